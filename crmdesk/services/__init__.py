@@ -1,0 +1,1 @@
+"""Plain-Python services (no Qt): every user action is one call and one transaction."""

@@ -1,0 +1,280 @@
+"""Customers: the profile as plain data, its validation, and the writes (one transaction each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from crmdesk.services import catalog, search_index
+from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
+from crmdesk.store.db import db
+from crmdesk.store.models import (
+    Customer,
+    CustomerAddress,
+    CustomerConsent,
+    CustomerEmail,
+    CustomerPhone,
+    CustomerTag,
+    Staff,
+    utcnow,
+)
+
+MAX_NAME = 200
+MAX_TEXT = 100_000
+
+
+@dataclass
+class ContactPoint:
+    label: str
+    value: str
+
+
+@dataclass
+class PostalAddress:
+    label: str = "home"
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+
+    def is_blank(self) -> bool:
+        return not any((self.street, self.city, self.region, self.postcode, self.country))
+
+
+@dataclass
+class CustomerData:
+    """Everything the profile shows and edits. Metadata fields do not count for equality."""
+
+    given_name: str = ""
+    family_name: str = ""
+    preferred_name: str = ""
+    salutation: str = ""
+    address_form: str = "formal"
+    birthday: dt.date | None = None
+    life_situation: str = ""
+    interests: str = ""
+    needs: str = ""
+    occupation: str = ""
+    company: str = ""
+    preferred_channel: str = ""
+    best_time: str = ""
+    language: str = "en"
+    segment: str = ""
+    relationship_type: str = "personal"
+    owner: str = ""
+    notes: str = ""
+    stage: str = "knowledge"
+    emails: list[ContactPoint] = field(default_factory=list)
+    phones: list[ContactPoint] = field(default_factory=list)
+    addresses: list[PostalAddress] = field(default_factory=list)
+    consents: dict[str, dt.date] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    id: int | None = field(default=None, compare=False)
+    created_at: dt.datetime | None = field(default=None, compare=False)
+    updated_at: dt.datetime | None = field(default=None, compare=False)
+    archived_at: dt.datetime | None = field(default=None, compare=False)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p) or "(no name)"
+
+
+@dataclass
+class Problem:
+    """One invalid value: which field (and which row of a list), and why."""
+
+    field: str
+    message: str
+    index: int | None = None
+
+
+class ValidationFailed(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())
+
+
+def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Problem]]:
+    """Normalised copy of `data` and the list of problems (empty when it can be saved)."""
+    problems: list[Problem] = []
+    clean = replace(data)
+    for name in ("given_name", "family_name", "preferred_name", "salutation", "company",
+                 "occupation", "segment", "owner", "best_time"):
+        value = " ".join(str(getattr(data, name)).split())
+        if len(value) > MAX_NAME:
+            problems.append(Problem(name, f"Too long (at most {MAX_NAME} characters)."))
+        setattr(clean, name, value)
+    for name in ("life_situation", "interests", "needs", "notes"):
+        value = str(getattr(data, name)).strip()
+        if len(value) > MAX_TEXT:
+            problems.append(Problem(name, f"Too long (at most {MAX_TEXT:,} characters)."))
+        setattr(clean, name, value)
+    if not clean.given_name and not clean.family_name:
+        problems.append(Problem("given_name", "A customer needs a given or a family name."))
+    if clean.birthday and clean.birthday > dt.date.today():
+        problems.append(Problem("birthday", "The birthday is in the future."))
+    checks = [
+        ("stage", catalog.STAGE_LABELS), ("relationship_type", catalog.RELATIONSHIP_LABELS),
+        ("language", dict(catalog.LANGUAGES)), ("address_form", dict(catalog.ADDRESS_FORMS)),
+        ("preferred_channel", catalog.CONTACT_CHANNEL_LABELS),
+    ]
+    for name, allowed in checks:
+        if getattr(clean, name) not in allowed:
+            problems.append(Problem(name, f"Unknown {name.replace('_', ' ')} “{getattr(clean, name)}”."))
+    clean.emails = []
+    for i, point in enumerate(data.emails):
+        if not point.value.strip():
+            continue
+        try:
+            clean.emails.append(ContactPoint(point.label.strip(), normalise_email(point.value)))
+        except InvalidValue as exc:
+            problems.append(Problem("emails", str(exc), i))
+    clean.phones = []
+    for i, point in enumerate(data.phones):
+        if not point.value.strip():
+            continue
+        try:
+            clean.phones.append(ContactPoint(point.label.strip(), normalise_phone(point.value, region)))
+        except InvalidValue as exc:
+            problems.append(Problem("phones", str(exc), i))
+    clean.addresses = [replace(a) for a in data.addresses if not a.is_blank()]
+    clean.consents = {k: v for k, v in data.consents.items()
+                      if k in dict(catalog.CONSENT_CHANNELS)}
+    clean.tags = _clean_tags(data.tags)
+    return clean, problems
+
+
+def _owner_id(name: str) -> int | None:
+    if not name:
+        return None
+    staff, _ = Staff.get_or_create(name=name)
+    return int(staff.id)
+
+
+def _scalar_columns(data: CustomerData) -> dict[str, object]:
+    return {
+        "given_name": data.given_name, "family_name": data.family_name,
+        "preferred_name": data.preferred_name, "salutation": data.salutation,
+        "address_form": data.address_form, "birthday": data.birthday,
+        "life_situation": data.life_situation, "interests": data.interests,
+        "needs": data.needs, "occupation": data.occupation, "company": data.company,
+        "preferred_channel": data.preferred_channel, "best_time": data.best_time,
+        "language": data.language, "segment": data.segment,
+        "relationship_type": data.relationship_type, "owner": _owner_id(data.owner),
+        "notes": data.notes, "stage": data.stage,
+        "sort_name": search_index.sort_name(data.given_name, data.family_name),
+    }
+
+
+def _write_children(cid: int, data: CustomerData) -> None:
+    for model in (CustomerEmail, CustomerPhone, CustomerAddress, CustomerConsent, CustomerTag):
+        model.delete().where(model.customer == cid).execute()
+    for pos, point in enumerate(data.emails):
+        CustomerEmail.create(customer=cid, label=point.label, address=point.value,
+                             address_key=point.value.casefold(), position=pos)
+    for pos, point in enumerate(data.phones):
+        CustomerPhone.create(customer=cid, label=point.label, e164=point.value, position=pos)
+    for pos, addr in enumerate(data.addresses):
+        CustomerAddress.create(customer=cid, label=addr.label, street=addr.street, city=addr.city,
+                               region=addr.region, postcode=addr.postcode, country=addr.country,
+                               position=pos)
+    for channel, given_on in data.consents.items():
+        CustomerConsent.create(customer=cid, channel=channel, given_on=given_on)
+    for tag in data.tags:
+        CustomerTag.create(customer=cid, tag=tag)
+
+
+def create(data: CustomerData, region: str) -> int:
+    """Validate and store a new customer; returns its id. Raises ValidationFailed."""
+    clean, problems = validate(data, region)
+    if problems:
+        raise ValidationFailed(problems)
+    now = utcnow()
+    with db.atomic():
+        cid = Customer.insert(created_at=now, updated_at=now, **_scalar_columns(clean)).execute()
+        _write_children(cid, clean)
+        search_index.reindex([cid])
+    return int(cid)
+
+
+def update(cid: int, data: CustomerData, region: str) -> None:
+    """Validate and replace the stored profile of customer `cid`. Raises ValidationFailed."""
+    clean, problems = validate(data, region)
+    if problems:
+        raise ValidationFailed(problems)
+    with db.atomic():
+        changed = (Customer.update(updated_at=utcnow(), **_scalar_columns(clean))
+                   .where(Customer.id == cid).execute())
+        if not changed:
+            raise LookupError(f"Customer {cid} does not exist.")
+        _write_children(cid, clean)
+        search_index.reindex([cid])
+
+
+def load(cid: int) -> CustomerData:
+    """The stored profile of customer `cid` (LookupError if there is none)."""
+    row = Customer.get_or_none(Customer.id == cid)
+    if row is None:
+        raise LookupError(f"Customer {cid} does not exist.")
+    owner = Staff.get_or_none(Staff.id == row.owner_id) if row.owner_id else None
+    return CustomerData(
+        given_name=row.given_name, family_name=row.family_name,
+        preferred_name=row.preferred_name, salutation=row.salutation,
+        address_form=row.address_form, birthday=row.birthday,
+        life_situation=row.life_situation, interests=row.interests, needs=row.needs,
+        occupation=row.occupation, company=row.company,
+        preferred_channel=row.preferred_channel, best_time=row.best_time,
+        language=row.language, segment=row.segment, relationship_type=row.relationship_type,
+        owner=owner.name if owner else "", notes=row.notes, stage=row.stage,
+        emails=[ContactPoint(e.label, e.address) for e in
+                CustomerEmail.select().where(CustomerEmail.customer == cid)
+                .order_by(CustomerEmail.position)],
+        phones=[ContactPoint(p.label, p.e164) for p in
+                CustomerPhone.select().where(CustomerPhone.customer == cid)
+                .order_by(CustomerPhone.position)],
+        addresses=[PostalAddress(a.label, a.street, a.city, a.region, a.postcode, a.country)
+                   for a in CustomerAddress.select().where(CustomerAddress.customer == cid)
+                   .order_by(CustomerAddress.position)],
+        consents={c.channel: c.given_on for c in
+                  CustomerConsent.select().where(CustomerConsent.customer == cid)},
+        tags=[t.tag for t in CustomerTag.select().where(CustomerTag.customer == cid)
+              .order_by(CustomerTag.tag)],
+        id=row.id, created_at=row.created_at, updated_at=row.updated_at,
+        archived_at=row.archived_at,
+    )
+
+
+def set_archived(ids: list[int], archived: bool) -> int:
+    """Archive (move to Trash) or restore customers; returns how many changed."""
+    now = utcnow()
+    with db.atomic():
+        query = Customer.update(archived_at=now if archived else None, updated_at=now)
+        if archived:
+            query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null())
+        else:
+            query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null(False))
+        return int(query.execute())
+
+
+def owners() -> list[str]:
+    return [s.name for s in Staff.select().where(Staff.active).order_by(Staff.name)]
+
+
+def segments() -> list[str]:
+    used = [r[0] for r in db.execute_sql(
+        "SELECT DISTINCT segment FROM customer WHERE segment != '' ORDER BY segment")]
+    return list(dict.fromkeys(catalog.DEFAULT_SEGMENTS + used))
+
+
+def tags() -> list[str]:
+    return [r[0] for r in db.execute_sql("SELECT DISTINCT tag FROM customer_tag ORDER BY tag")]

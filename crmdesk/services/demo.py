@@ -1,0 +1,238 @@
+"""A realistic, varied demo book: names with accents from several locales, every stage,
+segment and relationship type. Bulk inserts in one transaction keep 100,000 customers quick."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crmdesk.services import catalog, search_index
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+
+
+@dataclass(frozen=True)
+class Locale:
+    language: str
+    feminine: list[str]
+    masculine: list[str]
+    family: list[str]
+    phones: list[str]  # '#' is a random digit
+    cities: list[tuple[str, str, str]]  # city, region, country code
+    domains: list[str]
+    titles: tuple[str, str]  # (feminine, masculine)
+
+
+LOCALES = [
+    Locale("en", ["Mary", "Olivia", "Emma", "Ava", "Sophia", "Charlotte", "Amelia", "Harper",
+                  "Evelyn", "Abigail", "Grace", "Chloé"],
+           ["James", "Liam", "Noah", "William", "Benjamin", "Lucas", "Henry", "Jack", "Daniel",
+            "Michael", "Owen", "Zoë"],
+           ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson",
+            "Anderson", "Taylor", "Moore", "Martin", "Thompson", "White", "Harris", "Clark",
+            "O'Brien", "MacDonald"],
+           ["+1905555####", "+1416555####", "+1212555####", "+1617555####", "+1415555####",
+            "+447400######"],
+           [("Toronto", "ON", "CA"), ("Hamilton", "ON", "CA"), ("New York", "NY", "US"),
+            ("Boston", "MA", "US"), ("San Francisco", "CA", "US"), ("London", "", "GB")],
+           ["example.com", "mail.example.net", "example.org"], ("Mrs", "Mr")),
+    Locale("es", ["Lola", "María", "Lucía", "Sofía", "Inés", "Begoña", "Nuria", "Águeda",
+                  "Pilar", "Rocío", "Concepción", "Ximena"],
+           ["José", "Álvaro", "Martín", "Íñigo", "Jesús", "Ramón", "Sergio", "Joaquín",
+            "Andrés", "Nicolás"],
+           ["Peña", "García", "Fernández", "González", "Rodríguez", "López", "Martínez",
+            "Sánchez", "Pérez", "Gómez", "Jiménez", "Ruiz", "Hernández", "Díaz", "Muñoz",
+            "Álvarez", "Ibáñez", "Castaño"],
+           ["+346########", "+34612######", "+5255########"],
+           [("Madrid", "Madrid", "ES"), ("Sevilla", "Andalucía", "ES"),
+            ("Bilbao", "País Vasco", "ES"), ("Ciudad de México", "CDMX", "MX")],
+           ["correo.example.es", "example.es", "example.com"], ("Sra.", "Sr.")),
+    Locale("en", ["Małgorzata", "Zofia", "Agnieszka", "Katarzyna", "Anna"],
+           ["Łukasz", "Krzysztof", "Paweł", "Wojciech", "Michał"],
+           ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski",
+            "Zieliński", "Woźniak", "Dąbrowski"],
+           ["+4850#######", "+4860#######"],
+           [("Warszawa", "", "PL"), ("Kraków", "", "PL"), ("Gdańsk", "", "PL")],
+           ["example.pl", "example.com"], ("Ms", "Mr")),
+    Locale("en", ["Hương", "Ngọc", "Phương", "Thảo", "Chi", "Hà"],
+           ["Minh", "Dũng", "Bảo", "Anh", "Quốc"],
+           ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Đặng"],
+           ["+8490#######"],
+           [("Hà Nội", "", "VN"), ("Thành phố Hồ Chí Minh", "", "VN"), ("Toronto", "ON", "CA")],
+           ["example.vn", "example.com"], ("Ms", "Mr")),
+    Locale("en", ["Åsa", "Kirsten", "Ingrid", "Käthe", "Lena", "Hélène", "Gaëlle", "Amélie"],
+           ["Søren", "Bjørn", "Jürgen", "Günter", "Maximilian", "François", "Benoît", "Anders"],
+           ["Øster", "Sørensen", "Ødegaard", "Lindqvist", "Johansson", "Müller", "Schröder",
+            "Lefèvre", "Dubois", "Lemaître", "Großmann"],
+           ["+4670#######", "+4917#########", "+3361#######"],
+           [("Stockholm", "", "SE"), ("Berlin", "", "DE"), ("Paris", "", "FR"),
+            ("København", "", "DK")],
+           ["example.se", "example.de", "example.fr"], ("Ms", "Mr")),
+]
+LOCALE_WEIGHTS = [45, 25, 10, 8, 12]
+
+STREETS = ["Main St", "Calle Mayor", "King Street West", "Avenida de la Constitución",
+           "ul. Długa", "Bahnhofstraße", "Rue de Rivoli", "Queen St", "Elm Avenue", "Đường Lê Lợi"]
+OCCUPATIONS = ["Architect", "Dentist", "Teacher", "Entrepreneur", "Retired", "Lawyer",
+               "Software engineer", "Nurse", "Pharmacist", "Chef", "Consultant", "Designer"]
+COMPANIES = ["", "", "Acme Corp", "Northwind Traders", "Peña & Hijos S.L.", "Globex",
+             "Initech", "Umbrella Health", "Café Ñandú", "Øresund Shipping", "Contoso Ltd"]
+LIFE = ["Married, two children", "Recently retired", "Newly married", "Expecting a first child",
+        "Widowed, lives alone", "University student", "Children have left home",
+        "Moved here from abroad last year", "Single, travels a lot for work", "Caring for parents"]
+INTERESTS = ["Golf and red wine", "Opera, classical music", "Sailing", "Modern art",
+             "Cooking, Italian food", "Marathon running", "Travel in Asia", "Gardening",
+             "Football (season ticket)", "Photography", "Tennis", "Reading crime novels"]
+NEEDS = ["Planning for the children's university fees", "Wants lower fees",
+         "Buying a first home", "Pension top-up before retirement",
+         "Complained about waiting times in branch", "Needs a card with travel insurance",
+         "Starting a business next year", "Inheritance to invest", ""]
+BEST_TIMES = ["Weekday mornings", "After 6 pm", "Lunchtime", "Saturdays", "Any time", ""]
+TAGS = ["golf", "wine", "art", "travel", "family office", "newsletter", "referral", "pensions",
+        "mortgage", "startup", "charity", "tennis", "opera", "sailing"]
+NOTES = ["Prefers to be called on the mobile.", "Met at the charity gala.",
+         "Referred by a long-standing client.", "Allergic to shellfish: no seafood invitations.",
+         "Likes a short summary before meetings.", "Speaks English and Spanish.",
+         "Asked about sustainable funds.", "Birthday card every year.", ""]
+STAFF = [("Ana Ruiz", "executive"), ("Ben Carter", "executive"), ("Chloé Martin", "manager"),
+         ("Dmitri Volkov", "executive"), ("Eve Okafor", "receptionist"),
+         ("Farah Haddad", "executive")]
+SEGMENT_WEIGHTS = [("VIP", 5), ("Premium", 15), ("Standard", 60), ("Prospect", 20)]
+RELATIONSHIP_WEIGHTS = [5, 15, 30, 20, 20, 10]
+STAGE_WEIGHTS = [15, 15, 15, 25, 25, 5]
+
+_ASCII = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "'": ""})
+
+
+def _ascii(name: str) -> str:
+    return search_index.fold(name).translate(_ASCII).replace(" ", "")
+
+
+def _digits(rng: random.Random, pattern: str) -> str:
+    return "".join(str(rng.randint(0, 9)) if ch == "#" else ch for ch in pattern)
+
+
+def build_demo(count: int, seed: int = 1,
+               progress: Callable[[int, int], bool] | None = None) -> int:
+    """Add `count` demo customers to the open book in one transaction; returns how many.
+
+    `progress(done, total)` may return False to cancel (nothing is kept then).
+    """
+    rng = random.Random(seed)
+    conn = db.connection()
+    now = utcnow()
+    today = dt.date.today()
+    with db.atomic() as txn:
+        for name, role in STAFF:
+            conn.execute("INSERT OR IGNORE INTO staff (name, role, active, created_at) "
+                         "VALUES (?, ?, 1, ?)", (name, role, now.strftime("%Y-%m-%dT%H:%M:%SZ")))
+        staff_ids = [r[0] for r in conn.execute(
+            "SELECT id FROM staff ORDER BY id LIMIT ?", (len(STAFF),))]
+        next_id = (conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]) + 1
+        chunk = 5000
+        for start in range(0, count, chunk):
+            rows = [_one(rng, next_id + i, staff_ids, now, today)
+                    for i in range(start, min(count, start + chunk))]
+            _insert(conn, rows)
+            if progress is not None and not progress(min(count, start + chunk), count):
+                txn.rollback()
+                return 0
+    return count
+
+
+def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
+         today: dt.date) -> dict[str, object]:
+    loc = rng.choices(LOCALES, LOCALE_WEIGHTS)[0]
+    feminine = rng.random() < 0.5
+    given = rng.choice(loc.feminine if feminine else loc.masculine)
+    family = rng.choice(loc.family)
+    if loc.language == "es" and rng.random() < 0.6:
+        family = f"{family} {rng.choice(loc.family)}"
+    formal = rng.random() < 0.7
+    created = now - dt.timedelta(days=rng.randint(0, 5 * 365), seconds=rng.randint(0, 86399))
+    updated = min(now, created + dt.timedelta(days=rng.randint(0, 400)))
+    city, region, country = rng.choice(loc.cities)
+    e164 = _digits(rng, rng.choice(loc.phones))
+    phones = [("mobile", e164)]
+    if rng.random() < 0.25:
+        phones.append(("home", _digits(rng, rng.choice(loc.phones))))
+    local = f"{_ascii(given)}.{_ascii(family)}{cid}"
+    emails = [("home", f"{local}@{rng.choice(loc.domains)}")]
+    company = rng.choice(COMPANIES)
+    if company and rng.random() < 0.5:
+        emails.append(("work", f"{_ascii(given)}{cid}@{_ascii(company)[:12] or 'work'}.example"))
+    tags = rng.sample(TAGS, rng.choice([0, 1, 1, 2, 3]))
+    consents = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
+    return {
+        "id": cid, "given": given, "family": family,
+        "preferred": given.split()[0] if rng.random() < 0.3 else "",
+        "salutation": loc.titles[0] if feminine else loc.titles[1],
+        "form": "formal" if formal else "informal",
+        "birthday": (dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 65 * 365))
+                     ).isoformat() if rng.random() < 0.85 else None,
+        "life": rng.choice(LIFE), "interests": rng.choice(INTERESTS),
+        "needs": rng.choice(NEEDS), "occupation": rng.choice(OCCUPATIONS),
+        "company": company,
+        "channel": rng.choice([c for c, _ in catalog.CONTACT_CHANNELS]),
+        "best_time": rng.choice(BEST_TIMES), "language": loc.language,
+        "segment": rng.choices([s for s, _ in SEGMENT_WEIGHTS],
+                               [w for _, w in SEGMENT_WEIGHTS])[0],
+        "relationship": rng.choices([k for k, _ in catalog.RELATIONSHIP_TYPES],
+                                    RELATIONSHIP_WEIGHTS)[0],
+        "owner": rng.choice(staff_ids) if staff_ids and rng.random() < 0.9 else None,
+        "notes": rng.choice(NOTES), "stage": rng.choices([k for k, _ in catalog.STAGES],
+                                                         STAGE_WEIGHTS)[0],
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "updated": updated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "emails": emails, "phones": phones, "tags": tags,
+        "address": (rng.choice(STREETS), f"{rng.randint(1, 250)}", city, region, country,
+                    f"{rng.randint(10000, 99999)}"),
+        "consents": [(ch, (created.date() + dt.timedelta(days=rng.randint(0, 30))).isoformat())
+                     for ch in consents if created.date() <= today],
+    }
+
+
+def _insert(conn: object, rows: list[dict[str, object]]) -> None:
+    cur = conn.cursor()  # type: ignore[attr-defined]
+    cur.executemany(
+        """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
+           address_form, birthday, life_situation, interests, needs, occupation, company,
+           preferred_channel, best_time, language, segment, relationship_type, owner_id, notes,
+           stage, sort_name, created_at, updated_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        [(r["id"], r["given"], r["family"], r["preferred"], r["salutation"], r["form"],
+          r["birthday"], r["life"], r["interests"], r["needs"], r["occupation"], r["company"],
+          r["channel"], r["best_time"], r["language"], r["segment"], r["relationship"],
+          r["owner"], r["notes"], r["stage"],
+          search_index.sort_name(str(r["given"]), str(r["family"])), r["created"],
+          r["updated"]) for r in rows])
+    cur.executemany(
+        "INSERT INTO customer_email (customer_id, label, address, address_key, position) "
+        "VALUES (?,?,?,?,?)",
+        [(r["id"], label, addr, addr.casefold(), i)
+         for r in rows for i, (label, addr) in enumerate(r["emails"])])  # type: ignore[arg-type]
+    cur.executemany(
+        "INSERT INTO customer_phone (customer_id, label, e164, position) VALUES (?,?,?,?)",
+        [(r["id"], label, num, i)
+         for r in rows for i, (label, num) in enumerate(r["phones"])])  # type: ignore[arg-type]
+    cur.executemany(
+        "INSERT INTO customer_address (customer_id, label, street, city, region, postcode, "
+        "country, position) VALUES (?,?,?,?,?,?,?,0)",
+        [(r["id"], "home", f"{a[1]} {a[0]}", a[2], a[3], a[5], a[4])
+         for r in rows for a in [r["address"]]])  # type: ignore[index]
+    cur.executemany(
+        "INSERT INTO customer_consent (customer_id, channel, given_on) VALUES (?,?,?)",
+        [(r["id"], ch, day) for r in rows for ch, day in r["consents"]])  # type: ignore[attr-defined]
+    cur.executemany(
+        "INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)",
+        [(r["id"], t) for r in rows for t in r["tags"]])  # type: ignore[attr-defined]
+    cur.executemany(
+        "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(r["id"], f"{r['given']} {r['family']} {r['preferred']}",
+          " ".join(a for _, a in r["emails"]),  # type: ignore[attr-defined]
+          " ".join(search_index.phone_tokens(n) for _, n in r["phones"]),  # type: ignore[attr-defined]
+          f"{r['occupation']} {r['company']}", " ".join(r["tags"]),  # type: ignore[arg-type]
+          r["notes"]) for r in rows])

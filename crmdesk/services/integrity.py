@@ -1,0 +1,57 @@
+"""`crmdesk check`: SQLite integrity, foreign keys, schema version and the search index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crmdesk.store import migrations
+from crmdesk.store.db import db
+
+
+@dataclass
+class CheckReport:
+    findings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_book() -> CheckReport:
+    report = CheckReport()
+    result = [r[0] for r in db.execute_sql("PRAGMA integrity_check")]
+    if result == ["ok"]:
+        report.findings.append("SQLite integrity: ok")
+    else:
+        report.problems += [f"SQLite integrity: {line}" for line in result[:20]]
+    fk = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        report.problems.append(f"{len(fk)} rows point at records that do not exist")
+    else:
+        report.findings.append("Foreign keys: ok")
+    version = migrations.current_version(db)
+    if version == migrations.LATEST:
+        report.findings.append(f"Schema version: {version} (latest)")
+    else:
+        report.problems.append(f"Schema version {version}, expected {migrations.LATEST}")
+    try:
+        db.execute_sql("INSERT INTO customer_fts(customer_fts) VALUES('integrity-check')")
+    except Exception as exc:  # noqa: BLE001 - any failure here is a finding, not a crash
+        report.problems.append(f"Search index is damaged: {exc}")
+    customers = db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
+    missing = db.execute_sql(
+        "SELECT count(*) FROM customer c WHERE NOT EXISTS "
+        "(SELECT 1 FROM customer_fts f WHERE f.rowid = c.id)").fetchone()[0]
+    orphans = db.execute_sql(
+        "SELECT count(*) FROM customer_fts f WHERE NOT EXISTS "
+        "(SELECT 1 FROM customer c WHERE c.id = f.rowid)").fetchone()[0]
+    if missing or orphans:
+        report.problems.append(
+            f"Search index out of step: {missing} customers missing, {orphans} stale entries")
+    else:
+        report.findings.append(f"Search index: ok ({customers:,} customers)")
+    archived = db.execute_sql(
+        "SELECT count(*) FROM customer WHERE archived_at IS NOT NULL").fetchone()[0]
+    report.findings.append(f"Customers: {customers - archived:,} active, {archived:,} in Trash")
+    return report

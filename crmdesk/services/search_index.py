@@ -1,0 +1,61 @@
+"""Keeping the FTS5 index in step with the customer rows (always inside the writer's transaction)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import phonenumbers
+
+from crmdesk.store.db import db
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key used for sorting names ('Peña' -> 'pena')."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def sort_name(given: str, family: str) -> str:
+    return fold(f"{family.strip()} {given.strip()}".strip())
+
+
+def phone_tokens(e164: str) -> str:
+    """Every digit suffix of the number plus its national form, so any partial run of
+    digits the user remembers ('5551' in +1 905-555-1234) is a prefix of some token."""
+    digits = "".join(ch for ch in e164 if ch.isdigit())
+    tokens = [digits[i:] for i in range(len(digits) - 2)]
+    try:
+        national = phonenumbers.format_number(
+            phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.NATIONAL
+        )
+        tokens.append("".join(ch for ch in national if ch.isdigit()))
+    except phonenumbers.NumberParseException:
+        pass
+    return " ".join(dict.fromkeys(tokens))
+
+
+def reindex(customer_ids: Iterable[int]) -> None:
+    """Rewrite the FTS rows of these customers from the tables (call inside db.atomic())."""
+    for cid in customer_ids:
+        db.execute_sql("DELETE FROM customer_fts WHERE rowid = ?", (cid,))
+        row = db.execute_sql(
+            """SELECT given_name, family_name, preferred_name, occupation, company, notes
+               FROM customer WHERE id = ?""",
+            (cid,),
+        ).fetchone()
+        if row is None:
+            continue
+        given, family, preferred, occupation, company, notes = row
+        emails = [r[0] for r in db.execute_sql(
+            "SELECT address FROM customer_email WHERE customer_id = ?", (cid,))]
+        phones = [phone_tokens(r[0]) for r in db.execute_sql(
+            "SELECT e164 FROM customer_phone WHERE customer_id = ?", (cid,))]
+        tags = [r[0] for r in db.execute_sql(
+            "SELECT tag FROM customer_tag WHERE customer_id = ?", (cid,))]
+        db.execute_sql(
+            """INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (cid, f"{given} {family} {preferred}", " ".join(emails), " ".join(phones),
+             f"{occupation} {company}", " ".join(tags), notes),
+        )

@@ -1,0 +1,1 @@
+"""Persistence: Peewee models on one SQLite file per book."""

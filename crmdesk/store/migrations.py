@@ -1,0 +1,139 @@
+"""The migrations ladder: numbered steps of plain SQL, each run in one transaction.
+
+Steps are SQL rather than `create_tables()` so that an old step keeps producing exactly the
+schema it produced when it shipped, whatever the models look like today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+
+from crmdesk.store.db import APPLICATION_ID
+
+Step = Callable[[peewee.Database], None]
+
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE customer_fts USING fts5("
+    "name, emails, phones, company, tags, notes, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+)
+
+
+def _v1_core(database: peewee.Database) -> None:
+    for sql in [
+        "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE staff (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL DEFAULT 'executive', active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL)""",
+        """CREATE TABLE customer (
+            id INTEGER PRIMARY KEY,
+            given_name TEXT NOT NULL DEFAULT '', family_name TEXT NOT NULL DEFAULT '',
+            preferred_name TEXT NOT NULL DEFAULT '', salutation TEXT NOT NULL DEFAULT '',
+            address_form TEXT NOT NULL DEFAULT 'formal', birthday TEXT,
+            life_situation TEXT NOT NULL DEFAULT '', interests TEXT NOT NULL DEFAULT '',
+            needs TEXT NOT NULL DEFAULT '', occupation TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '', preferred_channel TEXT NOT NULL DEFAULT '',
+            best_time TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT 'en',
+            segment TEXT NOT NULL DEFAULT '', relationship_type TEXT NOT NULL DEFAULT 'personal',
+            owner_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            notes TEXT NOT NULL DEFAULT '', stage TEXT NOT NULL DEFAULT 'knowledge',
+            sort_name TEXT NOT NULL DEFAULT '', archived_at TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+        "CREATE INDEX customer_sort ON customer (archived_at, sort_name)",
+        "CREATE INDEX customer_stage ON customer (stage)",
+        "CREATE INDEX customer_segment ON customer (segment)",
+        "CREATE INDEX customer_owner ON customer (owner_id)",
+        """CREATE TABLE customer_email (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '', address TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX customer_email_customer ON customer_email (customer_id, position)",
+        """CREATE TABLE customer_phone (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '', e164 TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX customer_phone_customer ON customer_phone (customer_id, position)",
+        """CREATE TABLE customer_address (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            label TEXT NOT NULL DEFAULT '', street TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',
+            postcode TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX customer_address_customer ON customer_address (customer_id, position)",
+        """CREATE TABLE customer_consent (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL, given_on TEXT NOT NULL,
+            UNIQUE (customer_id, channel))""",
+        """CREATE TABLE customer_tag (
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL, PRIMARY KEY (customer_id, tag)) WITHOUT ROWID""",
+        "CREATE INDEX customer_tag_tag ON customer_tag (tag)",
+        FTS_DDL,
+    ]:
+        database.execute_sql(sql)
+
+
+def _v2_saved_views_and_email_index(database: peewee.Database) -> None:
+    """Saved views, and a case-folded e-mail key so '@' searches use an index."""
+    database.execute_sql(
+        """CREATE TABLE saved_view (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
+            created_at TEXT NOT NULL)"""
+    )
+    database.execute_sql("ALTER TABLE customer_email ADD COLUMN address_key TEXT NOT NULL DEFAULT ''")
+    database.execute_sql("UPDATE customer_email SET address_key = lower(address)")
+    database.execute_sql("CREATE INDEX customer_email_key ON customer_email (address_key)")
+    database.execute_sql("CREATE INDEX customer_updated ON customer (archived_at, updated_at)")
+
+
+STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index]
+LATEST = len(STEPS)
+
+
+def current_version(database: peewee.Database) -> int:
+    if "schema_version" not in database.get_tables():
+        return 0
+    row = database.execute_sql("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def backup_path_for(book: Path, version: int) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return book.with_name(f"{book.name}.v{version}-{stamp}.bak")
+
+
+def migrate(database: peewee.Database, book: Path | None, target: int = LATEST) -> Path | None:
+    """Bring the book up to `target`; returns the backup taken first, if any.
+
+    A book already holding data is copied aside with VACUUM INTO before the first step runs.
+    """
+    version = current_version(database)
+    if version > LATEST:
+        raise RuntimeError(
+            f"This book was written by a newer crmdesk (schema {version}); please upgrade."
+        )
+    if version >= target:
+        return None
+    backup = None
+    if version > 0 and book is not None:
+        backup = backup_path_for(book, version)
+        database.execute_sql("VACUUM INTO ?", (str(backup),))
+        backup.chmod(0o600)
+    for number in range(version + 1, target + 1):
+        with database.atomic():
+            if number == 1:
+                database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                database.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                database.execute_sql("INSERT INTO schema_version (version) VALUES (0)")
+            STEPS[number - 1](database)
+            database.execute_sql("UPDATE schema_version SET version = ?", (number,))
+    return backup

@@ -1,0 +1,150 @@
+"""Peewee models. The tables themselves are created by the migrations ladder, never here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import peewee
+
+from crmdesk.store.db import db
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class UTCDateTimeField(peewee.TextField):
+    """Timezone-aware UTC datetimes stored as ISO 8601 text (sortable)."""
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return str(value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+    def python_value(self, value: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+class ISODateField(peewee.TextField):
+    """A calendar date stored as YYYY-MM-DD."""
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        return str(value.isoformat())
+
+    def python_value(self, value: Any) -> dt.date | None:
+        return None if value is None else dt.date.fromisoformat(value)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = peewee.IntegerField()
+
+    class Meta:
+        table_name = "schema_version"
+        primary_key = False
+
+
+class Setting(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+
+class Staff(BaseModel):
+    name = peewee.TextField(unique=True)
+    role = peewee.TextField(default="executive")
+    active = peewee.BooleanField(default=True)
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class Customer(BaseModel):
+    given_name = peewee.TextField(default="")
+    family_name = peewee.TextField(default="")
+    preferred_name = peewee.TextField(default="")
+    salutation = peewee.TextField(default="")
+    address_form = peewee.TextField(default="formal")
+    birthday = ISODateField(null=True)
+    life_situation = peewee.TextField(default="")
+    interests = peewee.TextField(default="")
+    needs = peewee.TextField(default="")
+    occupation = peewee.TextField(default="")
+    company = peewee.TextField(default="")
+    preferred_channel = peewee.TextField(default="")
+    best_time = peewee.TextField(default="")
+    language = peewee.TextField(default="en")
+    segment = peewee.TextField(default="")
+    relationship_type = peewee.TextField(default="personal")
+    owner = peewee.ForeignKeyField(Staff, null=True, backref="customers", on_delete="SET NULL")
+    notes = peewee.TextField(default="")
+    stage = peewee.TextField(default="knowledge")
+    sort_name = peewee.TextField(default="")
+    archived_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField(default=utcnow)
+    updated_at = UTCDateTimeField(default=utcnow)
+
+
+class CustomerEmail(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="emails", on_delete="CASCADE")
+    label = peewee.TextField(default="")
+    address = peewee.TextField()
+    address_key = peewee.TextField()
+    position = peewee.IntegerField(default=0)
+
+
+class CustomerPhone(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="phones", on_delete="CASCADE")
+    label = peewee.TextField(default="")
+    e164 = peewee.TextField()
+    position = peewee.IntegerField(default=0)
+
+
+class CustomerAddress(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE")
+    label = peewee.TextField(default="")
+    street = peewee.TextField(default="")
+    city = peewee.TextField(default="")
+    region = peewee.TextField(default="")
+    postcode = peewee.TextField(default="")
+    country = peewee.TextField(default="")
+    position = peewee.IntegerField(default=0)
+
+
+class CustomerConsent(BaseModel):
+    """Marketing consent for one channel; the row exists only while consent is given."""
+
+    customer = peewee.ForeignKeyField(Customer, backref="consents", on_delete="CASCADE")
+    channel = peewee.TextField()
+    given_on = ISODateField()
+
+
+class CustomerTag(BaseModel):
+    customer = peewee.ForeignKeyField(Customer, backref="tag_rows", on_delete="CASCADE")
+    tag = peewee.TextField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("customer", "tag")
+
+
+class SavedView(BaseModel):
+    name = peewee.TextField(unique=True)
+    spec = peewee.TextField()
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion, Setting, Staff, Customer, CustomerEmail, CustomerPhone, CustomerAddress,
+    CustomerConsent, CustomerTag, SavedView,
+]
