@@ -38,7 +38,7 @@ LOCALES = [
            [("Toronto", "ON", "CA"), ("Hamilton", "ON", "CA"), ("New York", "NY", "US"),
             ("Boston", "MA", "US"), ("San Francisco", "CA", "US"), ("London", "", "GB")],
            ["example.com", "mail.example.net", "example.org"], ("Mrs", "Mr")),
-    Locale("es", ["Lola", "María", "Lucía", "Sofía", "Inés", "Begoña", "Nuria", "Águeda",
+    Locale("es", ["Dolores", "María", "Lucía", "Sofía", "Inés", "Begoña", "Nuria", "Águeda",
                   "Pilar", "Rocío", "Concepción", "Ximena"],
            ["José", "Álvaro", "Martín", "Íñigo", "Jesús", "Ramón", "Sergio", "Joaquín",
             "Andrés", "Nicolás"],
@@ -102,6 +102,13 @@ STAFF = [("Ana Ruiz", "executive"), ("Ben Carter", "executive"), ("Chloé Martin
 SEGMENT_WEIGHTS = [("VIP", 5), ("Premium", 15), ("Standard", 60), ("Prospect", 20)]
 RELATIONSHIP_WEIGHTS = [5, 15, 30, 20, 20, 10]
 STAGE_WEIGHTS = [15, 15, 15, 25, 25, 5]
+
+NICKNAMES = {"María": "Mari", "José": "Pepe", "Concepción": "Concha", "Jesús": "Chuy",
+             "Joaquín": "Quim", "Dolores": "Lola", "Ramón": "Moncho", "Ignacio": "Nacho", "William": "Bill",
+             "Benjamin": "Ben", "Michael": "Mike", "Daniel": "Dan", "Abigail": "Abby",
+             "Charlotte": "Lottie", "Krzysztof": "Krzyś", "Małgorzata": "Gosia",
+             "Katarzyna": "Kasia", "Maximilian": "Max", "Wojciech": "Wojtek",
+             "Agnieszka": "Aga", "Elizabeth": "Liz", "Lucía": "Lu", "Águeda": "Agui"}
 
 _ASCII = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "'": ""})
 
@@ -167,7 +174,7 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
     consents = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
     return {
         "id": cid, "given": given, "family": family,
-        "preferred": given.split()[0] if rng.random() < 0.3 else "",
+        "preferred": NICKNAMES.get(given, "") if rng.random() < 0.6 else "",
         "salutation": loc.titles[0] if feminine else loc.titles[1],
         "form": "formal" if formal else "informal",
         "birthday": (dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 65 * 365))

@@ -1,0 +1,52 @@
+"""GUI bootstrap: QApplication, settings, theme, the book, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from crmdesk import APP_NAME, __version__
+
+_STARTED = time.perf_counter()
+
+
+def run_gui(book_path: Path) -> int:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from crmdesk import paths
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import BookError
+    from crmdesk.ui.main_window import MainWindow
+    from crmdesk.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("crmdesk")
+    app.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
+    qsettings = QSettings()
+    apply_theme(app, str(qsettings.value("ui/theme", "system")))
+    try:
+        book = open_book(book_path)
+    except BookError as exc:
+        QMessageBox.critical(None, "crmdesk", str(exc))
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return 1
+    window = MainWindow(book, qsettings, offer_demo=not os.environ.get("CRMDESK_NO_DEMO_OFFER"))
+    window.show()
+    if book.backup is not None:
+        window.statusBar().showMessage(
+            f"The book was upgraded; a copy of the old version is at {book.backup}", 10000)
+    if os.environ.get("CRMDESK_EXIT_AFTER_SHOW"):
+        # Used by benchmarks: report the time to the first shown window, then quit.
+        def shown() -> None:
+            print(f"shown_after_s={time.perf_counter() - _STARTED:.3f}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, shown)
+    return int(app.exec())

@@ -1,0 +1,78 @@
+"""One place that declares the window's actions: text, shortcut, tooltip and icon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+Shortcut = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcuts: tuple[Shortcut, ...] = ()
+    tip: str = ""
+    icon: QStyle.StandardPixmap | None = None
+
+
+SPECS = [
+    ActionSpec("new_book", "&New Book…", (), "Create a new, empty client book",
+               QStyle.StandardPixmap.SP_FileDialogNewFolder),
+    ActionSpec("open_book", "&Open Book…", (QKeySequence.StandardKey.Open,),
+               "Open another client book", QStyle.StandardPixmap.SP_DialogOpenButton),
+    ActionSpec("open_demo", "Open &Demo Book", (), "Open a book of sample clients to explore"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit,), "Close crmdesk"),
+    ActionSpec("new_customer", "&New Customer", (QKeySequence.StandardKey.New,),
+               "Add a new customer (Ctrl+N)", QStyle.StandardPixmap.SP_FileIcon),
+    ActionSpec("save", "&Save", (QKeySequence.StandardKey.Save,),
+               "Save the profile (Ctrl+S)", QStyle.StandardPixmap.SP_DialogSaveButton),
+    ActionSpec("revert", "Re&vert / Cancel", ("Esc",),
+               "Discard unsaved changes to the profile (Esc)",
+               QStyle.StandardPixmap.SP_DialogCancelButton),
+    ActionSpec("archive", "&Archive", (QKeySequence.StandardKey.Delete,),
+               "Move the selected customers to the Trash (Del)",
+               QStyle.StandardPixmap.SP_TrashIcon),
+    ActionSpec("restore", "&Restore from Trash", (),
+               "Bring the selected customers back to the list",
+               QStyle.StandardPixmap.SP_DialogResetButton),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Undo the last change (Ctrl+Z)",
+               QStyle.StandardPixmap.SP_ArrowBack),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"),
+               "Redo the change you undid (Ctrl+Shift+Z)", QStyle.StandardPixmap.SP_ArrowForward),
+    ActionSpec("find", "&Find Customer", (QKeySequence.StandardKey.Find,),
+               "Jump to the search box (Ctrl+F)"),
+    ActionSpec("refresh", "&Refresh", (QKeySequence.StandardKey.Refresh,),
+               "Reload the list from the book (F5)", QStyle.StandardPixmap.SP_BrowserReload),
+    ActionSpec("save_view", "Save Current &View…", (),
+               "Keep this search, filter and sort under a name"),
+    ActionSpec("delete_view", "&Delete Saved View", (), "Remove the selected saved view"),
+    ActionSpec("region", "Default Phone &Region…", (),
+               "The country used for phone numbers typed without +code"),
+    ActionSpec("about", "&About crmdesk", (), ""),
+]
+
+
+def build_actions(parent: QWidget, slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, parent)
+        keys = [QKeySequence(k) for k in spec.shortcuts]
+        if keys:
+            action.setShortcuts(keys)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        if spec.icon is not None:
+            action.setIcon(parent.style().standardIcon(spec.icon))
+        else:
+            action.setIcon(QIcon())
+        slot = slots.get(spec.name)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+        actions[spec.name] = action
+    return actions

@@ -1,0 +1,224 @@
+"""The customer list: search-as-you-type, filters, sortable columns and a live count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import catalog, customers
+from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
+
+
+class CustomerListView(QWidget):
+    """A search box, filter bar and the lazy table. `archived=True` makes it the Trash."""
+
+    current_changed = Signal(object)  # customer id or None
+    activated = Signal(int)
+    filter_changed = Signal()
+
+    def __init__(self, archived: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.archived = archived
+        self.model = CustomerTableModel(CustomerFilter(archived=archived), self)
+        noun = "archived customers" if archived else "customers"
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            "Search name, e-mail, phone, company, tag or notes  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(f"Search {noun}")
+        self.search.setToolTip("Type any part of a name, e-mail, phone (digits), company, tag "
+                               "or note; results update as you type")
+        self.stage = self._filter_combo("All stages", catalog.STAGES, "Filter by stage")
+        self.segment = self._filter_combo("All segments", [], "Filter by segment")
+        self.relationship = self._filter_combo(
+            "All relationships", catalog.RELATIONSHIP_TYPES, "Filter by relationship type")
+        self.owner = self._filter_combo("Any owner", [], "Filter by owner")
+        self.tag = self._filter_combo("Any tag", [], "Filter by tag")
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(f"{noun.capitalize()} list")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        widths = [190, 90, 150, 230, 140, 100, 90, 170, 120, 140, 130]
+        for column, width in enumerate(widths[: len(COLUMNS)]):
+            header.resizeSection(column, width)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Customer count")
+
+        filters = QHBoxLayout()
+        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.search.textChanged.connect(self._apply)
+        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag):
+            combo.currentIndexChanged.connect(self._apply)
+        self.table.activated.connect(self._activated)
+        self.model.modelReset.connect(self._update_count)
+        self._connect_selection()
+
+    @staticmethod
+    def _filter_combo(everything: str, items: list[tuple[str, str]], name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        for key, label in items:
+            combo.addItem(label, key)
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _connect_selection(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    # --- filter ---------------------------------------------------------------------------
+    def refresh_choices(self) -> None:
+        """Reload the segment, owner and tag lists from the book (keeps the selection)."""
+        for combo, items in ((self.segment, customers.segments()),
+                             (self.owner, customers.owners()), (self.tag, customers.tags())):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for item in items:
+                combo.addItem(item, item)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> CustomerFilter:
+        return CustomerFilter(
+            text=self.search.text(), stage=self.stage.currentData(),
+            segment=self.segment.currentData(), relationship=self.relationship.currentData(),
+            owner=self.owner.currentData(), tag=self.tag.currentData(), archived=self.archived,
+            sort=self.model.filter.sort, descending=self.model.filter.descending)
+
+    def set_filter(self, flt: CustomerFilter) -> None:
+        """Show a saved view: put its values in the widgets and query once."""
+        widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
+                   self.tag]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(flt.text)
+        for combo, value in ((self.stage, flt.stage), (self.segment, flt.segment),
+                             (self.relationship, flt.relationship), (self.owner, flt.owner),
+                             (self.tag, flt.tag)):
+            index = combo.findData(value)
+            if index < 0 and value:
+                combo.addItem(value, value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(index, 0))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.model.filter.sort, self.model.filter.descending = flt.sort, flt.descending
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        order = Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+        self._apply()
+
+    def _apply(self) -> None:
+        keep = self.current_id()
+        self.model.set_filter(self.current_filter())
+        self._reselect(keep)
+        self.filter_changed.emit()
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if COLUMNS[column][2] is None:
+            # Not sortable in SQL: put the indicator back where the sort really is.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            real = (Qt.SortOrder.DescendingOrder if self.model.filter.descending
+                    else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(self.model.sort_column(), real)
+            header.blockSignals(False)
+        keep = self.current_id()
+        self._reselect(keep)
+        self.filter_changed.emit()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        noun = "archived customers" if self.archived else "customers"
+        if shown == total:
+            self.count_label.setText(f"{total:,} {noun}")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+
+    # --- selection ------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.id_at(r) for r in rows]
+
+    def select_id(self, cid: int | None) -> bool:
+        row = self.model.row_of(cid) if cid is not None else -1
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _reselect(self, cid: int | None) -> None:
+        if not self.select_id(cid):
+            self.current_changed.emit(None)
+
+    def refresh(self, changed: list[int]) -> None:
+        keep = self.current_id()
+        self.model.refresh(changed)
+        self._update_count()
+        if keep is not None and self.current_id() != keep:
+            self._reselect(keep)
+
+    def reload(self) -> None:
+        keep = self.current_id()
+        self.refresh_choices()
+        self.model.set_filter(self.current_filter())
+        self._reselect(keep)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(index.data(ID_ROLE))

@@ -1,0 +1,409 @@
+"""The customer profile: every field in a clear form, validated as you type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import catalog, customers
+from crmdesk.services.customers import CustomerData, Problem
+from crmdesk.services.greeting import greeting
+from crmdesk.services.validation import format_phone, normalise_email, normalise_phone
+from crmdesk.ui.widgets.contact_rows import AddressesEditor, ContactPointsEditor
+from crmdesk.ui.widgets.fields import ErrorLabel, OptionalDateEdit
+
+
+def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
+    combo = QComboBox()
+    for key, label in items:
+        combo.addItem(label, key)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def _text(name: str, placeholder: str = "", height: int = 56) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(height)
+    edit.setMaximumHeight(height * 2)
+    return edit
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class ProfileEditor(QWidget):
+    """Shows one customer (or a new one) and tells whether the form differs from the store."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, region: str = "US", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.region = region
+        self._original: CustomerData | None = None
+        self._original_clean: CustomerData | None = None
+        self._loading = False
+        self._dirty = False
+        self._build()
+        self.load(None, new=False)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.name_label = QLabel()
+        self.name_label.setObjectName("profileName")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.greeting_label = QLabel()
+        self.greeting_label.setObjectName("profileGreeting")
+        self.greeting_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.greeting_label.setToolTip("How letters and statements will address this person")
+        gfont = self.greeting_label.font()
+        gfont.setItalic(True)
+        gfont.setPointSizeF(gfont.pointSizeF() * 1.15)
+        self.greeting_label.setFont(gfont)
+        self.meta_label = QLabel()
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setEnabled(False)
+
+        self.given = _line("Given name")
+        self.family = _line("Family name")
+        self.preferred = _line("Preferred name", "What they like to be called")
+        self.salutation = QComboBox()
+        self.salutation.setEditable(True)
+        self.salutation.addItems(catalog.SALUTATIONS)
+        self.salutation.setAccessibleName("Salutation")
+        self.address_form = _combo(catalog.ADDRESS_FORMS, "Form of address")
+        self.birthday = OptionalDateEdit()
+        self.birthday.setAccessibleName("Birthday")
+        self.language = _combo(catalog.LANGUAGES, "Preferred language")
+        self.name_error = ErrorLabel()
+        self.birthday_error = ErrorLabel()
+
+        self.emails = ContactPointsEditor("E-mail", catalog.EMAIL_LABELS, normalise_email)
+        self.phones = ContactPointsEditor(
+            "Phone", catalog.PHONE_LABELS, lambda t: normalise_phone(t, self.region),
+            display=format_phone)
+        self.addresses = AddressesEditor(catalog.ADDRESS_LABELS)
+        self.channel = _combo(catalog.CONTACT_CHANNELS, "Preferred channel")
+        self.best_time = _line("Best time to contact", "e.g. weekday mornings")
+
+        self.stage = _combo(catalog.STAGES, "Lifecycle stage")
+        self.segment = QComboBox()
+        self.segment.setEditable(True)
+        self.segment.setAccessibleName("Segment")
+        self.relationship = _combo(catalog.RELATIONSHIP_TYPES, "Relationship type")
+        self.owner = QComboBox()
+        self.owner.setEditable(True)
+        self.owner.setAccessibleName("Owner")
+        self.owner.setToolTip("The staff member who looks after this client")
+        self.tags = _line("Tags", "Comma-separated, e.g. golf, wine")
+
+        self.occupation = _line("Occupation")
+        self.company = _line("Company")
+        self.life = _text("Life situation", "Family, life events…")
+        self.interests = _text("Interests and tastes", "Hobbies, likes, dislikes…")
+        self.needs = _text("Problems and needs", "What they worry about or want solved…")
+        self.notes = _text("Notes", "Anything else worth remembering", 80)
+
+        self.consent_checks: dict[str, QCheckBox] = {}
+        self.consent_dates: dict[str, OptionalDateEdit] = {}
+
+        identity = QGroupBox("Person")
+        form = QFormLayout(identity)
+        form.addRow("&Given name", self.given)
+        form.addRow("&Family name", self.family)
+        form.addRow("", self.name_error)
+        form.addRow("&Preferred name", self.preferred)
+        form.addRow("Salutation", self.salutation)
+        form.addRow("Form of address", self.address_form)
+        form.addRow("&Birthday", self.birthday)
+        form.addRow("", self.birthday_error)
+        form.addRow("Language", self.language)
+
+        contact = QGroupBox("Contact")
+        cform = QFormLayout(contact)
+        cform.addRow("E-mails", self.emails)
+        cform.addRow("Phones", self.phones)
+        cform.addRow("Addresses", self.addresses)
+        cform.addRow("Preferred channel", self.channel)
+        cform.addRow("Best time", self.best_time)
+
+        relation = QGroupBox("Relationship")
+        rform = QFormLayout(relation)
+        rform.addRow("Stage", self.stage)
+        rform.addRow("Segment", self.segment)
+        rform.addRow("Relationship type", self.relationship)
+        rform.addRow("Owner", self.owner)
+        rform.addRow("&Tags", self.tags)
+
+        about = QGroupBox("About the person")
+        aform = QFormLayout(about)
+        aform.addRow("Occupation", self.occupation)
+        aform.addRow("Company", self.company)
+        aform.addRow("Life situation", self.life)
+        aform.addRow("Interests, tastes", self.interests)
+        aform.addRow("Problems, needs", self.needs)
+        aform.addRow("&Notes", self.notes)
+
+        consent = QGroupBox("Marketing consent")
+        consent.setToolTip("Tick a channel when the client agrees to marketing on it")
+        kform = QFormLayout(consent)
+        for key, label in catalog.CONSENT_CHANNELS:
+            check = QCheckBox(label)
+            check.setAccessibleName(f"Consent: {label}")
+            when = OptionalDateEdit()
+            when.setAccessibleName(f"Consent date: {label}")
+            when.setToolTip("The date the consent was given")
+            check.toggled.connect(lambda on, w=when: self._consent_toggled(on, w))
+            self.consent_checks[key] = check
+            self.consent_dates[key] = when
+            kform.addRow(check, when)
+
+        grid = QGridLayout()
+        grid.addWidget(identity, 0, 0)
+        grid.addWidget(relation, 1, 0)
+        grid.addWidget(consent, 2, 0)
+        grid.addWidget(contact, 0, 1, 2, 1)
+        grid.addWidget(about, 2, 1, 2, 1)
+        grid.setRowStretch(3, 1)
+        content = QWidget()
+        content.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.problems_label = ErrorLabel()
+        self.problems_label.setObjectName("formProblems")
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setToolTip("Discard unsaved changes (Esc)")
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save this profile (Ctrl+S)")
+        self.save_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        self.placeholder = QLabel("Select a customer in the list, or press Ctrl+N to add one.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.greeting_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self._form_widgets = [scroll, self.revert_button, self.save_button]
+
+        for edit in (self.given, self.family, self.preferred, self.best_time, self.tags,
+                     self.occupation, self.company):
+            edit.textChanged.connect(self._changed)
+        for text in (self.life, self.interests, self.needs, self.notes):
+            text.textChanged.connect(self._changed)
+        for combo in (self.salutation, self.segment, self.owner):
+            combo.currentTextChanged.connect(self._changed)
+        for combo in (self.address_form, self.language, self.channel, self.stage,
+                      self.relationship):
+            combo.currentIndexChanged.connect(self._changed)
+        for widget in (self.emails, self.phones, self.addresses, self.birthday,
+                       *self.consent_dates.values()):
+            widget.changed.connect(self._changed)
+        for check in self.consent_checks.values():
+            check.toggled.connect(self._changed)
+
+    def _consent_toggled(self, on: bool, when: OptionalDateEdit) -> None:
+        if self._loading:
+            return
+        if on and when.date() is None:
+            when.set_date(dt.date.today())
+        if not on:
+            when.set_date(None)
+
+    # --- state ----------------------------------------------------------------------------
+    @property
+    def customer_id(self) -> int | None:
+        return self._original.id if self._original else None
+
+    @property
+    def is_open(self) -> bool:
+        return self._original is not None
+
+    @property
+    def is_new(self) -> bool:
+        return self._original is not None and self._original.id is None
+
+    def set_choices(self, segments: list[str], owners: list[str]) -> None:
+        for combo, items in ((self.segment, segments), (self.owner, owners)):
+            text = combo.currentText()
+            was = self._loading
+            self._loading = True
+            combo.clear()
+            combo.addItems([""] + items)
+            combo.setCurrentText(text)
+            self._loading = was
+
+    def load(self, data: CustomerData | None, new: bool = False) -> None:
+        """Show `data`; None with new=True starts a blank new customer, else an empty pane."""
+        if data is None and new:
+            data = CustomerData()
+        self._loading = True
+        try:
+            shown = data or CustomerData()
+            self.given.setText(shown.given_name)
+            self.family.setText(shown.family_name)
+            self.preferred.setText(shown.preferred_name)
+            self.salutation.setCurrentText(shown.salutation)
+            self._set_combo(self.address_form, shown.address_form)
+            self.birthday.set_date(shown.birthday)
+            self._set_combo(self.language, shown.language)
+            self.emails.set_points(shown.emails)
+            self.phones.set_points(shown.phones)
+            self.addresses.set_addresses(shown.addresses)
+            self._set_combo(self.channel, shown.preferred_channel)
+            self.best_time.setText(shown.best_time)
+            self._set_combo(self.stage, shown.stage)
+            self.segment.setCurrentText(shown.segment)
+            self._set_combo(self.relationship, shown.relationship_type)
+            self.owner.setCurrentText(shown.owner)
+            self.tags.setText(", ".join(shown.tags))
+            self.occupation.setText(shown.occupation)
+            self.company.setText(shown.company)
+            self.life.setPlainText(shown.life_situation)
+            self.interests.setPlainText(shown.interests)
+            self.needs.setPlainText(shown.needs)
+            self.notes.setPlainText(shown.notes)
+            for key, check in self.consent_checks.items():
+                check.setChecked(key in shown.consents)
+                self.consent_dates[key].set_date(shown.consents.get(key))
+        finally:
+            self._loading = False
+        self._original = data
+        self._original_clean = customers.validate(data, self.region)[0] if data else None
+        self.problems_label.show_message(None)
+        self.name_error.show_message(None)
+        self.birthday_error.show_message(None)
+        for widget in self._form_widgets:
+            widget.setVisible(data is not None)
+        self.placeholder.setVisible(data is None)
+        self._changed()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, key: str) -> None:
+        index = combo.findData(key)
+        combo.setCurrentIndex(max(index, 0))
+
+    def current_data(self) -> CustomerData:
+        """What the form shows now, as plain data (not yet validated)."""
+        consents = {}
+        for key, check in self.consent_checks.items():
+            if check.isChecked():
+                consents[key] = self.consent_dates[key].date() or dt.date.today()
+        base = self._original or CustomerData()
+        return CustomerData(
+            given_name=self.given.text(), family_name=self.family.text(),
+            preferred_name=self.preferred.text(), salutation=self.salutation.currentText(),
+            address_form=self.address_form.currentData(), birthday=self.birthday.date(),
+            life_situation=self.life.toPlainText(), interests=self.interests.toPlainText(),
+            needs=self.needs.toPlainText(), occupation=self.occupation.text(),
+            company=self.company.text(), preferred_channel=self.channel.currentData(),
+            best_time=self.best_time.text(), language=self.language.currentData(),
+            segment=self.segment.currentText(), relationship_type=self.relationship.currentData(),
+            owner=self.owner.currentText(), notes=self.notes.toPlainText(),
+            stage=self.stage.currentData(), emails=self.emails.points(),
+            phones=self.phones.points(), addresses=self.addresses.addresses(),
+            consents=consents, tags=[t for t in self.tags.text().split(",") if t.strip()],
+            id=base.id, created_at=base.created_at, updated_at=base.updated_at,
+            archived_at=base.archived_at,
+        )
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        data = self.current_data() if self._original is not None else None
+        if data is not None:
+            clean, problems = customers.validate(data, self.region)
+            dirty = self.is_new or clean != self._original_clean
+            self._update_header(data)
+        else:
+            dirty, problems = False, []
+            self.name_label.setText("")
+            self.greeting_label.setText("")
+            self.meta_label.setText("")
+        self.name_error.show_message(next(
+            (p.message for p in problems if p.field == "given_name"), None))
+        self.birthday_error.show_message(next(
+            (p.message for p in problems if p.field == "birthday"), None))
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty and not self.is_new)
+        if not problems:
+            self.problems_label.show_message(None)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _update_header(self, data: CustomerData) -> None:
+        name = data.display_name if (data.given_name or data.family_name) else "New customer"
+        if data.preferred_name and data.preferred_name != data.given_name:
+            name += f" “{data.preferred_name}”"
+        self.name_label.setText(name)
+        self.greeting_label.setText(greeting(data) if (data.given_name or data.family_name) else "")
+        base = self._original
+        if base is None or base.id is None:
+            self.meta_label.setText("Not saved yet")
+            return
+        parts = [f"Customer #{base.id}"]
+        if base.created_at:
+            parts.append(f"added {base.created_at.astimezone():%Y-%m-%d}")
+        if base.updated_at:
+            parts.append(f"updated {base.updated_at.astimezone():%Y-%m-%d %H:%M}")
+        if base.archived_at:
+            parts.append(f"in Trash since {base.archived_at.astimezone():%Y-%m-%d}")
+        self.meta_label.setText(" · ".join(parts))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Point at every invalid value, and say why saving was refused."""
+        self.emails.revalidate()
+        self.phones.revalidate()
+        lines = []
+        for problem in problems:
+            label = {"emails": "E-mail", "phones": "Phone", "given_name": "Name",
+                     "birthday": "Birthday"}.get(problem.field, problem.field.replace("_", " "))
+            lines.append(f"{label.capitalize()}: {problem.message}")
+        self.problems_label.show_message("Not saved. " + " ".join(lines) if lines else None)
+        first = problems[0].field if problems else ""
+        target = {"emails": self.emails.rows, "phones": self.phones.rows}.get(first)
+        if target and problems[0].index is not None and problems[0].index < len(target):
+            target[problems[0].index].value.setFocus()
+        elif first == "given_name":
+            self.given.setFocus()

@@ -1,0 +1,210 @@
+"""Editors for any number of labelled e-mails, phones and postal addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services.customers import ContactPoint, PostalAddress
+from crmdesk.services.validation import InvalidValue
+from crmdesk.ui.widgets.fields import ErrorLabel
+
+
+def _label_combo(labels: list[str], current: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(labels)
+    combo.setCurrentText(current)
+    combo.setToolTip("Label, e.g. home or work")
+    combo.setAccessibleName("Label")
+    combo.setMaximumWidth(110)
+    return combo
+
+
+class _PointRow(QWidget):
+    def __init__(self, labels: list[str], point: ContactPoint, noun: str):
+        super().__init__()
+        self.label = _label_combo(labels, point.label or labels[0])
+        self.value = QLineEdit(point.value)
+        self.value.setAccessibleName(noun)
+        self.value.setPlaceholderText(noun)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip(f"Remove this {noun.lower()}")
+        self.remove.setAccessibleName(f"Remove {noun.lower()}")
+        self.error = ErrorLabel()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.label, 0, 0)
+        grid.addWidget(self.value, 0, 1)
+        grid.addWidget(self.remove, 0, 2)
+        grid.addWidget(self.error, 1, 1, 1, 2)
+
+
+class ContactPointsEditor(QWidget):
+    """Rows of (label, value) with validation as you type; `check` raises InvalidValue."""
+
+    changed = Signal()
+
+    def __init__(self, noun: str, labels: list[str], check: Callable[[str], str],
+                 display: Callable[[str], str] = str):
+        super().__init__()
+        self.noun, self.labels, self.check, self.display = noun, labels, check, display
+        self.rows: list[_PointRow] = []
+        self._box = QVBoxLayout()
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self.add_button = QPushButton(f"Add {noun.lower()}")
+        self.add_button.setToolTip(f"Add another {noun.lower()}")
+        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._box)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+    def set_points(self, points: list[ContactPoint]) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for point in points:
+            self.add_row(ContactPoint(point.label, self.display(point.value)))
+        if not points:
+            self.add_row()
+
+    def add_row(self, point: ContactPoint | None = None, focus: bool = False) -> _PointRow:
+        row = _PointRow(self.labels, point or ContactPoint(self.labels[0], ""), self.noun)
+        row.value.textChanged.connect(lambda _t, r=row: self._validate(r))
+        row.label.currentTextChanged.connect(lambda _t: self.changed.emit())
+        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
+        self.rows.append(row)
+        self._box.addWidget(row)
+        if focus:
+            row.value.setFocus()
+        self.changed.emit()
+        return row
+
+    def remove_row(self, row: _PointRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+    def _validate(self, row: _PointRow) -> None:
+        text = row.value.text().strip()
+        message = None
+        if text:
+            try:
+                self.check(text)
+            except InvalidValue as exc:
+                message = str(exc)
+        row.error.show_message(message)
+        row.value.setProperty("invalid", bool(message))
+        row.value.style().unpolish(row.value)
+        row.value.style().polish(row.value)
+        self.changed.emit()
+
+    def revalidate(self) -> None:
+        for row in self.rows:
+            self._validate(row)
+
+    def points(self) -> list[ContactPoint]:
+        return [ContactPoint(r.label.currentText().strip(), r.value.text().strip())
+                for r in self.rows if r.value.text().strip()]
+
+    def errors(self) -> list[str]:
+        return [r.error.text() for r in self.rows if r.error.text()]
+
+
+class _AddressRow(QWidget):
+    FIELDS = [("street", "Street and number"), ("city", "City"), ("postcode", "Postcode"),
+              ("region", "Region / state"), ("country", "Country")]
+
+    def __init__(self, labels: list[str], address: PostalAddress):
+        super().__init__()
+        self.label = _label_combo(labels, address.label or labels[0])
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 6)
+        grid.addWidget(self.label, 0, 0)
+        for i, (name, text) in enumerate(self.FIELDS):
+            edit = QLineEdit(getattr(address, name))
+            edit.setPlaceholderText(text)
+            edit.setAccessibleName(text)
+            self.edits[name] = edit
+            if name == "street":
+                grid.addWidget(edit, 0, 1, 1, 2)
+            else:
+                grid.addWidget(edit, 1 + (i - 1) // 2, 1 + (i - 1) % 2)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip("Remove this address")
+        self.remove.setAccessibleName("Remove address")
+        grid.addWidget(self.remove, 0, 3)
+
+    def address(self) -> PostalAddress:
+        return PostalAddress(self.label.currentText().strip(),
+                             **{k: e.text().strip() for k, e in self.edits.items()})
+
+
+class AddressesEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, labels: list[str]):
+        super().__init__()
+        self.labels = labels
+        self.rows: list[_AddressRow] = []
+        self._box = QVBoxLayout()
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self.add_button = QPushButton("Add address")
+        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._box)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+    def set_addresses(self, addresses: list[PostalAddress]) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for address in addresses:
+            self.add_row(address)
+
+    def add_row(self, address: PostalAddress | None = None, focus: bool = False) -> _AddressRow:
+        row = _AddressRow(self.labels, address or PostalAddress(self.labels[0]))
+        for edit in row.edits.values():
+            edit.textChanged.connect(lambda _t: self.changed.emit())
+        row.label.currentTextChanged.connect(lambda _t: self.changed.emit())
+        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
+        self.rows.append(row)
+        self._box.addWidget(row)
+        if focus:
+            row.edits["street"].setFocus()
+        self.changed.emit()
+        return row
+
+    def remove_row(self, row: _AddressRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+    def addresses(self) -> list[PostalAddress]:
+        return [a for a in (r.address() for r in self.rows) if not a.is_blank()]

@@ -1,0 +1,37 @@
+"""Shared fixtures: a fresh book per test, offscreen Qt, isolated QSettings."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
+os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from crmdesk.services import customers  # noqa: E402
+from crmdesk.services.customers import ContactPoint, CustomerData  # noqa: E402
+from crmdesk.store.book import Book, open_book  # noqa: E402
+from crmdesk.store.db import close_database  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Iterator[Book]:
+    opened = open_book(tmp_path / "book.db")
+    yield opened
+    close_database()
+
+
+def add(given: str, family: str, *, emails: tuple[str, ...] = (), phones: tuple[str, ...] = (),
+        region: str = "US", **fields: object) -> int:
+    """Create a customer through the service, as the GUI and CLI do."""
+    data = CustomerData(given_name=given, family_name=family,
+                        emails=[ContactPoint("home", e) for e in emails],
+                        phones=[ContactPoint("mobile", p) for p in phones], **fields)  # type: ignore[arg-type]
+    return customers.create(data, region)

@@ -1,0 +1,115 @@
+"""Search and filters: FTS5 prefixes, accents, partial phone digits, the e-mail index."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crmdesk.services import customer_query, saved_views
+from crmdesk.services.customer_query import CustomerFilter, customer_ids, fts_query
+from crmdesk.store.db import db
+from tests.conftest import add
+
+
+def _seed() -> dict[str, int]:
+    return {
+        "lola": add("Dolores", "Peña", preferred_name="Lola", emails=("lola.pena@example.com",),
+                    phones=("+1 905-555-1234",), segment="VIP", stage="growth",
+                    company="Peña & Hijos", tags=["opera"], owner="Ana Ruiz"),
+        "lukasz": add("Łukasz", "Wiśniewski", emails=("lukasz@example.pl",),
+                      phones=("+48 501 234 567",), segment="Standard", stage="knowledge",
+                      relationship_type="exclusive", tags=["golf", "wine"]),
+        "nguyen": add("Hương", "Nguyễn", emails=("huong@mail.example.net",),
+                      phones=("+84 90 123 4567",), segment="VIP", stage="retention",
+                      notes="Met at the charity gala", owner="Ben Carter"),
+    }
+
+
+def test_words_accents_and_prefixes(book: object) -> None:
+    ids = _seed()
+    assert customer_ids(CustomerFilter(text="pena")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="Peñ")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="lola pe")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="lukasz")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(text="nguyen huong")) == [ids["nguyen"]]
+    assert customer_ids(CustomerFilter(text="charity")) == [ids["nguyen"]]
+    assert customer_ids(CustomerFilter(text="hijos")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="wine")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(text="zzz")) == []
+
+
+def test_partial_phone_digits(book: object) -> None:
+    ids = _seed()
+    assert customer_ids(CustomerFilter(text="5551")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="555-12")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="(905) 555")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="501 234")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(text="234 567")) == [ids["nguyen"], ids["lukasz"]]
+    assert customer_ids(CustomerFilter(text="+84 90")) == [ids["nguyen"]]
+
+
+def test_email_input_uses_the_email_index(book: object) -> None:
+    ids = _seed()
+    assert customer_ids(CustomerFilter(text="Lola.Pena@")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="lola.pena@example.com")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(text="@example.pl")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(text="nobody@example.com")) == []
+    plan = " ".join(str(r) for r in db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT customer_id FROM customer_email "
+        "WHERE address_key >= ? AND address_key < ?", ("a@", "a@\U0010ffff")))
+    assert "customer_email_key" in plan
+
+
+def test_filters_and_sort(book: object) -> None:
+    ids = _seed()
+    assert customer_ids(CustomerFilter(segment="VIP")) == [ids["nguyen"], ids["lola"]]
+    assert customer_ids(CustomerFilter(stage="knowledge")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(relationship="exclusive")) == [ids["lukasz"]]
+    assert customer_ids(CustomerFilter(owner="Ben Carter")) == [ids["nguyen"]]
+    assert customer_ids(CustomerFilter(tag="opera")) == [ids["lola"]]
+    assert customer_ids(CustomerFilter(segment="VIP", text="pena")) == [ids["lola"]]
+    by_stage = customer_ids(CustomerFilter(sort="stage"))
+    assert by_stage == [ids["lukasz"], ids["lola"], ids["nguyen"]]
+    assert customer_ids(CustomerFilter(sort="stage", descending=True)) == by_stage[::-1]
+    assert customer_query.count() == 3
+
+
+def test_saved_views_round_trip(book: object) -> None:
+    ids = _seed()
+    saved_views.save(" VIP  clients ", CustomerFilter(segment="VIP", sort="stage",
+                                                    descending=True))
+    assert saved_views.names() == ["VIP clients"]
+    flt = saved_views.load("VIP clients")
+    assert (flt.segment, flt.sort, flt.descending) == ("VIP", "stage", True)
+    assert customer_ids(flt) == [ids["nguyen"], ids["lola"]]
+    saved_views.save("VIP clients", CustomerFilter(segment="Standard"))
+    assert saved_views.load("VIP clients").segment == "Standard"
+    saved_views.delete("VIP clients")
+    assert saved_views.names() == []
+
+
+def test_fts_query_shapes() -> None:
+    assert fts_query("") is None
+    assert fts_query("  ") is None
+    assert fts_query('lo"la') == '"lo"* AND "la"*'
+    assert fts_query("905-555") == 'phones : "905555"*'
+    assert fts_query("12") == '"12"*'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_typed_text_is_a_valid_query(text: str) -> None:
+    expression = fts_query(text)
+    if expression is not None:
+        assert expression.count('"') % 2 == 0
+
+
+def test_random_search_text_never_raises(book: object) -> None:
+    _seed()
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(max_size=30))
+    def run(text: str) -> None:
+        customer_ids(CustomerFilter(text=text))
+
+    run()

@@ -1,0 +1,167 @@
+"""The book file: permissions, pragmas, schema ladder, clear errors for bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from crmdesk.store import migrations
+from crmdesk.store.book import open_book
+from crmdesk.store.db import BookError, close_database, db
+from tests.conftest import add
+
+
+def test_new_book_is_private_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "private" / "deep" / "book.db"
+    open_book(path)
+    try:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] > 0
+        assert migrations.current_version(db) == migrations.LATEST
+    finally:
+        close_database()
+
+
+def test_missing_book_is_refused_when_not_creating(tmp_path: Path) -> None:
+    with pytest.raises(BookError, match="No book at"):
+        open_book(tmp_path / "nope.db", create=False)
+
+
+def test_garbage_file_is_not_a_book(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(BookError, match="not a crmdesk book"):
+        open_book(path)
+    assert path.read_bytes().startswith(b"this is not sqlite")
+
+
+def test_foreign_sqlite_file_is_not_a_book(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    with pytest.raises(BookError, match="not a crmdesk book"):
+        open_book(path)
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["photos"]
+    con.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_book(path)
+    db.execute_sql("UPDATE schema_version SET version = 99")
+    close_database()
+    with pytest.raises(BookError, match="newer crmdesk"):
+        open_book(path)
+
+
+def _write_v1_book(path: Path) -> None:
+    """A book exactly as schema version 1 wrote it (no saved views, no e-mail key)."""
+    import peewee
+
+    from crmdesk.services.search_index import phone_tokens
+    from crmdesk.store.db import db as proxy
+
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=1)
+    database.execute_sql(
+        "INSERT INTO staff (id, name, role, active, created_at) "
+        "VALUES (1, 'Ana Ruiz', 'executive', 1, '2024-01-02T10:00:00Z')")
+    database.execute_sql(
+        "INSERT INTO customer (id, given_name, family_name, preferred_name, salutation, "
+        "birthday, owner_id, segment, stage, sort_name, notes, created_at, updated_at) VALUES "
+        "(7, 'Dolores', 'Peña', 'Lola', 'Mrs', '1970-05-17', 1, 'VIP', 'growth', "
+        "'pena dolores', 'Likes <b>opera</b> & wine', '2024-01-02T10:00:00Z', "
+        "'2024-02-03T11:00:00Z')")
+    database.execute_sql("INSERT INTO customer_email (customer_id, label, address, position) "
+                         "VALUES (7, 'home', 'Lola.Pena@Example.com', 0)")
+    database.execute_sql("INSERT INTO customer_phone (customer_id, label, e164, position) "
+                         "VALUES (7, 'mobile', '+19055551234', 0)")
+    database.execute_sql("INSERT INTO customer_tag (customer_id, tag) VALUES (7, 'opera')")
+    database.execute_sql(
+        "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) VALUES "
+        "(7, 'Dolores Peña Lola', 'Lola.Pena@Example.com', ?, '', "
+        "'opera', 'Likes <b>opera</b> & wine')", (phone_tokens("+19055551234"),))
+    database.close()
+
+
+def test_old_schema_book_is_migrated_with_a_backup_and_keeps_every_record(
+        tmp_path: Path) -> None:
+    from crmdesk.services import customer_query, customers, saved_views
+    from crmdesk.services.customer_query import CustomerFilter
+
+    path = tmp_path / "old.db"
+    _write_v1_book(path)
+    book = open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        assert book.backup is not None and book.backup.exists()
+        assert stat.S_IMODE(book.backup.stat().st_mode) == 0o600
+        old = sqlite3.connect(book.backup)
+        assert old.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+        old.close()
+        lola = customers.load(7)
+        assert (lola.given_name, lola.family_name, lola.preferred_name) == ("Dolores", "Peña",
+                                                                            "Lola")
+        assert lola.owner == "Ana Ruiz" and lola.segment == "VIP" and lola.stage == "growth"
+        assert lola.birthday is not None and lola.birthday.isoformat() == "1970-05-17"
+        assert [e.value for e in lola.emails] == ["Lola.Pena@Example.com"]
+        assert [p.value for p in lola.phones] == ["+19055551234"]
+        assert lola.tags == ["opera"] and lola.notes == "Likes <b>opera</b> & wine"
+        # The new e-mail index was filled from the old rows, and the new table works.
+        assert customer_query.customer_ids(CustomerFilter(text="lola.pena@")) == [7]
+        assert customer_query.customer_ids(CustomerFilter(text="5551")) == [7]
+        saved_views.save("VIPs", CustomerFilter(segment="VIP"))
+        assert saved_views.names() == ["VIPs"]
+    finally:
+        close_database()
+    # Opening again migrates nothing and takes no second backup.
+    again = open_book(path)
+    assert again.backup is None
+    close_database()
+
+
+def test_migration_step_failure_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    _write_v1_book(path)
+
+    def broken(database: object) -> None:
+        database.execute_sql("CREATE TABLE saved_view (id INTEGER PRIMARY KEY)")  # type: ignore[attr-defined]
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "STEPS", [migrations.STEPS[0], broken])
+    with pytest.raises(BookError):
+        open_book(path)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name='saved_view'"
+                       ).fetchone()[0] == 0
+    assert con.execute("SELECT given_name FROM customer WHERE id=7").fetchone()[0] == "Dolores"
+    con.close()
+
+
+def test_locked_book_gives_a_clear_error(book: object, tmp_path: Path) -> None:
+    add("Ana", "Lock")
+    other = sqlite3.connect(tmp_path / "book.db", timeout=0.1)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        from crmdesk.services import customers
+        from crmdesk.services.customers import CustomerData
+        from crmdesk.store.db import describe_error
+
+        with pytest.raises((sqlite3.OperationalError, Exception)) as info:
+            customers.create(CustomerData(given_name="Blocked"), "US")
+        assert "locked by another program" in describe_error(info.value)
+    finally:
+        other.rollback()
+        other.close()
