@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from crmdesk import __version__, paths
 from crmdesk.store.book import Book, open_book
-from crmdesk.store.db import BookError
+from crmdesk.store.db import BookError, describe_error
 
 
 def _book_path(args: argparse.Namespace) -> Path:
@@ -179,6 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except BookError as exc:
         print(f"crmdesk: {exc}", file=sys.stderr)
+        return 1
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"crmdesk: {exc.strerror or exc}: {exc.filename or _book_path(args)}",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

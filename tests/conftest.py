@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A desktop-sized offscreen screen (the default is 800x600, smaller than any real desktop).
+_SCREEN = os.path.join(tempfile.mkdtemp(prefix="crmdesk-qt-"), "screen.json")
+with open(_SCREEN, "w", encoding="utf-8") as fh:
+    json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, fh)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
 os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
 

@@ -105,7 +105,10 @@ def _clean_tags(tags: list[str]) -> list[str]:
 
 
 def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Problem]]:
-    """Normalised copy of `data` and the list of problems (empty when it can be saved)."""
+    """Normalised copy of `data` and the list of problems (empty when it can be saved).
+
+    Invalid values stay in the copy as typed, so a form holding one never compares equal
+    to the stored profile."""
     problems: list[Problem] = []
     clean = replace(data)
     for name in ("given_name", "family_name", "preferred_name", "salutation", "company",
@@ -139,6 +142,7 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
             clean.emails.append(ContactPoint(point.label.strip(), normalise_email(point.value)))
         except InvalidValue as exc:
             problems.append(Problem("emails", str(exc), i))
+            clean.emails.append(ContactPoint(point.label.strip(), point.value.strip()))
     clean.phones = []
     for i, point in enumerate(data.phones):
         if not point.value.strip():
@@ -147,6 +151,7 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
             clean.phones.append(ContactPoint(point.label.strip(), normalise_phone(point.value, region)))
         except InvalidValue as exc:
             problems.append(Problem("phones", str(exc), i))
+            clean.phones.append(ContactPoint(point.label.strip(), point.value.strip()))
     clean.addresses = [replace(a) for a in data.addresses if not a.is_blank()]
     clean.consents = {k: v for k, v in data.consents.items()
                       if k in dict(catalog.CONSENT_CHANNELS)}

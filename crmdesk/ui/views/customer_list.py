@@ -98,7 +98,10 @@ class CustomerListView(QWidget):
             combo.addItem(label, key)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow windows squeeze the filter bar rather than the profile beside it.
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         return combo
 
     def _connect_selection(self) -> None:

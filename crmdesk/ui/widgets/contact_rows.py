@@ -92,6 +92,7 @@ class ContactPointsEditor(QWidget):
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
         self.rows.append(row)
         self._box.addWidget(row)
+        row.setVisible(self.isVisible() or not self.isHidden())
         if focus:
             row.value.setFocus()
         self.changed.emit()
@@ -195,6 +196,7 @@ class AddressesEditor(QWidget):
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
         self.rows.append(row)
         self._box.addWidget(row)
+        row.setVisible(self.isVisible() or not self.isHidden())
         if focus:
             row.edits["street"].setFocus()
         self.changed.emit()

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from crmdesk.store.book import Book
+from crmdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, book: Book, qsettings: QSettings, monkeypatch):  # type: ignore[no-untyped-def]
+    """Build the real main window on the test's book. Unsaved-edit prompts answer Discard
+    (so closing at teardown never blocks) unless the test asks for `answers`."""
+    discard = QMessageBox.StandardButton.Discard
+    if not hasattr(MainWindow.ask_unsaved, "_answering"):
+        monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: discard)
+        monkeypatch.setattr(MainWindow, "ask_discard", lambda self: discard)
+
+    def make(offer_demo: bool = False) -> MainWindow:
+        window = MainWindow(book, qsettings, offer_demo=offer_demo)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return make
+
+
+class Answers(list[str]):
+    """The prompts asked so far; `queue` holds the answers to give (then Cancel)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queue: list[QMessageBox.StandardButton] = []
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
+    """Record the unsaved-changes prompts and answer them from a queue (default Cancel)."""
+    asked = Answers()
+    queue = asked.queue
+
+    def ask_unsaved(self: MainWindow) -> QMessageBox.StandardButton:
+        asked.append("unsaved")
+        return queue.pop(0) if queue else QMessageBox.StandardButton.Cancel
+
+    ask_unsaved._answering = True  # type: ignore[attr-defined]
+
+    def ask_discard(self: MainWindow) -> QMessageBox.StandardButton:
+        asked.append("discard")
+        return queue.pop(0) if queue else QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(MainWindow, "ask_unsaved", ask_unsaved)
+    monkeypatch.setattr(MainWindow, "ask_discard", ask_discard)
+    yield asked

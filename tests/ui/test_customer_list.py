@@ -1,0 +1,104 @@
+"""The customer list driven as a person would: typing, filtering, sorting, saved views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from crmdesk.services import customer_query, demo
+from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.ui.models.customer_table import CustomerTableModel
+from tests.conftest import add
+
+
+def _names(view) -> list[str]:  # type: ignore[no-untyped-def]
+    model = view.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, book) -> None:  # type: ignore[no-untyped-def]
+    demo.build_demo(450, seed=2)
+    model = CustomerTableModel(CustomerFilter())
+    model.reload()
+    qtmodeltester.check(model)
+    model.set_filter(CustomerFilter(text="pe", segment="VIP"))
+    qtmodeltester.check(model)
+
+
+def test_model_fetches_rows_in_blocks_not_all(book) -> None:  # type: ignore[no-untyped-def]
+    demo.build_demo(1000, seed=2)
+    model = CustomerTableModel(CustomerFilter())
+    model.reload()
+    assert model.rowCount() == 1000
+    assert len(model._cache) == 0
+    model.index(950, 0).data()
+    assert 0 < len(model._cache) <= 200
+
+
+def test_typing_in_search_filters_rows_and_count(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    demo.build_demo(300, seed=4)
+    lola = add("Dolores", "Peñalver", preferred_name="Lola", phones=("+1 905-555-1234",))
+    window = make_window()
+    view = window.customers
+    assert view.count_label.text() == "301 customers"
+    qtbot.keyClicks(view.search, "penalv")  # accents are folded
+    assert _names(view) == ["Peñalver, Dolores"]
+    assert view.count_label.text() == "1 of 301 customers"
+    view.search.clear()
+    qtbot.keyClicks(view.search, "5551")
+    assert lola in [view.model.id_at(r) for r in range(view.model.rowCount())]
+    assert view.model.rowCount() == len(customer_query.customer_ids(CustomerFilter(text="5551")))
+    view.search.clear()
+    assert view.model.rowCount() == 301
+
+
+def test_ctrl_f_focuses_search(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.customers.table.setFocus()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.customers.search.hasFocus()
+
+
+def test_filters_and_header_sort(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Zapata", segment="VIP", stage="growth", owner="Ben Carter", tags=["golf"])
+    add("Berta", "Alba", segment="VIP", stage="knowledge")
+    add("Carla", "Mora", segment="Standard", stage="growth", tags=["golf"])
+    window = make_window()
+    view = window.customers
+    view.segment.setCurrentIndex(view.segment.findData("VIP"))
+    assert _names(view) == ["Alba, Berta", "Zapata, Ana"]
+    view.stage.setCurrentIndex(view.stage.findData("growth"))
+    assert _names(view) == ["Zapata, Ana"]
+    view.segment.setCurrentIndex(0)
+    view.tag.setCurrentIndex(view.tag.findData("golf"))
+    assert _names(view) == ["Mora, Carla", "Zapata, Ana"]
+    view.stage.setCurrentIndex(0)
+    view.tag.setCurrentIndex(0)
+    view.owner.setCurrentIndex(view.owner.findData("Ben Carter"))
+    assert _names(view) == ["Zapata, Ana"]
+    view.owner.setCurrentIndex(0)
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 10, 5))
+    assert _names(view) == ["Zapata, Ana", "Mora, Carla", "Alba, Berta"]
+    stage_col = 5
+    view.table.sortByColumn(stage_col, Qt.SortOrder.AscendingOrder)
+    assert _names(view)[0] == "Alba, Berta"
+
+
+def test_saved_view_from_nav_pane(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Zapata", segment="VIP")
+    add("Carla", "Mora", segment="Standard")
+    window = make_window()
+    view = window.customers
+    view.segment.setCurrentIndex(view.segment.findData("VIP"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("My VIPs", True))
+    window.actions["save_view"].trigger()
+    assert window.nav_customers.childCount() == 1
+    view.segment.setCurrentIndex(0)
+    assert view.model.rowCount() == 2
+    window.nav.setCurrentItem(window.nav_customers.child(0))
+    assert view.segment.currentData() == "VIP"
+    assert _names(view) == ["Zapata, Ana"]
+    window.actions["delete_view"].trigger()
+    assert window.nav_customers.childCount() == 0

@@ -1,0 +1,207 @@
+"""The profile driven with real widgets: open, edit, validate, save, undo, archive, restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from crmdesk.services import customers
+from crmdesk.store.db import db
+from crmdesk.ui.main_window import MainWindow
+from tests.conftest import add
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _open(qtbot, window: MainWindow, cid: int) -> None:  # type: ignore[no-untyped-def]
+    view = window.customers
+    assert view.select_id(cid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.profile.customer_id == cid
+
+
+def _family_in_db(cid: int) -> str:
+    return db.execute_sql("SELECT family_name FROM customer WHERE id = ?", (cid,)).fetchone()[0]
+
+
+def test_enter_opens_profile_with_greeting(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Dolores", "Peña", preferred_name="Lola", salutation="Mrs",
+              emails=("lola@example.com",), phones=("+1 905 555 1234",), segment="VIP")
+    window = make_window()
+    _open(qtbot, window, cid)
+    profile = window.profile
+    assert profile.given.hasFocus()
+    assert profile.name_label.text() == "Dolores Peña “Lola”"
+    assert profile.greeting_label.text() == "Dear Mrs Peña"
+    assert profile.emails.rows[0].value.text() == "lola@example.com"
+    assert profile.phones.rows[0].value.text() == "+1 905-555-1234"
+    assert not profile.is_dirty()
+    profile.address_form.setCurrentIndex(profile.address_form.findData("informal"))
+    assert profile.greeting_label.text() == "Hi Lola"
+    assert profile.is_dirty() and window.actions["save"].isEnabled()
+
+
+def test_edit_save_and_undo_redo(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    _open(qtbot, window, cid)
+    profile = window.profile
+    profile.family.selectAll()
+    qtbot.keyClicks(profile.family, "Ruiz Castro")
+    qtbot.keyClicks(profile.tags, "golf, wine")
+    qtbot.keyClick(profile.family, Qt.Key.Key_S, CTRL)
+    assert _family_in_db(cid) == "Ruiz Castro"
+    assert customers.load(cid).tags == ["golf", "wine"]
+    assert not profile.is_dirty()
+    assert window.customers.model.index(0, 0).data() == "Ruiz Castro, Ana"
+    window.customers.table.setFocus()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_Z, CTRL)
+    assert _family_in_db(cid) == "Ruiz"
+    assert profile.family.text() == "Ruiz"
+    assert window.customers.model.index(0, 0).data() == "Ruiz, Ana"
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_Z,
+                   CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert _family_in_db(cid) == "Ruiz Castro"
+    assert profile.family.text() == "Ruiz Castro"
+
+
+def test_invalid_email_is_shown_and_blocks_saving(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz", emails=("ana@example.com",))
+    window = make_window()
+    _open(qtbot, window, cid)
+    profile = window.profile
+    qtbot.mouseClick(profile.emails.add_button, Qt.MouseButton.LeftButton)
+    row = profile.emails.rows[-1]
+    assert row.value.hasFocus()
+    qtbot.keyClicks(row.value, "ana@@example")
+    assert row.error.isVisibleTo(window)
+    assert "not a valid e-mail address" in row.error.text()
+    qtbot.keyClick(row.value, Qt.Key.Key_S, CTRL)
+    assert profile.problems_label.isVisibleTo(window)
+    assert profile.problems_label.text().startswith("Not saved. E-mail:")
+    assert "Not saved" in window.statusBar().currentMessage()
+    assert [e.value for e in customers.load(cid).emails] == ["ana@example.com"]
+    row.value.clear()
+    qtbot.keyClicks(row.value, "ana.work@example.org")
+    assert not row.error.isVisibleTo(window)
+    qtbot.keyClick(row.value, Qt.Key.Key_S, CTRL)
+    assert [e.value for e in customers.load(cid).emails] == ["ana@example.com",
+                                                           "ana.work@example.org"]
+
+
+def test_invalid_phone_uses_the_default_region(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    _open(qtbot, window, cid)
+    row = window.profile.phones.rows[0]
+    qtbot.keyClicks(row.value, "612 34 56 78")  # a Spanish mobile, not valid in the US
+    assert "not a valid phone number" in row.error.text()
+    window.region = window.profile.region = "ES"
+    window.profile.phones.revalidate()
+    assert row.error.text() == ""
+    qtbot.keyClick(row.value, Qt.Key.Key_S, CTRL)
+    assert [p.value for p in customers.load(cid).phones] == ["+34612345678"]
+
+
+def test_new_customer_with_keyboard_and_undo(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_N, CTRL)
+    profile = window.profile
+    assert profile.is_new and profile.given.hasFocus()
+    qtbot.keyClicks(profile.given, "Bob")
+    qtbot.keyClicks(profile.family, "<b>&\"Co\"")
+    assert profile.name_label.text() == "Bob <b>&\"Co\""
+    assert profile.name_label.textFormat() == Qt.TextFormat.PlainText
+    qtbot.keyClick(profile.family, Qt.Key.Key_S, CTRL)
+    row = db.execute_sql("SELECT id, given_name, family_name, archived_at FROM customer"
+                         ).fetchall()
+    assert len(row) == 1 and row[0][1:] == ("Bob", "<b>&\"Co\"", None)
+    assert window.customers.current_id() == row[0][0]
+    assert window.customers.count_label.text() == "1 customers"
+    window.customers.table.setFocus()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_Z, CTRL)
+    assert db.execute_sql("SELECT archived_at FROM customer").fetchone()[0] is not None
+    assert window.customers.model.rowCount() == 0
+
+
+def test_archive_with_del_and_restore_from_trash(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    keep = add("Ana", "Alba")
+    gone = add("Ben", "Bravo")
+    window = make_window()
+    _open(qtbot, window, gone)
+    window.customers.table.setFocus()
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_Delete)
+    assert window.customers.model.rowCount() == 1
+    assert window.customers.model.id_at(0) == keep
+    assert window.nav_trash.text(0) == "Trash (1)"
+    assert customers.load(gone).archived_at is not None
+    assert "Moved to Trash: Ben Bravo" in window.statusBar().currentMessage()
+    window.nav.setCurrentItem(window.nav_trash)
+    assert window.pages.currentIndex() == 1
+    assert window.trash.model.rowCount() == 1
+    window.trash.select_id(gone)
+    qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)
+    assert window.trash.model.rowCount() == 0
+    assert customers.load(gone).archived_at is None
+    assert window.customers.model.rowCount() == 2
+    assert window.nav_customers.text(0) == "Customers (2)"
+
+
+def test_unsaved_edits_are_not_lost_silently(qtbot, book, make_window, answers) -> None:  # type: ignore[no-untyped-def]
+    first = add("Ana", "Alba")
+    second = add("Ben", "Bravo")
+    window = make_window()
+    _open(qtbot, window, first)
+    qtbot.keyClicks(window.profile.notes, "Call back on Monday")
+    window.customers.select_id(second)  # Cancel is answered: stay on Ana
+    assert answers == ["unsaved"]
+    assert window.profile.customer_id == first
+    assert window.customers.current_id() == first
+    assert window.profile.notes.toPlainText() == "Call back on Monday"
+    answers.queue.append(QMessageBox.StandardButton.Save)
+    window.customers.select_id(second)
+    assert window.profile.customer_id == second
+    assert customers.load(first).notes == "Call back on Monday"
+
+
+def test_esc_reverts_after_confirmation(qtbot, book, make_window, answers) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Alba")
+    window = make_window()
+    _open(qtbot, window, cid)
+    qtbot.keyClicks(window.profile.given, "X")
+    qtbot.keyClick(window.profile.given, Qt.Key.Key_Escape)
+    assert answers == ["discard"] and window.profile.given.text().endswith("X")
+    answers.queue.append(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(window.profile.given, Qt.Key.Key_Escape)
+    assert window.profile.given.text() == "Ana" and not window.profile.is_dirty()
+
+
+def test_consent_and_birthday(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Alba")
+    window = make_window()
+    _open(qtbot, window, cid)
+    profile = window.profile
+    profile.consent_checks["email"].click()
+    assert profile.consent_dates["email"].date() == dt.date.today()
+    profile.birthday.set_date(dt.date(1980, 2, 29))
+    qtbot.keyClick(profile.given, Qt.Key.Key_S, CTRL)
+    stored = customers.load(cid)
+    assert stored.consents == {"email": dt.date.today()}
+    assert stored.birthday == dt.date(1980, 2, 29)
+
+
+def test_window_state_is_restored(qtbot, book, make_window, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.resize(1111, 666)
+    window.splitter.setSizes([250, 400])
+    window.customers.table.horizontalHeader().resizeSection(2, 77)
+    sizes = window.splitter.sizes()
+    window.close()
+    assert qsettings.value("window/geometry") is not None
+    again = make_window()
+    assert (again.width(), again.height()) == (1111, 666)
+    assert again.splitter.sizes() == sizes
+    assert again.customers.table.horizontalHeader().sectionSize(2) == 77
