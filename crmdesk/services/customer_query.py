@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from crmdesk.services import catalog
+from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
 
 _WORD = re.compile(r"[^\W_]+")
@@ -67,19 +68,40 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
-def _where(flt: CustomerFilter) -> tuple[list[str], list[Any]]:
+def _trash_text_clause(text: str, params: list[Any]) -> str:
+    """The Trash is not in the FTS index (it is small): match each word with LIKE."""
+    parts = []
+    for word in _WORD.findall(fold(text)) or [text]:
+        like = _like(word)
+        parts.append(
+            "(c.sort_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\' "
+            "OR c.notes LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_email e "
+            "WHERE e.customer_id = c.id AND e.address_key LIKE ? ESCAPE '\\') "
+            "OR EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id "
+            "AND p.e164 LIKE ? ESCAPE '\\'))")
+        params += [like] * 5
+    return " AND ".join(parts)
+
+
+def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
+    """The FTS MATCH expression (if any), the other WHERE clauses and their parameters."""
     clauses = ["c.archived_at IS NOT NULL" if flt.archived else "c.archived_at IS NULL"]
     params: list[Any] = []
     text = flt.text.strip()
-    if text.startswith("@"):
-        # '@domain': every address at that domain (scans the small e-mail key index).
-        clauses.append("c.id IN (SELECT customer_id FROM customer_email "
-                       "WHERE address_key LIKE ? ESCAPE '\\')")
-        params.append("%" + _like_escape(text.casefold()) + "%")
+    match: str | None = None
+    if flt.archived and text:
+        clauses.append(_trash_text_clause(text, params))
+    elif text.startswith("@"):
+        # '@domain': a phrase on the e-mail column ('@example.es' -> "example es"*).
+        words = _WORD.findall(text)
+        match = f'emails : "{" ".join(words)}"*' if words else None
+        if match is None:
+            clauses.append("0")
     elif "@" in text:
         # An address (or its start): a range on the e-mail index, not a phrase match.
         key = text.casefold()
@@ -88,10 +110,7 @@ def _where(flt: CustomerFilter) -> tuple[list[str], list[Any]]:
         params += [key, key + "\U0010ffff"]
     else:
         match = fts_query(text)
-        if match is not None:
-            clauses.append("c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)")
-            params.append(match)
-        elif text:
+        if match is None and text:
             clauses.append("0")
     for column, value in (("c.stage", flt.stage), ("c.segment", flt.segment),
                           ("c.relationship_type", flt.relationship)):
@@ -104,19 +123,54 @@ def _where(flt: CustomerFilter) -> tuple[list[str], list[Any]]:
     if flt.tag:
         clauses.append("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)")
         params.append(flt.tag)
-    return clauses, params
+    return match, clauses, params
 
 
 def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     """Ids of the matching customers in display order."""
-    clauses, params = _where(flt)
+    match, clauses, params = _where(flt)
     order = SORT_COLUMNS.get(flt.sort, SORT_COLUMNS["name"])
     direction = "DESC" if flt.descending else "ASC"
-    sql = (f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} "
+    if match is not None:
+        # Drive the query from the FTS hits (a few hundred rows), not from the whole table.
+        source = "customer_fts f JOIN customer c ON c.id = f.rowid"
+        clauses = ["customer_fts MATCH ?", *clauses]
+        params = [match, *params]
+    else:
+        source = "customer c"
+    sql = (f"SELECT c.id FROM {source} WHERE {' AND '.join(clauses)} "
            f"ORDER BY {order} {direction}, c.id {direction}")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [row[0] for row in db.execute_sql(sql, params)]
+
+
+#: Above this many hits the list shows a first page at once and fetches the rest in the
+#: background (sorting tens of thousands of hits costs tens of milliseconds).
+FIRST_PAGE_THRESHOLD = 2000
+
+
+def text_only_count(flt: CustomerFilter) -> int | None:
+    """The exact number of hits when only search text narrows the list (one FTS count,
+    ~2 ms even for a one-letter prefix over 100k customers); None otherwise."""
+    if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag:
+        return None
+    match, _clauses, _params = _where(flt)
+    if match is None or "@" in flt.text:
+        return None
+    row = db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
+                         (match,)).fetchone()
+    return int(row[0])
+
+
+def first_page(flt: CustomerFilter, size: int) -> list[int]:
+    """The first `size` ids in name order, walking the name index (no sort of all hits)."""
+    match, clauses, params = _where(flt)
+    direction = "DESC" if flt.descending else "ASC"
+    clauses = [*clauses, "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"]
+    sql = (f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} "
+           f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(size)}")
+    return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
 def count(archived: bool = False) -> int:

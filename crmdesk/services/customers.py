@@ -268,7 +268,9 @@ def set_archived(ids: list[int], archived: bool) -> int:
             query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null())
         else:
             query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null(False))
-        return int(query.execute())
+        changed = int(query.execute())
+        search_index.reindex(ids)
+        return changed
 
 
 def owners() -> list[str]:

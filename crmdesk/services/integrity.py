@@ -40,12 +40,14 @@ def check_book() -> CheckReport:
     except Exception as exc:  # noqa: BLE001 - any failure here is a finding, not a crash
         report.problems.append(f"Search index is damaged: {exc}")
     customers = db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
+    # The index holds exactly the customers on the list (not the Trash).
     missing = db.execute_sql(
-        "SELECT count(*) FROM customer c WHERE NOT EXISTS "
+        "SELECT count(*) FROM customer c WHERE c.archived_at IS NULL AND NOT EXISTS "
         "(SELECT 1 FROM customer_fts f WHERE f.rowid = c.id)").fetchone()[0]
     orphans = db.execute_sql(
         "SELECT count(*) FROM customer_fts f WHERE NOT EXISTS "
-        "(SELECT 1 FROM customer c WHERE c.id = f.rowid)").fetchone()[0]
+        "(SELECT 1 FROM customer c WHERE c.id = f.rowid AND c.archived_at IS NULL)"
+    ).fetchone()[0]
     if missing or orphans:
         report.problems.append(
             f"Search index out of step: {missing} customers missing, {orphans} stale entries")

@@ -36,12 +36,15 @@ def phone_tokens(e164: str) -> str:
 
 
 def reindex(customer_ids: Iterable[int]) -> None:
-    """Rewrite the FTS rows of these customers from the tables (call inside db.atomic())."""
+    """Rewrite the FTS rows of these customers from the tables (call inside db.atomic()).
+
+    Only customers on the list are indexed: archived ones (the Trash) are left out, so that
+    an FTS count is the exact number of matching customers."""
     for cid in customer_ids:
         db.execute_sql("DELETE FROM customer_fts WHERE rowid = ?", (cid,))
         row = db.execute_sql(
             """SELECT given_name, family_name, preferred_name, occupation, company, notes
-               FROM customer WHERE id = ?""",
+               FROM customer WHERE id = ? AND archived_at IS NULL""",
             (cid,),
         ).fetchone()
         if row is None:

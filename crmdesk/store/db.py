@@ -24,7 +24,7 @@ def _pragmas() -> dict[str, object]:
         "journal_mode": "wal",
         "foreign_keys": 1,
         "synchronous": "full",
-        "cache_size": -64000,
+        "cache_size": -16000,  # 16 MB page cache per connection
         "busy_timeout": BUSY_TIMEOUT_MS,
     }
 

@@ -19,7 +19,7 @@ Step = Callable[[peewee.Database], None]
 FTS_DDL = (
     "CREATE VIRTUAL TABLE customer_fts USING fts5("
     "name, emails, phones, company, tags, notes, "
-    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
 )
 
 

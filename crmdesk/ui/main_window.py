@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
 
         self.customers.current_changed.connect(self._customer_selected)
         self.customers.activated.connect(self._open_profile)
-        self.customers.filter_changed.connect(self._update_nav_counts)
         self.trash.activated.connect(lambda _cid: self.restore_selected())
         self.profile.save_button.clicked.connect(self.save)
         self.profile.revert_button.clicked.connect(self.cancel_edit)
@@ -293,8 +292,8 @@ class MainWindow(QMainWindow):
         self.nav_customers.setExpanded(True)
 
     def _update_nav_counts(self) -> None:
-        self.nav_customers.setText(0, f"Customers ({customer_query.count():,})")
-        self.nav_trash.setText(0, f"Trash ({customer_query.count(archived=True):,})")
+        self.nav_customers.setText(0, f"Customers ({self.customers.model.total:,})")
+        self.nav_trash.setText(0, f"Trash ({self.trash.model.total:,})")
 
     def save_view(self) -> None:
         name, ok = QInputDialog.getText(self, "Save view", "Name for this view:")
@@ -347,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def _customer_selected(self, cid: int | None) -> None:
         if cid is None:
-            if not self.profile.is_dirty() and not self.profile.is_new:
+            if self.profile.is_open and not self.profile.is_dirty() and not self.profile.is_new:
                 self.profile.load(None)
             return
         if cid == self.profile.customer_id:

@@ -102,3 +102,40 @@ def test_saved_view_from_nav_pane(qtbot, book, make_window, monkeypatch) -> None
     assert _names(view) == ["Zapata, Ana"]
     window.actions["delete_view"].trigger()
     assert window.nav_customers.childCount() == 0
+
+
+def test_broad_search_shows_first_page_then_the_rest(qtbot, qtmodeltester, book, make_window,
+                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.models import customer_table
+
+    demo.build_demo(400, seed=6)
+    monkeypatch.setattr(customer_query, "FIRST_PAGE_THRESHOLD", 20)
+    monkeypatch.setattr(customer_table, "FIRST_PAGE", 7)
+    window = make_window()
+    view = window.customers
+    expected = customer_query.customer_ids(CustomerFilter(text="a"))
+    assert len(expected) > 20
+    qtbot.keyClicks(view.search, "a")
+    model = view.model
+    assert model.rowCount() == len(expected)  # the exact count at once
+    assert not model.complete and model._ids == expected[:7]
+    assert view.count_label.text() == f"{len(expected)} of 400 customers"
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: model.complete, timeout=5000)
+    assert [model.id_at(r) for r in range(model.rowCount())] == expected
+    assert model.index(len(expected) - 1, 0).data()  # rows past the first page show data
+
+
+def test_row_past_first_page_is_fetched_on_demand(book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.models import customer_table
+
+    demo.build_demo(300, seed=6)
+    monkeypatch.setattr(customer_query, "FIRST_PAGE_THRESHOLD", 20)
+    monkeypatch.setattr(customer_table, "FIRST_PAGE", 5)
+    monkeypatch.setattr(customer_table.workers, "start", lambda task: task)  # never runs
+    model = CustomerTableModel(CustomerFilter(text="e"))
+    model.reload()
+    expected = customer_query.customer_ids(CustomerFilter(text="e"))
+    assert not model.complete
+    assert model.index(len(expected) - 1, 0).data(customer_table.ID_ROLE) == expected[-1]
+    assert model.complete

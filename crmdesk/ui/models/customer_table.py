@@ -6,11 +6,14 @@ import datetime as dt
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from crmdesk.services import catalog, customer_query
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.validation import format_phone
+from crmdesk.ui import workers
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,45 +31,114 @@ COLUMNS: list[tuple[str, int, str | None]] = [
     ("Tags", 12, None),
     ("Updated", 11, "updated"),
 ]
-BLOCK = 200
+BLOCK = 100
+FIRST_PAGE = 300
 CACHE_ROWS = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CustomerTableModel(QAbstractTableModel):
+    """`rowCount` is the number of hits; `_ids` holds them in order. A broad search (thousands
+    of hits) shows its first page at once and the rest of the ids arrive from a worker."""
+
+    #: the full id list is in (after a two-phase load)
+    completed = Signal()
+
     def __init__(self, flt: CustomerFilter | None = None, parent: Any = None):
         super().__init__(parent)
         self._filter = flt or CustomerFilter()
         self._ids: list[int] = []
-        self._cache: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
+        self._count = 0
+        self._complete = True
+        self._generation = 0
+        # id -> the row's display strings, formatted once
+        self._cache: OrderedDict[int, list[str]] = OrderedDict()
         self._loaded = False
-        self.total = 0
+        self._total: int | None = None
 
     # --- querying -------------------------------------------------------------------------
     @property
     def filter(self) -> CustomerFilter:
         return self._filter
 
-    def set_filter(self, flt: CustomerFilter) -> None:
+    @property
+    def total(self) -> int:
+        """Customers on this shelf whatever the filter (cached until the next write)."""
+        if self._total is None:
+            self._total = customer_query.count(archived=self._filter.archived)
+        return self._total
+
+    def set_filter(self, flt: CustomerFilter, *, recount: bool = False) -> None:
+        """Show what `flt` selects; `recount` also refreshes the shelf total."""
+        if recount or flt.archived != self._filter.archived:
+            self._total = None
         self._filter = flt
         self.reload()
 
     def reload(self) -> None:
         """Re-run the id query; the row cache is dropped."""
+        self._generation += 1
+        flt = self._filter
+        hits = customer_query.text_only_count(flt) if flt.sort == "name" else None
         self.beginResetModel()
-        self._ids = customer_query.customer_ids(self._filter)
         self._cache.clear()
-        self.total = customer_query.count(archived=self._filter.archived)
+        if hits is not None and hits > customer_query.FIRST_PAGE_THRESHOLD:
+            self._ids = customer_query.first_page(flt, FIRST_PAGE)
+            self._count = hits
+            self._complete = False
+            self._fetch_rest(self._generation, replace(flt))
+        else:
+            self._set_all(customer_query.customer_ids(flt))
         self._loaded = True
         self.endResetModel()
 
+    def _set_all(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._count = len(ids)
+        self._complete = True
+
+    def _fetch_rest(self, generation: int, flt: CustomerFilter) -> None:
+        task = workers.Task(lambda _progress: customer_query.customer_ids(flt))
+        task.signals.finished.connect(lambda ids: self._rest_arrived(generation, ids))
+        self._task = workers.start(task)  # keep the runnable alive while it runs
+
+    def _rest_arrived(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation or self._complete:
+            return  # a newer query replaced this one
+        shown = len(self._ids)
+        if len(ids) != self._count or ids[:shown] != self._ids:
+            self.beginResetModel()  # the book changed meanwhile
+            self._cache.clear()
+            self._set_all(ids)
+            self.endResetModel()
+        else:
+            self._set_all(ids)
+            if shown < len(ids):
+                self.dataChanged.emit(self.index(shown, 0),
+                                      self.index(len(ids) - 1, len(COLUMNS) - 1))
+        self.completed.emit()
+
+    @property
+    def complete(self) -> bool:
+        return self._complete
+
+    def ensure_complete(self) -> None:
+        """Fetch the whole id list now (when a row past the first page is needed at once)."""
+        if not self._complete:
+            self._generation += 1
+            self._set_all(customer_query.customer_ids(self._filter))
+
     def refresh(self, changed: list[int]) -> None:
         """After a write: keep the model if the id list is unchanged, else reset it."""
+        self._total = None
+        if not self._complete:
+            self.reload()
+            return
         ids = customer_query.customer_ids(self._filter)
-        self.total = customer_query.count(archived=self._filter.archived)
         if ids != self._ids:
             self.beginResetModel()
-            self._ids = ids
+            self._generation += 1
+            self._set_all(ids)
             self._cache.clear()
             self.endResetModel()
             return
@@ -78,15 +150,24 @@ class CustomerTableModel(QAbstractTableModel):
                                   self.index(max(rows), len(COLUMNS) - 1))
 
     def id_at(self, row: int) -> int:
+        if row >= len(self._ids):
+            self.ensure_complete()
         return self._ids[row]
 
-    def row_of(self, cid: int) -> int:
+    def row_of(self, cid: int, *, load: bool = True) -> int:
+        """The row showing customer `cid` (-1 if the filter hides it). With load=False a
+        two-phase load is not forced: only the rows already known are searched."""
         try:
             return self._ids.index(cid)
         except ValueError:
-            return -1
+            if self._complete or not load:
+                return -1
+        self.ensure_complete()
+        return self.row_of(cid)
 
-    def _row(self, row: int) -> tuple[Any, ...]:
+    def _row(self, row: int) -> list[str]:
+        if row >= len(self._ids):
+            self.ensure_complete()
         cid = self._ids[row]
         cached = self._cache.get(cid)
         if cached is not None:
@@ -95,14 +176,14 @@ class CustomerTableModel(QAbstractTableModel):
         start = row - row % BLOCK
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
         for key, value in customer_query.rows_by_id(block).items():
-            self._cache[key] = value
+            self._cache[key] = [self._display(value, c) for c in range(len(COLUMNS))]
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
-        return self._cache.get(cid) or (cid,) + ("",) * 12
+        return self._cache.get(cid) or [""] * len(COLUMNS)
 
     # --- Qt model API ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -118,15 +199,14 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
-        row = self._row(index.row())
-        return self._display(row, index.column())
+        return self._row(index.row())[index.column()]
 
     @staticmethod
     def _display(row: tuple[Any, ...], column: int) -> str:

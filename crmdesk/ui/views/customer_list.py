@@ -26,6 +26,7 @@ class CustomerListView(QWidget):
     current_changed = Signal(object)  # customer id or None
     activated = Signal(int)
     filter_changed = Signal()
+    counts_changed = Signal()
 
     def __init__(self, archived: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,10 +77,12 @@ class CustomerListView(QWidget):
         for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag):
             filters.addWidget(combo)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -191,8 +194,8 @@ class CustomerListView(QWidget):
             rows = [self.table.currentIndex().row()]
         return [self.model.id_at(r) for r in rows]
 
-    def select_id(self, cid: int | None) -> bool:
-        row = self.model.row_of(cid) if cid is not None else -1
+    def select_id(self, cid: int | None, *, load: bool = True) -> bool:
+        row = self.model.row_of(cid, load=load) if cid is not None else -1
         if row < 0:
             return False
         index = self.model.index(row, 0)
@@ -203,20 +206,21 @@ class CustomerListView(QWidget):
         return True
 
     def _reselect(self, cid: int | None) -> None:
-        if not self.select_id(cid):
+        if not self.select_id(cid, load=False):
             self.current_changed.emit(None)
 
     def refresh(self, changed: list[int]) -> None:
         keep = self.current_id()
         self.model.refresh(changed)
         self._update_count()
+        self.counts_changed.emit()
         if keep is not None and self.current_id() != keep:
             self._reselect(keep)
 
     def reload(self) -> None:
         keep = self.current_id()
         self.refresh_choices()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.current_filter(), recount=True)
         self._reselect(keep)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

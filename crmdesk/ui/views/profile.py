@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -184,19 +183,18 @@ class ProfileEditor(QWidget):
             self.consent_dates[key] = when
             kform.addRow(check, when)
 
-        grid = QGridLayout()
-        grid.addWidget(identity, 0, 0)
-        grid.addWidget(relation, 1, 0)
-        grid.addWidget(consent, 2, 0)
-        grid.addWidget(contact, 0, 1, 2, 1)
-        grid.addWidget(about, 2, 1, 2, 1)
-        grid.setRowStretch(3, 1)
+        # One column: the pane beside the list is narrow, and a form reads top to bottom.
+        column = QVBoxLayout()
+        for box in (identity, contact, relation, about, consent):
+            column.addWidget(box)
+        column.addStretch(1)
         content = QWidget()
-        content.setLayout(grid)
+        content.setLayout(column)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.problems_label = ErrorLabel()
         self.problems_label.setObjectName("formProblems")

@@ -37,6 +37,7 @@ class _PointRow(QWidget):
         super().__init__()
         self.label = _label_combo(labels, point.label or labels[0])
         self.value = QLineEdit(point.value)
+        self.value.setCursorPosition(0)
         self.value.setAccessibleName(noun)
         self.value.setPlaceholderText(noun)
         self.remove = QToolButton()

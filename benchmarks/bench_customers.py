@@ -1,0 +1,169 @@
+"""Customer list benchmark: builds N-customer books and prints the figures the foundation
+issue asks for. Run: .venv/bin/python benchmarks/bench_customers.py [--sizes 100000 1000000]
+
+Figures: store search p50/p95 over a set of terms, keystroke-to-repaint p50/p95 (offscreen Qt,
+the real main window), process start to main window shown, scroll to the last row, peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CRMDESK_NO_DEMO_OFFER"] = "1"
+
+# What people type: names and parts of names, e-mail and phone fragments, tags, notes.
+TERMS = ["maria", "pena", "lola pe", "garcia", "gonz", "nguyen", "lukasz", "wisn", "sorensen",
+         "5551", "612 3", "905 555 12", "maria.garcia", "lola.pena@", "@example.pl", "golf",
+         "acme", "charity gala", "architect", "zzzz"]
+# Single letters match most of the book; reported apart (they are the first keystroke).
+BROAD = ["a", "m", "s", "ma"]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def build(path: Path, size: int) -> None:
+    if path.exists():
+        print(f"  reusing {path}")
+        return
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(path), "--customers",
+                    str(size), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    mb = path.stat().st_size / 1e6
+    print(f"  demo book: {elapsed:.1f} s to build ({size / elapsed:,.0f} customers/s), {mb:.0f} MB")
+
+
+def store_search(path: Path) -> None:
+    from crmdesk.services.customer_query import CustomerFilter, customer_ids
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+
+    open_book(path)
+    for label, terms in (("typical terms", TERMS), ("single letters", BROAD)):
+        times: list[float] = []
+        hits = []
+        for term in terms:
+            for _ in range(15):
+                t0 = time.perf_counter()
+                ids = customer_ids(CustomerFilter(text=term))
+                times.append((time.perf_counter() - t0) * 1000)
+            hits.append(len(ids))
+        print(f"  store search, {label:14}: p50 {statistics.median(times):6.2f} ms, "
+              f"p95 {percentile(times, 95):6.2f} ms  (hits {min(hits):,}–{max(hits):,})")
+    close_database()
+
+
+def startup(path: Path, runs: int = 5) -> None:
+    env = dict(os.environ, CRMDESK_EXIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(path.parent / "cfg"))
+    walls = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(path)], env=env,
+                             capture_output=True, text=True, check=True).stdout
+        walls.append(time.perf_counter() - t0)
+        assert "shown_after_s" in out, out
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  process start to main window shown (then exit): median "
+          f"{statistics.median(walls) * 1000:.0f} ms, min {min(walls) * 1000:.0f} ms; "
+          f"peak RSS of that process {rss:.0f} MB")
+
+
+def gui(path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.store.book import open_book
+    from crmdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    book = open_book(path)
+    settings = QSettings(str(path.parent / "bench.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(book, settings)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    search, table = window.customers.search, window.customers.table
+
+    def keystroke_latencies(terms: list[str]) -> list[float]:
+        latencies = []
+        for term in terms:
+            search.clear()
+            app.processEvents()
+            for ch in term:
+                t0 = time.perf_counter()
+                QTest.keyClicks(search, ch)  # textChanged -> SQL -> model reset
+                table.viewport().repaint()  # paint the visible rows (fetches their block)
+                latencies.append((time.perf_counter() - t0) * 1000)
+        return latencies
+
+    ascii_terms = [t for t in TERMS if t.isascii()]
+    typed = keystroke_latencies(ascii_terms)
+    print(f"  keystroke to repainted table ({len(typed)} keystrokes): "
+          f"p50 {statistics.median(typed):.1f} ms, p95 {percentile(typed, 95):.1f} ms, "
+          f"max {max(typed):.1f} ms")
+    firsts = keystroke_latencies(["a", "m", "s"])
+    print(f"  first keystroke of a search (one letter, most of the book matches): "
+          f"median {statistics.median(firsts):.1f} ms, max {max(firsts):.1f} ms")
+    search.clear()
+    app.processEvents()
+    scrolls = []
+    for _ in range(5):
+        table.scrollToTop()
+        table.viewport().repaint()
+        t0 = time.perf_counter()
+        table.scrollToBottom()
+        table.viewport().repaint()
+        scrolls.append((time.perf_counter() - t0) * 1000)
+    last = window.customers.model.rowCount()
+    print(f"  scroll to the last row ({last:,} rows): median {statistics.median(scrolls):.1f} ms")
+    for _ in range(200):  # wander around the list to fill the row cache
+        table.verticalScrollBar().setValue(
+            int(table.verticalScrollBar().maximum() * (_ / 200)))
+        table.viewport().repaint()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak RSS of the GUI process after searching and scrolling: {rss:.0f} MB")
+    window.profile._dirty = False
+    window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--dir", type=Path, default=Path("bench-out"))
+    parser.add_argument("--part", choices=["all", "store", "startup", "gui"], default="all")
+    parser.add_argument("--gui-only", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.gui_only:
+        gui(args.gui_only)
+        sys.stdout.flush()
+        os._exit(0)  # skip interpreter teardown: PySide6 may crash collecting Qt objects
+    args.dir.mkdir(exist_ok=True)
+    for size in args.sizes:
+        path = (args.dir / f"book-{size}.db").resolve()
+        print(f"{size:,} customers")
+        build(path, size)
+        if args.part in ("all", "store"):
+            store_search(path)
+        if args.part in ("all", "startup"):
+            startup(path)
+        if args.part in ("all", "gui"):
+            # In a child process so its peak RSS is the GUI's alone.
+            subprocess.run([sys.executable, __file__, "--gui-only", str(path)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
