@@ -156,7 +156,7 @@ def text_only_count(flt: CustomerFilter) -> int | None:
     if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag:
         return None
     match, _clauses, _params = _where(flt)
-    if match is None or "@" in flt.text:
+    if match is None:
         return None
     row = db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
                          (match,)).fetchone()

@@ -28,24 +28,38 @@ class Task(QRunnable):
         self.func = func
         self.signals = _Signals()
         self.cancelled = False
+        self._connection: Any = None
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
+        """Stop as soon as possible: a queued task never starts, a running query is
+        interrupted (sqlite3's interrupt is safe to call from another thread)."""
         self.cancelled = True
+        QThreadPool.globalInstance().tryTake(self)
+        connection = self._connection
+        if connection is not None:
+            connection.interrupt()
 
     def _progress(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)
         return not self.cancelled
 
     def run(self) -> None:
+        if self.cancelled:
+            return
         try:
+            if db.obj is not None:
+                self._connection = db.connection()
             result = self.func(self._progress)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI as a message
-            traceback.print_exc()
-            self.signals.failed.emit(exc)
+            if not self.cancelled:
+                traceback.print_exc()
+                self.signals.failed.emit(exc)
         else:
-            self.signals.finished.emit(result)
+            if not self.cancelled:
+                self.signals.finished.emit(result)
         finally:
+            self._connection = None
             if db.obj is not None and not db.is_closed():
                 db.close()  # this thread's own connection
 

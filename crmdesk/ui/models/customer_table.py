@@ -51,8 +51,9 @@ class CustomerTableModel(QAbstractTableModel):
         self._count = 0
         self._complete = True
         self._generation = 0
-        # id -> the row's display strings, formatted once
-        self._cache: OrderedDict[int, list[str]] = OrderedDict()
+        # id -> the row's display strings (None until first shown), and its raw values
+        self._cache: OrderedDict[int, list[str | None]] = OrderedDict()
+        self._raw: dict[int, tuple[Any, ...]] = {}
         self._loaded = False
         self._total: int | None = None
 
@@ -75,13 +76,21 @@ class CustomerTableModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
+    def _cancel_pending(self) -> None:
+        self._generation += 1
+        task = getattr(self, "_task", None)
+        if task is not None:
+            task.cancel()
+            self._task = None
+
     def reload(self) -> None:
         """Re-run the id query; the row cache is dropped."""
-        self._generation += 1
+        self._cancel_pending()
         flt = self._filter
         hits = customer_query.text_only_count(flt) if flt.sort == "name" else None
         self.beginResetModel()
         self._cache.clear()
+        self._raw.clear()
         if hits is not None and hits > customer_query.FIRST_PAGE_THRESHOLD:
             self._ids = customer_query.first_page(flt, FIRST_PAGE)
             self._count = hits
@@ -109,6 +118,7 @@ class CustomerTableModel(QAbstractTableModel):
         if len(ids) != self._count or ids[:shown] != self._ids:
             self.beginResetModel()  # the book changed meanwhile
             self._cache.clear()
+            self._raw.clear()
             self._set_all(ids)
             self.endResetModel()
         else:
@@ -125,7 +135,7 @@ class CustomerTableModel(QAbstractTableModel):
     def ensure_complete(self) -> None:
         """Fetch the whole id list now (when a row past the first page is needed at once)."""
         if not self._complete:
-            self._generation += 1
+            self._cancel_pending()
             self._set_all(customer_query.customer_ids(self._filter))
 
     def refresh(self, changed: list[int]) -> None:
@@ -137,13 +147,15 @@ class CustomerTableModel(QAbstractTableModel):
         ids = customer_query.customer_ids(self._filter)
         if ids != self._ids:
             self.beginResetModel()
-            self._generation += 1
+            self._cancel_pending()
             self._set_all(ids)
             self._cache.clear()
+            self._raw.clear()
             self.endResetModel()
             return
         for cid in changed:
             self._cache.pop(cid, None)
+            self._raw.pop(cid, None)
         rows = [r for r in (self.row_of(cid) for cid in changed) if r >= 0]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
@@ -165,7 +177,8 @@ class CustomerTableModel(QAbstractTableModel):
         self.ensure_complete()
         return self.row_of(cid)
 
-    def _row(self, row: int) -> list[str]:
+    def _row(self, row: int) -> list[str | None]:
+        """The display strings of a row; cells are formatted when first asked for."""
         if row >= len(self._ids):
             self.ensure_complete()
         cid = self._ids[row]
@@ -176,10 +189,21 @@ class CustomerTableModel(QAbstractTableModel):
         start = row - row % BLOCK
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
         for key, value in customer_query.rows_by_id(block).items():
-            self._cache[key] = [self._display(value, c) for c in range(len(COLUMNS))]
+            self._raw[key] = value
+            self._cache[key] = [None] * len(COLUMNS)
         while len(self._cache) > CACHE_ROWS:
-            self._cache.popitem(last=False)
+            old, _ = self._cache.popitem(last=False)
+            self._raw.pop(old, None)
         return self._cache.get(cid) or [""] * len(COLUMNS)
+
+    def _cell(self, row: int, column: int) -> str:
+        cells = self._row(row)
+        text = cells[column]
+        if text is None:
+            raw = self._raw.get(self._ids[row])
+            text = self._display(raw, column) if raw else ""
+            cells[column] = text
+        return text
 
     # --- Qt model API ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -206,7 +230,7 @@ class CustomerTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
-        return self._row(index.row())[index.column()]
+        return self._cell(index.row(), index.column())
 
     @staticmethod
     def _display(row: tuple[Any, ...], column: int) -> str:
