@@ -30,7 +30,7 @@ from crmdesk.services import customer_query, customers, demo, saved_views, setti
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book, open_book
-from crmdesk.store.db import BookError, describe_error
+from crmdesk.store.db import BookError, db, describe_error
 from crmdesk.ui import undo, workers
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.events import EventHub
@@ -192,11 +192,15 @@ class MainWindow(QMainWindow):
     def switch_book(self, path: Path, build_demo: bool = False) -> bool:
         if not self.maybe_discard():
             return False
+        old = self.book
         try:
             book = open_book(path)
         except BookError as exc:
+            db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))
             return False
+        if old.database is not book.database:
+            old.database.close()
         self.book = book
         self.undo_stack.clear()
         self.profile.load(None)
