@@ -100,7 +100,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         given_name=args.given, family_name=args.family, preferred_name=args.preferred or "",
         segment=args.segment or "", stage=args.stage or "knowledge",
         emails=[ContactPoint("home" if i else "", e) for i, e in enumerate(args.email or [])],
-        phones=[ContactPoint("mobile" if i == 0 else "", p) for i, p in enumerate(args.phone or [])],
+        phones=[ContactPoint("mobile" if i == 0 else "", p)
+                for i, p in enumerate(args.phone or [])],
         tags=args.tag or [], company=args.company or "",
     )
     region = args.region or settings.default_region()

@@ -133,7 +133,8 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
     ]
     for name, allowed in checks:
         if getattr(clean, name) not in allowed:
-            problems.append(Problem(name, f"Unknown {name.replace('_', ' ')} “{getattr(clean, name)}”."))
+            value = getattr(clean, name)
+            problems.append(Problem(name, f"Unknown {name.replace('_', ' ')} “{value}”."))
     clean.emails = []
     for i, point in enumerate(data.emails):
         if not point.value.strip():
@@ -148,7 +149,8 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
         if not point.value.strip():
             continue
         try:
-            clean.phones.append(ContactPoint(point.label.strip(), normalise_phone(point.value, region)))
+            e164 = normalise_phone(point.value, region)
+            clean.phones.append(ContactPoint(point.label.strip(), e164))
         except InvalidValue as exc:
             problems.append(Problem("phones", str(exc), i))
             clean.phones.append(ContactPoint(point.label.strip(), point.value.strip()))

@@ -104,7 +104,8 @@ RELATIONSHIP_WEIGHTS = [5, 15, 30, 20, 20, 10]
 STAGE_WEIGHTS = [15, 15, 15, 25, 25, 5]
 
 NICKNAMES = {"María": "Mari", "José": "Pepe", "Concepción": "Concha", "Jesús": "Chuy",
-             "Joaquín": "Quim", "Dolores": "Lola", "Ramón": "Moncho", "Ignacio": "Nacho", "William": "Bill",
+             "Joaquín": "Quim", "Dolores": "Lola", "Ramón": "Moncho", "Ignacio": "Nacho",
+             "William": "Bill",
              "Benjamin": "Ben", "Michael": "Mike", "Daniel": "Dan", "Abigail": "Abby",
              "Charlotte": "Lottie", "Krzysztof": "Krzyś", "Małgorzata": "Gosia",
              "Katarzyna": "Kasia", "Maximilian": "Max", "Wojciech": "Wojtek",

@@ -1,4 +1,4 @@
-"""Keeping the FTS5 index in step with the customer rows (always inside the writer's transaction)."""
+"""Keeping the FTS5 index in step with the customer rows, inside the writer's transaction."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crmdesk.store.models import Setting
 from crmdesk.services.validation import InvalidValue, is_region
+from crmdesk.store.models import Setting
 
 DEFAULT_REGION = "US"
 

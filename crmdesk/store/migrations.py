@@ -89,7 +89,8 @@ def _v2_saved_views_and_email_index(database: peewee.Database) -> None:
             id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
             created_at TEXT NOT NULL)"""
     )
-    database.execute_sql("ALTER TABLE customer_email ADD COLUMN address_key TEXT NOT NULL DEFAULT ''")
+    database.execute_sql(
+        "ALTER TABLE customer_email ADD COLUMN address_key TEXT NOT NULL DEFAULT ''")
     database.execute_sql("UPDATE customer_email SET address_key = lower(address)")
     database.execute_sql("CREATE INDEX customer_email_key ON customer_email (address_key)")
     database.execute_sql("CREATE INDEX customer_updated ON customer (archived_at, updated_at)")

@@ -420,9 +420,9 @@ class MainWindow(QMainWindow):
         """Esc: drop unsaved edits (after asking), or leave a blank new-customer form."""
         if not self.profile.is_open:
             return
-        if self.profile.is_dirty():
-            if self.ask_discard() != QMessageBox.StandardButton.Discard:
-                return
+        if self.profile.is_dirty() and \
+                self.ask_discard() != QMessageBox.StandardButton.Discard:
+            return
         if self.profile.is_new or self.profile.customer_id is None:
             current = self.customers.current_id()
             self.profile.load(None)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -35,6 +34,7 @@ BLOCK = 100
 FIRST_PAGE = 300
 CACHE_ROWS = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole
+_ROOT = QModelIndex()
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -206,10 +206,10 @@ class CustomerTableModel(QAbstractTableModel):
         return text
 
     # --- Qt model API ---------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
