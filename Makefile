@@ -24,8 +24,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_customers.py
 
 lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/ruff check crmdesk tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

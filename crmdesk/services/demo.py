@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -150,97 +151,100 @@ def build_demo(count: int, seed: int = 1,
     return count
 
 
+@dataclass
+class _DemoCustomer:
+    """One generated customer: its `customer` row and the rows of its child tables."""
+
+    id: int
+    row: tuple[object, ...]
+    name: str
+    company: str
+    notes: str
+    emails: list[tuple[str, str]]
+    phones: list[tuple[str, str]]
+    address: tuple[str, str, str, str, str]
+    consents: list[tuple[str, str]]
+    tags: list[str]
+
+
 def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
-         today: dt.date) -> dict[str, object]:
+         today: dt.date) -> _DemoCustomer:
     loc = rng.choices(LOCALES, LOCALE_WEIGHTS)[0]
     feminine = rng.random() < 0.5
     given = rng.choice(loc.feminine if feminine else loc.masculine)
     family = rng.choice(loc.family)
     if loc.language == "es" and rng.random() < 0.6:
         family = f"{family} {rng.choice(loc.family)}"
-    formal = rng.random() < 0.7
+    preferred = NICKNAMES.get(given, "") if rng.random() < 0.6 else ""
     created = now - dt.timedelta(days=rng.randint(0, 5 * 365), seconds=rng.randint(0, 86399))
     updated = min(now, created + dt.timedelta(days=rng.randint(0, 400)))
     city, region, country = rng.choice(loc.cities)
-    e164 = _digits(rng, rng.choice(loc.phones))
-    phones = [("mobile", e164)]
+    phones = [("mobile", _digits(rng, rng.choice(loc.phones)))]
     if rng.random() < 0.25:
         phones.append(("home", _digits(rng, rng.choice(loc.phones))))
-    local = f"{_ascii(given)}.{_ascii(family)}{cid}"
-    emails = [("home", f"{local}@{rng.choice(loc.domains)}")]
+    emails = [("home", f"{_ascii(given)}.{_ascii(family)}{cid}@{rng.choice(loc.domains)}")]
     company = rng.choice(COMPANIES)
     if company and rng.random() < 0.5:
-        emails.append(("work", f"{_ascii(given)}{cid}@{_ascii(company)[:12] or 'work'}.example"))
-    tags = rng.sample(TAGS, rng.choice([0, 1, 1, 2, 3]))
-    consents = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
-    return {
-        "id": cid, "given": given, "family": family,
-        "preferred": NICKNAMES.get(given, "") if rng.random() < 0.6 else "",
-        "salutation": loc.titles[0] if feminine else loc.titles[1],
-        "form": "formal" if formal else "informal",
-        "birthday": (dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 65 * 365))
-                     ).isoformat() if rng.random() < 0.85 else None,
-        "life": rng.choice(LIFE), "interests": rng.choice(INTERESTS),
-        "needs": rng.choice(NEEDS), "occupation": rng.choice(OCCUPATIONS),
-        "company": company,
-        "channel": rng.choice([c for c, _ in catalog.CONTACT_CHANNELS]),
-        "best_time": rng.choice(BEST_TIMES), "language": loc.language,
-        "segment": rng.choices([s for s, _ in SEGMENT_WEIGHTS],
-                               [w for _, w in SEGMENT_WEIGHTS])[0],
-        "relationship": rng.choices([k for k, _ in catalog.RELATIONSHIP_TYPES],
-                                    RELATIONSHIP_WEIGHTS)[0],
-        "owner": rng.choice(staff_ids) if staff_ids and rng.random() < 0.9 else None,
-        "notes": rng.choice(NOTES), "stage": rng.choices([k for k, _ in catalog.STAGES],
-                                                         STAGE_WEIGHTS)[0],
-        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "updated": updated.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "emails": emails, "phones": phones, "tags": tags,
-        "address": (rng.choice(STREETS), f"{rng.randint(1, 250)}", city, region, country,
-                    f"{rng.randint(10000, 99999)}"),
-        "consents": [(ch, (created.date() + dt.timedelta(days=rng.randint(0, 30))).isoformat())
-                     for ch in consents if created.date() <= today],
-    }
+        domain = "".join(ch for ch in _ascii(company) if ch.isalnum())[:12] or "work"
+        emails.append(("work", f"{_ascii(given)}{cid}@{domain}.example"))
+    occupation = rng.choice(OCCUPATIONS)
+    notes = rng.choice(NOTES)
+    birthday = (dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 65 * 365))).isoformat() \
+        if rng.random() < 0.85 else None
+    row: tuple[object, ...] = (
+        cid, given, family, preferred, loc.titles[0] if feminine else loc.titles[1],
+        "formal" if rng.random() < 0.7 else "informal", birthday, rng.choice(LIFE),
+        rng.choice(INTERESTS), rng.choice(NEEDS), occupation, company,
+        rng.choice([c for c, _ in catalog.CONTACT_CHANNELS]), rng.choice(BEST_TIMES),
+        loc.language,
+        rng.choices([s for s, _ in SEGMENT_WEIGHTS], [w for _, w in SEGMENT_WEIGHTS])[0],
+        rng.choices([k for k, _ in catalog.RELATIONSHIP_TYPES], RELATIONSHIP_WEIGHTS)[0],
+        rng.choice(staff_ids) if staff_ids and rng.random() < 0.9 else None, notes,
+        rng.choices([k for k, _ in catalog.STAGES], STAGE_WEIGHTS)[0],
+        search_index.sort_name(given, family), created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        updated.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    consented = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
+    return _DemoCustomer(
+        id=cid, row=row, name=f"{given} {family} {preferred}",
+        company=f"{occupation} {company}", notes=notes, emails=emails, phones=phones,
+        address=(f"{rng.randint(1, 250)} {rng.choice(STREETS)}", city, region,
+                 f"{rng.randint(10000, 99999)}", country),
+        consents=[(ch, (created.date() + dt.timedelta(days=rng.randint(0, 30))).isoformat())
+                  for ch in consented if created.date() <= today],
+        tags=rng.sample(TAGS, rng.choice([0, 1, 1, 2, 3])),
+    )
 
 
-def _insert(conn: object, rows: list[dict[str, object]]) -> None:
-    cur = conn.cursor()  # type: ignore[attr-defined]
+def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
+    cur = conn.cursor()
     cur.executemany(
         """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
            address_form, birthday, life_situation, interests, needs, occupation, company,
            preferred_channel, best_time, language, segment, relationship_type, owner_id, notes,
            stage, sort_name, created_at, updated_at)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-        [(r["id"], r["given"], r["family"], r["preferred"], r["salutation"], r["form"],
-          r["birthday"], r["life"], r["interests"], r["needs"], r["occupation"], r["company"],
-          r["channel"], r["best_time"], r["language"], r["segment"], r["relationship"],
-          r["owner"], r["notes"], r["stage"],
-          search_index.sort_name(str(r["given"]), str(r["family"])), r["created"],
-          r["updated"]) for r in rows])
+        [r.row for r in rows])
     cur.executemany(
         "INSERT INTO customer_email (customer_id, label, address, address_key, position) "
         "VALUES (?,?,?,?,?)",
-        [(r["id"], label, addr, addr.casefold(), i)
-         for r in rows for i, (label, addr) in enumerate(r["emails"])])  # type: ignore[arg-type]
+        [(r.id, label, addr, addr.casefold(), i)
+         for r in rows for i, (label, addr) in enumerate(r.emails)])
     cur.executemany(
         "INSERT INTO customer_phone (customer_id, label, e164, position) VALUES (?,?,?,?)",
-        [(r["id"], label, num, i)
-         for r in rows for i, (label, num) in enumerate(r["phones"])])  # type: ignore[arg-type]
+        [(r.id, label, num, i) for r in rows for i, (label, num) in enumerate(r.phones)])
     cur.executemany(
         "INSERT INTO customer_address (customer_id, label, street, city, region, postcode, "
-        "country, position) VALUES (?,?,?,?,?,?,?,0)",
-        [(r["id"], "home", f"{a[1]} {a[0]}", a[2], a[3], a[5], a[4])
-         for r in rows for a in [r["address"]]])  # type: ignore[index]
+        "country, position) VALUES (?,'home',?,?,?,?,?,0)",
+        [(r.id, *r.address) for r in rows])
     cur.executemany(
         "INSERT INTO customer_consent (customer_id, channel, given_on) VALUES (?,?,?)",
-        [(r["id"], ch, day) for r in rows for ch, day in r["consents"]])  # type: ignore[attr-defined]
+        [(r.id, ch, day) for r in rows for ch, day in r.consents])
     cur.executemany(
         "INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)",
-        [(r["id"], t) for r in rows for t in r["tags"]])  # type: ignore[attr-defined]
+        [(r.id, t) for r in rows for t in r.tags])
     cur.executemany(
         "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
         "VALUES (?,?,?,?,?,?,?)",
-        [(r["id"], f"{r['given']} {r['family']} {r['preferred']}",
-          " ".join(a for _, a in r["emails"]),  # type: ignore[attr-defined]
-          " ".join(search_index.phone_tokens(n) for _, n in r["phones"]),  # type: ignore[attr-defined]
-          f"{r['occupation']} {r['company']}", " ".join(r["tags"]),  # type: ignore[arg-type]
-          r["notes"]) for r in rows])
+        [(r.id, r.name, " ".join(a for _, a in r.emails),
+          " ".join(search_index.phone_tokens(n) for _, n in r.phones), r.company,
+          " ".join(r.tags), r.notes) for r in rows])

@@ -30,7 +30,7 @@ def check_book() -> CheckReport:
         report.problems.append(f"{len(fk)} rows point at records that do not exist")
     else:
         report.findings.append("Foreign keys: ok")
-    version = migrations.current_version(db)
+    version = migrations.current_version(db.obj)
     if version == migrations.LATEST:
         report.findings.append(f"Schema version: {version} (latest)")
     else:

@@ -64,6 +64,7 @@ class Setting(BaseModel):
 
 
 class Staff(BaseModel):
+    id = peewee.AutoField()
     name = peewee.TextField(unique=True)
     role = peewee.TextField(default="executive")
     active = peewee.BooleanField(default=True)
@@ -71,6 +72,7 @@ class Staff(BaseModel):
 
 
 class Customer(BaseModel):
+    id = peewee.AutoField()
     given_name = peewee.TextField(default="")
     family_name = peewee.TextField(default="")
     preferred_name = peewee.TextField(default="")
@@ -88,6 +90,7 @@ class Customer(BaseModel):
     segment = peewee.TextField(default="")
     relationship_type = peewee.TextField(default="personal")
     owner = peewee.ForeignKeyField(Staff, null=True, backref="customers", on_delete="SET NULL")
+    owner_id: int | None  # the raw column Peewee adds for the foreign key
     notes = peewee.TextField(default="")
     stage = peewee.TextField(default="knowledge")
     sort_name = peewee.TextField(default="")
@@ -97,6 +100,7 @@ class Customer(BaseModel):
 
 
 class CustomerEmail(BaseModel):
+    id = peewee.AutoField()
     customer = peewee.ForeignKeyField(Customer, backref="emails", on_delete="CASCADE")
     label = peewee.TextField(default="")
     address = peewee.TextField()
@@ -105,6 +109,7 @@ class CustomerEmail(BaseModel):
 
 
 class CustomerPhone(BaseModel):
+    id = peewee.AutoField()
     customer = peewee.ForeignKeyField(Customer, backref="phones", on_delete="CASCADE")
     label = peewee.TextField(default="")
     e164 = peewee.TextField()
@@ -112,6 +117,7 @@ class CustomerPhone(BaseModel):
 
 
 class CustomerAddress(BaseModel):
+    id = peewee.AutoField()
     customer = peewee.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE")
     label = peewee.TextField(default="")
     street = peewee.TextField(default="")
@@ -123,6 +129,7 @@ class CustomerAddress(BaseModel):
 
 
 class CustomerConsent(BaseModel):
+    id = peewee.AutoField()
     """Marketing consent for one channel; the row exists only while consent is given."""
 
     customer = peewee.ForeignKeyField(Customer, backref="consents", on_delete="CASCADE")
@@ -139,6 +146,7 @@ class CustomerTag(BaseModel):
 
 
 class SavedView(BaseModel):
+    id = peewee.AutoField()
     name = peewee.TextField(unique=True)
     spec = peewee.TextField()
     created_at = UTCDateTimeField(default=utcnow)
