@@ -420,8 +420,8 @@ class MainWindow(QMainWindow):
         """Esc: drop unsaved edits (after asking), or leave a blank new-customer form."""
         if not self.profile.is_open:
             return
-        if self.profile.is_dirty() and \
-                self.ask_discard() != QMessageBox.StandardButton.Discard:
+        was_dirty = self.profile.is_dirty()
+        if was_dirty and self.ask_discard() != QMessageBox.StandardButton.Discard:
             return
         if self.profile.is_new or self.profile.customer_id is None:
             current = self.customers.current_id()
@@ -430,7 +430,8 @@ class MainWindow(QMainWindow):
                 self._show_customer(current)
         else:
             self._show_customer(self.profile.customer_id)
-        self.statusBar().showMessage("Changes discarded", 3000)
+        if was_dirty:
+            self.statusBar().showMessage("Changes discarded", 3000)
 
     def archive_selected(self) -> None:
         if self.pages.currentIndex() != 0:

@@ -139,3 +139,15 @@ def test_row_past_first_page_is_fetched_on_demand(book, monkeypatch) -> None:  #
     assert not model.complete
     assert model.index(len(expected) - 1, 0).data(customer_table.ID_ROLE) == expected[-1]
     assert model.complete
+
+
+def test_esc_in_search_clears_it(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Zapata")
+    add("Carla", "Mora")
+    window = make_window()
+    view = window.customers
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zap")
+    assert view.model.rowCount() == 1
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert view.search.text() == "" and view.model.rowCount() == 2

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,23 @@ from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
 
 
+class SearchBox(QLineEdit):
+    """The search field: Esc clears it (and only then reaches the window's Esc action)."""
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and self.text()
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
 class CustomerListView(QWidget):
     """A search box, filter bar and the lazy table. `archived=True` makes it the Trash."""
 
@@ -34,13 +52,13 @@ class CustomerListView(QWidget):
         self.model = CustomerTableModel(CustomerFilter(archived=archived), self)
         noun = "archived customers" if archived else "customers"
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText(
             "Search name, e-mail, phone, company, tag or notes  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(f"Search {noun}")
         self.search.setToolTip("Type any part of a name, e-mail, phone (digits), company, tag "
-                               "or note; results update as you type")
+                               "or note; results update as you type. Esc clears.")
         self.stage = self._filter_combo("All stages", catalog.STAGES, "Filter by stage")
         self.segment = self._filter_combo("All segments", [], "Filter by segment")
         self.relationship = self._filter_combo(
