@@ -105,8 +105,7 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
     elif "@" in text:
         # An address (or its start): a range on the e-mail index, not a phrase match.
         key = text.casefold()
-        clauses.append("c.id IN (SELECT customer_id FROM customer_email "
-                       "WHERE address_key >= ? AND address_key < ?)")
+        clauses.append(f"c.id IN ({EMAIL_RANGE})")
         params += [key, key + "\U0010ffff"]
     else:
         match = fts_query(text)
@@ -126,6 +125,10 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
     return match, clauses, params
 
 
+EMAIL_RANGE = ("SELECT customer_id FROM customer_email "
+               "WHERE address_key >= ? AND address_key < ?")
+
+
 def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     """Ids of the matching customers in display order."""
     match, clauses, params = _where(flt)
@@ -136,9 +139,14 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
         source = "customer_fts f JOIN customer c ON c.id = f.rowid"
         clauses = ["customer_fts MATCH ?", *clauses]
         params = [match, *params]
+    elif clauses[1:2] == [f"c.id IN ({EMAIL_RANGE})"]:
+        # Start from the few addresses in the e-mail index range (CROSS JOIN keeps SQLite
+        # from walking the whole name index instead).
+        source = f"({EMAIL_RANGE}) e CROSS JOIN customer c ON c.id = e.customer_id"
+        clauses = [clauses[0], *clauses[2:]]
     else:
         source = "customer c"
-    sql = (f"SELECT c.id FROM {source} WHERE {' AND '.join(clauses)} "
+    sql = (f"SELECT DISTINCT c.id FROM {source} WHERE {' AND '.join(clauses)} "
            f"ORDER BY {order} {direction}, c.id {direction}")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -163,13 +171,31 @@ def text_only_count(flt: CustomerFilter) -> int | None:
     return int(row[0])
 
 
-def first_page(flt: CustomerFilter, size: int) -> list[int]:
-    """The first `size` ids in name order, walking the name index (no sort of all hits)."""
+def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[int]:
+    """The first `size` ids in name order of a broad search with `hits` hits among `total`
+    customers on the list. The plan depends on how dense the hits are:
+
+    - most of a large book matches: walk the name index and test each customer with a
+      per-row FTS lookup (a few hundred rows are tested before the page is full);
+    - few, possibly clustered hits (a surname sorts together): sort the hits, keep the top;
+    - in between: walk the name index against the set of hits.
+    """
     match, clauses, params = _where(flt)
     direction = "DESC" if flt.descending else "ASC"
-    clauses = [*clauses, "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"]
-    sql = (f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} "
-           f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(size)}")
+    density = hits / max(total, 1)
+    order = f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(size)}"
+    if density < 0.05 and hits <= 30_000:
+        sql = (f"SELECT c.id FROM customer_fts f JOIN customer c ON c.id = f.rowid "
+               f"WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} {order}")
+        return [row[0] for row in db.execute_sql(sql, [match, *params])]
+    if density >= 0.5 and hits > 200_000 and re.fullmatch(r'"[^"]+"\*', match or ""):
+        # Only pays off when the set of hits is huge; and only for one plain prefix term
+        # (per-row lookups of phrases or column filters are slow).
+        test = ("EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id "
+                "AND customer_fts MATCH ?)")
+    else:
+        test = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+    sql = f"SELECT c.id FROM customer c WHERE {' AND '.join([*clauses, test])} {order}"
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 

@@ -92,7 +92,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._cache.clear()
         self._raw.clear()
         if hits is not None and hits > customer_query.FIRST_PAGE_THRESHOLD:
-            self._ids = customer_query.first_page(flt, FIRST_PAGE)
+            self._ids = customer_query.first_page(flt, FIRST_PAGE, hits, self.total)
             self._count = hits
             self._complete = False
             self._fetch_rest(self._generation, replace(flt))
