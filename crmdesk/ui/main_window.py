@@ -493,9 +493,8 @@ class MainWindow(QMainWindow):
         cid = self.profile.customer_id
         if cid in ids and not self.profile.is_dirty():
             self._show_customer(cid)
-            if self.profile._original and self.profile._original.archived_at and \
-                    self.pages.currentIndex() == 0:
-                self.profile.load(None)
+            if self.profile.is_archived and self.pages.currentIndex() == 0:
+                self.profile.load(None)  # it went to the Trash
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.actions["save"].setEnabled(dirty)

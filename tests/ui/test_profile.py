@@ -205,3 +205,18 @@ def test_window_state_is_restored(qtbot, book, make_window, qsettings: QSettings
     assert (again.width(), again.height()) == (1111, 666)
     assert again.splitter.sizes() == sizes
     assert again.customers.table.horizontalHeader().sectionSize(2) == 77
+
+
+def test_saving_points_at_the_invalid_row_past_blank_ones(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz", phones=("+1 905 555 1234",))
+    window = make_window()
+    _open(qtbot, window, cid)
+    phones = window.profile.phones
+    phones.add_row()  # left blank
+    bad = phones.add_row()
+    qtbot.keyClicks(bad.value, "+1 555")
+    window.profile.given.setFocus()
+    qtbot.keyClick(window.profile.given, Qt.Key.Key_S, CTRL)
+    assert bad.value.hasFocus()
+    assert "Phone:" in window.profile.problems_label.text()
+    assert [p.value for p in customers.load(cid).phones] == ["+19055551234"]

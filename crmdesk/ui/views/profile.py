@@ -255,6 +255,10 @@ class ProfileEditor(QWidget):
         return self._original is not None
 
     @property
+    def is_archived(self) -> bool:
+        return self._original is not None and self._original.archived_at is not None
+
+    @property
     def is_new(self) -> bool:
         return self._original is not None and self._original.id is None
 
@@ -399,9 +403,11 @@ class ProfileEditor(QWidget):
                      "birthday": "Birthday"}.get(problem.field, problem.field.replace("_", " "))
             lines.append(f"{label.capitalize()}: {problem.message}")
         self.problems_label.show_message("Not saved. " + " ".join(lines) if lines else None)
-        first = problems[0].field if problems else ""
-        target = {"emails": self.emails.rows, "phones": self.phones.rows}.get(first)
-        if target and problems[0].index is not None and problems[0].index < len(target):
-            target[problems[0].index].value.setFocus()
-        elif first == "given_name":
+        first = problems[0] if problems else None
+        editor = {"emails": self.emails, "phones": self.phones}.get(first.field) if first else None
+        row = editor.row_for_point(first.index) if editor and first and first.index is not None \
+            else None
+        if row is not None:
+            row.value.setFocus()
+        elif first is not None and first.field == "given_name":
             self.given.setFocus()

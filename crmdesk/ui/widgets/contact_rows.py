@@ -127,6 +127,11 @@ class ContactPointsEditor(QWidget):
         return [ContactPoint(r.label.currentText().strip(), r.value.text().strip())
                 for r in self.rows if r.value.text().strip()]
 
+    def row_for_point(self, index: int) -> _PointRow | None:
+        """The row of the `index`-th value in points() (blank rows are skipped there)."""
+        filled = [r for r in self.rows if r.value.text().strip()]
+        return filled[index] if 0 <= index < len(filled) else None
+
     def errors(self) -> list[str]:
         return [r.error.text() for r in self.rows if r.error.text()]
 
