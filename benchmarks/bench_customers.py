@@ -25,6 +25,8 @@ TERMS = ["maria", "pena", "lola pe", "garcia", "gonz", "nguyen", "lukasz", "wisn
          "golf", "acme", "charity gala", "architect", "zzzz"]
 # Single letters match most of the book; reported apart (they are the first keystroke).
 BROAD = ["a", "m", "s", "ma"]
+# Keys come this far apart (a fast typist, ~8 keys a second); background work runs between.
+KEY_INTERVAL = 0.12
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -54,10 +56,10 @@ def list_query(flt: object) -> int:
     from crmdesk.services import customer_query as q
     from crmdesk.ui.models.customer_table import FIRST_PAGE
 
-    hits = q.text_only_count(flt)  # type: ignore[arg-type]
+    if not _TOTAL:
+        _TOTAL.append(q.count())  # the list keeps this figure until the next write
+    hits = q.text_only_count(flt, _TOTAL[0])  # type: ignore[arg-type]
     if hits is not None and hits > q.FIRST_PAGE_THRESHOLD:
-        if not _TOTAL:
-            _TOTAL.append(q.count())  # the list keeps this figure until the next write
         q.first_page(flt, FIRST_PAGE, hits, _TOTAL[0])  # type: ignore[arg-type]
         return hits
     return len(q.customer_ids(flt))  # type: ignore[arg-type]
@@ -120,22 +122,31 @@ def gui(path: Path) -> None:
 
     slowest: list[tuple[float, str]] = []
 
+    def idle(seconds: float) -> None:
+        """Let the event loop run (background fetches land) as between a person's keys."""
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.002)
+
     def keystroke_latencies(terms: list[str]) -> list[float]:
         latencies = []
         for term in terms:
             search.clear()
-            app.processEvents()
+            idle(0.3)
             for i, ch in enumerate(term):
                 t0 = time.perf_counter()
                 QTest.keyClicks(search, ch)  # textChanged -> SQL -> model reset
                 table.viewport().repaint()  # paint the visible rows (fetches their block)
                 latencies.append((time.perf_counter() - t0) * 1000)
                 slowest.append((latencies[-1], term[: i + 1]))
+                idle(KEY_INTERVAL - latencies[-1] / 1000)
         return latencies
 
     ascii_terms = [t for t in TERMS if t.isascii()]
     typed = keystroke_latencies(ascii_terms)
-    print(f"  keystroke to repainted table ({len(typed)} keystrokes): "
+    print(f"  keystroke to repainted table ({len(typed)} keystrokes, "
+          f"{KEY_INTERVAL * 1000:.0f} ms apart): "
           f"p50 {statistics.median(typed):.1f} ms, p95 {percentile(typed, 95):.1f} ms, "
           f"max {max(typed):.1f} ms")
     print("    slowest: " + ", ".join(f"{t!r} {ms:.0f} ms" for ms, t in sorted(slowest)[-6:]))

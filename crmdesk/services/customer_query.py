@@ -158,11 +158,14 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
 FIRST_PAGE_THRESHOLD = 2000
 
 
-def text_only_count(flt: CustomerFilter) -> int | None:
+def text_only_count(flt: CustomerFilter, total: int) -> int | None:
     """The exact number of hits when only search text narrows the list (one FTS count,
-    ~2 ms even for a one-letter prefix over 100k customers); None otherwise."""
+    ~2 ms even for a one-letter prefix over 100k customers), `total` when nothing does;
+    None otherwise."""
     if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag:
         return None
+    if not flt.text.strip():
+        return total
     match, _clauses, _params = _where(flt)
     if match is None:
         return None
@@ -184,6 +187,9 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     direction = "DESC" if flt.descending else "ASC"
     density = hits / max(total, 1)
     order = f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(size)}"
+    if match is None:  # no search text: the name index gives the page directly
+        sql = f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} {order}"
+        return [row[0] for row in db.execute_sql(sql, params)]
     if density < 0.05 and hits <= 30_000:
         sql = (f"SELECT c.id FROM customer_fts f JOIN customer c ON c.id = f.rowid "
                f"WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} {order}")

@@ -275,6 +275,19 @@ def set_archived(ids: list[int], archived: bool) -> int:
         return changed
 
 
+@dataclass
+class Choices:
+    """What the filter and profile drop-downs offer, read from the book in one go."""
+
+    segments: list[str]
+    owners: list[str]
+    tags: list[str]
+
+
+def choices() -> Choices:
+    return Choices(segments(), owners(), tags())
+
+
 def owners() -> list[str]:
     return [s.name for s in Staff.select().where(Staff.active).order_by(Staff.name)]
 

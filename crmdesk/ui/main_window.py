@@ -181,9 +181,10 @@ class MainWindow(QMainWindow):
     def _load_book_data(self) -> None:
         self.region = settings.default_region()
         self.profile.region = self.region
-        self.customers.reload()
-        self.trash.reload()
-        self.profile.set_choices(customers.segments(), customers.owners())
+        choices = customers.choices()
+        self.customers.reload(choices)
+        self.trash.reload(choices)
+        self.profile.set_choices(choices.segments, choices.owners)
         self._rebuild_saved_views()
         self._update_nav_counts()
         self.book_label.setText(str(self.book.path))
@@ -379,7 +380,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentItem(self.nav_customers)
         if not self.maybe_discard():
             return
-        self.profile.set_choices(customers.segments(), customers.owners())
+        choices = customers.choices()
+        self.profile.set_choices(choices.segments, choices.owners)
         self.profile.load(None, new=True)
         self.profile.given.setFocus()
         self.statusBar().showMessage("New customer: fill in the profile and press Ctrl+S.", 5000)
@@ -487,8 +489,9 @@ class MainWindow(QMainWindow):
     def _customers_changed(self, ids: list[int]) -> None:
         self.customers.refresh(ids)
         self.trash.refresh(ids)
-        self.customers.refresh_choices()
-        self.trash.refresh_choices()
+        choices = customers.choices()
+        self.customers.refresh_choices(choices)
+        self.trash.refresh_choices(choices)
         self._update_nav_counts()
         cid = self.profile.customer_id
         if cid in ids and not self.profile.is_dirty():

@@ -30,7 +30,7 @@ COLUMNS: list[tuple[str, int, str | None]] = [
     ("Tags", 12, None),
     ("Updated", 11, "updated"),
 ]
-BLOCK = 100
+BLOCK = 50
 FIRST_PAGE = 300
 CACHE_ROWS = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -87,7 +87,7 @@ class CustomerTableModel(QAbstractTableModel):
         """Re-run the id query; the row cache is dropped."""
         self._cancel_pending()
         flt = self._filter
-        hits = customer_query.text_only_count(flt) if flt.sort == "name" else None
+        hits = customer_query.text_only_count(flt, self.total) if flt.sort == "name" else None
         self.beginResetModel()
         self._cache.clear()
         self._raw.clear()

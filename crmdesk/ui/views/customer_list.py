@@ -129,10 +129,11 @@ class CustomerListView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     # --- filter ---------------------------------------------------------------------------
-    def refresh_choices(self) -> None:
-        """Reload the segment, owner and tag lists from the book (keeps the selection)."""
-        for combo, items in ((self.segment, customers.segments()),
-                             (self.owner, customers.owners()), (self.tag, customers.tags())):
+    def refresh_choices(self, choices: customers.Choices | None = None) -> None:
+        """Reload the segment, owner and tag lists (keeps the selection)."""
+        choices = choices or customers.choices()
+        for combo, items in ((self.segment, choices.segments), (self.owner, choices.owners),
+                             (self.tag, choices.tags)):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -235,9 +236,9 @@ class CustomerListView(QWidget):
         if keep is not None and self.current_id() != keep:
             self._reselect(keep)
 
-    def reload(self) -> None:
+    def reload(self, choices: customers.Choices | None = None) -> None:
         keep = self.current_id()
-        self.refresh_choices()
+        self.refresh_choices(choices)
         self.model.set_filter(self.current_filter(), recount=True)
         self._reselect(keep)
 
