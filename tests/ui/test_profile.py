@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crmdesk.services import customers
 from crmdesk.store.db import db
@@ -220,3 +220,41 @@ def test_saving_points_at_the_invalid_row_past_blank_ones(qtbot, book, make_wind
     assert bad.value.hasFocus()
     assert "Phone:" in window.profile.problems_label.text()
     assert [p.value for p in customers.load(cid).phones] == ["+19055551234"]
+
+
+def test_locked_book_on_save_keeps_the_edits(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    _open(qtbot, window, cid)
+    window.profile.family.setText("Ruiz Castro")
+    other = sqlite3.connect(book.path, timeout=0.1)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        qtbot.keyClick(window.profile.family, Qt.Key.Key_S, CTRL)
+    finally:
+        other.rollback()
+        other.close()
+    assert "locked by another program" in window.last_error
+    assert "Traceback" not in window.last_error
+    assert window.profile.is_dirty() and window.profile.family.text() == "Ruiz Castro"
+    assert _family_in_db(cid) == "Ruiz"
+    assert not window.undo_stack.canUndo()
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and "locked" in box.text()
+    box.accept()  # the person reads the message and clicks OK
+    qtbot.keyClick(window.profile.family, Qt.Key.Key_S, CTRL)  # the lock is gone: it saves
+    assert _family_in_db(cid) == "Ruiz Castro"
+
+
+def test_tab_order_follows_the_form(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    _open(qtbot, window, cid)
+    profile = window.profile
+    expected = [profile.family, profile.preferred, profile.salutation]
+    for widget in expected:
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        focused = window.focusWidget()
+        assert focused is widget or widget.isAncestorOf(focused), (widget, focused)
