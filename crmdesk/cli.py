@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -132,6 +134,87 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _parse_due(text: str) -> dt.datetime:
+    """YYYY-MM-DD (end of that working day, 17:00 local) or YYYY-MM-DDTHH:MM (local)."""
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, 17, 0).astimezone()
+        return dt.datetime.fromisoformat(text).astimezone()
+    except ValueError as exc:
+        raise BookError(f"“{text}” is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).") from exc
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from crmdesk.services import agenda
+    from crmdesk.services.calendar_export import follow_ups_ics
+    from crmdesk.store.models import utcnow
+
+    book = _open(args, create=False)
+    if args.days < 0:
+        raise BookError("--days cannot be negative.")
+    now = utcnow()
+    items = agenda.open_follow_ups(agenda.end_of_local_day(now, args.days), now)
+    if args.ics:
+        Path(args.ics).write_bytes(follow_ups_ics(items, book.path.stem))
+        print(f"{len(items)} follow-ups written to {args.ics}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([{
+            "id": i.id, "customer_id": i.customer_id, "customer_name": i.customer_name,
+            "what": i.what, "due": i.due_at.isoformat(), "promise": i.is_promise,
+            "assignee": i.assignee, "overdue": i.overdue} for i in items],
+            ensure_ascii=False, indent=2))
+        return 0
+    if not args.ics:
+        for i in items:
+            mark = "★" if i.is_promise else " "
+            late = "OVERDUE " if i.overdue else ""
+            who = f" [{i.assignee}]" if i.assignee else ""
+            print(f"{mark} {i.due_at.astimezone():%Y-%m-%d %H:%M}  {late}{i.what} — "
+                  f"{i.customer_name} (#{i.customer_id}){who}")
+        print(f"{len(items)} open follow-ups.", file=sys.stderr)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from crmdesk.services import interactions, staff
+    from crmdesk.services.customers import ValidationFailed
+    from crmdesk.services.interactions import FollowUpData, InteractionData
+
+    _open(args, create=False)
+    if (args.follow_up is None) != (args.due is None):
+        raise BookError("--follow-up and --due go together.")
+    if (args.promise or args.assign) and args.follow_up is None:
+        raise BookError("--promise and --assign describe a follow-up: add --follow-up TEXT.")
+    try:
+        author = staff.require(args.staff) if args.staff else None
+        assignee = staff.require(args.assign) if args.assign else None
+    except ValueError as exc:
+        raise BookError(str(exc)) from exc
+    data = InteractionData(customer_id=args.customer, channel=args.channel,
+                           direction=args.direction, notes=args.note, staff_id=author,
+                           subject=args.subject or "")
+    follow = None
+    if args.follow_up is not None:
+        follow = FollowUpData(customer_id=args.customer, what=args.follow_up,
+                              due_at=_parse_due(args.due), is_promise=args.promise,
+                              assignee_id=assignee)
+    try:
+        iid, fid = interactions.log(data, follow)
+    except ValidationFailed as exc:
+        for problem in exc.problems:
+            print(f"crmdesk: {problem.message}", file=sys.stderr)
+        return 1
+    if follow is not None:
+        for warning in interactions.validate_follow_up(follow)[1]:
+            print(f"crmdesk: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"interaction_id": iid, "follow_up_id": fid}))
+    else:
+        print(iid if fid is None else f"{iid} {fid}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -169,6 +252,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", metavar="CC", help="region for phones without +country code")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("agenda", parents=[common],
+                       help="open follow-ups due in the next days (overdue included)")
+    p.add_argument("--days", type=int, default=7, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--ics", metavar="FILE", help="also write them as an iCalendar file")
+    p.set_defaults(func=cmd_agenda)
+
+    p = sub.add_parser("log", parents=[common], help="log an interaction with a customer")
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--channel", required=True, metavar="C",
+                   help="in_person, phone, email, chat, video, social, letter, portal, "
+                        "automated")
+    p.add_argument("--direction", required=True, choices=["in", "out"])
+    p.add_argument("--note", required=True, metavar="TEXT")
+    p.add_argument("--subject", metavar="TEXT")
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"),
+                   help="who had the contact (default: $CRMDESK_USER)")
+    p.add_argument("--follow-up", metavar="TEXT")
+    p.add_argument("--due", metavar="DATE")
+    p.add_argument("--promise", action="store_true")
+    p.add_argument("--assign", metavar="STAFF")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_log)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

@@ -55,3 +55,26 @@ PHONE_LABELS = ["mobile", "home", "work", "other"]
 ADDRESS_LABELS = ["home", "work", "postal", "other"]
 
 STAFF_ROLES = ["executive", "receptionist", "manager"]
+
+# Channels an interaction can happen on.
+INTERACTION_CHANNELS: list[tuple[str, str]] = [
+    ("in_person", "In person"),
+    ("phone", "Phone"),
+    ("email", "E-mail"),
+    ("chat", "Chat / instant message"),
+    ("video", "Video call"),
+    ("social", "Social media"),
+    ("letter", "Letter"),
+    ("portal", "Self-service portal"),
+    ("automated", "Automated message"),
+]
+INTERACTION_CHANNEL_LABELS = dict(INTERACTION_CHANNELS)
+
+DIRECTIONS: list[tuple[str, str]] = [("in", "Inbound"), ("out", "Outbound")]
+DIRECTION_LABELS = dict(DIRECTIONS)
+
+FOLLOW_UP_STATUSES: list[tuple[str, str]] = [
+    ("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")]
+
+# Default contact cadence (days without an interaction before a client counts as quiet).
+DEFAULT_CADENCE = {"VIP": 30, "Premium": 60}

@@ -96,7 +96,43 @@ def _v2_saved_views_and_email_index(database: peewee.Database) -> None:
     database.execute_sql("CREATE INDEX customer_updated ON customer (archived_at, updated_at)")
 
 
-STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index]
+def _v3_interactions_and_follow_ups(database: peewee.Database) -> None:
+    """The interaction log, follow-ups (promises), and their search index."""
+    for sql in [
+        """CREATE TABLE interaction (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            channel TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            happened_at TEXT NOT NULL, duration_min INTEGER,
+            subject TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '', satisfaction INTEGER
+                CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+            created_at TEXT NOT NULL, edited_at TEXT)""",
+        "CREATE INDEX interaction_customer ON interaction (customer_id, happened_at)",
+        "CREATE INDEX interaction_when ON interaction (happened_at)",
+        "CREATE INDEX interaction_staff ON interaction (staff_id, happened_at)",
+        """CREATE TABLE follow_up (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            assignee_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            what TEXT NOT NULL, due_at TEXT NOT NULL,
+            is_promise INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'done', 'cancelled')),
+            completed_at TEXT,
+            interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX follow_up_open ON follow_up (status, due_at)",
+        "CREATE INDEX follow_up_customer ON follow_up (customer_id, created_at)",
+        "CREATE VIRTUAL TABLE interaction_fts USING fts5(subject, notes, outcome, "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    ]:
+        database.execute_sql(sql)
+
+
+STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
+                     _v3_interactions_and_follow_ups]
 LATEST = len(STEPS)
 
 

@@ -145,6 +145,43 @@ class CustomerTag(BaseModel):
         primary_key = peewee.CompositeKey("customer", "tag")
 
 
+class Interaction(BaseModel):
+    id = peewee.AutoField()
+    customer = peewee.ForeignKeyField(Customer, backref="interactions", on_delete="CASCADE")
+    staff = peewee.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    channel = peewee.TextField()
+    direction = peewee.TextField()
+    happened_at = UTCDateTimeField()
+    duration_min = peewee.IntegerField(null=True)
+    subject = peewee.TextField(default="")
+    notes = peewee.TextField(default="")
+    outcome = peewee.TextField(default="")
+    satisfaction = peewee.IntegerField(null=True)
+    created_at = UTCDateTimeField(default=utcnow)
+    edited_at = UTCDateTimeField(null=True)
+    customer_id: int
+    staff_id: int | None
+
+
+class FollowUp(BaseModel):
+    id = peewee.AutoField()
+    customer = peewee.ForeignKeyField(Customer, backref="follow_ups", on_delete="CASCADE")
+    assignee = peewee.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    what = peewee.TextField()
+    due_at = UTCDateTimeField()
+    is_promise = peewee.BooleanField(default=False)
+    status = peewee.TextField(default="open")
+    completed_at = UTCDateTimeField(null=True)
+    interaction = peewee.ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField(default=utcnow)
+    customer_id: int
+    assignee_id: int | None
+    interaction_id: int | None
+
+    class Meta:
+        table_name = "follow_up"
+
+
 class SavedView(BaseModel):
     id = peewee.AutoField()
     name = peewee.TextField(unique=True)
@@ -154,5 +191,5 @@ class SavedView(BaseModel):
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Setting, Staff, Customer, CustomerEmail, CustomerPhone, CustomerAddress,
-    CustomerConsent, CustomerTag, SavedView,
+    CustomerConsent, CustomerTag, SavedView, Interaction, FollowUp,
 ]

@@ -116,3 +116,54 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
                              "--given", "Ana", "--family", "Ruiz"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "1"
+
+
+def test_log_and_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "b.db")
+    code, out, _ = run(capsys, "add", "--db", db, "--given", "Dolores", "--family", "Peña")
+    cid = out.strip()
+    from crmdesk.services import staff
+    from crmdesk.store.book import open_book
+
+    open_book(db)
+    staff.add("Eve Okafor", "receptionist")
+    close_database()
+    code, out, err = run(capsys, "log", "--db", db, "--customer", cid, "--channel", "phone",
+                         "--direction", "in", "--note", "Wants a call back",
+                         "--follow-up", "Call back about the loan", "--due", "2020-01-02",
+                         "--promise", "--assign", "Eve Okafor", "--json")
+    assert code == 0, err
+    ids = json.loads(out)
+    assert ids["interaction_id"] == 1 and ids["follow_up_id"] == 1
+    assert "overdue" in err  # a due date in the past is allowed but flagged
+    code, out, _ = run(capsys, "agenda", "--db", db, "--days", "3", "--json")
+    items = json.loads(out)
+    assert [(i["id"], i["promise"], i["overdue"], i["assignee"]) for i in items] == [
+        (1, True, True, "Eve Okafor")]
+    assert items[0]["customer_name"] == "Dolores Peña"
+    ics = tmp_path / "agenda.ics"
+    code, out, _ = run(capsys, "agenda", "--db", db, "--ics", str(ics))
+    assert code == 0 and b"BEGIN:VCALENDAR" in ics.read_bytes()
+    code, out, _ = run(capsys, "agenda", "--db", db)
+    assert "★" in out and "OVERDUE" in out and "Call back about the loan" in out
+
+
+def test_log_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "b.db")
+    run(capsys, "add", "--db", db, "--given", "Ana", "--family", "Ruiz")
+    code, out, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "phone",
+                         "--direction", "in", "--note", "   ")
+    assert code == 1 and "Write a note" in err and out == ""
+    code, _, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "fax",
+                       "--direction", "in", "--note", "x")
+    assert code == 1 and "Unknown channel" in err
+    code, _, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "phone",
+                       "--direction", "in", "--note", "x", "--follow-up", "y",
+                       "--due", "tomorrow")
+    assert code == 1 and "not a date" in err
+    code, _, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "phone",
+                       "--direction", "in", "--note", "x", "--follow-up", "y",
+                       "--due", "2030-01-01", "--assign", "Nobody")
+    assert code == 1 and "No staff member called “Nobody”" in err
+    code, out, _ = run(capsys, "agenda", "--db", db, "--json", "--days", "10000")
+    assert json.loads(out) == []

@@ -1,0 +1,146 @@
+"""What needs attention: follow-ups due, birthdays coming up, clients who have gone quiet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from crmdesk.services import catalog, settings
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+
+
+@dataclass
+class DueFollowUp:
+    id: int
+    customer_id: int
+    customer_name: str
+    what: str
+    due_at: dt.datetime
+    is_promise: bool
+    assignee: str
+    overdue: bool
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def end_of_local_day(now: dt.datetime, days: int = 0) -> dt.datetime:
+    local = now.astimezone()
+    return (local.replace(hour=23, minute=59, second=59, microsecond=0)
+            + dt.timedelta(days=days)).astimezone(dt.UTC)
+
+
+def open_follow_ups(until: dt.datetime, now: dt.datetime | None = None,
+                    limit: int = 1000) -> list[DueFollowUp]:
+    """Open follow-ups due up to `until` (overdue ones included): promises first, then by
+    due date. Only customers on the list (not in the Trash)."""
+    now = now or utcnow()
+    rows = db.execute_sql(
+        """SELECT f.id, f.customer_id, c.given_name || ' ' || c.family_name, f.what, f.due_at,
+                  f.is_promise, coalesce(s.name, '')
+           FROM follow_up f JOIN customer c ON c.id = f.customer_id
+           LEFT JOIN staff s ON s.id = f.assignee_id
+           WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL
+           ORDER BY f.is_promise DESC, f.due_at, f.id LIMIT ?""", (_ts(until), limit))
+    return [DueFollowUp(r[0], r[1], r[2].strip(), r[3], _parse(r[4]), bool(r[5]), r[6],
+                        _parse(r[4]) < now) for r in rows]
+
+
+def due_today(now: dt.datetime | None = None) -> list[DueFollowUp]:
+    now = now or utcnow()
+    return open_follow_ups(end_of_local_day(now), now)
+
+
+@dataclass
+class Birthday:
+    customer_id: int
+    name: str
+    birthday: dt.date
+    next_date: dt.date
+    age: int
+
+
+def birthdays(today: dt.date | None = None, days: int = 7) -> list[Birthday]:
+    """Birthdays from today to `days` days ahead (29 February counts on 28 February)."""
+    today = today or dt.date.today()
+    wanted = {}
+    for offset in range(days + 1):
+        day = today + dt.timedelta(days=offset)
+        wanted[day.strftime("%m-%d")] = day
+        if day.month == 2 and day.day == 28 and not _leap(day.year):
+            wanted["02-29"] = day
+    marks = ",".join("?" * len(wanted))
+    rows = db.execute_sql(
+        f"""SELECT id, given_name || ' ' || family_name, birthday FROM customer
+            WHERE archived_at IS NULL AND birthday IS NOT NULL
+              AND substr(birthday, 6, 5) IN ({marks})""", list(wanted))
+    found = []
+    for cid, name, text in rows:
+        born = dt.date.fromisoformat(text)
+        on = wanted[text[5:10]]
+        found.append(Birthday(cid, name.strip(), born, on, on.year - born.year))
+    return sorted(found, key=lambda b: (b.next_date, b.name))
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def cadence() -> dict[str, int]:
+    """Days without an interaction after which a client of each segment counts as quiet."""
+    text = settings.get("contact_cadence", "")
+    if not text:
+        return dict(catalog.DEFAULT_CADENCE)
+    return {str(k): int(v) for k, v in json.loads(text).items()}
+
+
+def set_cadence(values: dict[str, int]) -> None:
+    clean = {" ".join(k.split()): int(v) for k, v in values.items() if k.strip() and int(v) > 0}
+    settings.put("contact_cadence", json.dumps(clean, ensure_ascii=False))
+
+
+@dataclass
+class QuietCustomer:
+    customer_id: int
+    name: str
+    segment: str
+    last_contact: dt.datetime | None
+    days_quiet: int
+    cadence_days: int
+
+
+def quiet_customers(now: dt.datetime | None = None, limit: int = 200) -> tuple[
+        list[QuietCustomer], int]:
+    """The most overdue quiet clients (up to `limit`) and how many there are in all.
+    A client never contacted counts from the day they were added."""
+    now = now or utcnow()
+    rules = cadence()
+    if not rules:
+        return [], 0
+    found: list[QuietCustomer] = []
+    total = 0
+    for segment, days in rules.items():
+        cutoff = _ts(now - dt.timedelta(days=days))
+        rows = db.execute_sql(
+            """SELECT id, name, last, created_at FROM (
+                 SELECT c.id, c.given_name || ' ' || c.family_name AS name, c.created_at,
+                        (SELECT max(happened_at) FROM interaction i
+                         WHERE i.customer_id = c.id) AS last
+                 FROM customer c WHERE c.segment = ? AND c.archived_at IS NULL)
+               WHERE coalesce(last, created_at) < ?
+               ORDER BY coalesce(last, created_at)""", (segment, cutoff)).fetchall()
+        total += len(rows)
+        for cid, name, last, created in rows[:limit]:
+            since = _parse(last or created)
+            found.append(QuietCustomer(cid, name.strip(), segment,
+                                       _parse(last) if last else None,
+                                       (now - since).days, days))
+    found.sort(key=lambda q: q.days_quiet - q.cadence_days, reverse=True)
+    return found[:limit], total

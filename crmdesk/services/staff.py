@@ -1,0 +1,64 @@
+"""Staff members: owners of customers, assignees of follow-ups, authors of interactions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crmdesk.services import catalog
+from crmdesk.store.db import db
+from crmdesk.store.models import Staff
+
+
+@dataclass
+class StaffMember:
+    id: int
+    name: str
+    role: str
+    active: bool
+
+
+def list_staff(include_inactive: bool = False) -> list[StaffMember]:
+    query = Staff.select().order_by(Staff.name)
+    if not include_inactive:
+        query = query.where(Staff.active)
+    return [StaffMember(s.id, s.name, s.role, bool(s.active)) for s in query]
+
+
+def _clean(name: str, role: str) -> tuple[str, str]:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("A staff member needs a name.")
+    if role not in catalog.STAFF_ROLES:
+        raise ValueError(f"Unknown role “{role}” (one of: {', '.join(catalog.STAFF_ROLES)}).")
+    return name, role
+
+
+def add(name: str, role: str = "executive") -> int:
+    name, role = _clean(name, role)
+    if Staff.get_or_none(Staff.name == name) is not None:
+        raise ValueError(f"There is already a staff member called “{name}”.")
+    return int(Staff.insert(name=name, role=role).execute())
+
+
+def update(staff_id: int, name: str, role: str, active: bool) -> None:
+    name, role = _clean(name, role)
+    other = Staff.get_or_none((Staff.name == name) & (Staff.id != staff_id))
+    if other is not None:
+        raise ValueError(f"There is already a staff member called “{name}”.")
+    with db.atomic():
+        Staff.update(name=name, role=role, active=active).where(Staff.id == staff_id).execute()
+
+
+def find(name: str) -> int | None:
+    """The id of the (active or not) staff member called `name`, if any."""
+    row = Staff.get_or_none(Staff.name == " ".join(name.split()))
+    return int(row.id) if row else None
+
+
+def require(name: str) -> int:
+    """The id of staff member `name`, or a ValueError that lists who exists."""
+    found = find(name)
+    if found is None:
+        known = ", ".join(s.name for s in list_staff()) or "nobody yet"
+        raise ValueError(f"No staff member called “{name}” (known: {known}).")
+    return found

@@ -1,0 +1,95 @@
+"""A customer's timeline: everything that happened with them, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from crmdesk.services import catalog
+from crmdesk.store.db import db
+
+KINDS: list[tuple[str, str]] = [("interaction", "Interactions"), ("follow_up", "Follow-ups")]
+
+# Key: (kind, id); the list of keys is all a view keeps, details come in blocks.
+EntryKey = tuple[str, int]
+
+
+@dataclass
+class Entry:
+    kind: str
+    id: int
+    when: dt.datetime
+    title: str
+    detail: str
+    channel: str
+    staff: str
+    promise: bool = False
+    status: str = ""
+
+
+def entry_keys(customer_id: int, kind: str = "", channel: str = "") -> list[EntryKey]:
+    """Keys of the customer's entries, newest first, optionally of one kind or channel."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if kind in ("", "interaction"):
+        sql = ("SELECT 'interaction', id, happened_at FROM interaction WHERE customer_id = ?")
+        params.append(customer_id)
+        if channel:
+            sql += " AND channel = ?"
+            params.append(channel)
+        parts.append(sql)
+    if kind in ("", "follow_up") and not channel:
+        parts.append("SELECT 'follow_up', id, created_at FROM follow_up WHERE customer_id = ?")
+        params.append(customer_id)
+    if not parts:
+        return []
+    rows = db.execute_sql(" UNION ALL ".join(parts) + " ORDER BY 3 DESC, 2 DESC", params)
+    return [(r[0], r[1]) for r in rows]
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
+    """Details for a block of keys (two queries whatever the block size)."""
+    found: dict[EntryKey, Entry] = {}
+    inter = [i for k, i in keys if k == "interaction"]
+    if inter:
+        marks = ",".join("?" * len(inter))
+        for row in db.execute_sql(
+                f"""SELECT i.id, i.happened_at, i.channel, i.direction, i.subject, i.notes,
+                           i.outcome, coalesce(s.name, ''), i.satisfaction, i.edited_at
+                    FROM interaction i LEFT JOIN staff s ON s.id = i.staff_id
+                    WHERE i.id IN ({marks})""", inter):
+            iid, when, channel, direction, subject, notes, outcome, staff, sat, edited = row
+            arrow = "←" if direction == "in" else "→"
+            title = f"{arrow} {catalog.INTERACTION_CHANNEL_LABELS.get(channel, channel)}"
+            if subject:
+                title += f": {subject}"
+            extra = []
+            if outcome:
+                extra.append(f"Outcome: {outcome}")
+            if sat:
+                extra.append(f"Satisfaction {sat}/5")
+            if edited:
+                extra.append(f"edited {_parse(edited).astimezone():%Y-%m-%d %H:%M}")
+            detail = notes + (f"  ({'; '.join(extra)})" if extra else "")
+            found[("interaction", iid)] = Entry("interaction", iid, _parse(when), title,
+                                                detail, channel, staff)
+    follow = [i for k, i in keys if k == "follow_up"]
+    if follow:
+        marks = ",".join("?" * len(follow))
+        for row in db.execute_sql(
+                f"""SELECT f.id, f.created_at, f.what, f.due_at, f.is_promise, f.status,
+                           coalesce(s.name, '')
+                    FROM follow_up f LEFT JOIN staff s ON s.id = f.assignee_id
+                    WHERE f.id IN ({marks})""", follow):
+            fid, created, what, due, promise, status, staff = row
+            label = "Promise" if promise else "Follow-up"
+            title = f"{label}: {what}"
+            detail = f"due {_parse(due).astimezone():%Y-%m-%d %H:%M} · {status}"
+            found[("follow_up", fid)] = Entry("follow_up", fid, _parse(created), title, detail,
+                                              "", staff, bool(promise), status)
+    return found
