@@ -62,3 +62,18 @@ def require(name: str) -> int:
         known = ", ".join(s.name for s in list_staff()) or "nobody yet"
         raise ValueError(f"No staff member called “{name}” (known: {known}).")
     return found
+
+
+def save_all(rows: list[StaffMember]) -> None:
+    """Apply a whole edited staff list (id 0 = new) in one transaction."""
+    names = [" ".join(r.name.split()).casefold() for r in rows]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise ValueError(f"Two staff members have the same name: {sorted(duplicates)[0]}.")
+    with db.atomic():
+        for row in rows:
+            if row.id:
+                update(row.id, row.name, row.role, row.active)
+            else:
+                name, role = _clean(row.name, row.role)
+                Staff.insert(name=name, role=role, active=row.active).execute()

@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Signal
 class EventHub(QObject):
     #: customers whose stored data changed (created, edited, archived, restored)
     customers_changed = Signal(list)
+    #: interactions or follow-ups of these customers changed
+    interactions_changed = Signal(list)
     #: the open book was replaced (new file, demo book, restore)
     book_changed = Signal()
     #: saved views were added or removed

@@ -10,6 +10,8 @@ import peewee
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,16 +30,34 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import __version__, paths
-from crmdesk.services import customer_query, customers, demo, saved_views, settings
+from crmdesk.services import (
+    agenda,
+    customer_query,
+    customers,
+    demo,
+    interactions,
+    saved_views,
+    settings,
+    staff,
+)
+from crmdesk.services.calendar_export import follow_ups_ics
 from crmdesk.services.customers import ValidationFailed
+from crmdesk.services.interactions import InteractionData
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import BookError, db, describe_error
+from crmdesk.store.models import utcnow
 from crmdesk.ui import undo, workers
 from crmdesk.ui.actions import build_actions
+from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
+from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
 from crmdesk.ui.events import EventHub
 from crmdesk.ui.views.customer_list import CustomerListView
+from crmdesk.ui.views.interaction_log import InteractionLogView
 from crmdesk.ui.views.profile import ProfileEditor
+from crmdesk.ui.views.timeline import TimelineView
+from crmdesk.ui.views.today import TodayView
 
 DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
 DEMO_CUSTOMERS = 500
@@ -66,15 +88,22 @@ class MainWindow(QMainWindow):
             "undo": self.undo, "redo": self.redo, "find": self.focus_search,
             "refresh": self.refresh, "save_view": self.save_view,
             "delete_view": self.delete_view, "region": self.choose_region,
-            "about": self.about,
+            "about": self.about, "quick_capture": self.quick_capture,
+            "log_interaction": self.log_interaction, "add_follow_up": self.add_follow_up,
+            "export_ics": self.export_ics, "staff": self.manage_staff,
+            "cadence": self.edit_cadence,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
-        self.profile.setMinimumWidth(380)
         self.customers.setMinimumWidth(320)
+        self.timeline = TimelineView()
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.profile, "&Profile")
+        self.detail_tabs.addTab(self.timeline, "Ti&meline")
+        self.detail_tabs.setMinimumWidth(380)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.customers)
-        self.splitter.addWidget(self.profile)
+        self.splitter.addWidget(self.detail_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -94,9 +123,12 @@ class MainWindow(QMainWindow):
         trash_layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignRight)
         self.restore_button = restore
 
+        self.today = TodayView()
+        self.interaction_log = InteractionLogView()
+        self.trash_page = trash_page
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.splitter)
-        self.pages.addWidget(trash_page)
+        for page in (self.today, self.splitter, self.interaction_log, trash_page):
+            self.pages.addWidget(page)
 
         self.nav = QTreeWidget()
         self.nav.setHeaderHidden(True)
@@ -104,11 +136,16 @@ class MainWindow(QMainWindow):
         self.nav.setRootIsDecorated(True)
         self.nav.setMinimumWidth(150)
         self.nav.setToolTip("Views of the book; saved views sit under Customers")
+        self.nav_today = QTreeWidgetItem(["Today"])
+        self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
         self.nav_customers = QTreeWidgetItem(["Customers"])
-        self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
+        self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
+        self.nav_interactions = QTreeWidgetItem(["Interactions"])
+        self.nav_interactions.setData(0, Qt.ItemDataRole.UserRole, ("page", 2))
         self.nav_trash = QTreeWidgetItem(["Trash"])
-        self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
-        self.nav.addTopLevelItems([self.nav_customers, self.nav_trash])
+        self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 3))
+        self.nav.addTopLevelItems([self.nav_today, self.nav_customers, self.nav_interactions,
+                                   self.nav_trash])
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         self.outer = QSplitter(Qt.Orientation.Horizontal)
@@ -129,6 +166,15 @@ class MainWindow(QMainWindow):
         self.profile.revert_button.clicked.connect(self.cancel_edit)
         self.profile.dirty_changed.connect(self._dirty_changed)
         self.hub.customers_changed.connect(self._customers_changed)
+        self.hub.interactions_changed.connect(self._interactions_changed)
+        self.timeline.log_requested.connect(self.log_interaction)
+        self.timeline.follow_up_requested.connect(self.add_follow_up)
+        self.timeline.edit_requested.connect(self.edit_interaction)
+        self.timeline.done_requested.connect(self.follow_up_done)
+        self.today.open_customer.connect(self.show_customer)
+        self.today.log_call.connect(self.log_call)
+        self.today.follow_up_done.connect(self.follow_up_done)
+        self.interaction_log.customer_requested.connect(self.show_customer)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -139,7 +185,7 @@ class MainWindow(QMainWindow):
         self.actions["redo"].setEnabled(False)
         self.actions["save"].setEnabled(False)
         self._load_book_data()
-        self.nav.setCurrentItem(self.nav_customers)
+        self.nav.setCurrentItem(self.nav_today)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -147,8 +193,10 @@ class MainWindow(QMainWindow):
             ("&File", ["new_book", "open_book", "open_demo", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
                        "archive", "restore"]),
+            ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
+                          "export_ics"]),
             ("&View", ["find", "refresh", None, "save_view", "delete_view"]),
-            ("&Settings", ["region"]),
+            ("&Settings", ["staff", "cadence", "region"]),
             ("&Help", ["about"]),
         ]
         for title, names in menus:
@@ -158,7 +206,7 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
-        theme_menu = self.menuBar().actions()[2].menu().addMenu("&Theme")
+        theme_menu = self.menuBar().actions()[3].menu().addMenu("&Theme")
         for name in ("system", "light", "dark"):
             action = QAction(name.capitalize(), self)
             action.setCheckable(True)
@@ -169,11 +217,22 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("new_customer", "save", "archive", None, "undo", "redo", None, "refresh"):
+        for name in ("new_customer", "save", "archive", None, "quick_capture",
+                     "log_interaction", None, "undo", "redo", None, "refresh"):
             if name is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(a[name])
+        self.user_combo = QComboBox()
+        self.user_combo.setAccessibleName("Current user")
+        self.user_combo.setToolTip("Who is using crmdesk: interactions you log are yours")
+        self.user_combo.setMinimumContentsLength(12)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(QLabel("You: "))
+        toolbar.addWidget(self.user_combo)
+        self.user_combo.currentIndexChanged.connect(self._user_changed)
         for action in a.values():
             self.addAction(action)  # shortcuts work whatever has the focus
 
@@ -186,6 +245,9 @@ class MainWindow(QMainWindow):
         self.trash.reload(choices)
         self.profile.set_choices(choices.segments, choices.owners)
         self._rebuild_saved_views()
+        self._refresh_users()
+        self.today.reload()
+        self.interaction_log.reload()
         self._update_nav_counts()
         self.book_label.setText(str(self.book.path))
         self.book_label.setToolTip("The book file open now")
@@ -276,16 +338,16 @@ class MainWindow(QMainWindow):
         if kind == "page":
             self.pages.setCurrentIndex(value)
         elif kind == "view":
-            self.pages.setCurrentIndex(0)
+            self.pages.setCurrentWidget(self.splitter)
             try:
                 self.customers.set_filter(saved_views.load(value))
             except LookupError as exc:
                 self.show_error(str(exc))
                 return
             self.statusBar().showMessage(f"Showing saved view “{value}”", 4000)
-        on_trash = self.pages.currentIndex() == 1
+        on_trash = self._on(self.trash_page)
         self.actions["restore"].setEnabled(on_trash)
-        self.actions["archive"].setEnabled(not on_trash)
+        self.actions["archive"].setEnabled(self._on(self.splitter))
 
     def _rebuild_saved_views(self) -> None:
         self.nav_customers.takeChildren()
@@ -296,7 +358,11 @@ class MainWindow(QMainWindow):
             self.nav_customers.addChild(child)
         self.nav_customers.setExpanded(True)
 
+    def _on(self, page: QWidget) -> bool:
+        return self.pages.currentWidget() is page
+
     def _update_nav_counts(self) -> None:
+        self.nav_today.setText(0, f"Today ({self.today.due_count:,})")
         self.nav_customers.setText(0, f"Customers ({self.customers.model.total:,})")
         self.nav_trash.setText(0, f"Trash ({self.trash.model.total:,})")
 
@@ -364,8 +430,10 @@ class MainWindow(QMainWindow):
     def _show_customer(self, cid: int) -> None:
         try:
             self.profile.load(customers.load(cid))
+            self.timeline.show_customer(cid)
         except LookupError:
             self.profile.load(None)
+            self.timeline.show_customer(None)
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc))
 
@@ -376,8 +444,9 @@ class MainWindow(QMainWindow):
         self.profile.given.selectAll()
 
     def new_customer(self) -> None:
-        if self.pages.currentIndex() != 0:
+        if not self._on(self.splitter):
             self.nav.setCurrentItem(self.nav_customers)
+        self.detail_tabs.setCurrentWidget(self.profile)
         if not self.maybe_discard():
             return
         choices = customers.choices()
@@ -436,7 +505,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Changes discarded", 3000)
 
     def archive_selected(self) -> None:
-        if self.pages.currentIndex() != 0:
+        if not self._on(self.splitter):
             return
         ids = self.customers.selected_ids()
         if not ids:
@@ -496,7 +565,7 @@ class MainWindow(QMainWindow):
         cid = self.profile.customer_id
         if cid in ids and not self.profile.is_dirty():
             self._show_customer(cid)
-            if self.profile.is_archived and self.pages.currentIndex() == 0:
+            if self.profile.is_archived and self._on(self.splitter):
                 self.profile.load(None)  # it went to the Trash
 
     def _dirty_changed(self, dirty: bool) -> None:
@@ -504,13 +573,21 @@ class MainWindow(QMainWindow):
         self.setWindowModified(dirty)
 
     def focus_search(self) -> None:
-        view = self.trash if self.pages.currentIndex() == 1 else self.customers
+        if self._on(self.today) or self._on(self.interaction_log):
+            if self._on(self.interaction_log):
+                self.interaction_log.search.setFocus()
+                return
+            self.nav.setCurrentItem(self.nav_customers)
+        view = self.trash if self._on(self.trash_page) else self.customers
         view.search.setFocus()
         view.search.selectAll()
 
     def refresh(self) -> None:
         self.customers.reload()
         self.trash.reload()
+        self.today.reload()
+        self.interaction_log.reload()
+        self.timeline.reload()
         self._rebuild_saved_views()
         self._update_nav_counts()
         self.statusBar().showMessage("Reloaded from the book", 2000)
@@ -557,6 +634,145 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     last_error = ""
+
+    # --- contacts: interactions, follow-ups, quick capture --------------------------------
+    def current_user(self) -> int | None:
+        value = self.user_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _refresh_users(self) -> None:
+        wanted = str(self.qsettings.value("user/current", ""))
+        self.user_combo.blockSignals(True)
+        self.user_combo.clear()
+        self.user_combo.addItem("(choose)", None)
+        for member in staff.list_staff():
+            self.user_combo.addItem(member.name, member.id)
+        self.user_combo.setCurrentIndex(max(0, self.user_combo.findText(wanted)))
+        self.user_combo.blockSignals(False)
+
+    def _user_changed(self) -> None:
+        if self.user_combo.currentData() is not None:
+            self.qsettings.setValue("user/current", self.user_combo.currentText())
+            self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
+
+    def show_customer(self, cid: int) -> None:
+        """Go to the customer list with `cid` selected and its profile shown."""
+        self.nav.setCurrentItem(self.nav_customers)
+        if not self.customers.select_id(cid):
+            self.customers.search.clear()
+            self.customers.select_id(cid)
+        if self.profile.customer_id != cid and self.maybe_discard():
+            self._show_customer(cid)
+
+    def _selected_customer(self) -> tuple[int, str] | None:
+        cid = self.profile.customer_id
+        if cid is None:
+            self.statusBar().showMessage("Select a customer first.", 4000)
+            return None
+        return cid, self.profile.current_data().display_name
+
+    def log_interaction(self) -> None:
+        chosen = self._selected_customer()
+        if chosen is not None:
+            self._log_dialog(chosen[0], chosen[1])
+
+    def log_call(self, cid: int) -> None:
+        data = customers.load(cid)
+        self._log_dialog(cid, data.display_name, channel="phone", direction="out")
+
+    def _log_dialog(self, cid: int, name: str, existing: InteractionData | None = None,
+                    channel: str = "phone", direction: str = "out") -> None:
+        dialog = LogInteractionDialog(cid, name, self.current_user(), existing, channel,
+                                      direction, self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.interactions_changed.emit([cid])
+            self.statusBar().showMessage(f"Logged for {name}", 4000)
+
+    def edit_interaction(self, iid: int) -> None:
+        existing = interactions.load(iid)
+        name = customers.load(existing.customer_id).display_name
+        self._log_dialog(existing.customer_id, name, existing)
+
+    def add_follow_up(self) -> None:
+        chosen = self._selected_customer()
+        if chosen is None:
+            return
+        dialog = FollowUpDialog(chosen[0], chosen[1], self.current_user(), self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.interactions_changed.emit([chosen[0]])
+            self.statusBar().showMessage(f"Follow-up added for {chosen[1]}", 4000)
+
+    def follow_up_done(self, fid: int) -> None:
+        try:
+            before = interactions.set_follow_up_status(fid, "done")
+        except (LookupError, *DB_ERRORS) as exc:
+            self.show_error(str(exc))
+            return
+        follow = interactions.load_follow_up(fid)
+
+        def set_status(status: str) -> undo.Action:
+            def action() -> list[int]:
+                interactions.set_follow_up_status(fid, status)
+                return [follow.customer_id]
+            return action
+
+        self.undo_stack.push(undo.ServiceCommand(
+            f"Mark “{follow.what}” done", set_status("done"), set_status(before),
+            self.hub.interactions_changed.emit, self._command_failed))
+        self.hub.interactions_changed.emit([follow.customer_id])
+        self.statusBar().showMessage(f"Done: {follow.what}. Ctrl+Z to undo.", 5000)
+
+    def quick_capture(self) -> None:
+        dialog = QuickCaptureDialog(self.current_user(), self.region, self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog) and dialog.result_ids is not None:
+            cid = dialog.result_ids[0]
+            self.hub.customers_changed.emit([cid])
+            self.hub.interactions_changed.emit([cid])
+            self.statusBar().showMessage("Contact logged.", 4000)
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally; True when it was accepted (tests drive it instead)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _interactions_changed(self, ids: list[int]) -> None:
+        self.today.reload()
+        self.interaction_log.apply()
+        if self.timeline.model.customer_id in ids:
+            self.timeline.reload()
+        self._update_nav_counts()
+
+    def export_ics(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export follow-ups to your calendar", str(Path.home() / "follow-ups.ics"),
+            "iCalendar (*.ics)")
+        if not name:
+            return
+        now = utcnow()
+        items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
+        try:
+            Path(name).write_bytes(follow_ups_ics(items, self.book.path.stem))
+        except OSError as exc:
+            self.show_error(f"Could not write {name}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
+
+    def manage_staff(self) -> None:
+        if self.run_dialog(StaffDialog(self)):
+            self._refresh_users()
+            choices = customers.choices()
+            self.customers.refresh_choices(choices)
+            self.profile.set_choices(choices.segments, choices.owners)
+            self.interaction_log.refresh_staff()
+
+    def edit_cadence(self) -> None:
+        if self.run_dialog(CadenceDialog(self)):
+            self.today.reload()
+            self._update_nav_counts()
+
+    last_dialog: QDialog | None = None
 
     # --- window state ---------------------------------------------------------------------
     def _update_title(self) -> None:

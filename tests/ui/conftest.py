@@ -25,8 +25,11 @@ def make_window(qtbot, book: Book, qsettings: QSettings, monkeypatch):  # type: 
         monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: discard)
         monkeypatch.setattr(MainWindow, "ask_discard", lambda self: discard)
 
-    def make(offer_demo: bool = False) -> MainWindow:
+    def make(offer_demo: bool = False, page: str = "customers") -> MainWindow:
+        """The window on the Customers page (or `page`: "today" is where the app starts)."""
         window = MainWindow(book, qsettings, offer_demo=offer_demo)
+        if page == "customers":
+            window.nav.setCurrentItem(window.nav_customers)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
@@ -64,3 +67,24 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
     monkeypatch.setattr(MainWindow, "ask_unsaved", ask_unsaved)
     monkeypatch.setattr(MainWindow, "ask_discard", ask_discard)
     yield asked
+
+
+@pytest.fixture
+def drive(monkeypatch: pytest.MonkeyPatch, qtbot):  # type: ignore[no-untyped-def]
+    """Replace the modal exec() of the window's dialogs: each dialog is shown and handed to
+    the next queued driver function, which works it with keys; the result is what the
+    dialog ended with."""
+    from PySide6.QtWidgets import QDialog
+
+    drivers: list = []
+
+    def run_dialog(self: MainWindow, dialog: QDialog) -> bool:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        drivers.pop(0)(dialog)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MainWindow, "run_dialog", run_dialog)
+    return drivers

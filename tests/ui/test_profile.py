@@ -140,7 +140,7 @@ def test_archive_with_del_and_restore_from_trash(qtbot, book, make_window) -> No
     assert customers.load(gone).archived_at is not None
     assert "Moved to Trash: Ben Bravo" in window.statusBar().currentMessage()
     window.nav.setCurrentItem(window.nav_trash)
-    assert window.pages.currentIndex() == 1
+    assert window.pages.currentWidget() is window.trash_page
     assert window.trash.model.rowCount() == 1
     window.trash.select_id(gone)
     qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,163 @@
+"""The interaction log: every contact, filterable by dates, channel, staff, direction, text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import catalog, interaction_query, response_times, staff
+from crmdesk.services.interaction_query import InteractionFilter
+from crmdesk.ui.models.lazy_table import LazyTableModel, local_time
+from crmdesk.ui.widgets.fields import OptionalDateEdit
+
+
+class InteractionTableModel(LazyTableModel):
+    headers = ("When", "Customer", "Channel", "Direction", "Staff", "Subject", "Notes")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.filter = InteractionFilter()
+
+    def load_keys(self) -> list[Hashable]:
+        return list(interaction_query.interaction_ids(self.filter))
+
+    def load_rows(self, keys: list[Hashable]) -> dict[Hashable, Any]:
+        return dict(interaction_query.rows_by_id([int(str(k)) for k in keys]))
+
+    def cell(self, row: tuple[Any, ...], column: int) -> str:
+        if column == 0:
+            return local_time(row[1])
+        if column == 2:
+            return catalog.INTERACTION_CHANNEL_LABELS.get(row[3], row[3])
+        if column == 3:
+            return catalog.DIRECTION_LABELS.get(row[4], row[4])
+        value = {1: row[2], 4: row[5], 5: row[6], 6: row[7]}[column]
+        return " ".join(str(value).split())
+
+    def customer_at(self, row: int) -> int | None:
+        data = self.row_data(row)
+        return int(data[8]) if data else None
+
+
+class InteractionLogView(QWidget):
+    customer_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = InteractionTableModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search subjects, notes and outcomes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search interactions")
+        self.since = OptionalDateEdit()
+        self.since.setAccessibleName("From date")
+        self.since.setToolTip("From this day (blank: from the beginning)")
+        self.until = OptionalDateEdit()
+        self.until.setAccessibleName("To date")
+        self.until.setToolTip("Up to this day, included (blank: until now)")
+        self.channel = QComboBox()
+        self.channel.addItem("Any channel", "")
+        for key, label in catalog.INTERACTION_CHANNELS:
+            self.channel.addItem(label, key)
+        self.channel.setAccessibleName("Filter by channel")
+        self.direction = QComboBox()
+        self.direction.addItem("In and out", "")
+        for key, label in catalog.DIRECTIONS:
+            self.direction.addItem(label, key)
+        self.direction.setAccessibleName("Filter by direction")
+        self.staff = QComboBox()
+        self.staff.setAccessibleName("Filter by staff member")
+        self.count = QLabel()
+        self.response = QLabel()
+        self.response.setTextFormat(Qt.TextFormat.PlainText)
+        self.response.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Interactions")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((120, 170, 110, 80, 120, 180)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("From"))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.until)
+        for combo in (self.channel, self.direction, self.staff):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.response)
+        self.search.textChanged.connect(self.apply)
+        for combo in (self.channel, self.direction, self.staff):
+            combo.currentIndexChanged.connect(self.apply)
+        self.since.changed.connect(self.apply)
+        self.until.changed.connect(self.apply)
+        self.table.activated.connect(self._activated)
+
+    def refresh_staff(self) -> None:
+        current = self.staff.currentData()
+        self.staff.blockSignals(True)
+        self.staff.clear()
+        self.staff.addItem("Anyone", None)
+        for member in staff.list_staff(include_inactive=True):
+            self.staff.addItem(member.name, member.id)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(current)))
+        self.staff.blockSignals(False)
+
+    def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
+        self.since.set_date(since)
+        self.until.set_date(until)
+
+    def apply(self) -> None:
+        self.model.filter = InteractionFilter(
+            since=self.since.date(), until=self.until.date(),
+            channel=self.channel.currentData(), staff_id=self.staff.currentData(),
+            direction=self.direction.currentData(), text=self.search.text())
+        self.model.reload()
+        self.count.setText(f"{self.model.rowCount():,} interactions")
+
+    def reload(self) -> None:
+        self.refresh_staff()
+        self.apply()
+        by_staff = response_times.per_staff()
+        if by_staff:
+            parts = [f"{name}: {response_times.describe(s.mean_seconds)} average, "
+                     f"{response_times.describe(s.median_seconds)} median ({s.answered})"
+                     for name, s in by_staff.items()]
+            self.response.setText("Response times — " + "; ".join(parts))
+        else:
+            self.response.setText("Response times appear once inbound contacts are answered.")
+
+    def _activated(self, index: QModelIndex) -> None:
+        cid = self.model.customer_at(index.row())
+        if cid is not None:
+            self.customer_requested.emit(cid)
+

@@ -1,0 +1,155 @@
+"""Profile → Timeline: everything that happened with this customer, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import catalog, response_times, timeline
+from crmdesk.services.timeline import Entry
+from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_time
+
+
+class TimelineModel(LazyTableModel):
+    headers = ("When", "What", "Details", "Staff")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.customer_id: int | None = None
+        self.kind = ""
+        self.channel = ""
+
+    def load_keys(self) -> list[Hashable]:
+        if self.customer_id is None:
+            return []
+        return list(timeline.entry_keys(self.customer_id, self.kind, self.channel))
+
+    def load_rows(self, keys: list[Hashable]) -> dict[Hashable, Any]:
+        return dict(timeline.entries(keys))  # type: ignore[arg-type]
+
+    def cell(self, row: Entry, column: int) -> str:
+        return [local_time(row.when), row.title, row.detail, row.staff][column]
+
+    def extra_data(self, index: Index, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            row = self.row_data(index.row())
+            if row is not None and row.promise and row.status == "open":
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+
+class TimelineView(QWidget):
+    log_requested = Signal()
+    follow_up_requested = Signal()
+    edit_requested = Signal(int)  # interaction id
+    done_requested = Signal(int)  # follow-up id
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = TimelineModel(self)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind = QComboBox()
+        self.kind.addItem("Everything", "")
+        for key, label in timeline.KINDS:
+            self.kind.addItem(label, key)
+        self.kind.setAccessibleName("Show kind")
+        self.channel = QComboBox()
+        self.channel.addItem("Any channel", "")
+        for key, label in catalog.INTERACTION_CHANNELS:
+            self.channel.addItem(label, key)
+        self.channel.setAccessibleName("Show channel")
+        self.log_button = QPushButton("Log interaction…")
+        self.log_button.setToolTip("Record a call, visit, e-mail… with this customer (Ctrl+I)")
+        self.follow_button = QPushButton("Add follow-up…")
+        self.follow_button.setToolTip("Something to do for this customer, or a promise made")
+        self.done_button = QPushButton("Mark done")
+        self.done_button.setToolTip("Mark the selected follow-up as done")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Timeline")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 120)
+        header.resizeSection(1, 220)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addWidget(self.channel)
+        bar.addStretch(1)
+        bar.addWidget(self.done_button)
+        bar.addWidget(self.follow_button)
+        bar.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.kind.currentIndexChanged.connect(self._filter)
+        self.channel.currentIndexChanged.connect(self._filter)
+        self.log_button.clicked.connect(self.log_requested)
+        self.follow_button.clicked.connect(self.follow_up_requested)
+        self.done_button.clicked.connect(self._done)
+        self.table.activated.connect(self._activated)
+        self.show_customer(None)
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.model.customer_id = customer_id
+        for widget in (self.log_button, self.follow_button, self.done_button, self.kind,
+                       self.channel):
+            widget.setEnabled(customer_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        cid = self.model.customer_id
+        if cid is None:
+            self.summary.setText("Select a customer to see their timeline.")
+            return
+        stats = response_times.per_customer(cid)
+        text = f"{self.model.rowCount():,} entries"
+        if stats.answered:
+            text += (f" · we answer in {response_times.describe(stats.mean_seconds)} on average"
+                     f" (median {response_times.describe(stats.median_seconds)})")
+        if stats.waiting:
+            text += f" · {stats.waiting} inbound contact(s) not answered yet"
+        self.summary.setText(text)
+
+    def _filter(self) -> None:
+        self.model.kind = self.kind.currentData()
+        self.model.channel = self.channel.currentData()
+        self.reload()
+
+    def selected_key(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        key = index.data(KEY_ROLE) if index.isValid() else None
+        return key if isinstance(key, tuple) else None
+
+    def _done(self) -> None:
+        key = self.selected_key()
+        if key and key[0] == "follow_up":
+            self.done_requested.emit(key[1])
+
+    def _activated(self, index: QModelIndex) -> None:
+        key = index.data(KEY_ROLE)
+        if isinstance(key, tuple) and key[0] == "interaction":
+            self.edit_requested.emit(key[1])

@@ -1,0 +1,254 @@
+"""Interactions, promises and the Today view, driven through the real widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from PySide6.QtCore import Qt
+
+from crmdesk.services import interactions, staff
+from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+from crmdesk.ui.views.interaction_log import InteractionTableModel
+from crmdesk.ui.views.timeline import TimelineModel
+from tests.conftest import add
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _rows(sql: str, *params: object) -> list[tuple]:
+    return db.execute_sql(sql, params).fetchall()
+
+
+def test_quick_capture_by_partial_phone_with_keys_only(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    lola = add("Dolores", "Pena", preferred_name="Lola", phones=("+1 905-555-1234",))
+    add("Ana", "Ruiz", phones=("+34 612 34 56 78",))
+    eve = staff.add("Eve Okafor", "receptionist")
+    window = make_window(page="today")
+    window.user_combo.setCurrentIndex(window.user_combo.findData(eve))
+    started = time.perf_counter()
+
+    def keys(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "5551")
+        assert dialog.matches.count() == 2  # Lola, then "New prospect"
+        assert "+1 905-555-1234" in dialog.matches.item(0).text()
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)  # confirm the first match
+        assert dialog.channel.hasFocus()
+        qtbot.keyClick(dialog.channel, Qt.Key.Key_Tab)
+        qtbot.keyClick(dialog.direction, Qt.Key.Key_Tab)
+        assert dialog.note.hasFocus()
+        qtbot.keyClicks(dialog.note, "Asked for her statement")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+
+    drive.append(keys)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    assert time.perf_counter() - started < 30
+    rows = _rows("SELECT customer_id, channel, direction, notes, staff_id FROM interaction")
+    assert rows == [(lola, "phone", "in", "Asked for her statement", eve)]
+    assert window.interaction_log.model.rowCount() == 1
+
+
+def test_quick_capture_creates_a_prospect_and_hands_over(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Ruiz")
+    staff.add("Eve Okafor", "receptionist")
+    max_id = staff.add("Max Weber", "executive")
+    window = make_window(page="today")
+
+    def keys(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "Marta Gomez")
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Up)  # wraps to the last line: new prospect
+        assert "New prospect" in dialog.matches.currentItem().text()
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.channel, Qt.Key.Key_Tab)
+        qtbot.keyClick(dialog.direction, Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.note, "Wants a mortgage appointment")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+        assert dialog.hand_over.hasFocus()
+        while dialog.hand_over.currentData() != max_id:
+            qtbot.keyClick(dialog.hand_over, Qt.Key.Key_Down)
+        assert dialog.follow_what.text() == "Call back: Wants a mortgage appointment"
+        qtbot.keyClick(dialog.hand_over, Qt.Key.Key_Return, CTRL)
+
+    drive.append(keys)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    marta = _rows("SELECT id, stage FROM customer WHERE family_name = 'Gomez'")
+    assert len(marta) == 1 and marta[0][1] == "knowledge"
+    follow = _rows("SELECT customer_id, assignee_id, what, status FROM follow_up")
+    assert follow == [(marta[0][0], max_id, "Call back: Wants a mortgage appointment", "open")]
+    assert window.nav_customers.text(0) == "Customers (2)"
+
+
+def test_quick_capture_refuses_an_empty_note(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Ruiz")
+    window = make_window(page="today")
+
+    def keys(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "ruiz")
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.channel, Qt.Key.Key_Return, CTRL)
+        assert dialog.isVisible() and "Write a note" in dialog.error.text()
+        assert dialog.note.hasFocus()
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
+
+    drive.append(keys)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    assert _rows("SELECT count(*) FROM interaction") == [(0,)]
+
+
+def test_overdue_promise_in_today_until_done(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Dolores", "Pena")
+    later = add("Ben", "Later")
+    fid = interactions.add_follow_up(FollowUpData(
+        cid, "Send the loan offer", utcnow() - dt.timedelta(hours=2), is_promise=True))
+    interactions.add_follow_up(FollowUpData(later, "Next month", utcnow() + dt.timedelta(
+        days=30)))
+    window = make_window(page="today")
+    today = window.today
+    assert window.pages.currentWidget() is today
+    assert window.nav_today.text(0) == "Today (1)"
+    assert today.follow_ups.rowCount() == 1
+    assert today.follow_ups.item(0, 0).text() == "★"
+    assert today.follow_ups.item(0, 1).text().endswith("(overdue)")
+    assert today.follow_ups.item(0, 3).text() == "Send the loan offer"
+    assert "1 overdue" in today.heading.text()
+    today.follow_ups.selectRow(0)
+    qtbot.mouseClick(today.done_button, Qt.MouseButton.LeftButton)
+    assert today.follow_ups.rowCount() == 0
+    assert window.nav_today.text(0) == "Today (0)"
+    assert _rows("SELECT status FROM follow_up WHERE id = ?", fid) == [("done",)]
+    window.undo()
+    assert today.follow_ups.rowCount() == 1
+    assert _rows("SELECT status, completed_at FROM follow_up WHERE id = ?", fid) == [
+        ("open", None)]
+
+
+def test_birthdays_and_quiet_clients_in_today(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    add("Bea", "Today", birthday=today.replace(year=1980) if not (
+        today.month == 2 and today.day == 29) else dt.date(1980, 2, 29))
+    vip = add("Vera", "Quiet", segment="VIP")
+    interactions.log(InteractionData(vip, "phone", "out", "Catch-up",
+                                     utcnow() - dt.timedelta(days=50)))
+    window = make_window(page="today")
+    view = window.today
+    assert view.birthdays.rowCount() == 1 and view.birthdays.item(0, 0).text() == "Today"
+    assert view.birthdays.item(0, 2).text() == str(today.year - 1980)
+    assert view.quiet.rowCount() == 1 and view.quiet.item(0, 0).text() == "Vera Quiet"
+    view.quiet.selectRow(0)
+
+    def log_call(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.channel.currentData() == "phone"
+        assert dialog.direction.currentData() == "out"
+        qtbot.keyClicks(dialog.notes, "Called to catch up")
+        dialog.save()
+
+    drive.append(log_call)
+    qtbot.mouseClick(view.call_button, Qt.MouseButton.LeftButton)
+    assert view.quiet.rowCount() == 0
+    assert _rows("SELECT count(*) FROM interaction WHERE customer_id = ?", vip) == [(2,)]
+
+
+def test_log_interaction_from_the_profile_with_a_follow_up(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    window.customers.select_id(cid)
+
+    def empty_then_ok(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.save()
+        assert dialog.isVisible() and "Write a note" in dialog.error.text()
+        qtbot.keyClicks(dialog.notes, "Reviewed her portfolio")
+        dialog.follow_box.setChecked(True)
+        qtbot.keyClicks(dialog.follow.what, "Send the summary")
+        dialog.follow.promise.setChecked(True)
+        dialog.save()
+
+    drive.append(empty_then_ok)
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_I, CTRL)
+    assert _rows("SELECT notes FROM interaction") == [("Reviewed her portfolio",)]
+    assert _rows("SELECT what, is_promise FROM follow_up") == [("Send the summary", 1)]
+    window.detail_tabs.setCurrentWidget(window.timeline)
+    model = window.timeline.model
+    assert model.rowCount() == 2
+    titles = [model.index(r, 1).data() for r in range(2)]
+    assert set(titles) == {"→ Phone", "Promise: Send the summary"}
+
+
+def test_timeline_order_filters_and_edit(qtbot, qtmodeltester, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    now = utcnow()
+    interactions.log(InteractionData(cid, "email", "in", "Old e-mail", now - dt.timedelta(
+        days=3)))
+    newest, _ = interactions.log(InteractionData(cid, "phone", "out", "Called back",
+                                                 now - dt.timedelta(days=2, hours=22)))
+    window = make_window()
+    window.customers.select_id(cid)
+    view = window.timeline
+    qtmodeltester.check(view.model)
+    assert [view.model.index(r, 2).data() for r in range(2)] == ["Called back", "Old e-mail"]
+    assert "we answer in 2 h on average" in view.summary.text()
+    view.channel.setCurrentIndex(view.channel.findData("email"))
+    assert view.model.rowCount() == 1 and view.model.index(0, 2).data() == "Old e-mail"
+    view.channel.setCurrentIndex(0)
+    view.kind.setCurrentIndex(view.kind.findData("follow_up"))
+    assert view.model.rowCount() == 0
+    view.kind.setCurrentIndex(0)
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.notes.toPlainText() == "Called back"
+        dialog.notes.setPlainText("Called back, left a message")
+        dialog.save()
+
+    drive.append(edit)
+    view.edit_requested.emit(newest)
+    assert interactions.load(newest).notes == "Called back, left a message"
+    assert interactions.load(newest).edited_at is not None
+    assert "edited" in view.model.index(0, 2).data()
+
+
+def test_interaction_log_filters(qtbot, qtmodeltester, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    a = add("Ana", "Ruiz")
+    b = add("Ben", "Carter")
+    eve = staff.add("Eve", "receptionist")
+    now = utcnow()
+    interactions.log(InteractionData(a, "email", "in", "Question about fees", now, eve))
+    interactions.log(InteractionData(b, "phone", "out", "Birthday call", now))
+    interactions.log(InteractionData(b, "in_person", "in", "Walk-in about fees",
+                                     now - dt.timedelta(days=10)))
+    window = make_window()
+    window.nav.setCurrentItem(window.nav_interactions)
+    view = window.interaction_log
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == 3 and view.count.text() == "3 interactions"
+    qtbot.keyClicks(view.search, "fees")
+    assert view.model.rowCount() == 2
+    view.direction.setCurrentIndex(view.direction.findData("in"))
+    view.staff.setCurrentIndex(view.staff.findData(eve))
+    assert view.model.rowCount() == 1 and view.model.index(0, 1).data() == "Ana Ruiz"
+    view.search.clear()
+    view.staff.setCurrentIndex(0)
+    view.since.set_date(dt.date.today() - dt.timedelta(days=2))
+    assert view.model.rowCount() == 1  # inbound since two days ago: only Ana's e-mail
+    view.since.set_date(None)
+    view.channel.setCurrentIndex(view.channel.findData("in_person"))
+    assert view.model.rowCount() == 1
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    view.customer_requested.emit(view.model.customer_at(0))
+    assert window.profile.customer_id == b
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, book) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    for n in range(250):
+        interactions.log(InteractionData(cid, "phone", "in" if n % 2 else "out", f"Call {n}",
+                                         utcnow() - dt.timedelta(hours=n)))
+    timeline_model = TimelineModel()
+    timeline_model.customer_id = cid
+    timeline_model.reload()
+    qtmodeltester.check(timeline_model)
+    assert timeline_model.index(249, 2).data() == "Call 249"
+    log = InteractionTableModel()
+    log.reload()
+    qtmodeltester.check(log)
+    assert log.rowCount() == 250
