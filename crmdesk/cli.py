@@ -294,6 +294,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"crmdesk: {exc.strerror or exc}: {exc.filename or _book_path(args)}",
               file=sys.stderr)

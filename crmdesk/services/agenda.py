@@ -53,9 +53,17 @@ def open_follow_ups(until: dt.datetime, now: dt.datetime | None = None,
                         _parse(r[4]) < now) for r in rows]
 
 
-def due_today(now: dt.datetime | None = None) -> list[DueFollowUp]:
+def due_today(now: dt.datetime | None = None, limit: int = 1000) -> list[DueFollowUp]:
     now = now or utcnow()
-    return open_follow_ups(end_of_local_day(now), now)
+    return open_follow_ups(end_of_local_day(now), now, limit)
+
+
+def count_due_today(now: dt.datetime | None = None) -> int:
+    now = now or utcnow()
+    return int(db.execute_sql(
+        """SELECT count(*) FROM follow_up f JOIN customer c ON c.id = f.customer_id
+           WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL""",
+        (_ts(end_of_local_day(now)),)).fetchone()[0])
 
 
 @dataclass
@@ -67,8 +75,10 @@ class Birthday:
     age: int
 
 
-def birthdays(today: dt.date | None = None, days: int = 7) -> list[Birthday]:
-    """Birthdays from today to `days` days ahead (29 February counts on 28 February)."""
+def birthdays(today: dt.date | None = None, days: int = 7,
+              limit: int = 300) -> list[Birthday]:
+    """Birthdays from today to `days` days ahead (29 February counts on 28 February), by
+    date and then the most valued segments first; at most `limit`."""
     today = today or dt.date.today()
     wanted = {}
     for offset in range(days + 1):
@@ -77,16 +87,22 @@ def birthdays(today: dt.date | None = None, days: int = 7) -> list[Birthday]:
         if day.month == 2 and day.day == 28 and not _leap(day.year):
             wanted["02-29"] = day
     marks = ",".join("?" * len(wanted))
+    order = " ".join(f"WHEN '{md}' THEN {i}" for i, md in enumerate(sorted(
+        wanted, key=lambda md: wanted[md])))
+    segments = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(catalog.DEFAULT_SEGMENTS))
     rows = db.execute_sql(
         f"""SELECT id, given_name || ' ' || family_name, birthday FROM customer
             WHERE archived_at IS NULL AND birthday IS NOT NULL
-              AND substr(birthday, 6, 5) IN ({marks})""", list(wanted))
+              AND substr(birthday, 6, 5) IN ({marks})
+            ORDER BY CASE substr(birthday, 6, 5) {order} END,
+                     CASE segment {segments} ELSE 99 END, sort_name LIMIT ?""",
+        [*wanted, limit])
     found = []
     for cid, name, text in rows:
         born = dt.date.fromisoformat(text)
         on = wanted[text[5:10]]
         found.append(Birthday(cid, name.strip(), born, on, on.year - born.year))
-    return sorted(found, key=lambda b: (b.next_date, b.name))
+    return found
 
 
 def _leap(year: int) -> bool:
@@ -128,16 +144,16 @@ def quiet_customers(now: dt.datetime | None = None, limit: int = 200) -> tuple[
     total = 0
     for segment, days in rules.items():
         cutoff = _ts(now - dt.timedelta(days=days))
+        where = ("segment = ? AND archived_at IS NULL "
+                 "AND coalesce(last_contact_at, created_at) < ?")
+        total += db.execute_sql(f"SELECT count(*) FROM customer WHERE {where}",
+                                (segment, cutoff)).fetchone()[0]
         rows = db.execute_sql(
-            """SELECT id, name, last, created_at FROM (
-                 SELECT c.id, c.given_name || ' ' || c.family_name AS name, c.created_at,
-                        (SELECT max(happened_at) FROM interaction i
-                         WHERE i.customer_id = c.id) AS last
-                 FROM customer c WHERE c.segment = ? AND c.archived_at IS NULL)
-               WHERE coalesce(last, created_at) < ?
-               ORDER BY coalesce(last, created_at)""", (segment, cutoff)).fetchall()
-        total += len(rows)
-        for cid, name, last, created in rows[:limit]:
+            f"""SELECT id, given_name || ' ' || family_name, last_contact_at, created_at
+                FROM customer WHERE {where}
+                ORDER BY coalesce(last_contact_at, created_at) LIMIT ?""",
+            (segment, cutoff, limit)).fetchall()
+        for cid, name, last, created in rows:
             since = _parse(last or created)
             found.append(QuietCustomer(cid, name.strip(), segment,
                                        _parse(last) if last else None,

@@ -141,6 +141,8 @@ def build_demo(count: int, seed: int = 1,
             "SELECT id FROM staff ORDER BY id LIMIT ?", (len(STAFF),))]
         next_id = (conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]) + 1
         chunk = 5000
+        first_interaction = conn.execute(
+            "SELECT coalesce(max(id), 0) FROM interaction").fetchone()[0]
         for start in range(0, count, chunk):
             rows = [_one(rng, next_id + i, staff_ids, now, today)
                     for i in range(start, min(count, start + chunk))]
@@ -148,6 +150,12 @@ def build_demo(count: int, seed: int = 1,
             if progress is not None and not progress(min(count, start + chunk), count):
                 txn.rollback()
                 return 0
+        conn.execute("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                     "SELECT id, subject, notes, outcome FROM interaction WHERE id > ?",
+                     (first_interaction,))
+        conn.execute("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM "
+                     "interaction i WHERE i.customer_id = customer.id) WHERE id >= ?",
+                     (next_id,))
     return count
 
 
@@ -165,6 +173,8 @@ class _DemoCustomer:
     address: tuple[str, str, str, str, str]
     consents: list[tuple[str, str]]
     tags: list[str]
+    interactions: list[tuple[object, ...]]
+    follow_ups: list[tuple[object, ...]]
 
 
 def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
@@ -212,7 +222,64 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
         consents=[(ch, (created.date() + dt.timedelta(days=rng.randint(0, 30))).isoformat())
                   for ch in consented if created.date() <= today],
         tags=rng.sample(TAGS, rng.choice([0, 1, 1, 2, 3])),
+        interactions=_interactions(rng, cid, staff_ids, created, now),
+        follow_ups=_follow_ups(rng, cid, staff_ids, now),
     )
+
+
+CONTACTS = [  # (channel, subject, note, outcome)
+    ("phone", "Card blocked", "Card blocked abroad, asked us to unblock it.", "Unblocked"),
+    ("email", "Statement request", "Asked for last year's statements for her accountant.",
+     "Sent"),
+    ("in_person", "Portfolio review", "Annual review of the portfolio; happy with returns.",
+     "Rebalanced"),
+    ("chat", "Transfer limits", "Wanted to raise the daily transfer limit.", "Raised"),
+    ("video", "Mortgage options", "Compared fixed and variable rates for the new flat.",
+     "Offer to follow"),
+    ("letter", "Address change", "Moved house; new address confirmed in writing.", "Updated"),
+    ("social", "Complaint", "Complained on social media about waiting time in branch.",
+     "Apologised"),
+    ("portal", "Document upload", "Uploaded the signed contract through the portal.", ""),
+    ("automated", "Birthday greeting", "Automatic birthday message sent.", ""),
+]
+TODO = ["Send the fee table", "Call back about the mortgage offer", "Book the annual review",
+        "Confirm the new card arrived", "Send the pension projection",
+        "Invite to the wine tasting", "Check the transfer went through"]
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _interactions(rng: random.Random, cid: int, staff_ids: list[int], created: dt.datetime,
+                  now: dt.datetime) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    span = max(1, int((now - created).total_seconds()))
+    for _ in range(rng.choice([0, 1, 2, 2, 3, 4, 6])):
+        channel, subject, note, outcome = rng.choice(CONTACTS)
+        when = created + dt.timedelta(seconds=rng.randint(0, span))
+        who = rng.choice(staff_ids) if staff_ids else None
+        inbound = channel not in ("automated", "letter") and rng.random() < 0.5
+        rows.append((cid, who, channel, "in" if inbound else "out", _stamp(when),
+                     rng.choice([None, 5, 10, 20, 45]), subject, note, outcome,
+                     rng.choice([None, None, 3, 4, 5]), _stamp(when)))
+        delay = dt.timedelta(minutes=rng.choice([10, 25, 40, 90, 180, 300, 24 * 60, 2 * 1440]))
+        answer = when + delay
+        if inbound and answer < now and rng.random() < 0.95:  # answered a little later
+            rows.append((cid, who, "phone", "out", _stamp(answer), 10, f"Re: {subject}",
+                         "Called back with the answer.", outcome, None, _stamp(answer)))
+    return rows
+
+
+def _follow_ups(rng: random.Random, cid: int, staff_ids: list[int],
+                now: dt.datetime) -> list[tuple[object, ...]]:
+    if rng.random() > 0.08:
+        return []
+    due = now + dt.timedelta(days=rng.randint(-5, 14), hours=rng.randint(-4, 4))
+    status = "done" if due < now and rng.random() < 0.5 else "open"
+    return [(cid, rng.choice(staff_ids) if staff_ids else None, rng.choice(TODO), _stamp(due),
+             int(rng.random() < 0.3), status, _stamp(now) if status == "done" else None,
+             _stamp(now - dt.timedelta(days=rng.randint(1, 20))))]
 
 
 def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
@@ -242,6 +309,14 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
     cur.executemany(
         "INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)",
         [(r.id, t) for r in rows for t in r.tags])
+    cur.executemany(
+        "INSERT INTO interaction (customer_id, staff_id, channel, direction, happened_at, "
+        "duration_min, subject, notes, outcome, satisfaction, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)", [i for r in rows for i in r.interactions])
+    cur.executemany(
+        "INSERT INTO follow_up (customer_id, assignee_id, what, due_at, is_promise, status, "
+        "completed_at, created_at) VALUES (?,?,?,?,?,?,?,?)",
+        [f for r in rows for f in r.follow_ups])
     cur.executemany(
         "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
         "VALUES (?,?,?,?,?,?,?)",

@@ -96,6 +96,11 @@ def _index(iid: int) -> None:
                    "SELECT id, subject, notes, outcome FROM interaction WHERE id = ?", (iid,))
 
 
+def _touch_customer(customer_id: int) -> None:
+    db.execute_sql("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM "
+                   "interaction WHERE customer_id = ?) WHERE id = ?", (customer_id, customer_id))
+
+
 def _interaction_columns(data: InteractionData) -> dict[str, object]:
     return {"customer": data.customer_id, "staff": data.staff_id, "channel": data.channel,
             "direction": data.direction, "happened_at": as_utc(data.happened_at),
@@ -121,6 +126,7 @@ def log(data: InteractionData, follow_up: FollowUpData | None = None) -> tuple[i
     with db.atomic():
         iid = int(Interaction.insert(**_interaction_columns(data), created_at=utcnow()).execute())
         _index(iid)
+        _touch_customer(data.customer_id)
         fid = None
         if follow_up is not None:
             follow_up.interaction_id = iid
@@ -135,11 +141,14 @@ def edit(iid: int, data: InteractionData) -> None:
     if problems:
         raise ValidationFailed(problems)
     with db.atomic():
-        changed = (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
-                   .where(Interaction.id == iid).execute())
-        if not changed:
+        before = Interaction.get_or_none(Interaction.id == iid)
+        if before is None:
             raise LookupError(f"Interaction {iid} does not exist.")
+        (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
+         .where(Interaction.id == iid).execute())
         _index(iid)
+        for cid in {before.customer_id, data.customer_id}:
+            _touch_customer(cid)
 
 
 def load(iid: int) -> InteractionData:

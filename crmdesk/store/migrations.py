@@ -127,6 +127,13 @@ def _v3_interactions_and_follow_ups(database: peewee.Database) -> None:
         "CREATE INDEX follow_up_customer ON follow_up (customer_id, created_at)",
         "CREATE VIRTUAL TABLE interaction_fts USING fts5(subject, notes, outcome, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        # When the customer was last in touch (kept by every interaction write), so that
+        # "gone quiet" is an index range, not a scan of the interaction log.
+        "ALTER TABLE customer ADD COLUMN last_contact_at TEXT",
+        "CREATE INDEX customer_quiet ON customer (segment, coalesce(last_contact_at, "
+        "created_at)) WHERE archived_at IS NULL",
+        "CREATE INDEX customer_birthday ON customer (substr(birthday, 6, 5)) "
+        "WHERE archived_at IS NULL AND birthday IS NOT NULL",
     ]:
         database.execute_sql(sql)
 

@@ -94,6 +94,7 @@ class Customer(BaseModel):
     notes = peewee.TextField(default="")
     stage = peewee.TextField(default="knowledge")
     sort_name = peewee.TextField(default="")
+    last_contact_at = UTCDateTimeField(null=True)
     archived_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow)

@@ -40,7 +40,6 @@ from crmdesk.services import (
     settings,
     staff,
 )
-from crmdesk.services.calendar_export import follow_ups_ics
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import InteractionData
 from crmdesk.services.validation import InvalidValue
@@ -247,7 +246,9 @@ class MainWindow(QMainWindow):
         self._rebuild_saved_views()
         self._refresh_users()
         self.today.reload()
-        self.interaction_log.reload()
+        self.interaction_log.stale = True
+        if self._on(self.interaction_log):
+            self.interaction_log.reload()
         self._update_nav_counts()
         self.book_label.setText(str(self.book.path))
         self.book_label.setToolTip("The book file open now")
@@ -337,6 +338,8 @@ class MainWindow(QMainWindow):
         kind, value = item.data(0, Qt.ItemDataRole.UserRole)
         if kind == "page":
             self.pages.setCurrentIndex(value)
+            if self._on(self.interaction_log) and self.interaction_log.stale:
+                self.interaction_log.reload()  # read when first looked at
         elif kind == "view":
             self.pages.setCurrentWidget(self.splitter)
             try:
@@ -429,8 +432,9 @@ class MainWindow(QMainWindow):
 
     def _show_customer(self, cid: int) -> None:
         try:
-            self.profile.load(customers.load(cid))
-            self.timeline.show_customer(cid)
+            data = customers.load(cid)
+            self.profile.load(data)
+            self.timeline.show_customer(cid, data.display_name)
         except LookupError:
             self.profile.load(None)
             self.timeline.show_customer(None)
@@ -586,7 +590,9 @@ class MainWindow(QMainWindow):
         self.customers.reload()
         self.trash.reload()
         self.today.reload()
-        self.interaction_log.reload()
+        self.interaction_log.stale = True
+        if self._on(self.interaction_log):
+            self.interaction_log.reload()
         self.timeline.reload()
         self._rebuild_saved_views()
         self._update_nav_counts()
@@ -739,7 +745,9 @@ class MainWindow(QMainWindow):
 
     def _interactions_changed(self, ids: list[int]) -> None:
         self.today.reload()
-        self.interaction_log.apply()
+        self.interaction_log.stale = True
+        if self._on(self.interaction_log):
+            self.interaction_log.reload()
         if self.timeline.model.customer_id in ids:
             self.timeline.reload()
         self._update_nav_counts()
@@ -750,6 +758,8 @@ class MainWindow(QMainWindow):
             "iCalendar (*.ics)")
         if not name:
             return
+        from crmdesk.services.calendar_export import follow_ups_ics  # icalendar: ~90 ms
+
         now = utcnow()
         items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
         try:

@@ -116,10 +116,19 @@ def test_quiet_customers_follow_the_segment_cadence(book: object) -> None:
     found, total = agenda.quiet_customers(NOW)
     assert total == 1 and [q.customer_id for q in found] == [vip_quiet]
     assert found[0].days_quiet == 45 and found[0].cadence_days == 30
+    # Editing the date of the last contact moves the customer back among the quiet ones.
+    last = interactions.load(_log(vip_fresh, "in", NOW - dt.timedelta(days=2)))
+    assert last.id is not None
+    for iid, in db.execute_sql("SELECT id FROM interaction WHERE customer_id = ?",
+                               (vip_fresh,)).fetchall():
+        moved = interactions.load(iid)
+        moved.happened_at = NOW - dt.timedelta(days=90)
+        interactions.edit(iid, moved)
+    assert {q.customer_id for q in agenda.quiet_customers(NOW)[0]} == {vip_quiet, vip_fresh}
     agenda.set_cadence({"VIP": 60, "Standard": 1})
     assert agenda.cadence() == {"VIP": 60, "Standard": 1}
     later = NOW + dt.timedelta(days=3)
-    assert [q.name for q in agenda.quiet_customers(later)[0]] == ["Stan Dard"]
+    assert [q.name for q in agenda.quiet_customers(later)[0]] == ["Val Fresh", "Stan Dard"]
 
 
 def test_response_times_on_a_known_scenario(book: object) -> None:

@@ -100,7 +100,7 @@ class QuickCaptureDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, match.customer_id)
             self.matches.addItem(item)
         if text.strip():
-            item = QListWidgetItem(f"➕ New prospect: “{text.strip()}”")
+            item = QListWidgetItem(f"+ New prospect: “{text.strip()}”")
             item.setData(Qt.ItemDataRole.UserRole, NEW)
             self.matches.addItem(item)
             self.matches.setCurrentRow(0)

@@ -91,6 +91,8 @@ class InteractionLogView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -144,7 +146,11 @@ class InteractionLogView(QWidget):
         self.model.reload()
         self.count.setText(f"{self.model.rowCount():,} interactions")
 
+    #: the book changed since this view was last read (it is read when shown)
+    stale = True
+
     def reload(self) -> None:
+        self.stale = False
         self.refresh_staff()
         self.apply()
         by_staff = response_times.per_staff()

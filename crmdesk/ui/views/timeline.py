@@ -25,7 +25,7 @@ from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_
 
 
 class TimelineModel(LazyTableModel):
-    headers = ("When", "What", "Details", "Staff")
+    headers = ("When", "What happened", "Staff")
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -42,7 +42,9 @@ class TimelineModel(LazyTableModel):
         return dict(timeline.entries(keys))  # type: ignore[arg-type]
 
     def cell(self, row: Entry, column: int) -> str:
-        return [local_time(row.when), row.title, row.detail, row.staff][column]
+        if column == 1:
+            return f"{row.title}\n{' '.join(row.detail.split())}"
+        return local_time(row.when) if column == 0 else row.staff
 
     def extra_data(self, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:
@@ -87,22 +89,32 @@ class TimelineView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Two lines a row (what, then the note), a fixed height so nothing is measured.
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 10)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 120)
-        header.resizeSection(1, 220)
-        bar = QHBoxLayout()
-        bar.addWidget(self.kind)
-        bar.addWidget(self.channel)
-        bar.addStretch(1)
-        bar.addWidget(self.done_button)
-        bar.addWidget(self.follow_button)
-        bar.addWidget(self.log_button)
+        header.resizeSection(2, 110)
+        self.summary.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.follow_button)
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show"))
+        filters.addWidget(self.kind)
+        filters.addWidget(self.channel)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(bar)
+        layout.addLayout(buttons)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.kind.currentIndexChanged.connect(self._filter)
         self.channel.currentIndexChanged.connect(self._filter)
@@ -110,10 +122,12 @@ class TimelineView(QWidget):
         self.follow_button.clicked.connect(self.follow_up_requested)
         self.done_button.clicked.connect(self._done)
         self.table.activated.connect(self._activated)
+        self.name = ""
         self.show_customer(None)
 
-    def show_customer(self, customer_id: int | None) -> None:
+    def show_customer(self, customer_id: int | None, name: str = "") -> None:
         self.model.customer_id = customer_id
+        self.name = name
         for widget in (self.log_button, self.follow_button, self.done_button, self.kind,
                        self.channel):
             widget.setEnabled(customer_id is not None)
@@ -126,7 +140,8 @@ class TimelineView(QWidget):
             self.summary.setText("Select a customer to see their timeline.")
             return
         stats = response_times.per_customer(cid)
-        text = f"{self.model.rowCount():,} entries"
+        text = f"{self.name}: " if self.name else ""
+        text += f"{self.model.rowCount():,} entries"
         if stats.answered:
             text += (f" · we answer in {response_times.describe(stats.mean_seconds)} on average"
                      f" (median {response_times.describe(stats.median_seconds)})")

@@ -101,13 +101,18 @@ class TodayView(QWidget):
             table.itemActivated.connect(self._open)
         self.due_count = 0
 
+    #: rows shown per list (a person works through a few dozen a day, not thousands)
+    SHOWN = 200
+
     def reload(self) -> None:
         now = utcnow()
-        due = agenda.due_today(now)
-        self.due_count = len(due)
+        due = agenda.due_today(now, limit=self.SHOWN)
+        self.due_count = agenda.count_due_today(now) if len(due) == self.SHOWN else len(due)
         overdue = sum(1 for f in due if f.overdue)
-        self.heading.setText(f"Today, {now.astimezone():%A %d %B}: {len(due)} follow-ups due"
-                             + (f", {overdue} overdue" if overdue else ""))
+        shown = f" (the first {len(due)} shown)" if self.due_count > len(due) else ""
+        self.heading.setText(f"Today, {now.astimezone():%A %d %B}: {self.due_count:,} "
+                             f"follow-ups due{shown}"
+                             + (f", {overdue} overdue" if overdue and not shown else ""))
         self.follow_ups.setRowCount(len(due))
         for r, f in enumerate(due):
             late = " (overdue)" if f.overdue else ""
@@ -117,15 +122,15 @@ class TodayView(QWidget):
             self.follow_ups.setItem(r, 2, _item(f.customer_name, f.customer_id))
             self.follow_ups.setItem(r, 3, _item(f.what, f.id, f.is_promise))
             self.follow_ups.setItem(r, 4, _item(f.assignee, f.id))
-        birthdays = agenda.birthdays()
+        birthdays = agenda.birthdays(limit=self.SHOWN)
         self.birthdays.setRowCount(len(birthdays))
         for r, b in enumerate(birthdays):
-            day = "Today" if r == 0 and b.next_date == now.astimezone().date() else \
+            day = "Today" if b.next_date == now.astimezone().date() else \
                 f"{b.next_date:%a %d %b}"
             self.birthdays.setItem(r, 0, _item(day, b.customer_id, day == "Today"))
             self.birthdays.setItem(r, 1, _item(b.name, b.customer_id))
             self.birthdays.setItem(r, 2, _item(str(b.age), b.customer_id))
-        quiet, total = agenda.quiet_customers(now)
+        quiet, total = agenda.quiet_customers(now, limit=self.SHOWN)
         self.quiet.setRowCount(len(quiet))
         for r, q in enumerate(quiet):
             last = f"{q.last_contact.astimezone():%Y-%m-%d}" if q.last_contact else "never"
