@@ -49,4 +49,10 @@ def run_gui(book_path: Path) -> int:
             print(f"shown_after_s={time.perf_counter() - _STARTED:.3f}", flush=True)
             app.quit()
         QTimer.singleShot(0, shown)
-    return int(app.exec())
+    code = int(app.exec())
+    # Let background reads finish (each is short and cancellable) before Qt objects go away.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().clear()
+    QThreadPool.globalInstance().waitForDone(3000)
+    return code

@@ -40,6 +40,13 @@ class Task(QRunnable):
         if connection is not None:
             connection.interrupt()
 
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the receiver went away (window closed while this ran): nothing to report
+
     def _progress(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)
         return not self.cancelled
@@ -54,10 +61,10 @@ class Task(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported to the GUI as a message
             if not self.cancelled:
                 traceback.print_exc()
-                self.signals.failed.emit(exc)
+                self._emit(self.signals.failed, exc)
         else:
             if not self.cancelled:
-                self.signals.finished.emit(result)
+                self._emit(self.signals.finished, result)
         finally:
             self._connection = None
             if db.obj is not None and not db.is_closed():
@@ -65,5 +72,6 @@ class Task(QRunnable):
 
 
 def start(task: Task) -> Task:
+    """Queue `task` on the shared pool (each pool thread has its own database connection)."""
     QThreadPool.globalInstance().start(task)
     return task
