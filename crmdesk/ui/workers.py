@@ -3,6 +3,7 @@ to the GUI thread through signals. Each pool thread uses its own database connec
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -42,10 +43,9 @@ class Task(QRunnable):
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
-        try:
+        # RuntimeError: the receiver went away (window closed while this ran).
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the receiver went away (window closed while this ran): nothing to report
 
     def _progress(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)

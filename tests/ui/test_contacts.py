@@ -254,3 +254,57 @@ def test_models_pass_qtmodeltester(qtmodeltester, book) -> None:  # type: ignore
     log.reload()
     qtmodeltester.check(log)
     assert log.rowCount() == 250
+
+
+def test_staff_dialog_cadence_and_current_user(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import agenda
+
+    window = make_window(page="today")
+
+    def add_two(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.new_role.setCurrentText("receptionist")
+        for name in ("Eve Okafor", "Max Weber", "eve okafor"):
+            qtbot.keyClicks(dialog.new_name, name)
+            qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+        assert dialog.table.rowCount() == 3 and dialog.new_name.text() == ""
+        dialog.save()
+        assert dialog.isVisible() and "same name" in dialog.error.text()
+        dialog.table.removeRow(2)
+        dialog.save()
+
+    drive.append(add_two)
+    window.actions["staff"].trigger()
+    assert [(s.name, s.role) for s in staff.list_staff()] == [
+        ("Eve Okafor", "receptionist"), ("Max Weber", "receptionist")]
+    assert window.user_combo.count() == 3
+    window.user_combo.setCurrentIndex(window.user_combo.findText("Max Weber"))
+    assert window.qsettings.value("user/current") == "Max Weber"
+    assert window.current_user() == staff.find("Max Weber")
+
+    def cadence(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.spins["VIP"].setValue(14)
+        dialog.spins["Premium"].setValue(0)
+        dialog.save()
+
+    drive.append(cadence)
+    window.actions["cadence"].trigger()
+    assert agenda.cadence() == {"VIP": 14}
+    again = make_window(page="today")  # the current user is remembered
+    assert again.user_combo.currentText() == "Max Weber"
+
+
+def test_export_follow_ups_to_ics(qtbot, book, make_window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import icalendar
+    from PySide6.QtWidgets import QFileDialog
+
+    cid = add("Dolores", "Pena")
+    interactions.add_follow_up(FollowUpData(cid, "Send the offer", utcnow() + dt.timedelta(
+        days=2), is_promise=True))
+    target = tmp_path / "follow-ups.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = make_window(page="today")
+    window.actions["export_ics"].trigger()
+    events = [c for c in icalendar.Calendar.from_ical(target.read_bytes()).walk()
+              if c.name == "VEVENT"]
+    assert [str(e["summary"]) for e in events] == ["Promise: Send the offer — Dolores Pena"]
+    assert "1 follow-ups exported" in window.statusBar().currentMessage()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -40,8 +43,21 @@ class StaffDialog(QDialog):
         self.table.horizontalHeader().resizeSection(0, 220)
         for member in staff.list_staff(include_inactive=True):
             self._add_row(member)
-        add = QPushButton("Add staff member")
-        add.clicked.connect(lambda: self._add_row(StaffMember(0, "", "executive", True), True))
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("New staff member's name")
+        self.new_name.setAccessibleName("New staff member's name")
+        self.new_role = QComboBox()
+        self.new_role.addItems(catalog.STAFF_ROLES)
+        self.new_role.setAccessibleName("Role of the new staff member")
+        add = QPushButton("Add")
+        add.setToolTip("Add this person to the list (Enter)")
+        add.clicked.connect(self._add_new)
+        self.new_name.installEventFilter(self)
+        self.add_button = add
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_name, 1)
+        adder.addWidget(self.new_role)
+        adder.addWidget(add)
         self.error = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -51,11 +67,30 @@ class StaffDialog(QDialog):
         layout.addWidget(QLabel("Owners of customers, assignees of follow-ups and authors of "
                                 "interactions. Untick Active for someone who left."))
         layout.addWidget(self.table)
-        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(adder)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _add_row(self, member: StaffMember, edit: bool = False) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        # Enter in the name field adds the person; it must not press the default Save.
+        if watched is self.new_name and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._add_new()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _add_new(self) -> None:
+        name = " ".join(self.new_name.text().split())
+        if not name:
+            self.error.show_message("Type the new staff member's name first.")
+            return
+        self._add_row(StaffMember(0, name, self.new_role.currentText(), True))
+        self.new_name.clear()
+        self.error.show_message(None)
+        self.new_name.setFocus()
+
+    def _add_row(self, member: StaffMember) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         name = QTableWidgetItem(member.name)
@@ -68,9 +103,6 @@ class StaffDialog(QDialog):
         active = QCheckBox()
         active.setChecked(member.active)
         self.table.setCellWidget(row, 2, active)
-        if edit:
-            self.table.setCurrentCell(row, 0)
-            self.table.editItem(name)
 
     def rows(self) -> list[StaffMember]:
         found = []
