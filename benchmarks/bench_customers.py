@@ -117,6 +117,7 @@ def gui(path: Path) -> None:
     window = MainWindow(book, settings)
     window.resize(1366, 768)
     window.show()
+    window.nav.setCurrentItem(window.nav_customers)  # the app starts on Today
     app.processEvents()
     search, table = window.customers.search, window.customers.table
 

@@ -190,7 +190,7 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     if match is None:  # no search text: the name index gives the page directly
         sql = f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} {order}"
         return [row[0] for row in db.execute_sql(sql, params)]
-    if density < 0.05 and hits <= 30_000:
+    if density < 0.02 and hits <= 30_000:
         sql = (f"SELECT c.id FROM customer_fts f JOIN customer c ON c.id = f.rowid "
                f"WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} {order}")
         return [row[0] for row in db.execute_sql(sql, [match, *params])]

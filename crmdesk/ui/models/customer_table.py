@@ -7,7 +7,14 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from crmdesk.services import catalog, customer_query
 from crmdesk.services.customer_query import CustomerFilter
@@ -32,6 +39,7 @@ COLUMNS: list[tuple[str, int, str | None]] = [
 ]
 BLOCK = 50
 FIRST_PAGE = 300
+REST_DELAY_MS = 150
 CACHE_ROWS = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole
 _ROOT = QModelIndex()
@@ -95,7 +103,10 @@ class CustomerTableModel(QAbstractTableModel):
             self._ids = customer_query.first_page(flt, FIRST_PAGE, hits, self.total)
             self._count = hits
             self._complete = False
-            self._fetch_rest(self._generation, replace(flt))
+            # Start the rest a little later: while someone types, each key replaces the
+            # query, and a fetch started at once would only compete with the repaint.
+            generation, frozen = self._generation, replace(flt)
+            QTimer.singleShot(REST_DELAY_MS, lambda: self._fetch_rest(generation, frozen))
         else:
             self._set_all(customer_query.customer_ids(flt))
         self._loaded = True
@@ -107,6 +118,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._complete = True
 
     def _fetch_rest(self, generation: int, flt: CustomerFilter) -> None:
+        if generation != self._generation:
+            return  # replaced by a newer query before it started
         task = workers.Task(lambda _progress: customer_query.customer_ids(flt))
         task.signals.finished.connect(lambda ids: self._rest_arrived(generation, ids))
         self._task = workers.start(task)  # keep the runnable alive while it runs
