@@ -24,6 +24,7 @@ class Match:
 
 
 _names_cache: dict[str, object] = {}
+_NAMEISH = re.compile(r"[^\W\d_]+(?:[\s'\-][^\W\d_]+)*")  # letters, spaces, - and ' only
 
 
 def _label(cid: int) -> str:
@@ -49,8 +50,8 @@ def find_matches(text: str, limit: int = 8) -> list[Match]:
         return []
     ids = customer_query.customer_ids(CustomerFilter(text=text), limit=limit)
     found = [Match(cid, _label(cid), 100.0) for cid in ids]
-    if len(found) < limit and not re.fullmatch(r"[\d\s+().\-/]+", text) and "@" not in text:
-        # Typos and missing accents: score the name list with rapidfuzz.
+    if len(found) < limit and _NAMEISH.fullmatch(text):
+        # Typos and missing accents in a name: score the name list with rapidfuzz.
         choices = _name_choices()
         seen = {m.customer_id for m in found}
         for _name, score, cid in process.extract(
@@ -69,11 +70,17 @@ def _name_choices() -> dict[int, str]:
     cached = _names_cache.get("names")
     if _names_cache.get("key") == key and isinstance(cached, dict):
         return cached
-    names = {r[0]: fold(f"{r[1]} {r[2]} {r[3]}") for r in db.execute_sql(
-        "SELECT id, given_name, family_name, preferred_name FROM customer "
-        "WHERE archived_at IS NULL")}
+    # sort_name is already folded ("pena dolores"); WRatio does not mind the word order.
+    names = {r[0]: f"{r[1]} {fold(r[2])}" if r[2] else r[1] for r in db.execute_sql(
+        "SELECT id, sort_name, preferred_name FROM customer WHERE archived_at IS NULL")}
     _names_cache.update(key=key, names=names)
     return names
+
+
+def warm_up() -> None:
+    """Load the name list for fuzzy matching (a few hundred ms on a big book): call it from
+    a worker when the capture dialog opens, before the first typo needs it."""
+    _name_choices()
 
 
 def prospect_from_text(text: str) -> CustomerData:

@@ -112,7 +112,7 @@ NICKNAMES = {"María": "Mari", "José": "Pepe", "Concepción": "Concha", "Jesús
              "Katarzyna": "Kasia", "Maximilian": "Max", "Wojciech": "Wojtek",
              "Agnieszka": "Aga", "Elizabeth": "Liz", "Lucía": "Lu", "Águeda": "Agui"}
 
-_ASCII = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "'": ""})
+_ASCII = str.maketrans({"'": ""})
 
 
 def _ascii(name: str) -> str:

@@ -10,10 +10,17 @@ import phonenumbers
 from crmdesk.store.db import db
 
 
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key used for sorting names ('Peña' -> 'pena')."""
+    """Case- and accent-insensitive key used for sorting and matching names
+    ('Peña' -> 'pena', 'Łukasz' -> 'lukasz', 'Øster' -> 'oster')."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(_BASE_LETTERS)
 
 
 def sort_name(given: str, family: str) -> str:

@@ -308,3 +308,17 @@ def test_export_follow_ups_to_ics(qtbot, book, make_window, monkeypatch, tmp_pat
               if c.name == "VEVENT"]
     assert [str(e["summary"]) for e in events] == ["Promise: Send the offer — Dolores Pena"]
     assert "1 follow-ups exported" in window.statusBar().currentMessage()
+
+
+def test_response_times_per_staff_arrive_from_a_worker(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Ana", "Ruiz")
+    eve = staff.add("Eve", "receptionist")
+    start = utcnow() - dt.timedelta(days=1)
+    interactions.log(InteractionData(cid, "email", "in", "Question", start))
+    interactions.log(InteractionData(cid, "phone", "out", "Answer",
+                                     start + dt.timedelta(minutes=45), eve))
+    window = make_window()
+    window.nav.setCurrentItem(window.nav_interactions)
+    label = window.interaction_log.response
+    qtbot.waitUntil(lambda: label.text().startswith("Response times —"), timeout=5000)
+    assert label.text() == "Response times — Eve: 45 min average, 45 min median (1)"

@@ -88,6 +88,14 @@ def test_saved_views_round_trip(book: object) -> None:
     assert saved_views.names() == []
 
 
+def test_fold_removes_case_and_accents() -> None:
+    from crmdesk.services.search_index import fold, sort_name
+
+    assert [fold(w) for w in ("Peña", "Łukasz", "Øster", "Nguyễn", "Großmann", "Ærø")] == [
+        "pena", "lukasz", "oster", "nguyen", "grossmann", "aero"]
+    assert sort_name(" Dolores ", "Peña ") == "pena dolores"
+
+
 def test_fts_query_shapes() -> None:
     assert fts_query("") is None
     assert fts_query("  ") is None

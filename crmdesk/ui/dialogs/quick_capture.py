@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services import capture, catalog
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.ui import workers
 from crmdesk.ui.dialogs.interaction_dialogs import keyed_combo, staff_combo
 from crmdesk.ui.widgets.fields import ErrorLabel
 
@@ -91,6 +92,7 @@ class QuickCaptureDialog(QDialog):
         self._customer: int | None = None
         self._new_text = ""
         self.who.setFocus()
+        self._warm = workers.start(workers.Task(lambda _progress: capture.warm_up()))
 
     # --- choosing the person --------------------------------------------------------------
     def _search(self, text: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import catalog, interaction_query, response_times, staff
 from crmdesk.services.interaction_query import InteractionFilter
+from crmdesk.ui import workers
 from crmdesk.ui.models.lazy_table import LazyTableModel, local_time
 from crmdesk.ui.widgets.fields import OptionalDateEdit
 
@@ -153,7 +154,18 @@ class InteractionLogView(QWidget):
         self.stale = False
         self.refresh_staff()
         self.apply()
-        by_staff = response_times.per_staff()
+        # Over the whole log this takes a second or more on a big book: off the GUI thread.
+        if self._task is not None:
+            self._task.cancel()
+        self.response.setText("Response times: computing…")
+        task = workers.Task(lambda _progress: response_times.per_staff())
+        task.signals.finished.connect(self._show_response_times)
+        self._task = workers.start(task)
+
+    _task: workers.Task | None = None
+
+    def _show_response_times(self, by_staff: dict[str, response_times.Summary]) -> None:
+        self._task = None
         if by_staff:
             parts = [f"{name}: {response_times.describe(s.mean_seconds)} average, "
                      f"{response_times.describe(s.median_seconds)} median ({s.answered})"
