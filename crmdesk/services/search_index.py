@@ -9,7 +9,6 @@ import phonenumbers
 
 from crmdesk.store.db import db
 
-
 # Letters that Unicode does not decompose into a base letter plus an accent.
 _BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
                                "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
