@@ -208,22 +208,31 @@ def create(data: CustomerData, region: str) -> int:
         raise ValidationFailed(problems)
     now = utcnow()
     with db.atomic():
-        cid = Customer.insert(created_at=now, updated_at=now, **_scalar_columns(clean)).execute()
+        cid = Customer.insert(created_at=now, updated_at=now, stage_since=now,
+                              **_scalar_columns(clean)).execute()
         _write_children(cid, clean)
         search_index.reindex([cid])
     return int(cid)
 
 
-def update(cid: int, data: CustomerData, region: str) -> None:
-    """Validate and replace the stored profile of customer `cid`. Raises ValidationFailed."""
+def update(cid: int, data: CustomerData, region: str, staff_id: int | None = None,
+           reason: str = "Changed in the profile") -> None:
+    """Validate and replace the stored profile of customer `cid`. Raises ValidationFailed.
+    A new stage is recorded in the stage history (by `staff_id`, with `reason`)."""
     clean, problems = validate(data, region)
     if problems:
         raise ValidationFailed(problems)
     with db.atomic():
-        changed = (Customer.update(updated_at=utcnow(), **_scalar_columns(clean))
-                   .where(Customer.id == cid).execute())
-        if not changed:
+        before = Customer.get_or_none(Customer.id == cid)
+        if before is None:
             raise LookupError(f"Customer {cid} does not exist.")
+        columns = _scalar_columns(clean)
+        stage = columns.pop("stage")
+        Customer.update(updated_at=utcnow(), **columns).where(Customer.id == cid).execute()
+        if stage != before.stage:  # a stage changed in the profile is a move like any other
+            from crmdesk.services import lifecycle
+
+            lifecycle.record_change(cid, before.stage, str(stage), staff_id, reason)
         _write_children(cid, clean)
         search_index.reindex([cid])
 

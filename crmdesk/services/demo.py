@@ -175,6 +175,7 @@ class _DemoCustomer:
     tags: list[str]
     interactions: list[tuple[object, ...]]
     follow_ups: list[tuple[object, ...]]
+    moves: list[tuple[object, ...]]
 
 
 def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
@@ -201,6 +202,8 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
     notes = rng.choice(NOTES)
     birthday = (dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 65 * 365))).isoformat() \
         if rng.random() < 0.85 else None
+    stage = rng.choices([k for k, _ in catalog.STAGES], STAGE_WEIGHTS)[0]
+    moves, since = _history(rng, cid, stage, created, now, staff_ids)
     row: tuple[object, ...] = (
         cid, given, family, preferred, loc.titles[0] if feminine else loc.titles[1],
         "formal" if rng.random() < 0.7 else "informal", birthday, rng.choice(LIFE),
@@ -209,10 +212,10 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
         loc.language,
         rng.choices([s for s, _ in SEGMENT_WEIGHTS], [w for _, w in SEGMENT_WEIGHTS])[0],
         rng.choices([k for k, _ in catalog.RELATIONSHIP_TYPES], RELATIONSHIP_WEIGHTS)[0],
-        rng.choice(staff_ids) if staff_ids and rng.random() < 0.9 else None, notes,
-        rng.choices([k for k, _ in catalog.STAGES], STAGE_WEIGHTS)[0],
+        rng.choice(staff_ids) if staff_ids and rng.random() < 0.9 else None, notes, stage,
         search_index.sort_name(given, family), created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         updated.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    row = (*row, since)
     consented = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
     return _DemoCustomer(
         id=cid, row=row, name=f"{given} {family} {preferred}",
@@ -224,7 +227,22 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
         tags=rng.sample(TAGS, rng.choice([0, 1, 1, 2, 3])),
         interactions=_interactions(rng, cid, staff_ids, created, now),
         follow_ups=_follow_ups(rng, cid, staff_ids, now),
+        moves=moves,
     )
+
+
+def _history(rng: random.Random, cid: int, stage: str, created: dt.datetime,
+             now: dt.datetime, staff_ids: list[int]) -> tuple[list[tuple[object, ...]], str]:
+    """The moves that brought a customer from Knowledge to `stage`, spread over their life."""
+    keys = [k for k, _ in catalog.STAGES]
+    path = keys[: keys.index(stage) + 1]
+    span = (now - created).total_seconds()
+    times = sorted(rng.uniform(0, span) for _ in path[1:])
+    moves: list[tuple[object, ...]] = []
+    for (a, b), offset in zip(zip(path, path[1:]), times, strict=True):
+        when = _stamp(created + dt.timedelta(seconds=offset))
+        moves.append((cid, a, b, when, rng.choice(staff_ids) if staff_ids else None, ""))
+    return moves, (str(moves[-1][3]) if moves else _stamp(created))
 
 
 CONTACTS = [  # (channel, subject, note, outcome)
@@ -288,8 +306,8 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
         """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
            address_form, birthday, life_situation, interests, needs, occupation, company,
            preferred_channel, best_time, language, segment, relationship_type, owner_id, notes,
-           stage, sort_name, created_at, updated_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+           stage, sort_name, created_at, updated_at, stage_since)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
         [r.row for r in rows])
     cur.executemany(
         "INSERT INTO customer_email (customer_id, label, address, address_key, position) "
@@ -309,6 +327,9 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
     cur.executemany(
         "INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)",
         [(r.id, t) for r in rows for t in r.tags])
+    cur.executemany(
+        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, staff_id, "
+        "reason) VALUES (?,?,?,?,?,?)", [m for r in rows for m in r.moves])
     cur.executemany(
         "INSERT INTO interaction (customer_id, staff_id, channel, direction, happened_at, "
         "duration_min, subject, notes, outcome, satisfaction, created_at) "

@@ -138,8 +138,32 @@ def _v3_interactions_and_follow_ups(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v4_lifecycle(database: peewee.Database) -> None:
+    """Stage history (every move), when each customer entered their stage, and dismissed
+    suggestions."""
+    for sql in [
+        """CREATE TABLE stage_change (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            from_stage TEXT NOT NULL, to_stage TEXT NOT NULL, changed_at TEXT NOT NULL,
+            staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            reason TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX stage_change_customer ON stage_change (customer_id, changed_at)",
+        "CREATE INDEX stage_change_when ON stage_change (changed_at)",
+        "ALTER TABLE customer ADD COLUMN stage_since TEXT",
+        "UPDATE customer SET stage_since = created_at",
+        "CREATE INDEX customer_stage_since ON customer (stage, stage_since) "
+        "WHERE archived_at IS NULL",
+        """CREATE TABLE suggestion_dismissal (
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (customer_id, kind)) WITHOUT ROWID""",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
-                     _v3_interactions_and_follow_ups]
+                     _v3_interactions_and_follow_ups, _v4_lifecycle]
 LATEST = len(STEPS)
 
 

@@ -95,6 +95,7 @@ class Customer(BaseModel):
     stage = peewee.TextField(default="knowledge")
     sort_name = peewee.TextField(default="")
     last_contact_at = UTCDateTimeField(null=True)
+    stage_since = UTCDateTimeField(null=True)
     archived_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow)

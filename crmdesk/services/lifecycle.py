@@ -1,0 +1,301 @@
+"""The customer lifecycle: stages (named and ordered by the book's settings), every move
+recorded, the board's columns, time in stage, the funnel report and suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+from dataclasses import dataclass, replace
+from typing import Any
+
+from crmdesk.services import catalog, customer_query, settings
+from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+
+REACTIVATION_DAYS = 180
+
+
+def _ts(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# --- stages ---------------------------------------------------------------------------------
+def stages() -> list[tuple[str, str]]:
+    """(key, label) in board order. Keys are fixed; labels and order come from settings."""
+    text = settings.get("stages", "")
+    if not text:
+        return list(catalog.STAGES)
+    stored = [(str(k), str(v)) for k, v in json.loads(text)]
+    known = dict(catalog.STAGES)
+    ordered = [(k, v or known[k]) for k, v in stored if k in known]
+    ordered += [(k, v) for k, v in catalog.STAGES if k not in dict(ordered)]
+    return ordered
+
+
+def set_stages(ordered: list[tuple[str, str]]) -> None:
+    """Rename and/or reorder the stages (every default key must appear once)."""
+    keys = [k for k, _ in ordered]
+    if sorted(keys) != sorted(catalog.STAGE_LABELS):
+        raise ValueError("Every stage must appear exactly once.")
+    clean = []
+    for key, label in ordered:
+        label = " ".join(label.split())
+        if not label:
+            raise ValueError("A stage needs a name.")
+        clean.append((key, label))
+    if len({label.casefold() for _, label in clean}) != len(clean):
+        raise ValueError("Two stages have the same name.")
+    settings.put("stages", json.dumps(clean, ensure_ascii=False))
+
+
+def stage_label(key: str) -> str:
+    return dict(stages()).get(key, key)
+
+
+def neighbour(key: str, step: int) -> str | None:
+    """The stage `step` places after (or before, if negative) `key` on the board."""
+    keys = [k for k, _ in stages()]
+    index = keys.index(key) + step
+    return keys[index] if 0 <= index < len(keys) else None
+
+
+# --- moves ----------------------------------------------------------------------------------
+@dataclass
+class Move:
+    customer_id: int
+    from_stage: str
+    from_since: str | None
+    to_stage: str
+    change_id: int
+
+
+def record_change(cid: int, from_stage: str, to_stage: str, staff_id: int | None,
+                  reason: str, when: dt.datetime | None = None) -> int:
+    """Write one stage change and the customer's new stage (inside the caller's transaction)."""
+    stamp = _ts(when or utcnow())
+    db.execute_sql("UPDATE customer SET stage = ?, stage_since = ?, updated_at = ? "
+                   "WHERE id = ?", (to_stage, stamp, stamp, cid))
+    cursor = db.execute_sql(
+        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, staff_id, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?)", (cid, from_stage, to_stage, stamp, staff_id,
+                                              " ".join(reason.split())))
+    return int(cursor.lastrowid)
+
+
+def move(ids: list[int], to_stage: str, staff_id: int | None = None,
+         reason: str = "") -> list[Move]:
+    """Move customers to `to_stage` in one transaction; those already there are skipped."""
+    if to_stage not in catalog.STAGE_LABELS:
+        raise ValueError(f"Unknown stage “{to_stage}” (one of: "
+                         f"{', '.join(k for k, _ in stages())}).")
+    moves = []
+    with db.atomic():
+        for cid in ids:
+            row = db.execute_sql("SELECT stage, stage_since FROM customer WHERE id = ?",
+                                 (cid,)).fetchone()
+            if row is None:
+                raise LookupError(f"Customer {cid} does not exist.")
+            if row[0] == to_stage:
+                continue
+            change = record_change(cid, row[0], to_stage, staff_id, reason)
+            moves.append(Move(cid, row[0], row[1], to_stage, change))
+    return moves
+
+
+def undo_moves(moves: list[Move]) -> None:
+    """Put customers back where they were; the undone moves leave no history."""
+    with db.atomic():
+        for m in moves:
+            db.execute_sql("UPDATE customer SET stage = ?, stage_since = ? WHERE id = ?",
+                           (m.from_stage, m.from_since, m.customer_id))
+            db.execute_sql("DELETE FROM stage_change WHERE id = ?", (m.change_id,))
+
+
+def redo_moves(moves: list[Move], staff_id: int | None = None) -> list[Move]:
+    """Apply the same moves again (after an undo); returns them with their new history ids."""
+    redone = []
+    with db.atomic():
+        for m in moves:
+            change = record_change(m.customer_id, m.from_stage, m.to_stage, staff_id, "")
+            redone.append(replace(m, change_id=change))
+    return redone
+
+
+# --- the board ------------------------------------------------------------------------------
+def _filter_sql(flt: CustomerFilter) -> tuple[str, list[Any]]:
+    """WHERE clauses (on customer c) for everything in the filter except the stage."""
+    plain = replace(flt, stage="", archived=False)
+    match, clauses, params = customer_query._where(plain)
+    if match is not None:
+        clauses.append("c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)")
+        params = [*params, match]
+    return " AND ".join(clauses), params
+
+
+URGENCY = ("CASE WHEN EXISTS (SELECT 1 FROM follow_up f WHERE f.customer_id = c.id "
+           "AND f.status = 'open' AND f.due_at < ?) THEN 0 ELSE 1 END")
+
+
+def column_ids(stage: str, flt: CustomerFilter, offset: int = 0, limit: int = 60,
+               now: dt.datetime | None = None) -> list[int]:
+    """One column's cards, most urgent first: an overdue follow-up, then longest in stage."""
+    where, params = _filter_sql(flt)
+    rows = db.execute_sql(
+        f"""SELECT c.id FROM customer c WHERE c.stage = ? AND {where}
+            ORDER BY {URGENCY}, c.stage_since, c.id LIMIT ? OFFSET ?""",
+        [stage, *params, _ts(now or utcnow()), limit, offset])
+    return [r[0] for r in rows]
+
+
+def column_counts(flt: CustomerFilter) -> dict[str, int]:
+    where, params = _filter_sql(flt)
+    rows = db.execute_sql(f"SELECT c.stage, count(*) FROM customer c WHERE {where} "
+                          "GROUP BY c.stage", params)
+    counts = {k: 0 for k, _ in stages()}
+    counts.update({r[0]: r[1] for r in rows})
+    return counts
+
+
+@dataclass
+class Card:
+    id: int
+    name: str
+    segment: str
+    owner: str
+    stage: str
+    days_in_stage: int
+    next_follow_up: str
+    overdue: bool
+
+
+def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
+    if not ids:
+        return {}
+    now = now or utcnow()
+    marks = ",".join("?" * len(ids))
+    rows = db.execute_sql(
+        f"""SELECT c.id, c.given_name || ' ' || c.family_name, c.segment, coalesce(s.name, ''),
+                   c.stage, coalesce(c.stage_since, c.created_at),
+                   (SELECT f.due_at || '|' || f.what FROM follow_up f
+                    WHERE f.customer_id = c.id AND f.status = 'open'
+                    ORDER BY f.due_at LIMIT 1)
+            FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
+            WHERE c.id IN ({marks})""", ids)
+    found = {}
+    for cid, name, segment, owner, stage, since, follow in rows:
+        next_text, overdue = "", False
+        if follow:
+            due, what = follow.split("|", 1)
+            when = _parse(due)
+            overdue = when < now
+            next_text = f"{what} ({when.astimezone():%d %b})"
+        found[cid] = Card(cid, name.strip(), segment, owner, stage,
+                          max(0, (now - _parse(since)).days), next_text, overdue)
+    return found
+
+
+# --- insight --------------------------------------------------------------------------------
+@dataclass
+class StageStay:
+    stage: str
+    entered: dt.datetime
+    left: dt.datetime | None
+    days: int
+
+
+def time_in_stage(cid: int, now: dt.datetime | None = None) -> list[StageStay]:
+    """Each stage the customer went through, oldest first, with how long they stayed."""
+    now = now or utcnow()
+    created = db.execute_sql("SELECT created_at FROM customer WHERE id = ?", (cid,)).fetchone()
+    if created is None:
+        raise LookupError(f"Customer {cid} does not exist.")
+    changes = db.execute_sql("SELECT from_stage, to_stage, changed_at FROM stage_change "
+                             "WHERE customer_id = ? ORDER BY changed_at, id", (cid,)).fetchall()
+    stays: list[StageStay] = []
+    entered = _parse(created[0])
+    current = changes[0][0] if changes else db.execute_sql(
+        "SELECT stage FROM customer WHERE id = ?", (cid,)).fetchone()[0]
+    for _from, to, when in changes:
+        left = _parse(when)
+        stays.append(StageStay(current, entered, left, (left - entered).days))
+        current, entered = to, left
+    stays.append(StageStay(current, entered, None, (now - entered).days))
+    return stays
+
+
+@dataclass
+class FunnelRow:
+    stage: str
+    label: str
+    entered: int  # customers who came into the stage in the period
+    moved_on: int  # of the moves out of it in the period, those to the next stage
+    conversion: float | None  # moved_on / entered
+    median_days: float | None  # median stay of those who left the stage in the period
+
+
+def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
+    """How many moved from each stage to the next over the period, conversion rates and
+    the median days spent in each stage (by those who left it in the period)."""
+    lo, hi = _ts(since), _ts(until)
+    entered = dict(db.execute_sql(
+        "SELECT to_stage, count(*) FROM stage_change WHERE changed_at >= ? AND changed_at < ? "
+        "GROUP BY to_stage", (lo, hi)).fetchall())
+    pairs = dict(((a, b), n) for a, b, n in db.execute_sql(
+        "SELECT from_stage, to_stage, count(*) FROM stage_change "
+        "WHERE changed_at >= ? AND changed_at < ? GROUP BY from_stage, to_stage", (lo, hi)))
+    stays: dict[str, list[float]] = {}
+    for stage, left, entered_at in db.execute_sql(
+            """SELECT from_stage, changed_at, coalesce(
+                   (SELECT max(p.changed_at) FROM stage_change p
+                    WHERE p.customer_id = s.customer_id AND p.changed_at < s.changed_at),
+                   (SELECT created_at FROM customer c WHERE c.id = s.customer_id))
+               FROM stage_change s WHERE changed_at >= ? AND changed_at < ?""", (lo, hi)):
+        days = (_parse(left) - _parse(entered_at)).total_seconds() / 86400
+        stays.setdefault(stage, []).append(days)
+    order = stages()
+    rows = []
+    for i, (key, label) in enumerate(order):
+        nxt = order[i + 1][0] if i + 1 < len(order) else None
+        came = int(entered.get(key, 0))
+        moved = int(pairs.get((key, nxt), 0)) if nxt else 0
+        rows.append(FunnelRow(key, label, came, moved,
+                              moved / came if came and nxt else None,
+                              statistics.median(stays[key]) if stays.get(key) else None))
+    return rows
+
+
+# --- suggestions ----------------------------------------------------------------------------
+def reactivation_suggestions(now: dt.datetime | None = None, days: int = REACTIVATION_DAYS,
+                             limit: int = 50) -> tuple[list[int], int]:
+    """Customers with no interaction for `days` days who are not in Reactivation and whose
+    suggestion was not dismissed since their last contact: (first `limit` ids, total)."""
+    days = int(settings.get("reactivation_days", str(days)))
+    cutoff = _ts((now or utcnow()) - dt.timedelta(days=days))
+    where = """c.archived_at IS NULL AND c.stage != 'reactivation'
+               AND coalesce(c.last_contact_at, c.created_at) < ?
+               AND NOT EXISTS (SELECT 1 FROM suggestion_dismissal d
+                               WHERE d.customer_id = c.id AND d.kind = 'reactivation'
+                               AND d.dismissed_at > coalesce(c.last_contact_at, ''))"""
+    total = db.execute_sql(f"SELECT count(*) FROM customer c WHERE {where}",
+                           (cutoff,)).fetchone()[0]
+    ids = [r[0] for r in db.execute_sql(
+        f"SELECT c.id FROM customer c WHERE {where} "
+        "ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?", (cutoff, limit))]
+    return ids, int(total)
+
+
+def dismiss(cid: int, kind: str = "reactivation") -> None:
+    db.execute_sql("INSERT OR REPLACE INTO suggestion_dismissal (customer_id, kind, "
+                   "dismissed_at) VALUES (?, ?, ?)", (cid, kind, _ts(utcnow())))
+
+
+def undismiss(cid: int, kind: str = "reactivation") -> None:
+    db.execute_sql("DELETE FROM suggestion_dismissal WHERE customer_id = ? AND kind = ?",
+                   (cid, kind))
+
