@@ -215,6 +215,74 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stage_key(text: str) -> str:
+    """A stage by key ('growth') or by its name in this book ('Growth')."""
+    from crmdesk.services import lifecycle
+
+    for key, label in lifecycle.stages():
+        if text.casefold() in (key, label.casefold()):
+            return key
+    names = ", ".join(f"{key} ({label})" for key, label in lifecycle.stages())
+    raise BookError(f"Unknown stage “{text}” (one of: {names}).")
+
+
+def _parse_day(text: str, end: bool = False) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BookError(f"“{text}” is not a date (use YYYY-MM-DD).") from exc
+    if end:
+        day += dt.timedelta(days=1)
+    return dt.datetime(day.year, day.month, day.day).astimezone()
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    from crmdesk.services import lifecycle, staff
+
+    _open(args, create=False)
+    to = _stage_key(args.to)
+    try:
+        who = staff.require(args.staff) if args.staff else None
+        moves = lifecycle.move([args.customer], to, who, args.reason or "")
+    except (LookupError, ValueError) as exc:
+        raise BookError(str(exc)) from exc
+    if args.json:
+        print(json.dumps({"customer_id": args.customer, "moved": bool(moves),
+                          "from": moves[0].from_stage if moves else to, "to": to}))
+    elif moves:
+        print(f"Customer {args.customer}: {lifecycle.stage_label(moves[0].from_stage)} → "
+              f"{lifecycle.stage_label(to)}")
+    else:
+        print(f"Customer {args.customer} is already in {lifecycle.stage_label(to)}.")
+    return 0
+
+
+def cmd_funnel(args: argparse.Namespace) -> int:
+    from crmdesk.services import lifecycle
+
+    _open(args, create=False)
+    until = _parse_day(args.to or dt.date.today().isoformat(), end=True)
+    since = _parse_day(args.since) if args.since else until - dt.timedelta(days=365)
+    if since >= until:
+        raise BookError("--from must be before --to.")
+    rows = lifecycle.funnel(since, until)
+    if args.json:
+        print(json.dumps({"from": since.isoformat(), "to": until.isoformat(), "stages": [
+            {"stage": r.stage, "label": r.label, "entered": r.entered,
+             "moved_to_next": r.moved_on,
+             "conversion": round(r.conversion, 4) if r.conversion is not None else None,
+             "median_days": round(r.median_days, 1) if r.median_days is not None else None}
+            for r in rows]}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Funnel {since.astimezone():%Y-%m-%d} – {until.astimezone():%Y-%m-%d}")
+    print(f"{'stage':<16}{'entered':>9}{'to next':>9}{'rate':>8}{'median days':>13}")
+    for r in rows:
+        rate = f"{r.conversion:.0%}" if r.conversion is not None else "—"
+        days = f"{r.median_days:.1f}" if r.median_days is not None else "—"
+        print(f"{r.label:<16}{r.entered:>9,}{r.moved_on:>9,}{rate:>8}{days:>13}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -276,6 +344,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assign", metavar="STAFF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_log)
+
+    p = sub.add_parser("stage", parents=[common], help="move a customer to another stage")
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--to", required=True, metavar="STAGE")
+    p.add_argument("--reason", metavar="TEXT")
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stage)
+
+    p = sub.add_parser("funnel", parents=[common],
+                       help="moves between stages, conversion and days per stage")
+    p.add_argument("--from", dest="since", metavar="DATE", help="default: a year ago")
+    p.add_argument("--to", metavar="DATE", help="default: today (inclusive)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_funnel)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

@@ -9,7 +9,8 @@ from typing import Any
 from crmdesk.services import catalog
 from crmdesk.store.db import db
 
-KINDS: list[tuple[str, str]] = [("interaction", "Interactions"), ("follow_up", "Follow-ups")]
+KINDS: list[tuple[str, str]] = [("interaction", "Interactions"), ("follow_up", "Follow-ups"),
+                                ("stage", "Stage changes")]
 
 # Key: (kind, id); the list of keys is all a view keeps, details come in blocks.
 EntryKey = tuple[str, int]
@@ -41,6 +42,9 @@ def entry_keys(customer_id: int, kind: str = "", channel: str = "") -> list[Entr
         parts.append(sql)
     if kind in ("", "follow_up") and not channel:
         parts.append("SELECT 'follow_up', id, created_at FROM follow_up WHERE customer_id = ?")
+        params.append(customer_id)
+    if kind in ("", "stage") and not channel:
+        parts.append("SELECT 'stage', id, changed_at FROM stage_change WHERE customer_id = ?")
         params.append(customer_id)
     if not parts:
         return []
