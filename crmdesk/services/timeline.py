@@ -96,4 +96,17 @@ def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
             detail = f"due {_parse(due).astimezone():%Y-%m-%d %H:%M} · {status}"
             found[("follow_up", fid)] = Entry("follow_up", fid, _parse(created), title, detail,
                                               "", staff, bool(promise), status)
+    changes = [i for k, i in keys if k == "stage"]
+    if changes:
+        from crmdesk.services.lifecycle import stage_label
+
+        marks = ",".join("?" * len(changes))
+        for sid, when, a, b, reason, staff in db.execute_sql(
+                f"""SELECT c.id, c.changed_at, c.from_stage, c.to_stage, c.reason,
+                           coalesce(s.name, '')
+                    FROM stage_change c LEFT JOIN staff s ON s.id = c.staff_id
+                    WHERE c.id IN ({marks})""", changes):
+            found[("stage", sid)] = Entry("stage", sid, _parse(when),
+                                          f"Stage: {stage_label(a)} → {stage_label(b)}",
+                                          reason, "", staff)
     return found
