@@ -133,6 +133,11 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     """Ids of the matching customers in display order."""
     match, clauses, params = _where(flt)
     order = SORT_COLUMNS.get(flt.sort, SORT_COLUMNS["name"])
+    if flt.sort == "stage":  # in the book's stage order, which the user may change
+        from crmdesk.services.lifecycle import stages
+
+        order = "CASE c.stage " + " ".join(
+            f"WHEN '{key}' THEN {i}" for i, (key, _) in enumerate(stages())) + " END"
     direction = "DESC" if flt.descending else "ASC"
     if match is not None:
         # Drive the query from the FTS hits (a few hundred rows), not from the whole table.

@@ -4,6 +4,7 @@ segment and relationship type. Bulk inserts in one transaction keep 100,000 cust
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import sqlite3
 from collections.abc import Callable
@@ -239,7 +240,7 @@ def _history(rng: random.Random, cid: int, stage: str, created: dt.datetime,
     span = (now - created).total_seconds()
     times = sorted(rng.uniform(0, span) for _ in path[1:])
     moves: list[tuple[object, ...]] = []
-    for (a, b), offset in zip(zip(path, path[1:]), times, strict=True):
+    for (a, b), offset in zip(itertools.pairwise(path), times, strict=True):
         when = _stamp(created + dt.timedelta(seconds=offset))
         moves.append((cid, a, b, when, rng.choice(staff_ids) if staff_ids else None, ""))
     return moves, (str(moves[-1][3]) if moves else _stamp(created))

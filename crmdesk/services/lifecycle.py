@@ -26,16 +26,23 @@ def _parse(text: str) -> dt.datetime:
 
 
 # --- stages ---------------------------------------------------------------------------------
+_cache: dict[str, Any] = {}
+
+
 def stages() -> list[tuple[str, str]]:
-    """(key, label) in board order. Keys are fixed; labels and order come from settings."""
+    """(key, label) in board order. Keys are fixed; labels and order come from settings
+    (read once per open book: lists and cards ask for labels all the time)."""
+    if _cache.get("book") == id(db.obj):
+        return list(_cache["stages"])
     text = settings.get("stages", "")
-    if not text:
-        return list(catalog.STAGES)
-    stored = [(str(k), str(v)) for k, v in json.loads(text)]
-    known = dict(catalog.STAGES)
-    ordered = [(k, v or known[k]) for k, v in stored if k in known]
-    ordered += [(k, v) for k, v in catalog.STAGES if k not in dict(ordered)]
-    return ordered
+    ordered = list(catalog.STAGES)
+    if text:
+        known = dict(catalog.STAGES)
+        stored = [(str(k), str(v)) for k, v in json.loads(text)]
+        ordered = [(k, v or known[k]) for k, v in stored if k in known]
+        ordered += [(k, v) for k, v in catalog.STAGES if k not in dict(ordered)]
+    _cache.update(book=id(db.obj), stages=ordered)
+    return list(ordered)
 
 
 def set_stages(ordered: list[tuple[str, str]]) -> None:
@@ -52,6 +59,7 @@ def set_stages(ordered: list[tuple[str, str]]) -> None:
     if len({label.casefold() for _, label in clean}) != len(clean):
         raise ValueError("Two stages have the same name.")
     settings.put("stages", json.dumps(clean, ensure_ascii=False))
+    _cache.clear()
 
 
 def stage_label(key: str) -> str:

@@ -66,6 +66,9 @@ SPECS = [
     ActionSpec("staff", "&Staff Members…", (), "Add or edit staff members and their roles"),
     ActionSpec("cadence", "Contact &Cadence…", (),
                "How often each segment expects to hear from you"),
+    ActionSpec("funnel", "&Funnel Report…", (),
+               "How customers moved through the stages over a period"),
+    ActionSpec("stages", "Lifecycle &Stages…", (), "Rename or reorder the lifecycle stages"),
     ActionSpec("about", "&About crmdesk", (), ""),
 ]
 

@@ -36,6 +36,7 @@ from crmdesk.services import (
     customers,
     demo,
     interactions,
+    lifecycle,
     saved_views,
     settings,
     staff,
@@ -48,10 +49,12 @@ from crmdesk.store.db import BookError, db, describe_error
 from crmdesk.store.models import utcnow
 from crmdesk.ui import undo, workers
 from crmdesk.ui.actions import build_actions
+from crmdesk.ui.dialogs.funnel import FunnelDialog
 from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
 from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
-from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
+from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog, StagesDialog
 from crmdesk.ui.events import EventHub
+from crmdesk.ui.views.board import BoardView
 from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
 from crmdesk.ui.views.profile import ProfileEditor
@@ -90,7 +93,8 @@ class MainWindow(QMainWindow):
             "about": self.about, "quick_capture": self.quick_capture,
             "log_interaction": self.log_interaction, "add_follow_up": self.add_follow_up,
             "export_ics": self.export_ics, "staff": self.manage_staff,
-            "cadence": self.edit_cadence,
+            "cadence": self.edit_cadence, "funnel": self.show_funnel,
+            "stages": self.edit_stages,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -123,10 +127,11 @@ class MainWindow(QMainWindow):
         self.restore_button = restore
 
         self.today = TodayView()
+        self.board = BoardView()
         self.interaction_log = InteractionLogView()
         self.trash_page = trash_page
         self.pages = QStackedWidget()
-        for page in (self.today, self.splitter, self.interaction_log, trash_page):
+        for page in (self.today, self.splitter, self.board, self.interaction_log, trash_page):
             self.pages.addWidget(page)
 
         self.nav = QTreeWidget()
@@ -139,12 +144,14 @@ class MainWindow(QMainWindow):
         self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
         self.nav_customers = QTreeWidgetItem(["Customers"])
         self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
+        self.nav_board = QTreeWidgetItem(["Lifecycle board"])
+        self.nav_board.setData(0, Qt.ItemDataRole.UserRole, ("page", 2))
         self.nav_interactions = QTreeWidgetItem(["Interactions"])
-        self.nav_interactions.setData(0, Qt.ItemDataRole.UserRole, ("page", 2))
+        self.nav_interactions.setData(0, Qt.ItemDataRole.UserRole, ("page", 3))
         self.nav_trash = QTreeWidgetItem(["Trash"])
-        self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 3))
-        self.nav.addTopLevelItems([self.nav_today, self.nav_customers, self.nav_interactions,
-                                   self.nav_trash])
+        self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 4))
+        self.nav.addTopLevelItems([self.nav_today, self.nav_customers, self.nav_board,
+                                   self.nav_interactions, self.nav_trash])
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         self.outer = QSplitter(Qt.Orientation.Horizontal)
@@ -174,6 +181,12 @@ class MainWindow(QMainWindow):
         self.today.log_call.connect(self.log_call)
         self.today.follow_up_done.connect(self.follow_up_done)
         self.interaction_log.customer_requested.connect(self.show_customer)
+        self.board.move_requested.connect(self.move_customers)
+        self.board.open_customer.connect(self.show_customer)
+        self.board.suggestion_accepted.connect(
+            lambda cid: self.move_customers([cid], "reactivation",
+                                            "Suggested: no interaction for a long time"))
+        self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -194,8 +207,8 @@ class MainWindow(QMainWindow):
                        "archive", "restore"]),
             ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
                           "export_ics"]),
-            ("&View", ["find", "refresh", None, "save_view", "delete_view"]),
-            ("&Settings", ["staff", "cadence", "region"]),
+            ("&View", ["find", "refresh", None, "save_view", "delete_view", None, "funnel"]),
+            ("&Settings", ["staff", "stages", "cadence", "region"]),
             ("&Help", ["about"]),
         ]
         for title, names in menus:
@@ -340,6 +353,8 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(value)
             if self._on(self.interaction_log) and self.interaction_log.stale:
                 self.interaction_log.reload()  # read when first looked at
+            if self._on(self.board):
+                self.board.set_filter(self.customers.current_filter())
         elif kind == "view":
             self.pages.setCurrentWidget(self.splitter)
             try:
@@ -559,6 +574,55 @@ class MainWindow(QMainWindow):
         self.show_error(describe_error(exc, self.book.path)
                         if isinstance(exc, DB_ERRORS) else str(exc))
 
+    def move_customers(self, ids: list[int], stage: str, reason: str = "") -> None:
+        """Move customers to another stage: one transaction, recorded, undoable."""
+        try:
+            moves = lifecycle.move(ids, stage, self.current_user(), reason)
+        except (LookupError, ValueError, *DB_ERRORS) as exc:
+            self.show_error(describe_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
+            return
+        if not moves:
+            return
+        done = {"moves": moves}
+
+        def redo() -> list[int]:
+            done["moves"] = lifecycle.redo_moves(done["moves"], self.current_user())
+            return [m.customer_id for m in done["moves"]]
+
+        def revert() -> list[int]:
+            lifecycle.undo_moves(done["moves"])
+            return [m.customer_id for m in done["moves"]]
+
+        label = lifecycle.stage_label(stage)
+        what = f"{len(moves)} customers" if len(moves) > 1 else \
+            customers.load(moves[0].customer_id).display_name
+        self.undo_stack.push(undo.ServiceCommand(
+            f"Move {what} to {label}", redo, revert, self._announce_move, self._command_failed))
+        self._announce_move([m.customer_id for m in moves])
+        if self._on(self.board):
+            self.board.focus_card(moves[0].customer_id, stage)
+        self.statusBar().showMessage(f"Moved {what} to {label}. Ctrl+Z to undo.", 5000)
+
+    def _announce_move(self, ids: list[int]) -> None:
+        self.hub.customers_changed.emit(ids)
+        self.hub.interactions_changed.emit(ids)  # the timeline shows stage changes
+
+    def dismiss_suggestion(self, cid: int) -> None:
+        lifecycle.dismiss(cid)
+        self.board.reload()
+        self.statusBar().showMessage("Suggestion dismissed until the next contact.", 4000)
+
+    def show_funnel(self) -> None:
+        self.last_dialog = FunnelDialog(self)
+        self.last_dialog.show()
+
+    def edit_stages(self) -> None:
+        if self.run_dialog(StagesDialog(self)):
+            self.board.rebuild()
+            self.profile.set_stages(lifecycle.stages())
+            self.customers.set_stage_choices(lifecycle.stages())
+            self.customers.model.reload()
+
     def _customers_changed(self, ids: list[int]) -> None:
         self.customers.refresh(ids)
         self.trash.refresh(ids)
@@ -748,6 +812,8 @@ class MainWindow(QMainWindow):
         self.interaction_log.stale = True
         if self._on(self.interaction_log):
             self.interaction_log.reload()
+        if self._on(self.board):
+            self.board.reload()
         if self.timeline.model.customer_id in ids:
             self.timeline.reload()
         self._update_nav_counts()

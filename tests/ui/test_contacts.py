@@ -190,6 +190,7 @@ def test_timeline_order_filters_and_edit(qtbot, qtmodeltester, book, make_window
     assert [view.model.index(r, 1).data().split("\n")[1] for r in range(2)] == [
         "Called back", "Old e-mail"]
     assert "we answer in 2 h on average" in view.summary.text()
+    assert "In Knowledge for 0 days" in view.summary.text()
     view.channel.setCurrentIndex(view.channel.findData("email"))
     assert view.model.rowCount() == 1 and view.model.index(0, 1).data().endswith("Old e-mail")
     view.channel.setCurrentIndex(0)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import agenda, catalog, customers, staff
+from crmdesk.services import agenda, catalog, customers, lifecycle, staff
 from crmdesk.services.staff import StaffMember
 from crmdesk.ui.widgets.fields import ErrorLabel
 
@@ -155,4 +157,63 @@ class CadenceDialog(QDialog):
 
     def save(self) -> None:
         agenda.set_cadence({k: s.value() for k, s in self.spins.items() if s.value() > 0})
+        self.accept()
+
+
+class StagesDialog(QDialog):
+    """Rename the lifecycle stages and change their order on the board."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Lifecycle stages")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Stages")
+        for key, label in lifecycle.stages():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        up = QPushButton("Move up")
+        down = QPushButton("Move down")
+        up.clicked.connect(lambda: self.shift(-1))
+        down.clicked.connect(lambda: self.shift(1))
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        side = QVBoxLayout()
+        side.addWidget(up)
+        side.addWidget(down)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Double-click (or F2) a stage to rename it; the order is the "
+                                "board's, left to right."))
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def shift(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+
+    def stages(self) -> list[tuple[str, str]]:
+        return [(str(self.list.item(i).data(Qt.ItemDataRole.UserRole)), self.list.item(i).text())
+                for i in range(self.list.count())]
+
+    def save(self) -> None:
+        try:
+            lifecycle.set_stages(self.stages())
+        except ValueError as exc:
+            self.error.show_message(str(exc))
+            return
         self.accept()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from crmdesk.services import catalog, customer_query
+from crmdesk.services import catalog, customer_query, lifecycle
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.validation import format_phone
 from crmdesk.ui import workers
@@ -254,7 +254,7 @@ class CustomerTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if pos == 5:
-            return catalog.STAGE_LABELS.get(value, value)
+            return lifecycle.stage_label(value)
         if pos == 7:
             return catalog.RELATIONSHIP_LABELS.get(value, value)
         if pos == 10:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, customers
+from crmdesk.services import catalog, customers, lifecycle
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
 
@@ -59,7 +59,7 @@ class CustomerListView(QWidget):
         self.search.setAccessibleName(f"Search {noun}")
         self.search.setToolTip("Type any part of a name, e-mail, phone (digits), company, tag "
                                "or note; results update as you type. Esc clears.")
-        self.stage = self._filter_combo("All stages", catalog.STAGES, "Filter by stage")
+        self.stage = self._filter_combo("All stages", lifecycle.stages(), "Filter by stage")
         self.segment = self._filter_combo("All segments", [], "Filter by segment")
         self.relationship = self._filter_combo(
             "All relationships", catalog.RELATIONSHIP_TYPES, "Filter by relationship type")
@@ -129,6 +129,16 @@ class CustomerListView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     # --- filter ---------------------------------------------------------------------------
+    def set_stage_choices(self, stages: list[tuple[str, str]]) -> None:
+        current = self.stage.currentData()
+        self.stage.blockSignals(True)
+        while self.stage.count() > 1:
+            self.stage.removeItem(1)
+        for key, label in stages:
+            self.stage.addItem(label, key)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(current)))
+        self.stage.blockSignals(False)
+
     def refresh_choices(self, choices: customers.Choices | None = None) -> None:
         """Reload the segment, owner and tag lists (keeps the selection)."""
         choices = choices or customers.choices()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, customers
+from crmdesk.services import catalog, customers, lifecycle
 from crmdesk.services.customers import CustomerData, Problem
 from crmdesk.services.greeting import greeting
 from crmdesk.services.validation import format_phone, normalise_email, normalise_phone
@@ -111,7 +111,7 @@ class ProfileEditor(QWidget):
         self.channel = _combo(catalog.CONTACT_CHANNELS, "Preferred channel")
         self.best_time = _line("Best time to contact", "e.g. weekday mornings")
 
-        self.stage = _combo(catalog.STAGES, "Lifecycle stage")
+        self.stage = _combo(lifecycle.stages(), "Lifecycle stage")
         self.segment = QComboBox()
         self.segment.setEditable(True)
         self.segment.setAccessibleName("Segment")
@@ -261,6 +261,16 @@ class ProfileEditor(QWidget):
     @property
     def is_new(self) -> bool:
         return self._original is not None and self._original.id is None
+
+    def set_stages(self, stages: list[tuple[str, str]]) -> None:
+        current = self.stage.currentData()
+        was = self._loading
+        self._loading = True
+        self.stage.clear()
+        for key, label in stages:
+            self.stage.addItem(label, key)
+        self._set_combo(self.stage, current)
+        self._loading = was
 
     def set_choices(self, segments: list[str], owners: list[str]) -> None:
         for combo, items in ((self.segment, segments), (self.owner, owners)):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, response_times, timeline
+from crmdesk.services import catalog, lifecycle, response_times, timeline
 from crmdesk.services.timeline import Entry
 from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_time
 
@@ -147,6 +147,11 @@ class TimelineView(QWidget):
                      f" (median {response_times.describe(stats.median_seconds)})")
         if stats.waiting:
             text += f" · {stats.waiting} inbound contact(s) not answered yet"
+        stays = lifecycle.time_in_stage(cid)
+        path = " → ".join(f"{lifecycle.stage_label(s.stage)} {s.days} d" for s in stays)
+        text += f"\nIn {lifecycle.stage_label(stays[-1].stage)} for {stays[-1].days} days"
+        if len(stays) > 1:
+            text += f" (time in stage: {path})"
         self.summary.setText(text)
 
     def _filter(self) -> None:

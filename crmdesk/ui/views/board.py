@@ -1,0 +1,331 @@
+"""The lifecycle board: a column per stage, cards moved by drag and drop or Ctrl+←/→."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import customer_query, lifecycle
+from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.services.lifecycle import Card
+
+MIME = "application/x-crmdesk-customers"
+PAGE = 60
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ColumnModel(QAbstractListModel):
+    """One stage's cards: ids arrive a page at a time as the list is scrolled (fetchMore)."""
+
+    move_requested = Signal(list, str)  # customer ids, target stage
+
+    def __init__(self, stage: str, parent: Any = None):
+        super().__init__(parent)
+        self.stage = stage
+        self.filter = CustomerFilter()
+        self.total = 0
+        self._ids: list[int] = []
+        self._cards: dict[int, Card] = {}
+
+    def reload(self, flt: CustomerFilter, total: int) -> None:
+        self.beginResetModel()
+        self.filter, self.total = flt, total
+        self._ids = lifecycle.column_ids(self.stage, flt, 0, PAGE)
+        self._cards = lifecycle.cards(self._ids)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and len(self._ids) < self.total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        more = lifecycle.column_ids(self.stage, self.filter, len(self._ids), PAGE)
+        more = [i for i in more if i not in self._cards]
+        if not more:
+            self.total = len(self._ids)  # the book changed under us: stop asking
+            return
+        self.beginInsertRows(_ROOT, len(self._ids), len(self._ids) + len(more) - 1)
+        self._ids += more
+        self._cards.update(lifecycle.cards(more))
+        self.endInsertRows()
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, cid: int) -> int:
+        return self._ids.index(cid) if cid in self._cards else -1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        cid = self._ids[index.row()]
+        card = self._cards.get(cid)
+        if role == ID_ROLE:
+            return cid
+        if card is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            who = " · ".join(p for p in (card.segment, card.owner) if p)
+            days = f"{card.days_in_stage} day{'s' if card.days_in_stage != 1 else ''} in stage"
+            nxt = f"next: {card.next_follow_up}" if card.next_follow_up else "no follow-up"
+            return f"{card.name}\n{who or '—'}\n{days}\n{nxt}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            late = " (overdue)" if card.overdue else ""
+            return (f"{card.name}\n{card.segment} · owner {card.owner or 'nobody'}\n"
+                    f"{card.days_in_stage} days in {lifecycle.stage_label(card.stage)}\n"
+                    f"Next follow-up: {card.next_follow_up or '—'}{late}\n"
+                    "Drag to another stage, or Ctrl+←/→")
+        if role == Qt.ItemDataRole.FontRole and card.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    # --- drag and drop ----------------------------------------------------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return (base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled)
+        return base
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = sorted({int(i.data(ID_ROLE)) for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(MIME, QByteArray(json.dumps({"stage": self.stage, "ids": ids}).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        if not data.hasFormat(MIME):
+            return False
+        return bool(json.loads(bytes(data.data(MIME).data()).decode())["stage"] != self.stage)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = json.loads(bytes(data.data(MIME).data()).decode())["ids"]
+        # The move is done by the board's owner (one transaction, undoable); the source
+        # column must not delete rows itself, so the drop reports IgnoreAction-like False.
+        self.move_requested.emit(ids, self.stage)
+        return False
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Draws each customer as a card: a framed box with a little padding."""
+
+    PAD = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        lines = str(index.data() or "").count("\n") + 1
+        return QSize(150, option.fontMetrics.lineSpacing() * lines + 2 * self.PAD + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        fill = palette.highlight() if selected else palette.base()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.mid().color(), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 5, 5)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        if font is not None:
+            painter.setFont(font)
+        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        text_rect = rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD + 2)
+        metrics = painter.fontMetrics()
+        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width())
+                 for line in str(index.data() or "").split("\n")]
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         "\n".join(lines))
+        painter.restore()
+
+
+class BoardView(QWidget):
+    move_requested = Signal(list, str)  # customer ids, target stage
+    open_customer = Signal(int)
+    suggestion_accepted = Signal(int)
+    suggestion_dismissed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.filter = CustomerFilter()
+        self.filter_label = QLabel()
+        self.filter_label.setWordWrap(True)
+        self.filter_label.setEnabled(False)
+        self.columns: dict[str, tuple[QLabel, QListView, ColumnModel]] = {}
+        self.row = QHBoxLayout()
+        self.row.setSpacing(8)
+        holder = QWidget()
+        holder.setLayout(self.row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        self.suggestions = QListWidget()
+        self.suggestions.setAccessibleName("Suggested moves")
+        self.suggestions.setMaximumHeight(110)
+        self.suggest_label = QLabel()
+        self.accept_button = QPushButton("Move to Reactivation")
+        self.accept_button.setToolTip("Accept the suggestion for the selected customer")
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.setToolTip("Not now: ask again only after a new contact")
+        bar = QHBoxLayout()
+        bar.addWidget(self.suggest_label, 1)
+        bar.addWidget(self.accept_button)
+        bar.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.suggestions)
+        self.accept_button.clicked.connect(lambda: self._suggestion(self.suggestion_accepted))
+        self.dismiss_button.clicked.connect(lambda: self._suggestion(self.suggestion_dismissed))
+        self.suggestions.itemActivated.connect(
+            lambda item: self.open_customer.emit(int(item.data(ID_ROLE))))
+        self._build_columns()
+
+    def _build_columns(self) -> None:
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.columns.clear()
+        for key, label in lifecycle.stages():
+            header = QLabel(label)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            view = QListView()
+            model = ColumnModel(key, view)
+            view.setModel(model)
+            view.setAccessibleName(f"{label} column")
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            view.setUniformItemSizes(True)
+            view.setSpacing(2)
+            view.setItemDelegate(CardDelegate(view))
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setMinimumWidth(165)
+            model.move_requested.connect(self.move_requested)
+            view.activated.connect(lambda index: self.open_customer.emit(int(index.data(ID_ROLE))))
+            for keys, step in (("Ctrl+Right", 1), ("Ctrl+Left", -1)):
+                shortcut = QShortcut(QKeySequence(keys), view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda v=view, k=key, s=step: self._step(v, k, s))
+            column = QVBoxLayout()
+            column.addWidget(header)
+            column.addWidget(view, 1)
+            box = QWidget()
+            box.setLayout(column)
+            self.row.addWidget(box, 1)
+            self.columns[key] = (header, view, model)
+
+    def rebuild(self) -> None:
+        """Stage names or order changed in the settings."""
+        self._build_columns()
+        self.reload()
+
+    def set_filter(self, flt: CustomerFilter) -> None:
+        self.filter = replace(flt, stage="", archived=False)
+        parts = [f"search “{flt.text}”" if flt.text else "",
+                 flt.segment and f"segment {flt.segment}", flt.owner and f"owner {flt.owner}",
+                 flt.tag and f"tag {flt.tag}", flt.relationship and "one relationship type"]
+        shown = ", ".join(p for p in parts if p)
+        self.filter_label.setText(
+            f"Showing customers matching {shown} (filters are shared with the Customers page)"
+            if shown else "All customers (filters on the Customers page apply here too)")
+        self.reload()
+
+    def reload(self) -> None:
+        counts = lifecycle.column_counts(self.filter)
+        for key, (header, _view, model) in self.columns.items():
+            header.setText(f"{lifecycle.stage_label(key)} ({counts.get(key, 0):,})")
+            model.reload(self.filter, counts.get(key, 0))
+        self._reload_suggestions()
+
+    def _reload_suggestions(self) -> None:
+        ids, total = lifecycle.reactivation_suggestions()
+        self.suggestions.clear()
+        rows = customer_query.rows_by_id(ids)
+        for cid in ids:
+            row = rows.get(cid)
+            if row is None:
+                continue
+            item = QListWidgetItem(f"{row[1]} {row[2]} — {lifecycle.stage_label(row[5])}, "
+                                   f"no contact for {lifecycle.REACTIVATION_DAYS}+ days")
+            item.setData(ID_ROLE, cid)
+            self.suggestions.addItem(item)
+        self.suggest_label.setText(
+            f"Suggested for Reactivation: {total:,} customer(s) with no interaction for "
+            f"{lifecycle.REACTIVATION_DAYS} days" if total else "No suggestions.")
+        for button in (self.accept_button, self.dismiss_button):
+            button.setEnabled(bool(total))
+
+    def _suggestion(self, signal: Any) -> None:
+        item = self.suggestions.currentItem() or self.suggestions.item(0)
+        if item is not None:
+            signal.emit(int(item.data(ID_ROLE)))
+
+    def _step(self, view: QListView, stage: str, step: int) -> None:
+        target = lifecycle.neighbour(stage, step)
+        ids = sorted({int(i.data(ID_ROLE)) for i in view.selectionModel().selectedIndexes()})
+        if not ids and view.currentIndex().isValid():
+            ids = [int(view.currentIndex().data(ID_ROLE))]
+        if target is not None and ids:
+            self.move_requested.emit(ids, target)
+
+    def focus_card(self, cid: int, stage: str) -> None:
+        """Select the card of `cid` in its column (after a keyboard move)."""
+        _header, view, model = self.columns[stage]
+        row = model.row_of(cid)
+        if row >= 0:
+            view.setCurrentIndex(model.index(row, 0))
+            view.setFocus()
