@@ -240,10 +240,15 @@ def _history(rng: random.Random, cid: int, stage: str, created: dt.datetime,
     span = (now - created).total_seconds()
     times = sorted(rng.uniform(0, span) for _ in path[1:])
     moves: list[tuple[object, ...]] = []
+    since = _stamp(created)
     for (a, b), offset in zip(itertools.pairwise(path), times, strict=True):
-        when = _stamp(created + dt.timedelta(seconds=offset))
-        moves.append((cid, a, b, when, rng.choice(staff_ids) if staff_ids else None, ""))
-    return moves, (str(moves[-1][3]) if moves else _stamp(created))
+        moment = created + dt.timedelta(seconds=offset)
+        stay = int((moment - _parse_stamp(since)).total_seconds())
+        when = _stamp(moment)
+        moves.append((cid, a, b, when, since, stay, rng.choice(staff_ids) if staff_ids else None,
+                      ""))
+        since = when
+    return moves, since
 
 
 CONTACTS = [  # (channel, subject, note, outcome)
@@ -268,6 +273,10 @@ TODO = ["Send the fee table", "Call back about the mortgage offer", "Book the an
 
 def _stamp(when: dt.datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_stamp(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _interactions(rng: random.Random, cid: int, staff_ids: list[int], created: dt.datetime,
@@ -329,8 +338,9 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
         "INSERT INTO customer_tag (customer_id, tag) VALUES (?,?)",
         [(r.id, t) for r in rows for t in r.tags])
     cur.executemany(
-        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, staff_id, "
-        "reason) VALUES (?,?,?,?,?,?)", [m for r in rows for m in r.moves])
+        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, from_since, "
+        "stay_seconds, staff_id, reason) VALUES (?,?,?,?,?,?,?,?)",
+        [m for r in rows for m in r.moves])
     cur.executemany(
         "INSERT INTO interaction (customer_id, staff_id, channel, direction, happened_at, "
         "duration_min, subject, notes, outcome, satisfaction, created_at) "

@@ -86,13 +86,18 @@ class Move:
 def record_change(cid: int, from_stage: str, to_stage: str, staff_id: int | None,
                   reason: str, when: dt.datetime | None = None) -> int:
     """Write one stage change and the customer's new stage (inside the caller's transaction)."""
-    stamp = _ts(when or utcnow())
+    moment = when or utcnow()
+    stamp = _ts(moment)
+    since = db.execute_sql("SELECT coalesce(stage_since, created_at) FROM customer "
+                           "WHERE id = ?", (cid,)).fetchone()
+    stay = int((moment - _parse(since[0])).total_seconds()) if since and since[0] else None
     db.execute_sql("UPDATE customer SET stage = ?, stage_since = ?, updated_at = ? "
                    "WHERE id = ?", (to_stage, stamp, stamp, cid))
     cursor = db.execute_sql(
-        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, staff_id, "
-        "reason) VALUES (?, ?, ?, ?, ?, ?)", (cid, from_stage, to_stage, stamp, staff_id,
-                                              " ".join(reason.split())))
+        "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at, from_since, "
+        "stay_seconds, staff_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (cid, from_stage, to_stage, stamp, since[0] if since else None, stay, staff_id,
+         " ".join(reason.split())))
     return int(cursor.lastrowid)
 
 
@@ -146,25 +151,34 @@ def _filter_sql(flt: CustomerFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-URGENCY = ("CASE WHEN EXISTS (SELECT 1 FROM follow_up f WHERE f.customer_id = c.id "
-           "AND f.status = 'open' AND f.due_at < ?) THEN 0 ELSE 1 END")
+OVERDUE = "SELECT customer_id FROM follow_up WHERE status = 'open' AND due_at < ?"
 
 
 def column_ids(stage: str, flt: CustomerFilter, offset: int = 0, limit: int = 60,
                now: dt.datetime | None = None) -> list[int]:
-    """One column's cards, most urgent first: an overdue follow-up, then longest in stage."""
+    """One column's cards, most urgent first: those with an overdue follow-up (a short
+    list), then the longest in stage (a walk of the stage index, never a sort of the
+    whole column)."""
     where, params = _filter_sql(flt)
-    rows = db.execute_sql(
+    stamp = _ts(now or utcnow())
+    urgent = [r[0] for r in db.execute_sql(
         f"""SELECT c.id FROM customer c WHERE c.stage = ? AND {where}
-            ORDER BY {URGENCY}, c.stage_since, c.id LIMIT ? OFFSET ?""",
-        [stage, *params, _ts(now or utcnow()), limit, offset])
-    return [r[0] for r in rows]
+            AND c.id IN ({OVERDUE}) ORDER BY c.stage_since, c.id""", [stage, *params, stamp])]
+    page = urgent[offset:offset + limit]
+    if len(page) < limit:
+        rest_offset = max(0, offset - len(urgent))
+        page += [r[0] for r in db.execute_sql(
+            f"""SELECT c.id FROM customer c INDEXED BY customer_stage_since
+                WHERE c.stage = ? AND {where} AND c.id NOT IN ({OVERDUE})
+                ORDER BY c.stage_since, c.id LIMIT ? OFFSET ?""",
+            [stage, *params, stamp, limit - len(page), rest_offset])]
+    return page
 
 
 def column_counts(flt: CustomerFilter) -> dict[str, int]:
     where, params = _filter_sql(flt)
-    rows = db.execute_sql(f"SELECT c.stage, count(*) FROM customer c WHERE {where} "
-                          "GROUP BY c.stage", params)
+    rows = db.execute_sql(f"SELECT c.stage, count(*) FROM customer c INDEXED BY "
+                          f"customer_stage_since WHERE {where} GROUP BY c.stage", params)
     counts = {k: 0 for k, _ in stages()}
     counts.update({r[0]: r[1] for r in rows})
     return counts
@@ -190,7 +204,8 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
     rows = db.execute_sql(
         f"""SELECT c.id, c.given_name || ' ' || c.family_name, c.segment, coalesce(s.name, ''),
                    c.stage, coalesce(c.stage_since, c.created_at),
-                   (SELECT f.due_at || '|' || f.what FROM follow_up f
+                   (SELECT f.due_at || '|' || f.what
+                    FROM follow_up f INDEXED BY follow_up_customer
                     WHERE f.customer_id = c.id AND f.status = 'open'
                     ORDER BY f.due_at LIMIT 1)
             FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
@@ -251,31 +266,36 @@ def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
     """How many moved from each stage to the next over the period, conversion rates and
     the median days spent in each stage (by those who left it in the period)."""
     lo, hi = _ts(since), _ts(until)
-    entered = dict(db.execute_sql(
-        "SELECT to_stage, count(*) FROM stage_change WHERE changed_at >= ? AND changed_at < ? "
-        "GROUP BY to_stage", (lo, hi)).fetchall())
     pairs = dict(((a, b), n) for a, b, n in db.execute_sql(
-        "SELECT from_stage, to_stage, count(*) FROM stage_change "
+        "SELECT from_stage, to_stage, count(*) FROM stage_change INDEXED BY stage_change_when "
         "WHERE changed_at >= ? AND changed_at < ? GROUP BY from_stage, to_stage", (lo, hi)))
-    stays: dict[str, list[float]] = {}
-    for stage, left, entered_at in db.execute_sql(
-            """SELECT from_stage, changed_at, coalesce(
-                   (SELECT max(p.changed_at) FROM stage_change p
-                    WHERE p.customer_id = s.customer_id AND p.changed_at < s.changed_at),
-                   (SELECT created_at FROM customer c WHERE c.id = s.customer_id))
-               FROM stage_change s WHERE changed_at >= ? AND changed_at < ?""", (lo, hi)):
-        days = (_parse(left) - _parse(entered_at)).total_seconds() / 86400
-        stays.setdefault(stage, []).append(days)
+    entered: dict[str, int] = {}
+    for (_a, b), n in pairs.items():
+        entered[b] = entered.get(b, 0) + n
     order = stages()
+    medians = {key: _median_stay(key, lo, hi) for key, _ in order}
     rows = []
     for i, (key, label) in enumerate(order):
         nxt = order[i + 1][0] if i + 1 < len(order) else None
         came = int(entered.get(key, 0))
         moved = int(pairs.get((key, nxt), 0)) if nxt else 0
         rows.append(FunnelRow(key, label, came, moved,
-                              moved / came if came and nxt else None,
-                              statistics.median(stays[key]) if stays.get(key) else None))
+                              moved / came if came and nxt else None, medians[key]))
     return rows
+
+
+def _median_stay(stage: str, lo: str, hi: str) -> float | None:
+    """Median days in `stage` of those who left it in [lo, hi): each change keeps how long
+    the customer had stayed (stay_seconds), so SQLite sorts one index range."""
+    where = ("FROM stage_change INDEXED BY stage_change_from WHERE from_stage = ? "
+             "AND changed_at >= ? AND changed_at < ? AND stay_seconds IS NOT NULL")
+    n = db.execute_sql(f"SELECT count(*) {where}", (stage, lo, hi)).fetchone()[0]
+    if not n:
+        return None
+    middle = [r[0] for r in db.execute_sql(
+        f"SELECT stay_seconds {where} ORDER BY stay_seconds LIMIT ? OFFSET ?",
+        (stage, lo, hi, 2 - n % 2, (n - 1) // 2))]
+    return float(statistics.fmean(middle)) / 86400
 
 
 # --- suggestions ----------------------------------------------------------------------------
@@ -290,10 +310,11 @@ def reactivation_suggestions(now: dt.datetime | None = None, days: int = REACTIV
                AND NOT EXISTS (SELECT 1 FROM suggestion_dismissal d
                                WHERE d.customer_id = c.id AND d.kind = 'reactivation'
                                AND d.dismissed_at > coalesce(c.last_contact_at, ''))"""
-    total = db.execute_sql(f"SELECT count(*) FROM customer c WHERE {where}",
+    source = "customer c INDEXED BY customer_last_contact"
+    total = db.execute_sql(f"SELECT count(*) FROM {source} WHERE {where}",
                            (cutoff,)).fetchone()[0]
     ids = [r[0] for r in db.execute_sql(
-        f"SELECT c.id FROM customer c WHERE {where} "
+        f"SELECT c.id FROM {source} WHERE {where} "
         "ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?", (cutoff, limit))]
     return ids, int(total)
 

@@ -146,14 +146,18 @@ def _v4_lifecycle(database: peewee.Database) -> None:
             id INTEGER PRIMARY KEY,
             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
             from_stage TEXT NOT NULL, to_stage TEXT NOT NULL, changed_at TEXT NOT NULL,
+            from_since TEXT, stay_seconds INTEGER,
             staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
             reason TEXT NOT NULL DEFAULT '')""",
         "CREATE INDEX stage_change_customer ON stage_change (customer_id, changed_at)",
-        "CREATE INDEX stage_change_when ON stage_change (changed_at)",
+        "CREATE INDEX stage_change_when ON stage_change (changed_at, from_stage, to_stage)",
         "ALTER TABLE customer ADD COLUMN stage_since TEXT",
         "UPDATE customer SET stage_since = created_at",
         "CREATE INDEX customer_stage_since ON customer (stage, stage_since) "
         "WHERE archived_at IS NULL",
+        "CREATE INDEX customer_last_contact ON customer (coalesce(last_contact_at, "
+        "created_at)) WHERE archived_at IS NULL",
+        "CREATE INDEX stage_change_from ON stage_change (from_stage, changed_at, stay_seconds)",
         """CREATE TABLE suggestion_dismissal (
             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
             kind TEXT NOT NULL, dismissed_at TEXT NOT NULL,

@@ -354,7 +354,11 @@ class MainWindow(QMainWindow):
             if self._on(self.interaction_log) and self.interaction_log.stale:
                 self.interaction_log.reload()  # read when first looked at
             if self._on(self.board):
+                self.board.stale = False
                 self.board.set_filter(self.customers.current_filter())
+            if self._on(self.splitter) and self.customers.stale:
+                self.customers.stale = False
+                self.customers.refresh([])
         elif kind == "view":
             self.pages.setCurrentWidget(self.splitter)
             try:
@@ -583,29 +587,45 @@ class MainWindow(QMainWindow):
             return
         if not moves:
             return
-        done = {"moves": moves}
+        done: dict[str, Any] = {
+            "moves": moves, "pairs": [(m.customer_id, m.from_stage, m.to_stage) for m in moves]}
 
         def redo() -> list[int]:
             done["moves"] = lifecycle.redo_moves(done["moves"], self.current_user())
+            done["pairs"] = [(m.customer_id, m.from_stage, m.to_stage) for m in done["moves"]]
             return [m.customer_id for m in done["moves"]]
 
         def revert() -> list[int]:
             lifecycle.undo_moves(done["moves"])
+            done["pairs"] = [(m.customer_id, m.to_stage, m.from_stage) for m in done["moves"]]
             return [m.customer_id for m in done["moves"]]
 
         label = lifecycle.stage_label(stage)
         what = f"{len(moves)} customers" if len(moves) > 1 else \
             customers.load(moves[0].customer_id).display_name
         self.undo_stack.push(undo.ServiceCommand(
-            f"Move {what} to {label}", redo, revert, self._announce_move, self._command_failed))
-        self._announce_move([m.customer_id for m in moves])
+            f"Move {what} to {label}", redo, revert,
+            lambda _ids: self._announce_move(done["pairs"]), self._command_failed))
+        self._announce_move(done["pairs"])
         if self._on(self.board):
             self.board.focus_card(moves[0].customer_id, stage)
         self.statusBar().showMessage(f"Moved {what} to {label}. Ctrl+Z to undo.", 5000)
 
-    def _announce_move(self, ids: list[int]) -> None:
-        self.hub.customers_changed.emit(ids)
-        self.hub.interactions_changed.emit(ids)  # the timeline shows stage changes
+    def _announce_move(self, pairs: list[tuple[int, str, str]]) -> None:
+        """Moves touch few things: two board columns, the profile and timeline of the
+        customer shown, and the customer list (read again when next shown)."""
+        ids = [cid for cid, _a, _b in pairs]
+        if self._on(self.board):
+            self.board.apply_moves(pairs)
+        else:
+            self.board.stale = True
+        if self._on(self.splitter):
+            self.customers.refresh(ids)
+        else:
+            self.customers.stale = True
+        cid = self.profile.customer_id
+        if cid in ids and not self.profile.is_dirty():
+            self._show_customer(cid)
 
     def dismiss_suggestion(self, cid: int) -> None:
         lifecycle.dismiss(cid)

@@ -89,8 +89,9 @@ def test_time_in_stage_and_funnel(book: object) -> None:
     a = add("Ana", "Ruiz")
     b = add("Ben", "Carter")
     t0 = NOW - dt.timedelta(days=30)
-    db.execute_sql("UPDATE customer SET created_at = ? WHERE id IN (?, ?)",
-                   (t0.strftime("%Y-%m-%dT%H:%M:%SZ"), a, b))
+    start = t0.strftime("%Y-%m-%dT%H:%M:%SZ")
+    db.execute_sql("UPDATE customer SET created_at = ?, stage_since = ? WHERE id IN (?, ?)",
+                   (start, start, a, b))
     with db.atomic():
         lifecycle.record_change(a, "knowledge", "acquisition", None, "", t0 + dt.timedelta(days=4))
         lifecycle.record_change(a, "acquisition", "conversion", None, "",

@@ -186,6 +186,8 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class BoardView(QWidget):
+    #: the book changed while another page was shown: re-read when shown again
+    stale = False
     move_requested = Signal(list, str)  # customer ids, target stage
     open_customer = Signal(int)
     suggestion_accepted = Signal(int)
@@ -290,6 +292,24 @@ class BoardView(QWidget):
             header.setText(f"{lifecycle.stage_label(key)} ({counts.get(key, 0):,})")
             model.reload(self.filter, counts.get(key, 0))
         self._reload_suggestions()
+
+    def apply_moves(self, pairs: list[tuple[int, str, str]]) -> None:
+        """After moves (customer, from, to) of cards that were on this board: shift the
+        counts and re-read only the columns involved (a full reload reads all six)."""
+        touched: set[str] = set()
+        for _cid, source, target in pairs:
+            for stage, delta in ((source, -1), (target, 1)):
+                if stage in self.columns:
+                    model = self.columns[stage][2]
+                    model.total = max(0, model.total + delta)
+                    touched.add(stage)
+        for stage in touched:
+            header, _view, model = self.columns[stage]
+            header.setText(f"{lifecycle.stage_label(stage)} ({model.total:,})")
+            model.reload(self.filter, model.total)
+        if any(target == "reactivation" or source == "reactivation"
+               for _c, source, target in pairs):
+            self._reload_suggestions()
 
     def _reload_suggestions(self) -> None:
         ids, total = lifecycle.reactivation_suggestions()

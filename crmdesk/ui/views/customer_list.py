@@ -45,6 +45,8 @@ class CustomerListView(QWidget):
     activated = Signal(int)
     filter_changed = Signal()
     counts_changed = Signal()
+    #: the book changed while another page was shown: refresh when shown again
+    stale = False
 
     def __init__(self, archived: bool = False, parent: QWidget | None = None):
         super().__init__(parent)

@@ -1,0 +1,91 @@
+"""Lifecycle board benchmark on a demo book (default 100,000 customers, with their stage
+history): first paint of the board, a move round-trip (drop -> stored -> both columns
+updated), and the funnel report. Run: .venv/bin/python benchmarks/bench_board.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--dir", type=Path, default=Path("bench-out"))
+    args = parser.parse_args()
+    path = (args.dir / f"book-{args.size}.db").resolve()
+    if not path.exists():
+        args.dir.mkdir(exist_ok=True)
+        subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(path),
+                        "--customers", str(args.size), "--seed", "1"], check=True)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.services import lifecycle
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import db
+    from crmdesk.ui.main_window import MainWindow
+
+    app = QApplication([])
+    book = open_book(path)
+    changes = db.execute_sql("SELECT count(*) FROM stage_change").fetchone()[0]
+    print(f"{args.size:,} customers, {changes:,} stage changes in the history")
+    window = MainWindow(book, QSettings(str(path.parent / "bench.ini"),
+                                        QSettings.Format.IniFormat))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    board = window.board
+    paints = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        window.nav.setCurrentItem(window.nav_board)  # reads counts and every column's page
+        for _header, view, _model in board.columns.values():
+            view.viewport().repaint()
+        paints.append((time.perf_counter() - t0) * 1000)
+        window.nav.setCurrentItem(window.nav_today)
+        app.processEvents()
+    print(f"  board first paint (6 columns, counts, first cards): median "
+          f"{statistics.median(paints):.0f} ms, max {max(paints):.0f} ms")
+    window.nav.setCurrentItem(window.nav_board)
+    app.processEvents()
+    moves = []
+    for n in range(10):
+        source = "growth" if n % 2 == 0 else "retention"
+        target = "retention" if n % 2 == 0 else "growth"
+        model = board.columns[source][2]
+        cid = model.id_at(0)
+        t0 = time.perf_counter()
+        board.move_requested.emit([cid], target)  # what a drop or Ctrl+→ emits
+        for stage in (source, target):
+            board.columns[stage][1].viewport().repaint()
+        moves.append((time.perf_counter() - t0) * 1000)
+    print(f"  move round-trip (stored, history written, both columns repainted): median "
+          f"{statistics.median(moves):.1f} ms, max {max(moves):.1f} ms")
+    now = dt.datetime.now(dt.UTC)
+    funnels = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        rows = lifecycle.funnel(now - dt.timedelta(days=365), now)
+        funnels.append((time.perf_counter() - t0) * 1000)
+    moved = sum(r.moved_on for r in rows)
+    print(f"  funnel report over the last 12 months ({moved:,} moves to the next stage): "
+          f"median {statistics.median(funnels):.0f} ms")
+    for _ in range(len(moves)):
+        window.undo_stack.undo()  # leave the benchmark book as it was
+    sys.stdout.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
