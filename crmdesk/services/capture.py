@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from crmdesk.services import customer_query, customers, interactions
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.customers import ContactPoint, CustomerData
@@ -52,6 +50,7 @@ def find_matches(text: str, limit: int = 8) -> list[Match]:
     found = [Match(cid, _label(cid), 100.0) for cid in ids]
     if len(found) < limit and _NAMEISH.fullmatch(text):
         # Typos and missing accents in a name: score the name list with rapidfuzz.
+        from rapidfuzz import fuzz, process
         choices = _name_choices()
         seen = {m.customer_id for m in found}
         for _name, score, cid in process.extract(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-import phonenumbers
-
 from crmdesk.store.db import db
 
 # Letters that Unicode does not decompose into a base letter plus an accent.
@@ -29,6 +27,8 @@ def sort_name(given: str, family: str) -> str:
 def phone_tokens(e164: str) -> str:
     """Every digit suffix of the number plus its national form, so any partial run of
     digits the user remembers ('5551' in +1 905-555-1234) is a prefix of some token."""
+    import phonenumbers  # loaded on first use (start-up does not need it)
+
     digits = "".join(ch for ch in e164 if ch.isdigit())
     tokens = [digits[i:] for i in range(len(digits) - 2)]
     try:

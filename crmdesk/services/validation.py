@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-import email_validator
-import phonenumbers
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+
+def _phonenumbers() -> Any:
+    """phonenumbers and email-validator take ~60 ms to import: they load on first use, so
+    the window does not wait for them at start-up."""
+    import phonenumbers as module
+
+    return module
+
+
+def _email_validator() -> Any:
+    import email_validator as module
+
+    return module
 
 
 class InvalidValue(ValueError):
@@ -15,6 +31,7 @@ def normalise_email(text: str) -> str:
     text = text.strip()
     if not text:
         raise InvalidValue("The e-mail address is empty.")
+    email_validator = _email_validator()
     try:
         result = email_validator.validate_email(
             text, check_deliverability=False, allow_smtputf8=True
@@ -26,6 +43,7 @@ def normalise_email(text: str) -> str:
 
 def normalise_phone(text: str, region: str = "US") -> str:
     """E.164 form ('+19055551234') of a phone typed in any usual way, or InvalidValue."""
+    phonenumbers = _phonenumbers()
     text = text.strip()
     if not text:
         raise InvalidValue("The phone number is empty.")
@@ -41,6 +59,7 @@ def normalise_phone(text: str, region: str = "US") -> str:
 
 
 def _parse_reason(exc: phonenumbers.NumberParseException) -> str:
+    phonenumbers = _phonenumbers()
     reasons = {
         phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
         phonenumbers.NumberParseException.NOT_A_NUMBER: "not a number",
@@ -52,12 +71,14 @@ def _parse_reason(exc: phonenumbers.NumberParseException) -> str:
 
 
 def region_name(number: phonenumbers.PhoneNumber, fallback: str) -> str:
+    phonenumbers = _phonenumbers()
     region = phonenumbers.region_code_for_number(number) or fallback
     return f"region {region}" if region else "any region"
 
 
 def format_phone(e164: str) -> str:
     """The international display form, e.g. '+1 905-555-1234'."""
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -66,4 +87,5 @@ def format_phone(e164: str) -> str:
 
 
 def is_region(code: str) -> bool:
+    phonenumbers = _phonenumbers()
     return code.upper() in phonenumbers.SUPPORTED_REGIONS

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLineEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services import catalog, interactions, staff
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
-from crmdesk.ui.widgets.fields import ErrorLabel
+from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 
 def staff_combo(current: int | None, none_label: str = "—") -> QComboBox:
@@ -154,10 +153,7 @@ class LogInteractionDialog(QDialog):
         box_layout.addWidget(self.follow)
         self.follow_box.setVisible(existing is None)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.follow_box)
@@ -196,10 +192,7 @@ class FollowUpDialog(QDialog):
         self.setWindowTitle(f"Follow-up — {customer_name}")
         self.fields = FollowUpFields(assignee)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(self.error)

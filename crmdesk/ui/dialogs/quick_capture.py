@@ -29,7 +29,7 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
 from crmdesk.ui import workers
 from crmdesk.ui.dialogs.interaction_dialogs import keyed_combo, staff_combo
-from crmdesk.ui.widgets.fields import ErrorLabel
+from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 NEW = -1  # item data of the "new prospect" line
 
@@ -62,11 +62,8 @@ class QuickCaptureDialog(QDialog):
         self.follow_what.setAccessibleName("Follow-up for the colleague")
         self.follow_what.setPlaceholderText("Call back (filled from the note)")
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = save_cancel(self, self.save)
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Who", self.who)
         form.addRow("", self.matches)

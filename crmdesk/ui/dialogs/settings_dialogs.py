@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import agenda, catalog, customers, lifecycle, staff
 from crmdesk.services.staff import StaffMember
-from crmdesk.ui.widgets.fields import ErrorLabel
+from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 
 class StaffDialog(QDialog):
@@ -61,10 +60,7 @@ class StaffDialog(QDialog):
         adder.addWidget(self.new_role)
         adder.addWidget(add)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Owners of customers, assignees of follow-ups and authors of "
                                 "interactions. Untick Active for someone who left."))
@@ -146,10 +142,7 @@ class CadenceDialog(QDialog):
             spin.setAccessibleName(f"Cadence for {segment}")
             self.spins[segment] = spin
             form.addRow(segment, spin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Contact each client of a segment at least every…"))
         layout.addLayout(form)
@@ -179,10 +172,7 @@ class StagesDialog(QDialog):
         up.clicked.connect(lambda: self.shift(-1))
         down.clicked.connect(lambda: self.shift(1))
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         side = QVBoxLayout()
         side.addWidget(up)
         side.addWidget(down)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -53,20 +54,18 @@ class _PointRow(QWidget):
         grid.addWidget(self.error, 1, 1, 1, 2)
 
 
-class ContactPointsEditor(QWidget):
-    """Rows of (label, value) with validation as you type; `check` raises InvalidValue."""
+class _RowList(QWidget):
+    """A column of removable rows with an "Add …" button under them."""
 
     changed = Signal()
 
-    def __init__(self, noun: str, labels: list[str], check: Callable[[str], str],
-                 display: Callable[[str], str] = str):
+    def __init__(self, add_text: str):
         super().__init__()
-        self.noun, self.labels, self.check, self.display = noun, labels, check, display
-        self.rows: list[_PointRow] = []
+        self.rows: list[Any] = []
         self._box = QVBoxLayout()
         self._box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(f"Add {noun.lower()}")
-        self.add_button.setToolTip(f"Add another {noun.lower()}")
+        self.add_button = QPushButton(add_text)
+        self.add_button.setToolTip(f"{add_text} (another one)")
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -76,11 +75,42 @@ class ContactPointsEditor(QWidget):
         bar.addStretch(1)
         outer.addLayout(bar)
 
-    def set_points(self, points: list[ContactPoint]) -> None:
+    def add_row(self, value: Any = None, focus: bool = False) -> Any:
+        return None  # each editor makes its own rows
+
+    def _clear(self) -> None:
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
         self.rows = []
+
+    def _append(self, row: QWidget, focus_widget: QWidget, focus: bool) -> None:
+        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
+        self.rows.append(row)
+        self._box.addWidget(row)
+        # A child added to a shown widget is shown only later, by a queued event: now.
+        row.setVisible(self.isVisible() or not self.isHidden())
+        if focus:
+            focus_widget.setFocus()
+        self.changed.emit()
+
+    def remove_row(self, row: QWidget) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+
+class ContactPointsEditor(_RowList):
+    """Rows of (label, value) with validation as you type; `check` raises InvalidValue."""
+
+    def __init__(self, noun: str, labels: list[str], check: Callable[[str], str],
+                 display: Callable[[str], str] = str):
+        super().__init__(f"Add {noun.lower()}")
+        self.noun, self.labels, self.check, self.display = noun, labels, check, display
+
+    def set_points(self, points: list[ContactPoint]) -> None:
+        self._clear()
         for point in points:
             self.add_row(ContactPoint(point.label, self.display(point.value)))
         if not points:
@@ -90,20 +120,8 @@ class ContactPointsEditor(QWidget):
         row = _PointRow(self.labels, point or ContactPoint(self.labels[0], ""), self.noun)
         row.value.textChanged.connect(lambda _t, r=row: self._validate(r))
         row.label.currentTextChanged.connect(lambda _t: self.changed.emit())
-        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
-        self.rows.append(row)
-        self._box.addWidget(row)
-        row.setVisible(self.isVisible() or not self.isHidden())
-        if focus:
-            row.value.setFocus()
-        self.changed.emit()
+        self._append(row, row.value, focus)
         return row
-
-    def remove_row(self, row: _PointRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.changed.emit()
 
     def _validate(self, row: _PointRow) -> None:
         text = row.value.text().strip()
@@ -167,30 +185,13 @@ class _AddressRow(QWidget):
                              **{k: e.text().strip() for k, e in self.edits.items()})
 
 
-class AddressesEditor(QWidget):
-    changed = Signal()
-
+class AddressesEditor(_RowList):
     def __init__(self, labels: list[str]):
-        super().__init__()
+        super().__init__("Add address")
         self.labels = labels
-        self.rows: list[_AddressRow] = []
-        self._box = QVBoxLayout()
-        self._box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add address")
-        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self._box)
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addStretch(1)
-        outer.addLayout(bar)
 
     def set_addresses(self, addresses: list[PostalAddress]) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = []
+        self._clear()
         for address in addresses:
             self.add_row(address)
 
@@ -199,20 +200,8 @@ class AddressesEditor(QWidget):
         for edit in row.edits.values():
             edit.textChanged.connect(lambda _t: self.changed.emit())
         row.label.currentTextChanged.connect(lambda _t: self.changed.emit())
-        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_row(r))
-        self.rows.append(row)
-        self._box.addWidget(row)
-        row.setVisible(self.isVisible() or not self.isHidden())
-        if focus:
-            row.edits["street"].setFocus()
-        self.changed.emit()
+        self._append(row, row.edits["street"], focus)
         return row
-
-    def remove_row(self, row: _AddressRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.changed.emit()
 
     def addresses(self) -> list[PostalAddress]:
         return [a for a in (r.address() for r in self.rows) if not a.is_blank()]
