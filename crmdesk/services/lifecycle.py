@@ -299,11 +299,30 @@ def _median_stay(stage: str, lo: str, hi: str) -> float | None:
 
 
 # --- suggestions ----------------------------------------------------------------------------
-def reactivation_suggestions(now: dt.datetime | None = None, days: int = REACTIVATION_DAYS,
+def reactivation_days() -> int:
+    """Days without an interaction after which Reactivation is proposed (a book setting)."""
+    return int(settings.get("reactivation_days", str(REACTIVATION_DAYS)))
+
+
+def set_reactivation_days(days: int) -> None:
+    if not 1 <= days <= 3650:
+        raise ValueError("Choose between 1 and 3,650 days.")
+    settings.put("reactivation_days", str(int(days)))
+
+
+def save_settings(ordered: list[tuple[str, str]], days: int) -> None:
+    """Stage names and order, and the Reactivation delay, in one transaction."""
+    with db.atomic():
+        set_stages(ordered)
+        set_reactivation_days(days)
+
+
+def reactivation_suggestions(now: dt.datetime | None = None, days: int | None = None,
                              limit: int = 50) -> tuple[list[int], int]:
-    """Customers with no interaction for `days` days who are not in Reactivation and whose
-    suggestion was not dismissed since their last contact: (first `limit` ids, total)."""
-    days = int(settings.get("reactivation_days", str(days)))
+    """Customers with no interaction for `days` days (default: the book's setting) who are
+    not in Reactivation and whose suggestion was not dismissed since their last contact:
+    (first `limit` ids, total)."""
+    days = days if days is not None else reactivation_days()
     cutoff = _ts((now or utcnow()) - dt.timedelta(days=days))
     where = """c.archived_at IS NULL AND c.stage != 'reactivation'
                AND coalesce(c.last_contact_at, c.created_at) < ?

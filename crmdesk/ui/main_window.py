@@ -182,10 +182,12 @@ class MainWindow(QMainWindow):
         self.today.follow_up_done.connect(self.follow_up_done)
         self.interaction_log.customer_requested.connect(self.show_customer)
         self.board.move_requested.connect(self.move_customers)
+        self.board.reason_move_requested.connect(self.move_customers)
         self.board.open_customer.connect(self.show_customer)
         self.board.suggestion_accepted.connect(
-            lambda cid: self.move_customers([cid], "reactivation",
-                                            "Suggested: no interaction for a long time"))
+            lambda cid: self.move_customers(
+                [cid], "reactivation",
+                f"Suggested: no interaction for {lifecycle.reactivation_days()} days"))
         self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)

@@ -171,6 +171,7 @@ def test_renamed_and_reordered_stages(qtbot, book, make_window, drive) -> None: 
         dialog.list.item(0).setText("Prospects")
         dialog.list.setCurrentRow(5)
         dialog.shift(-1)  # Reactivation before Retention
+        dialog.reactivation.setValue(90)
         dialog.save()
 
     drive.append(rename)
@@ -179,6 +180,7 @@ def test_renamed_and_reordered_stages(qtbot, book, make_window, drive) -> None: 
     assert headers == ["Prospects", "Acquisition", "Conversion", "Growth", "Reactivation",
                        "Retention"]
     assert window.profile.stage.itemText(0) == "Prospects"
+    assert lifecycle.reactivation_days() == 90
     assert window.customers.stage.itemText(1) == "Prospects"
 
 
@@ -195,3 +197,21 @@ def test_funnel_dialog(qtbot, book, make_window) -> None:  # type: ignore[no-unt
     dialog.since.setDate(dialog.until.date().addDays(1))
     assert model.rowCount() == 0 and "must come before" in dialog.note.text()
     dialog.close()
+
+
+def test_move_with_a_reason_from_the_card_menu(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    cid = add("Ana", "Alba")
+    window, board = _board(make_window)
+    _, view, model = board.columns["knowledge"]
+    view.setCurrentIndex(model.index(0, 0))
+    board._menu(view, "knowledge", QPoint(10, 10))
+    labels = [a.text() for a in board.last_menu.actions()]
+    assert labels[0] == "Move to Acquisition…" and "Move to Knowledge…" not in labels
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Met at the gala", True))
+    board.last_menu.actions()[2].trigger()  # Growth
+    assert db.execute_sql("SELECT to_stage, reason FROM stage_change WHERE customer_id = ?",
+                          (cid,)).fetchall() == [("growth", "Met at the gala")]
+    assert _names(board, "growth") == ["Ana Alba"]
+    board.last_menu.close()

@@ -180,10 +180,20 @@ class StagesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
         row.addLayout(side)
+        self.reactivation = QSpinBox()
+        self.reactivation.setRange(1, 3650)
+        self.reactivation.setSuffix(" days")
+        self.reactivation.setValue(lifecycle.reactivation_days())
+        self.reactivation.setAccessibleName("Propose Reactivation after")
+        self.reactivation.setToolTip("Customers with no interaction for this long are proposed "
+                                     "for Reactivation on the board")
+        reactivation = QFormLayout()
+        reactivation.addRow("Propose Reactivation after", self.reactivation)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Double-click (or F2) a stage to rename it; the order is the "
                                 "board's, left to right."))
         layout.addLayout(row)
+        layout.addLayout(reactivation)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -202,7 +212,7 @@ class StagesDialog(QDialog):
 
     def save(self) -> None:
         try:
-            lifecycle.set_stages(self.stages())
+            lifecycle.save_settings(self.stages(), self.reactivation.value())
         except ValueError as exc:
             self.error.show_message(str(exc))
             return

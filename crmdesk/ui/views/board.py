@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     Signal,
@@ -20,10 +21,12 @@ from PySide6.QtGui import QFont, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStyle,
@@ -189,6 +192,7 @@ class BoardView(QWidget):
     #: the book changed while another page was shown: re-read when shown again
     stale = False
     move_requested = Signal(list, str)  # customer ids, target stage
+    reason_move_requested = Signal(list, str, str)  # ids, target stage, reason
     open_customer = Signal(int)
     suggestion_accepted = Signal(int)
     suggestion_dismissed = Signal(int)
@@ -258,6 +262,9 @@ class BoardView(QWidget):
             view.setMinimumWidth(165)
             model.move_requested.connect(self.move_requested)
             view.activated.connect(lambda index: self.open_customer.emit(int(index.data(ID_ROLE))))
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, v=view, k=key: self._menu(v, k, pos))
             for keys, step in (("Ctrl+Right", 1), ("Ctrl+Left", -1)):
                 shortcut = QShortcut(QKeySequence(keys), view)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -312,7 +319,8 @@ class BoardView(QWidget):
             self._reload_suggestions()
 
     def _reload_suggestions(self) -> None:
-        ids, total = lifecycle.reactivation_suggestions()
+        days = lifecycle.reactivation_days()
+        ids, total = lifecycle.reactivation_suggestions(days=days)
         self.suggestions.clear()
         rows = customer_query.rows_by_id(ids)
         for cid in ids:
@@ -320,12 +328,12 @@ class BoardView(QWidget):
             if row is None:
                 continue
             item = QListWidgetItem(f"{row[1]} {row[2]} — {lifecycle.stage_label(row[5])}, "
-                                   f"no contact for {lifecycle.REACTIVATION_DAYS}+ days")
+                                   f"no contact for {days}+ days")
             item.setData(ID_ROLE, cid)
             self.suggestions.addItem(item)
         self.suggest_label.setText(
             f"Suggested for Reactivation: {total:,} customer(s) with no interaction for "
-            f"{lifecycle.REACTIVATION_DAYS} days" if total else "No suggestions.")
+            f"{days} days" if total else "No suggestions.")
         for button in (self.accept_button, self.dismiss_button):
             button.setEnabled(bool(total))
 
@@ -336,11 +344,36 @@ class BoardView(QWidget):
 
     def _step(self, view: QListView, stage: str, step: int) -> None:
         target = lifecycle.neighbour(stage, step)
+        ids = self._selected(view)
+        if target is not None and ids:
+            self.move_requested.emit(ids, target)
+
+    def _selected(self, view: QListView) -> list[int]:
         ids = sorted({int(i.data(ID_ROLE)) for i in view.selectionModel().selectedIndexes()})
         if not ids and view.currentIndex().isValid():
             ids = [int(view.currentIndex().data(ID_ROLE))]
-        if target is not None and ids:
-            self.move_requested.emit(ids, target)
+        return ids
+
+    def _menu(self, view: QListView, stage: str, pos: QPoint) -> None:
+        """Right-click: move the selected cards to any stage, saying why."""
+        ids = self._selected(view)
+        if not ids:
+            return
+        menu = QMenu(self)
+        for key, label in lifecycle.stages():
+            if key != stage:
+                action = menu.addAction(f"Move to {label}…")
+                action.triggered.connect(lambda _c=False, k=key: self.ask_reason(ids, k))
+        menu.popup(view.viewport().mapToGlobal(pos))
+        self.last_menu = menu
+
+    def ask_reason(self, ids: list[int], stage: str) -> None:
+        reason, ok = QInputDialog.getText(
+            self, "Move", f"Why move to {lifecycle.stage_label(stage)}? (optional)")
+        if ok:
+            self.reason_move_requested.emit(ids, stage, reason)
+
+    last_menu: QMenu | None = None
 
     def focus_card(self, cid: int, stage: str) -> None:
         """Select the card of `cid` in its column (after a keyboard move)."""
