@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 from typing import Any
 
 import peewee
@@ -11,13 +10,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -31,29 +27,22 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__, paths
 from crmdesk.services import (
-    agenda,
     customer_query,
     customers,
-    demo,
-    interactions,
     lifecycle,
     saved_views,
     settings,
-    staff,
 )
 from crmdesk.services.customers import ValidationFailed
-from crmdesk.services.interactions import InteractionData
 from crmdesk.services.validation import InvalidValue
-from crmdesk.store.book import Book, open_book
-from crmdesk.store.db import BookError, db, describe_error
-from crmdesk.store.models import utcnow
-from crmdesk.ui import undo, workers
+from crmdesk.store.book import Book
+from crmdesk.store.db import describe_error
+from crmdesk.ui import undo
 from crmdesk.ui.actions import build_actions
-from crmdesk.ui.dialogs.funnel import FunnelDialog
-from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
-from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
-from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog, StagesDialog
+from crmdesk.ui.book_actions import BookActions
+from crmdesk.ui.contact_actions import ContactActions
 from crmdesk.ui.events import EventHub
+from crmdesk.ui.lifecycle_actions import LifecycleActions
 from crmdesk.ui.views.board import BoardView
 from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
@@ -65,7 +54,7 @@ DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
 DEMO_CUSTOMERS = 500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         self.book = book
@@ -249,102 +238,6 @@ class MainWindow(QMainWindow):
         self.user_combo.currentIndexChanged.connect(self._user_changed)
         for action in a.values():
             self.addAction(action)  # shortcuts work whatever has the focus
-
-    # --- book -----------------------------------------------------------------------------
-    def _load_book_data(self) -> None:
-        self.region = settings.default_region()
-        self.profile.region = self.region
-        choices = customers.choices()
-        self.customers.reload(choices)
-        self.trash.reload(choices)
-        self.profile.set_choices(choices.segments, choices.owners)
-        self._rebuild_saved_views()
-        self._refresh_users()
-        self.today.reload()
-        self.interaction_log.stale = True
-        if self._on(self.interaction_log):
-            self.interaction_log.reload()
-        self._update_nav_counts()
-        self.book_label.setText(str(self.book.path))
-        self.book_label.setToolTip("The book file open now")
-
-    def switch_book(self, path: Path, build_demo: bool = False) -> bool:
-        if not self.maybe_discard():
-            return False
-        old = self.book
-        try:
-            book = open_book(path)
-        except BookError as exc:
-            db.initialize(old.database)  # keep working on the book that was open
-            self.show_error(str(exc))
-            return False
-        if old.database is not book.database:
-            old.database.close()
-        self.book = book
-        self.undo_stack.clear()
-        self.profile.load(None)
-        self._load_book_data()
-        self._update_title()
-        self.qsettings.setValue("book/last", str(path))
-        if build_demo and customer_query.count() + customer_query.count(True) == 0:
-            self._build_demo()
-        self.statusBar().showMessage(f"Opened {path}", 5000)
-        return True
-
-    def new_book(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New client book", str(paths.data_dir()),
-                                              "crmdesk books (*.db)")
-        if name:
-            target = Path(name)
-            if target.exists():
-                self.show_error(f"{target} already exists; choose a new name.")
-                return
-            self.switch_book(target)
-
-    def open_book_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open client book", str(paths.data_dir()),
-                                              "crmdesk books (*.db);;All files (*)")
-        if name:
-            self.switch_book(Path(name))
-
-    def open_demo_book(self) -> None:
-        self.switch_book(paths.data_dir() / "demo.db", build_demo=True)
-
-    def _offer_demo(self) -> None:
-        if customer_query.count() + customer_query.count(True) > 0:
-            return
-        if self.qsettings.value("demo/offered", False, type=bool):
-            return
-        self.qsettings.setValue("demo/offered", True)
-        answer = QMessageBox.question(
-            self, "Welcome to crmdesk",
-            "This client book is empty.\n\nWould you like to explore a demo book of "
-            f"{DEMO_CUSTOMERS} sample clients first? Your own book stays as it is; you can "
-            "come back to it with File ▸ Open Book.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.open_demo_book()
-
-    def _build_demo(self) -> None:
-        dialog = QProgressDialog("Building the demo book…", "Cancel", 0, DEMO_CUSTOMERS, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        task = workers.Task(lambda progress: demo.build_demo(DEMO_CUSTOMERS, 7, progress))
-        task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
-        dialog.canceled.connect(task.cancel)
-
-        def finished(_result: object) -> None:
-            dialog.reset()
-            self._load_book_data()
-            self.statusBar().showMessage("Demo book ready: explore freely.", 5000)
-
-        def failed(exc: object) -> None:
-            dialog.reset()
-            self.show_error(describe_error(exc) if isinstance(exc, Exception) else str(exc))
-
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        self._demo_task = workers.start(task)
 
     # --- navigation -----------------------------------------------------------------------
     def _nav_changed(self, item: QTreeWidgetItem | None, _prev: Any = None) -> None:
@@ -580,71 +473,6 @@ class MainWindow(QMainWindow):
         self.show_error(describe_error(exc, self.book.path)
                         if isinstance(exc, DB_ERRORS) else str(exc))
 
-    def move_customers(self, ids: list[int], stage: str, reason: str = "") -> None:
-        """Move customers to another stage: one transaction, recorded, undoable."""
-        try:
-            moves = lifecycle.move(ids, stage, self.current_user(), reason)
-        except (LookupError, ValueError, *DB_ERRORS) as exc:
-            self.show_error(describe_error(exc) if isinstance(exc, DB_ERRORS) else str(exc))
-            return
-        if not moves:
-            return
-        done: dict[str, Any] = {
-            "moves": moves, "pairs": [(m.customer_id, m.from_stage, m.to_stage) for m in moves]}
-
-        def redo() -> list[int]:
-            done["moves"] = lifecycle.redo_moves(done["moves"], self.current_user())
-            done["pairs"] = [(m.customer_id, m.from_stage, m.to_stage) for m in done["moves"]]
-            return [m.customer_id for m in done["moves"]]
-
-        def revert() -> list[int]:
-            lifecycle.undo_moves(done["moves"])
-            done["pairs"] = [(m.customer_id, m.to_stage, m.from_stage) for m in done["moves"]]
-            return [m.customer_id for m in done["moves"]]
-
-        label = lifecycle.stage_label(stage)
-        what = f"{len(moves)} customers" if len(moves) > 1 else \
-            customers.load(moves[0].customer_id).display_name
-        self.undo_stack.push(undo.ServiceCommand(
-            f"Move {what} to {label}", redo, revert,
-            lambda _ids: self._announce_move(done["pairs"]), self._command_failed))
-        self._announce_move(done["pairs"])
-        if self._on(self.board):
-            self.board.focus_card(moves[0].customer_id, stage)
-        self.statusBar().showMessage(f"Moved {what} to {label}. Ctrl+Z to undo.", 5000)
-
-    def _announce_move(self, pairs: list[tuple[int, str, str]]) -> None:
-        """Moves touch few things: two board columns, the profile and timeline of the
-        customer shown, and the customer list (read again when next shown)."""
-        ids = [cid for cid, _a, _b in pairs]
-        if self._on(self.board):
-            self.board.apply_moves(pairs)
-        else:
-            self.board.stale = True
-        if self._on(self.splitter):
-            self.customers.refresh(ids)
-        else:
-            self.customers.stale = True
-        cid = self.profile.customer_id
-        if cid in ids and not self.profile.is_dirty():
-            self._show_customer(cid)
-
-    def dismiss_suggestion(self, cid: int) -> None:
-        lifecycle.dismiss(cid)
-        self.board.reload()
-        self.statusBar().showMessage("Suggestion dismissed until the next contact.", 4000)
-
-    def show_funnel(self) -> None:
-        self.last_dialog = FunnelDialog(self)
-        self.last_dialog.show()
-
-    def edit_stages(self) -> None:
-        if self.run_dialog(StagesDialog(self)):
-            self.board.rebuild()
-            self.profile.set_stages(lifecycle.stages())
-            self.customers.set_stage_choices(lifecycle.stages())
-            self.customers.model.reload()
-
     def _customers_changed(self, ids: list[int]) -> None:
         self.customers.refresh(ids)
         self.trash.refresh(ids)
@@ -726,151 +554,6 @@ class MainWindow(QMainWindow):
         self.last_error = message
 
     last_error = ""
-
-    # --- contacts: interactions, follow-ups, quick capture --------------------------------
-    def current_user(self) -> int | None:
-        value = self.user_combo.currentData()
-        return int(value) if value is not None else None
-
-    def _refresh_users(self) -> None:
-        wanted = str(self.qsettings.value("user/current", ""))
-        self.user_combo.blockSignals(True)
-        self.user_combo.clear()
-        self.user_combo.addItem("(choose)", None)
-        for member in staff.list_staff():
-            self.user_combo.addItem(member.name, member.id)
-        self.user_combo.setCurrentIndex(max(0, self.user_combo.findText(wanted)))
-        self.user_combo.blockSignals(False)
-
-    def _user_changed(self) -> None:
-        if self.user_combo.currentData() is not None:
-            self.qsettings.setValue("user/current", self.user_combo.currentText())
-            self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
-
-    def show_customer(self, cid: int) -> None:
-        """Go to the customer list with `cid` selected and its profile shown."""
-        self.nav.setCurrentItem(self.nav_customers)
-        if not self.customers.select_id(cid):
-            self.customers.search.clear()
-            self.customers.select_id(cid)
-        if self.profile.customer_id != cid and self.maybe_discard():
-            self._show_customer(cid)
-
-    def _selected_customer(self) -> tuple[int, str] | None:
-        cid = self.profile.customer_id
-        if cid is None:
-            self.statusBar().showMessage("Select a customer first.", 4000)
-            return None
-        return cid, self.profile.current_data().display_name
-
-    def log_interaction(self) -> None:
-        chosen = self._selected_customer()
-        if chosen is not None:
-            self._log_dialog(chosen[0], chosen[1])
-
-    def log_call(self, cid: int) -> None:
-        data = customers.load(cid)
-        self._log_dialog(cid, data.display_name, channel="phone", direction="out")
-
-    def _log_dialog(self, cid: int, name: str, existing: InteractionData | None = None,
-                    channel: str = "phone", direction: str = "out") -> None:
-        dialog = LogInteractionDialog(cid, name, self.current_user(), existing, channel,
-                                      direction, self)
-        self.last_dialog = dialog
-        if self.run_dialog(dialog):
-            self.hub.interactions_changed.emit([cid])
-            self.statusBar().showMessage(f"Logged for {name}", 4000)
-
-    def edit_interaction(self, iid: int) -> None:
-        existing = interactions.load(iid)
-        name = customers.load(existing.customer_id).display_name
-        self._log_dialog(existing.customer_id, name, existing)
-
-    def add_follow_up(self) -> None:
-        chosen = self._selected_customer()
-        if chosen is None:
-            return
-        dialog = FollowUpDialog(chosen[0], chosen[1], self.current_user(), self)
-        self.last_dialog = dialog
-        if self.run_dialog(dialog):
-            self.hub.interactions_changed.emit([chosen[0]])
-            self.statusBar().showMessage(f"Follow-up added for {chosen[1]}", 4000)
-
-    def follow_up_done(self, fid: int) -> None:
-        try:
-            before = interactions.set_follow_up_status(fid, "done")
-        except (LookupError, *DB_ERRORS) as exc:
-            self.show_error(str(exc))
-            return
-        follow = interactions.load_follow_up(fid)
-
-        def set_status(status: str) -> undo.Action:
-            def action() -> list[int]:
-                interactions.set_follow_up_status(fid, status)
-                return [follow.customer_id]
-            return action
-
-        self.undo_stack.push(undo.ServiceCommand(
-            f"Mark “{follow.what}” done", set_status("done"), set_status(before),
-            self.hub.interactions_changed.emit, self._command_failed))
-        self.hub.interactions_changed.emit([follow.customer_id])
-        self.statusBar().showMessage(f"Done: {follow.what}. Ctrl+Z to undo.", 5000)
-
-    def quick_capture(self) -> None:
-        dialog = QuickCaptureDialog(self.current_user(), self.region, self)
-        self.last_dialog = dialog
-        if self.run_dialog(dialog) and dialog.result_ids is not None:
-            cid = dialog.result_ids[0]
-            self.hub.customers_changed.emit([cid])
-            self.hub.interactions_changed.emit([cid])
-            self.statusBar().showMessage("Contact logged.", 4000)
-
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Show a dialog modally; True when it was accepted (tests drive it instead)."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def _interactions_changed(self, ids: list[int]) -> None:
-        self.today.reload()
-        self.interaction_log.stale = True
-        if self._on(self.interaction_log):
-            self.interaction_log.reload()
-        if self._on(self.board):
-            self.board.reload()
-        if self.timeline.model.customer_id in ids:
-            self.timeline.reload()
-        self._update_nav_counts()
-
-    def export_ics(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export follow-ups to your calendar", str(Path.home() / "follow-ups.ics"),
-            "iCalendar (*.ics)")
-        if not name:
-            return
-        from crmdesk.services.calendar_export import follow_ups_ics  # icalendar: ~90 ms
-
-        now = utcnow()
-        items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
-        try:
-            Path(name).write_bytes(follow_ups_ics(items, self.book.path.stem))
-        except OSError as exc:
-            self.show_error(f"Could not write {name}: {exc.strerror or exc}")
-            return
-        self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
-
-    def manage_staff(self) -> None:
-        if self.run_dialog(StaffDialog(self)):
-            self._refresh_users()
-            choices = customers.choices()
-            self.customers.refresh_choices(choices)
-            self.profile.set_choices(choices.segments, choices.owners)
-            self.interaction_log.refresh_staff()
-
-    def edit_cadence(self) -> None:
-        if self.run_dialog(CadenceDialog(self)):
-            self.today.reload()
-            self._update_nav_counts()
-
-    last_dialog: QDialog | None = None
 
     # --- window state ---------------------------------------------------------------------
     def _update_title(self) -> None:

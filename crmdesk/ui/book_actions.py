@@ -1,0 +1,132 @@
+"""Opening, creating and switching books, and the demo book."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from crmdesk import paths
+from crmdesk.services import (
+    customer_query,
+    customers,
+    demo,
+    settings,
+)
+from crmdesk.store.book import open_book
+from crmdesk.store.db import BookError, db, describe_error
+from crmdesk.ui import workers
+
+DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
+DEMO_CUSTOMERS = 500
+
+
+
+class BookActions:
+    """Opening, creating and switching books, and the demo book.
+
+    Part of MainWindow, which provides the widgets and helpers used here.
+    """
+
+    # --- book -----------------------------------------------------------------------------
+    def _load_book_data(self) -> None:
+        self.region = settings.default_region()
+        self.profile.region = self.region
+        choices = customers.choices()
+        self.customers.reload(choices)
+        self.trash.reload(choices)
+        self.profile.set_choices(choices.segments, choices.owners)
+        self._rebuild_saved_views()
+        self._refresh_users()
+        self.today.reload()
+        self.interaction_log.stale = True
+        if self._on(self.interaction_log):
+            self.interaction_log.reload()
+        self._update_nav_counts()
+        self.book_label.setText(str(self.book.path))
+        self.book_label.setToolTip("The book file open now")
+
+    def switch_book(self, path: Path, build_demo: bool = False) -> bool:
+        if not self.maybe_discard():
+            return False
+        old = self.book
+        try:
+            book = open_book(path)
+        except BookError as exc:
+            db.initialize(old.database)  # keep working on the book that was open
+            self.show_error(str(exc))
+            return False
+        if old.database is not book.database:
+            old.database.close()
+        self.book = book
+        self.undo_stack.clear()
+        self.profile.load(None)
+        self._load_book_data()
+        self._update_title()
+        self.qsettings.setValue("book/last", str(path))
+        if build_demo and customer_query.count() + customer_query.count(True) == 0:
+            self._build_demo()
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def new_book(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New client book", str(paths.data_dir()),
+                                              "crmdesk books (*.db)")
+        if name:
+            target = Path(name)
+            if target.exists():
+                self.show_error(f"{target} already exists; choose a new name.")
+                return
+            self.switch_book(target)
+
+    def open_book_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open client book", str(paths.data_dir()),
+                                              "crmdesk books (*.db);;All files (*)")
+        if name:
+            self.switch_book(Path(name))
+
+    def open_demo_book(self) -> None:
+        self.switch_book(paths.data_dir() / "demo.db", build_demo=True)
+
+    def _offer_demo(self) -> None:
+        if customer_query.count() + customer_query.count(True) > 0:
+            return
+        if self.qsettings.value("demo/offered", False, type=bool):
+            return
+        self.qsettings.setValue("demo/offered", True)
+        answer = QMessageBox.question(
+            self, "Welcome to crmdesk",
+            "This client book is empty.\n\nWould you like to explore a demo book of "
+            f"{DEMO_CUSTOMERS} sample clients first? Your own book stays as it is; you can "
+            "come back to it with File ▸ Open Book.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_demo_book()
+
+    def _build_demo(self) -> None:
+        dialog = QProgressDialog("Building the demo book…", "Cancel", 0, DEMO_CUSTOMERS, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        task = workers.Task(lambda progress: demo.build_demo(DEMO_CUSTOMERS, 7, progress))
+        task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
+        dialog.canceled.connect(task.cancel)
+
+        def finished(_result: object) -> None:
+            dialog.reset()
+            self._load_book_data()
+            self.statusBar().showMessage("Demo book ready: explore freely.", 5000)
+
+        def failed(exc: object) -> None:
+            dialog.reset()
+            self.show_error(describe_error(exc) if isinstance(exc, Exception) else str(exc))
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        self._demo_task = workers.start(task)

@@ -1,0 +1,181 @@
+"""Interactions, follow-ups, quick capture, staff and the current user."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+)
+
+from crmdesk.services import (
+    agenda,
+    customers,
+    interactions,
+    staff,
+)
+from crmdesk.services.interactions import InteractionData
+from crmdesk.store.models import utcnow
+from crmdesk.ui import undo
+from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
+from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
+
+DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
+DEMO_CUSTOMERS = 500
+
+
+
+class ContactActions:
+    """Interactions, follow-ups, quick capture, staff and the current user.
+
+    Part of MainWindow, which provides the widgets and helpers used here.
+    """
+
+    # --- contacts: interactions, follow-ups, quick capture --------------------------------
+    def current_user(self) -> int | None:
+        value = self.user_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _refresh_users(self) -> None:
+        wanted = str(self.qsettings.value("user/current", ""))
+        self.user_combo.blockSignals(True)
+        self.user_combo.clear()
+        self.user_combo.addItem("(choose)", None)
+        for member in staff.list_staff():
+            self.user_combo.addItem(member.name, member.id)
+        self.user_combo.setCurrentIndex(max(0, self.user_combo.findText(wanted)))
+        self.user_combo.blockSignals(False)
+
+    def _user_changed(self) -> None:
+        if self.user_combo.currentData() is not None:
+            self.qsettings.setValue("user/current", self.user_combo.currentText())
+            self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
+
+    def show_customer(self, cid: int) -> None:
+        """Go to the customer list with `cid` selected and its profile shown."""
+        self.nav.setCurrentItem(self.nav_customers)
+        if not self.customers.select_id(cid):
+            self.customers.search.clear()
+            self.customers.select_id(cid)
+        if self.profile.customer_id != cid and self.maybe_discard():
+            self._show_customer(cid)
+
+    def _selected_customer(self) -> tuple[int, str] | None:
+        cid = self.profile.customer_id
+        if cid is None:
+            self.statusBar().showMessage("Select a customer first.", 4000)
+            return None
+        return cid, self.profile.current_data().display_name
+
+    def log_interaction(self) -> None:
+        chosen = self._selected_customer()
+        if chosen is not None:
+            self._log_dialog(chosen[0], chosen[1])
+
+    def log_call(self, cid: int) -> None:
+        data = customers.load(cid)
+        self._log_dialog(cid, data.display_name, channel="phone", direction="out")
+
+    def _log_dialog(self, cid: int, name: str, existing: InteractionData | None = None,
+                    channel: str = "phone", direction: str = "out") -> None:
+        dialog = LogInteractionDialog(cid, name, self.current_user(), existing, channel,
+                                      direction, self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.interactions_changed.emit([cid])
+            self.statusBar().showMessage(f"Logged for {name}", 4000)
+
+    def edit_interaction(self, iid: int) -> None:
+        existing = interactions.load(iid)
+        name = customers.load(existing.customer_id).display_name
+        self._log_dialog(existing.customer_id, name, existing)
+
+    def add_follow_up(self) -> None:
+        chosen = self._selected_customer()
+        if chosen is None:
+            return
+        dialog = FollowUpDialog(chosen[0], chosen[1], self.current_user(), self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.interactions_changed.emit([chosen[0]])
+            self.statusBar().showMessage(f"Follow-up added for {chosen[1]}", 4000)
+
+    def follow_up_done(self, fid: int) -> None:
+        try:
+            before = interactions.set_follow_up_status(fid, "done")
+        except (LookupError, *DB_ERRORS) as exc:
+            self.show_error(str(exc))
+            return
+        follow = interactions.load_follow_up(fid)
+
+        def set_status(status: str) -> undo.Action:
+            def action() -> list[int]:
+                interactions.set_follow_up_status(fid, status)
+                return [follow.customer_id]
+            return action
+
+        self.undo_stack.push(undo.ServiceCommand(
+            f"Mark “{follow.what}” done", set_status("done"), set_status(before),
+            self.hub.interactions_changed.emit, self._command_failed))
+        self.hub.interactions_changed.emit([follow.customer_id])
+        self.statusBar().showMessage(f"Done: {follow.what}. Ctrl+Z to undo.", 5000)
+
+    def quick_capture(self) -> None:
+        dialog = QuickCaptureDialog(self.current_user(), self.region, self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog) and dialog.result_ids is not None:
+            cid = dialog.result_ids[0]
+            self.hub.customers_changed.emit([cid])
+            self.hub.interactions_changed.emit([cid])
+            self.statusBar().showMessage("Contact logged.", 4000)
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally; True when it was accepted (tests drive it instead)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _interactions_changed(self, ids: list[int]) -> None:
+        self.today.reload()
+        self.interaction_log.stale = True
+        if self._on(self.interaction_log):
+            self.interaction_log.reload()
+        if self._on(self.board):
+            self.board.reload()
+        if self.timeline.model.customer_id in ids:
+            self.timeline.reload()
+        self._update_nav_counts()
+
+    def export_ics(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export follow-ups to your calendar", str(Path.home() / "follow-ups.ics"),
+            "iCalendar (*.ics)")
+        if not name:
+            return
+        from crmdesk.services.calendar_export import follow_ups_ics  # icalendar: ~90 ms
+
+        now = utcnow()
+        items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
+        try:
+            Path(name).write_bytes(follow_ups_ics(items, self.book.path.stem))
+        except OSError as exc:
+            self.show_error(f"Could not write {name}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
+
+    def manage_staff(self) -> None:
+        if self.run_dialog(StaffDialog(self)):
+            self._refresh_users()
+            choices = customers.choices()
+            self.customers.refresh_choices(choices)
+            self.profile.set_choices(choices.segments, choices.owners)
+            self.interaction_log.refresh_staff()
+
+    def edit_cadence(self) -> None:
+        if self.run_dialog(CadenceDialog(self)):
+            self.today.reload()
+            self._update_nav_counts()
+
+    last_dialog: QDialog | None = None
