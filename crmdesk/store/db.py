@@ -15,6 +15,10 @@ APPLICATION_ID = 0x43524D44
 BUSY_TIMEOUT_MS = int(os.environ.get("CRMDESK_BUSY_TIMEOUT_MS", "5000"))
 
 
+#: What a read or write of the book can raise besides our own errors (locked, full disk…).
+DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
+
+
 class BookError(Exception):
     """A book cannot be opened or written; the message is meant for the user."""
 

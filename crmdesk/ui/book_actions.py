@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import peewee
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,9 +22,7 @@ from crmdesk.store.book import open_book
 from crmdesk.store.db import BookError, db, describe_error
 from crmdesk.ui import workers
 
-DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
 DEMO_CUSTOMERS = 500
-
 
 
 class BookActions:

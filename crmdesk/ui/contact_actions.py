@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import peewee
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -18,15 +16,12 @@ from crmdesk.services import (
     staff,
 )
 from crmdesk.services.interactions import InteractionData
+from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
 from crmdesk.ui import undo
 from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
 from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
 from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
-
-DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
-DEMO_CUSTOMERS = 500
-
 
 
 class ContactActions:

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
-
-import peewee
 
 from crmdesk.services import (
     customers,
     lifecycle,
 )
-from crmdesk.store.db import describe_error
+from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
 from crmdesk.ui.dialogs.funnel import FunnelDialog
 from crmdesk.ui.dialogs.settings_dialogs import StagesDialog
-
-DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
-DEMO_CUSTOMERS = 500
-
 
 
 class LifecycleActions:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import peewee
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
@@ -36,7 +34,7 @@ from crmdesk.services import (
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book
-from crmdesk.store.db import describe_error
+from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
@@ -49,9 +47,6 @@ from crmdesk.ui.views.interaction_log import InteractionLogView
 from crmdesk.ui.views.profile import ProfileEditor
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
-
-DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
-DEMO_CUSTOMERS = 500
 
 
 class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
