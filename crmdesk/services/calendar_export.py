@@ -11,7 +11,7 @@ from crmdesk.services.agenda import DueFollowUp
 
 
 def follow_ups_ics(items: list[DueFollowUp], book_name: str = "crmdesk") -> bytes:
-    """One VTODO-like event per follow-up (30 minutes at its due time); promises are marked."""
+    """One calendar event per follow-up (30 minutes at its due time); promises are marked."""
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//crmdesk//crmdesk {__version__}//EN")
     cal.add("version", "2.0")

@@ -266,7 +266,7 @@ CONTACTS = [  # (channel, subject, note, outcome)
     ("portal", "Document upload", "Uploaded the signed contract through the portal.", ""),
     ("automated", "Birthday greeting", "Automatic birthday message sent.", ""),
 ]
-TODO = ["Send the fee table", "Call back about the mortgage offer", "Book the annual review",
+TASKS = ["Send the fee table", "Call back about the mortgage offer", "Book the annual review",
         "Confirm the new card arrived", "Send the pension projection",
         "Invite to the wine tasting", "Check the transfer went through"]
 
@@ -305,7 +305,7 @@ def _follow_ups(rng: random.Random, cid: int, staff_ids: list[int],
         return []
     due = now + dt.timedelta(days=rng.randint(-5, 14), hours=rng.randint(-4, 4))
     status = "done" if due < now and rng.random() < 0.5 else "open"
-    return [(cid, rng.choice(staff_ids) if staff_ids else None, rng.choice(TODO), _stamp(due),
+    return [(cid, rng.choice(staff_ids) if staff_ids else None, rng.choice(TASKS), _stamp(due),
              int(rng.random() < 0.3), status, _stamp(now) if status == "done" else None,
              _stamp(now - dt.timedelta(days=rng.randint(1, 20))))]
 

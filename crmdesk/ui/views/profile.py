@@ -36,20 +36,20 @@ def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
     return combo
 
 
-def _text(name: str, placeholder: str = "", height: int = 56) -> QPlainTextEdit:
+def _text(name: str, hint: str = "", height: int = 56) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(hint)
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(height)
     edit.setMaximumHeight(height * 2)
     return edit
 
 
-def _line(name: str, placeholder: str = "") -> QLineEdit:
+def _line(name: str, hint: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(hint)
     return edit
 
 
@@ -208,15 +208,15 @@ class ProfileEditor(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
-        self.placeholder = QLabel("Select a customer in the list, or press Ctrl+N to add one.")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
+        self.empty_hint = QLabel("Select a customer in the list, or press Ctrl+N to add one.")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_label)
         layout.addWidget(self.greeting_label)
         layout.addWidget(self.meta_label)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self._form_widgets = [scroll, self.revert_button, self.save_button]
@@ -324,7 +324,7 @@ class ProfileEditor(QWidget):
         self.birthday_error.show_message(None)
         for widget in self._form_widgets:
             widget.setVisible(data is not None)
-        self.placeholder.setVisible(data is None)
+        self.empty_hint.setVisible(data is None)
         self._changed()
 
     @staticmethod
