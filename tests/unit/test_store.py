@@ -165,3 +165,43 @@ def test_locked_book_gives_a_clear_error(book: object, tmp_path: Path) -> None:
     finally:
         other.rollback()
         other.close()
+
+
+def test_book_of_the_previous_schema_gets_lifecycle_history(tmp_path: Path) -> None:
+    """A v3 book (interactions, no stage history) opens at v4: customers keep their stage,
+    'in stage since' starts at their creation, interactions and follow-ups are intact."""
+    import peewee
+
+    from crmdesk.services import lifecycle, timeline
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "v3.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=3)
+    database.execute_sql(
+        "INSERT INTO customer (id, given_name, family_name, stage, sort_name, created_at, "
+        "updated_at) VALUES (3, 'Vera', 'Old', 'growth', 'old vera', '2023-04-05T06:07:08Z', "
+        "'2023-04-05T06:07:08Z')")
+    database.execute_sql(
+        "INSERT INTO interaction (customer_id, channel, direction, happened_at, notes, "
+        "created_at) VALUES (3, 'phone', 'in', '2024-01-01T10:00:00Z', 'Old call', "
+        "'2024-01-01T10:00:00Z')")
+    database.execute_sql(
+        "INSERT INTO follow_up (customer_id, what, due_at, is_promise, created_at) VALUES "
+        "(3, 'Send the offer', '2024-01-02T10:00:00Z', 1, '2024-01-01T11:00:00Z')")
+    database.close()
+    book = open_book(path)
+    try:
+        assert book.backup is not None
+        assert migrations.current_version(db) == migrations.LATEST == 4
+        row = db.execute_sql("SELECT stage, stage_since FROM customer WHERE id = 3").fetchone()
+        assert row == ("growth", "2023-04-05T06:07:08Z")
+        assert [k for k, _ in timeline.entry_keys(3)] == ["follow_up", "interaction"]
+        assert lifecycle.time_in_stage(3)[0].stage == "growth"
+        moves = lifecycle.move([3], "retention", None, "Loyal for years")
+        assert moves[0].from_since == "2023-04-05T06:07:08Z"
+        stay = db.execute_sql("SELECT stay_seconds FROM stage_change").fetchone()[0]
+        assert stay > 365 * 86400
+    finally:
+        close_database()
