@@ -258,3 +258,23 @@ def test_tab_order_follows_the_form(qtbot, book, make_window) -> None:  # type: 
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         focused = window.focusWidget()
         assert focused is widget or widget.isAncestorOf(focused), (widget, focused)
+
+
+def test_full_disk_on_save_is_a_clear_message(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    cid = add("Ana", "Ruiz")
+    window = make_window()
+    _open(qtbot, window, cid)
+    window.profile.notes.setPlainText("Important")
+
+    def full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(customers.search_index, "reindex", full)
+    qtbot.keyClick(window.profile.given, Qt.Key.Key_S, CTRL)
+    assert window.last_error == (
+        "The disk is full: nothing was saved. Free some space and try again.")
+    assert customers.load(cid).notes == ""  # the transaction rolled back as a whole
+    assert window.profile.is_dirty() and window.profile.notes.toPlainText() == "Important"
+    QApplication.activeModalWidget().accept()
