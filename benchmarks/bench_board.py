@@ -9,10 +9,12 @@ import argparse
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_book import demo_book  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,11 +24,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=Path("bench-out"))
     args = parser.parse_args()
-    path = (args.dir / f"book-{args.size}.db").resolve()
-    if not path.exists():
-        args.dir.mkdir(exist_ok=True)
-        subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(path),
-                        "--customers", str(args.size), "--seed", "1"], check=True)
+    path = demo_book(args.size, args.dir)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_book import demo_book  # noqa: E402
 
 
 def timed(label: str, func, runs: int = 5) -> object:  # type: ignore[no-untyped-def]
@@ -29,11 +32,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=Path("bench-out"))
     args = parser.parse_args()
-    source = (args.dir / f"book-{args.size}.db").resolve()
-    if not source.exists():
-        args.dir.mkdir(exist_ok=True)
-        subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(source),
-                        "--customers", str(args.size), "--seed", "1"], check=True)
+    source = demo_book(args.size, args.dir)
     book = source.with_name(f"contacts-{args.size}.db")
     for leftover in book.parent.glob(book.name + "*"):
         leftover.unlink()

@@ -16,6 +16,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from demo_book import demo_book  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CRMDESK_NO_DEMO_OFFER"] = "1"
 
@@ -33,18 +36,6 @@ def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1))))
     return ordered[k]
-
-
-def build(path: Path, size: int) -> None:
-    if path.exists():
-        print(f"  reusing {path}")
-        return
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(path), "--customers",
-                    str(size), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    mb = path.stat().st_size / 1e6
-    print(f"  demo book: {elapsed:.1f} s to build ({size / elapsed:,.0f} customers/s), {mb:.0f} MB")
 
 
 _TOTAL: list[int] = []
@@ -189,9 +180,8 @@ def main() -> int:
         os._exit(0)  # skip interpreter teardown: PySide6 may crash collecting Qt objects
     args.dir.mkdir(exist_ok=True)
     for size in args.sizes:
-        path = (args.dir / f"book-{size}.db").resolve()
         print(f"{size:,} customers")
-        build(path, size)
+        path = demo_book(size, args.dir)
         if args.part in ("all", "store"):
             store_search(path)
         if args.part in ("all", "startup"):
