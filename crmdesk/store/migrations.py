@@ -166,8 +166,72 @@ def _v4_lifecycle(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v5_loyalty(database: peewee.Database) -> None:
+    """Purchases, the append-only points ledger and the rewards catalogue.
+
+    `customer.points_balance` is kept by triggers so that every write path (the services,
+    a merge that moves entries, a cascade) keeps it equal to the sum of the entries.
+    """
+    for sql in [
+        """CREATE TABLE purchase (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            purchased_on TEXT NOT NULL, amount_cents INTEGER NOT NULL,
+            currency TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+            reverses_id INTEGER REFERENCES purchase(id) ON DELETE SET NULL,
+            staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX purchase_customer ON purchase "
+        "(customer_id, purchased_on, amount_cents, currency)",
+        "CREATE UNIQUE INDEX purchase_reversal ON purchase (reverses_id) "
+        "WHERE reverses_id IS NOT NULL",
+        """CREATE TRIGGER purchase_append_only
+            BEFORE UPDATE OF purchased_on, amount_cents, currency, description, created_at
+            ON purchase
+            BEGIN SELECT RAISE(ABORT, 'purchases are never edited: record a reversal'); END""",
+        """CREATE TABLE reward (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            points_cost INTEGER NOT NULL CHECK (points_cost > 0),
+            active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)""",
+        """CREATE TABLE points_entry (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('earn', 'bonus', 'redeem', 'expire', 'adjust')),
+            points INTEGER NOT NULL, happened_at TEXT NOT NULL,
+            purchase_id INTEGER REFERENCES purchase(id) ON DELETE SET NULL,
+            reward TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+            staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            CHECK (kind NOT IN ('redeem', 'expire') OR points < 0),
+            CHECK (kind != 'bonus' OR points > 0),
+            CHECK (kind != 'adjust' OR (points != 0 AND reason != '')))""",
+        "CREATE INDEX points_entry_customer ON points_entry (customer_id, happened_at, points)",
+        "CREATE INDEX points_entry_purchase ON points_entry (purchase_id) "
+        "WHERE purchase_id IS NOT NULL",
+        "ALTER TABLE customer ADD COLUMN points_balance INTEGER NOT NULL DEFAULT 0",
+        """CREATE TRIGGER points_entry_append_only
+            BEFORE UPDATE OF kind, points, happened_at, reward, reason, created_at
+            ON points_entry
+            BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only: record a correction');
+            END""",
+        """CREATE TRIGGER points_entry_added AFTER INSERT ON points_entry
+            BEGIN UPDATE customer SET points_balance = points_balance + NEW.points
+                  WHERE id = NEW.customer_id; END""",
+        """CREATE TRIGGER points_entry_moved AFTER UPDATE OF customer_id ON points_entry
+            BEGIN UPDATE customer SET points_balance = points_balance - OLD.points
+                  WHERE id = OLD.customer_id;
+                  UPDATE customer SET points_balance = points_balance + NEW.points
+                  WHERE id = NEW.customer_id; END""",
+        """CREATE TRIGGER points_entry_removed AFTER DELETE ON points_entry
+            BEGIN UPDATE customer SET points_balance = points_balance - OLD.points
+                  WHERE id = OLD.customer_id; END""",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
-                     _v3_interactions_and_follow_ups, _v4_lifecycle]
+                     _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty]
 LATEST = len(STEPS)
 
 

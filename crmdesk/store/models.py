@@ -96,6 +96,7 @@ class Customer(BaseModel):
     sort_name = peewee.TextField(default="")
     last_contact_at = UTCDateTimeField(null=True)
     stage_since = UTCDateTimeField(null=True)
+    points_balance = peewee.IntegerField(default=0)  # kept by triggers on points_entry
     archived_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow)
@@ -184,6 +185,50 @@ class FollowUp(BaseModel):
         table_name = "follow_up"
 
 
+class Purchase(BaseModel):
+    """A purchase (or, with a negative amount, the reversal of one). Never edited."""
+
+    id = peewee.AutoField()
+    customer = peewee.ForeignKeyField(Customer, backref="purchases", on_delete="CASCADE")
+    purchased_on = ISODateField()
+    amount_cents = peewee.IntegerField()
+    currency = peewee.TextField()
+    description = peewee.TextField(default="")
+    reverses = peewee.ForeignKeyField("self", null=True, on_delete="SET NULL")
+    staff = peewee.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField(default=utcnow)
+    customer_id: int
+    reverses_id: int | None
+
+
+class Reward(BaseModel):
+    id = peewee.AutoField()
+    name = peewee.TextField(unique=True)
+    points_cost = peewee.IntegerField()
+    active = peewee.BooleanField(default=True)
+    created_at = UTCDateTimeField(default=utcnow)
+
+
+class PointsEntry(BaseModel):
+    """One line of the append-only points ledger (signed points)."""
+
+    id = peewee.AutoField()
+    customer = peewee.ForeignKeyField(Customer, backref="points", on_delete="CASCADE")
+    kind = peewee.TextField()
+    points = peewee.IntegerField()
+    happened_at = UTCDateTimeField()
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="SET NULL")
+    reward = peewee.TextField(default="")
+    reason = peewee.TextField(default="")
+    staff = peewee.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    created_at = UTCDateTimeField(default=utcnow)
+    customer_id: int
+    purchase_id: int | None
+
+    class Meta:
+        table_name = "points_entry"
+
+
 class SavedView(BaseModel):
     id = peewee.AutoField()
     name = peewee.TextField(unique=True)
@@ -193,5 +238,6 @@ class SavedView(BaseModel):
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Setting, Staff, Customer, CustomerEmail, CustomerPhone, CustomerAddress,
-    CustomerConsent, CustomerTag, SavedView, Interaction, FollowUp,
+    CustomerConsent, CustomerTag, SavedView, Interaction, FollowUp, Purchase, Reward,
+    PointsEntry,
 ]

@@ -194,7 +194,7 @@ def test_book_of_the_previous_schema_gets_lifecycle_history(tmp_path: Path) -> N
     book = open_book(path)
     try:
         assert book.backup is not None
-        assert migrations.current_version(db) == migrations.LATEST == 4
+        assert migrations.current_version(db) == migrations.LATEST
         row = db.execute_sql("SELECT stage, stage_since FROM customer WHERE id = 3").fetchone()
         assert row == ("growth", "2023-04-05T06:07:08Z")
         assert [k for k, _ in timeline.entry_keys(3)] == ["follow_up", "interaction"]
@@ -203,5 +203,36 @@ def test_book_of_the_previous_schema_gets_lifecycle_history(tmp_path: Path) -> N
         assert moves[0].from_since == "2023-04-05T06:07:08Z"
         stay = db.execute_sql("SELECT stay_seconds FROM stage_change").fetchone()[0]
         assert stay > 365 * 86400
+    finally:
+        close_database()
+
+
+def test_book_of_the_previous_schema_gets_a_loyalty_ledger(tmp_path: Path) -> None:
+    """A v4 book (lifecycle, no loyalty) opens at v5: every customer starts at 0 points,
+    the ledger takes purchases and the kept balance follows the entries."""
+    import peewee
+
+    from crmdesk.services import loyalty_ledger
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "v4.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=4)
+    database.execute_sql(
+        "INSERT INTO customer (id, given_name, family_name, stage, sort_name, created_at, "
+        "updated_at, stage_since) VALUES (7, 'Olga', 'Four', 'growth', 'four olga', "
+        "'2024-04-05T06:07:08Z', '2024-04-05T06:07:08Z', '2024-04-05T06:07:08Z')")
+    database.close()
+    book = open_book(path)
+    try:
+        assert book.backup is not None and book.backup.exists()
+        assert migrations.current_version(db) == migrations.LATEST
+        assert db.execute_sql("SELECT points_balance FROM customer WHERE id = 7").fetchone() \
+            == (0,)
+        loyalty_ledger.record_purchase(7, 12_50)
+        assert db.execute_sql("SELECT points_balance FROM customer WHERE id = 7").fetchone() \
+            == (12,)
+        assert loyalty_ledger.check_balances() == []
     finally:
         close_database()
