@@ -283,6 +283,187 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- loyalty ---------------------------------------------------------------------------------
+def _staff_id(name: str | None) -> int | None:
+    from crmdesk.services import staff
+
+    try:
+        return staff.require(name) if name else None
+    except ValueError as exc:
+        raise BookError(str(exc)) from exc
+
+
+def _loyalty_json(cid: int) -> dict[str, Any]:
+    from crmdesk.services import loyalty_ledger
+
+    s = loyalty_ledger.summary(cid)
+    return {"balance": s.balance, "tier": s.status.tier, "next_tier": s.status.next_tier,
+            "points_to_next_tier": s.status.to_next, "expiring_90_days": s.expiring,
+            "currency": s.currency, "lifetime_value": _amount(s.lifetime_cents),
+            "last_12_months_value": _amount(s.last_12m_cents)}
+
+
+def _amount(cents: int) -> str:
+    """Exact decimal text of an amount in cents ('12.50', '-3.05')."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def cmd_purchase(args: argparse.Namespace) -> int:
+    from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
+    from crmdesk.services.periods import BadPeriod, parse_day
+
+    _open(args, create=False)
+    try:
+        cents = loyalty_programme.parse_amount(args.amount)
+        day = parse_day(args.date) if args.date else None
+        result = loyalty_ledger.record_purchase(
+            args.customer, cents, on=day, currency=args.currency,
+            description=args.description or "", staff_id=_staff_id(args.staff))
+    except (loyalty_programme.LoyaltyError, BadPeriod) as exc:
+        raise BookError(str(exc)) from exc
+    info = _loyalty_json(args.customer)
+    currency = args.currency.upper() if args.currency else info["currency"]
+    if args.json:
+        print(json.dumps({"purchase_id": result.purchase_id, "customer_id": args.customer,
+                          "amount": _amount(cents), "amount_cents": cents,
+                          "currency": currency, "points": result.points,
+                          "first_purchase": result.first_purchase, **info},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"Purchase {result.purchase_id}: {locale_text.money(cents, currency)} for customer "
+          f"{args.customer}, +{result.points:,} points (balance {info['balance']:,}, "
+          f"{info['tier']}).")
+    return 0
+
+
+def cmd_redeem(args: argparse.Namespace) -> int:
+    from crmdesk.services import loyalty_ledger, loyalty_programme
+
+    _open(args, create=False)
+    try:
+        entry = loyalty_ledger.redeem(args.customer, args.points, args.reward or "",
+                                      staff_id=_staff_id(args.staff))
+    except loyalty_programme.LoyaltyError as exc:
+        raise BookError(str(exc)) from exc
+    info = _loyalty_json(args.customer)
+    if args.json:
+        print(json.dumps({"entry_id": entry, "customer_id": args.customer,
+                          "points": args.points, "reward": args.reward or "", **info},
+                         ensure_ascii=False, indent=2))
+        return 0
+    what = f" for “{args.reward}”" if args.reward else ""
+    print(f"Redeemed {args.points:,} points{what}; balance {info['balance']:,}.")
+    return 0
+
+
+def cmd_adjust(args: argparse.Namespace) -> int:
+    from crmdesk.services import loyalty_ledger, loyalty_programme
+
+    _open(args, create=False)
+    try:
+        if args.bonus:
+            entry = loyalty_ledger.add_bonus(args.customer, args.points, args.reason,
+                                             _staff_id(args.staff))
+        else:
+            entry = loyalty_ledger.adjust(args.customer, args.points, args.reason,
+                                          _staff_id(args.staff))
+    except loyalty_programme.LoyaltyError as exc:
+        raise BookError(str(exc)) from exc
+    info = _loyalty_json(args.customer)
+    if args.json:
+        print(json.dumps({"entry_id": entry, "customer_id": args.customer,
+                          "points": args.points, **info}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{'Bonus' if args.bonus else 'Adjustment'} of {args.points:+,} points; "
+              f"balance {info['balance']:,}.")
+    return 0
+
+
+def cmd_expire(args: argparse.Namespace) -> int:
+    from crmdesk.services import loyalty_ledger
+
+    _open(args, create=False)
+    count = loyalty_ledger.expire_due()
+    print(f"{count:,} customers had points expire.")
+    return 0
+
+
+def _period(args: argparse.Namespace) -> Any:
+    from crmdesk.services import periods
+
+    try:
+        if args.period and (args.since or args.until):
+            raise BookError("Give either --period or --from/--to, not both.")
+        if args.period:
+            return periods.parse_period(args.period)
+        if args.since and args.until:
+            return periods.between(periods.parse_day(args.since), periods.parse_day(args.until))
+    except periods.BadPeriod as exc:
+        raise BookError(str(exc)) from exc
+    raise BookError("Say which period: --period 2026-10 (or 2026-Q3, 2026) "
+                    "or --from DATE --to DATE.")
+
+
+def cmd_statement(args: argparse.Namespace) -> int:
+    from crmdesk.reports import statement_batch
+    from crmdesk.services import loyalty_ledger
+
+    _open(args, create=False)
+    period = _period(args)
+    if db_customer_missing(args.customer):
+        raise BookError(f"There is no customer {args.customer} in this book.")
+    loyalty_ledger.expire_due()
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        out = out / statement_batch.statement_name(args.customer, period)
+    statement_batch.write_one(args.customer, period, out)
+    print(out)
+    return 0
+
+
+def db_customer_missing(cid: int) -> bool:
+    from crmdesk.store.db import db
+
+    return db.execute_sql("SELECT 1 FROM customer WHERE id = ?", (cid,)).fetchone() is None
+
+
+def cmd_statements(args: argparse.Namespace) -> int:
+    import time
+
+    from crmdesk.reports import statement_batch
+    from crmdesk.services import customer_query, loyalty_ledger
+
+    book = _open(args, create=False)
+    period = _period(args)
+    if args.jobs < 1:
+        raise BookError("--jobs must be at least 1.")
+    stage = _stage_key(args.stage) if args.stage else ""
+    flt = customer_query.CustomerFilter(segment=args.segment or "", stage=stage)
+    ids = customer_query.customer_ids(flt)
+    loyalty_ledger.expire_due()
+    out = Path(args.out).expanduser()
+    started = time.perf_counter()
+    if args.combined:
+        if out.is_dir():
+            out = out / f"{statement_batch.safe_stem(f'Statements {period.slug}')}.pdf"
+        statement_batch.write_combined(ids, period, out)
+        written = len(ids)
+        where = str(out)
+    else:
+        if out.exists() and not out.is_dir():
+            raise BookError(f"{out} is a file; --out needs a folder (or add --combined).")
+        written = len(statement_batch.write_each_parallel(book.path, ids, period, out,
+                                                          args.jobs))
+        where = str(out)
+    elapsed = time.perf_counter() - started
+    rate = written / elapsed if elapsed else 0.0
+    print(f"{written:,} statements written to {where} in {elapsed:.1f} s ({rate:.0f}/s).",
+          file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -359,6 +540,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="DATE", help="default: today (inclusive)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_funnel)
+
+    p = sub.add_parser("purchase", parents=[common],
+                       help="record a purchase (it earns loyalty points)")
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--amount", required=True, metavar="AMOUNT", help="e.g. 12.50")
+    p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--currency", metavar="CUR", help="default: the programme's currency")
+    p.add_argument("--description", metavar="TEXT")
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_purchase)
+
+    p = sub.add_parser("redeem", parents=[common], help="spend loyalty points")
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--points", type=int, required=True, metavar="N")
+    p.add_argument("--reward", metavar="NAME", help="a reward of the catalogue")
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_redeem)
+
+    p = sub.add_parser("adjust", parents=[common],
+                       help="correct a points balance (or --bonus) with a reason")
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--points", type=int, required=True, metavar="N", help="+N or -N")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.add_argument("--bonus", action="store_true", help="a bonus rather than a correction")
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_adjust)
+
+    p = sub.add_parser("expire", parents=[common],
+                       help="write the points expiries that are due (safe to repeat)")
+    p.set_defaults(func=cmd_expire)
+
+    for name, helptext in (("statement", "one customer's loyalty statement as PDF"),
+                           ("statements", "loyalty statements for many customers")):
+        p = sub.add_parser(name, parents=[common], help=helptext)
+        if name == "statement":
+            p.add_argument("--customer", type=int, required=True, metavar="ID")
+            p.add_argument("--out", required=True, metavar="FILE")
+        else:
+            p.add_argument("--segment", metavar="S")
+            p.add_argument("--stage", metavar="STAGE")
+            p.add_argument("--out", required=True, metavar="DIR")
+            p.add_argument("--jobs", type=int, default=1, metavar="N",
+                           help="processes rendering in parallel")
+            p.add_argument("--combined", action="store_true",
+                           help="one PDF with every statement (--out may be a file)")
+        p.add_argument("--period", metavar="P", help="YYYY-MM, YYYY-Qn or YYYY")
+        p.add_argument("--from", dest="since", metavar="DATE")
+        p.add_argument("--to", dest="until", metavar="DATE")
+        p.set_defaults(func=cmd_statement if name == "statement" else cmd_statements)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

@@ -53,6 +53,15 @@ def check_book() -> CheckReport:
             f"Search index out of step: {missing} customers missing, {orphans} stale entries")
     else:
         report.findings.append(f"Search index: ok ({customers:,} customers)")
+    from crmdesk.services.loyalty_ledger import check_balances
+
+    ledger_problems = check_balances()
+    if ledger_problems:
+        report.problems += [f"Points ledger: {line}" for line in ledger_problems]
+    else:
+        entries = db.execute_sql("SELECT count(*) FROM points_entry").fetchone()[0]
+        report.findings.append(f"Points ledger: every balance is the sum of its entries "
+                               f"({entries:,} entries)")
     archived = db.execute_sql(
         "SELECT count(*) FROM customer WHERE archived_at IS NOT NULL").fetchone()[0]
     report.findings.append(f"Customers: {customers - archived:,} active, {archived:,} in Trash")

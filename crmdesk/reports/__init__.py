@@ -1,0 +1,1 @@
+"""ReportLab documents. They take plain data gathered by the services and run in workers."""

@@ -1,0 +1,147 @@
+"""Many statements at once: one PDF per customer into a folder, or one combined PDF.
+
+Every file is written under a temporary name and renamed when complete, so a cancelled or
+failed batch never leaves a half-written PDF behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from crmdesk.reports import statement_pdf
+from crmdesk.reports.statement_data import BatchContext, gather
+from crmdesk.reports.statement_text import words
+from crmdesk.services.periods import Period
+from crmdesk.store.db import db
+
+Progress = Callable[[int, int], bool]
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+MAX_STEM = 120
+
+
+def safe_stem(text: str) -> str:
+    """A file name stem that Windows, macOS and Linux all accept."""
+    text = unicodedata.normalize("NFC", text)
+    text = _UNSAFE.sub("_", text)
+    text = " ".join(text.split()).strip(" .")
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"_{text}"
+    return text[:MAX_STEM].rstrip(" .") or "statement"
+
+
+def statement_name(cid: int, period: Period) -> str:
+    row = db.execute_sql("SELECT family_name, given_name FROM customer WHERE id = ?",
+                         (cid,)).fetchone()
+    name = " ".join(p for p in (row or ("", "")) if p) or "Customer"
+    return f"{safe_stem(f'{name} {cid:06d} {period.slug}')}.pdf"
+
+
+@contextlib.contextmanager
+def _atomic_file(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; it becomes `target` only on success."""
+    part = target.with_name(f".{target.name}.part")
+    try:
+        yield part
+        os.replace(part, target)
+        target.chmod(0o600)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def write_one(cid: int, period: Period, out: Path, ctx: BatchContext | None = None) -> Path:
+    data = gather(cid, period, ctx or BatchContext.load())
+    with _atomic_file(out) as part:
+        statement_pdf.render_one(data, part)
+    return out
+
+
+def write_each(ids: list[int], period: Period, folder: Path,
+               progress: Progress | None = None, ctx: BatchContext | None = None
+               ) -> list[Path]:
+    """One PDF per customer into `folder`; stops (keeping the finished files) when
+    `progress` returns False."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ctx = ctx or BatchContext.load()
+    written = []
+    for n, cid in enumerate(ids, 1):
+        written.append(write_one(cid, period, folder / statement_name(cid, period), ctx))
+        if progress is not None and not progress(n, len(ids)):
+            break
+    return written
+
+
+def write_combined(ids: list[int], period: Period, out: Path,
+                   progress: Progress | None = None, ctx: BatchContext | None = None
+                   ) -> Path | None:
+    """All statements in one PDF (each numbered 'page X of Y' on its own). None when
+    cancelled: then no file is left."""
+    ctx = ctx or BatchContext.load()
+    language = "en"
+    title = f"{words(language)['title']}s {period.label(language)}"
+    cancelled = False
+
+    def step(n: int) -> bool:
+        nonlocal cancelled
+        cancelled = progress is not None and not progress(n, len(ids))
+        return not cancelled
+
+    statements = (gather(cid, period, ctx) for cid in ids)
+    try:
+        with _atomic_file(out) as part:
+            statement_pdf.render(statements, part, title=title,
+                                 author=ctx.business.name or "crmdesk",
+                                 subject=words(language)["subject"], each=step)
+            if cancelled:
+                raise _Cancelled
+    except _Cancelled:
+        return None
+    return out
+
+
+class _Cancelled(Exception):
+    """Unwinds the temporary file of a cancelled combined PDF."""
+
+
+# --- several processes (CLI --jobs) --------------------------------------------------------
+_worker_ctx: BatchContext | None = None
+
+
+def _worker_start(book: str) -> None:
+    global _worker_ctx
+    from crmdesk.store.book import open_book
+
+    open_book(book, create=False)
+    _worker_ctx = BatchContext.load()
+
+
+def _worker_chunk(ids: list[int], period: Period, folder: str) -> list[str]:
+    return [str(p) for p in write_each(ids, period, Path(folder), ctx=_worker_ctx)]
+
+
+def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path, jobs: int,
+                        progress: Progress | None = None) -> list[Path]:
+    """`write_each` spread over `jobs` processes, each with its own connection."""
+    if jobs <= 1 or len(ids) < 40:
+        return write_each(ids, period, folder, progress)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = max(10, min(100, len(ids) // (jobs * 4)))
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    written: list[Path] = []
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
+                             initializer=_worker_start, initargs=(str(book),)) as pool:
+        futures = [pool.submit(_worker_chunk, chunk, period, str(folder)) for chunk in chunks]
+        for future in futures:
+            written += [Path(p) for p in future.result()]
+            if progress is not None and not progress(len(written), len(ids)):
+                for other in futures:
+                    other.cancel()
+                break
+    return written
