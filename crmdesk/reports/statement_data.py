@@ -44,6 +44,7 @@ class StatementData:
     lines: list[StatementLine]
     closing: int
     tier: str
+    qualifying: int
     next_tier: str | None
     to_next: int
     progress: float
@@ -143,7 +144,7 @@ def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
         address_lines=address_block(data), period=period, issued=ctx.now.astimezone().date(),
         business_name=ctx.business.name, business_lines=ctx.business.address_lines,
         logo=ctx.logo, opening=opening, lines=lines, closing=closing,
-        tier=status.tier, next_tier=status.next_tier, to_next=status.to_next,
+        tier=status.tier, qualifying=status.qualifying, next_tier=status.next_tier, to_next=status.to_next,
         progress=status.progress, tier_window_months=prog.tier_window_months,
         expiring=soon, expiring_by=first,
         affordable=[(r.name, r.points_cost) for r in ctx.rewards if r.points_cost <= closing],

@@ -150,6 +150,8 @@ class _StatementCanvas(rl_canvas.Canvas):
     """Draws letterhead, running header and 'page X of Y' once every page is known."""
 
     def __init__(self, *args: Any, **kwargs: Any):
+        # Otherwise Helvetica, which the statement never uses, is listed on every page.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self.statement: tuple[StatementData, ImageReader] | None = None
         self._pages: list[dict[str, Any]] = []
@@ -238,6 +240,7 @@ def _top_block(d: StatementData) -> Table:
     ]))
     right = [Paragraph(escape(w["title"]), _styles()["title"]), details]
     return Table([[address, right]], colWidths=[WIDTH - 80 * mm, 80 * mm], style=TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -344,7 +347,11 @@ def _closing_sections(d: StatementData) -> list[Flowable]:
     w = words(d.language)
     n = d.language
     parts: list[Flowable] = [_p(w["your_tier"], "heading")]
-    if d.next_tier:
+    if d.next_tier and not d.tiered:
+        parts.append(_p(w["tier_base"].format(
+            qualifying=_num(d.qualifying, n), months=d.tier_window_months,
+            points=_num(d.to_next, n), next=d.next_tier), "body"))
+    elif d.next_tier:
         parts.append(_p(w["tier_next"].format(tier=d.tier, points=_num(d.to_next, n),
                                               months=d.tier_window_months, next=d.next_tier),
                         "body"))

@@ -25,6 +25,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tier_next": "You are a {tier} member. {points} more points within {months} months "
                      "take you to {next}.",
         "tier_top": "You are a {tier} member, our highest tier. Thank you.",
+        "tier_base": "You collected {qualifying} points in the last {months} months. "
+                     "{points} more make you a {next} member.",
         "expiring": "{points} points expire by {date} unless you use them.",
         "no_expiring": "None of your points expire in the next 90 days.",
         "rewards": "Rewards you can already choose",
@@ -56,6 +58,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tier_next": "Es usted socio {tier}. Con {points} puntos más en {months} meses "
                      "pasará a {next}.",
         "tier_top": "Es usted socio {tier}, nuestro nivel más alto. Gracias.",
+        "tier_base": "Ha acumulado {qualifying} puntos en los últimos {months} meses. "
+                     "Con {points} más será socio {next}.",
         "expiring": "{points} puntos caducan el {date} si no los utiliza.",
         "no_expiring": "Ninguno de sus puntos caduca en los próximos 90 días.",
         "rewards": "Recompensas que ya puede elegir",

@@ -8,9 +8,9 @@ import itertools
 import random
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from crmdesk.services import catalog, search_index
+from crmdesk.services import business, catalog, loyalty_ledger, loyalty_programme, search_index
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -144,8 +144,12 @@ def build_demo(count: int, seed: int = 1,
         chunk = 5000
         first_interaction = conn.execute(
             "SELECT coalesce(max(id), 0) FROM interaction").fetchone()[0]
+        loyalty = _LoyaltyPlan(random.Random(seed + 1), loyalty_programme.programme().currency,
+                               _Counter(conn.execute(
+                                   "SELECT coalesce(max(id), 0) FROM purchase").fetchone()[0]))
+        _demo_programme()
         for start in range(0, count, chunk):
-            rows = [_one(rng, next_id + i, staff_ids, now, today)
+            rows = [_one(rng, next_id + i, staff_ids, now, today, loyalty)
                     for i in range(start, min(count, start + chunk))]
             _insert(conn, rows)
             if progress is not None and not progress(min(count, start + chunk), count):
@@ -157,6 +161,7 @@ def build_demo(count: int, seed: int = 1,
         conn.execute("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM "
                      "interaction i WHERE i.customer_id = customer.id) WHERE id >= ?",
                      (next_id,))
+        loyalty_ledger.expire_due(now)
     return count
 
 
@@ -177,10 +182,12 @@ class _DemoCustomer:
     interactions: list[tuple[object, ...]]
     follow_ups: list[tuple[object, ...]]
     moves: list[tuple[object, ...]]
+    purchases: list[tuple[object, ...]] = field(default_factory=list)
+    points: list[tuple[object, ...]] = field(default_factory=list)
 
 
 def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
-         today: dt.date) -> _DemoCustomer:
+         today: dt.date, loyalty: _LoyaltyPlan | None = None) -> _DemoCustomer:
     loc = rng.choices(LOCALES, LOCALE_WEIGHTS)[0]
     feminine = rng.random() < 0.5
     given = rng.choice(loc.feminine if feminine else loc.masculine)
@@ -218,7 +225,7 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
         updated.strftime("%Y-%m-%dT%H:%M:%SZ"))
     row = (*row, since)
     consented = [ch for ch in ("email", "phone", "sms", "post") if rng.random() < 0.4]
-    return _DemoCustomer(
+    person = _DemoCustomer(
         id=cid, row=row, name=f"{given} {family} {preferred}",
         company=f"{occupation} {company}", notes=notes, emails=emails, phones=phones,
         address=(f"{rng.randint(1, 250)} {rng.choice(STREETS)}", city, region,
@@ -230,6 +237,78 @@ def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
         follow_ups=_follow_ups(rng, cid, staff_ids, now),
         moves=moves,
     )
+    if loyalty is not None:
+        _loyalty(loyalty, person, str(row[15]), stage, created, now)
+    return person
+
+
+DEMO_REWARDS = [("Coffee with your adviser", 250), ("Priority appointment", 1_000),
+                ("Gift card", 2_500), ("Concert for two", 5_000), ("Spa day", 8_000)]
+
+
+def _demo_programme() -> None:
+    """A rewards catalogue and a letterhead, unless the book already has its own."""
+    if not loyalty_programme.rewards():
+        loyalty_programme.save_rewards([loyalty_programme.RewardInfo(0, name, cost, True)
+                                        for name, cost in DEMO_REWARDS])
+    current = business.load()
+    if not current.name:
+        business.save(business.Business(
+            "Northwind Private Clients", "12 Harbour Street\nSuite 400\nBoston, MA 02110\n"
+            "+1 617 555 0100 · clients@northwind.example", current.logo))
+
+
+@dataclass
+class _LoyaltyPlan:
+    """Its own random stream, so the rest of a demo book is the same with or without it."""
+
+    rng: random.Random
+    currency: str
+    purchase_ids: _Counter
+
+
+PURCHASES = {"VIP": (6, 18, 200_00, 4_000_00), "Premium": (3, 10, 50_00, 1_500_00),
+             "Standard": (1, 6, 10_00, 400_00), "Prospect": (0, 2, 10_00, 150_00)}
+ITEMS = ["Advisory fee", "Safe deposit box", "Travel insurance", "Wine club", "Gift card",
+         "Watch service", "Concert tickets", "Annual membership", "Portfolio report", ""]
+
+
+class _Counter:
+    def __init__(self, start: int):
+        self.value = start
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+
+def _loyalty(plan: _LoyaltyPlan, person: _DemoCustomer, segment: str, stage: str,
+             created: dt.datetime, now: dt.datetime) -> None:
+    """Purchases (each earning a point per currency unit), the odd bonus and redemption."""
+    rng, currency, purchase_ids = plan.rng, plan.currency, plan.purchase_ids
+    if stage in ("knowledge", "acquisition"):
+        return
+    low, high, least, most = PURCHASES.get(segment, PURCHASES["Standard"])
+    span = max(1, int((now - created).total_seconds()))
+    balance = 0
+    for when in sorted(created + dt.timedelta(seconds=rng.randint(0, span))
+                       for _ in range(rng.randint(low, high))):
+        pid = purchase_ids.next()
+        cents = rng.randint(least, most)
+        stamp = _stamp(when)
+        person.purchases.append((pid, person.id, when.date().isoformat(), cents, currency,
+                                 rng.choice(ITEMS), stamp))
+        person.points.append((person.id, "earn", cents // 100, stamp, pid, "", "", stamp))
+        balance += cents // 100
+        if rng.random() < 0.08:
+            person.points.append((person.id, "bonus", 250, stamp, None, "",
+                                  "Thank you for recommending us", stamp))
+            balance += 250
+        if balance > 1_000 and rng.random() < 0.15:
+            later = _stamp(min(now, when + dt.timedelta(days=rng.randint(1, 40))))
+            person.points.append((person.id, "redeem", -1_000, later, None,
+                                  "Priority appointment", "", later))
+            balance -= 1_000
 
 
 def _history(rng: random.Random, cid: int, stage: str, created: dt.datetime,
@@ -349,6 +428,12 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
         "INSERT INTO follow_up (customer_id, assignee_id, what, due_at, is_promise, status, "
         "completed_at, created_at) VALUES (?,?,?,?,?,?,?,?)",
         [f for r in rows for f in r.follow_ups])
+    cur.executemany(
+        "INSERT INTO purchase (id, customer_id, purchased_on, amount_cents, currency, "
+        "description, created_at) VALUES (?,?,?,?,?,?,?)", [p for r in rows for p in r.purchases])
+    cur.executemany(
+        "INSERT INTO points_entry (customer_id, kind, points, happened_at, purchase_id, reward, "
+        "reason, created_at) VALUES (?,?,?,?,?,?,?,?)", [e for r in rows for e in r.points])
     cur.executemany(
         "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
         "VALUES (?,?,?,?,?,?,?)",

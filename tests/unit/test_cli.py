@@ -167,3 +167,78 @@ def test_log_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "No staff member called “Nobody”" in err
     code, out, _ = run(capsys, "agenda", "--db", db, "--json", "--days", "10000")
     assert json.loads(out) == []
+
+
+def test_loyalty_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "b.db")
+    code, out, _ = run(capsys, "add", "--db", db, "--given", "Lola", "--family", "Peña",
+                       "--json")
+    cid = str(json.loads(out)["id"])
+    code, out, _ = run(capsys, "purchase", "--db", db, "--customer", cid, "--amount", "12.50",
+                       "--json")
+    bought = json.loads(out)
+    assert code == 0
+    assert (bought["amount"], bought["amount_cents"], bought["points"], bought["balance"],
+            bought["first_purchase"]) == ("12.50", 1250, 12, 12, True)
+    code, out, _ = run(capsys, "purchase", "--db", db, "--customer", cid, "--amount",
+                       "1.234,56", "--date", "2026-10-03")
+    assert code == 0 and "$1,234.56" in out and "+1,234 points" in out
+    code, out, err = run(capsys, "redeem", "--db", db, "--customer", cid, "--points", "5000")
+    assert code == 1 and out == ""
+    assert err.strip() == "crmdesk: Lola Peña has 1,246 points; this needs 5,000 (3,754 short)."
+    code, out, _ = run(capsys, "redeem", "--db", db, "--customer", cid, "--points", "46",
+                       "--json")
+    assert code == 0 and json.loads(out)["balance"] == 1200
+    code, _, err = run(capsys, "redeem", "--db", db, "--customer", cid, "--points", "1",
+                       "--reward", "Yacht")
+    assert code == 1 and "no reward “Yacht”" in err
+    for bad in ("12.345", "-3", "abc", "0"):
+        code, _, err = run(capsys, "purchase", "--db", db, "--customer", cid, "--amount", bad)
+        assert code == 1 and err.startswith("crmdesk: ") and "Traceback" not in err
+    code, _, err = run(capsys, "purchase", "--db", db, "--customer", "999", "--amount", "1")
+    assert code == 1 and "no customer 999" in err
+    code, _, err = run(capsys, "adjust", "--db", db, "--customer", cid, "--points", "-5000",
+                       "--reason", "x")
+    assert code == 1 and "negative" in err
+    code, out, _ = run(capsys, "check", "--db", db)
+    assert code == 0 and "every balance is the sum of its entries (3 entries)" in out
+
+
+def test_statement_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "b.db")
+    ids = []
+    for given, segment in (("Ana", "VIP"), ("Ben", "VIP"), ("Cy", "Standard")):
+        _, out, _ = run(capsys, "add", "--db", db, "--given", given, "--family", "Test",
+                        "--segment", segment, "--json")
+        ids.append(str(json.loads(out)["id"]))
+        run(capsys, "purchase", "--db", db, "--customer", ids[-1], "--amount", "100",
+            "--date", "2026-10-05")
+    out_file = tmp_path / "one.pdf"
+    code, out, _ = run(capsys, "statement", "--db", db, "--customer", ids[0], "--period",
+                       "2026-10", "--out", str(out_file))
+    assert code == 0 and out.strip() == str(out_file)
+    assert "Dear Ana Test" in PdfReader(out_file).pages[0].extract_text()
+    for period in (["--period", "2026-Q4"], ["--period", "2026"],
+                   ["--from", "2026-10-01", "--to", "2026-10-31"]):
+        code, _, err = run(capsys, "statement", "--db", db, "--customer", ids[0], *period,
+                           "--out", str(out_file))
+        assert code == 0, err
+    for bad, message in ((["--period", "2026-13"], "no month 13"),
+                         (["--period", "Oct"], "YYYY-MM"),
+                         (["--from", "2026-10-05", "--to", "2026-10-01"], "before it starts"),
+                         ([], "Say which period")):
+        code, _, err = run(capsys, "statement", "--db", db, "--customer", ids[0], *bad,
+                           "--out", str(out_file))
+        assert code == 1 and message in err
+    folder = tmp_path / "vip"
+    code, _, err = run(capsys, "statements", "--db", db, "--segment", "VIP", "--period",
+                       "2026-10", "--out", str(folder), "--jobs", "2")
+    assert code == 0 and "2 statements written" in err
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"Test Ana {int(ids[0]):06d} 2026-10.pdf", f"Test Ben {int(ids[1]):06d} 2026-10.pdf"]
+    code, _, err = run(capsys, "statements", "--db", db, "--period", "2026-10", "--combined",
+                       "--out", str(tmp_path))
+    combined = tmp_path / "Statements 2026-10.pdf"
+    assert code == 0 and len(PdfReader(combined).pages) == 3

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crmdesk.reports.statement_data import BatchContext, gather
 from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme, periods
 from crmdesk.services.loyalty_ledger import LoyaltyError, add_months
 from crmdesk.services.loyalty_programme import Programme, RewardInfo, Tier, tier_for
@@ -305,3 +306,10 @@ def test_closing_is_opening_plus_the_period(book: object, ops: list[tuple[str, i
         assert lines[-1].balance == closing_opening
     assert loyalty_ledger.balance(cid) >= 0
     assert loyalty_ledger.check_balances() == []
+    # The statement of the same days agrees (its period is in whole local days).
+    period = periods.between((NOW - dt.timedelta(days=start_back)).astimezone().date(),
+                             (NOW - dt.timedelta(days=start_back - length)).astimezone().date())
+    data = gather(cid, period, BatchContext.load(NOW))
+    assert data.closing == data.opening + data.earned - data.used
+    assert data.closing == (data.lines[-1].balance if data.lines else data.opening)
+    assert data.closing == loyalty_ledger.ledger(cid, period.end_utc(), None)[0]
