@@ -23,6 +23,7 @@ SORT_COLUMNS: dict[str, str] = {
     "owner": "(SELECT name FROM staff WHERE staff.id = c.owner_id)",
     "created": "c.created_at",
     "updated": "c.updated_at",
+    "points": "c.points_balance",
 }
 
 
@@ -218,11 +219,14 @@ def count(archived: bool = False) -> int:
 
 
 ROW_COLUMNS = ("id", "given_name", "family_name", "preferred_name", "company", "stage",
-               "segment", "relationship_type", "owner", "email", "phone", "updated_at", "tags")
+               "segment", "relationship_type", "owner", "email", "phone", "updated_at", "tags",
+               "points_balance", "lifetime_cents", "qualifying_points")
 
 
-def rows_by_id(ids: list[int]) -> dict[int, tuple[Any, ...]]:
-    """The list columns for a block of customers (one query), keyed by id."""
+def rows_by_id(ids: list[int], currency: str = "", since: str = "9999"
+               ) -> dict[int, tuple[Any, ...]]:
+    """The list columns for a block of customers (one query), keyed by id. Lifetime value
+    counts purchases in `currency`; qualifying points are those earned after `since`."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -234,7 +238,13 @@ def rows_by_id(ids: list[int]) -> dict[int, tuple[Any, ...]]:
                (SELECT e164 FROM customer_phone p WHERE p.customer_id = c.id
                 ORDER BY position LIMIT 1),
                c.updated_at,
-               (SELECT group_concat(tag, ', ') FROM customer_tag t WHERE t.customer_id = c.id)
+               (SELECT group_concat(tag, ', ') FROM customer_tag t WHERE t.customer_id = c.id),
+               c.points_balance,
+               (SELECT sum(amount_cents) FROM purchase p
+                WHERE p.customer_id = c.id AND p.currency = ?),
+               (SELECT coalesce(sum(points), 0) FROM points_entry e
+                WHERE e.customer_id = c.id AND e.happened_at > ?
+                AND e.kind IN ('earn', 'bonus'))
         FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
         WHERE c.id IN ({marks})"""
-    return {row[0]: row for row in db.execute_sql(sql, ids)}
+    return {row[0]: row for row in db.execute_sql(sql, [currency, since, *ids])}

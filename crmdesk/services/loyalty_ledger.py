@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import locale_text
+from crmdesk.services import locale_text, settings
 from crmdesk.services.loyalty_programme import (
     MAX_AMOUNT_CENTS,
     MAX_POINTS,
@@ -144,6 +144,8 @@ def record_purchase(cid: int, amount_cents: int, on: dt.date | None = None,
         if points:
             PointsEntry.create(customer=cid, kind="earn", points=points, happened_at=moment,
                                purchase=purchase, staff=staff_id, created_at=now)
+            # A purchase dated long ago may bring points that have already expired.
+            expire_due(now, [cid], prog)
     return PurchaseResult(purchase.id, points, first, str(row[4]))
 
 
@@ -242,38 +244,57 @@ def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
     return int(entry.id)
 
 
+EXPIRED_THROUGH = "points_expired_through"
+
+
 def expire_due(now: dt.datetime | None = None, customer_ids: list[int] | None = None,
-               prog: Programme | None = None) -> int:
+               prog: Programme | None = None, full: bool = False) -> int:
     """Write the expiry entries that are due (see the module docstring); returns how many.
 
-    Each entry is dated when its newest expiring lot reached its expiry date."""
+    Each entry is dated when its newest expiring lot reached its expiry date. For the whole
+    book the run is incremental: only customers with a lot that passed the cutoff since the
+    last run can owe an expiry (deductions only ever grow), unless `full` is asked."""
     now = now or utcnow()
     prog = prog or programme()
     if prog.expiry_months == 0:
         return 0
     cutoff = ts(add_months(now, -prog.expiry_months))
-    where = ""
-    params: list[Any] = [cutoff, cutoff]
-    if customer_ids is not None:
-        if not customer_ids:
+    whole_book = customer_ids is None
+    if whole_book:
+        mark = "" if full else settings.get(EXPIRED_THROUGH)
+        if mark >= cutoff:
             return 0
-        where = f"WHERE customer_id IN ({','.join('?' * len(customer_ids))})"
-        params += customer_ids
+        customer_ids = [r[0] for r in db.execute_sql(
+            "SELECT DISTINCT customer_id FROM points_entry INDEXED BY points_entry_lots "
+            "WHERE points > 0 AND happened_at > ? AND happened_at <= ?", (mark, cutoff))]
+    assert customer_ids is not None
+    written = 0
+    with db.atomic():
+        for start in range(0, len(customer_ids), 500):
+            written += _expire_for(customer_ids[start:start + 500], cutoff, now, prog)
+        if whole_book:
+            settings.put(EXPIRED_THROUGH, cutoff)
+    return written
+
+
+def _expire_for(customer_ids: list[int], cutoff: str, now: dt.datetime, prog: Programme) -> int:
+    if not customer_ids:
+        return 0
     rows = db.execute_sql(
         f"""SELECT customer_id,
                    sum(CASE WHEN points > 0 AND happened_at <= ? THEN points ELSE 0 END) AS due,
                    sum(CASE WHEN points < 0 THEN -points ELSE 0 END) AS used,
                    max(CASE WHEN points > 0 AND happened_at <= ? THEN happened_at END)
-            FROM points_entry {where} GROUP BY customer_id HAVING due > used""",
-        params).fetchall()
+            FROM points_entry WHERE customer_id IN ({','.join('?' * len(customer_ids))})
+            GROUP BY customer_id HAVING due > used""",
+        [cutoff, cutoff, *customer_ids]).fetchall()
     stamp = ts(now)
-    with db.atomic():
-        for cid, due, used, newest in rows:
-            when = min(now, add_months(parse_ts(newest), prog.expiry_months))
-            # The reason holds the expiry period, for the line's description.
-            PointsEntry.insert(customer=cid, kind="expire", points=-(due - used),
-                               happened_at=ts(when), created_at=stamp,
-                               reason=str(prog.expiry_months)).execute()
+    for cid, due, used, newest in rows:
+        when = min(now, add_months(parse_ts(newest), prog.expiry_months))
+        # The reason holds the expiry period, for the line's description.
+        PointsEntry.insert(customer=cid, kind="expire", points=-(due - used),
+                           happened_at=ts(when), created_at=stamp,
+                           reason=str(prog.expiry_months)).execute()
     return len(rows)
 
 

@@ -10,6 +10,10 @@ class EventHub(QObject):
     customers_changed = Signal(list)
     #: interactions or follow-ups of these customers changed
     interactions_changed = Signal(list)
+    #: purchases or points of these customers changed
+    loyalty_changed = Signal(list)
+    #: the loyalty programme's rules (tiers, rewards, currency) changed
+    programme_changed = Signal()
     #: the open book was replaced (new file, demo book, restore)
     book_changed = Signal()
     #: saved views were added or removed

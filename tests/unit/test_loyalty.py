@@ -168,32 +168,46 @@ def test_a_reversal_cannot_take_back_points_already_spent(book: object) -> None:
     assert back.points == -20 and loyalty_ledger.balance(cid) == 0
 
 
+def at(year: int, month: int, day: int) -> dt.datetime:
+    return dt.datetime(year, month, day, 12, tzinfo=dt.UTC)
+
+
 def test_expiry_is_first_in_first_out_and_idempotent(book: object) -> None:
     cid = add("Ida", "Old")
-    loyalty_ledger.record_purchase(cid, 100_00, on=dt.date(2024, 1, 10), now=NOW)  # expired
-    loyalty_ledger.record_purchase(cid, 50_00, on=dt.date(2024, 6, 1), now=NOW)    # expired
-    loyalty_ledger.record_purchase(cid, 30_00, on=dt.date(2025, 1, 5), now=NOW)    # in 90 days
-    loyalty_ledger.record_purchase(cid, 20_00, on=dt.date(2026, 5, 1), now=NOW)
-    loyalty_ledger.redeem(cid, 120, now=dt.datetime(2025, 2, 1, tzinfo=dt.UTC))   # oldest first
+    # Each purchase recorded on the day it was made.
+    for amount, when in ((100_00, at(2024, 1, 10)), (50_00, at(2024, 6, 1)),
+                         (30_00, at(2025, 1, 5))):
+        loyalty_ledger.record_purchase(cid, amount, now=when)
+    loyalty_ledger.redeem(cid, 120, now=at(2025, 2, 1))  # uses the oldest points first
+    loyalty_ledger.record_purchase(cid, 20_00, now=at(2026, 5, 1))  # Jan 2024's 100 used up
     prog = loyalty_programme.programme()
     assert loyalty_ledger.expiring(cid, NOW, prog) == (30, dt.date(2027, 1, 5))
     assert loyalty_ledger.expire_due(NOW) == 1
     assert entries(cid)[-1] == ("expire", -30)  # 150 earned by June 2024, 120 of them spent
     assert loyalty_ledger.expire_due(NOW) == 0
+    assert loyalty_ledger.expire_due(NOW, full=True) == 0
     assert loyalty_ledger.expire_due(NOW + dt.timedelta(days=1)) == 0
     assert loyalty_ledger.balance(cid) == 50
     # The expiry is dated when the newest expiring lot reached 24 months.
     when = db.execute_sql("SELECT happened_at FROM points_entry WHERE kind = 'expire'"
                           ).fetchone()[0]
-    assert loyalty_ledger.parse_ts(when).astimezone().date() == dt.date(2026, 6, 1)
+    assert loyalty_ledger.parse_ts(when) == at(2026, 6, 1)
     later = dt.datetime(2027, 1, 6, 12, tzinfo=dt.UTC)
     assert loyalty_ledger.expire_due(later) == 1
     assert entries(cid)[-1] == ("expire", -30) and loyalty_ledger.balance(cid) == 20
+    assert loyalty_ledger.expire_due(later) == 0
 
 
-def test_expiry_before_a_redeem_so_expired_points_cannot_be_spent(book: object) -> None:
-    cid = add("Jo", "Late")
+def test_a_purchase_dated_beyond_the_expiry_period_expires_at_once(book: object) -> None:
+    cid = add("Bea", "Late")
     loyalty_ledger.record_purchase(cid, 100_00, on=dt.date(2023, 1, 1), now=NOW)
+    assert entries(cid) == [("earn", 100), ("expire", -100)]
+    assert loyalty_ledger.balance(cid) == 0
+
+
+def test_expired_points_cannot_be_spent(book: object) -> None:
+    cid = add("Jo", "Late")
+    loyalty_ledger.record_purchase(cid, 100_00, now=at(2023, 1, 1))
     with pytest.raises(LoyaltyError, match="has 0 points"):
         loyalty_ledger.redeem(cid, 50, now=NOW)
     # A refused action writes nothing at all; the expiry is written by the next run.

@@ -16,9 +16,17 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from crmdesk.services import catalog, customer_query, lifecycle
+from crmdesk.services import (
+    catalog,
+    customer_query,
+    lifecycle,
+    locale_text,
+    loyalty_ledger,
+    loyalty_programme,
+)
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.validation import format_phone
+from crmdesk.store.models import utcnow
 from crmdesk.ui import workers
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,8 +43,12 @@ COLUMNS: list[tuple[str, int, str | None]] = [
     ("Relationship", 7, "relationship"),
     ("Owner", 8, "owner"),
     ("Tags", 12, None),
+    ("Tier", 15, None),
+    ("Points", 13, "points"),
+    ("Lifetime value", 14, None),
     ("Updated", 11, "updated"),
 ]
+_NUMERIC = {13, 14}
 BLOCK = 50
 FIRST_PAGE = 300
 REST_DELAY_MS = 150
@@ -64,6 +76,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._raw: dict[int, tuple[Any, ...]] = {}
         self._loaded = False
         self._total: int | None = None
+        self._programme: loyalty_programme.Programme | None = None
 
     # --- querying -------------------------------------------------------------------------
     @property
@@ -90,6 +103,21 @@ class CustomerTableModel(QAbstractTableModel):
         if task is not None:
             task.cancel()
             self._task = None
+
+    def programme_changed(self) -> None:
+        """Tiers or currency changed: the loyalty columns are formatted again."""
+        self._programme = None
+        self._cache.clear()
+        self._raw.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, len(COLUMNS) - 1))
+
+    @property
+    def programme(self) -> loyalty_programme.Programme:
+        if self._programme is None:
+            self._programme = loyalty_programme.programme()
+        return self._programme
 
     def reload(self) -> None:
         """Re-run the id query; the row cache is dropped."""
@@ -201,7 +229,9 @@ class CustomerTableModel(QAbstractTableModel):
             return cached
         start = row - row % BLOCK
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
-        for key, value in customer_query.rows_by_id(block).items():
+        prog = self.programme
+        since = loyalty_ledger.ts(loyalty_ledger.add_months(utcnow(), -prog.tier_window_months))
+        for key, value in customer_query.rows_by_id(block, prog.currency, since).items():
             self._raw[key] = value
             self._cache[key] = [None] * len(COLUMNS)
         while len(self._cache) > CACHE_ROWS:
@@ -240,14 +270,23 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if COLUMNS[index.column()][1] in _NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
         return self._cell(index.row(), index.column())
 
-    @staticmethod
-    def _display(row: tuple[Any, ...], column: int) -> str:
+    def _display(self, row: tuple[Any, ...], column: int) -> str:
         pos = COLUMNS[column][1]
+        if pos == 15:
+            return loyalty_programme.tier_for(int(row[15] or 0), self.programme).tier
+        if pos == 14:
+            return locale_text.money(row[14], self.programme.currency) if row[14] else ""
+        if pos == 13:
+            return f"{row[13]:,}"
         if pos == 0:
             return f"{row[2]}, {row[1]}" if row[1] and row[2] else str(row[1] or row[2] or "")
         value = row[pos]

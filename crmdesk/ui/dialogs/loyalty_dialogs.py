@@ -1,0 +1,244 @@
+"""Record a purchase, redeem points, give a bonus or adjust, reverse a purchase."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
+from crmdesk.services.loyalty_ledger import PurchaseResult
+from crmdesk.services.loyalty_programme import LoyaltyError, Programme
+from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
+
+COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "MXN", "JPY", "PLN", "SEK",
+                     "NOK", "DKK"]
+
+
+class _LoyaltyDialog(QDialog):
+    """Shared frame: a form, a live hint, the error line and Save / Cancel."""
+
+    def __init__(self, title: str, user_id: int | None, parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.user_id = user_id
+        self.form = QFormLayout()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("What this will do")
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error)
+        layout.addWidget(save_cancel(self, self.save))
+        self.setMinimumWidth(420)
+
+    def save(self) -> None:
+        try:
+            self.store()
+        except LoyaltyError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.accept()
+
+    def store(self) -> None:
+        raise NotImplementedError  # each dialog writes its own kind of entry
+
+
+class PurchaseDialog(_LoyaltyDialog):
+    def __init__(self, customer_id: int, name: str, user_id: int | None,
+                 parent: QWidget | None = None):
+        super().__init__(f"Record purchase — {name}", user_id, parent)
+        self.customer_id = customer_id
+        self.result: PurchaseResult | None = None
+        self.programme: Programme = loyalty_programme.programme()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 125.50")
+        self.amount.setAccessibleName("Amount")
+        self.amount.setToolTip("The amount paid, with up to two decimals")
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems([self.programme.currency] + [
+            c for c in COMMON_CURRENCIES if c != self.programme.currency])
+        self.currency.setAccessibleName("Currency")
+        today = dt.date.today()
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setAccessibleName("Date of purchase")
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Description")
+        self.description.setPlaceholderText("What was bought (printed on the statement)")
+        self.form.addRow("&Amount", self.amount)
+        self.form.addRow("&Currency", self.currency)
+        self.form.addRow("&Date", self.date)
+        self.form.addRow("D&escription", self.description)
+        self.amount.textChanged.connect(self._preview)
+        self.currency.currentTextChanged.connect(self._preview)
+        self._preview()
+        self.amount.setFocus()
+
+    def _cents(self) -> int:
+        return loyalty_programme.parse_amount(self.amount.text())
+
+    def _preview(self) -> None:
+        if not self.amount.text().strip():
+            self.hint.setText(f"Earns {self.programme.points_per_unit} point(s) per "
+                              f"{self.programme.currency} spent.")
+            self.error.show_message(None)
+            return
+        try:
+            cents = self._cents()
+        except LoyaltyError as exc:
+            self.hint.setText("")
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message(None)
+        currency = self.currency.currentText().strip().upper()
+        if currency != self.programme.currency:
+            self.hint.setText(f"Purchases in {currency} are recorded but earn no points "
+                              f"(the programme counts {self.programme.currency}).")
+        else:
+            points = self.programme.earn(cents)
+            self.hint.setText(f"{locale_text.money(cents, currency)} earns "
+                              f"{points:,} points.")
+
+    def store(self) -> None:
+        value = self.date.date()
+        self.result = loyalty_ledger.record_purchase(
+            self.customer_id, self._cents(), on=dt.date(value.year(), value.month(), value.day()),
+            currency=self.currency.currentText(), description=self.description.text(),
+            staff_id=self.user_id)
+
+
+class RedeemDialog(_LoyaltyDialog):
+    def __init__(self, customer_id: int, name: str, balance: int, user_id: int | None,
+                 parent: QWidget | None = None):
+        super().__init__(f"Redeem points — {name}", user_id, parent)
+        self.customer_id, self.balance = customer_id, balance
+        self.saved: int | None = None
+        self.reward = QComboBox()
+        self.reward.setAccessibleName("Reward")
+        for reward in loyalty_programme.rewards(active_only=True):
+            mark = "" if reward.points_cost <= balance else "  (not enough points)"
+            self.reward.addItem(f"{reward.name} — {reward.points_cost:,} points{mark}",
+                                (reward.name, reward.points_cost))
+        self.reward.addItem("Other: points only", ("", 0))
+        self.points = QSpinBox()
+        self.points.setRange(1, loyalty_programme.MAX_POINTS)
+        self.points.setGroupSeparatorShown(True)
+        self.points.setAccessibleName("Points to redeem")
+        self.form.addRow(QLabel(f"Balance: {balance:,} points"))
+        self.form.addRow("&Reward", self.reward)
+        self.form.addRow("&Points", self.points)
+        self.reward.currentIndexChanged.connect(self._reward_changed)
+        self.points.valueChanged.connect(self._preview)
+        self._reward_changed()
+        self.reward.setFocus()
+
+    def _reward_changed(self) -> None:
+        name, cost = self.reward.currentData()
+        self.points.setEnabled(not name)
+        if name:
+            self.points.setValue(cost)
+        self._preview()
+
+    def _preview(self) -> None:
+        left = self.balance - self.points.value()
+        if left < 0:
+            self.hint.setText("")
+            self.error.show_message(f"{-left:,} points short: the balance is "
+                                    f"{self.balance:,}.")
+        else:
+            self.error.show_message(None)
+            self.hint.setText(f"{left:,} points will be left.")
+
+    def store(self) -> None:
+        name, _cost = self.reward.currentData()
+        self.saved = loyalty_ledger.redeem(self.customer_id, self.points.value(), name,
+                                           staff_id=self.user_id)
+
+
+class PointsDialog(_LoyaltyDialog):
+    """A bonus (points given) or an adjustment (a correction, up or down)."""
+
+    def __init__(self, customer_id: int, name: str, balance: int, user_id: int | None,
+                 parent: QWidget | None = None):
+        super().__init__(f"Bonus or adjustment — {name}", user_id, parent)
+        self.customer_id, self.balance = customer_id, balance
+        self.saved: int | None = None
+        self.bonus = QRadioButton("&Bonus: points given as a thank-you")
+        self.adjust = QRadioButton("&Adjustment: correct the balance (up or down)")
+        self.bonus.setChecked(True)
+        self.points = QSpinBox()
+        self.points.setRange(-loyalty_programme.MAX_POINTS, loyalty_programme.MAX_POINTS)
+        self.points.setValue(100)
+        self.points.setGroupSeparatorShown(True)
+        self.points.setAccessibleName("Points")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("Required: the client reads it on the statement")
+        self.form.addRow(QLabel(f"Balance: {balance:,} points"))
+        self.form.addRow(self.bonus)
+        self.form.addRow(self.adjust)
+        self.form.addRow("&Points", self.points)
+        self.form.addRow("&Reason", self.reason)
+        for signal in (self.bonus.toggled, self.points.valueChanged):
+            signal.connect(self._preview)
+        self._preview()
+        self.points.setFocus()
+
+    def _preview(self) -> None:
+        points = self.points.value()
+        if self.bonus.isChecked() and points <= 0:
+            self.hint.setText("A bonus adds points; to take points away choose Adjustment.")
+            return
+        self.hint.setText(f"New balance: {self.balance + points:,} points.")
+
+    def store(self) -> None:
+        if self.bonus.isChecked():
+            if self.points.value() <= 0:
+                raise LoyaltyError("A bonus adds points; to take points away choose "
+                                   "Adjustment.")
+            self.saved = loyalty_ledger.add_bonus(self.customer_id, self.points.value(),
+                                                  self.reason.text(), self.user_id)
+        else:
+            self.saved = loyalty_ledger.adjust(self.customer_id, self.points.value(),
+                                               self.reason.text(), self.user_id)
+
+
+class ReverseDialog(_LoyaltyDialog):
+    def __init__(self, purchase: loyalty_ledger.PurchaseLine, user_id: int | None,
+                 parent: QWidget | None = None):
+        super().__init__("Reverse purchase", user_id, parent)
+        self.purchase = purchase
+        self.result: PurchaseResult | None = None
+        what = purchase.description or "purchase"
+        self.form.addRow(QLabel(
+            f"{purchase.on:%d %b %Y}: {what}, "
+            f"{locale_text.money(purchase.amount_cents, purchase.currency)}"))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("e.g. Item returned")
+        self.form.addRow("&Reason", self.reason)
+        self.hint.setText(f"Takes back the {purchase.points:,} points it earned (as far as "
+                          "they are unspent). The purchase stays in the history.")
+        self.reason.setFocus()
+
+    def store(self) -> None:
+        self.result = loyalty_ledger.reverse_purchase(self.purchase.id, self.reason.text(),
+                                                      self.user_id)

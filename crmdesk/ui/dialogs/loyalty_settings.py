@@ -1,0 +1,260 @@
+"""Settings ▸ Loyalty Programme: earning and tiers, the rewards catalogue, the letterhead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import business, loyalty_programme
+from crmdesk.services.loyalty_programme import LoyaltyError, Programme, RewardInfo, Tier
+from crmdesk.services.validation import InvalidValue
+from crmdesk.store.db import db
+from crmdesk.ui.dialogs.loyalty_dialogs import COMMON_CURRENCIES
+from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
+
+
+def _editable_table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().resizeSection(0, 220)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table
+
+
+def _spin(low: int, high: int, value: int, name: str, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setGroupSeparatorShown(True)
+    spin.setAccessibleName(name)
+    if suffix:
+        spin.setSuffix(suffix)
+    return spin
+
+
+class LoyaltyProgrammeDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Loyalty programme")
+        self.setMinimumSize(560, 460)
+        prog = loyalty_programme.programme()
+        tabs = QTabWidget()
+        tabs.addTab(self._programme_page(prog), "&Programme")
+        tabs.addTab(self._rewards_page(), "&Rewards")
+        tabs.addTab(self._letterhead_page(), "&Letterhead")
+        self.tabs = tabs
+        self.error = ErrorLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(save_cancel(self, self.save))
+
+    # --- pages ----------------------------------------------------------------------------
+    def _programme_page(self, prog: Programme) -> QWidget:
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems([prog.currency] + [c for c in COMMON_CURRENCIES
+                                                  if c != prog.currency])
+        self.currency.setAccessibleName("Programme currency")
+        self.rate = QLineEdit(str(prog.points_per_unit))
+        self.rate.setAccessibleName("Points per currency unit")
+        self.rate.setToolTip("Points earned for each unit spent; fractions are rounded down")
+        self.base_tier = QLineEdit(prog.base_tier)
+        self.base_tier.setAccessibleName("Starting tier name")
+        self.window = _spin(1, 120, prog.tier_window_months, "Tier window", " months")
+        self.window.setToolTip("Tiers count the points earned over this many recent months")
+        self.expiry = _spin(0, 240, prog.expiry_months, "Points expiry", " months")
+        self.expiry.setSpecialValueText("Never")
+        self.tiers = _editable_table(["Tier", "Points needed"], "Tiers")
+        for tier in prog.tiers:
+            self._add_tier(tier)
+        add, remove = QPushButton("Add tier"), QPushButton("Remove tier")
+        add.clicked.connect(lambda: self._add_tier(Tier("", 0), edit=True))
+        remove.clicked.connect(lambda: self._remove_row(self.tiers))
+        form = QFormLayout()
+        form.addRow("&Currency", self.currency)
+        form.addRow("Points &per unit", self.rate)
+        form.addRow("&Starting tier", self.base_tier)
+        form.addRow("Tier &window", self.window)
+        form.addRow("Points &expire after", self.expiry)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Tiers, from the first to the highest:"))
+        layout.addWidget(self.tiers, 1)
+        layout.addLayout(row)
+        return page
+
+    def _rewards_page(self) -> QWidget:
+        self.rewards = _editable_table(["Reward", "Points", "Offered"], "Rewards catalogue")
+        for reward in loyalty_programme.rewards():
+            self._add_reward(reward)
+        add, remove = QPushButton("Add reward"), QPushButton("Remove reward")
+        add.clicked.connect(lambda: self._add_reward(RewardInfo(0, "", 100, True), edit=True))
+        remove.clicked.connect(lambda: self._remove_row(self.rewards))
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Rewards clients can choose. Untick “Offered” to withdraw one; "
+                                "statements and the history keep its name."))
+        layout.addWidget(self.rewards, 1)
+        layout.addLayout(row)
+        return page
+
+    def _letterhead_page(self) -> QWidget:
+        biz = business.load()
+        self.logo: bytes | None = biz.logo
+        self.business_name = QLineEdit(biz.name)
+        self.business_name.setAccessibleName("Business name")
+        self.business_address = QPlainTextEdit(biz.address)
+        self.business_address.setAccessibleName("Business address")
+        self.business_address.setTabChangesFocus(True)
+        self.business_address.setPlaceholderText("Street\nPostcode and city\nPhone · e-mail")
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(96, 96)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setAccessibleName("Logo")
+        choose, reset = QPushButton("Choose logo…"), QPushButton("Use the default logo")
+        choose.clicked.connect(self._choose_logo)
+        reset.clicked.connect(lambda: self.set_logo(None))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(reset)
+        logo_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Business &name", self.business_name)
+        form.addRow("&Address", self.business_address)
+        form.addRow("Logo", logo_row)
+        page = QWidget()
+        page.setLayout(form)
+        self.set_logo(self.logo)
+        return page
+
+    # --- rows -----------------------------------------------------------------------------
+    def _add_tier(self, tier: Tier, edit: bool = False) -> None:
+        row = self.tiers.rowCount()
+        self.tiers.insertRow(row)
+        self.tiers.setItem(row, 0, QTableWidgetItem(tier.name))
+        self.tiers.setCellWidget(row, 1, _spin(1, loyalty_programme.MAX_POINTS,
+                                               tier.threshold or 1, "Points needed"))
+        if edit:
+            self.tiers.setCurrentCell(row, 0)
+            self.tiers.editItem(self.tiers.item(row, 0))
+
+    def _add_reward(self, reward: RewardInfo, edit: bool = False) -> None:
+        row = self.rewards.rowCount()
+        self.rewards.insertRow(row)
+        item = QTableWidgetItem(reward.name)
+        item.setData(Qt.ItemDataRole.UserRole, reward.id)
+        self.rewards.setItem(row, 0, item)
+        self.rewards.setCellWidget(row, 1, _spin(1, loyalty_programme.MAX_POINTS,
+                                                 reward.points_cost, "Points"))
+        offered = QTableWidgetItem()
+        offered.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                         | Qt.ItemFlag.ItemIsSelectable)
+        offered.setCheckState(Qt.CheckState.Checked if reward.active
+                              else Qt.CheckState.Unchecked)
+        self.rewards.setItem(row, 2, offered)
+        if edit:
+            self.rewards.setCurrentCell(row, 0)
+            self.rewards.editItem(item)
+
+    @staticmethod
+    def _remove_row(table: QTableWidget) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            table.removeRow(row)
+
+    def choose_logo_file(self) -> Path | None:
+        """Ask for an image file (tests replace this)."""
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a logo", str(Path.home()),
+                                              "Images (*.png *.jpg *.jpeg)")
+        return Path(name) if name else None
+
+    def _choose_logo(self) -> None:
+        path = self.choose_logo_file()
+        if path is None:
+            return
+        try:
+            self.set_logo(business.read_logo(path))
+        except InvalidValue as exc:
+            self.error.show_message(str(exc))
+
+    def set_logo(self, data: bytes | None) -> None:
+        self.logo = data
+        pixmap = QPixmap()
+        pixmap.loadFromData(data or business.default_logo())
+        self.logo_preview.setPixmap(pixmap.scaled(
+            92, 92, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+        self.logo_preview.setToolTip("Your logo" if data else "The default logo")
+
+    # --- saving ---------------------------------------------------------------------------
+    def programme(self) -> Programme:
+        tiers = []
+        for row in range(self.tiers.rowCount()):
+            item, spin = self.tiers.item(row, 0), self.tiers.cellWidget(row, 1)
+            assert isinstance(spin, QSpinBox)
+            tiers.append(Tier(item.text() if item else "", spin.value()))
+        return Programme(currency=self.currency.currentText(),
+                         points_per_unit=loyalty_programme.parse_points_per_unit(
+                             self.rate.text()),
+                         base_tier=self.base_tier.text(), tiers=tiers,
+                         tier_window_months=self.window.value(),
+                         expiry_months=self.expiry.value())
+
+    def reward_rows(self) -> list[RewardInfo]:
+        items = []
+        for row in range(self.rewards.rowCount()):
+            item, spin = self.rewards.item(row, 0), self.rewards.cellWidget(row, 1)
+            offered = self.rewards.item(row, 2)
+            assert isinstance(spin, QSpinBox) and item is not None
+            items.append(RewardInfo(int(item.data(Qt.ItemDataRole.UserRole) or 0), item.text(),
+                                    spin.value(),
+                                    offered is not None
+                                    and offered.checkState() == Qt.CheckState.Checked))
+        return items
+
+    def save(self) -> None:
+        try:
+            with db.atomic():  # all three pages, or nothing
+                loyalty_programme.save_programme(self.programme())
+                loyalty_programme.save_rewards(self.reward_rows())
+                business.save(business.Business(self.business_name.text(),
+                                                self.business_address.toPlainText(),
+                                                self.logo))
+        except (LoyaltyError, InvalidValue) as exc:
+            self.error.show_message(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,269 @@
+"""Loyalty statements from the GUI: one customer's (choose a period, save, open) and a batch
+for the current list or a segment, written in a worker with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.reports import statement_batch
+from crmdesk.services import customer_query, customers, loyalty_ledger
+from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.services.periods import BadPeriod, Period
+from crmdesk.ui import workers
+from crmdesk.ui.widgets.fields import ErrorLabel
+from crmdesk.ui.widgets.period_picker import PeriodPicker
+
+
+class StatementDialog(QDialog):
+    """Which period to print for one customer."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Loyalty statement — {name}")
+        self.picker = PeriodPicker()
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save PDF…")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Period", self.picker)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.chosen: Period | None = None
+
+    def _accept(self) -> None:
+        try:
+            self.chosen = self.picker.period()
+        except BadPeriod as exc:
+            self.error.show_message(str(exc))
+            return
+        self.accept()
+
+
+@dataclass
+class BatchResult:
+    written: int
+    where: Path
+    cancelled: bool
+
+
+class BatchStatementsDialog(QDialog):
+    """Statements for the customers of the current list, or of a segment."""
+
+    #: a batch finished (how many statements, where)
+    finished_batch = Signal(object)
+
+    def __init__(self, current: CustomerFilter, current_count: int, default_dir: Path,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Loyalty statements")
+        self.setMinimumWidth(560)
+        self.current = replace(current)
+        self.task: workers.Task | None = None
+        self.result: BatchResult | None = None
+        self.scope_list = QRadioButton(f"Customers in the current &list ({current_count:,})")
+        self.scope_segment = QRadioButton("Customers of the &segment")
+        self.scope_list.setChecked(True)
+        self.segment = QComboBox()
+        self.segment.addItems(customers.choices().segments)
+        self.segment.setAccessibleName("Segment")
+        self.segment.setEnabled(False)
+        self.scope_segment.toggled.connect(self.segment.setEnabled)
+        self.picker = PeriodPicker()
+        self.each = QRadioButton("One PDF per &customer, into a folder")
+        self.combined = QRadioButton("One c&ombined PDF")
+        self.each.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.each)
+        group.addButton(self.combined)
+        self.path = QLineEdit(str(default_dir))
+        self.path.setAccessibleName("Where to save")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.combined.toggled.connect(self._output_changed)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = ErrorLabel()
+        self.start_button = QPushButton("&Write statements")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_result)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        for button in (self.start_button, self.cancel_button, close):
+            buttons.addWidget(button)
+        form = QFormLayout()
+        scope = QVBoxLayout()
+        scope.addWidget(self.scope_list)
+        segment_row = QHBoxLayout()
+        segment_row.addWidget(self.scope_segment)
+        segment_row.addWidget(self.segment, 1)
+        scope.addLayout(segment_row)
+        form.addRow("Who", scope)
+        form.addRow("&Period", self.picker)
+        output = QVBoxLayout()
+        output.addWidget(self.each)
+        output.addWidget(self.combined)
+        output.addLayout(path_row)
+        form.addRow("Output", output)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def _output_changed(self) -> None:
+        path = Path(self.path.text().strip() or Path.home())
+        if self.combined.isChecked() and path.suffix.lower() != ".pdf":
+            try:
+                period = self.picker.period().slug
+            except BadPeriod:
+                period = "statements"
+            self.path.setText(str(path / f"Statements {period}.pdf"))
+        elif not self.combined.isChecked() and path.suffix.lower() == ".pdf":
+            self.path.setText(str(path.parent))
+
+    def choose_path(self) -> Path | None:
+        """Ask where to write (tests replace this)."""
+        current = self.path.text()
+        if self.combined.isChecked():
+            name, _ = QFileDialog.getSaveFileName(self, "Save statements as", current,
+                                                  "PDF (*.pdf)")
+        else:
+            name = QFileDialog.getExistingDirectory(self, "Folder for the statements", current)
+        return Path(name) if name else None
+
+    def _browse(self) -> None:
+        chosen = self.choose_path()
+        if chosen is not None:
+            self.path.setText(str(chosen))
+
+    def filter(self) -> CustomerFilter:
+        if self.scope_segment.isChecked():
+            return CustomerFilter(segment=self.segment.currentText())
+        return replace(self.current)
+
+    def start(self) -> None:
+        try:
+            period = self.picker.period()
+        except BadPeriod as exc:
+            self.error.show_message(str(exc))
+            return
+        target = Path(self.path.text().strip()).expanduser()
+        combined = self.combined.isChecked()
+        if not self.path.text().strip():
+            self.error.show_message("Choose where to save the statements.")
+            return
+        if combined and target.is_dir():
+            target = target / f"Statements {period.slug}.pdf"
+        if not combined and target.exists() and not target.is_dir():
+            self.error.show_message(f"{target} is a file; choose a folder.")
+            return
+        self.error.show_message(None)
+        flt = self.filter()
+
+        def run(progress: workers.ProgressFn) -> BatchResult:
+            ids = customer_query.customer_ids(flt)
+            loyalty_ledger.expire_due()
+            if combined:
+                out = statement_batch.write_combined(ids, period, target, progress)
+                return BatchResult(len(ids) if out else 0, target, out is None)
+            written = statement_batch.write_each(ids, period, target, progress)
+            return BatchResult(len(written), target, len(written) < len(ids))
+
+        task = workers.Task(run)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        self.task = task
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Writing statements…")
+        self._running(True)
+        workers.start(task)
+
+    def _running(self, on: bool) -> None:
+        self.start_button.setEnabled(not on)
+        self.cancel_button.setEnabled(on)
+        self.open_button.setEnabled(False)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(f"{done:,} of {total:,} statements")
+
+    def cancel(self) -> None:
+        task = self.task
+        if task is None:
+            return
+        task.cancel()
+        self.task = None
+        self._running(False)
+        self.progress.hide()
+        self.status.setText("Cancelled. Statements already finished were kept; "
+                            "no half-written file was left.")
+
+    def _done(self, result: BatchResult) -> None:
+        self.task = None
+        self.result = result
+        self._running(False)
+        self.progress.hide()
+        self.status.setText(f"{result.written:,} statements written to {result.where}.")
+        self.open_button.setEnabled(result.written > 0)
+        self.finished_batch.emit(result)
+
+    def _failed(self, exc: Exception) -> None:
+        self.task = None
+        self._running(False)
+        self.progress.hide()
+        self.status.clear()
+        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.error.show_message(f"The statements could not be written: {message}")
+
+    def _open_result(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.where)))
+
+    def reject(self) -> None:
+        self.cancel()
+        super().reject()

@@ -1,0 +1,256 @@
+"""Profile → Loyalty: balance, tier progress, expiring points, lifetime value, the points
+ledger with running balance and the purchases, with the buttons that write to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import locale_text, loyalty_ledger
+from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
+
+Index = QModelIndex | QPersistentModelIndex
+KIND_NAMES = {"earn": "Purchase", "bonus": "Bonus", "redeem": "Redeemed", "expire": "Expired",
+              "adjust": "Adjustment"}
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table (one customer's ledger or purchases)."""
+
+    def __init__(self, headers: list[str], numeric: set[int], parent: Any = None):
+        super().__init__(parent)
+        self.headers, self.numeric = headers, numeric
+        self.rows: list[list[str]] = []
+        self.keys: list[Any] = []
+
+    def set_rows(self, rows: list[list[str]], keys: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows, self.keys = rows, keys
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class LoyaltyTab(QWidget):
+    purchase_requested = Signal()
+    redeem_requested = Signal()
+    points_requested = Signal()
+    statement_requested = Signal()
+    reverse_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.customer_id: int | None = None
+        self.summary: Summary | None = None
+        self.balance = QLabel("—")
+        self.balance.setObjectName("loyaltyBalance")
+        self.balance.setAccessibleName("Points balance")
+        font = self.balance.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.balance.setFont(font)
+        self.tier = QLabel()
+        self.tier.setAccessibleName("Tier")
+        self.tier.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.tier.font()
+        bold.setBold(True)
+        self.tier.setFont(bold)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.progress.setAccessibleName("Progress to the next tier")
+        self.expiring = QLabel()
+        self.expiring.setAccessibleName("Points expiring soon")
+        self.value = QLabel()
+        self.value.setAccessibleName("Lifetime value")
+        self.value.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Points"), 0, 0)
+        grid.addWidget(self.balance, 1, 0, 2, 1)
+        grid.addWidget(self.tier, 0, 1)
+        grid.addWidget(self.progress, 1, 1)
+        grid.addWidget(self.expiring, 2, 1)
+        grid.addWidget(self.value, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.purchase_button = QPushButton("Record &purchase…")
+        self.purchase_button.setToolTip("Record a purchase; it earns points (Ctrl+Shift+B)")
+        self.redeem_button = QPushButton("&Redeem…")
+        self.redeem_button.setToolTip("Spend points on a reward")
+        self.points_button = QPushButton("Bonus / ad&just…")
+        self.points_button.setToolTip("Give bonus points or correct the balance, with a reason")
+        self.statement_button = QPushButton("&Statement…")
+        self.statement_button.setToolTip("A PDF loyalty statement for a period (Ctrl+P)")
+        buttons = QHBoxLayout()
+        for button, signal in ((self.purchase_button, self.purchase_requested),
+                               (self.redeem_button, self.redeem_requested),
+                               (self.points_button, self.points_requested),
+                               (self.statement_button, self.statement_requested)):
+            button.clicked.connect(signal.emit)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.ledger_model = RowsModel(["Date", "Type", "Description", "Points", "Balance"],
+                                      {3, 4})
+        self.ledger = _table(self.ledger_model, "Points ledger")
+        self.purchase_model = RowsModel(["Date", "Amount", "Description", "Points", "Status"],
+                                        {1, 3})
+        self.purchases = _table(self.purchase_model, "Purchases")
+        self.reverse_button = QPushButton("Re&verse purchase…")
+        self.reverse_button.setToolTip("Take back a purchase (returned, cancelled): a new "
+                                       "entry, the history stays")
+        self.reverse_button.setEnabled(False)
+        self.reverse_button.clicked.connect(self._reverse)
+        self.purchases.selectionModel().selectionChanged.connect(self._purchase_selected)
+        purchases_page = QWidget()
+        purchases_layout = QVBoxLayout(purchases_page)
+        purchases_layout.setContentsMargins(0, 0, 0, 0)
+        purchases_layout.addWidget(self.purchases, 1)
+        purchases_layout.addWidget(self.reverse_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.lists = QTabWidget()
+        self.lists.addTab(self.ledger, "Points &ledger")
+        self.lists.addTab(purchases_page, "P&urchases")
+
+        self.empty = QLabel("Select a customer to see their loyalty points.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.lists, 1)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.purchase_button, self.redeem_button, self.points_button,
+                       self.statement_button, self.lists):
+            widget.setEnabled(on)
+        self.empty.setVisible(not on)
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer_id = customer_id
+        self.reload()
+
+    def reload(self) -> None:
+        cid = self.customer_id
+        if cid is None:
+            self.summary = None
+            self.balance.setText("—")
+            for label in (self.tier, self.expiring, self.value):
+                label.clear()
+            self.progress.setValue(0)
+            self.progress.setFormat("")
+            self.ledger_model.set_rows([], [])
+            self.purchase_model.set_rows([], [])
+            self._set_enabled(False)
+            return
+        try:
+            summary = self.summary = loyalty_ledger.summary(cid)
+        except LookupError:
+            self.show_customer(None)
+            return
+        self._set_enabled(True)
+        self._show_summary(summary)
+        _opening, lines = loyalty_ledger.ledger(cid)
+        lines.reverse()  # newest first, as a bank shows it
+        self.ledger_model.set_rows([self._ledger_row(line) for line in lines],
+                                   [line.id for line in lines])
+        bought = loyalty_ledger.purchases(cid)
+        self.purchase_model.set_rows([self._purchase_row(p) for p in bought], bought)
+        self.reverse_button.setEnabled(False)
+
+    def _show_summary(self, s: Summary) -> None:
+        self.balance.setText(f"{s.balance:,}")
+        status = s.status
+        self.tier.setText(f"Tier: {status.tier}")
+        self.progress.setValue(int(status.progress * 1000))
+        if status.next_tier:
+            self.progress.setFormat(f"{status.qualifying:,} of {status.next_threshold:,} — "
+                                    f"{status.to_next:,} more to {status.next_tier}")
+        else:
+            self.progress.setFormat(f"{status.qualifying:,} points: top tier")
+        if s.expiring and s.expiring_first:
+            self.expiring.setText(f"{s.expiring:,} points expire in the next 90 days "
+                                  f"(first on {s.expiring_first:%d %b %Y}).")
+        else:
+            self.expiring.setText("No points expire in the next 90 days.")
+        value = (f"Lifetime value {locale_text.money(s.lifetime_cents, s.currency)} · "
+                 f"last 12 months {locale_text.money(s.last_12m_cents, s.currency)} · "
+                 f"{s.purchases:,} purchase{'s' if s.purchases != 1 else ''}")
+        others = ", ".join(locale_text.money(v, c) for c, v in sorted(s.other_currencies.items()))
+        self.value.setText(value + (f" (also {others})" if others else ""))
+
+    @staticmethod
+    def _ledger_row(line: LedgerLine) -> list[str]:
+        kind = "Reversal" if line.reversal else KIND_NAMES.get(line.kind, line.kind)
+        who = f" — {line.staff}" if line.staff else ""
+        return [f"{line.when.astimezone():%Y-%m-%d %H:%M}", kind, line.describe() + who,
+                f"{line.points:+,}", f"{line.balance:,}"]
+
+    @staticmethod
+    def _purchase_row(p: PurchaseLine) -> list[str]:
+        status = "Reversed" if p.reversed else "Reversal" if p.reverses_id else ""
+        return [p.on.isoformat(), locale_text.money(p.amount_cents, p.currency),
+                p.description, f"{p.points:+,}" if p.points else "", status]
+
+    def selected_purchase(self) -> PurchaseLine | None:
+        rows = self.purchases.selectionModel().selectedRows()
+        if not rows:
+            return None
+        line = self.purchase_model.keys[rows[0].row()]
+        return line if isinstance(line, PurchaseLine) else None
+
+    def _purchase_selected(self, *_args: object) -> None:
+        line = self.selected_purchase()
+        self.reverse_button.setEnabled(bool(line and line.amount_cents > 0 and not line.reversed))
+
+    def _reverse(self) -> None:
+        line = self.selected_purchase()
+        if line is not None:
+            self.reverse_requested.emit(line.id)
