@@ -48,6 +48,7 @@ class BookActions:
         self._update_nav_counts()
         self.book_label.setText(str(self.book.path))
         self.book_label.setToolTip("The book file open now")
+        self.run_expiry()
 
     def switch_book(self, path: Path, build_demo: bool = False) -> bool:
         if not self.maybe_discard():

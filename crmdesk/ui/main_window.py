@@ -41,15 +41,17 @@ from crmdesk.ui.book_actions import BookActions
 from crmdesk.ui.contact_actions import ContactActions
 from crmdesk.ui.events import EventHub
 from crmdesk.ui.lifecycle_actions import LifecycleActions
+from crmdesk.ui.loyalty_actions import LoyaltyActions
 from crmdesk.ui.views.board import BoardView
 from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
+from crmdesk.ui.views.loyalty_tab import LoyaltyTab
 from crmdesk.ui.views.profile import ProfileEditor
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
 
 
-class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
+class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         self.book = book
@@ -78,15 +80,20 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
             "log_interaction": self.log_interaction, "add_follow_up": self.add_follow_up,
             "export_ics": self.export_ics, "staff": self.manage_staff,
             "cadence": self.edit_cadence, "funnel": self.show_funnel,
-            "stages": self.edit_stages,
+            "stages": self.edit_stages, "record_purchase": self.record_purchase,
+            "redeem_points": self.redeem_points, "adjust_points": self.adjust_points,
+            "statement": self.customer_statement, "batch_statements": self.batch_statements,
+            "loyalty_programme": self.edit_loyalty_programme,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
         self.customers.setMinimumWidth(320)
         self.timeline = TimelineView()
+        self.loyalty = LoyaltyTab()
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(self.profile, "&Profile")
         self.detail_tabs.addTab(self.timeline, "Ti&meline")
+        self.detail_tabs.addTab(self.loyalty, "Lo&yalty")
         self.detail_tabs.setMinimumWidth(380)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.customers)
@@ -161,6 +168,14 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
         self.timeline.follow_up_requested.connect(self.add_follow_up)
         self.timeline.edit_requested.connect(self.edit_interaction)
         self.timeline.done_requested.connect(self.follow_up_done)
+        self.profile.customer_shown.connect(self.loyalty.show_customer)
+        self.loyalty.purchase_requested.connect(self.record_purchase)
+        self.loyalty.redeem_requested.connect(self.redeem_points)
+        self.loyalty.points_requested.connect(self.adjust_points)
+        self.loyalty.statement_requested.connect(self.customer_statement)
+        self.loyalty.reverse_requested.connect(self.reverse_purchase)
+        self.hub.loyalty_changed.connect(self._loyalty_changed)
+        self.hub.programme_changed.connect(self._programme_changed)
         self.today.open_customer.connect(self.show_customer)
         self.today.log_call.connect(self.log_call)
         self.today.follow_up_done.connect(self.follow_up_done)
@@ -193,8 +208,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
                        "archive", "restore"]),
             ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
                           "export_ics"]),
+            ("&Loyalty", ["record_purchase", "redeem_points", "adjust_points", None,
+                          "statement", "batch_statements"]),
             ("&View", ["find", "refresh", None, "save_view", "delete_view", None, "funnel"]),
-            ("&Settings", ["staff", "stages", "cadence", "region"]),
+            ("&Settings", ["staff", "stages", "cadence", "loyalty_programme", "region"]),
             ("&Help", ["about"]),
         ]
         for title, names in menus:
@@ -204,7 +221,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
-        theme_menu = self.menuBar().actions()[3].menu().addMenu("&Theme")
+        theme_menu = self.menuBar().actions()[4].menu().addMenu("&Theme")
         for name in ("system", "light", "dark"):
             action = QAction(name.capitalize(), self)
             action.setCheckable(True)

@@ -63,7 +63,7 @@ class PurchaseDialog(_LoyaltyDialog):
                  parent: QWidget | None = None):
         super().__init__(f"Record purchase — {name}", user_id, parent)
         self.customer_id = customer_id
-        self.result: PurchaseResult | None = None
+        self.outcome: PurchaseResult | None = None
         self.programme: Programme = loyalty_programme.programme()
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 125.50")
@@ -119,7 +119,7 @@ class PurchaseDialog(_LoyaltyDialog):
 
     def store(self) -> None:
         value = self.date.date()
-        self.result = loyalty_ledger.record_purchase(
+        self.outcome = loyalty_ledger.record_purchase(
             self.customer_id, self._cents(), on=dt.date(value.year(), value.month(), value.day()),
             currency=self.currency.currentText(), description=self.description.text(),
             staff_id=self.user_id)
@@ -226,7 +226,7 @@ class ReverseDialog(_LoyaltyDialog):
                  parent: QWidget | None = None):
         super().__init__("Reverse purchase", user_id, parent)
         self.purchase = purchase
-        self.result: PurchaseResult | None = None
+        self.outcome: PurchaseResult | None = None
         what = purchase.description or "purchase"
         self.form.addRow(QLabel(
             f"{purchase.on:%d %b %Y}: {what}, "
@@ -240,5 +240,5 @@ class ReverseDialog(_LoyaltyDialog):
         self.reason.setFocus()
 
     def store(self) -> None:
-        self.result = loyalty_ledger.reverse_purchase(self.purchase.id, self.reason.text(),
+        self.outcome = loyalty_ledger.reverse_purchase(self.purchase.id, self.reason.text(),
                                                       self.user_id)

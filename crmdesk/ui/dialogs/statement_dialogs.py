@@ -84,7 +84,7 @@ class BatchStatementsDialog(QDialog):
         self.setMinimumWidth(560)
         self.current = replace(current)
         self.task: workers.Task | None = None
-        self.result: BatchResult | None = None
+        self.outcome: BatchResult | None = None
         self.scope_list = QRadioButton(f"Customers in the current &list ({current_count:,})")
         self.scope_segment = QRadioButton("Customers of the &segment")
         self.scope_list.setChecked(True)
@@ -245,7 +245,7 @@ class BatchStatementsDialog(QDialog):
 
     def _done(self, result: BatchResult) -> None:
         self.task = None
-        self.result = result
+        self.outcome = result
         self._running(False)
         self.progress.hide()
         self.status.setText(f"{result.written:,} statements written to {result.where}.")
@@ -261,8 +261,8 @@ class BatchStatementsDialog(QDialog):
         self.error.show_message(f"The statements could not be written: {message}")
 
     def _open_result(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.where)))
+        if self.outcome is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.where)))
 
     def reject(self) -> None:
         self.cancel()

@@ -57,6 +57,8 @@ class ProfileEditor(QWidget):
     """Shows one customer (or a new one) and tells whether the form differs from the store."""
 
     dirty_changed = Signal(bool)
+    #: the customer shown changed (their id, or None for an empty or new profile)
+    customer_shown = Signal(object)
 
     def __init__(self, region: str = "US", parent: QWidget | None = None):
         super().__init__(parent)
@@ -326,6 +328,7 @@ class ProfileEditor(QWidget):
             widget.setVisible(data is not None)
         self.empty_hint.setVisible(data is None)
         self._changed()
+        self.customer_shown.emit(self.customer_id)
 
     @staticmethod
     def _set_combo(combo: QComboBox, key: str) -> None:

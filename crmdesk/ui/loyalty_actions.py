@@ -1,0 +1,206 @@
+"""Purchases, points, rewards, loyalty statements and the programme's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from crmdesk.reports import statement_batch
+from crmdesk.services import catalog, locale_text, loyalty_ledger
+from crmdesk.services.periods import Period
+from crmdesk.store.db import DB_ERRORS, describe_error
+from crmdesk.ui.dialogs.loyalty_dialogs import (
+    PointsDialog,
+    PurchaseDialog,
+    RedeemDialog,
+    ReverseDialog,
+)
+from crmdesk.ui.dialogs.loyalty_settings import LoyaltyProgrammeDialog
+from crmdesk.ui.dialogs.statement_dialogs import BatchStatementsDialog, StatementDialog
+
+_STAGE_ORDER = [key for key, _ in catalog.STAGES]
+
+
+class LoyaltyActions:
+    """Purchases, points, rewards, loyalty statements and the programme's settings.
+
+    Part of MainWindow, which provides the widgets and helpers used here.
+    """
+
+    def _loyalty_customer(self) -> tuple[int, str] | None:
+        chosen = self._selected_customer()
+        if chosen is not None and self.profile.is_new:
+            self.statusBar().showMessage("Save the new customer first.", 4000)
+            return None
+        return chosen
+
+    def record_purchase(self) -> None:
+        chosen = self._loyalty_customer()
+        if chosen is None:
+            return
+        cid, name = chosen
+        dialog = PurchaseDialog(cid, name, self.current_user(), self)
+        self.last_dialog = dialog
+        if not self.run_dialog(dialog) or dialog.outcome is None:
+            return
+        result = dialog.outcome
+        self.hub.loyalty_changed.emit([cid])
+        self.statusBar().showMessage(
+            f"Purchase recorded for {name}: +{result.points:,} points.", 5000)
+        self._suggest_conversion(cid, name, result.first_purchase, result.stage)
+
+    def _suggest_conversion(self, cid: int, name: str, first: bool, stage: str) -> None:
+        """A first purchase is what Conversion means: offer the move (undoable)."""
+        if not first or stage not in ("knowledge", "acquisition"):
+            return
+        if self.ask_conversion(name) == QMessageBox.StandardButton.Yes:
+            self.move_customers([cid], "conversion", "First purchase")
+
+    def ask_conversion(self, name: str) -> QMessageBox.StandardButton:
+        """Yes / No: move a customer to Conversion after their first purchase (tests
+        replace this)."""
+        from crmdesk.services import lifecycle
+
+        label = lifecycle.stage_label("conversion")
+        return QMessageBox.question(
+            self, "First purchase", f"This is {name}'s first purchase. Move them to {label}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+
+    def redeem_points(self) -> None:
+        chosen = self._loyalty_customer()
+        if chosen is None:
+            return
+        cid, name = chosen
+        dialog = RedeemDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.loyalty_changed.emit([cid])
+            self.statusBar().showMessage(f"Points redeemed for {name}.", 5000)
+
+    def adjust_points(self) -> None:
+        chosen = self._loyalty_customer()
+        if chosen is None:
+            return
+        cid, name = chosen
+        dialog = PointsDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.loyalty_changed.emit([cid])
+            self.statusBar().showMessage(f"Points of {name} updated.", 5000)
+
+    def reverse_purchase(self, purchase_id: int) -> None:
+        cid = self.loyalty.customer_id
+        if cid is None:
+            return
+        line = next((p for p in loyalty_ledger.purchases(cid) if p.id == purchase_id), None)
+        if line is None:
+            return
+        dialog = ReverseDialog(line, self.current_user(), self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog) and dialog.outcome is not None:
+            self.hub.loyalty_changed.emit([cid])
+            self.statusBar().showMessage(
+                f"Purchase reversed: {-dialog.outcome.points:,} points taken back.", 5000)
+
+    # --- statements -----------------------------------------------------------------------
+    def statements_dir(self) -> Path:
+        saved = str(self.qsettings.value("statements/dir", ""))
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        docs = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs or Path.home()) / "crmdesk statements"
+
+    def ask_statement_path(self, suggested: Path) -> Path | None:
+        """Where to save one statement (tests replace this)."""
+        name, _ = QFileDialog.getSaveFileName(self, "Save loyalty statement", str(suggested),
+                                              "PDF (*.pdf)")
+        return Path(name) if name else None
+
+    def open_document(self, path: Path) -> None:
+        """Open a written PDF or folder in the desktop's viewer (tests replace this)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def customer_statement(self) -> None:
+        chosen = self._loyalty_customer()
+        if chosen is None:
+            return
+        cid, name = chosen
+        dialog = StatementDialog(name, self)
+        self.last_dialog = dialog
+        if not self.run_dialog(dialog) or dialog.chosen is None:
+            return
+        self.write_statement(cid, dialog.chosen)
+
+    def write_statement(self, cid: int, period: Period) -> Path | None:
+        folder = self.statements_dir()
+        target = self.ask_statement_path(folder / statement_batch.statement_name(cid, period))
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            loyalty_ledger.expire_due(customer_ids=[cid])
+            statement_batch.write_one(cid, period, target)
+        except OSError as exc:
+            self.show_error(f"Could not write {target}: {exc.strerror or exc}")
+            return None
+        except DB_ERRORS as exc:
+            self.show_error(describe_error(exc, self.book.path))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.qsettings.setValue("statements/dir", str(target.parent))
+        self.statusBar().showMessage(f"Statement saved: {target}", 6000)
+        self.open_document(target)
+        return target
+
+    def batch_statements(self) -> None:
+        model = self.customers.model
+        dialog = BatchStatementsDialog(self.customers.current_filter(), model.rowCount(),
+                                       self.statements_dir(), self)
+        dialog.finished_batch.connect(
+            lambda result: self.statusBar().showMessage(
+                f"{result.written:,} statements written to {result.where}", 8000))
+        self.last_dialog = dialog
+        self.run_dialog(dialog)
+
+    def edit_loyalty_programme(self) -> None:
+        dialog = LoyaltyProgrammeDialog(self)
+        self.last_dialog = dialog
+        if self.run_dialog(dialog):
+            self.hub.programme_changed.emit()
+            self.statusBar().showMessage("Loyalty programme saved.", 4000)
+
+    # --- keeping views in step ------------------------------------------------------------
+    def _loyalty_changed(self, ids: list[int]) -> None:
+        if self.loyalty.customer_id is not None and (not ids or self.loyalty.customer_id in ids):
+            self.loyalty.reload()
+        self.customers.model.refresh(ids)
+        if self._on(self.board):
+            self.board.reload()
+
+    def _programme_changed(self) -> None:
+        self.customers.model.programme_changed()
+        self.loyalty.reload()
+        if self._on(self.board):
+            self.board.reload()
+
+    def run_expiry(self) -> None:
+        """Points whose time ran out since the last run (cheap: incremental)."""
+        try:
+            count = loyalty_ledger.expire_due()
+        except DB_ERRORS as exc:
+            self.statusBar().showMessage(describe_error(exc, self.book.path), 8000)
+            return
+        if count:
+            self.hub.loyalty_changed.emit([])
+            self.statusBar().showMessage(
+                f"Points expired for {locale_text.integer(count)} customers.", 6000)
+
