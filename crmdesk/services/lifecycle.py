@@ -9,7 +9,7 @@ import statistics
 from dataclasses import dataclass, replace
 from typing import Any
 
-from crmdesk.services import catalog, customer_query, settings
+from crmdesk.services import catalog, customer_query, loyalty_ledger, loyalty_programme, settings
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
@@ -194,12 +194,16 @@ class Card:
     days_in_stage: int
     next_follow_up: str
     overdue: bool
+    tier: str = ""
+    points: int = 0
 
 
 def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
     if not ids:
         return {}
     now = now or utcnow()
+    prog = loyalty_programme.programme()
+    window = _ts(loyalty_ledger.add_months(now, -prog.tier_window_months))
     marks = ",".join("?" * len(ids))
     rows = db.execute_sql(
         f"""SELECT c.id, c.given_name || ' ' || c.family_name, c.segment, coalesce(s.name, ''),
@@ -207,11 +211,15 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
                    (SELECT f.due_at || '|' || f.what
                     FROM follow_up f INDEXED BY follow_up_customer
                     WHERE f.customer_id = c.id AND f.status = 'open'
-                    ORDER BY f.due_at LIMIT 1)
+                    ORDER BY f.due_at LIMIT 1),
+                   c.points_balance,
+                   (SELECT coalesce(sum(points), 0) FROM points_entry e
+                    WHERE e.customer_id = c.id AND e.happened_at > ?
+                    AND e.kind IN ('earn', 'bonus'))
             FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
-            WHERE c.id IN ({marks})""", ids)
+            WHERE c.id IN ({marks})""", [window, *ids])
     found = {}
-    for cid, name, segment, owner, stage, since, follow in rows:
+    for cid, name, segment, owner, stage, since, follow, points, qualifying in rows:
         next_text, overdue = "", False
         if follow:
             due, what = follow.split("|", 1)
@@ -219,7 +227,8 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
             overdue = when < now
             next_text = f"{what} ({when.astimezone():%d %b})"
         found[cid] = Card(cid, name.strip(), segment, owner, stage,
-                          max(0, (now - _parse(since)).days), next_text, overdue)
+                          max(0, (now - _parse(since)).days), next_text, overdue,
+                          loyalty_programme.tier_for(int(qualifying), prog).tier, int(points))
     return found
 
 

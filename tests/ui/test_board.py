@@ -215,3 +215,17 @@ def test_move_with_a_reason_from_the_card_menu(qtbot, book, make_window, monkeyp
                           (cid,)).fetchall() == [("growth", "Met at the gala")]
     assert _names(board, "growth") == ["Ana Alba"]
     board.last_menu.close()
+
+
+def test_cards_show_the_loyalty_tier(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import loyalty_ledger
+
+    gold = add("Golda", "Rich", segment="VIP", stage="growth")
+    add("Plain", "Member", stage="growth")
+    loyalty_ledger.record_purchase(gold, 5_000_00)
+    _window, board = _board(make_window)
+    model = board.columns["growth"][2]
+    cards = {model.index(r, 0).data().split("\n")[0]: model.index(r, 0) for r in range(2)}
+    assert cards["Golda Rich"].data().split("\n")[1] == "VIP · Gold"
+    assert "Gold tier · 5,000 points" in cards["Golda Rich"].data(Qt.ItemDataRole.ToolTipRole)
+    assert cards["Plain Member"].data().split("\n")[1] == "Member"

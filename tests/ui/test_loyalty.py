@@ -266,8 +266,7 @@ def test_cancelled_batch_keeps_finished_files_and_no_half_written_one(  # type: 
 
     def run(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.path.setText(str(folder))
-        with qtbot.waitSignal(dialog.task.signals.progress if dialog.task else
-                              dialog.progress.valueChanged, timeout=20_000):
+        with qtbot.waitSignal(dialog.progress.valueChanged, timeout=20_000):
             qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         assert "Cancelled" in dialog.status.text()

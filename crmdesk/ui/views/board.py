@@ -100,13 +100,14 @@ class ColumnModel(QAbstractListModel):
         if card is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            who = " · ".join(p for p in (card.segment, card.owner) if p)
+            who = " · ".join(p for p in (card.segment, card.owner, card.tier) if p)
             days = f"{card.days_in_stage} day{'s' if card.days_in_stage != 1 else ''} in stage"
             nxt = f"next: {card.next_follow_up}" if card.next_follow_up else "no follow-up"
             return f"{card.name}\n{who or '—'}\n{days}\n{nxt}"
         if role == Qt.ItemDataRole.ToolTipRole:
             late = " (overdue)" if card.overdue else ""
             return (f"{card.name}\n{card.segment} · owner {card.owner or 'nobody'}\n"
+                    f"{card.tier} tier · {card.points:,} points\n"
                     f"{card.days_in_stage} days in {lifecycle.stage_label(card.stage)}\n"
                     f"Next follow-up: {card.next_follow_up or '—'}{late}\n"
                     "Drag to another stage, or Ctrl+←/→")
