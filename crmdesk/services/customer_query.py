@@ -220,13 +220,14 @@ def count(archived: bool = False) -> int:
 
 ROW_COLUMNS = ("id", "given_name", "family_name", "preferred_name", "company", "stage",
                "segment", "relationship_type", "owner", "email", "phone", "updated_at", "tags",
-               "points_balance", "lifetime_cents", "qualifying_points")
+               "points_balance", "lifetime_cents", "qualifying_points", "last_12m_cents")
 
 
-def rows_by_id(ids: list[int], currency: str = "", since: str = "9999"
-               ) -> dict[int, tuple[Any, ...]]:
+def rows_by_id(ids: list[int], currency: str = "", since: str = "9999",
+               year_ago: str = "9999") -> dict[int, tuple[Any, ...]]:
     """The list columns for a block of customers (one query), keyed by id. Lifetime value
-    counts purchases in `currency`; qualifying points are those earned after `since`."""
+    counts purchases in `currency` (in all, and on days after `year_ago`); qualifying points
+    are those earned after the timestamp `since`."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -244,7 +245,10 @@ def rows_by_id(ids: list[int], currency: str = "", since: str = "9999"
                 WHERE p.customer_id = c.id AND p.currency = ?),
                (SELECT coalesce(sum(points), 0) FROM points_entry e
                 WHERE e.customer_id = c.id AND e.happened_at > ?
-                AND e.kind IN ('earn', 'bonus'))
+                AND e.kind IN ('earn', 'bonus')),
+               (SELECT sum(amount_cents) FROM purchase p
+                WHERE p.customer_id = c.id AND p.currency = ? AND p.purchased_on > ?)
         FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
         WHERE c.id IN ({marks})"""
-    return {row[0]: row for row in db.execute_sql(sql, [currency, since, *ids])}
+    params = [currency, since, currency, year_ago, *ids]
+    return {row[0]: row for row in db.execute_sql(sql, params)}

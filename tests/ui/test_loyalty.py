@@ -79,6 +79,8 @@ def test_record_a_purchase_with_keys_then_move_to_conversion(  # type: ignore[no
     value_col = [c[0] for c in COLUMNS].index("Lifetime value")
     assert model.index(row, points_col).data() == "125"
     assert model.index(row, value_col).data() == "$125.50"
+    recent_col = [c[0] for c in COLUMNS].index("Last 12 months")
+    assert model.index(row, recent_col).data() == "$125.50"
 
 
 def test_redeem_refused_when_short_then_spent_on_a_reward(  # type: ignore[no-untyped-def]

@@ -46,9 +46,10 @@ COLUMNS: list[tuple[str, int, str | None]] = [
     ("Tier", 15, None),
     ("Points", 13, "points"),
     ("Lifetime value", 14, None),
+    ("Last 12 months", 16, None),
     ("Updated", 11, "updated"),
 ]
-_NUMERIC = {13, 14}
+_NUMERIC = {13, 14, 16}
 BLOCK = 50
 FIRST_PAGE = 300
 REST_DELAY_MS = 150
@@ -230,8 +231,11 @@ class CustomerTableModel(QAbstractTableModel):
         start = row - row % BLOCK
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._cache]
         prog = self.programme
-        since = loyalty_ledger.ts(loyalty_ledger.add_months(utcnow(), -prog.tier_window_months))
-        for key, value in customer_query.rows_by_id(block, prog.currency, since).items():
+        now = utcnow()
+        since = loyalty_ledger.ts(loyalty_ledger.add_months(now, -prog.tier_window_months))
+        year_ago = loyalty_ledger.add_months(now, -12).astimezone().date().isoformat()
+        rows = customer_query.rows_by_id(block, prog.currency, since, year_ago)
+        for key, value in rows.items():
             self._raw[key] = value
             self._cache[key] = [None] * len(COLUMNS)
         while len(self._cache) > CACHE_ROWS:
@@ -283,8 +287,8 @@ class CustomerTableModel(QAbstractTableModel):
         pos = COLUMNS[column][1]
         if pos == 15:
             return loyalty_programme.tier_for(int(row[15] or 0), self.programme).tier
-        if pos == 14:
-            return locale_text.money(row[14], self.programme.currency) if row[14] else ""
+        if pos in (14, 16):
+            return locale_text.money(row[pos], self.programme.currency) if row[pos] else ""
         if pos == 13:
             return f"{row[13]:,}"
         if pos == 0:

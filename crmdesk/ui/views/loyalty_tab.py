@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import locale_text, loyalty_ledger
+from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
 from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -92,6 +92,7 @@ class LoyaltyTab(QWidget):
         super().__init__(parent)
         self.customer_id: int | None = None
         self.summary: Summary | None = None
+        self._window = 12
         self.balance = QLabel("—")
         self.balance.setObjectName("loyaltyBalance")
         self.balance.setAccessibleName("Points balance")
@@ -193,7 +194,9 @@ class LoyaltyTab(QWidget):
             self._set_enabled(False)
             return
         try:
-            summary = self.summary = loyalty_ledger.summary(cid)
+            prog = loyalty_programme.programme()
+            self._window = prog.tier_window_months
+            summary = self.summary = loyalty_ledger.summary(cid, prog=prog)
         except LookupError:
             self.show_customer(None)
             return
@@ -210,13 +213,16 @@ class LoyaltyTab(QWidget):
     def _show_summary(self, s: Summary) -> None:
         self.balance.setText(f"{s.balance:,}")
         status = s.status
-        self.tier.setText(f"Tier: {status.tier}")
+        self.tier.setText(f"Tier: {status.tier} · {status.qualifying:,} points earned in "
+                          f"{self._window} months")
         self.progress.setValue(int(status.progress * 1000))
         if status.next_tier:
-            self.progress.setFormat(f"{status.qualifying:,} of {status.next_threshold:,} — "
-                                    f"{status.to_next:,} more to {status.next_tier}")
+            self.progress.setFormat(f"{status.to_next:,} more to {status.next_tier}")
+            self.progress.setToolTip(f"{status.qualifying:,} of the {status.next_threshold:,} "
+                                     f"points {status.next_tier} needs")
         else:
-            self.progress.setFormat(f"{status.qualifying:,} points: top tier")
+            self.progress.setFormat("Top tier")
+            self.progress.setToolTip("The highest tier of the programme")
         if s.expiring and s.expiring_first:
             self.expiring.setText(f"{s.expiring:,} points expire in the next 90 days "
                                   f"(first on {s.expiring_first:%d %b %Y}).")
