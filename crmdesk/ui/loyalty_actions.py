@@ -8,7 +8,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from crmdesk.reports import statement_batch
 from crmdesk.services import catalog, locale_text, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
@@ -137,6 +136,8 @@ class LoyaltyActions:
         self.write_statement(cid, dialog.chosen)
 
     def write_statement(self, cid: int, period: Period) -> Path | None:
+        from crmdesk.reports import statement_batch  # ReportLab: ~150 ms, only when used
+
         folder = self.statements_dir()
         target = self.ask_statement_path(folder / statement_batch.statement_name(cid, period))
         if target is None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.reports import statement_batch
 from crmdesk.services import customer_query, customers, loyalty_ledger
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.periods import BadPeriod, Period
@@ -203,6 +202,8 @@ class BatchStatementsDialog(QDialog):
         flt = self.filter()
 
         def run(progress: workers.ProgressFn) -> BatchResult:
+            from crmdesk.reports import statement_batch  # ReportLab: loaded when first used
+
             ids = customer_query.customer_ids(flt)
             loyalty_ledger.expire_due()
             if combined:
