@@ -335,6 +335,9 @@ def cmd_purchase(args: argparse.Namespace) -> int:
     print(f"Purchase {result.purchase_id}: {locale_text.money(cents, currency)} for customer "
           f"{args.customer}, +{result.points:,} points (balance {info['balance']:,}, "
           f"{info['tier']}).")
+    if result.first_purchase and result.stage in ("knowledge", "acquisition"):
+        print(f"First purchase: to move them to Conversion, run  crmdesk stage --customer "
+              f"{args.customer} --to conversion --reason 'First purchase'", file=sys.stderr)
     return 0
 
 
@@ -442,6 +445,9 @@ def cmd_statements(args: argparse.Namespace) -> int:
     stage = _stage_key(args.stage) if args.stage else ""
     flt = customer_query.CustomerFilter(segment=args.segment or "", stage=stage)
     ids = customer_query.customer_ids(flt)
+    if not ids:
+        print("No customers match: nothing written.", file=sys.stderr)
+        return 0
     loyalty_ledger.expire_due()
     out = Path(args.out).expanduser()
     started = time.perf_counter()

@@ -206,7 +206,9 @@ def _v5_loyalty(database: peewee.Database) -> None:
             CHECK (kind NOT IN ('redeem', 'expire') OR points < 0),
             CHECK (kind != 'bonus' OR points > 0),
             CHECK (kind != 'adjust' OR (points != 0 AND reason != '')))""",
-        "CREATE INDEX points_entry_customer ON points_entry (customer_id, happened_at, points)",
+        # Covering for balances, tier points (by kind) and statements of one customer.
+        "CREATE INDEX points_entry_customer ON points_entry "
+        "(customer_id, happened_at, points, kind)",
         # The daily expiry run looks only at lots that crossed the cutoff since the last run.
         "CREATE INDEX points_entry_lots ON points_entry (happened_at, customer_id) "
         "WHERE points > 0",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from crmdesk.services import catalog, locale_text, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
+from crmdesk.ui import undo
 from crmdesk.ui.dialogs.loyalty_dialogs import (
     PointsDialog,
     PurchaseDialog,
@@ -46,10 +47,30 @@ class LoyaltyActions:
         if not self.run_dialog(dialog) or dialog.outcome is None:
             return
         result = dialog.outcome
+        request = dialog.request()
+        state = {"purchase": result.purchase_id}
+
+        def again() -> list[int]:
+            state["purchase"] = loyalty_ledger.record_purchase(cid, **request).purchase_id
+            return [cid]
+
+        def take_back() -> list[int]:
+            loyalty_ledger.reverse_purchase(state["purchase"], "Recorded by mistake (undone)",
+                                            self.current_user())
+            return [cid]
+
+        money = locale_text.money(request["amount_cents"], request["currency"].upper())
+        self._push_ledger(f"Purchase {money} for {name}", again, take_back)
         self.hub.loyalty_changed.emit([cid])
         self.statusBar().showMessage(
-            f"Purchase recorded for {name}: +{result.points:,} points.", 5000)
+            f"Purchase recorded for {name}: +{result.points:,} points. Ctrl+Z to undo.", 5000)
         self._suggest_conversion(cid, name, result.first_purchase, result.stage)
+
+    def _push_ledger(self, text: str, do: undo.Action, revert: undo.Action) -> None:
+        """Undo and redo of ledger writes are new, correcting entries: the ledger itself is
+        never edited, and the client's statement shows both."""
+        self.undo_stack.push(undo.ServiceCommand(text, do, revert, self.hub.loyalty_changed.emit,
+                                                 self._command_failed))
 
     def _suggest_conversion(self, cid: int, name: str, first: bool, stage: str) -> None:
         """A first purchase is what Conversion means: offer the move (undoable)."""
@@ -76,9 +97,23 @@ class LoyaltyActions:
         cid, name = chosen
         dialog = RedeemDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
         self.last_dialog = dialog
-        if self.run_dialog(dialog):
-            self.hub.loyalty_changed.emit([cid])
-            self.statusBar().showMessage(f"Points redeemed for {name}.", 5000)
+        if not self.run_dialog(dialog):
+            return
+        points, reward = dialog.redeemed
+        what = f"“{reward}”" if reward else f"{points:,} points"
+
+        def again() -> list[int]:
+            loyalty_ledger.redeem(cid, points, reward, self.current_user())
+            return [cid]
+
+        def give_back() -> list[int]:
+            loyalty_ledger.adjust(cid, points, f"Redemption of {what} undone",
+                                  self.current_user())
+            return [cid]
+
+        self._push_ledger(f"Redeem {what} for {name}", again, give_back)
+        self.hub.loyalty_changed.emit([cid])
+        self.statusBar().showMessage(f"Redeemed {what} for {name}. Ctrl+Z to undo.", 5000)
 
     def adjust_points(self) -> None:
         chosen = self._loyalty_customer()
@@ -87,9 +122,27 @@ class LoyaltyActions:
         cid, name = chosen
         dialog = PointsDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
         self.last_dialog = dialog
-        if self.run_dialog(dialog):
-            self.hub.loyalty_changed.emit([cid])
-            self.statusBar().showMessage(f"Points of {name} updated.", 5000)
+        if not self.run_dialog(dialog):
+            return
+        points, reason = dialog.points.value(), dialog.reason.text()
+        bonus = dialog.bonus.isChecked()
+        kind = "Bonus" if bonus else "Adjustment"
+
+        def again() -> list[int]:
+            if bonus:
+                loyalty_ledger.add_bonus(cid, points, reason, self.current_user())
+            else:
+                loyalty_ledger.adjust(cid, points, reason, self.current_user())
+            return [cid]
+
+        def counter() -> list[int]:
+            loyalty_ledger.adjust(cid, -points, f"{kind} undone: {reason}", self.current_user())
+            return [cid]
+
+        self._push_ledger(f"{kind} of {points:+,} points for {name}", again, counter)
+        self.hub.loyalty_changed.emit([cid])
+        self.statusBar().showMessage(f"{kind} of {points:+,} points for {name}. Ctrl+Z to undo.",
+                                     5000)
 
     def reverse_purchase(self, purchase_id: int) -> None:
         cid = self.loyalty.customer_id

@@ -285,3 +285,37 @@ def test_cancelled_batch_keeps_finished_files_and_no_half_written_one(  # type: 
     assert not list(folder.glob(".*part"))
     for pdf in written:
         assert len(PdfReader(pdf).pages) == 1
+
+
+def test_undo_and_redo_of_ledger_writes_are_correcting_entries(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive) -> None:
+    cid = add("Una", "Doe", stage="growth")
+    loyalty_programme.save_rewards([RewardInfo(0, "Coffee", 20, True)])
+    window = _open_loyalty(qtbot, make_window, cid)
+
+    def buy(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.amount, "30")
+        _save(qtbot, dialog)
+
+    def coffee(dialog) -> None:  # type: ignore[no-untyped-def]
+        _save(qtbot, dialog)
+
+    drive.extend([buy, coffee])
+    qtbot.mouseClick(window.loyalty.purchase_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.loyalty.redeem_button, Qt.MouseButton.LeftButton)
+    assert _entries(cid) == [("earn", 30), ("redeem", -20)]
+    assert window.actions["undo"].text() == "&Undo Redeem “Coffee” for Una Doe"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.customers.table
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _entries(cid)[-1] == ("adjust", 20)
+    assert window.loyalty.balance.text() == "30"
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _entries(cid)[-1] == ("earn", -30)  # the purchase reversed, not deleted
+    assert db.execute_sql("SELECT amount_cents FROM purchase ORDER BY id").fetchall() == \
+        [(30_00,), (-30_00,)]
+    assert window.loyalty.balance.text() == "0"
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL_SHIFT)  # redo: bought again
+    assert _entries(cid)[-1] == ("earn", 30) and loyalty_ledger.balance(cid) == 30
+    assert loyalty_ledger.check_balances() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -117,12 +118,16 @@ class PurchaseDialog(_LoyaltyDialog):
             self.hint.setText(f"{locale_text.money(cents, currency)} earns "
                               f"{points:,} points.")
 
-    def store(self) -> None:
+    def request(self) -> dict[str, Any]:
+        """The purchase as keyword arguments of `loyalty_ledger.record_purchase`."""
         value = self.date.date()
-        self.outcome = loyalty_ledger.record_purchase(
-            self.customer_id, self._cents(), on=dt.date(value.year(), value.month(), value.day()),
-            currency=self.currency.currentText(), description=self.description.text(),
-            staff_id=self.user_id)
+        return {"amount_cents": self._cents(),
+                "on": dt.date(value.year(), value.month(), value.day()),
+                "currency": self.currency.currentText(),
+                "description": self.description.text(), "staff_id": self.user_id}
+
+    def store(self) -> None:
+        self.outcome = loyalty_ledger.record_purchase(self.customer_id, **self.request())
 
 
 class RedeemDialog(_LoyaltyDialog):
@@ -131,6 +136,7 @@ class RedeemDialog(_LoyaltyDialog):
         super().__init__(f"Redeem points — {name}", user_id, parent)
         self.customer_id, self.balance = customer_id, balance
         self.saved: int | None = None
+        self.redeemed: tuple[int, str] = (0, "")
         self.reward = QComboBox()
         self.reward.setAccessibleName("Reward")
         for reward in loyalty_programme.rewards(active_only=True):
@@ -171,6 +177,7 @@ class RedeemDialog(_LoyaltyDialog):
         name, _cost = self.reward.currentData()
         self.saved = loyalty_ledger.redeem(self.customer_id, self.points.value(), name,
                                            staff_id=self.user_id)
+        self.redeemed = (self.points.value(), name)
 
 
 class PointsDialog(_LoyaltyDialog):
