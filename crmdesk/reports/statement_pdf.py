@@ -137,6 +137,7 @@ class _ProgressBar(Flowable):
 
     def draw(self) -> None:
         c = self.canv
+        c.translate(0, 2 * mm)  # the spare room goes below the bar
         c.setFillColor(STRIPE)
         c.setStrokeColor(RULE)
         c.roundRect(0, 0, self.width, self.height, self.height / 2, stroke=1, fill=1)
@@ -338,7 +339,8 @@ def _ledger(d: StatementData) -> _LedgerRows:
                      locale_text.signed_points(line.points, n), _num(line.balance, n), False))
     if not d.lines:
         rows.append(("", w["no_activity"], "", "", False))
-    rows.append((locale_text.short_date(d.period.last, n), w["closing"], "",
+    # A period still running closes today, not on a day that has not come yet.
+    rows.append((locale_text.short_date(min(d.period.last, d.issued), n), w["closing"], "",
                  _num(d.closing, n), True))
     return _LedgerRows([w["date"], w["description"], w["points"], w["balance"]], rows)
 

@@ -108,8 +108,11 @@ class LoyaltyTab(QWidget):
         self.tier.setFont(bold)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
         self.progress.setAccessibleName("Progress to the next tier")
+        self.next_tier = QLabel()
+        self.next_tier.setAccessibleName("Points to the next tier")
         self.expiring = QLabel()
         self.expiring.setAccessibleName("Points expiring soon")
         self.value = QLabel()
@@ -120,8 +123,9 @@ class LoyaltyTab(QWidget):
         grid.addWidget(self.balance, 1, 0, 2, 1)
         grid.addWidget(self.tier, 0, 1)
         grid.addWidget(self.progress, 1, 1)
-        grid.addWidget(self.expiring, 2, 1)
-        grid.addWidget(self.value, 3, 0, 1, 2)
+        grid.addWidget(self.next_tier, 2, 1)
+        grid.addWidget(self.expiring, 3, 1)
+        grid.addWidget(self.value, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
         self.purchase_button = QPushButton("Record &purchase…")
@@ -185,10 +189,9 @@ class LoyaltyTab(QWidget):
         if cid is None:
             self.summary = None
             self.balance.setText("—")
-            for label in (self.tier, self.expiring, self.value):
+            for label in (self.tier, self.next_tier, self.expiring, self.value):
                 label.clear()
             self.progress.setValue(0)
-            self.progress.setFormat("")
             self.ledger_model.set_rows([], [])
             self.purchase_model.set_rows([], [])
             self._set_enabled(False)
@@ -217,12 +220,11 @@ class LoyaltyTab(QWidget):
                           f"{self._window} months")
         self.progress.setValue(int(status.progress * 1000))
         if status.next_tier:
-            self.progress.setFormat(f"{status.to_next:,} more to {status.next_tier}")
-            self.progress.setToolTip(f"{status.qualifying:,} of the {status.next_threshold:,} "
-                                     f"points {status.next_tier} needs")
+            self.next_tier.setText(f"{status.to_next:,} more points to {status.next_tier} "
+                                   f"({status.qualifying:,} of {status.next_threshold:,})")
         else:
-            self.progress.setFormat("Top tier")
-            self.progress.setToolTip("The highest tier of the programme")
+            self.next_tier.setText("The programme's highest tier")
+        self.progress.setToolTip(self.next_tier.text())
         if s.expiring and s.expiring_first:
             self.expiring.setText(f"{s.expiring:,} points expire in the next 90 days "
                                   f"(first on {s.expiring_first:%d %b %Y}).")
