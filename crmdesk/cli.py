@@ -470,6 +470,12 @@ def cmd_statements(args: argparse.Namespace) -> int:
     return 0
 
 
+def _staff_and_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"),
+                   help="who does it (default: $CRMDESK_USER)")
+    p.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
@@ -554,16 +560,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD (default: today)")
     p.add_argument("--currency", metavar="CUR", help="default: the programme's currency")
     p.add_argument("--description", metavar="TEXT")
-    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
-    p.add_argument("--json", action="store_true")
+    _staff_and_json(p)
     p.set_defaults(func=cmd_purchase)
 
     p = sub.add_parser("redeem", parents=[common], help="spend loyalty points")
     p.add_argument("--customer", type=int, required=True, metavar="ID")
     p.add_argument("--points", type=int, required=True, metavar="N")
     p.add_argument("--reward", metavar="NAME", help="a reward of the catalogue")
-    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
-    p.add_argument("--json", action="store_true")
+    _staff_and_json(p)
     p.set_defaults(func=cmd_redeem)
 
     p = sub.add_parser("adjust", parents=[common],
@@ -572,8 +576,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--points", type=int, required=True, metavar="N", help="+N or -N")
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.add_argument("--bonus", action="store_true", help="a bonus rather than a correction")
-    p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
-    p.add_argument("--json", action="store_true")
+    _staff_and_json(p)
     p.set_defaults(func=cmd_adjust)
 
     p = sub.add_parser("expire", parents=[common],

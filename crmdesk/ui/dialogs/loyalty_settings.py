@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -91,44 +92,43 @@ class LoyaltyProgrammeDialog(QDialog):
         self.tiers = _editable_table(["Tier", "Points needed"], "Tiers")
         for tier in prog.tiers:
             self._add_tier(tier)
-        add, remove = QPushButton("Add tier"), QPushButton("Remove tier")
-        add.clicked.connect(lambda: self._add_tier(Tier("", 0), edit=True))
-        remove.clicked.connect(lambda: self._remove_row(self.tiers))
         form = QFormLayout()
         form.addRow("&Currency", self.currency)
         form.addRow("Points &per unit", self.rate)
         form.addRow("&Starting tier", self.base_tier)
         form.addRow("Tier &window", self.window)
         form.addRow("Points &expire after", self.expiry)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Tiers, from the first to the highest:"))
-        layout.addWidget(self.tiers, 1)
-        layout.addLayout(row)
-        return page
+        return self._table_page(form, "Tiers, from the first to the highest:", self.tiers,
+                                "tier", lambda: self._add_tier(Tier("", 0), edit=True))
 
     def _rewards_page(self) -> QWidget:
         self.rewards = _editable_table(["Reward", "Points", "Offered"], "Rewards catalogue")
         for reward in loyalty_programme.rewards():
             self._add_reward(reward)
-        add, remove = QPushButton("Add reward"), QPushButton("Remove reward")
-        add.clicked.connect(lambda: self._add_reward(RewardInfo(0, "", 100, True), edit=True))
-        remove.clicked.connect(lambda: self._remove_row(self.rewards))
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
+        return self._table_page(
+            None, "Rewards clients can choose. Untick “Offered” to withdraw one; statements "
+            "and the history keep its name.", self.rewards, "reward",
+            lambda: self._add_reward(RewardInfo(0, "", 100, True), edit=True))
+
+    def _table_page(self, form: QFormLayout | None, intro: str, table: QTableWidget,
+                    noun: str, add_row: Callable[[], None]) -> QWidget:
+        """A settings page: optional fields, then an editable table with Add / Remove."""
+        add, remove = QPushButton(f"Add {noun}"), QPushButton(f"Remove {noun}")
+        add.clicked.connect(add_row)
+        remove.clicked.connect(lambda: self._remove_row(table))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Rewards clients can choose. Untick “Offered” to withdraw one; "
-                                "statements and the history keep its name."))
-        layout.addWidget(self.rewards, 1)
-        layout.addLayout(row)
+        if form is not None:
+            layout.addLayout(form)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(table, 1)
+        layout.addLayout(buttons)
         return page
 
     def _letterhead_page(self) -> QWidget:
