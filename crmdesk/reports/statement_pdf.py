@@ -14,7 +14,6 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -31,8 +30,6 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from crmdesk import paths
@@ -81,13 +78,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     if not STYLES:
         STYLES.update(
             body=_style("body", 9.5, spaceAfter=5),
-            greeting=_style("greeting", 11, font=BOLD, spaceAfter=4),
-            address=_style("address", 10, leading=13.5),
-            title=_style("title", 15, font=BOLD, alignment=TA_RIGHT, textColor=ACCENT,
-                         spaceAfter=2),
-            heading=_style("heading", 10.5, font=BOLD, spaceBefore=10, spaceAfter=4,
-                           textColor=ACCENT),
             small=_style("small", 8.5, textColor=MUTED, spaceBefore=3),
+            rewards=_style("rewards", 9.5, leading=15, spaceAfter=5),
         )
     return STYLES
 
@@ -221,50 +213,95 @@ def _num(value: int, language: str) -> str:
     return locale_text.integer(value, language)
 
 
-def _top_block(d: StatementData) -> Table:
-    w = words(d.language)
-    address = Paragraph("<br/>".join(escape(line) for line in d.address_lines),
-                        _styles()["address"])
-    details = Table([
-        [w["period"], d.period.label(d.language)],
-        [w["issued"], locale_text.short_date(d.issued, d.language)],
-        [w["member"], f"{d.customer_id:06d}"],
-        [w["tier"], d.tier],
-    ], colWidths=[30 * mm, 50 * mm], style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
-        ("FONT", (1, 0), (1, -1), BOLD, 8.5),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("RIGHTPADDING", (1, 0), (1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
-    right = [Paragraph(escape(w["title"]), _styles()["title"]), details]
-    return Table([[address, right]], colWidths=[WIDTH - 80 * mm, 80 * mm], style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, 10),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+class _Drawn(Flowable):
+    """A block of fixed height drawn straight onto the canvas: no table or paragraph layout
+    (those cost most of a statement's rendering time)."""
+
+    HEIGHT = 10.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return WIDTH, self.HEIGHT
+
+    def text(self, x: float, y: float, value: str, font: str, size: float,
+             color: Any = INK, right: bool = False, width: float = WIDTH) -> None:
+        c = self.canv
+        c.setFont(font, size)
+        c.setFillColor(color)
+        value = _fit(value, width, font, size)
+        if right:
+            c.drawRightString(x, y, value)
+        else:
+            c.drawString(x, y, value)
 
 
-def _summary(d: StatementData) -> Table:
-    w = words(d.language)
-    labels = [w["opening"], w["earned"], w["used"], w["closing"]]
-    values = [_num(d.opening, d.language), "+" + _num(d.earned, d.language),
-              "−" + _num(d.used, d.language), _num(d.closing, d.language)]
-    return Table([labels, values], colWidths=[WIDTH / 4] * 4, style=TableStyle([
-        ("FONT", (0, 0), (-1, 0), FONT, 7.5),
-        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
-        ("FONT", (0, 1), (-1, 1), BOLD, 13),
-        ("TEXTCOLOR", (0, 1), (-1, 1), INK),
-        ("TEXTCOLOR", (3, 1), (3, 1), ACCENT),
-        ("BACKGROUND", (0, 0), (-1, -1), STRIPE),
-        ("LINEAFTER", (0, 0), (2, 1), 0.6, colors.white),
-        ("TOPPADDING", (0, 0), (-1, 0), 6),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-    ]))
+class _TopBlock(_Drawn):
+    """The client's address block (left, where a window envelope shows it) and the
+    statement's title and details (right)."""
+
+    def __init__(self, d: StatementData):
+        super().__init__()
+        self.d = d
+        self.HEIGHT = max(27 * mm, 14 + 13.5 * min(7, len(d.address_lines)))
+
+    def draw(self) -> None:
+        d, w = self.d, words(self.d.language)
+        top = self.HEIGHT
+        for i, line in enumerate(d.address_lines[:7]):
+            self.text(0, top - 10 - i * 13.5, line, FONT, 10, width=WIDTH - 85 * mm)
+        right = WIDTH
+        self.text(right, top - 14, w["title"], BOLD, 15, ACCENT, right=True, width=80 * mm)
+        details = [(w["period"], d.period.label(d.language)),
+                   (w["issued"], locale_text.short_date(d.issued, d.language)),
+                   (w["member"], f"{d.customer_id:06d}"), (w["tier"], d.tier)]
+        for i, (label, value) in enumerate(details):
+            y = top - 32 - i * 11.5
+            self.text(right - 80 * mm, y, label, FONT, 8.5, MUTED, width=28 * mm)
+            self.text(right, y, value, BOLD, 8.5, right=True, width=50 * mm)
+
+
+class _Summary(_Drawn):
+    """Opening, earned, used and closing, as four boxes."""
+
+    HEIGHT = 15 * mm
+
+    def __init__(self, d: StatementData):
+        super().__init__()
+        self.d = d
+
+    def draw(self) -> None:
+        d, w, n = self.d, words(self.d.language), self.d.language
+        c = self.canv
+        box = WIDTH / 4
+        cells = [(w["opening"], _num(d.opening, n), INK),
+                 (w["earned"], "+" + _num(d.earned, n), INK),
+                 (w["used"], "−" + _num(d.used, n), INK),
+                 (w["closing"], _num(d.closing, n), ACCENT)]
+        for i, (label, value, color) in enumerate(cells):
+            x = i * box
+            c.setFillColor(STRIPE)
+            c.rect(x + (1 if i else 0), 0, box - (1 if i < 3 else 0) - (1 if i else 0),
+                   self.HEIGHT, stroke=0, fill=1)
+            self.text(x + 8, self.HEIGHT - 13, label, FONT, 7.5, MUTED, width=box - 12)
+            self.text(x + 8, 10, value, BOLD, 13, color, width=box - 12)
+
+
+class _Line(_Drawn):
+    """One line of text (a heading, the greeting, a signature), cut to fit."""
+
+    def __init__(self, value: str, font: str = FONT, size: float = 9.5, color: Any = INK,
+                 space_before: float = 0.0, space_after: float = 4.0):
+        super().__init__()
+        self.value, self.font, self.size, self.color = value, font, size, color
+        self.HEIGHT = size * 1.25 + space_before + space_after
+        self.space_after = space_after
+
+    def draw(self) -> None:
+        self.text(0, self.space_after + self.size * 0.25, self.value, self.font, self.size,
+                  self.color)
+
+
+def _heading(text: str) -> _Line:
+    return _Line(text, BOLD, 10.5, ACCENT, space_before=10, space_after=4)
 
 
 class _LedgerRows(Flowable):
@@ -348,7 +385,7 @@ def _ledger(d: StatementData) -> _LedgerRows:
 def _closing_sections(d: StatementData) -> list[Flowable]:
     w = words(d.language)
     n = d.language
-    parts: list[Flowable] = [_p(w["your_tier"], "heading")]
+    parts: list[Flowable] = [_heading(w["your_tier"])]
     if d.next_tier and not d.tiered:
         parts.append(_p(w["tier_base"].format(
             qualifying=_num(d.qualifying, n), months=d.tier_window_months,
@@ -367,17 +404,19 @@ def _closing_sections(d: StatementData) -> list[Flowable]:
         parts.append(_p(w["no_expiring"], "small"))
     sections: list[Flowable] = [KeepTogether(parts)]
     if d.affordable:
-        lines = [_p(w["rewards"], "heading")]
-        lines += [_p("• " + w["reward_line"].format(name=name, points=_num(cost, n)), "body")
-                  for name, cost in d.affordable[:12]]
-        sections.append(KeepTogether(lines))
+        # One paragraph with line breaks: a paragraph per reward costs a line-breaking pass each.
+        listing = "<br/>".join(
+            "• " + escape(w["reward_line"].format(name=name, points=_num(cost, n)))
+            for name, cost in d.affordable[:12])
+        sections.append(KeepTogether([_heading(w["rewards"]),
+                                      Paragraph(listing, _styles()["rewards"])]))
     elif d.next_reward:
         name, cost = d.next_reward
         sections.append(_p(w["rewards_none"].format(points=_num(cost - d.closing, n),
                                                     name=name), "body"))
-    sections += [Spacer(1, 5 * mm), _p(w["closing_words"], "body")]
+    sections += [Spacer(1, 5 * mm), _Line(w["closing_words"])]
     if d.business_name:
-        sections.append(_p(d.business_name, "greeting"))
+        sections.append(_Line(d.business_name, BOLD, 11))
     return sections
 
 
@@ -388,8 +427,8 @@ def statement_story(d: StatementData, logo: ImageReader) -> list[Flowable]:
     intro = (w["intro_tier"].format(period=period, tier=d.tier) if d.tiered
              else w["intro"].format(period=period))
     return [
-        _StatementStart(d, logo), Spacer(1, LETTERHEAD), _top_block(d), Spacer(1, 9 * mm),
-        _p(f"{d.greeting},", "greeting"), _p(intro, "body"), Spacer(1, 2 * mm), _summary(d),
+        _StatementStart(d, logo), Spacer(1, LETTERHEAD), _TopBlock(d), Spacer(1, 7 * mm),
+        _Line(f"{d.greeting},", BOLD, 11), _p(intro, "body"), Spacer(1, 2 * mm), _Summary(d),
         Spacer(1, 6 * mm), _ledger(d), *_closing_sections(d),
     ]
 
