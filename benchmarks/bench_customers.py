@@ -80,18 +80,27 @@ def store_search(path: Path) -> None:
 
 
 def startup(path: Path, runs: int = 5) -> None:
+    # As installed (and as `make run` starts it): with the package byte-compiled. Without
+    # .pyc files (an editable install under PYTHONDONTWRITEBYTECODE) every start would
+    # compile every module first, ~200 ms more.
+    import compileall
+
+    import crmdesk
+
+    compileall.compile_dir(str(Path(crmdesk.__file__).parent), quiet=1)
     env = dict(os.environ, CRMDESK_EXIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(path.parent / "cfg"))
-    walls = []
+    walls, shown = [], []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, wall0 = time.perf_counter(), time.time()
         out = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(path)], env=env,
                              capture_output=True, text=True, check=True).stdout
         walls.append(time.perf_counter() - t0)
-        assert "shown_after_s" in out, out
+        assert "shown_at" in out, out
+        shown.append(float(out.split("shown_at=")[1].split()[0]) - wall0)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"  process start to main window shown (then exit): median "
-          f"{statistics.median(walls) * 1000:.0f} ms, min {min(walls) * 1000:.0f} ms; "
-          f"peak RSS of that process {rss:.0f} MB")
+    print(f"  process start to main window shown: median {statistics.median(shown) * 1000:.0f} "
+          f"ms, min {min(shown) * 1000:.0f} ms (whole run with exit: median "
+          f"{statistics.median(walls) * 1000:.0f} ms); peak RSS of that process {rss:.0f} MB")
 
 
 def gui(path: Path) -> None:

@@ -12,14 +12,8 @@ from crmdesk.services import catalog, locale_text, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
-from crmdesk.ui.dialogs.loyalty_dialogs import (
-    PointsDialog,
-    PurchaseDialog,
-    RedeemDialog,
-    ReverseDialog,
-)
-from crmdesk.ui.dialogs.loyalty_settings import LoyaltyProgrammeDialog
-from crmdesk.ui.dialogs.statement_dialogs import BatchStatementsDialog, StatementDialog
+
+# The dialogs are imported where they are opened: the window starts faster without them.
 
 _STAGE_ORDER = [key for key, _ in catalog.STAGES]
 
@@ -42,6 +36,8 @@ class LoyaltyActions:
         if chosen is None:
             return
         cid, name = chosen
+        from crmdesk.ui.dialogs.loyalty_dialogs import PurchaseDialog
+
         dialog = PurchaseDialog(cid, name, self.current_user(), self)
         self.last_dialog = dialog
         if not self.run_dialog(dialog) or dialog.outcome is None:
@@ -95,6 +91,8 @@ class LoyaltyActions:
         if chosen is None:
             return
         cid, name = chosen
+        from crmdesk.ui.dialogs.loyalty_dialogs import RedeemDialog
+
         dialog = RedeemDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
         self.last_dialog = dialog
         if not self.run_dialog(dialog):
@@ -120,6 +118,8 @@ class LoyaltyActions:
         if chosen is None:
             return
         cid, name = chosen
+        from crmdesk.ui.dialogs.loyalty_dialogs import PointsDialog
+
         dialog = PointsDialog(cid, name, loyalty_ledger.balance(cid), self.current_user(), self)
         self.last_dialog = dialog
         if not self.run_dialog(dialog):
@@ -151,6 +151,8 @@ class LoyaltyActions:
         line = next((p for p in loyalty_ledger.purchases(cid) if p.id == purchase_id), None)
         if line is None:
             return
+        from crmdesk.ui.dialogs.loyalty_dialogs import ReverseDialog
+
         dialog = ReverseDialog(line, self.current_user(), self)
         self.last_dialog = dialog
         if self.run_dialog(dialog) and dialog.outcome is not None:
@@ -182,6 +184,8 @@ class LoyaltyActions:
         if chosen is None:
             return
         cid, name = chosen
+        from crmdesk.ui.dialogs.statement_dialogs import StatementDialog
+
         dialog = StatementDialog(name, self)
         self.last_dialog = dialog
         if not self.run_dialog(dialog) or dialog.chosen is None:
@@ -216,6 +220,8 @@ class LoyaltyActions:
         return target
 
     def batch_statements(self) -> None:
+        from crmdesk.ui.dialogs.statement_dialogs import BatchStatementsDialog
+
         model = self.customers.model
         dialog = BatchStatementsDialog(self.customers.current_filter(), model.rowCount(),
                                        self.statements_dir(), self)
@@ -226,6 +232,8 @@ class LoyaltyActions:
         self.run_dialog(dialog)
 
     def edit_loyalty_programme(self) -> None:
+        from crmdesk.ui.dialogs.loyalty_settings import LoyaltyProgrammeDialog
+
         dialog = LoyaltyProgrammeDialog(self)
         self.last_dialog = dialog
         if self.run_dialog(dialog):
