@@ -470,6 +470,65 @@ def cmd_statements(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- import / export / backups / duplicates ----------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    from crmdesk.services import settings
+    from crmdesk.services.importing import contact_import, files
+
+    _open(args, create=True)
+    region = (args.region or settings.default_region()).upper()
+    reports = []
+    failed = False
+    for name in args.files:
+        path = Path(name).expanduser()
+        try:
+            read = files.read_path(path)
+        except files.UnreadableFile as exc:
+            print(f"crmdesk: {exc}", file=sys.stderr)
+            reports.append({"file": str(path), "error": str(exc)})
+            failed = True
+            continue
+        plan = contact_import.plan(read.contacts, path.name, region)
+        if args.include_duplicates:
+            for row in plan.rows:
+                if row.kind == contact_import.DUPLICATE:
+                    row.include = True
+        result = None if args.dry_run else contact_import.apply(plan)
+        reports.append(_import_report(path, read, plan, result))
+    if args.json:
+        print(json.dumps({"dry_run": args.dry_run, "files": reports}, ensure_ascii=False,
+                         indent=2))
+    else:
+        for report in reports:
+            if "error" in report:
+                continue
+            verb = "would import" if args.dry_run else "imported"
+            print(f"{report['file']}: {verb} {report['new']:,} new, {report['update']:,} "
+                  f"updated; {report['duplicate']:,} probable duplicates "
+                  f"{'included' if args.include_duplicates else 'left out'}, "
+                  f"{report['rejected']:,} rejected"
+                  + (f" (import {report['import_id']})" if report.get("import_id") else ""))
+            for row in report["rows"]:
+                if row["kind"] in ("duplicate", "rejected") or row["warnings"]:
+                    detail = "; ".join(filter(None, [row["reason"], *row["warnings"]]))
+                    print(f"  {row['source']} {row['name']}: {row['kind']}: {detail}")
+    return 1 if failed else 0
+
+
+def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, Any]:
+    rows = [{"source": r.contact.source, "kind": r.kind, "reason": r.reason,
+             "name": " ".join(p for p in (r.contact.data.given_name,
+                                          r.contact.data.family_name) if p),
+             "customer_id": r.match_id, "included": r.include, "warnings": r.warnings}
+            for r in plan.rows]
+    report: dict[str, Any] = {"file": str(path), "format": read.kind, "notes": read.notes,
+                              **plan.summary(), "rows": rows}
+    if result is not None:
+        report.update(import_id=result.import_id, created=result.created,
+                      updated=result.updated)
+    return report
+
+
 def _staff_and_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"),
                    help="who does it (default: $CRMDESK_USER)")
@@ -601,6 +660,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--from", dest="since", metavar="DATE")
         p.add_argument("--to", dest="until", metavar="DATE")
         p.set_defaults(func=cmd_statement if name == "statement" else cmd_statements)
+
+    p = sub.add_parser("import", parents=[common],
+                       help="import contacts from vCard (.vcf) or CSV files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen only")
+    p.add_argument("--include-duplicates", action="store_true",
+                   help="also import probable duplicates as new customers")
+    p.add_argument("--region", metavar="CC", help="region for phones without +country code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

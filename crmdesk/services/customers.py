@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from crmdesk.services import catalog, search_index
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
@@ -309,3 +310,36 @@ def segments() -> list[str]:
 
 def tags() -> list[str]:
     return [r[0] for r in db.execute_sql("SELECT DISTINCT tag FROM customer_tag ORDER BY tag")]
+
+
+def to_json(data: CustomerData) -> dict[str, Any]:
+    """The profile as JSON-ready values (dates as ISO text)."""
+    from dataclasses import asdict
+
+    out = asdict(data)
+    out["birthday"] = data.birthday.isoformat() if data.birthday else None
+    out["consents"] = {k: v.isoformat() for k, v in data.consents.items()}
+    for key in ("id", "created_at", "updated_at", "archived_at"):
+        out.pop(key, None)
+    return out
+
+
+def from_json(spec: dict[str, Any]) -> CustomerData:
+    known = {k: v for k, v in spec.items() if k in CustomerData.__dataclass_fields__}
+    data = CustomerData(**known)
+    data.birthday = dt.date.fromisoformat(spec["birthday"]) if spec.get("birthday") else None
+    data.emails = [ContactPoint(**p) for p in spec.get("emails", [])]
+    data.phones = [ContactPoint(**p) for p in spec.get("phones", [])]
+    data.addresses = [PostalAddress(**a) for a in spec.get("addresses", [])]
+    data.consents = {k: dt.date.fromisoformat(v) for k, v in spec.get("consents", {}).items()}
+    data.tags = list(spec.get("tags", []))
+    return data
+
+
+def write_unchecked(cid: int, data: CustomerData) -> None:
+    """Put back a profile exactly as it was stored before (an undone import or merge):
+    no validation, since it held when it was first saved. Call inside db.atomic()."""
+    columns = _scalar_columns(data)
+    Customer.update(updated_at=utcnow(), **columns).where(Customer.id == cid).execute()
+    _write_children(cid, data)
+    search_index.reindex([cid])

@@ -240,8 +240,31 @@ def _v5_loyalty(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v6_import_export(database: peewee.Database) -> None:
+    """Photos from address books, and imports remembered so that one can be undone."""
+    for sql in [
+        """CREATE TABLE customer_photo (
+            customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+            mime TEXT NOT NULL, data BLOB NOT NULL)""",
+        """CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, created_at TEXT NOT NULL,
+            created INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+            undone_at TEXT)""",
+        """CREATE TABLE import_item (
+            import_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            action TEXT NOT NULL CHECK (action IN ('new', 'updated')),
+            before_json TEXT, after_updated_at TEXT,
+            PRIMARY KEY (import_id, customer_id)) WITHOUT ROWID""",
+        "CREATE INDEX import_item_customer ON import_item (customer_id)",
+        "CREATE INDEX customer_phone_e164 ON customer_phone (e164)",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
-                     _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty]
+                     _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
+                     _v6_import_export]
 LATEST = len(STEPS)
 
 

@@ -1,0 +1,1 @@
+"""Bringing contacts in: vCard and CSV readers, the preview and the import itself."""

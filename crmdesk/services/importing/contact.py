@@ -1,0 +1,66 @@
+"""What a reader makes of one card or row, before any check against the book."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crmdesk.services.customers import CustomerData
+
+MAX_FIELD = 100_000          # characters kept of any one value (notes are the long ones)
+MAX_PHOTO = 2_000_000        # bytes
+MAX_CARD = 5_000_000         # bytes of one card or row, photo included
+IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png",
+               b"GIF87a": "image/gif", b"GIF89a": "image/gif"}
+
+
+@dataclass
+class ImportedContact:
+    """One contact as read from a file: the profile, a photo, and what was odd about it."""
+
+    source: str                      # "card 3" / "row 12", for the report
+    data: CustomerData = field(default_factory=CustomerData)
+    photo: bytes | None = None
+    photo_mime: str = ""
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None         # set when the card or row cannot be used at all
+
+    @property
+    def label(self) -> str:
+        name = " ".join(p for p in (self.data.given_name, self.data.family_name) if p)
+        return f"{self.source} ({name})" if name else self.source
+
+
+def image_mime(data: bytes) -> str | None:
+    return next((mime for magic, mime in IMAGE_MAGIC.items() if data.startswith(magic)), None)
+
+
+def clip(text: str, what: str, contact: ImportedContact, limit: int = MAX_FIELD) -> str:
+    if len(text) > limit:
+        contact.warnings.append(f"{what} cut to {limit:,} characters")
+        return text[:limit]
+    return text
+
+
+_SPLIT = re.compile(r"[._\-+]+")
+
+
+def name_from_email(address: str) -> tuple[str, str]:
+    """'john.doe@company.com' → ('John', 'Doe'): a card with no name at all is named after
+    its e-mail address rather than refused."""
+    local = address.split("@", 1)[0]
+    parts = [p.capitalize() for p in _SPLIT.split(local) if p and not p.isdigit()]
+    if not parts:
+        return local or address, ""
+    return (" ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else (parts[0], "")
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """'Greg Dartmouth' → ('Greg', 'Dartmouth'); a single word is a given name."""
+    words = full.split()
+    if len(words) <= 1:
+        return full.strip(), ""
+    return " ".join(words[:-1]), words[-1]
+
+
+SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android", "starred"}

@@ -1,0 +1,362 @@
+"""vCard 2.1, 3.0 and 4.0 files → ImportedContact, one card at a time.
+
+Each card is read on its own and each property inside it too, so a broken card or line is
+reported and skipped without losing the rest. vobject's parser reads each content line
+(name, group, parameters, value); unfolding, quoted-printable with charsets, base64 photos
+and the escapes are handled here, tolerantly: real exports bend the rules (soft line breaks
+missing, bad base64 padding, bytes in no charset at all).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import quopri
+import re
+from dataclasses import dataclass
+
+from vobject.base import ParseError, parseLine  # type: ignore[import-untyped]
+
+from crmdesk.services import catalog
+from crmdesk.services.customers import ContactPoint, PostalAddress
+from crmdesk.services.importing.contact import (
+    MAX_CARD,
+    MAX_PHOTO,
+    SYSTEM_GROUPS,
+    ImportedContact,
+    clip,
+    image_mime,
+    name_from_email,
+    split_full_name,
+)
+
+_QP_CONTINUES = re.compile(r"^=[0-9A-Fa-f]{2}")
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_BDAY_FORMS = ("%Y-%m-%d", "%Y%m%d", "%Y.%m.%d", "%d.%m.%Y", "%m/%d/%Y")
+
+
+def decode_file(raw: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was read with (UTF-8, else Windows-1252)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+@dataclass
+class _Line:
+    group: str
+    name: str
+    types: set[str]
+    params: dict[str, str]
+    value: str
+
+
+def _is_qp(line: str) -> bool:
+    head = line.split(":", 1)[0].upper()
+    return "QUOTED-PRINTABLE" in head
+
+
+def logical_lines(text: str) -> list[tuple[int, str]]:
+    """Unfolded lines with the number of their first physical line."""
+    out: list[tuple[int, str]] = []
+    for number, physical in enumerate(text.replace("\r\n", "\n").replace("\r", "\n")
+                                      .split("\n"), 1):
+        if out:
+            previous = out[-1][1]
+            if _is_qp(previous) and (previous.endswith("=")
+                                     or _QP_CONTINUES.match(physical)):
+                joined = previous[:-1] if previous.endswith("=") else previous
+                out[-1] = (out[-1][0], joined + physical.lstrip(" \t"))
+                continue
+            if physical[:1] in (" ", "\t"):
+                out[-1] = (out[-1][0], previous + physical[1:])
+                continue
+        if physical.strip():
+            out.append((number, physical))
+    return out
+
+
+def split_cards(text: str) -> list[tuple[int, list[str]]]:
+    """Cards as (first line number, their content lines without BEGIN/END)."""
+    cards: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    start = 0
+    depth = 0
+    for number, line in logical_lines(text):
+        upper = line.strip().upper()
+        if upper == "BEGIN:VCARD":
+            depth += 1
+            if depth == 1:
+                current, start = [], number
+                continue
+        elif upper == "END:VCARD":
+            depth = max(0, depth - 1)
+            if depth == 0 and current is not None:
+                cards.append((start, current))
+                current = None
+                continue
+        if current is not None and depth == 1:
+            current.append(line)
+    if current:  # a last card without END:VCARD still has its properties
+        cards.append((start, current))
+    return cards
+
+
+def _split(value: str, sep: str) -> list[str]:
+    """Split on `sep` unless escaped with a backslash."""
+    parts, buf, escaped = [], [], False
+    for ch in value:
+        if escaped:
+            buf.append("\\" + ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == sep:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf) + ("\\" if escaped else ""))
+    return parts
+
+
+def unescape(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            nxt = value[i + 1]
+            out.append("\n" if nxt in "nN" else nxt)
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _parse_line(raw: str) -> _Line:
+    name, params, value, group = parseLine(raw)
+    types: set[str] = set()
+    named: dict[str, str] = {}
+    for param in params:
+        if len(param) == 1:  # a bare 2.1 parameter: TEL;CELL;VOICE
+            types.add(param[0].lower())
+            continue
+        key = param[0].upper()
+        values = [str(v) for v in param[1:]]
+        if key == "TYPE":
+            for v in values:
+                types.update(t.strip().lower() for t in v.split(",") if t.strip())
+        else:
+            named[key] = ",".join(values)
+    if "quoted-printable" in types:
+        named.setdefault("ENCODING", "QUOTED-PRINTABLE")
+    if "base64" in types:
+        named.setdefault("ENCODING", "BASE64")
+    return _Line((group or "").lower(), name.upper(), types, named, value)
+
+
+def _decode_text(line: _Line, contact: ImportedContact) -> str:
+    if line.params.get("ENCODING", "").upper() != "QUOTED-PRINTABLE":
+        return line.value
+    data = quopri.decodestring(line.value.encode("latin-1", errors="replace"))
+    charset = line.params.get("CHARSET", "utf-8")
+    for encoding in (charset, "utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    contact.warnings.append(f"{line.name}: unreadable characters replaced")
+    return data.decode("utf-8", errors="replace")
+
+
+def _decode_binary(value: str) -> bytes | None:
+    text = re.sub(r"\s+", "", value)
+    if text.lower().startswith("data:"):
+        text = text.split(",", 1)[1] if "," in text else ""
+    for candidate in (text, text + "=" * (-len(text) % 4), text[: len(text) - len(text) % 4]):
+        try:
+            return base64.b64decode(candidate, validate=False)
+        except (binascii.Error, ValueError):
+            continue
+    return None
+
+
+def _label(line: _Line, labels: dict[str, str], kind: str) -> str:
+    custom = labels.get(line.group, "")
+    if custom:
+        match = _APPLE_LABEL.match(custom)
+        text = (match.group(1) if match else custom).strip()
+        mapped = {"assistantphone": "assistant", "homepage": "home page", "other": "other",
+                  "mobile": "mobile", "main": "main", "work": "work", "home": "home"}
+        return mapped.get(text.lower().replace(" ", ""), text.lower())
+    types = line.types - {"pref", "internet", "voice", "x400", "msg", "text"}
+    if kind == "tel":
+        if types & {"cell", "mobile", "iphone"}:
+            return "mobile"
+        if "fax" in types:
+            where = "work " if "work" in types else "home " if "home" in types else ""
+            return f"{where}fax"
+        for t in ("pager", "main", "work", "home", "car", "video"):
+            if t in types:
+                return t
+        return "other" if types else "mobile"
+    for t in ("home", "work"):
+        if t in types:
+            return t
+    if kind == "adr" and types & {"postal", "dom", "intl", "parcel"}:
+        return "postal"
+    return "other" if types else "home"
+
+
+def parse_birthday(text: str, contact: ImportedContact) -> dt.date | None:
+    value = text.strip()
+    if value.startswith("--"):  # no year (vCard 4.0): kept in the notes, not as a date
+        digits = value[2:].replace("-", "")
+        if len(digits) == 4 and digits.isdigit():
+            month, day = int(digits[:2]), int(digits[2:])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                from crmdesk.services import locale_text
+
+                contact.data.notes = "\n".join(filter(None, [
+                    contact.data.notes,
+                    f"Birthday: {day} {locale_text.month_name(month)} (year unknown)"]))
+                return None
+    day_part = value.split("T", 1)[0]
+    for form in _BDAY_FORMS:
+        try:
+            parsed = dt.datetime.strptime(day_part, form).date()
+        except ValueError:
+            continue
+        if dt.date(1850, 1, 1) <= parsed <= dt.date.today():
+            return parsed
+    contact.warnings.append(f"birthday “{text[:40]}” not understood")
+    return None
+
+
+def read_card(lines: list[str], source: str) -> ImportedContact:
+    contact = ImportedContact(source)
+    data = contact.data
+    parsed: list[_Line] = []
+    for raw in lines:
+        try:
+            parsed.append(_parse_line(raw))
+        except (ParseError, ValueError, IndexError, AttributeError):
+            contact.warnings.append(f"unreadable line “{raw[:40]}” skipped")
+    labels = {p.group: _decode_text(p, contact) for p in parsed
+              if p.name == "X-ABLABEL" and p.group}
+    full_name = ""
+    notes: list[str] = []
+    title = department = ""
+    for line in parsed:
+        name = line.name
+        if name == "PHOTO":
+            _photo(line, contact)
+            continue
+        if name in ("KEY", "SOUND", "X-ABLABEL", "VERSION", "PRODID", "REV", "UID"):
+            continue
+        value = _decode_text(line, contact)
+        if name == "N":
+            parts = [unescape(p).strip() for p in _split(value, ";")] + [""] * 5
+            family, given, _middle, prefix, _suffix = parts[:5]
+            data.family_name = clip(family.replace(",", " ").strip(), "family name", contact)
+            data.given_name = clip(given.replace(",", " ").strip(), "given name", contact)
+            data.salutation = _salutation(prefix)
+        elif name == "FN":
+            full_name = unescape(value).strip()
+        elif name == "NICKNAME" and not data.preferred_name:
+            data.preferred_name = unescape(_split(value, ",")[0]).strip()[:200]
+        elif name == "ORG":
+            parts = [unescape(p).strip() for p in _split(value, ";")]
+            data.company = clip(parts[0], "organisation", contact, 200)
+            department = ", ".join(p for p in parts[1:] if p)
+        elif name == "TITLE" or (name == "ROLE" and not title):
+            title = unescape(value).strip()
+        elif name == "EMAIL":
+            address = unescape(value).strip()
+            if address:
+                data.emails.append(ContactPoint(_label(line, labels, "email"), address))
+        elif name == "TEL":
+            number = unescape(value).strip()
+            if number.lower().startswith("tel:"):
+                number = number[4:].split(";", 1)[0]
+            if number:
+                data.phones.append(ContactPoint(_label(line, labels, "tel"), number))
+        elif name == "ADR":
+            parts = [unescape(p).strip() for p in _split(value, ";")] + [""] * 7
+            pobox, extended, street, city, region, postcode, country = parts[:7]
+            street = "\n".join(p for p in (street, extended, pobox) if p)
+            postal = PostalAddress(_label(line, labels, "adr"), street, city, region,
+                                   postcode, country)
+            if not postal.is_blank():
+                data.addresses.append(postal)
+        elif name == "BDAY":
+            data.birthday = parse_birthday(unescape(value), contact)
+        elif name == "NOTE":
+            notes.append(unescape(value).strip())
+        elif name == "CATEGORIES":
+            for tag in _split(value, ","):
+                tag = unescape(tag).strip()
+                if tag and tag.casefold() not in SYSTEM_GROUPS:
+                    data.tags.append(tag[:100])
+        elif name == "LANG" and unescape(value).strip().lower().startswith("es"):
+            data.language = "es"
+    data.occupation = ", ".join(p for p in (title, department) if p)[:200]
+    text = "\n\n".join(p for p in [data.notes, *notes] if p)
+    data.notes = clip(text.replace("\r\n", "\n").replace("\r", "\n"), "notes", contact)
+    if not data.given_name and not data.family_name:
+        if full_name:
+            data.given_name, data.family_name = split_full_name(full_name)
+        elif data.emails:
+            data.given_name, data.family_name = name_from_email(data.emails[0].value)
+            contact.warnings.append("no name in the card: named after its e-mail address")
+        elif data.company:
+            data.given_name = data.company
+            contact.warnings.append("no name in the card: named after its organisation")
+    if not data.given_name and not data.family_name:
+        contact.error = "no name, e-mail or organisation"
+    return contact
+
+
+def _salutation(prefix: str) -> str:
+    prefix = prefix.strip()
+    bare = prefix.rstrip(".")
+    return bare if bare in catalog.SALUTATIONS else prefix[:30]
+
+
+def _photo(line: _Line, contact: ImportedContact) -> None:
+    if contact.photo is not None:
+        return
+    value = line.value
+    if value.lower().startswith(("http:", "https:")):
+        contact.warnings.append("photo is a web link: not downloaded")
+        return
+    data = _decode_binary(value)
+    mime = image_mime(data) if data else None
+    if not data or mime is None:
+        contact.warnings.append("photo unreadable: left out")
+        return
+    if len(data) > MAX_PHOTO:
+        contact.warnings.append(f"photo larger than {MAX_PHOTO // 1_000_000} MB: left out")
+        return
+    contact.photo, contact.photo_mime = data, mime
+
+
+def read_vcards(raw: bytes, name: str = "") -> tuple[list[ImportedContact], str]:
+    """Every card of a file (unusable ones carry an error), and the text encoding used."""
+    text, encoding = decode_file(raw)
+    contacts = []
+    for n, (line_no, lines) in enumerate(split_cards(text), 1):
+        source = f"card {n} (line {line_no})"
+        if sum(len(x) for x in lines) > MAX_CARD:
+            contacts.append(ImportedContact(source, error="card larger than 5 MB"))
+            continue
+        try:
+            contacts.append(read_card(lines, source))
+        except Exception as exc:  # noqa: BLE001 - one bad card must not stop the file
+            contacts.append(ImportedContact(source, error=f"unreadable card ({exc})"[:200]))
+    return contacts, encoding
