@@ -93,6 +93,7 @@ class CsvTable:
     delimiter: str
     layout: str = "generic"   # "outlook", "google" or "generic"
     skipped: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # each row's number in the file
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -126,17 +127,22 @@ def read_table(raw: bytes) -> CsvTable:
     except (StopIteration, csv.Error):
         return CsvTable([], [], encoding, delimiter, skipped=["the file has no header row"])
     rows: list[list[str]] = []
+    numbers: list[int] = []
+    record = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            skipped.append(f"row {reader.line_num}: {exc}")
+            record += 1
+            skipped.append(f"row {record}: {exc}")
             continue
+        record += 1
         if any(cell.strip() for cell in row):
             rows.append(row)
-    table = CsvTable(headers, rows, encoding, delimiter, skipped=skipped)
+            numbers.append(record)
+    table = CsvTable(headers, rows, encoding, delimiter, skipped=skipped, numbers=numbers)
     keys = {h.lower() for h in headers}
     if {"e-mail address", "business phone"} & keys and "first name" in keys:
         table.layout = "outlook"
@@ -166,8 +172,9 @@ def _google_label(text: str) -> str:
 
 
 def to_contacts(table: CsvTable, mapping: list[str]) -> list[ImportedContact]:
+    numbers = table.numbers or list(range(2, len(table.rows) + 2))
     return [row_contact(n, row, table.headers, mapping)
-            for n, row in enumerate(table.rows, 2)]
+            for n, row in zip(numbers, table.rows, strict=True)]
 
 
 def row_contact(number: int, row: list[str], headers: list[str],
