@@ -481,6 +481,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
         path = Path(name).expanduser()
+        book_report = _import_book_file(path, args.dry_run)
+        if book_report is not None:
+            reports.append(book_report)
+            failed = failed or "error" in book_report
+            continue
         try:
             read = files.read_path(path)
         except files.UnreadableFile as exc:
@@ -502,6 +507,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         for report in reports:
             if "error" in report:
                 continue
+            if "tables" in report:
+                print(f"{report['file']}: whole book "
+                      + ("checked" if args.dry_run else "imported") + ": "
+                      + ", ".join(f"{n:,} {t}" for t, n in report["tables"].items() if n))
+                continue
             verb = "would import" if args.dry_run else "imported"
             print(f"{report['file']}: {verb} {report['new']:,} new, {report['update']:,} "
                   f"updated; {report['duplicate']:,} probable duplicates "
@@ -513,6 +523,55 @@ def cmd_import(args: argparse.Namespace) -> int:
                     detail = "; ".join(filter(None, [row["reason"], *row["warnings"]]))
                     print(f"  {row['source']} {row['name']}: {row['kind']}: {detail}")
     return 1 if failed else 0
+
+
+def _import_book_file(path: Path, dry_run: bool) -> dict[str, Any] | None:
+    """A whole-book JSON export, or None for any other file."""
+    from crmdesk.services import exporting
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(200)
+    except OSError:
+        return None  # reported by the contact readers
+    if not exporting.is_book_export(head):
+        return None
+    raw = path.read_bytes()
+    try:
+        if dry_run:
+            spec = json.loads(raw)
+            counts = {t: len(v.get("rows", [])) for t, v in spec.get("tables", {}).items()}
+        else:
+            counts = exporting.import_book(raw)
+    except (exporting.BookImportError, ValueError) as exc:
+        print(f"crmdesk: {path.name}: {exc}", file=sys.stderr)
+        return {"file": str(path), "error": str(exc)}
+    return {"file": str(path), "format": "crmdesk-book", "tables": counts}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from crmdesk.services import customer_query, exporting
+
+    _open(args, create=False)
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise BookError(f"{out} is a folder; --out needs a file name.")
+    if args.format == "json":
+        if args.query or args.stage or args.segment or args.tag:
+            raise BookError("The JSON export is always the whole book: leave out the filters.")
+        counts = exporting.export_book(out)
+        print(f"Whole book written to {out}: {counts['customer']:,} customers, "
+              f"{counts['interaction']:,} interactions, {counts['points_entry']:,} points "
+              "entries.", file=sys.stderr)
+        return 0
+    flt = customer_query.CustomerFilter(text=" ".join(args.query),
+                                        stage=_stage_key(args.stage) if args.stage else "",
+                                        segment=args.segment or "", tag=args.tag or "")
+    ids = customer_query.customer_ids(flt)
+    writer = exporting.export_vcards if args.format == "vcf" else exporting.export_csv
+    count = writer(ids, out)
+    print(f"{count:,} customers written to {out}.", file=sys.stderr)
+    return 0
 
 
 def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, Any]:
@@ -670,6 +729,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", metavar="CC", help="region for phones without +country code")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common],
+                       help="write customers as vCard 4.0 or CSV, or the whole book as JSON")
+    p.add_argument("query", nargs="*", default=[], help="search text (vcf and csv)")
+    p.add_argument("--format", required=True, choices=["vcf", "csv", "json"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--stage", metavar="S")
+    p.add_argument("--segment", metavar="S")
+    p.add_argument("--tag", metavar="T")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

@@ -266,6 +266,9 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
     conn.executemany("INSERT OR IGNORE INTO customer_tag (customer_id, tag) VALUES (?,?)", tags)
     conn.executemany("INSERT INTO customer_photo (customer_id, mime, data) VALUES (?,?,?)",
                      photos)
+    # A search row left behind by a customer deleted outside crmdesk must not block the id.
+    conn.execute("DELETE FROM customer_fts WHERE rowid BETWEEN ? AND ?",
+                 (first_id, first_id + len(rows) - 1))
     conn.executemany("INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, "
                      "notes) VALUES (?,?,?,?,?,?,?)", fts)
     conn.executemany("INSERT INTO import_item (import_id, customer_id, action) VALUES (?,?,?)",

@@ -61,6 +61,7 @@ _ALIASES: dict[str, str] = {
     "email": "email:home", "e-mail": "email:home", "email address": "email:home",
     "e-mail address": "email:home", "e-mail 2 address": "email:other",
     "e-mail 3 address": "email:other", "work email": "email:work", "home email": "email:home",
+    "e-mail 2": "email:other", "email 2": "email:other", "phone 2": "phone:other",
     "phone": "phone:mobile", "telephone": "phone:mobile", "mobile": "phone:mobile",
     "mobile phone": "phone:mobile", "cell": "phone:mobile", "home phone": "phone:home",
     "home phone 2": "phone:home", "business phone": "phone:work",
@@ -188,6 +189,8 @@ def row_contact(number: int, row: list[str], headers: list[str],
     try:
         for value, target in zip(row, mapping, strict=False):
             value = value.strip()
+            if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+                value = value[1:]  # defused by a spreadsheet-safe export (crmdesk's own)
             if not value or not target:
                 continue
             if target.startswith("google:"):

@@ -1,0 +1,267 @@
+"""Taking the book out: vCard 4.0 and CSV of a list of customers, and the whole book as JSON
+that another crmdesk imports back with nothing lost."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from crmdesk.services import customers, search_index
+from crmdesk.services.customers import CustomerData
+from crmdesk.store import migrations
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+
+Progress = Callable[[int, int], bool]
+BOOK_FORMAT = "crmdesk-book"
+# Tables of a whole-book export, parents before children. Search indexes are rebuilt.
+BOOK_TABLES = ["setting", "staff", "customer", "customer_email", "customer_phone",
+               "customer_address", "customer_consent", "customer_tag", "customer_photo",
+               "saved_view", "interaction", "follow_up", "stage_change",
+               "suggestion_dismissal", "purchase", "reward", "points_entry", "import_batch",
+               "import_item"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportCancelled(Exception):
+    """Cancel was pressed: no file was left behind."""
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target` that becomes it only when everything was written."""
+    part = target.with_name(f".{target.name}.part")
+    try:
+        yield part
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise ExportCancelled
+
+
+# --- vCard 4.0 ----------------------------------------------------------------------------
+def _escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Lines of at most 75 octets, never cutting a UTF-8 character (RFC 6350 3.2)."""
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > (75 if not out else 74):
+            out.append("".join(current))
+            current, size = [], 0
+        current.append(ch)
+        size += width
+    out.append("".join(current))
+    return "\r\n ".join(out)
+
+
+_TEL_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax",
+              "home fax": "home,fax", "work fax": "work,fax", "pager": "pager"}
+
+
+def vcard(data: CustomerData, photo: tuple[str, bytes] | None = None) -> str:
+    lines = ["BEGIN:VCARD", "VERSION:4.0",
+             f"FN:{_escape(' '.join(p for p in (data.given_name, data.family_name) if p))}",
+             f"N:{_escape(data.family_name)};{_escape(data.given_name)};;"
+             f"{_escape(data.salutation)};"]
+    if data.preferred_name:
+        lines.append(f"NICKNAME:{_escape(data.preferred_name)}")
+    if data.company:
+        lines.append(f"ORG:{_escape(data.company)}")
+    if data.occupation:
+        lines.append(f"TITLE:{_escape(data.occupation)}")
+    for point in data.emails:
+        kind = point.label if point.label in ("home", "work") else ""
+        lines.append(f"EMAIL{';TYPE=' + kind if kind else ''}:{point.value}")
+    for point in data.phones:
+        kind = _TEL_TYPES.get(point.label, "")
+        params = f';TYPE="{kind}"' if "," in kind else f";TYPE={kind}" if kind else ""
+        value = f"tel:{point.value}" if point.value.startswith("+") else _escape(point.value)
+        uri = ";VALUE=uri" if point.value.startswith("+") else ""
+        lines.append(f"TEL{params}{uri}:{value}")
+    for address in data.addresses:
+        kind = address.label if address.label in ("home", "work") else ""
+        parts = ["", "", address.street, address.city, address.region, address.postcode,
+                 address.country]
+        lines.append(f"ADR{';TYPE=' + kind if kind else ''}:"
+                     + ";".join(_escape(p) for p in parts))
+    if data.birthday:
+        lines.append(f"BDAY:{data.birthday:%Y%m%d}")
+    if data.language != "en":
+        lines.append(f"LANG:{data.language}")
+    if data.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in data.tags))
+    if data.notes:
+        lines.append(f"NOTE:{_escape(data.notes)}")
+    if photo:
+        mime, blob = photo
+        lines.append(f"PHOTO:data:{mime};base64,{base64.b64encode(blob).decode('ascii')}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _photo(cid: int) -> tuple[str, bytes] | None:
+    row = db.execute_sql("SELECT mime, data FROM customer_photo WHERE customer_id = ?",
+                         (cid,)).fetchone()
+    return (row[0], bytes(row[1])) if row else None
+
+
+def export_vcards(ids: list[int], out: Path, progress: Progress | None = None) -> int:
+    with atomic_file(out) as part, part.open("w", encoding="utf-8", newline="") as fh:
+        for n, cid in enumerate(ids, 1):
+            fh.write(vcard(customers.load(cid), _photo(cid)))
+            if n % 200 == 0:
+                _step(progress, n, len(ids))
+    return len(ids)
+
+
+# --- CSV ----------------------------------------------------------------------------------
+CSV_COLUMNS = ["Given Name", "Family Name", "Preferred Name", "Salutation", "Company",
+               "Job Title", "E-mail", "E-mail 2", "Phone", "Phone 2", "Street", "City",
+               "Region", "Postcode", "Country", "Birthday", "Segment", "Stage", "Tags", "Notes",
+               "Points"]
+
+
+def safe_cell(value: object) -> object:
+    """Numbers stay numbers; text that a spreadsheet would run as a formula is defused with a
+    leading apostrophe (OWASP: =, +, -, @, tab, carriage return)."""
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _csv_row(data: CustomerData, points: int) -> list[object]:
+    def nth(values: list[Any], n: int) -> str:
+        return str(values[n].value) if len(values) > n else ""
+
+    address = data.addresses[0] if data.addresses else None
+    return [data.given_name, data.family_name, data.preferred_name, data.salutation,
+            data.company, data.occupation, nth(data.emails, 0), nth(data.emails, 1),
+            nth(data.phones, 0), nth(data.phones, 1),
+            address.street if address else "", address.city if address else "",
+            address.region if address else "", address.postcode if address else "",
+            address.country if address else "",
+            data.birthday.isoformat() if data.birthday else "", data.segment, data.stage,
+            ", ".join(data.tags), data.notes, points]
+
+
+def export_csv(ids: list[int], out: Path, progress: Progress | None = None) -> int:
+    with atomic_file(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for n, cid in enumerate(ids, 1):
+            points = db.execute_sql("SELECT points_balance FROM customer WHERE id = ?",
+                                    (cid,)).fetchone()[0]
+            writer.writerow([safe_cell(v) for v in _csv_row(customers.load(cid), points)])
+            if n % 500 == 0:
+                _step(progress, n, len(ids))
+    return len(ids)
+
+
+# --- the whole book as JSON ---------------------------------------------------------------
+def _columns(table: str) -> list[str]:
+    return [r[1] for r in db.execute_sql(f"PRAGMA table_info({table})")]
+
+
+def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
+    """Every table of the book (photos as base64); returns the row count per table."""
+    counts: dict[str, int] = {}
+    with atomic_file(out) as part, part.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"format": BOOK_FORMAT, "version": 1,
+                             "schema": migrations.current_version(db.obj),
+                             "exported_at": utcnow().isoformat()})[:-1])
+        fh.write(', "tables": {')
+        for n, table in enumerate(BOOK_TABLES):
+            columns = _columns(table)
+            fh.write(("" if n == 0 else ", ") + json.dumps(table) + ': {"columns": '
+                     + json.dumps(columns) + ', "rows": [')
+            count = 0
+            for row in db.execute_sql(f"SELECT * FROM {table}"):
+                values = [{"base64": base64.b64encode(v).decode("ascii")}
+                          if isinstance(v, bytes) else v for v in row]
+                fh.write(("," if count else "") + json.dumps(values, ensure_ascii=False))
+                count += 1
+            fh.write("]}")
+            counts[table] = count
+            _step(progress, n + 1, len(BOOK_TABLES))
+        fh.write("}}\n")
+    return counts
+
+
+class BookImportError(ValueError):
+    """The JSON file is not a crmdesk book, or the target book is not empty."""
+
+
+def is_book_export(raw: bytes) -> bool:
+    head = raw[:200].lstrip()
+    return head.startswith(b"{") and BOOK_FORMAT.encode() in head
+
+
+def import_book(raw: bytes, progress: Progress | None = None) -> dict[str, int]:
+    """Load a whole-book export into this (empty) book, in one transaction."""
+    try:
+        spec = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BookImportError(f"Not a readable JSON file: {exc}") from exc
+    if not isinstance(spec, dict) or spec.get("format") != BOOK_FORMAT:
+        raise BookImportError("This JSON file is not a crmdesk book export.")
+    if int(spec.get("schema", 0)) > migrations.LATEST:
+        raise BookImportError("The export comes from a newer crmdesk; please upgrade.")
+    if db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]:
+        raise BookImportError("A whole book can only be imported into an empty book: "
+                              "create a new book first (File ▸ New Book…).")
+    tables: dict[str, Any] = spec.get("tables", {})
+    counts: dict[str, int] = {}
+    with db.atomic():
+        db.execute_sql("DELETE FROM setting")  # the export carries the book's own settings
+        for n, table in enumerate(BOOK_TABLES):
+            part = tables.get(table)
+            if not part:
+                continue
+            known = set(_columns(table))
+            columns = [c for c in part["columns"] if c in known]
+            index = [part["columns"].index(c) for c in columns]
+            rows = [[_value(row[i]) for i in index] for row in part["rows"]]
+            marks = ",".join("?" * len(columns))
+            names = ",".join(f'"{c}"' for c in columns)
+            verb = "INSERT OR REPLACE" if table in ("setting", "staff") else "INSERT"
+            db.connection().executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})"
+                                        .replace("INSERT", verb, 1), rows)
+            counts[table] = len(rows)
+            _step(progress, n + 1, len(BOOK_TABLES) + 1)
+        # The balance triggers counted every entry again on top of the stored balance.
+        db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), 0) "
+                       "FROM points_entry WHERE customer_id = customer.id)")
+        ids = [r[0] for r in db.execute_sql("SELECT id FROM customer")]
+        search_index.reindex(ids)
+        db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                       "SELECT id, subject, notes, outcome FROM interaction")
+    return counts
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, dict) and "base64" in value:
+        return base64.b64decode(value["base64"])
+    return value
+
+
+def stamp() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d")
