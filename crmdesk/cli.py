@@ -574,6 +574,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    import time
+
+    from crmdesk.services import backups
+
+    book = _open(args, create=False)
+    started = time.perf_counter()
+    target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None)
+    print(target)
+    print(f"Backed up in {time.perf_counter() - started:.1f} s ({backups.size_text(target)}).",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from crmdesk.services import backups
+
+    path = _book_path(args)
+    source = Path(args.file).expanduser()
+    info = backups.check(source)
+    aside = backups.restore(path, source)
+    book = open_book(path, create=False)  # brings an older backup up to this schema
+    print(f"Restored {book.path} from {source} ({info.customers:,} customers, schema "
+          f"{info.version}). The book it replaced was kept as {aside.resolve()}.")
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from crmdesk.services import duplicates
+
+    _open(args, create=False)
+    pairs, total = duplicates.find_pairs(limit=args.limit)
+    if args.json:
+        print(json.dumps([{"keep": p.keep, "other": p.other, "score": p.score,
+                           "reasons": p.reasons, "keep_name": p.keep_name,
+                           "other_name": p.other_name} for p in pairs],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for p in pairs:
+        print(f"{p.score:>3}%  #{p.keep} {p.keep_name}  ~  #{p.other} {p.other_name}  "
+              f"({'; '.join(p.reasons)})")
+    print(f"{total:,} probable duplicate pairs" + (f" ({len(pairs):,} shown)"
+                                                  if total > len(pairs) else "") + ".",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from crmdesk.services import customers, duplicates
+
+    _open(args, create=False)
+    try:
+        keep, other = customers.load(args.keep), customers.load(args.other)
+        duplicates.merge(args.keep, args.other, duplicates.merged_profile(keep, other))
+    except (LookupError, ValueError) as exc:
+        raise BookError(str(exc)) from exc
+    print(f"Merged #{args.other} {other.display_name} into #{args.keep} "
+          f"{keep.display_name}; #{args.other} is in the Trash.")
+    return 0
+
+
 def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, Any]:
     rows = [{"source": r.contact.source, "kind": r.kind, "reason": r.reason,
              "name": " ".join(p for p in (r.contact.data.given_name,
@@ -739,6 +800,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segment", metavar="S")
     p.add_argument("--tag", metavar="T")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("backup", parents=[common],
+                       help="copy the book safely, even while the app has it open")
+    p.add_argument("--to", metavar="FILE", help="default: backups/ beside the book")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the book by a backup (the current one is kept aside)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("duplicates", parents=[common],
+                       help="customers entered twice: same e-mail, same phone, similar name")
+    p.add_argument("--limit", type=int, default=200, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_duplicates)
+
+    p = sub.add_parser("merge", parents=[common],
+                       help="merge a duplicate into the customer to keep")
+    p.add_argument("--keep", type=int, required=True, metavar="ID")
+    p.add_argument("--other", type=int, required=True, metavar="ID")
+    p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

@@ -1,0 +1,142 @@
+"""Backups (online copy, rotation, checked restore) and duplicates (finder, merge, unmerge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crmdesk.services import backups, customers, duplicates, interactions, lifecycle
+from crmdesk.services import loyalty_ledger
+from crmdesk.services.interactions import InteractionData
+from crmdesk.store.book import open_book
+from crmdesk.store.db import BookError, close_database, db
+from tests.conftest import add
+
+
+def test_backup_while_open_is_a_consistent_checked_copy(book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    add("Ana", "Ruiz")
+    with db.atomic():  # a write in progress is not in the copy
+        add("Ben", "Open")
+        target = backups.back_up(book.path, tmp_path / "copy.db")
+    info = backups.check(target)
+    assert (info.customers, info.version) == (1, 6)
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob(".*part"))
+    with pytest.raises(BookError, match="cannot replace the book"):
+        backups.back_up(book.path, book.path)
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    start = dt.datetime(2026, 9, 1, 9, 0)
+    made = []
+    for day in range(60):
+        when = start + dt.timedelta(days=day)
+        path = backups.auto_backup(book.path, now=when)
+        assert path is not None
+        made.append(path)
+        assert backups.auto_backup(book.path, now=when + dt.timedelta(hours=3)) is None
+    kept = sorted(p.name for p in backups.backup_dir(book.path).glob("auto-*.db"))
+    assert len(kept) == 11
+    newest = [p.name for p in made[-7:]]
+    assert set(newest) <= set(kept)
+
+
+def test_restore_checks_the_file_and_keeps_the_current_book(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    book = open_book(path)
+    add("Before", "Backup")
+    saved = backups.back_up(book.path, tmp_path / "saved.db")
+    add("After", "Backup")
+    close_database()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(BookError, match="not a readable crmdesk book|not a crmdesk book"):
+        backups.restore(path, junk)
+    other = tmp_path / "foreign.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(BookError, match="not a crmdesk book"):
+        backups.restore(path, other)
+    aside = backups.restore(path, saved)
+    open_book(path)
+    names = [r[0] for r in db.execute_sql("SELECT given_name FROM customer")]
+    assert names == ["Before"]
+    close_database()
+    open_book(aside)
+    assert len(db.execute_sql("SELECT id FROM customer").fetchall()) == 2
+    close_database()
+
+
+def test_finder_ranks_email_phone_and_names(book: object) -> None:
+    a = add("Dolores", "Peña", emails=("lola@example.com",))
+    b = add("Lola", "Pena", emails=("LOLA@example.com",))
+    c = add("Ana", "Ruiz", phones=("+1 905 555 1234",))
+    d = add("Anna", "Ruiz", phones=("+19055551234",))
+    e = add("Maximilian", "Weber")
+    f = add("Maximillian", "Weber")
+    add("Nobody", "Else")
+    pairs, total = duplicates.find_pairs()
+    found = {(p.keep, p.other): (p.score, p.reasons) for p in pairs}
+    assert total == 3
+    assert found[(a, b)][0] == 100 and "same e-mail lola@example.com" in found[(a, b)][1]
+    assert found[(c, d)][0] == 100  # same phone and similar names
+    assert found[(e, f)] == (81, ["similar names (96%)"])
+    assert [(p.keep, p.other) for p in pairs][-1] == (e, f)
+
+
+def test_merge_moves_everything_and_undo_puts_it_back(book: object) -> None:
+    keep = add("Dolores", "Peña", emails=("lola@example.com",), stage="growth")
+    other = add("Lola", "Pena", emails=("lola.work@example.com",), phones=("+34 612 34 56 78",),
+                birthday=dt.date(1970, 3, 10), tags=["VIP"])
+    interactions.log(InteractionData(other, "phone", "in", "Asked about the merge"))
+    loyalty_ledger.record_purchase(other, 100_00)
+    lifecycle.move([other], "conversion")
+    before_keep, before_other = customers.load(keep), customers.load(other)
+    chosen = duplicates.merged_profile(before_keep, before_other)
+    assert chosen.given_name == "Dolores" and chosen.birthday == dt.date(1970, 3, 10)
+    record = duplicates.merge(keep, other, chosen)
+    kept = customers.load(keep)
+    assert [e.value for e in kept.emails] == ["lola@example.com", "lola.work@example.com"]
+    assert [p.value for p in kept.phones] == ["+34612345678"] and kept.tags == ["VIP"]
+    assert customers.load(other).archived_at is not None
+    for table in ("interaction", "purchase", "points_entry", "stage_change"):
+        assert db.execute_sql(f"SELECT count(*) FROM {table} WHERE customer_id = ?",
+                              (other,)).fetchone()[0] == 0, table
+    assert loyalty_ledger.balance(keep) == 100 and loyalty_ledger.check_balances() == []
+    duplicates.unmerge(record)
+    assert customers.load(keep) == before_keep
+    assert customers.load(other) == before_other
+    assert customers.load(other).archived_at is None
+    assert loyalty_ledger.balance(other) == 100 and loyalty_ledger.balance(keep) == 0
+    assert db.execute_sql("SELECT count(*) FROM interaction WHERE customer_id = ?",
+                          (other,)).fetchone()[0] == 1
+    with pytest.raises(ValueError, match="itself"):
+        duplicates.merge(keep, keep, chosen)
+
+
+def test_cli_backup_duplicates_merge(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from crmdesk.cli import main
+
+    path = str(tmp_path / "c.db")
+    for given in ("Ana", "Ana"):
+        main(["add", "--db", path, "--given", given, "--family", "Ruiz", "--email",
+              "ana@example.com"])
+        close_database()
+    capsys.readouterr()
+    assert main(["duplicates", "--db", path, "--json"]) == 0
+    close_database()
+    [pair] = json.loads(capsys.readouterr().out)
+    assert (pair["keep"], pair["other"], pair["score"]) == (1, 2, 100)
+    assert main(["merge", "--db", path, "--keep", "1", "--other", "2"]) == 0
+    close_database()
+    assert main(["backup", "--db", path, "--to", str(tmp_path / "b.db")]) == 0
+    close_database()
+    out = capsys.readouterr().out
+    assert "Merged #2" in out and str(tmp_path / "b.db") in out
+    assert main(["restore", "--db", path, str(tmp_path / "b.db")]) == 0
+    close_database()
+    assert "Restored" in capsys.readouterr().out
