@@ -13,6 +13,7 @@ with open(_SCREEN, "w", encoding="utf-8") as fh:
                             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}, fh)
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
+os.environ.setdefault("CRMDESK_NO_AUTO_BACKUP", "1")
 os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
 
 from collections.abc import Iterator  # noqa: E402

@@ -343,3 +343,10 @@ def write_unchecked(cid: int, data: CustomerData) -> None:
     Customer.update(updated_at=utcnow(), **columns).where(Customer.id == cid).execute()
     _write_children(cid, data)
     search_index.reindex([cid])
+
+
+def photo(cid: int) -> bytes | None:
+    """The customer's picture (from an imported address book card), if any."""
+    row = db.execute_sql("SELECT data FROM customer_photo WHERE customer_id = ?",
+                         (cid,)).fetchone()
+    return bytes(row[0]) if row else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -49,6 +50,8 @@ class BookActions:
         self.book_label.setText(str(self.book.path))
         self.book_label.setToolTip("The book file open now")
         self.run_expiry()
+        if not os.environ.get("CRMDESK_NO_AUTO_BACKUP"):
+            self.auto_backup()
 
     def switch_book(self, path: Path, build_demo: bool = False) -> bool:
         if not self.maybe_discard():

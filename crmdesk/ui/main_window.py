@@ -39,6 +39,7 @@ from crmdesk.ui import undo
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
 from crmdesk.ui.contact_actions import ContactActions
+from crmdesk.ui.data_actions import DataActions
 from crmdesk.ui.events import EventHub
 from crmdesk.ui.lifecycle_actions import LifecycleActions
 from crmdesk.ui.loyalty_actions import LoyaltyActions
@@ -51,7 +52,8 @@ from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
 
 
-class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, QMainWindow):
+class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, DataActions,
+                 QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         self.book = book
@@ -84,6 +86,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "redeem_points": self.redeem_points, "adjust_points": self.adjust_points,
             "statement": self.customer_statement, "batch_statements": self.batch_statements,
             "loyalty_programme": self.edit_loyalty_programme,
+            "import_contacts": self.import_contacts, "undo_import": self.undo_earlier_import,
+            "export_vcf": lambda: self.export_list("vcf"),
+            "export_csv": lambda: self.export_list("csv"), "export_book": self.export_book,
+            "back_up": self.back_up_now, "restore_backup": self.restore_backup,
+            "duplicates": self.find_duplicates,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -203,9 +210,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
     def _build_menus(self) -> None:
         a = self.actions
         menus: list[tuple[str, list[str | None]]] = [
-            ("&File", ["new_book", "open_book", "open_demo", None, "quit"]),
+            ("&File", ["new_book", "open_book", "open_demo", None, "import_contacts",
+                       "undo_import", "export_vcf", "export_csv", "export_book", None,
+                       "back_up", "restore_backup", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
-                       "archive", "restore"]),
+                       "archive", "restore", None, "duplicates"]),
             ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
                           "export_ics"]),
             ("&Loyalty", ["record_purchase", "redeem_points", "adjust_points", None,
@@ -493,7 +502,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.trash.refresh_choices(choices)
         self._update_nav_counts()
         cid = self.profile.customer_id
-        if cid in ids and not self.profile.is_dirty():
+        # An empty list means "many changed" (an import, its undo): show again what is open.
+        if (cid in ids or (not ids and cid is not None)) and not self.profile.is_dirty():
             self._show_customer(cid)
             if self.profile.is_archived and self._on(self.splitter):
                 self.profile.load(None)  # it went to the Trash

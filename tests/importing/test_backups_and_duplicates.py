@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.services import backups, customers, duplicates, interactions, lifecycle
-from crmdesk.services import loyalty_ledger
+from crmdesk.services import backups, customers, duplicates, interactions, lifecycle, loyalty_ledger
 from crmdesk.services.interactions import InteractionData
 from crmdesk.store.book import open_book
 from crmdesk.store.db import BookError, close_database, db

@@ -4,7 +4,6 @@ them after importing: names, e-mails, phones, addresses, birthday, notes, photo.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -90,6 +91,12 @@ class ProfileEditor(QWidget):
         self.meta_label = QLabel()
         self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
         self.meta_label.setEnabled(False)
+        self.photo_label = QLabel()
+        self.photo_label.setFixedSize(72, 72)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setAccessibleName("Photo")
+        self.photo_label.setToolTip("The picture from the customer's address book card")
+        self.photo_label.hide()
 
         self.given = _line("Given name")
         self.family = _line("Family name")
@@ -214,10 +221,15 @@ class ProfileEditor(QWidget):
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
 
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.name_label)
+        titles.addWidget(self.greeting_label)
+        titles.addWidget(self.meta_label)
+        header.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(titles, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.greeting_label)
-        layout.addWidget(self.meta_label)
+        layout.addLayout(header)
         layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
@@ -327,8 +339,20 @@ class ProfileEditor(QWidget):
         for widget in self._form_widgets:
             widget.setVisible(data is not None)
         self.empty_hint.setVisible(data is None)
+        self._show_photo(customers.photo(data.id) if data and data.id else None)
         self._changed()
         self.customer_shown.emit(self.customer_id)
+
+    def _show_photo(self, blob: bytes | None) -> None:
+        pixmap = QPixmap()
+        if blob and pixmap.loadFromData(blob):
+            self.photo_label.setPixmap(pixmap.scaled(
+                72, 72, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self.photo_label.show()
+        else:
+            self.photo_label.clear()
+            self.photo_label.hide()
 
     @staticmethod
     def _set_combo(combo: QComboBox, key: str) -> None:

@@ -1,0 +1,302 @@
+"""Import contacts: read the file in a worker, show the preview (and for a CSV file the
+column mapping), then write it in a worker with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services.importing import contact_import, csv_reader, files
+from crmdesk.services.importing.contact_import import ImportPlan, ImportResult
+from crmdesk.ui import workers
+from crmdesk.ui.widgets.fields import ErrorLabel
+
+Index = QModelIndex | QPersistentModelIndex
+SHOW = [("all", "All rows"), ("new", "New"), ("update", "Updates"),
+        ("duplicate", "Probable duplicates"), ("rejected", "Rejected"),
+        ("warnings", "With warnings")]
+
+
+class PreviewModel(QAbstractTableModel):
+    HEADERS = ["Row", "Name", "E-mail", "Phone", "Result", "Reason / warnings"]
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.plan: ImportPlan | None = None
+        self.shown: list[int] = []
+
+    def set_plan(self, plan: ImportPlan | None, show: str = "all") -> None:
+        self.beginResetModel()
+        self.plan = plan
+        rows = plan.rows if plan else []
+        self.shown = [i for i, r in enumerate(rows)
+                      if show == "all" or r.kind == show or (show == "warnings" and r.warnings)]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.plan is None:
+            return None
+        row = self.plan.rows[self.shown[index.row()]]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 4:
+            if row.kind == contact_import.REJECTED:
+                return None
+            return Qt.CheckState.Checked if row.include else Qt.CheckState.Unchecked
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        data = row.clean or row.contact.data
+        column = index.column()
+        if column == 0:
+            return row.contact.source
+        if column == 1:
+            return " ".join(p for p in (data.given_name, data.family_name) if p)
+        if column == 2:
+            return data.emails[0].value if data.emails else ""
+        if column == 3:
+            return data.phones[0].value if data.phones else ""
+        if column == 4:
+            return contact_import.KIND_LABELS[row.kind]
+        return "; ".join(filter(None, [row.reason, *row.warnings]))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 4 and self.plan is not None and \
+                self.plan.rows[self.shown[index.row()]].kind != contact_import.REJECTED:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or self.plan is None or index.column() != 4:
+            return False
+        row = self.plan.rows[self.shown[index.row()]]
+        row.include = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class ImportDialog(QDialog):
+    """The preview of one file; accepted once the import is written (`result`)."""
+
+    planned = Signal()
+
+    def __init__(self, path: Path, region: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {path.name}")
+        self.resize(980, 620)
+        self.path, self.region = path, region
+        self.read: files.ReadFile | None = None
+        self.plan: ImportPlan | None = None
+        self.outcome: ImportResult | None = None
+        self.task: workers.Task | None = None
+        self.info = QLabel("Reading…")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setHorizontalHeaderLabels(["Column", "First value", "Goes to"])
+        self.mapping.setAccessibleName("Column mapping")
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().hide()
+        self.mapping.setMaximumHeight(180)
+        self.mapping.hide()
+        self.apply_mapping = QPushButton("Read again with this &mapping")
+        self.apply_mapping.clicked.connect(self._remap)
+        self.apply_mapping.hide()
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Summary")
+        self.show_combo = QComboBox()
+        for key, label in SHOW:
+            self.show_combo.addItem(label, key)
+        self.show_combo.setAccessibleName("Show rows")
+        self.show_combo.currentIndexChanged.connect(self._show_rows)
+        self.model = PreviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Preview")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.duplicates = QCheckBox("Also import the probable &duplicates as new customers")
+        self.duplicates.toggled.connect(self._include_duplicates)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.error = ErrorLabel()
+        self.import_button = QPushButton("&Import")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.show_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.duplicates)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.mapping)
+        layout.addWidget(self.apply_mapping, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    # --- reading and planning (worker) ---------------------------------------------------
+    def start(self) -> None:
+        path, region = self.path, self.region
+
+        def work(progress: workers.ProgressFn) -> tuple[files.ReadFile, ImportPlan]:
+            read = files.read_path(path)
+            return read, contact_import.plan(read.contacts, path.name, region, progress)
+
+        self._run(work, self._planned)
+
+    def _remap(self) -> None:
+        read = self.read
+        if read is None:
+            return
+        mapping = [str(self.mapping.cellWidget(i, 2).currentData())  # type: ignore[union-attr]
+                   for i in range(self.mapping.rowCount())]
+        name, region = self.path.name, self.region
+
+        def work(progress: workers.ProgressFn) -> tuple[files.ReadFile, ImportPlan]:
+            again = files.remap(read, mapping)
+            return again, contact_import.plan(again.contacts, name, region, progress)
+
+        self._run(work, self._planned)
+
+    def _run(self, work: Any, done: Any) -> None:
+        self.error.show_message(None)
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        task = workers.Task(work)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(done)
+        task.signals.failed.connect(self._failed)
+        self.task = workers.start(task)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _failed(self, exc: Exception) -> None:
+        self.task = None
+        self.progress.hide()
+        self.info.setText(f"{self.path.name} cannot be imported.")
+        if isinstance(exc, contact_import.ImportCancelled):
+            self.error.show_message("Import cancelled: nothing was written.")
+        else:
+            self.error.show_message(str(exc))
+
+    def _planned(self, outcome: tuple[files.ReadFile, ImportPlan]) -> None:
+        self.task = None
+        self.progress.hide()
+        self.read, self.plan = outcome
+        read = self.read
+        kind = "vCard file" if read.kind == "vcard" else "CSV file"
+        self.info.setText(f"{self.path.name}: {kind}, {len(read.contacts):,} "
+                          f"{'cards' if read.kind == 'vcard' else 'rows'}"
+                          + (f" ({'; '.join(read.notes)})" if read.notes else ""))
+        if read.kind == "csv" and read.table is not None and self.mapping.rowCount() == 0:
+            self._fill_mapping(read)
+        self._include_duplicates(self.duplicates.isChecked())
+        self._show_rows()
+        self.import_button.setEnabled(bool(self.plan.count(contact_import.NEW)
+                                           or self.plan.count(contact_import.UPDATE)
+                                           or self.plan.count(contact_import.DUPLICATE)))
+        self.planned.emit()
+
+    def _fill_mapping(self, read: files.ReadFile) -> None:
+        assert read.table is not None
+        first = read.table.rows[0] if read.table.rows else []
+        self.mapping.setRowCount(len(read.table.headers))
+        for i, header in enumerate(read.table.headers):
+            self.mapping.setItem(i, 0, QTableWidgetItem(header))
+            self.mapping.setItem(i, 1, QTableWidgetItem(first[i] if i < len(first) else ""))
+            combo = QComboBox()
+            combo.setAccessibleName(f"Field for column {header}")
+            current = read.mapping[i] if i < len(read.mapping) else ""
+            if current.startswith("google:"):
+                combo.addItem(f"(Google) {current.split(':', 1)[1]}", current)
+            for key, label in csv_reader.TARGETS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            self.mapping.setCellWidget(i, 2, combo)
+        self.mapping.show()
+        self.apply_mapping.show()
+
+    def _include_duplicates(self, on: bool) -> None:
+        if self.plan is None:
+            return
+        for row in self.plan.rows:
+            if row.kind == contact_import.DUPLICATE:
+                row.include = on
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        self.model.set_plan(self.plan, str(self.show_combo.currentData()))
+        if self.plan is not None:
+            s = self.plan.summary()
+            self.counts.setText(f"{s['new']:,} new · {s['update']:,} update a customer · "
+                                f"{s['duplicate']:,} probable duplicates · "
+                                f"{s['rejected']:,} rejected")
+
+    # --- writing (worker) ----------------------------------------------------------------
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self.cancel_button.setText("Cancel import")
+        self._run(lambda progress: contact_import.apply(plan, progress), self._imported)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.task = None
+        self.outcome = result
+        self.accept()
+
+    def reject(self) -> None:
+        task = self.task
+        if task is not None:
+            task.cancel()
+            self.task = None
+            self.progress.hide()
+            self.cancel_button.setText("Cancel")
+            self.error.show_message("Cancelled: nothing was written.")
+            self.import_button.setEnabled(self.plan is not None)
+            return
+        super().reject()
