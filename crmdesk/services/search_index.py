@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 
@@ -12,6 +13,7 @@ _BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ"
                                "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key used for sorting and matching names
     ('Peña' -> 'pena', 'Łukasz' -> 'lukasz', 'Øster' -> 'oster')."""
