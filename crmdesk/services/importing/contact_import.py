@@ -270,6 +270,8 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
             "INSERT INTO import_batch (source, created_at) VALUES (?, ?)",
             (import_plan.source, stamp)).lastrowid
         first = conn.execute("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0] + 1
+        if len(fresh) > 10_000:  # one merge at the end beats thousands along the way
+            conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('automerge', 0)")
         chunk = 5000
         for start in range(0, len(fresh), chunk):
             _insert_new(conn, fresh[start:start + chunk], first + start, import_id, stamp)
@@ -285,6 +287,9 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
                 raise ImportCancelled
         conn.execute("UPDATE import_batch SET created = ?, updated = ? WHERE id = ?",
                      (len(fresh), len(updates), import_id))
+        if len(fresh) > 10_000:
+            conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('automerge', 4)")
+            conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('merge', 500)")
     return ImportResult(int(import_id), len(fresh), len(updates),
                         len(import_plan.rows) - total)
 
