@@ -122,6 +122,10 @@ def _shown(data: CustomerData, name: str) -> str:
         return str(catalog.STAGE_LABELS.get(value, value))
     if name == "relationship_type":
         return str(catalog.RELATIONSHIP_LABELS.get(value, value))
+    if name == "language":
+        return str(dict(catalog.LANGUAGES).get(value, value))
+    if name == "preferred_channel":
+        return str(catalog.CONTACT_CHANNEL_LABELS.get(value, value)) if value else ""
     return str(value or "").replace("\n", " ")
 
 

@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
     def __init__(self, path: Path, region: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(980, 620)
+        self.resize(1100, 620)
         self.path, self.region = path, region
         self.read: files.ReadFile | None = None
         self.plan: ImportPlan | None = None
@@ -145,6 +145,8 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
+        for column, width in enumerate((120, 160, 180, 115, 150)):
+            self.table.setColumnWidth(column, width)  # fixed: measuring 100,000 rows is slow
         self.duplicates = QCheckBox("Also import the probable &duplicates as new customers")
         self.duplicates.toggled.connect(self._include_duplicates)
         self.progress = QProgressBar()
