@@ -38,7 +38,7 @@ def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
                 raise KeyboardInterrupt  # stops the copy; handled below
 
         try:
-            src.backup(dst, pages=4096, progress=step)
+            src.backup(dst, pages=16384, progress=step)
         except KeyboardInterrupt as exc:
             raise BookError("Backup cancelled.") from exc
         dst.close()

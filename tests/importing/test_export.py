@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crmdesk.services import customers, demo, exporting, loyalty_ledger
 from crmdesk.services.customers import PostalAddress
@@ -118,3 +120,25 @@ def test_cli_export_formats_and_filters(tmp_path: Path, capsys) -> None:  # type
                  str(tmp_path / "b.json")]) == 1
     close_database()
     assert "always the whole book" in capsys.readouterr().err
+
+
+_names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+                 min_size=1, max_size=30).map(lambda t: " ".join(t.split())).filter(bool)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_names, _names, st.text(max_size=200).map(lambda t: t.replace("\r", "").strip()))
+def test_vcard_writer_and_reader_agree(book: object, given_name: str, family: str,
+                                       notes: str) -> None:
+    """Whatever the names and notes (commas, semicolons, backslashes, newlines, any script),
+    a card written by the exporter reads back to the same values."""
+    from crmdesk.services.customers import CustomerData
+    from crmdesk.services.importing import vcard_reader
+
+    data = CustomerData(given_name=given_name, family_name=family, notes=notes)
+    text = exporting.vcard(data)
+    [contact], _encoding = vcard_reader.read_vcards(text.encode("utf-8"))
+    assert contact.error is None
+    assert (contact.data.given_name, contact.data.family_name) == (given_name, family)
+    assert contact.data.notes == notes.replace("\r", "")

@@ -261,10 +261,12 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
             continue
         value = _decode_text(line, contact)
         if name == "N":
-            parts = [unescape(p).strip() for p in _split(value, ";")] + [""] * 5
+            # Each component may list several values separated by unescaped commas.
+            parts = [" ".join(v for v in (unescape(x).strip() for x in _split(raw, ","))
+                              if v) for raw in _split(value, ";")] + [""] * 5
             family, given, _middle, prefix, _suffix = parts[:5]
-            data.family_name = clip(family.replace(",", " ").strip(), "family name", contact)
-            data.given_name = clip(given.replace(",", " ").strip(), "given name", contact)
+            data.family_name = clip(family, "family name", contact)
+            data.given_name = clip(given, "given name", contact)
             data.salutation = _salutation(prefix)
         elif name == "FN":
             full_name = unescape(value).strip()
