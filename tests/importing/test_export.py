@@ -109,8 +109,8 @@ def test_cli_export_formats_and_filters(tmp_path: Path, capsys) -> None:  # type
     from crmdesk.cli import main
 
     path = str(tmp_path / "c.db")
-    for given, segment in (("Ana", "VIP"), ("Ben", "Standard")):
-        main(["add", "--db", path, "--given", given, "--family", "X", "--segment", segment])
+    for first, segment in (("Ana", "VIP"), ("Ben", "Standard")):
+        main(["add", "--db", path, "--given", first, "--family", "X", "--segment", segment])
         close_database()
     assert main(["export", "--db", path, "--format", "vcf", "--segment", "VIP", "--out",
                  str(tmp_path / "v.vcf")]) == 0
