@@ -6,10 +6,9 @@ failed batch never leaves a half-written PDF behind."""
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from crmdesk.reports import statement_pdf
 from crmdesk.reports.statement_data import BatchContext, gather
 from crmdesk.reports.statement_text import words
+from crmdesk.services.exporting import atomic_file
 from crmdesk.services.periods import Period
 from crmdesk.store.db import db
 
@@ -44,16 +44,8 @@ def statement_name(cid: int, period: Period) -> str:
     return f"{safe_stem(f'{name} {cid:06d} {period.slug}')}.pdf"
 
 
-@contextlib.contextmanager
-def _atomic_file(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; it becomes `target` only on success."""
-    part = target.with_name(f".{target.name}.part")
-    try:
-        yield part
-        os.replace(part, target)
-        target.chmod(0o600)
-    finally:
-        part.unlink(missing_ok=True)
+def _atomic_file(target: Path) -> contextlib.AbstractContextManager[Path]:
+    return atomic_file(target, mode=0o600)
 
 
 def write_one(cid: int, period: Period, out: Path, ctx: BatchContext | None = None) -> Path:

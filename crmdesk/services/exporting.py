@@ -35,12 +35,15 @@ class ExportCancelled(Exception):
 
 
 @contextlib.contextmanager
-def atomic_file(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target` that becomes it only when everything was written."""
+def atomic_file(target: Path, mode: int | None = None) -> Iterator[Path]:
+    """A temporary file beside `target` that becomes it only when everything was written
+    (a cancelled or failed write leaves nothing behind)."""
     part = target.with_name(f".{target.name}.part")
     try:
         yield part
         os.replace(part, target)
+        if mode is not None:
+            target.chmod(mode)
     finally:
         part.unlink(missing_ok=True)
 

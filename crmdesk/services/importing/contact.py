@@ -63,4 +63,22 @@ def split_full_name(full: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
+def ensure_name(contact: ImportedContact, full_name: str, unit: str, company: str) -> None:
+    """A contact without given or family name is named from its full name, its e-mail or its
+    company (with a warning), or marked unusable."""
+    data = contact.data
+    if data.given_name or data.family_name:
+        return
+    if full_name:
+        data.given_name, data.family_name = split_full_name(full_name)
+    elif data.emails:
+        data.given_name, data.family_name = name_from_email(data.emails[0].value)
+        contact.warnings.append(f"no name in the {unit}: named after its e-mail address")
+    elif data.company:
+        data.given_name = data.company
+        contact.warnings.append(f"no name in the {unit}: named after its {company}")
+    if not data.given_name and not data.family_name:
+        contact.error = f"no name, e-mail or {company}"
+
+
 SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android", "starred"}

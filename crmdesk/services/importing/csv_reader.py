@@ -14,8 +14,7 @@ from crmdesk.services.importing.contact import (
     SYSTEM_GROUPS,
     ImportedContact,
     clip,
-    name_from_email,
-    split_full_name,
+    ensure_name,
 )
 from crmdesk.services.importing.vcard_reader import parse_birthday
 
@@ -236,17 +235,7 @@ def row_contact(number: int, row: list[str], headers: list[str],
         return contact
     if department:
         data.occupation = ", ".join(p for p in (data.occupation, department) if p)[:200]
-    if not data.given_name and not data.family_name:
-        if full_name:
-            data.given_name, data.family_name = split_full_name(full_name)
-        elif data.emails:
-            data.given_name, data.family_name = name_from_email(data.emails[0].value)
-            contact.warnings.append("no name in the row: named after its e-mail address")
-        elif data.company:
-            data.given_name = data.company
-            contact.warnings.append("no name in the row: named after its company")
-        else:
-            contact.error = "no name, e-mail or company"
+    ensure_name(contact, full_name, "row", "company")
     if data.salutation:
         bare = data.salutation.rstrip(".")
         from crmdesk.services import catalog

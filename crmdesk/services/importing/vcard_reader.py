@@ -26,9 +26,8 @@ from crmdesk.services.importing.contact import (
     SYSTEM_GROUPS,
     ImportedContact,
     clip,
+    ensure_name,
     image_mime,
-    name_from_email,
-    split_full_name,
 )
 
 _QP_CONTINUES = re.compile(r"^=[0-9A-Fa-f]{2}")
@@ -310,17 +309,7 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     data.occupation = ", ".join(p for p in (title, department) if p)[:200]
     text = "\n\n".join(p for p in [data.notes, *notes] if p)
     data.notes = clip(text.replace("\r\n", "\n").replace("\r", "\n"), "notes", contact)
-    if not data.given_name and not data.family_name:
-        if full_name:
-            data.given_name, data.family_name = split_full_name(full_name)
-        elif data.emails:
-            data.given_name, data.family_name = name_from_email(data.emails[0].value)
-            contact.warnings.append("no name in the card: named after its e-mail address")
-        elif data.company:
-            data.given_name = data.company
-            contact.warnings.append("no name in the card: named after its organisation")
-    if not data.given_name and not data.family_name:
-        contact.error = "no name, e-mail or organisation"
+    ensure_name(contact, full_name, "card", "organisation")
     return contact
 
 

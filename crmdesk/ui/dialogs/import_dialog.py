@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,21 +27,24 @@ from PySide6.QtWidgets import (
 from crmdesk.services.importing import contact_import, csv_reader, files
 from crmdesk.services.importing.contact_import import ImportPlan, ImportResult
 from crmdesk.ui import workers
+from crmdesk.ui.models.list_table import Index, ListTableModel
 from crmdesk.ui.widgets.fields import ErrorLabel
 
-Index = QModelIndex | QPersistentModelIndex
 SHOW = [("all", "All rows"), ("new", "New"), ("update", "Updates"),
         ("duplicate", "Probable duplicates"), ("rejected", "Rejected"),
         ("warnings", "With warnings")]
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(ListTableModel):
     HEADERS = ["Row", "Name", "E-mail", "Phone", "Result", "Reason / warnings"]
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.plan: ImportPlan | None = None
         self.shown: list[int] = []
+
+    def shown_count(self) -> int:
+        return len(self.shown)
 
     def set_plan(self, plan: ImportPlan | None, show: str = "all") -> None:
         self.beginResetModel()
@@ -50,18 +53,6 @@ class PreviewModel(QAbstractTableModel):
         self.shown = [i for i, r in enumerate(rows)
                       if show == "all" or r.kind == show or (show == "warnings" and r.warnings)]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
-        return 0 if parent.isValid() else len(self.shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.plan is None:

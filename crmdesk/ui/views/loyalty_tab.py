@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,37 +22,28 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
 from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
+from crmdesk.ui.models.list_table import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 KIND_NAMES = {"earn": "Purchase", "bonus": "Bonus", "redeem": "Redeemed", "expire": "Expired",
               "adjust": "Adjustment"}
 
 
-class RowsModel(QAbstractTableModel):
-    """A small read-only table (one customer's ledger or purchases)."""
+class RowsModel(ListTableModel):
+    """One customer's ledger or purchases."""
 
     def __init__(self, headers: list[str], numeric: set[int], parent: Any = None):
-        super().__init__(parent)
-        self.headers, self.numeric = headers, numeric
+        super().__init__(headers, parent)
+        self.numeric = numeric
         self.rows: list[list[str]] = []
         self.keys: list[Any] = []
+
+    def shown_count(self) -> int:
+        return len(self.rows)
 
     def set_rows(self, rows: list[list[str]], keys: list[Any]) -> None:
         self.beginResetModel()
         self.rows, self.keys = rows, keys
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

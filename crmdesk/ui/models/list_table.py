@@ -1,0 +1,34 @@
+"""A small read-only table over rows already in memory (a ledger, an import preview)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ListTableModel(QAbstractTableModel):
+    """Row count from `shown_count()`, fixed column headers."""
+
+    HEADERS: list[str] = []
+
+    def __init__(self, headers: list[str] | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.headers = headers or list(self.HEADERS)
+
+    def shown_count(self) -> int:
+        raise NotImplementedError  # each model knows where its rows are
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else self.shown_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
