@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -55,8 +56,8 @@ class _LoyaltyDialog(QDialog):
             return
         self.accept()
 
-    def store(self) -> None:
-        raise NotImplementedError  # each dialog writes its own kind of entry
+    #: writes the entry (each dialog its own kind); LoyaltyError says why it cannot
+    store: Callable[[], None]
 
 
 class PurchaseDialog(_LoyaltyDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,8 +19,8 @@ class ListTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = headers or list(self.HEADERS)
 
-    def shown_count(self) -> int:
-        raise NotImplementedError  # each model knows where its rows are
+    #: how many rows are shown (each model knows where its rows are)
+    shown_count: Callable[[], int]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt default
         return 0 if parent.isValid() else self.shown_count()
