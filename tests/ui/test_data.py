@@ -159,3 +159,37 @@ def test_find_duplicates_and_merge_then_undo(  # type: ignore[no-untyped-def]
     qtbot.keyClick(window.customers.table, Qt.Key.Key_Z, CTRL)
     assert customers.load(keep).given_name == "Dolores"
     assert customers.load(other).archived_at is None
+
+
+def test_daily_backup_when_a_book_opens(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import backups
+
+    monkeypatch.delenv("CRMDESK_NO_AUTO_BACKUP", raising=False)
+    add("Ana", "Ruiz")
+    window = make_window()
+    folder = backups.backup_dir(book.path)
+    qtbot.waitUntil(lambda: len(list(folder.glob("auto-book-*.db"))) == 1, timeout=10_000)
+    QThreadPool.globalInstance().waitForDone(5_000)
+    assert backups.check(next(folder.glob("auto-book-*.db"))).customers == 1
+    window.auto_backup()  # the same day: nothing more
+    QThreadPool.globalInstance().waitForDone(5_000)
+    assert len(list(folder.glob("auto-book-*.db"))) == 1
+
+
+def test_undo_an_earlier_import_from_the_menu(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, tmp_path: Path) -> None:
+    from crmdesk.services.importing import contact_import, files
+
+    path = tmp_path / "old.vcf"
+    path.write_bytes(VCF.encode("utf-8"))
+    read = files.read_path(path)
+    contact_import.apply(contact_import.plan(read.contacts, path.name, "US"))
+    window = make_window()
+    assert window.customers.model.rowCount() == 2
+    asked: list[list[str]] = []
+    monkeypatch.setattr(MainWindow, "ask_choice",
+                        lambda self, title, label, items: asked.append(items) or 0)
+    window.actions["undo_import"].trigger()
+    assert asked and asked[0][0].endswith("import of old.vcf, 2 customers")
+    assert _count() == 0 and window.customers.model.rowCount() == 0
+    assert "2 removed" in window.statusBar().currentMessage()
