@@ -226,15 +226,28 @@ class DataActions:
         path = self.book.path
         close_database()
         self.book.database.close()
-        try:
-            aside = backups.restore(path, source)
-        except (BookError, OSError) as exc:
+
+        def work(_progress: workers.ProgressFn) -> Path:
+            return backups.restore(path, source)
+
+        def done(aside: Path) -> None:
+            self.switch_book(path)
+            self.statusBar().showMessage(f"Restored from {source.name}. The book it replaced "
+                                         f"is kept as {aside.name}.", 10000)
+
+        def failed(exc: Exception) -> None:
             self.switch_book(path)
             self.show_error(f"Restore failed; the book is unchanged. {exc}")
-            return
-        self.switch_book(path)
-        self.statusBar().showMessage(f"Restored from {source.name}. The book it replaced is "
-                                     f"kept as {aside.name}.", 10000)
+
+        # The book is closed meanwhile: a modal progress dialog keeps the window out of use.
+        dialog = QProgressDialog("Restoring…", "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(200)
+        task = workers.Task(work, uses_book=False)
+        task.signals.finished.connect(lambda aside: (dialog.close(), done(aside)))
+        task.signals.failed.connect(lambda exc: (dialog.close(), failed(exc)))
+        self.last_task = workers.start(task)
 
     # --- duplicates -----------------------------------------------------------------------
     def find_duplicates(self) -> None:

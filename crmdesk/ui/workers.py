@@ -24,9 +24,10 @@ class _Signals(QObject):
 class Task(QRunnable):
     """Runs `func(progress)`; `progress(done, total)` returns False once cancelled."""
 
-    def __init__(self, func: Callable[[ProgressFn], Any]):
+    def __init__(self, func: Callable[[ProgressFn], Any], uses_book: bool = True):
         super().__init__()
         self.func = func
+        self.uses_book = uses_book  # False: work on files only (the book may be closed)
         self.signals = _Signals()
         self.cancelled = False
         self._connection: Any = None
@@ -55,7 +56,7 @@ class Task(QRunnable):
         if self.cancelled:
             return
         try:
-            if db.obj is not None:
+            if self.uses_book and db.obj is not None:
                 self._connection = db.connection()
             result = self.func(self._progress)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI as a message
@@ -67,7 +68,7 @@ class Task(QRunnable):
                 self._emit(self.signals.finished, result)
         finally:
             self._connection = None
-            if db.obj is not None and not db.is_closed():
+            if self.uses_book and db.obj is not None and not db.is_closed():
                 db.close()  # this thread's own connection
 
 

@@ -124,6 +124,8 @@ def test_export_the_list_and_back_up_then_restore(  # type: ignore[no-untyped-de
     assert _count() == 3
     _hooks(monkeypatch, open_path=backup, yes=True)
     window.actions["restore_backup"].trigger()
+    qtbot.waitUntil(lambda: "Restored from saved.db" in window.statusBar().currentMessage(),
+                    timeout=10_000)
     assert _count() == 2
     assert window.customers.model.total == 2
     assert list(tmp_path.glob("book.db.before-restore-*"))
