@@ -101,14 +101,26 @@ class BookActions:
         if self.qsettings.value("demo/offered", False, type=bool):
             return
         self.qsettings.setValue("demo/offered", True)
-        answer = QMessageBox.question(
-            self, "Welcome to crmdesk",
-            "This client book is empty.\n\nWould you like to explore a demo book of "
-            f"{DEMO_CUSTOMERS} sample clients first? Your own book stays as it is; you can "
-            "come back to it with File ▸ Open Book.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        choice = self.ask_welcome()
+        if choice == "demo":
             self.open_demo_book()
+        elif choice == "import":
+            self.import_contacts()
+
+    def ask_welcome(self) -> str:
+        """On an empty book: "import", "demo" or "empty" (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Welcome to crmdesk",
+                          "This client book is empty.\n\nBring in your contacts from a phone, "
+                          "Outlook, Gmail or a spreadsheet (vCard or CSV), or explore a demo "
+                          f"book of {DEMO_CUSTOMERS} sample clients first (your own book "
+                          "stays as it is; File ▸ Open Book brings you back).",
+                          QMessageBox.StandardButton.NoButton, self)
+        contacts = box.addButton("Import contacts…", QMessageBox.ButtonRole.AcceptRole)
+        demo_button = box.addButton("Explore the demo", QMessageBox.ButtonRole.YesRole)
+        box.addButton("Start empty", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "demo" if clicked is demo_button else "import" if clicked is contacts else "empty"
 
     def _build_demo(self) -> None:
         dialog = QProgressDialog("Building the demo book…", "Cancel", 0, DEMO_CUSTOMERS, self)

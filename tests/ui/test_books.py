@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from crmdesk import paths
 from crmdesk.services import customer_query
+from crmdesk.ui.main_window import MainWindow
 from tests.conftest import add
 
 
@@ -15,15 +14,9 @@ def test_first_start_offers_the_demo_book(qtbot, book, make_window, monkeypatch,
                                           tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "data")
     asked: list[str] = []
-
-    def question(parent, title, text, *args):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(MainWindow, "ask_welcome", lambda self: asked.append("?") or "demo")
     window = make_window(offer_demo=True)
     qtbot.waitUntil(lambda: bool(asked), timeout=3000)
-    assert "This client book is empty" in asked[0]
     qtbot.waitUntil(lambda: window.nav_customers.text(0) == "Customers (500)", timeout=20000)
     assert window.book.path == (tmp_path / "data" / "demo.db").resolve()
     assert customer_query.count() == 500
@@ -33,8 +26,8 @@ def test_first_start_offers_the_demo_book(qtbot, book, make_window, monkeypatch,
 
 def test_no_offer_for_a_book_with_customers(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     add("Ana", "Ruiz")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a: (_ for _ in ()).throw(AssertionError("asked")))
+    monkeypatch.setattr(MainWindow, "ask_welcome",
+                        lambda self: (_ for _ in ()).throw(AssertionError("asked")))
     window = make_window(offer_demo=True)
     qtbot.wait(50)
     assert window.customers.model.rowCount() == 1
@@ -54,3 +47,23 @@ def test_opening_a_bad_file_keeps_the_current_book(qtbot, book, make_window,
     assert window.switch_book(other)
     assert window.customers.model.rowCount() == 0
     assert window.windowTitle().startswith("other.db")
+
+
+def test_first_start_can_go_straight_to_importing_contacts(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch, tmp_path: Path) -> None:
+    contacts = tmp_path / "phone.vcf"
+    contacts.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ruiz;Ana;;;\r\nEND:VCARD\r\n")
+    monkeypatch.setattr(MainWindow, "ask_welcome", lambda self: "import")
+    monkeypatch.setattr(MainWindow, "ask_open_path", lambda self, title, filters: contacts)
+
+    def import_all(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+        dialog.start_import()
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+
+    drive.append(import_all)
+    window = make_window()
+    window._offer_demo()  # what the first start runs once the window is shown
+    assert customer_query.count() == 1
+    assert window.customers.model.rowCount() == 1
+    assert window.book.path == book.path
