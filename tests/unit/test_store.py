@@ -236,3 +236,43 @@ def test_book_of_the_previous_schema_gets_a_loyalty_ledger(tmp_path: Path) -> No
         assert loyalty_ledger.check_balances() == []
     finally:
         close_database()
+
+
+def test_book_of_the_previous_schema_takes_imports_and_photos(tmp_path: Path) -> None:
+    """A v5 book (loyalty, no import history) opens at v6 with its points intact, and can
+    import contacts (with a photo) and undo the import."""
+    import peewee
+
+    from crmdesk.services import loyalty_ledger
+    from crmdesk.services.importing import contact_import, files
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "v5.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=5)
+    database.execute_sql(
+        "INSERT INTO customer (id, given_name, family_name, stage, sort_name, created_at, "
+        "updated_at, stage_since) VALUES (9, 'Pia', 'Five', 'growth', 'five pia', "
+        "'2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z')")
+    database.execute_sql(
+        "INSERT INTO points_entry (customer_id, kind, points, happened_at, created_at) "
+        "VALUES (9, 'bonus', 70, '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')")
+    database.close()
+    book = open_book(path)
+    try:
+        assert book.backup is not None
+        assert migrations.current_version(db) == migrations.LATEST
+        assert loyalty_ledger.balance(9) == 70 and loyalty_ledger.check_balances() == []
+        card = (tmp_path / "pia.vcf")
+        card.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Six;Ola;;;\r\n"
+                         b"PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf"
+                         b"FcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n"
+                         b"END:VCARD\r\n")
+        read = files.read_path(card)
+        result = contact_import.apply(contact_import.plan(read.contacts, card.name, "US"))
+        assert db.execute_sql("SELECT mime FROM customer_photo").fetchall() == [("image/png",)]
+        contact_import.undo_import(result.import_id)
+        assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 1
+    finally:
+        close_database()
