@@ -200,7 +200,7 @@ class DataActions:
         book = self.book.path
         if not backups.auto_backup_due(book):
             return
-        task = workers.Task(lambda _progress: backups.auto_backup(book))
+        task = workers.Task(lambda _progress: backups.auto_backup(book), uses_book=False)
         task.signals.finished.connect(lambda path: path and self.statusBar().showMessage(
             f"Daily backup written to {path}", 5000))
         task.signals.failed.connect(lambda exc: self.statusBar().showMessage(
