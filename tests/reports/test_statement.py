@@ -151,8 +151,8 @@ def test_long_statement_numbers_its_pages_and_repeats_the_header(book: object) -
     assert re.search(r"31 Oct 2026\s*Closing balance\s*1,488", text)  # 3 × (1 + … + 31)
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_first_page_renders_to_an_image(lola: int, tmp_path: Path) -> None:
+    assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed; .ci/run installs it"
     pdf = tmp_path / "s.pdf"
     pdf.write_bytes(render(lola))
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf),
