@@ -195,3 +195,21 @@ def test_undo_an_earlier_import_from_the_menu(  # type: ignore[no-untyped-def]
     assert asked and asked[0][0].endswith("import of old.vcf, 2 customers")
     assert _count() == 0 and window.customers.model.rowCount() == 0
     assert "2 removed" in window.statusBar().currentMessage()
+
+
+def test_an_unreadable_file_gets_a_message_in_the_dialog(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch, tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_bytes(b"Colour,Size\nred,big\n")
+    _hooks(monkeypatch, open_path=path)
+    window = make_window()
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+        assert "none of the columns (Colour, Size" in dialog.error.text()
+        assert not dialog.import_button.isEnabled()
+        dialog.reject()
+
+    drive.append(look)
+    window.actions["import_contacts"].trigger()
+    assert _count() == 0 and window.undo_stack.count() == 0
