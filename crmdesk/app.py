@@ -18,8 +18,9 @@ def run_gui(book_path: Path) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from crmdesk import paths
-    from crmdesk.store.book import open_book
+    from crmdesk.store.book import open_book_asking
     from crmdesk.store.db import BookError
+    from crmdesk.ui.dialogs.passphrase import ask_passphrase
     from crmdesk.ui.main_window import MainWindow
     from crmdesk.ui.theme import apply_theme
 
@@ -33,7 +34,7 @@ def run_gui(book_path: Path) -> int:
     qsettings = QSettings()
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
     try:
-        book = open_book(book_path)
+        book = open_book_asking(book_path, lambda message: ask_passphrase(None, message))
     except BookError as exc:
         QMessageBox.critical(None, "crmdesk", str(exc))
         print(f"crmdesk: {exc}", file=sys.stderr)

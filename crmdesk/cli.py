@@ -6,25 +6,116 @@ import argparse
 import datetime as dt
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import peewee
-
 from crmdesk import __version__, paths
 from crmdesk.store.book import Book, open_book
-from crmdesk.store.db import BookError, describe_error
+from crmdesk.store.db import DB_ERRORS, BookError, describe_error
 
 
 def _book_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_book_path()
 
 
+def _read_secret(path: str) -> str:
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, IndexError, UnicodeDecodeError) as exc:
+        raise BookError(f"Cannot read a passphrase from {path}.") from exc
+
+
+def _given_passphrase(args: argparse.Namespace) -> str | None:
+    """--passphrase-file, else $CRMDESK_PASSPHRASE (for scripts), else None."""
+    if getattr(args, "passphrase_file", None):
+        return _read_secret(args.passphrase_file)
+    return os.environ.get("CRMDESK_PASSPHRASE") or None
+
+
+def _prompt(label: str) -> str:
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise BookError("The book is encrypted (or is not a crmdesk book at all): give its "
+                        "passphrase with --passphrase-file FILE or CRMDESK_PASSPHRASE.")
+    return getpass.getpass(f"{label}: ")
+
+
 def _open(args: argparse.Namespace, create: bool) -> Book:
-    return open_book(_book_path(args), create=create)
+    """Open the book; an encrypted one with the passphrase given, or asked on a terminal."""
+    from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
+
+    path = _book_path(args)
+    passphrase = _given_passphrase(args)
+    # A passphrase given for a plain book is ignored (the book stays as it is).
+    if passphrase is not None and path.exists() and path.stat().st_size and \
+            not is_encrypted(path):
+        passphrase = None
+    for attempt in range(3):
+        try:
+            book = open_book(path, create=create, passphrase=passphrase)
+        except PassphraseNeeded:
+            passphrase = _prompt(f"Passphrase for {path.name}")
+            continue
+        except WrongPassphrase:
+            if _given_passphrase(args) is not None or attempt == 2:
+                raise
+            print("crmdesk: wrong passphrase.", file=sys.stderr)
+            passphrase = _prompt(f"Passphrase for {path.name}")
+            continue
+        args.passphrase = book.passphrase
+        return book
+    raise BookError(f"Wrong passphrase for {path.name}.")
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    """The new passphrase of `encrypt` / `rekey`: a file, $CRMDESK_NEW_PASSPHRASE, or typed
+    twice on a terminal."""
+    if getattr(args, "new_passphrase_file", None):
+        return _read_secret(args.new_passphrase_file)
+    if os.environ.get("CRMDESK_NEW_PASSPHRASE"):
+        return os.environ["CRMDESK_NEW_PASSPHRASE"]
+    first = _prompt("New passphrase")
+    if first != _prompt("The same passphrase again"):
+        raise BookError("The two passphrases differ: nothing was changed.")
+    return first
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from crmdesk.store import encryption
+    from crmdesk.store.db import close_database, is_encrypted
+
+    path = _book_path(args)
+    if not path.exists():
+        raise BookError(f"No book at {path}.")
+    if is_encrypted(path):
+        raise BookError(f"{path.name} is already encrypted (use `crmdesk rekey` to change "
+                        "its passphrase).")
+    open_book(path, create=False)  # migrated, and known to be a crmdesk book
+    close_database()
+    passphrase = (getattr(args, "passphrase_file", None) and _read_secret(args.passphrase_file)) \
+        or os.environ.get("CRMDESK_PASSPHRASE") or _new_passphrase(args)
+    encryption.encrypt_book(path, passphrase)
+    print(f"{path} is encrypted. Keep the passphrase safe: without it the book cannot be "
+          "opened. Backups made before now are not encrypted; delete them if the book must "
+          "stay private.")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from crmdesk.store import encryption
+    from crmdesk.store.db import close_database
+
+    book = _open(args, create=False)
+    old = book.passphrase
+    if old is None:
+        raise BookError(f"{book.path.name} is not encrypted (use `crmdesk encrypt`).")
+    close_database()
+    encryption.rekey_book(book.path, old, _new_passphrase(args))
+    print(f"The passphrase of {book.path} was changed.")
+    return 0
 
 
 def _customer_json(cid: int) -> dict[str, Any]:
@@ -461,7 +552,8 @@ def cmd_statements(args: argparse.Namespace) -> int:
         if out.exists() and not out.is_dir():
             raise BookError(f"{out} is a file; --out needs a folder (or add --combined).")
         written = len(statement_batch.write_each_parallel(book.path, ids, period, out,
-                                                          args.jobs))
+                                                          args.jobs,
+                                                          passphrase=book.passphrase))
         where = str(out)
     elapsed = time.perf_counter() - started
     rate = written / elapsed if elapsed else 0.0
@@ -581,7 +673,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     book = _open(args, create=False)
     started = time.perf_counter()
-    target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None)
+    target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None,
+                             passphrase=book.passphrase)
     print(target)
     print(f"Backed up in {time.perf_counter() - started:.1f} s ({backups.size_text(target)}).",
           file=sys.stderr)
@@ -590,12 +683,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from crmdesk.services import backups
+    from crmdesk.store.db import close_database
 
-    path = _book_path(args)
+    current = _open(args, create=False)
+    path, passphrase = current.path, current.passphrase
+    close_database()
     source = Path(args.file).expanduser()
-    info = backups.check(source)
-    aside = backups.restore(path, source)
-    book = open_book(path, create=False)  # brings an older backup up to this schema
+    info = backups.check(source, passphrase)
+    aside = backups.restore(path, source, passphrase=passphrase)
+    book = open_book(path, create=False, passphrase=passphrase)  # brings an older one up
     print(f"Restored {book.path} from {source} ({info.customers:,} customers, schema "
           f"{info.version}). The book it replaced was kept as {aside.resolve()}.")
     return 0
@@ -659,10 +755,14 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
+    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
     parser = argparse.ArgumentParser(
         prog="crmdesk", description="An offline-first desktop client book.")
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
+    parser.add_argument("--passphrase-file", metavar="FILE", default=None,
+                        help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -823,6 +923,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--other", type=int, required=True, metavar="ID")
     p.set_defaults(func=cmd_merge)
 
+    p = sub.add_parser("encrypt", parents=[common],
+                       help="encrypt the book (SQLCipher); asks for a new passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the passphrase from FILE (or $CRMDESK_PASSPHRASE)")
+    p.set_defaults(func=cmd_encrypt)
+
+    p = sub.add_parser("rekey", parents=[common], help="change an encrypted book's passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE (or $CRMDESK_NEW_PASSPHRASE)")
+    p.set_defaults(func=cmd_rekey)
+
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
     parser.set_defaults(func=cmd_gui)
@@ -837,12 +948,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BookError as exc:
         print(f"crmdesk: {exc}", file=sys.stderr)
         return 1
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
-        return 1
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except tuple(e for e in DB_ERRORS if e is not OSError) as exc:
+        print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"crmdesk: {exc.strerror or exc}: {exc.filename or _book_path(args)}",
               file=sys.stderr)

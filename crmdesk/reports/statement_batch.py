@@ -106,11 +106,11 @@ class _Cancelled(Exception):
 _worker_ctx: BatchContext | None = None
 
 
-def _worker_start(book: str) -> None:
+def _worker_start(book: str, passphrase: str | None) -> None:
     global _worker_ctx
     from crmdesk.store.book import open_book
 
-    open_book(book, create=False)
+    open_book(book, create=False, passphrase=passphrase)
     _worker_ctx = BatchContext.load()
 
 
@@ -119,7 +119,8 @@ def _worker_chunk(ids: list[int], period: Period, folder: str) -> list[str]:
 
 
 def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path, jobs: int,
-                        progress: Progress | None = None) -> list[Path]:
+                        progress: Progress | None = None,
+                        passphrase: str | None = None) -> list[Path]:
     """`write_each` spread over `jobs` processes, each with its own connection."""
     if jobs <= 1 or len(ids) < 40:
         return write_each(ids, period, folder, progress)
@@ -128,7 +129,8 @@ def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
     written: list[Path] = []
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
-                             initializer=_worker_start, initargs=(str(book),)) as pool:
+                             initializer=_worker_start,
+                             initargs=(str(book), passphrase)) as pool:
         futures = [pool.submit(_worker_chunk, chunk, period, str(folder)) for chunk in chunks]
         for future in futures:
             written += [Path(p) for p in future.result()]

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmdesk.store import migrations
-from crmdesk.store.db import APPLICATION_ID, BookError
+from crmdesk.store import encryption, migrations
+from crmdesk.store.db import APPLICATION_ID, DB_ERRORS, BookError, is_encrypted
 
 Progress = Callable[[int, int], bool]
 KEEP_DAILY = 7
@@ -26,12 +25,14 @@ def backup_dir(book: Path) -> Path:
     return book.parent / "backups"
 
 
-def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
-    """Copy a live SQLite file page by page into `target` (temporary name, then renamed)."""
+def _copy(source: Path, target: Path, progress: Progress | None = None,
+          passphrase: str | None = None) -> None:
+    """Copy a live book page by page into `target` (temporary name, then renamed). The copy
+    of an encrypted book is encrypted with the same passphrase."""
     part = target.with_name(f".{target.name}.part")
     part.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(part)
+    src = encryption.connect(source, passphrase, read_only=True)
+    dst = encryption.connect(part, passphrase)
     try:
         def step(_status: int, remaining: int, total: int) -> None:
             if progress is not None and not progress(total - remaining, total):
@@ -51,7 +52,8 @@ def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
 
 
 def back_up(book: Path, to: Path | None = None, progress: Progress | None = None,
-            now: dt.datetime | None = None, prefix: str = "") -> Path:
+            now: dt.datetime | None = None, prefix: str = "",
+            passphrase: str | None = None) -> Path:
     """Copy the book (open or not) to `to`, or into its backups folder; returns the file."""
     now = now or dt.datetime.now()
     if to is None:
@@ -61,11 +63,11 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
     if to.resolve() == book.resolve():
         raise BookError("A backup cannot replace the book itself.")
     try:
-        _copy(book, to, progress)
-    except sqlite3.Error as exc:
+        _copy(book, to, progress, passphrase)
+    except DB_ERRORS as exc:
+        if isinstance(exc, OSError):
+            raise BookError(f"Cannot write {to}: {exc.strerror or exc}") from exc
         raise BookError(f"The backup failed: {exc}") from exc
-    except OSError as exc:
-        raise BookError(f"Cannot write {to}: {exc.strerror or exc}") from exc
     return to
 
 
@@ -112,11 +114,12 @@ def rotate(book: Path) -> list[Path]:
     return removed
 
 
-def auto_backup(book: Path, now: dt.datetime | None = None) -> Path | None:
+def auto_backup(book: Path, now: dt.datetime | None = None,
+                passphrase: str | None = None) -> Path | None:
     """The day's automatic backup, when none was made today, then the rotation."""
     if not auto_backup_due(book, now):
         return None
-    path = back_up(book, now=now, prefix=AUTO_PREFIX)
+    path = back_up(book, now=now, prefix=AUTO_PREFIX, passphrase=passphrase)
     rotate(book)
     return path
 
@@ -129,16 +132,26 @@ class BackupCheck:
     taken: dt.datetime
 
 
-def check(path: Path) -> BackupCheck:
+def check(path: Path, passphrase: str | None = None) -> BackupCheck:
     """Is this file a sound crmdesk book this version can open? BookError says why not."""
     if not path.is_file():
         raise BookError(f"No file at {path}.")
+    encrypted = is_encrypted(path) and not _looks_foreign(path)
+    if encrypted and passphrase is None:
+        raise BookError(f"{path.name} is an encrypted book: its passphrase is needed.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = encryption.connect(path, passphrase if encrypted else None, read_only=True)
+    except DB_ERRORS as exc:
         raise BookError(f"{path.name} cannot be opened: {exc}") from exc
     try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except DB_ERRORS as exc:
+            if encrypted:
+                raise BookError(f"{path.name} does not open with this book's passphrase "
+                                "(or is not a crmdesk book).") from exc
+            raise
+        if app_id != APPLICATION_ID:
             raise BookError(f"{path.name} is not a crmdesk book.")
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
@@ -147,7 +160,7 @@ def check(path: Path) -> BackupCheck:
         if version > migrations.LATEST:
             raise BookError(f"{path.name} was written by a newer crmdesk (schema {version}).")
         customers = conn.execute("SELECT count(*) FROM customer").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise BookError(f"{path.name} is not a readable crmdesk book ({exc}).") from exc
     finally:
         conn.close()
@@ -155,17 +168,29 @@ def check(path: Path) -> BackupCheck:
     return BackupCheck(path, int(version), int(customers), taken)
 
 
-def restore(book: Path, source: Path, now: dt.datetime | None = None) -> Path:
+def _looks_foreign(path: Path) -> bool:
+    """A file that is neither plain SQLite nor big enough to be an encrypted book."""
+    try:
+        return path.stat().st_size < 4096
+    except OSError:
+        return True
+
+
+def restore(book: Path, source: Path, now: dt.datetime | None = None,
+            passphrase: str | None = None) -> Path:
     """Replace the (closed) book by a checked copy of `source`; the current book is kept
-    aside and its path returned. The book must not be open in this process."""
-    check(source)
+    aside and its path returned. The book must not be open in this process. An encrypted
+    book is restored from a backup made with the same passphrase."""
+    check(source, passphrase)
     now = now or dt.datetime.now()
     aside = book.with_name(f"{book.name}.before-restore-{now.strftime(_STAMP)}")
+    current_key = passphrase if is_encrypted(book) else None
+    source_key = passphrase if is_encrypted(source) else None
     if book.exists():
-        _copy(book, aside)  # a clean single file, WAL folded in
+        _copy(book, aside, passphrase=current_key)  # a clean single file, WAL folded in
     incoming = book.with_name(f".{book.name}.restoring")
     try:
-        _copy(source, incoming)
+        _copy(source, incoming, passphrase=source_key)
         for suffix in ("-wal", "-shm"):
             Path(f"{book}{suffix}").unlink(missing_ok=True)
         os.replace(incoming, book)

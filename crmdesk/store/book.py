@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
 
 from crmdesk.store import migrations
-from crmdesk.store.db import BookError, close_database, describe_error, open_database
+from crmdesk.store.db import (
+    DB_ERRORS,
+    BookError,
+    close_database,
+    describe_error,
+    open_database,
+)
 
 
 @dataclass
@@ -18,20 +24,50 @@ class Book:
     database: peewee.SqliteDatabase
     backup: Path | None = None
 
+    @property
+    def passphrase(self) -> str | None:
+        """The key of an encrypted book (None for a plain one)."""
+        return getattr(self.database, "passphrase", None)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
+
     def close(self) -> None:
         close_database()
 
 
-def open_book(path: Path | str, *, create: bool = True) -> Book:
+def open_book(path: Path | str, *, create: bool = True, passphrase: str | None = None) -> Book:
     """Open the book at `path` (created if allowed), migrated to the latest schema."""
     path = Path(path).expanduser().resolve()
-    database = open_database(path, create=create)
+    database = open_database(path, create=create, passphrase=passphrase)
     try:
         backup = migrations.migrate(database, path)
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except DB_ERRORS as exc:
         close_database()
         raise BookError(describe_error(exc, path)) from exc
     except RuntimeError as exc:
         close_database()
         raise BookError(str(exc)) from exc
     return Book(path=path, database=database, backup=backup)
+
+
+def open_book_asking(path: Path | str, ask: Callable[[str], str | None], *,
+                     create: bool = True, known: str | None = None, tries: int = 3) -> Book:
+    """open_book for an app: when the book is encrypted, `ask(message)` gets a passphrase
+    (None = the person gave up); a wrong one is asked again, up to `tries` times."""
+    from crmdesk.store.db import PassphraseNeeded, WrongPassphrase
+
+    passphrase = known
+    message = f"{Path(path).name} is encrypted. Passphrase:"
+    for _ in range(tries + 1):
+        try:
+            return open_book(path, create=create, passphrase=passphrase)
+        except PassphraseNeeded:
+            pass
+        except WrongPassphrase:
+            message = f"Wrong passphrase for {Path(path).name}. Try again:"
+        passphrase = ask(message)
+        if passphrase is None:
+            raise BookError(f"{Path(path).name} was not opened: no passphrase given.")
+    raise BookError(f"Wrong passphrase for {Path(path).name}.")

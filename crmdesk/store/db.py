@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -15,12 +16,83 @@ APPLICATION_ID = 0x43524D44
 BUSY_TIMEOUT_MS = int(os.environ.get("CRMDESK_BUSY_TIMEOUT_MS", "5000"))
 
 
+try:  # SQLCipher raises its own DB-API errors on the raw connection of an encrypted book
+    from sqlcipher3 import dbapi2 as _sqlcipher  # type: ignore[import-untyped]
+
+    _CIPHER_ERRORS: tuple[type[Exception], ...] = (_sqlcipher.DatabaseError,)
+except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+    _CIPHER_ERRORS = ()
+
 #: What a read or write of the book can raise besides our own errors (locked, full disk…).
-DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError, OSError)
+DB_ERRORS: tuple[type[Exception], ...] = (peewee.DatabaseError, sqlite3.DatabaseError,
+                                          *_CIPHER_ERRORS, OSError)
+PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 class BookError(Exception):
     """A book cannot be opened or written; the message is meant for the user."""
+
+
+class PassphraseNeeded(BookError):
+    """The book is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(BookError):
+    """The passphrase does not open this book (nothing was changed)."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """Does this file look like a SQLCipher book? It is not plain SQLite, it is made of whole
+    pages, and it starts with a random salt rather than text (a junk file is not asked for
+    a passphrase: it is reported as not a crmdesk book)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    if not head or head == PLAIN_HEADER or size < 1024 or size % 512:
+        return False
+    return not all(32 <= b < 127 or b in (9, 10, 13) for b in head)
+
+
+def quote(text: str) -> str:
+    """A string literal for a PRAGMA (which takes no bound parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def check_passphrase(passphrase: str) -> str:
+    if not passphrase:
+        raise BookError("An empty passphrase would leave the book unencrypted: choose one.")
+    return passphrase
+
+
+class EncryptedDatabase(peewee.SqliteDatabase):
+    """A book encrypted with SQLCipher: every connection (one per thread) is keyed first."""
+
+    def __init__(self, database: str, passphrase: str, **kwargs: Any):
+        self.passphrase = check_passphrase(passphrase)
+        super().__init__(database, **kwargs)
+
+    def _connect(self) -> object:
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        params = dict(self.connect_params)
+        conn = sqlcipher.connect(self.database, isolation_level=None, **params)
+        try:
+            # A wrong key is reported by us, not printed by SQLCipher on stderr.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {quote(self.passphrase)}")
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def rekey(self, passphrase: str) -> None:
+        new = check_passphrase(passphrase)
+        self.execute_sql(f"PRAGMA rekey = {quote(new)}")
+        self.passphrase = new
 
 
 def _pragmas() -> dict[str, object]:
@@ -62,22 +134,40 @@ def _prepare_file(path: Path) -> bool:
     return True
 
 
-def open_database(path: Path | str, *, create: bool = True) -> peewee.SqliteDatabase:
-    """Open (and create) the SQLite file, check it is ours, and point the proxy at it."""
+def open_database(path: Path | str, *, create: bool = True,
+                  passphrase: str | None = None) -> peewee.SqliteDatabase:
+    """Open (and create) the SQLite file, check it is ours, and point the proxy at it.
+
+    An encrypted book needs its passphrase (PassphraseNeeded, WrongPassphrase otherwise);
+    a new book given a passphrase is created encrypted; a plain book opens as it is."""
     path = Path(path).expanduser()
     if not create and not path.exists():
         raise BookError(f"No book at {path}.")
+    encrypted = is_encrypted(path)
+    if encrypted and passphrase is None:
+        raise PassphraseNeeded(f"{path.name} is encrypted (or is not a crmdesk book at all): "
+                               "its passphrase is needed.")
+    new = not path.exists() or path.stat().st_size == 0
     try:
         _prepare_file(path)
     except OSError as exc:
         raise BookError(f"Cannot create the book {path}: {exc.strerror or exc}.") from exc
-    database = peewee.SqliteDatabase(str(path), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
+    database: peewee.SqliteDatabase
+    if encrypted or (new and passphrase is not None):
+        database = EncryptedDatabase(str(path), check_passphrase(passphrase or ""),
+                                     pragmas=_pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        database = peewee.SqliteDatabase(str(path), pragmas=_pragmas(),
+                                         timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         database.connect()
         app_id = database.execute_sql("PRAGMA application_id").fetchone()[0]
         tables = database.get_tables()
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except DB_ERRORS as exc:
         database.close()
+        if encrypted and "not a database" in str(exc).lower():
+            raise WrongPassphrase(f"Wrong passphrase for {path.name}, or it is not a crmdesk "
+                                  "book (the file is unchanged).") from exc
         raise BookError(describe_error(exc, path)) from exc
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         database.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,8 +20,8 @@ from crmdesk.services import (
     demo,
     settings,
 )
-from crmdesk.store.book import open_book
-from crmdesk.store.db import BookError, db, describe_error
+from crmdesk.store.book import open_book, open_book_asking
+from crmdesk.store.db import DB_ERRORS, BookError, db, describe_error
 from crmdesk.ui import workers
 
 DEMO_CUSTOMERS = 500
@@ -57,8 +58,10 @@ class BookActions:
         if not self.maybe_discard():
             return False
         old = self.book
+        same = Path(path).resolve() == old.path.resolve()
         try:
-            book = open_book(path)
+            book = open_book_asking(path, self.ask_passphrase,
+                                    known=old.passphrase if same else None)
         except BookError as exc:
             db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))
@@ -94,6 +97,76 @@ class BookActions:
 
     def open_demo_book(self) -> None:
         self.switch_book(paths.data_dir() / "demo.db", build_demo=True)
+
+    def ask_passphrase(self, message: str) -> str | None:
+        """A book's passphrase, or None (tests replace this)."""
+        from crmdesk.ui.dialogs.passphrase import ask_passphrase
+
+        return ask_passphrase(self, message)
+
+    def ask_new_passphrase(self, title: str) -> str | None:
+        """A new passphrase typed twice, or None (tests replace this)."""
+        from crmdesk.ui.dialogs.passphrase import ask_new_passphrase
+
+        return ask_new_passphrase(self, title)
+
+    def encrypt_book(self) -> None:
+        """Encrypt the open book in place (a verified encrypted copy replaces it)."""
+        from crmdesk.store import encryption
+
+        if self.book.encrypted:
+            self.show_error(f"{self.book.path.name} is already encrypted; use Change "
+                            "Passphrase to change its key.")
+            return
+        if not self.maybe_discard():
+            return
+        passphrase = self.ask_new_passphrase("Encrypt this book")
+        if not passphrase:
+            self.statusBar().showMessage("Not encrypted: no passphrase, or the two differed.",
+                                         6000)
+            return
+        self._rewrite_closed(lambda path: encryption.encrypt_book(path, passphrase),
+                             passphrase, "The book is encrypted. Backups made before now are "
+                             "not: delete them if they must stay private.")
+
+    def change_passphrase(self) -> None:
+        from crmdesk.store import encryption
+
+        old = self.book.passphrase
+        if old is None:
+            self.show_error(f"{self.book.path.name} is not encrypted: use Encrypt Book first.")
+            return
+        if not self.maybe_discard():
+            return
+        new = self.ask_new_passphrase("Change the passphrase")
+        if not new:
+            self.statusBar().showMessage("Passphrase unchanged.", 4000)
+            return
+        self._rewrite_closed(lambda path: encryption.rekey_book(path, old, new), new,
+                             "The passphrase was changed.")
+
+    def _rewrite_closed(self, change: Callable[[Path], None], passphrase: str,
+                        done: str) -> None:
+        """Close the book, `change` its file, open it again (as it was if the change failed)."""
+        path = self.book.path
+        before = self.book.passphrase
+        self.book.database.close()
+        try:
+            change(path)
+        except (BookError, *DB_ERRORS) as exc:
+            self.book = open_book(path, create=False, passphrase=before)
+            self._after_reopen()
+            self.show_error(f"Nothing was changed: {exc}")
+            return
+        self.book = open_book(path, create=False, passphrase=passphrase)
+        self._after_reopen()
+        self.statusBar().showMessage(done, 10000)
+
+    def _after_reopen(self) -> None:
+        self.undo_stack.clear()
+        self.profile.load(None)
+        self._load_book_data()
+        self._update_title()
 
     def _offer_demo(self) -> None:
         if customer_query.count() + customer_query.count(True) > 0:

@@ -188,19 +188,21 @@ class DataActions:
                                     f"{exporting.stamp()}.db", "crmdesk book (*.db)")
         if target is None:
             return
-        book = self.book.path
+        book, passphrase = self.book.path, self.book.passphrase
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.run_with_progress(
-            "Backing up…", lambda progress: backups.back_up(book, target, progress),
+            "Backing up…", lambda progress: backups.back_up(book, target, progress,
+                                                           passphrase=passphrase),
             lambda path: self.statusBar().showMessage(
                 f"Backed up to {path} ({backups.size_text(path)})", 8000))
 
     def auto_backup(self) -> None:
         """The day's automatic backup, in the background (at most one a day, rotated)."""
-        book = self.book.path
+        book, passphrase = self.book.path, self.book.passphrase
         if not backups.auto_backup_due(book):
             return
-        task = workers.Task(lambda _progress: backups.auto_backup(book), uses_book=False)
+        task = workers.Task(lambda _progress: backups.auto_backup(book, passphrase=passphrase),
+                            uses_book=False)
         task.signals.finished.connect(lambda path: path and self.statusBar().showMessage(
             f"Daily backup written to {path}", 5000))
         task.signals.failed.connect(lambda exc: self.statusBar().showMessage(
@@ -213,8 +215,9 @@ class DataActions:
         source = self.ask_open_path("Restore from a backup", "crmdesk books (*.db);;All (*)")
         if source is None or not self.maybe_discard():
             return
+        passphrase = self.book.passphrase
         try:
-            info = backups.check(source)
+            info = backups.check(source, passphrase)
         except BookError as exc:
             self.show_error(str(exc))
             return
@@ -228,7 +231,7 @@ class DataActions:
         self.book.database.close()
 
         def work(_progress: workers.ProgressFn) -> Path:
-            return backups.restore(path, source)
+            return backups.restore(path, source, passphrase=passphrase)
 
         def done(aside: Path) -> None:
             self.switch_book(path)

@@ -90,7 +90,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "export_vcf": lambda: self.export_list("vcf"),
             "export_csv": lambda: self.export_list("csv"), "export_book": self.export_book,
             "back_up": self.back_up_now, "restore_backup": self.restore_backup,
-            "duplicates": self.find_duplicates,
+            "duplicates": self.find_duplicates, "encrypt_book": self.encrypt_book,
+            "change_passphrase": self.change_passphrase,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -212,7 +213,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         menus: list[tuple[str, list[str | None]]] = [
             ("&File", ["new_book", "open_book", "open_demo", None, "import_contacts",
                        "undo_import", "export_vcf", "export_csv", "export_book", None,
-                       "back_up", "restore_backup", None, "quit"]),
+                       "back_up", "restore_backup", None, "encrypt_book",
+                       "change_passphrase", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
                        "archive", "restore", None, "duplicates"]),
             ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,

@@ -67,3 +67,32 @@ def test_first_start_can_go_straight_to_importing_contacts(  # type: ignore[no-u
     assert customer_query.count() == 1
     assert window.customers.model.rowCount() == 1
     assert window.book.path == book.path
+
+
+def test_encrypt_the_open_book_then_open_it_with_its_passphrase(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, tmp_path: Path) -> None:
+    from crmdesk.store.db import is_encrypted
+
+    cid = add("Vera", "Secreta", emails=("vera@example.com",))
+    window = make_window()
+    monkeypatch.setattr(MainWindow, "ask_new_passphrase", lambda self, title: "open sesame")
+    window.actions["encrypt_book"].trigger()
+    assert is_encrypted(book.path) and window.book.encrypted
+    assert window.customers.model.rowCount() == 1
+    assert "encrypted" in window.statusBar().currentMessage()
+    other = tmp_path / "other.db"
+    assert window.switch_book(other)
+    asked: list[str] = []
+    answers = iter(["wrong", "open sesame"])
+    monkeypatch.setattr(MainWindow, "ask_passphrase",
+                        lambda self, message: asked.append(message) or next(answers))
+    assert window.switch_book(book.path)
+    assert asked[0].endswith("is encrypted. Passphrase:")
+    assert asked[1].startswith("Wrong passphrase")
+    assert window.customers.model.rowCount() == 1
+    window.show_customer(cid)
+    assert window.profile.current_data().family_name == "Secreta"
+    monkeypatch.setattr(MainWindow, "ask_passphrase", lambda self, message: None)
+    assert window.switch_book(other)
+    assert not window.switch_book(book.path)
+    assert "no passphrase given" in window.last_error

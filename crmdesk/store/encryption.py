@@ -1,0 +1,107 @@
+"""Encrypting a plain book, changing the passphrase, and keyed connections for copies."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from crmdesk.store.db import (
+    APPLICATION_ID,
+    DB_ERRORS,
+    BookError,
+    WrongPassphrase,
+    check_passphrase,
+    is_encrypted,
+    quote,
+)
+
+_TABLE_COUNTS = ("customer", "interaction", "points_entry", "purchase", "stage_change")
+
+
+def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
+    """A raw DB-API connection to a book file: sqlite3 for a plain one, SQLCipher keyed
+    for an encrypted one (copies and checks use these, not the Peewee proxy)."""
+    if passphrase is None:
+        uri = f"file:{path}?mode=ro" if read_only else str(path)
+        return sqlite3.connect(uri, uri=read_only)
+    from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
+
+    conn = sqlcipher.connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {quote(passphrase)}")
+    return conn
+
+
+def _counts(conn: Any) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _TABLE_COUNTS}
+
+
+def verify(path: Path, passphrase: str | None) -> dict[str, int]:
+    """Open the file as a book, check its integrity; the row counts of the main tables."""
+    conn = connect(path, passphrase)
+    try:
+        try:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise BookError(f"{path.name} is not a crmdesk book.")
+        except DB_ERRORS as exc:
+            if passphrase is not None and "not a database" in str(exc).lower():
+                raise WrongPassphrase(f"Wrong passphrase for {path.name}.") from exc
+            raise
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise BookError(f"{path.name} is damaged ({result}).")
+        return _counts(conn)
+    finally:
+        conn.close()
+
+
+def encrypt_book(path: Path, passphrase: str) -> None:
+    """Encrypt a plain (closed) book in place: an encrypted copy is written and verified
+    (same rows, intact) before it replaces the original."""
+    check_passphrase(passphrase)
+    if is_encrypted(path):
+        raise BookError(f"{path.name} is already encrypted (use Change Passphrase).")
+    before = verify(path, None)
+    target = path.with_name(f".{path.name}.encrypting")
+    target.unlink(missing_ok=True)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    plain = sqlcipher.connect(str(path))  # no key: reads the plain file
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute(f"ATTACH DATABASE {quote(str(target))} AS encrypted "
+                      f"KEY {quote(passphrase)}")
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute(f"PRAGMA encrypted.application_id = {APPLICATION_ID}")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    try:
+        os.chmod(target, 0o600)
+        after = verify(target, passphrase)
+        if after != before:
+            raise BookError(f"The encrypted copy differs from the book ({after} ≠ {before}); "
+                            "the book was left as it was.")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(target, path)
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def rekey_book(path: Path, old: str, new: str) -> None:
+    """Change the passphrase of an encrypted (closed) book, then prove the new one opens it."""
+    check_passphrase(new)
+    conn = connect(path, old)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DB_ERRORS as exc:
+            raise WrongPassphrase(f"Wrong passphrase for {path.name}.") from exc
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA rekey = {quote(new)}")
+    finally:
+        conn.close()
+    verify(path, new)
