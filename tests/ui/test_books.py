@@ -77,7 +77,8 @@ def test_encrypt_the_open_book_then_open_it_with_its_passphrase(  # type: ignore
     window = make_window()
     monkeypatch.setattr(MainWindow, "ask_new_passphrase", lambda self, title: "open sesame")
     window.actions["encrypt_book"].trigger()
-    assert is_encrypted(book.path) and window.book.encrypted
+    qtbot.waitUntil(lambda: window.book.encrypted, timeout=20_000)
+    assert is_encrypted(book.path)
     assert window.customers.model.rowCount() == 1
     assert "encrypted" in window.statusBar().currentMessage()
     other = tmp_path / "other.db"
