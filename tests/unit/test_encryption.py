@@ -19,6 +19,7 @@ from crmdesk.store.db import (
     PassphraseNeeded,
     WrongPassphrase,
     close_database,
+    db,
     is_encrypted,
 )
 from tests.conftest import add
@@ -136,3 +137,25 @@ def test_the_command_line_on_an_encrypted_book(tmp_path: Path, capsys, monkeypat
     assert main(["backup", "--db", path, "--to", str(tmp_path / "bk.db")]) == 0
     close_database()
     assert is_encrypted(tmp_path / "bk.db")
+
+
+def test_other_threads_open_with_the_key_derived_once(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    open_book(tmp_path / "s.db", passphrase=SECRET)
+    add("Thread", "Safe")
+    assert db.obj._raw_key is not None  # derived from the file's salt at the first connect
+    found: list[tuple[int, float]] = []
+
+    def worker() -> None:
+        started = time.perf_counter()
+        found.append((customer_query.count(), time.perf_counter() - started))
+        db.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    [(count, seconds)] = found
+    assert count == 1 and seconds < 0.08  # no 100 ms key derivation in every worker
+    close_database()
