@@ -72,12 +72,14 @@ class EncryptedDatabase(peewee.SqliteDatabase):
     """A book encrypted with SQLCipher: every connection (one per thread) is keyed first.
 
     Deriving the key from the passphrase takes ~100 ms (PBKDF2, SQLCipher 4's defaults), and
-    every worker thread opens its own connection; so the key is derived once, from the
-    file's salt, and later connections give SQLCipher the raw key (~2 ms)."""
+    every worker thread opens its own connection; so when a second connection is wanted the
+    key is derived once from the file's salt, and later connections give SQLCipher the raw
+    key (~2 ms). The first connection (the window opening) does not pay for it."""
 
     def __init__(self, database: str, passphrase: str, **kwargs: Any):
         self.passphrase = check_passphrase(passphrase)
         self._raw_key: str | None = None
+        self._opened = False
         super().__init__(database, **kwargs)
 
     def _derive_raw_key(self) -> str | None:
@@ -106,6 +108,8 @@ class EncryptedDatabase(peewee.SqliteDatabase):
         return conn
 
     def _connect(self) -> object:
+        if self._raw_key is None and self._opened:  # a second connection: derive the key once
+            self._raw_key = self._derive_raw_key()
         if self._raw_key is not None:
             try:
                 return self._keyed(self._raw_key)
@@ -113,7 +117,7 @@ class EncryptedDatabase(peewee.SqliteDatabase):
                 self._raw_key = None  # not SQLCipher's default settings: use the passphrase
                 return self._keyed(quote(self.passphrase))
         conn = self._keyed(quote(self.passphrase))
-        self._raw_key = self._derive_raw_key()
+        self._opened = True
         return conn
 
     def rekey(self, passphrase: str) -> None:
