@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk import __version__, paths
+from crmdesk.services import audit
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
 
@@ -513,6 +514,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
     if out.is_dir():
         out = out / statement_batch.statement_name(args.customer, period)
     statement_batch.write_one(args.customer, period, out)
+    audit.record("print", [args.customer], f"loyalty statement {period.slug}")
     print(out)
     return 0
 
@@ -556,6 +558,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
                                                           passphrase=book.passphrase))
         where = str(out)
     elapsed = time.perf_counter() - started
+    audit.record("print", ids[:written], f"loyalty statements {period.slug}")
     rate = written / elapsed if elapsed else 0.0
     print(f"{written:,} statements written to {where} in {elapsed:.1f} s ({rate:.0f}/s).",
           file=sys.stderr)
@@ -675,6 +678,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None,
                              passphrase=book.passphrase)
+    audit.record("backup", [None], str(target))
     print(target)
     print(f"Backed up in {time.perf_counter() - started:.1f} s ({backups.size_text(target)}).",
           file=sys.stderr)
@@ -692,6 +696,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     info = backups.check(source, passphrase)
     aside = backups.restore(path, source, passphrase=passphrase)
     book = open_book(path, create=False, passphrase=passphrase)  # brings an older one up
+    audit.record("restore_book", [None], f"from {source}")
     print(f"Restored {book.path} from {source} ({info.customers:,} customers, schema "
           f"{info.version}). The book it replaced was kept as {aside.resolve()}.")
     return 0
@@ -728,6 +733,31 @@ def cmd_merge(args: argparse.Namespace) -> int:
         raise BookError(str(exc)) from exc
     print(f"Merged #{args.other} {other.display_name} into #{args.keep} "
           f"{keep.display_name}; #{args.other} is in the Trash.")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    _open(args, create=False)
+    if args.action == "verify":
+        result = audit.verify()
+        for problem in result.problems:
+            print(f"crmdesk: {problem}", file=sys.stderr)
+        if result.ok:
+            print(f"The audit trail is intact ({result.entries:,} entries).")
+            return 0
+        print(f"The audit trail was tampered with: {len(result.problems)} problem(s).")
+        return 1
+    found = audit.entries(args.customer, args.who or "", args.limit)
+    if args.json:
+        print(json.dumps([{"id": e.id, "at": e.at.isoformat(), "who": e.who,
+                           "action": e.action, "customer_id": e.customer_id,
+                           "customer": e.customer, "detail": e.detail} for e in found],
+                         ensure_ascii=False, indent=2))
+        return 0
+    for e in found:
+        whom = f"#{e.customer_id} {e.customer}" if e.customer_id is not None else "the book"
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M}  {e.who:<24} "
+              f"{audit.ACTIONS.get(e.action, e.action):<18} {whom}  {e.detail}")
     return 0
 
 
@@ -934,6 +964,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="read the new passphrase from FILE (or $CRMDESK_NEW_PASSPHRASE)")
     p.set_defaults(func=cmd_rekey)
 
+    p = sub.add_parser("audit", parents=[common],
+                       help="the audit trail: `verify` its chain, or `list` its entries")
+    p.add_argument("action", choices=["verify", "list"])
+    p.add_argument("--customer", type=int, metavar="ID")
+    p.add_argument("--who", metavar="NAME")
+    p.add_argument("--limit", type=int, default=200, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit)
+
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
     parser.set_defaults(func=cmd_gui)
@@ -943,6 +982,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    audit.set_actor(getattr(args, "staff", None) or os.environ.get("CRMDESK_USER"))
     try:
         return int(args.func(args))
     except BookError as exc:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import catalog, search_index
+from crmdesk.services import audit, catalog, search_index
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
 from crmdesk.store.db import db
 from crmdesk.store.models import (
@@ -213,6 +213,7 @@ def create(data: CustomerData, region: str) -> int:
                               **_scalar_columns(clean)).execute()
         _write_children(cid, clean)
         search_index.reindex([cid])
+        audit.record("create", [int(cid)])
     return int(cid)
 
 
@@ -236,6 +237,7 @@ def update(cid: int, data: CustomerData, region: str, staff_id: int | None = Non
             lifecycle.record_change(cid, before.stage, str(stage), staff_id, reason)
         _write_children(cid, clean)
         search_index.reindex([cid])
+        audit.record("change", [cid], "profile edited")
 
 
 def load(cid: int) -> CustomerData:
@@ -282,6 +284,7 @@ def set_archived(ids: list[int], archived: bool) -> int:
             query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null(False))
         changed = int(query.execute())
         search_index.reindex(ids)
+        audit.record("archive" if archived else "restore", ids)
         return changed
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import customers
+from crmdesk.services import audit, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
@@ -185,6 +185,7 @@ def merge(keep: int, other: int, chosen: CustomerData) -> MergeRecord:
             "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
             "WHERE customer_id = ?) WHERE id = ?", (keep, keep))
         customers.set_archived([other], True)
+        audit.record("merge", [keep, other], f"customer {other} merged into {keep}")
     return MergeRecord(keep, other, customers.to_json(before), moved, photo_moved,
                        utcnow().isoformat())
 
@@ -206,4 +207,6 @@ def unmerge(record: MergeRecord) -> None:
                 "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM "
                 "interaction WHERE customer_id = ?) WHERE id = ?", (cid, cid))
         customers.set_archived([record.other], False)
+        audit.record("merge", [record.keep, record.other],
+                     f"merge of {record.other} into {record.keep} undone")
 

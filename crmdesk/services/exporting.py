@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from crmdesk.services import customers, search_index
+from crmdesk.services import audit, customers, search_index
 from crmdesk.services.customers import CustomerData
 from crmdesk.store import migrations
 from crmdesk.store.db import db
@@ -26,7 +26,7 @@ BOOK_TABLES = ["setting", "staff", "customer", "customer_email", "customer_phone
                "customer_address", "customer_consent", "customer_tag", "customer_photo",
                "saved_view", "interaction", "follow_up", "stage_change",
                "suggestion_dismissal", "purchase", "reward", "points_entry", "import_batch",
-               "import_item"]
+               "import_item", "audit_entry"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -132,6 +132,7 @@ def export_vcards(ids: list[int], out: Path, progress: Progress | None = None) -
             fh.write(vcard(customers.load(cid), _photo(cid)))
             if n % 200 == 0:
                 _step(progress, n, len(ids))
+    audit.record("export", ids, f"vCard {out.name}")
     return len(ids)
 
 
@@ -176,6 +177,7 @@ def export_csv(ids: list[int], out: Path, progress: Progress | None = None) -> i
             writer.writerow([safe_cell(v) for v in _csv_row(customers.load(cid), points)])
             if n % 500 == 0:
                 _step(progress, n, len(ids))
+    audit.record("export", ids, f"CSV {out.name}")
     return len(ids)
 
 
@@ -206,6 +208,7 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
             counts[table] = count
             _step(progress, n + 1, len(BOOK_TABLES))
         fh.write("}}\n")
+    audit.record("export", [None], f"whole book as JSON {out.name}")
     return counts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from crmdesk.services import catalog
+from crmdesk.services import audit, catalog
 from crmdesk.services.customers import Problem, ValidationFailed
 from crmdesk.store.db import db
 from crmdesk.store.models import Customer, FollowUp, Interaction, Staff, utcnow
@@ -132,6 +132,8 @@ def log(data: InteractionData, follow_up: FollowUpData | None = None) -> tuple[i
             follow_up.interaction_id = iid
             fid = int(FollowUp.insert(**_follow_up_columns(follow_up),
                                       created_at=utcnow()).execute())
+        audit.record("change", [data.customer_id], f"{data.channel} interaction logged"
+                     + (" with a follow-up" if fid else ""))
     return iid, fid
 
 
@@ -149,6 +151,7 @@ def edit(iid: int, data: InteractionData) -> None:
         _index(iid)
         for cid in {before.customer_id, data.customer_id}:
             _touch_customer(cid)
+        audit.record("change", [data.customer_id], f"interaction {iid} edited")
 
 
 def load(iid: int) -> InteractionData:
@@ -167,7 +170,9 @@ def add_follow_up(data: FollowUpData) -> int:
     if problems:
         raise ValidationFailed(problems)
     with db.atomic():
-        return int(FollowUp.insert(**_follow_up_columns(data), created_at=utcnow()).execute())
+        fid = int(FollowUp.insert(**_follow_up_columns(data), created_at=utcnow()).execute())
+        audit.record("change", [data.customer_id], "follow-up added")
+        return fid
 
 
 def set_follow_up_status(fid: int, status: str) -> str:

@@ -9,7 +9,14 @@ import statistics
 from dataclasses import dataclass, replace
 from typing import Any
 
-from crmdesk.services import catalog, customer_query, loyalty_ledger, loyalty_programme, settings
+from crmdesk.services import (
+    audit,
+    catalog,
+    customer_query,
+    loyalty_ledger,
+    loyalty_programme,
+    settings,
+)
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
@@ -118,6 +125,8 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
                 continue
             change = record_change(cid, row[0], to_stage, staff_id, reason)
             moves.append(Move(cid, row[0], row[1], to_stage, change))
+        for m in moves:
+            audit.record("change", [m.customer_id], f"stage {m.from_stage} → {to_stage}")
     return moves
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import locale_text, settings
+from crmdesk.services import audit, locale_text, settings
 from crmdesk.services.loyalty_programme import (
     MAX_AMOUNT_CENTS,
     MAX_POINTS,
@@ -146,6 +146,7 @@ def record_purchase(cid: int, amount_cents: int, on: dt.date | None = None,
                                purchase=purchase, staff=staff_id, created_at=now)
             # A purchase dated long ago may bring points that have already expired.
             expire_due(now, [cid], prog)
+        audit.record("change", [cid], f"purchase {amount_cents / 100:.2f} {currency} recorded")
     return PurchaseResult(purchase.id, points, first, str(row[4]))
 
 
@@ -179,6 +180,7 @@ def reverse_purchase(purchase_id: int, reason: str, staff_id: int | None = None,
             PointsEntry.create(customer=cid, kind="earn", points=-take, happened_at=now,
                                purchase=reversal, reason=reason, staff=staff_id,
                                created_at=now)
+        audit.record("change", [cid], f"purchase {purchase_id} reversed")
     return PurchaseResult(reversal.id, -take)
 
 
@@ -190,6 +192,7 @@ def add_bonus(cid: int, points: int, reason: str, staff_id: int | None = None,
         _require_active(cid)
         entry = PointsEntry.create(customer=cid, kind="bonus", points=points, happened_at=now,
                                    reason=reason, staff=staff_id, created_at=now)
+        audit.record("change", [cid], f"bonus of {points} points")
     return int(entry.id)
 
 
@@ -220,6 +223,7 @@ def redeem(cid: int, points: int, reward: str = "", staff_id: int | None = None,
         entry = PointsEntry.create(customer=cid, kind="redeem", points=-points,
                                    happened_at=now, reward=name, staff=staff_id,
                                    created_at=now)
+        audit.record("change", [cid], f"{points} points redeemed")
     return int(entry.id)
 
 
@@ -241,6 +245,7 @@ def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
         entry = PointsEntry.create(customer=cid, kind="adjust", points=points,
                                    happened_at=now, reason=reason, staff=staff_id,
                                    created_at=now)
+        audit.record("change", [cid], f"points adjusted by {points}")
     return int(entry.id)
 
 

@@ -262,9 +262,27 @@ def _v6_import_export(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v7_audit_trail(database: peewee.Database) -> None:
+    """Who viewed, changed, exported or printed what, each entry chained to the one before
+    by a hash, so that an edited or removed entry shows."""
+    for sql in [
+        """CREATE TABLE audit_entry (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
+            action TEXT NOT NULL, customer_id INTEGER, detail TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""",
+        "CREATE INDEX audit_entry_customer ON audit_entry (customer_id, id)",
+        "CREATE INDEX audit_entry_who ON audit_entry (who, id)",
+        """CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+        """CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
-                     _v6_import_export]
+                     _v6_import_export, _v7_audit_trail]
 LATEST = len(STEPS)
 
 

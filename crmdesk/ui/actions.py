@@ -100,6 +100,8 @@ SPECS = [
                "Protect the book with a passphrase (SQLCipher): a lost laptop reveals nothing"),
     ActionSpec("change_passphrase", "Change &Passphrase…", (),
                "Change the passphrase of this encrypted book"),
+    ActionSpec("audit", "&Audit Trail…", (),
+               "Who viewed, changed, exported or printed which customer, and when"),
     ActionSpec("duplicates", "Find &Duplicates…", (),
                "Customers entered twice: same e-mail, same phone or similar name"),
     ActionSpec("about", "&About crmdesk", (), ""),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import (
     agenda,
+    audit,
     customers,
     interactions,
     staff,
@@ -44,8 +45,12 @@ class ContactActions:
             self.user_combo.addItem(member.name, member.id)
         self.user_combo.setCurrentIndex(max(0, self.user_combo.findText(wanted)))
         self.user_combo.blockSignals(False)
+        audit.set_actor(self.user_combo.currentText()
+                        if self.user_combo.currentData() is not None else None)
 
     def _user_changed(self) -> None:
+        audit.set_actor(self.user_combo.currentText()
+                        if self.user_combo.currentData() is not None else None)
         if self.user_combo.currentData() is not None:
             self.qsettings.setValue("user/current", self.user_combo.currentText())
             self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)

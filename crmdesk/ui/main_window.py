@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__, paths
 from crmdesk.services import (
+    audit,
     customer_query,
     customers,
     lifecycle,
@@ -59,6 +60,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.book = book
         self.qsettings = qsettings or QSettings()
         self.hub = EventHub(self)
+        self._views: dict[tuple[int, str], float] = {}
         self.undo_stack = QUndoStack(self)
         self.region = settings.default_region()
         self.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
@@ -91,7 +93,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "export_csv": lambda: self.export_list("csv"), "export_book": self.export_book,
             "back_up": self.back_up_now, "restore_backup": self.restore_backup,
             "duplicates": self.find_duplicates, "encrypt_book": self.encrypt_book,
-            "change_passphrase": self.change_passphrase,
+            "change_passphrase": self.change_passphrase, "audit": self.show_audit,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -222,7 +224,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             ("&Loyalty", ["record_purchase", "redeem_points", "adjust_points", None,
                           "statement", "batch_statements"]),
             ("&View", ["find", "refresh", None, "save_view", "delete_view", None, "funnel"]),
-            ("&Settings", ["staff", "stages", "cadence", "loyalty_programme", "region"]),
+            ("&Settings", ["staff", "stages", "cadence", "loyalty_programme", "region", None,
+                           "audit"]),
             ("&Help", ["about"]),
         ]
         for title, names in menus:
@@ -372,11 +375,36 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             data = customers.load(cid)
             self.profile.load(data)
             self.timeline.show_customer(cid, data.display_name)
+            self._record_view(cid)
         except LookupError:
             self.profile.load(None)
             self.timeline.show_customer(None)
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc))
+
+    VIEW_AGAIN_AFTER_S = 600
+
+    def _record_view(self, cid: int) -> None:
+        """A profile shown is a profile seen: in the audit trail, once per person and
+        customer every ten minutes (scrolling through the list is not ten views)."""
+        import time
+
+        key = (cid, audit.actor())
+        now = time.monotonic()
+        if now - self._views.get(key, -1e9) < self.VIEW_AGAIN_AFTER_S:
+            return
+        self._views[key] = now
+        try:
+            audit.record("view", [cid])
+        except DB_ERRORS as exc:
+            self.statusBar().showMessage(describe_error(exc, self.book.path), 8000)
+
+    def show_audit(self) -> None:
+        from crmdesk.ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.profile.customer_id, self)
+        self.last_dialog = dialog
+        self.run_dialog(dialog)
 
     def _open_profile(self, cid: int) -> None:
         if self.profile.customer_id != cid:

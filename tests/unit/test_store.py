@@ -276,3 +276,25 @@ def test_book_of_the_previous_schema_takes_imports_and_photos(tmp_path: Path) ->
         assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 1
     finally:
         close_database()
+
+
+def test_book_of_the_previous_schema_starts_an_audit_trail(tmp_path: Path) -> None:
+    """A v6 book opens at v7 with an empty, verifiable trail that records from then on."""
+    import peewee
+
+    from crmdesk.services import audit
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "v6.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=6)
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        assert audit.verify().entries == 0
+        add("First", "Entry")
+        assert audit.verify().ok and audit.verify().entries == 1
+    finally:
+        close_database()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import catalog, customers, search_index
+from crmdesk.services import audit, catalog, customers, search_index
 from crmdesk.services.customers import ContactPoint, CustomerData
 from crmdesk.services.importing.contact import ImportedContact
 from crmdesk.services.search_index import fold
@@ -287,6 +287,8 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
                 raise ImportCancelled
         conn.execute("UPDATE import_batch SET created = ?, updated = ? WHERE id = ?",
                      (len(fresh), len(updates), import_id))
+        audit.record("import", [None], f"{import_plan.source}: {len(fresh)} created, "
+                     f"{len(updates)} updated (import {import_id})")
         if len(fresh) > 10_000:
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('automerge', 4)")
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('merge', 500)")
@@ -448,4 +450,6 @@ def undo_import(import_id: int) -> UndoReport:
         report.removed, report.to_trash = len(delete), len(trash)
         db.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?",
                        (utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"), import_id))
+        audit.record("change", [None], f"import {import_id} undone: {len(delete)} removed, "
+                     f"{len(trash)} to the Trash, {report.restored} restored")
     return report

@@ -1,0 +1,89 @@
+"""The audit trail: who viewed, changed, exported or printed which customer; filter by
+customer and person; verify that no entry was changed or removed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import audit
+
+
+class AuditDialog(QDialog):
+    def __init__(self, customer_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Audit trail")
+        self.resize(900, 560)
+        self.customer = QSpinBox()
+        self.customer.setRange(0, 2_000_000_000)
+        self.customer.setSpecialValueText("All customers")
+        self.customer.setPrefix("#")
+        self.customer.setValue(customer_id or 0)
+        self.customer.setAccessibleName("Customer number")
+        self.person = QComboBox()
+        self.person.addItem("Everybody", "")
+        for name in audit.people():
+            self.person.addItem(name, name)
+        self.person.setAccessibleName("Person")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["When", "Who", "What", "Customer", "Detail"])
+        self.table.setAccessibleName("Audit entries")
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verdict = QLabel()
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        verify = QPushButton("&Verify the chain")
+        verify.setToolTip("Recompute every entry's hash: a changed or removed entry shows")
+        verify.clicked.connect(self.verify)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Customer"))
+        filters.addWidget(self.customer)
+        filters.addWidget(QLabel("Person"))
+        filters.addWidget(self.person, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verdict, 1)
+        buttons.addWidget(verify)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.customer.valueChanged.connect(self.reload)
+        self.person.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        found = audit.entries(self.customer.value() or None, str(self.person.currentData()))
+        self.table.setRowCount(len(found))
+        for row, e in enumerate(found):
+            whom = f"#{e.customer_id} {e.customer}".strip() if e.customer_id is not None \
+                else "the book"
+            for column, text in enumerate((f"{e.at.astimezone():%Y-%m-%d %H:%M}", e.who,
+                                           audit.ACTIONS.get(e.action, e.action), whom,
+                                           e.detail)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def verify(self) -> None:
+        result = audit.verify()
+        if result.ok:
+            self.verdict.setText(f"The trail is intact: {result.entries:,} entries, "
+                                "none changed or removed.")
+        else:
+            self.verdict.setText("Tampered with: " + "; ".join(result.problems[:3]))
