@@ -736,6 +736,37 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from crmdesk.services import customers, privacy
+
+    _open(args, create=False)
+    try:
+        data = customers.load(args.customer)
+    except LookupError as exc:
+        raise BookError(str(exc)) from exc
+    if args.action == "export":
+        if not args.out:
+            raise BookError("Say where: --out FOLDER.")
+        json_path, pdf_path = privacy.write_pack(args.customer, Path(args.out).expanduser())
+        print(json_path)
+        print(pdf_path)
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise BookError("Forgetting cannot be undone: add --yes to confirm.")
+        answer = input(f"Erase everything that identifies {data.display_name} "
+                       f"(#{args.customer})? This cannot be undone. Type yes: ")
+        if answer.strip().lower() != "yes":
+            print("Nothing was changed.")
+            return 1
+    report = privacy.forget(args.customer)
+    privacy.purge_freed_space()
+    print(f"Customer #{args.customer} was forgotten: personal data erased; kept anonymised "
+          f"{report.interactions} interactions, {report.purchases} purchases and "
+          f"{report.points_balance:,} points for the totals.")
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     _open(args, create=False)
     if args.action == "verify":
@@ -972,6 +1003,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=200, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("privacy", parents=[common],
+                       help="`export` everything about a customer, or `forget` them")
+    p.add_argument("action", choices=["export", "forget"])
+    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--out", metavar="FOLDER", help="where export writes the JSON and PDF")
+    p.add_argument("--yes", action="store_true", help="forget without asking")
+    p.set_defaults(func=cmd_privacy)
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)

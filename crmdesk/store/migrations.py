@@ -276,6 +276,25 @@ def _v7_audit_trail(database: peewee.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
         """CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+        # Forgetting a customer blanks the free text of their ledger lines and purchases
+        # (it may name them); amounts, points and dates stay, so the totals stay true.
+        "DROP TRIGGER points_entry_append_only",
+        """CREATE TRIGGER points_entry_append_only
+            BEFORE UPDATE OF kind, points, happened_at, reward, reason, created_at
+            ON points_entry
+            WHEN NOT (NEW.kind = OLD.kind AND NEW.points = OLD.points
+                      AND NEW.happened_at = OLD.happened_at AND NEW.created_at = OLD.created_at
+                      AND NEW.reward = '' AND NEW.reason IN ('', '(erased)'))
+            BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only: record a correction');
+            END""",
+        "DROP TRIGGER purchase_append_only",
+        """CREATE TRIGGER purchase_append_only
+            BEFORE UPDATE OF purchased_on, amount_cents, currency, description, created_at
+            ON purchase
+            WHEN NOT (NEW.purchased_on = OLD.purchased_on
+                      AND NEW.amount_cents = OLD.amount_cents AND NEW.currency = OLD.currency
+                      AND NEW.created_at = OLD.created_at AND NEW.description = '')
+            BEGIN SELECT RAISE(ABORT, 'purchases are never edited: record a reversal'); END""",
     ]:
         database.execute_sql(sql)
 

@@ -252,6 +252,57 @@ class DataActions:
         task.signals.failed.connect(lambda exc: (dialog.close(), failed(exc)))
         self.last_task = workers.start(task)
 
+    # --- privacy rights -------------------------------------------------------------------
+    def ask_folder(self, title: str, suggested: Path) -> Path | None:
+        """A folder to write into (tests replace this)."""
+        name = QFileDialog.getExistingDirectory(self, title, str(suggested))
+        return Path(name) if name else None
+
+    def export_customer_data(self) -> None:
+        from crmdesk.services import privacy
+
+        cid = self.profile.customer_id
+        if cid is None:
+            self.statusBar().showMessage("Select a customer first.", 4000)
+            return
+        folder = self.ask_folder("Where to save everything about this customer",
+                                 self._documents())
+        if folder is None:
+            return
+        try:
+            json_path, pdf_path = privacy.write_pack(cid, folder)
+        except (OSError, *DB_ERRORS) as exc:
+            self.show_error(f"Could not write the pack: {exc}")
+            return
+        self.statusBar().showMessage(f"Saved {json_path.name} and {pdf_path.name} in {folder}",
+                                     8000)
+
+    def forget_customer(self) -> None:
+        from crmdesk.services import privacy
+
+        cid = self.profile.customer_id
+        if cid is None:
+            self.statusBar().showMessage("Select a customer first.", 4000)
+            return
+        name = self.profile.current_data().display_name
+        if not self.ask_yes("Forget this customer",
+                            f"Erase everything that identifies {name} (#{cid}): names, "
+                            "contact details, notes, the text of interactions and purchases. "
+                            "Counts and totals stay, anonymised. This cannot be undone."):
+            return
+        try:
+            privacy.forget(cid)
+        except (LookupError, *DB_ERRORS) as exc:
+            self.show_error(str(exc))
+            return
+        self.undo_stack.clear()  # nothing before this can be undone onto erased data
+        self.profile.load(None)
+        self._announce([cid])
+        self.run_with_progress("Clearing the erased data from the file…",
+                               lambda _progress: privacy.purge_freed_space(),
+                               lambda _r: self.statusBar().showMessage(
+                                   f"#{cid} was forgotten.", 8000))
+
     # --- duplicates -----------------------------------------------------------------------
     def find_duplicates(self) -> None:
         from crmdesk.ui.dialogs.duplicates_dialog import DuplicatesDialog

@@ -94,6 +94,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "back_up": self.back_up_now, "restore_backup": self.restore_backup,
             "duplicates": self.find_duplicates, "encrypt_book": self.encrypt_book,
             "change_passphrase": self.change_passphrase, "audit": self.show_audit,
+            "export_customer_data": self.export_customer_data,
+            "forget_customer": self.forget_customer,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -218,7 +220,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
                        "back_up", "restore_backup", None, "encrypt_book",
                        "change_passphrase", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
-                       "archive", "restore", None, "duplicates"]),
+                       "archive", "restore", None, "duplicates", None,
+                       "export_customer_data", "forget_customer"]),
             ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
                           "export_ics"]),
             ("&Loyalty", ["record_purchase", "redeem_points", "adjust_points", None,

@@ -213,3 +213,40 @@ def test_an_unreadable_file_gets_a_message_in_the_dialog(  # type: ignore[no-unt
     drive.append(look)
     window.actions["import_contacts"].trigger()
     assert _count() == 0 and window.undo_stack.count() == 0
+
+
+def test_subject_access_pack_and_forgetting_from_the_window(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, tmp_path: Path) -> None:
+    cid = add("Zoe", "Forgetme", emails=("zoe.forget@example.com",))
+    window = make_window()
+    window.show_customer(cid)
+    monkeypatch.setattr(MainWindow, "ask_folder", lambda self, title, suggested: tmp_path)
+    window.actions["export_customer_data"].trigger()
+    assert sorted(p.suffix for p in tmp_path.glob("Forgetme Zoe*")) == [".json", ".pdf"]
+    _hooks(monkeypatch, yes=True)
+    window.actions["forget_customer"].trigger()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert window.profile.customer_id is None
+    assert window.customers.model.rowCount() == 0  # forgotten customers wait in the Trash
+    row = db.execute_sql("SELECT given_name, family_name, archived_at IS NOT NULL FROM customer"
+                         ).fetchone()
+    assert row == ("Forgotten", "", 1)
+    assert db.execute_sql("SELECT count(*) FROM customer_email").fetchone()[0] == 0
+
+
+def test_the_cli_asks_before_forgetting(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.cli import main
+    from crmdesk.store.db import close_database
+
+    path = str(tmp_path / "c.db")
+    main(["add", "--db", path, "--given", "Ana", "--family", "Ruiz"])
+    close_database()
+    assert main(["privacy", "forget", "--db", path, "--customer", "1"]) == 1
+    close_database()
+    assert "add --yes" in capsys.readouterr().err
+    assert main(["privacy", "export", "--db", path, "--customer", "1", "--out",
+                 str(tmp_path / "pack")]) == 0
+    close_database()
+    assert main(["privacy", "forget", "--db", path, "--customer", "1", "--yes"]) == 0
+    close_database()
+    assert "was forgotten" in capsys.readouterr().out

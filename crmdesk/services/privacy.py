@@ -1,0 +1,132 @@
+"""Privacy rights: everything the book holds about a customer (a JSON + PDF pack), and
+forgetting a customer — personal data erased, anonymised aggregates kept so that the
+statistics (counts, ledger totals) stay true."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crmdesk.services import audit, customers
+from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
+
+FORGOTTEN = "Forgotten"
+_CHILD_QUERIES = {
+    "interactions": "SELECT id, channel, direction, happened_at, duration_min, subject, notes, "
+                    "outcome, satisfaction FROM interaction WHERE customer_id = ? ORDER BY "
+                    "happened_at",
+    "follow_ups": "SELECT id, what, due_at, is_promise, status, completed_at FROM follow_up "
+                  "WHERE customer_id = ? ORDER BY due_at",
+    "stage_history": "SELECT from_stage, to_stage, changed_at, reason FROM stage_change "
+                     "WHERE customer_id = ? ORDER BY changed_at",
+    "purchases": "SELECT id, purchased_on, amount_cents, currency, description FROM purchase "
+                 "WHERE customer_id = ? ORDER BY purchased_on",
+    "points": "SELECT happened_at, kind, points, reward, reason FROM points_entry "
+              "WHERE customer_id = ? ORDER BY happened_at, id",
+    "audit_trail": "SELECT at, who, action, detail FROM audit_entry WHERE customer_id = ? "
+                   "ORDER BY id",
+}
+
+
+def subject_access(cid: int) -> dict[str, Any]:
+    """Everything about one customer, as plain JSON-ready data."""
+    data = customers.load(cid)
+    pack: dict[str, Any] = {
+        "customer_id": cid, "exported_at": utcnow().isoformat(),
+        "profile": customers.to_json(data),
+        "created_at": data.created_at.isoformat() if data.created_at else None,
+        "has_photo": customers.photo(cid) is not None,
+    }
+    for name, sql in _CHILD_QUERIES.items():
+        cursor = db.execute_sql(sql, (cid,))
+        columns = [c[0] for c in cursor.description]
+        pack[name] = [dict(zip(columns, row, strict=True)) for row in cursor]
+    return pack
+
+
+def write_pack(cid: int, folder: Path) -> tuple[Path, Path]:
+    """The subject-access pack: `… data.json` and a readable `… data.pdf`, in `folder`."""
+    from crmdesk.reports import statement_batch
+    from crmdesk.reports.subject_access_pdf import render_pack
+    from crmdesk.services.exporting import atomic_file
+
+    pack = subject_access(cid)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = statement_batch.safe_stem(f"{pack['profile']['family_name']} "
+                                     f"{pack['profile']['given_name']} {cid:06d} data")
+    json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
+    with atomic_file(json_path, mode=0o600) as part:
+        part.write_text(json.dumps(pack, ensure_ascii=False, indent=2, default=str),
+                        encoding="utf-8")
+    with atomic_file(pdf_path, mode=0o600) as part:
+        render_pack(pack, part)
+    audit.record("export", [cid], "subject-access pack (everything held)")
+    return json_path, pdf_path
+
+
+@dataclass
+class ForgetReport:
+    interactions: int
+    purchases: int
+    points_balance: int
+
+
+def forget(cid: int) -> ForgetReport:
+    """Erase what identifies the customer, in one transaction. Kept: the customer number,
+    segment, stage and relationship type, dates, channels of the interactions, amounts of
+    purchases and the points ledger — so counts and totals stay true."""
+    stamp = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
+    with db.atomic():
+        customers.load(cid)  # LookupError when there is none
+        db.execute_sql(
+            """UPDATE customer SET given_name = ?, family_name = '', preferred_name = '',
+                   salutation = '', birthday = NULL, life_situation = '', interests = '',
+                   needs = '', occupation = '', company = '', preferred_channel = '',
+                   best_time = '', notes = '', owner_id = NULL, sort_name = ?,
+                   archived_at = coalesce(archived_at, ?), updated_at = ?
+               WHERE id = ?""", (FORGOTTEN, f"forgotten {cid:09d}", stamp, stamp, cid))
+        for table in ("customer_email", "customer_phone", "customer_address",
+                      "customer_consent", "customer_tag", "customer_photo",
+                      "suggestion_dismissal"):
+            db.execute_sql(f"DELETE FROM {table} WHERE customer_id = ?", (cid,))
+        db.execute_sql("DELETE FROM customer_fts WHERE rowid = ?", (cid,))
+        ids = [r[0] for r in db.execute_sql("SELECT id FROM interaction WHERE customer_id = ?",
+                                            (cid,))]
+        db.execute_sql("UPDATE interaction SET subject = '', notes = '', outcome = '' "
+                       "WHERE customer_id = ?", (cid,))
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            db.execute_sql(f"DELETE FROM interaction_fts WHERE rowid IN "
+                           f"({','.join('?' * len(part))})", part)
+        db.execute_sql("UPDATE follow_up SET what = '(forgotten)' WHERE customer_id = ?", (cid,))
+        db.execute_sql("UPDATE stage_change SET reason = '' WHERE customer_id = ?", (cid,))
+        db.execute_sql("UPDATE purchase SET description = '' WHERE customer_id = ?", (cid,))
+        # (An adjustment must keep a reason: it says the text was erased.)
+        db.execute_sql("UPDATE points_entry SET reward = '', reason = CASE kind WHEN 'adjust' "
+                       "THEN '(erased)' ELSE '' END WHERE customer_id = ?", (cid,))
+        # Earlier imports kept the profile as it was before they changed it.
+        db.execute_sql("UPDATE import_item SET before_json = NULL WHERE customer_id = ?", (cid,))
+        purchases = db.execute_sql("SELECT count(*) FROM purchase WHERE customer_id = ?",
+                                   (cid,)).fetchone()[0]
+        balance = db.execute_sql("SELECT points_balance FROM customer WHERE id = ?",
+                                 (cid,)).fetchone()[0]
+        audit.record("forget", [cid], "personal data erased on request")
+    return ForgetReport(len(ids), int(purchases), int(balance))
+
+
+def purge_freed_space() -> None:
+    """Rewrite the file so that erased data does not linger: the search indexes keep deleted
+    words in older segments until they are merged, then free pages and the journal."""
+    db.execute_sql("INSERT INTO customer_fts(customer_fts) VALUES('optimize')")
+    db.execute_sql("INSERT INTO interaction_fts(interaction_fts) VALUES('optimize')")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute_sql("VACUUM")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def age(when: dt.datetime | None) -> str:
+    return when.isoformat() if when else ""
