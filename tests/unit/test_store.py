@@ -167,6 +167,21 @@ def test_locked_book_gives_a_clear_error(book: object, tmp_path: Path) -> None:
         other.close()
 
 
+def _book_at(path: Path, version: int, *statements: str) -> Path:
+    """A book written by an older crmdesk: the schema of `version`, then `statements`."""
+    import peewee
+
+    from crmdesk.store.db import db as proxy
+
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=version)
+    for sql in statements:
+        database.execute_sql(sql)
+    database.close()
+    return path
+
+
 def test_book_of_the_previous_schema_gets_lifecycle_history(tmp_path: Path) -> None:
     """A v3 book (interactions, no stage history) opens at v4: customers keep their stage,
     'in stage since' starts at their creation, interactions and follow-ups are intact."""
@@ -210,20 +225,13 @@ def test_book_of_the_previous_schema_gets_lifecycle_history(tmp_path: Path) -> N
 def test_book_of_the_previous_schema_gets_a_loyalty_ledger(tmp_path: Path) -> None:
     """A v4 book (lifecycle, no loyalty) opens at v5: every customer starts at 0 points,
     the ledger takes purchases and the kept balance follows the entries."""
-    import peewee
-
     from crmdesk.services import loyalty_ledger
-    from crmdesk.store.db import db as proxy
 
-    path = tmp_path / "v4.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=4)
-    database.execute_sql(
+    path = _book_at(
+        tmp_path / "v4.db", 4,
         "INSERT INTO customer (id, given_name, family_name, stage, sort_name, created_at, "
         "updated_at, stage_since) VALUES (7, 'Olga', 'Four', 'growth', 'four olga', "
         "'2024-04-05T06:07:08Z', '2024-04-05T06:07:08Z', '2024-04-05T06:07:08Z')")
-    database.close()
     book = open_book(path)
     try:
         assert book.backup is not None and book.backup.exists()
@@ -241,24 +249,16 @@ def test_book_of_the_previous_schema_gets_a_loyalty_ledger(tmp_path: Path) -> No
 def test_book_of_the_previous_schema_takes_imports_and_photos(tmp_path: Path) -> None:
     """A v5 book (loyalty, no import history) opens at v6 with its points intact, and can
     import contacts (with a photo) and undo the import."""
-    import peewee
-
     from crmdesk.services import loyalty_ledger
     from crmdesk.services.importing import contact_import, files
-    from crmdesk.store.db import db as proxy
 
-    path = tmp_path / "v5.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=5)
-    database.execute_sql(
+    path = _book_at(
+        tmp_path / "v5.db", 5,
         "INSERT INTO customer (id, given_name, family_name, stage, sort_name, created_at, "
         "updated_at, stage_since) VALUES (9, 'Pia', 'Five', 'growth', 'five pia', "
-        "'2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z')")
-    database.execute_sql(
+        "'2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z', '2025-04-05T06:07:08Z')",
         "INSERT INTO points_entry (customer_id, kind, points, happened_at, created_at) "
         "VALUES (9, 'bonus', 70, '2026-01-01T10:00:00Z', '2026-01-01T10:00:00Z')")
-    database.close()
     book = open_book(path)
     try:
         assert book.backup is not None
@@ -280,17 +280,9 @@ def test_book_of_the_previous_schema_takes_imports_and_photos(tmp_path: Path) ->
 
 def test_book_of_the_previous_schema_starts_an_audit_trail(tmp_path: Path) -> None:
     """A v6 book opens at v7 with an empty, verifiable trail that records from then on."""
-    import peewee
-
     from crmdesk.services import audit
-    from crmdesk.store.db import db as proxy
 
-    path = tmp_path / "v6.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=6)
-    database.close()
-    open_book(path)
+    open_book(_book_at(tmp_path / "v6.db", 6))
     try:
         assert migrations.current_version(db) == migrations.LATEST
         assert audit.verify().entries == 0
