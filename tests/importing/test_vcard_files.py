@@ -13,7 +13,12 @@ from crmdesk.store.db import db
 from tests.conftest import SHARED
 
 VCARDS = SHARED / "interop" / "vcard"
-pytestmark = pytest.mark.skipif(not VCARDS.is_dir(), reason="../shared/interop not present")
+# The real exports are shared material beside the project (not copied into the repository,
+# by the brief); a clone elsewhere cannot run these tests, everything else still runs.
+pytestmark = pytest.mark.skipif(
+    not VCARDS.is_dir(),
+    reason="the real vCard exports live in ../shared/interop/vcard beside the project root, "
+           "which this checkout does not have")
 
 
 def imported(name: str, region: str = "US", duplicates: bool = False) -> list[int]:
