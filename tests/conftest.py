@@ -15,13 +15,14 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
 os.environ.setdefault("CRMDESK_NO_AUTO_BACKUP", "1")
 os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
+os.environ["CRMDESK_FAST_HASH_FOR_TESTS"] = "1"
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from crmdesk.services import customers  # noqa: E402
+from crmdesk.services import access, customers  # noqa: E402
 from crmdesk.services.customers import ContactPoint, CustomerData  # noqa: E402
 from crmdesk.store.book import Book, open_book  # noqa: E402
 from crmdesk.store.db import close_database  # noqa: E402
@@ -31,8 +32,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
+    access.reset()
     opened = open_book(tmp_path / "book.db")
     yield opened
+    access.reset()
     close_database()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from crmdesk.reports import statement_pdf
 from crmdesk.reports.statement_data import BatchContext, gather
 from crmdesk.reports.statement_text import words
+from crmdesk.services import access
 from crmdesk.services.exporting import atomic_file
 from crmdesk.services.periods import Period
 from crmdesk.store.db import db
@@ -49,6 +50,8 @@ def _atomic_file(target: Path) -> contextlib.AbstractContextManager[Path]:
 
 
 def write_one(cid: int, period: Period, out: Path, ctx: BatchContext | None = None) -> Path:
+    access.require("print")
+    access.require_level([cid], access.Level.STANDARD, "print a statement for")
     data = gather(cid, period, ctx or BatchContext.load())
     with _atomic_file(out) as part:
         statement_pdf.render_one(data, part)
@@ -60,6 +63,8 @@ def write_each(ids: list[int], period: Period, folder: Path,
                ) -> list[Path]:
     """One PDF per customer into `folder`; stops (keeping the finished files) when
     `progress` returns False."""
+    access.require("print")
+    access.require_level(ids, access.Level.STANDARD, "print a statement for")
     folder.mkdir(parents=True, exist_ok=True)
     ctx = ctx or BatchContext.load()
     written = []
@@ -75,6 +80,8 @@ def write_combined(ids: list[int], period: Period, out: Path,
                    ) -> Path | None:
     """All statements in one PDF (each numbered 'page X of Y' on its own). None when
     cancelled: then no file is left."""
+    access.require("print")
+    access.require_level(ids, access.Level.STANDARD, "print a statement for")
     ctx = ctx or BatchContext.load()
     language = "en"
     title = f"{words(language)['title']}s {period.label(language)}"
@@ -122,6 +129,8 @@ def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path
                         progress: Progress | None = None,
                         passphrase: str | None = None) -> list[Path]:
     """`write_each` spread over `jobs` processes, each with its own connection."""
+    access.require("print")
+    access.require_level(ids, access.Level.STANDARD, "print a statement for")
     if jobs <= 1 or len(ids) < 40:
         return write_each(ids, period, folder, progress)
     folder.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from crmdesk.services import catalog, settings
+from crmdesk.services import access, catalog, settings
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -49,8 +49,13 @@ def open_follow_ups(until: dt.datetime, now: dt.datetime | None = None,
            LEFT JOIN staff s ON s.id = f.assignee_id
            WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL
            ORDER BY f.is_promise DESC, f.due_at, f.id LIMIT ?""", (_ts(until), limit))
-    return [DueFollowUp(r[0], r[1], r[2].strip(), r[3], _parse(r[4]), bool(r[5]), r[6],
-                        _parse(r[4]) < now) for r in rows]
+    rows = list(rows)
+    me = access.current()
+    hidden = access.restricted_ids({r[1] for r in rows})
+    return [DueFollowUp(r[0], r[1], r[2].strip(),
+                        r[3] if r[1] not in hidden or (r[6] and r[6] == me.name)
+                        else "(a follow-up not shown to you)",
+                        _parse(r[4]), bool(r[5]), r[6], _parse(r[4]) < now) for r in rows]
 
 
 def due_today(now: dt.datetime | None = None, limit: int = 1000) -> list[DueFollowUp]:
@@ -94,6 +99,7 @@ def birthdays(today: dt.date | None = None, days: int = 7,
         f"""SELECT id, given_name || ' ' || family_name, birthday
             FROM customer INDEXED BY customer_birthday
             WHERE archived_at IS NULL AND birthday IS NOT NULL
+              AND NOT ({access.contact_only_sql("customer")})
               AND substr(birthday, 6, 5) IN ({marks})
             ORDER BY CASE substr(birthday, 6, 5) {order} END,
                      CASE segment {segments} ELSE 99 END, sort_name LIMIT ?""",
@@ -119,6 +125,7 @@ def cadence() -> dict[str, int]:
 
 
 def set_cadence(values: dict[str, int]) -> None:
+    access.require("settings")
     clean = {" ".join(k.split()): int(v) for k, v in values.items() if k.strip() and int(v) > 0}
     settings.put("contact_cadence", json.dumps(clean, ensure_ascii=False))
 

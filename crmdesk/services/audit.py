@@ -20,7 +20,7 @@ ACTIONS = {"view": "Viewed", "change": "Changed", "create": "Created", "archive"
            "restore": "Restored", "export": "Exported", "print": "Printed",
            "import": "Imported", "merge": "Merged", "backup": "Backed up",
            "restore_book": "Restored the book", "encrypt": "Encrypted the book",
-           "forget": "Forgot"}
+           "forget": "Forgot", "sign_in": "Signed in", "unlock_failed": "Failed to unlock"}
 
 _actor = ""
 
@@ -77,7 +77,10 @@ class AuditEntry:
 
 def entries(customer_id: int | None = None, who: str = "", limit: int = 2_000
             ) -> list[AuditEntry]:
-    """The newest entries first, for one customer and/or one person."""
+    """The newest entries first, for one customer and/or one person (managers only)."""
+    from crmdesk.services import access
+
+    access.require("audit")
     clauses: list[str] = []
     params: list[object] = []
     if customer_id is not None:
@@ -97,6 +100,9 @@ def entries(customer_id: int | None = None, who: str = "", limit: int = 2_000
 
 
 def people() -> list[str]:
+    from crmdesk.services import access
+
+    access.require("audit")
     return [r[0] for r in db.execute_sql("SELECT DISTINCT who FROM audit_entry ORDER BY who")]
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from crmdesk.services import access
 from crmdesk.store import encryption, migrations
 from crmdesk.store.db import APPLICATION_ID, DB_ERRORS, BookError, is_encrypted
 
@@ -55,6 +56,7 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
             now: dt.datetime | None = None, prefix: str = "",
             passphrase: str | None = None) -> Path:
     """Copy the book (open or not) to `to`, or into its backups folder; returns the file."""
+    access.require("backup")
     now = now or dt.datetime.now()
     if to is None:
         folder = backup_dir(book)
@@ -181,6 +183,7 @@ def restore(book: Path, source: Path, now: dt.datetime | None = None,
     """Replace the (closed) book by a checked copy of `source`; the current book is kept
     aside and its path returned. The book must not be open in this process. An encrypted
     book is restored from a backup made with the same passphrase."""
+    access.require("restore")
     check(source, passphrase)
     now = now or dt.datetime.now()
     aside = book.with_name(f"{book.name}.before-restore-{now.strftime(_STAMP)}")

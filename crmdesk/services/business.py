@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk import paths
-from crmdesk.services import settings
+from crmdesk.services import access, settings
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.db import db
 
@@ -85,6 +85,7 @@ def read_logo(path: Path) -> bytes:
 
 
 def save(business: Business) -> None:
+    access.require("settings")
     name = business.name.strip()
     if len(name) > 200:
         raise InvalidValue("The business name is too long (at most 200 characters).")

@@ -7,11 +7,13 @@ import datetime as dt
 import icalendar
 
 from crmdesk import __version__
+from crmdesk.services import access
 from crmdesk.services.agenda import DueFollowUp
 
 
 def follow_ups_ics(items: list[DueFollowUp], book_name: str = "crmdesk") -> bytes:
     """One calendar event per follow-up (30 minutes at its due time); promises are marked."""
+    access.require("export")
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//crmdesk//crmdesk {__version__}//EN")
     cal.add("version", "2.0")

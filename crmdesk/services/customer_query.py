@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from crmdesk.services import catalog
+from crmdesk.services import access, catalog
 from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
 
@@ -76,12 +76,13 @@ def _like(word: str) -> str:
 
 def _trash_text_clause(text: str, params: list[Any]) -> str:
     """The Trash is not in the FTS index (it is small): match each word with LIKE."""
+    notes = "c.notes" if access.search_columns() is None else "'' AND c.notes"
     parts = []
     for word in _WORD.findall(fold(text)) or [text]:
         like = _like(word)
         parts.append(
             "(c.sort_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\' "
-            "OR c.notes LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_email e "
+            f"OR {notes} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_email e "
             "WHERE e.customer_id = c.id AND e.address_key LIKE ? ESCAPE '\\') "
             "OR EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id "
             "AND p.e164 LIKE ? ESCAPE '\\'))")
@@ -112,6 +113,10 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
         match = fts_query(text)
         if match is None and text:
             clauses.append("0")
+    if match is not None:
+        columns = access.search_columns()
+        if columns:
+            match = f"{columns} : ({match})"
     for column, value in (("c.stage", flt.stage), ("c.segment", flt.segment),
                           ("c.relationship_type", flt.relationship)):
         if value:
@@ -251,4 +256,18 @@ def rows_by_id(ids: list[int], currency: str = "", since: str = "9999",
         FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
         WHERE c.id IN ({marks})"""
     params = [currency, since, currency, year_ago, *ids]
-    return {row[0]: row for row in db.execute_sql(sql, params)}
+    rows = {row[0]: row for row in db.execute_sql(sql, params)}
+    for cid in access.restricted_ids(rows):
+        rows[cid] = redacted_row(rows[cid])
+    return rows
+
+
+def redacted_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A list row cut down to what CONTACT level shows: name, stage, relationship, who looks
+    after them, e-mail and phone; company, segment, tags and loyalty figures blank (None)."""
+    out = list(row)
+    out[4] = ""
+    out[6] = ""
+    for pos in (12, 13, 14, 15, 16):
+        out[pos] = None
+    return tuple(out)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import audit, catalog, search_index
+from crmdesk.services import access, audit, catalog, search_index
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
 from crmdesk.store.db import db
 from crmdesk.store.models import (
@@ -65,6 +65,7 @@ class CustomerData:
     relationship_type: str = "personal"
     owner: str = ""
     notes: str = ""
+    notes_private: bool = False
     stage: str = "knowledge"
     emails: list[ContactPoint] = field(default_factory=list)
     phones: list[ContactPoint] = field(default_factory=list)
@@ -179,7 +180,7 @@ def _scalar_columns(data: CustomerData) -> dict[str, object]:
         "preferred_channel": data.preferred_channel, "best_time": data.best_time,
         "language": data.language, "segment": data.segment,
         "relationship_type": data.relationship_type, "owner": _owner_id(data.owner),
-        "notes": data.notes, "stage": data.stage,
+        "notes": data.notes, "notes_private": bool(data.notes_private), "stage": data.stage,
         "sort_name": search_index.sort_name(data.given_name, data.family_name),
     }
 
@@ -228,6 +229,9 @@ def update(cid: int, data: CustomerData, region: str, staff_id: int | None = Non
         before = Customer.get_or_none(Customer.id == cid)
         if before is None:
             raise LookupError(f"Customer {cid} does not exist.")
+        seen = access.level(cid)
+        if seen < access.Level.FULL:  # what this person cannot see, they cannot change
+            clean = keep_hidden(load(cid), clean, seen)
         columns = _scalar_columns(clean)
         stage = columns.pop("stage")
         Customer.update(updated_at=utcnow(), **columns).where(Customer.id == cid).execute()
@@ -254,7 +258,8 @@ def load(cid: int) -> CustomerData:
         occupation=row.occupation, company=row.company,
         preferred_channel=row.preferred_channel, best_time=row.best_time,
         language=row.language, segment=row.segment, relationship_type=row.relationship_type,
-        owner=owner.name if owner else "", notes=row.notes, stage=row.stage,
+        owner=owner.name if owner else "", notes=row.notes,
+        notes_private=bool(row.notes_private), stage=row.stage,
         emails=[ContactPoint(e.label, e.address) for e in
                 CustomerEmail.select().where(CustomerEmail.customer == cid)
                 .order_by(CustomerEmail.position)],
@@ -273,8 +278,52 @@ def load(cid: int) -> CustomerData:
     )
 
 
+# What CONTACT level shows of a profile: who they are, how to address and reach them.
+CONTACT_FIELDS = ("given_name", "family_name", "preferred_name", "salutation", "address_form",
+                  "preferred_channel", "best_time", "language", "relationship_type", "owner",
+                  "stage", "emails", "phones", "consents")
+HIDDEN_TEXT = "(not shown to you)"
+
+
+def redact(data: CustomerData, seen: access.Level) -> CustomerData:
+    """`data` cut down to what someone at level `seen` may read."""
+    out = replace(data)
+    if seen < access.Level.FULL and data.notes_private:
+        out.notes = ""
+    if seen == access.Level.CONTACT:
+        blank = CustomerData()
+        for name in CustomerData.__dataclass_fields__:
+            if name not in CONTACT_FIELDS and name not in ("id", "created_at", "updated_at",
+                                                           "archived_at"):
+                setattr(out, name, getattr(blank, name))
+    return out
+
+
+def keep_hidden(stored: CustomerData, edited: CustomerData, seen: access.Level) -> CustomerData:
+    """An edit by someone who could not see everything: what was hidden from them stays as
+    stored (the blanks they were shown are not taken for deletions)."""
+    out = replace(edited)
+    if seen < access.Level.FULL:  # nor may they hand the customer to someone else
+        out.owner, out.relationship_type = stored.owner, stored.relationship_type
+    if seen < access.Level.FULL and stored.notes_private:
+        out.notes, out.notes_private = stored.notes, True
+    if seen == access.Level.CONTACT:
+        for name in CustomerData.__dataclass_fields__:
+            if name not in CONTACT_FIELDS:
+                setattr(out, name, getattr(stored, name))
+    return out
+
+
+def load_visible(cid: int) -> tuple[CustomerData, access.Level]:
+    """The profile as the current person may see it, and their level on this customer."""
+    seen = access.level(cid)
+    return redact(load(cid), seen), seen
+
+
 def set_archived(ids: list[int], archived: bool) -> int:
     """Archive (move to Trash) or restore customers; returns how many changed."""
+    access.require("delete")
+    access.require_level(ids, access.Level.STANDARD, "archive or restore")
     now = utcnow()
     with db.atomic():
         query = Customer.update(archived_at=now if archived else None, updated_at=now)

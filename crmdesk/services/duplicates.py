@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import audit, customers
+from crmdesk.services import access, audit, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
@@ -36,6 +36,7 @@ def find_pairs(limit: int = 1_000, progress: Progress | None = None
                ) -> tuple[list[DuplicatePair], int]:
     """The most likely duplicate pairs among the customers on the list, best first, and how
     many pairs were found in all."""
+    access.require("duplicates")
     pairs: dict[tuple[int, int], DuplicatePair] = {}
 
     def note(a: int, b: int, score: int, reason: str) -> None:
@@ -161,6 +162,8 @@ def merged_profile(keep: CustomerData, other: CustomerData) -> CustomerData:
 def merge(keep: int, other: int, chosen: CustomerData) -> MergeRecord:
     """Give `keep` the profile `chosen`, move everything attached to `other` over to it and
     put `other` in the Trash — one transaction."""
+    access.require("merge")
+    access.require_level([keep, other], access.Level.FULL, "merge")
     if keep == other:
         raise ValueError("A customer cannot be merged with itself.")
     with db.atomic():
@@ -192,6 +195,7 @@ def merge(keep: int, other: int, chosen: CustomerData) -> MergeRecord:
 
 def unmerge(record: MergeRecord) -> None:
     """Take a merge back: rows return to the second customer, both profiles as they were."""
+    access.require("merge")
     with db.atomic():
         for table, ids in record.moved.items():
             for start in range(0, len(ids), 500):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from crmdesk.services import audit, customers, search_index
+from crmdesk.services import access, audit, customers, search_index
 from crmdesk.services.customers import CustomerData
 from crmdesk.store import migrations
 from crmdesk.store.db import db
@@ -127,6 +127,8 @@ def _photo(cid: int) -> tuple[str, bytes] | None:
 
 
 def export_vcards(ids: list[int], out: Path, progress: Progress | None = None) -> int:
+    access.require("export")
+    access.require_level(ids, access.Level.STANDARD, "export")
     with atomic_file(out) as part, part.open("w", encoding="utf-8", newline="") as fh:
         for n, cid in enumerate(ids, 1):
             fh.write(vcard(customers.load(cid), _photo(cid)))
@@ -168,6 +170,8 @@ def _csv_row(data: CustomerData, points: int) -> list[object]:
 
 
 def export_csv(ids: list[int], out: Path, progress: Progress | None = None) -> int:
+    access.require("export")
+    access.require_level(ids, access.Level.STANDARD, "export")
     with atomic_file(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(CSV_COLUMNS)
@@ -188,6 +192,7 @@ def _columns(table: str) -> list[str]:
 
 def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     """Every table of the book (photos as base64); returns the row count per table."""
+    access.require("export_book")
     counts: dict[str, int] = {}
     with atomic_file(out) as part, part.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"format": BOOK_FORMAT, "version": 1,

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from crmdesk.services import access
 from crmdesk.services.customer_query import fts_query
 from crmdesk.store.db import db
 
@@ -42,6 +43,11 @@ def interaction_ids(flt: InteractionFilter) -> list[int]:
     if flt.staff_id is not None:
         clauses.append("i.staff_id = ?")
         params.append(flt.staff_id)
+    hidden = access.contact_only_sql("c")
+    if hidden != "0":  # others' exclusive clients: only what this person logged
+        clauses.append(f"(NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = i.customer_id "
+                       f"AND {hidden}) OR i.staff_id IS ?)")
+        params.append(access.current().staff_id)
     source = "interaction i"
     match = fts_query(flt.text) if flt.text.strip() else None
     if flt.text.strip() and match is None:

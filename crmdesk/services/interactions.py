@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from crmdesk.services import audit, catalog
+from crmdesk.services import access, audit, catalog
 from crmdesk.services.customers import Problem, ValidationFailed
 from crmdesk.store.db import db
 from crmdesk.store.models import Customer, FollowUp, Interaction, Staff, utcnow
@@ -146,6 +146,11 @@ def edit(iid: int, data: InteractionData) -> None:
         before = Interaction.get_or_none(Interaction.id == iid)
         if before is None:
             raise LookupError(f"Interaction {iid} does not exist.")
+        me = access.current()
+        if access.level(before.customer_id) == access.Level.CONTACT and \
+                before.staff_id != me.staff_id:
+            raise access.AccessDenied(f"{me.name} may edit only the interactions they logged "
+                                      "for this customer.")
         (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
          .where(Interaction.id == iid).execute())
         _index(iid)

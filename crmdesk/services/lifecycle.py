@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from crmdesk.services import (
+    access,
     audit,
     catalog,
     customer_query,
@@ -54,6 +55,7 @@ def stages() -> list[tuple[str, str]]:
 
 def set_stages(ordered: list[tuple[str, str]]) -> None:
     """Rename and/or reorder the stages (every default key must appear once)."""
+    access.require("settings")
     keys = [k for k, _ in ordered]
     if sorted(keys) != sorted(catalog.STAGE_LABELS):
         raise ValueError("Every stage must appear exactly once.")
@@ -323,6 +325,7 @@ def reactivation_days() -> int:
 
 
 def set_reactivation_days(days: int) -> None:
+    access.require("settings")
     if not 1 <= days <= 3650:
         raise ValueError("Choose between 1 and 3,650 days.")
     settings.put("reactivation_days", str(int(days)))
@@ -330,6 +333,7 @@ def set_reactivation_days(days: int) -> None:
 
 def save_settings(ordered: list[tuple[str, str]], days: int) -> None:
     """Stage names and order, and the Reactivation delay, in one transaction."""
+    access.require("settings")
     with db.atomic():
         set_stages(ordered)
         set_reactivation_days(days)

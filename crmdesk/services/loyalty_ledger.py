@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import audit, locale_text, settings
+from crmdesk.services import access, audit, locale_text, settings
 from crmdesk.services.loyalty_programme import (
     MAX_AMOUNT_CENTS,
     MAX_POINTS,
@@ -62,6 +62,12 @@ def _customer_row(cid: int) -> tuple[Any, ...]:
     if row is None:
         raise LoyaltyError(f"There is no customer {cid} in this book.")
     return tuple(row)
+
+
+def _purchase_customer(purchase_id: int) -> int:
+    row = db.execute_sql("SELECT customer_id FROM purchase WHERE id = ?",
+                         (purchase_id,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _require_active(cid: int) -> tuple[Any, ...]:
@@ -121,6 +127,7 @@ def record_purchase(cid: int, amount_cents: int, on: dt.date | None = None,
                     staff_id: int | None = None, now: dt.datetime | None = None
                     ) -> PurchaseResult:
     """Record a purchase and the points it earns (in the programme currency only)."""
+    access.require_level([cid], access.Level.STANDARD, "record a purchase for")
     now = now or utcnow()
     prog = programme()
     if amount_cents <= 0:
@@ -155,6 +162,8 @@ def reverse_purchase(purchase_id: int, reason: str, staff_id: int | None = None,
     """Take a purchase back: a negative purchase plus a negative earn entry.
 
     Points already spent cannot be taken back; the reversal then takes what is left."""
+    access.require_level([_purchase_customer(purchase_id)], access.Level.STANDARD,
+                         "reverse a purchase of")
     now = now or utcnow()
     reason = _reason(reason, required=True)
     with db.atomic():
@@ -186,6 +195,8 @@ def reverse_purchase(purchase_id: int, reason: str, staff_id: int | None = None,
 
 def add_bonus(cid: int, points: int, reason: str, staff_id: int | None = None,
               now: dt.datetime | None = None) -> int:
+    access.require("adjust_points")
+    access.require_level([cid], access.Level.STANDARD, "give points to")
     now = now or utcnow()
     points, reason = _points(points), _reason(reason, required=True)
     with db.atomic():
@@ -199,6 +210,7 @@ def add_bonus(cid: int, points: int, reason: str, staff_id: int | None = None,
 def redeem(cid: int, points: int, reward: str = "", staff_id: int | None = None,
            now: dt.datetime | None = None) -> int:
     """Spend points, for a reward of the catalogue when one is named. Refused when short."""
+    access.require_level([cid], access.Level.STANDARD, "redeem points for")
     now = now or utcnow()
     points = _points(points)
     name = ""
@@ -230,6 +242,8 @@ def redeem(cid: int, points: int, reward: str = "", staff_id: int | None = None,
 def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
            now: dt.datetime | None = None) -> int:
     """A manual correction, up or down, with the reason the customer will read."""
+    access.require("adjust_points")
+    access.require_level([cid], access.Level.STANDARD, "adjust the points of")
     now = now or utcnow()
     if points == 0 or abs(points) > MAX_POINTS:
         raise LoyaltyError(f"An adjustment is between 1 and {MAX_POINTS:,} points, "
@@ -355,6 +369,7 @@ _LEDGER_SQL = """
 def ledger(cid: int, start: dt.datetime | None = None, end: dt.datetime | None = None
            ) -> tuple[int, list[LedgerLine]]:
     """(opening balance at `start`, the entries in [start, end) with running balance)."""
+    access.require_level([cid], access.Level.STANDARD, "see the loyalty account of")
     clauses: list[str] = []
     params: list[Any] = [cid]
     opening = 0
@@ -443,6 +458,7 @@ def lifetime_value(cid: int, now: dt.datetime, currency: str) -> tuple[int, int,
 
 
 def summary(cid: int, now: dt.datetime | None = None, prog: Programme | None = None) -> Summary:
+    access.require_level([cid], access.Level.STANDARD, "see the loyalty account of")
     now = now or utcnow()
     prog = prog or programme()
     _customer_row(cid)
@@ -467,6 +483,7 @@ class PurchaseLine:
 
 
 def purchases(cid: int) -> list[PurchaseLine]:
+    access.require_level([cid], access.Level.STANDARD, "see the loyalty account of")
     rows = db.execute_sql(
         """SELECT p.id, p.purchased_on, p.amount_cents, p.currency, p.description,
                   (SELECT coalesce(sum(points), 0) FROM points_entry e WHERE e.purchase_id = p.id),

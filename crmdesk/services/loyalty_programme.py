@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import peewee
 
-from crmdesk.services import settings
+from crmdesk.services import access, settings
 from crmdesk.store.db import db
 from crmdesk.store.models import Reward
 
@@ -133,6 +133,7 @@ def programme() -> Programme:
 
 
 def save_programme(prog: Programme) -> None:
+    access.require("settings")
     prog.base_tier = prog.base_tier.strip()
     prog.tiers = [Tier(t.name.strip(), t.threshold) for t in prog.tiers]
     prog.currency = prog.currency.strip().upper()
@@ -209,6 +210,7 @@ def save_rewards(items: list[RewardInfo]) -> None:
 
     Removing a reward from the catalogue does not touch the ledger, which keeps its name.
     """
+    access.require("settings")
     names = [r.name.strip() for r in items]
     if any(not n for n in names):
         raise LoyaltyError("Every reward needs a name.")

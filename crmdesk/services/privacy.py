@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crmdesk.services import audit, customers
+from crmdesk.services import access, audit, customers
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -50,6 +50,8 @@ def subject_access(cid: int) -> dict[str, Any]:
 
 def write_pack(cid: int, folder: Path) -> tuple[Path, Path]:
     """The subject-access pack: `… data.json` and a readable `… data.pdf`, in `folder`."""
+    access.require("export")
+    access.require_level([cid], access.Level.FULL, "export everything about")
     from crmdesk.reports import statement_batch
     from crmdesk.reports.subject_access_pdf import render_pack
     from crmdesk.services.exporting import atomic_file
@@ -79,6 +81,8 @@ def forget(cid: int) -> ForgetReport:
     """Erase what identifies the customer, in one transaction. Kept: the customer number,
     segment, stage and relationship type, dates, channels of the interactions, amounts of
     purchases and the points ledger — so counts and totals stay true."""
+    access.require("delete")
+    access.require_level([cid], access.Level.FULL, "forget")
     stamp = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
     with db.atomic():
         customers.load(cid)  # LookupError when there is none

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crmdesk.services import access
 from crmdesk.services.validation import InvalidValue, is_region
 from crmdesk.store.models import Setting
 
@@ -23,6 +24,7 @@ def default_region() -> str:
 
 
 def set_default_region(code: str) -> None:
+    access.require("settings")
     code = code.strip().upper()
     if not is_region(code):
         raise InvalidValue(f"“{code}” is not a known region code (use e.g. US, GB, ES).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmdesk.services import catalog
+from crmdesk.services import access, catalog
 from crmdesk.store.db import db
 from crmdesk.store.models import Staff
 
@@ -34,6 +34,7 @@ def _clean(name: str, role: str) -> tuple[str, str]:
 
 
 def add(name: str, role: str = "executive") -> int:
+    access.require("staff")
     name, role = _clean(name, role)
     if Staff.get_or_none(Staff.name == name) is not None:
         raise ValueError(f"There is already a staff member called “{name}”.")
@@ -41,6 +42,7 @@ def add(name: str, role: str = "executive") -> int:
 
 
 def update(staff_id: int, name: str, role: str, active: bool) -> None:
+    access.require("staff")
     name, role = _clean(name, role)
     other = Staff.get_or_none((Staff.name == name) & (Staff.id != staff_id))
     if other is not None:
@@ -66,6 +68,7 @@ def require(name: str) -> int:
 
 def save_all(rows: list[StaffMember]) -> None:
     """Apply a whole edited staff list (id 0 = new) in one transaction."""
+    access.require("staff")
     names = [" ".join(r.name.split()).casefold() for r in rows]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:

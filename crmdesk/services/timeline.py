@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from crmdesk.services import catalog
+from crmdesk.services import access, catalog
 from crmdesk.store.db import db
 
 KINDS: list[tuple[str, str]] = [("interaction", "Interactions"), ("follow_up", "Follow-ups"),
@@ -30,9 +30,15 @@ class Entry:
 
 
 def entry_keys(customer_id: int, kind: str = "", channel: str = "") -> list[EntryKey]:
-    """Keys of the customer's entries, newest first, optionally of one kind or channel."""
+    """Keys of the customer's entries, newest first, optionally of one kind or channel.
+    Someone who sees the customer at CONTACT level sees only the interactions they logged."""
     parts: list[str] = []
     params: list[Any] = []
+    if access.level(customer_id) == access.Level.CONTACT:
+        rows = db.execute_sql(
+            "SELECT 'interaction', id FROM interaction WHERE customer_id = ? AND staff_id IS ? "
+            "ORDER BY happened_at DESC, id DESC", (customer_id, access.current().staff_id))
+        return [(r[0], r[1]) for r in rows] if kind in ("", "interaction") else []
     if kind in ("", "interaction"):
         sql = ("SELECT 'interaction', id, happened_at FROM interaction WHERE customer_id = ?")
         params.append(customer_id)

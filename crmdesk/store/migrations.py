@@ -299,9 +299,20 @@ def _v7_audit_trail(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v8_staff_accounts(database: peewee.Database) -> None:
+    """Sign-in for staff (argon2 hashes of a password and of an unlock PIN; a book where no
+    one has a password needs no sign-in) and customer notes marked private."""
+    for sql in [
+        "ALTER TABLE staff ADD COLUMN password_hash TEXT",
+        "ALTER TABLE staff ADD COLUMN pin_hash TEXT",
+        "ALTER TABLE customer ADD COLUMN notes_private INTEGER NOT NULL DEFAULT 0",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
-                     _v6_import_export, _v7_audit_trail]
+                     _v6_import_export, _v7_audit_trail, _v8_staff_accounts]
 LATEST = len(STEPS)
 
 

@@ -69,6 +69,8 @@ class Staff(BaseModel):
     role = peewee.TextField(default="executive")
     active = peewee.BooleanField(default=True)
     created_at = UTCDateTimeField(default=utcnow)
+    password_hash = peewee.TextField(null=True)  # argon2; None: cannot sign in
+    pin_hash = peewee.TextField(null=True)  # argon2 of the unlock PIN
 
 
 class Customer(BaseModel):
@@ -92,6 +94,7 @@ class Customer(BaseModel):
     owner = peewee.ForeignKeyField(Staff, null=True, backref="customers", on_delete="SET NULL")
     owner_id: int | None  # the raw column Peewee adds for the foreign key
     notes = peewee.TextField(default="")
+    notes_private = peewee.BooleanField(default=False)
     stage = peewee.TextField(default="knowledge")
     sort_name = peewee.TextField(default="")
     last_contact_at = UTCDateTimeField(null=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import audit, catalog, customers, search_index
+from crmdesk.services import access, audit, catalog, customers, search_index
 from crmdesk.services.customers import ContactPoint, CustomerData
 from crmdesk.services.importing.contact import ImportedContact
 from crmdesk.services.search_index import fold
@@ -257,6 +257,7 @@ def plan(contacts: list[ImportedContact], source: str, region: str,
 def apply(import_plan: ImportPlan, progress: Progress | None = None,
           now: dt.datetime | None = None) -> ImportResult:
     """Write the included rows in one transaction (nothing is kept when cancelled)."""
+    access.require("import")
     now = now or utcnow()
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     fresh = [r for r in import_plan.rows if r.include and r.clean is not None
@@ -414,6 +415,7 @@ def undo_import(import_id: int) -> UndoReport:
     """Take an import back as a whole, in one transaction. Customers created by it are
     deleted — or moved to the Trash when something was recorded for them since; customers
     it updated get their earlier profile back unless they were edited since."""
+    access.require("import")
     report = UndoReport()
     with db.atomic():
         row = db.execute_sql("SELECT undone_at FROM import_batch WHERE id = ?",

@@ -285,6 +285,8 @@ class CustomerTableModel(QAbstractTableModel):
 
     def _display(self, row: tuple[Any, ...], column: int) -> str:
         pos = COLUMNS[column][1]
+        if pos in (13, 15) and row[13] is None:  # not shown to this person
+            return ""
         if pos == 15:
             return loyalty_programme.tier_for(int(row[15] or 0), self.programme).tier
         if pos in (14, 16):

@@ -1,0 +1,361 @@
+"""Who may do what: staff accounts, sign-in, and every permission rule in one place.
+
+A book where no staff member has a password is a single-user book: nobody signs in and
+whoever uses it may do everything. Once someone has a password, crmdesk asks who you are
+(the window's sign-in, `crmdesk --user NAME`) and the services refuse what your role may
+not do, whichever way they are called.
+
+Roles (the names kept in the book): ``manager`` (owner / manager), ``executive`` and
+``receptionist``. What each may see of a customer is a *level*:
+
+* FULL — everything, notes marked private included;
+* STANDARD — everything but notes marked private;
+* CONTACT — the name, the form of address and how to reach them (e-mails, phones,
+  preferred channel and time, language) and who looks after them: nothing else.
+
+Managers see every customer at FULL. An executive sees FULL their own customers and
+customers nobody looks after, STANDARD other executives' customers, and CONTACT the
+customers under *exclusive personal assistance* of someone else (or of nobody). A
+receptionist sees STANDARD, and CONTACT for every exclusive client.
+"""
+
+from __future__ import annotations
+
+import enum
+import hmac
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from crmdesk.services import audit
+from crmdesk.store.db import db
+
+ROLE_LABELS = {"manager": "Owner / manager", "executive": "Executive",
+               "receptionist": "Receptionist"}
+MIN_PASSWORD = 8
+PIN_DIGITS = (4, 12)
+
+
+class Level(enum.IntEnum):
+    CONTACT = 1
+    STANDARD = 2
+    FULL = 3
+
+
+class AccessDenied(PermissionError):
+    """The signed-in person's role does not allow this (the message says so plainly)."""
+
+
+class SignInFailed(Exception):
+    """Unknown name or wrong password (the message does not say which)."""
+
+
+@dataclass(frozen=True)
+class User:
+    staff_id: int | None
+    name: str
+    role: str
+
+    @property
+    def signed_in(self) -> bool:
+        return self.staff_id is not None
+
+
+SINGLE_USER = User(None, "", "manager")
+_current = SINGLE_USER
+
+# What each role may do with the book as a whole. Anything about one customer is also
+# limited by the level the person has on that customer (see `level`).
+PERMISSIONS: dict[str, set[str]] = {
+    "manager": {"export", "print", "delete", "merge", "import", "audit", "staff",
+                "settings", "backup", "restore", "encrypt", "adjust_points", "duplicates",
+                "export_book"},
+    "executive": {"export", "print", "delete", "merge", "import", "adjust_points",
+                  "duplicates"},
+    "receptionist": set(),
+}
+WHAT = {
+    "export": "export customer data", "print": "print statements", "delete":
+    "delete, archive or forget customers", "merge": "merge customers", "import":
+    "import contacts", "audit": "read the audit trail", "staff": "manage staff accounts",
+    "settings": "change the book's settings", "backup": "back up the book",
+    "restore": "restore the book from a backup", "encrypt": "encrypt the book or change "
+    "its passphrase", "adjust_points": "give bonuses or adjust points",
+    "duplicates": "look for duplicate customers", "export_book": "export the whole book",
+}
+
+
+# --- passwords --------------------------------------------------------------------------
+def _hasher():  # type: ignore[no-untyped-def]
+    import os
+
+    from argon2 import PasswordHasher
+
+    if os.environ.get("CRMDESK_FAST_HASH_FOR_TESTS"):  # the test suite only: cheap hashes
+        return PasswordHasher(time_cost=1, memory_cost=256, parallelism=1)
+    return PasswordHasher()  # argon2id, RFC 9106 low-memory profile (~0.1 s a check)
+
+
+def hash_secret(secret: str) -> str:
+    return str(_hasher().hash(secret))
+
+
+def check_secret(stored: str | None, secret: str) -> bool:
+    if not stored or not secret:
+        return False
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+    try:
+        return bool(_hasher().verify(stored, secret))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"A password needs at least {MIN_PASSWORD} characters."
+    if password.strip() != password or not password.strip():
+        return "A password cannot start or end with a space."
+    return None
+
+
+def pin_problem(pin: str) -> str | None:
+    low, high = PIN_DIGITS
+    if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
+        return f"A PIN is {low} to {high} digits."
+    return None
+
+
+# --- accounts ---------------------------------------------------------------------------
+def accounts_exist() -> bool:
+    """True when someone must sign in to use the book."""
+    row = db.execute_sql("SELECT 1 FROM staff WHERE password_hash IS NOT NULL AND active "
+                         "LIMIT 1").fetchone()
+    return row is not None
+
+
+def _managers_with_password(excluding: int | None = None) -> int:
+    row = db.execute_sql("SELECT count(*) FROM staff WHERE password_hash IS NOT NULL AND active "
+                         "AND role = 'manager' AND id IS NOT ?", (excluding,)).fetchone()
+    return int(row[0])
+
+
+def set_password(staff_id: int, password: str | None) -> None:
+    """Give staff member `staff_id` a password (None: take it away, so they cannot sign in).
+
+    The first password of a book goes to a manager (who can then give the others theirs);
+    the last manager's password cannot be taken away while others still sign in."""
+    row = db.execute_sql("SELECT name, role, active, password_hash FROM staff WHERE id = ?",
+                         (staff_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"Staff member {staff_id} does not exist.")
+    name, role, active, had = row
+    me = current()
+    if me.signed_in and me.staff_id != staff_id:
+        require("staff")
+    if password is None:
+        require("staff")
+        if had and role == "manager" and _managers_with_password(staff_id) == 0 and \
+                db.execute_sql("SELECT 1 FROM staff WHERE password_hash IS NOT NULL AND active "
+                               "AND id != ?", (staff_id,)).fetchone():
+            raise ValueError(f"{name} is the last manager who can sign in: give another "
+                             "manager a password first.")
+        with db.atomic():
+            db.execute_sql("UPDATE staff SET password_hash = NULL, pin_hash = NULL "
+                           "WHERE id = ?", (staff_id,))
+            audit.record("change", (None,), f"password removed: {name}")
+        return
+    problem = password_problem(password)
+    if problem:
+        raise ValueError(problem)
+    if not accounts_exist() and role != "manager":
+        raise ValueError("The first person to get a password must be a manager, so that "
+                         "someone can manage the others' accounts.")
+    if not active:
+        raise ValueError(f"{name} is no longer active.")
+    digest = hash_secret(password)
+    with db.atomic():
+        db.execute_sql("UPDATE staff SET password_hash = ? WHERE id = ?", (digest, staff_id))
+        audit.record("change", (None,), f"password set: {name}")
+
+
+def set_pin(staff_id: int, pin: str | None) -> None:
+    """The short PIN that unlocks the window for this person (None: no PIN)."""
+    me = current()
+    if me.signed_in and me.staff_id != staff_id:
+        require("staff")
+    if pin is not None:
+        problem = pin_problem(pin)
+        if problem:
+            raise ValueError(problem)
+    digest = hash_secret(pin) if pin is not None else None
+    with db.atomic():
+        db.execute_sql("UPDATE staff SET pin_hash = ? WHERE id = ?", (digest, staff_id))
+
+
+@dataclass
+class Account:
+    staff_id: int
+    name: str
+    role: str
+    active: bool
+    has_password: bool
+    has_pin: bool
+
+
+def accounts() -> list[Account]:
+    return [Account(r[0], r[1], r[2], bool(r[3]), r[4] is not None, r[5] is not None)
+            for r in db.execute_sql("SELECT id, name, role, active, password_hash, pin_hash "
+                                    "FROM staff ORDER BY name")]
+
+
+def sign_in_names() -> list[str]:
+    return [r[0] for r in db.execute_sql(
+        "SELECT name FROM staff WHERE password_hash IS NOT NULL AND active ORDER BY name")]
+
+
+# --- the session ------------------------------------------------------------------------
+def current() -> User:
+    return _current
+
+
+def _use(user: User) -> None:
+    global _current
+    _current = user
+    audit.set_actor(user.name or None)
+
+
+def sign_in(name: str, password: str) -> User:
+    """Check the password of staff member `name` and make them the current user."""
+    name = " ".join(name.split())
+    row = db.execute_sql("SELECT id, name, role, password_hash FROM staff WHERE name = ? "
+                         "AND active", (name,)).fetchone()
+    stored = row[3] if row else None
+    if not check_secret(stored, password):
+        if row is None:  # same cost as a real check, so timing does not tell names apart
+            check_secret(_dummy_hash(), password or "x")
+        raise SignInFailed("Unknown name or wrong password.")
+    user = User(int(row[0]), row[1], row[2])
+    _use(user)
+    with db.atomic():
+        audit.record("sign_in", (None,), "")
+    return user
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(hash_secret("not a password"))
+    return _DUMMY[0]
+
+
+def sign_out() -> None:
+    _use(SINGLE_USER)
+
+
+def reset() -> None:
+    """Forget the session (a book closed or another one opened)."""
+    _use(SINGLE_USER)
+
+
+def unlock(secret: str, book_passphrase: str | None = None) -> bool:
+    """Whether `secret` unlocks the window: the signed-in person's password or PIN, or,
+    in a book without accounts, the book's passphrase."""
+    me = current()
+    if me.signed_in:
+        row = db.execute_sql("SELECT password_hash, pin_hash FROM staff WHERE id = ?",
+                             (me.staff_id,)).fetchone()
+        return row is not None and (check_secret(row[1], secret)
+                                    or check_secret(row[0], secret))
+    if book_passphrase is not None:
+        return hmac.compare_digest(secret.encode(), book_passphrase.encode())
+    return True
+
+
+# --- permissions ------------------------------------------------------------------------
+def can(permission: str) -> bool:
+    return permission in PERMISSIONS.get(current().role, set())
+
+
+def require(permission: str) -> None:
+    if not can(permission):
+        me = current()
+        raise AccessDenied(f"{me.name or 'You'} ({ROLE_LABELS.get(me.role, me.role).lower()}) "
+                           f"may not {WHAT.get(permission, permission)}.")
+
+
+def _level(role: str, staff_id: int | None, relationship: str, owner_id: int | None) -> Level:
+    if role == "manager":
+        return Level.FULL
+    exclusive = relationship == "exclusive"
+    if role == "executive":
+        if owner_id is not None and owner_id == staff_id:
+            return Level.FULL
+        if exclusive:
+            return Level.CONTACT
+        return Level.FULL if owner_id is None else Level.STANDARD
+    return Level.CONTACT if exclusive else Level.STANDARD
+
+
+def levels(ids: Iterable[int]) -> dict[int, Level]:
+    """The level of the current person on each customer (missing ids are left out)."""
+    ids = list(ids)
+    me = current()
+    if me.role == "manager":
+        return {cid: Level.FULL for cid in ids}
+    out: dict[int, Level] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, relationship, owner_id in db.execute_sql(
+                f"SELECT id, relationship_type, owner_id FROM customer WHERE id IN ({marks})",
+                chunk):
+            out[cid] = _level(me.role, me.staff_id, relationship, owner_id)
+    return out
+
+
+def level(cid: int) -> Level:
+    return levels([cid]).get(cid, Level.FULL)
+
+
+def restricted_ids(ids: Iterable[int]) -> set[int]:
+    """Those of `ids` the current person may see only at CONTACT level."""
+    if current().role == "manager":
+        return set()
+    return {cid for cid, lv in levels(ids).items() if lv == Level.CONTACT}
+
+
+def sees_private_notes(cid: int) -> bool:
+    return level(cid) == Level.FULL
+
+
+def require_level(ids: Iterable[int], needed: Level, doing: str) -> None:
+    """Refuse when the current person's level on any of `ids` is below `needed`."""
+    below = [cid for cid, lv in levels(ids).items() if lv < needed]
+    if below:
+        me = current()
+        names = db.execute_sql(
+            "SELECT trim(given_name || ' ' || family_name) FROM customer WHERE id = ?",
+            (below[0],)).fetchone()
+        who = names[0] if names else f"customer {below[0]}"
+        more = f" (and {len(below) - 1} more)" if len(below) > 1 else ""
+        raise AccessDenied(f"{me.name or 'You'} may not {doing} {who}{more}: only their "
+                           "executive and managers may.")
+
+
+def contact_only_sql(alias: str = "c") -> str:
+    """A SQL condition true for the customers the current person sees at CONTACT level."""
+    me = current()
+    if me.role == "manager":
+        return "0"
+    if me.role == "executive":
+        return (f"({alias}.relationship_type = 'exclusive' AND "
+                f"{alias}.owner_id IS NOT {int(me.staff_id or 0)})")
+    return f"{alias}.relationship_type = 'exclusive'"
+
+
+def search_columns() -> str | None:
+    """The FTS columns the current person's searches may match (None: all). Notes are
+    searched by managers only, so a search cannot reveal a note one may not read."""
+    return None if current().role == "manager" else "{name emails phones company tags}"
