@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk import __version__, paths
-from crmdesk.services import audit
+from crmdesk.services import access, audit
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
 
@@ -67,8 +67,32 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
             passphrase = _prompt(f"Passphrase for {path.name}")
             continue
         args.passphrase = book.passphrase
+        _sign_in(args, book)
         return book
     raise BookError(f"Wrong passphrase for {path.name}.")
+
+
+def _sign_in(args: argparse.Namespace, book: Book) -> None:
+    """In a book with staff accounts every command runs as someone who proved who they are:
+    --user NAME (or $CRMDESK_USER) and the password ($CRMDESK_PASSWORD, or typed)."""
+    import getpass
+
+    if not access.accounts_exist():
+        return
+    name = getattr(args, "user", None) or os.environ.get("CRMDESK_USER")
+    if not name:
+        raise BookError(f"{book.path.name} has staff accounts: sign in with --user NAME "
+                        "(the password is asked, or read from CRMDESK_PASSWORD).")
+    password = os.environ.get("CRMDESK_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise BookError(f"Give {name}'s password in CRMDESK_PASSWORD (no terminal to "
+                            "ask it on).")
+        password = getpass.getpass(f"Password for {name}: ")
+    try:
+        access.sign_in(name, password)
+    except access.SignInFailed as exc:
+        raise BookError(f"{exc} Nothing was done.") from exc
 
 
 def _new_passphrase(args: argparse.Namespace) -> str:
@@ -94,7 +118,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     if is_encrypted(path):
         raise BookError(f"{path.name} is already encrypted (use `crmdesk rekey` to change "
                         "its passphrase).")
-    open_book(path, create=False)  # migrated, and known to be a crmdesk book
+    book = open_book(path, create=False)  # migrated, and known to be a crmdesk book
+    _sign_in(args, book)
+    access.require("encrypt")
     close_database()
     passphrase = (getattr(args, "passphrase_file", None) and _read_secret(args.passphrase_file)) \
         or os.environ.get("CRMDESK_PASSPHRASE") or _new_passphrase(args)
@@ -110,6 +136,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     from crmdesk.store.db import close_database
 
     book = _open(args, create=False)
+    access.require("encrypt")
     old = book.passphrase
     if old is None:
         raise BookError(f"{book.path.name} is not encrypted (use `crmdesk encrypt`).")
@@ -122,7 +149,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 def _customer_json(cid: int) -> dict[str, Any]:
     from crmdesk.services import customers, greeting
 
-    data = customers.load(cid)
+    data, seen = customers.load_visible(cid)
     return {
         "id": cid,
         "given_name": data.given_name,
@@ -139,6 +166,9 @@ def _customer_json(cid: int) -> dict[str, Any]:
         "owner": data.owner,
         "tags": data.tags,
         "language": data.language,
+        "notes": data.notes,
+        "notes_private": data.notes_private,
+        "shown": seen.name.lower(),
         "archived": data.archived_at is not None,
     }
 
@@ -279,7 +309,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     if (args.promise or args.assign) and args.follow_up is None:
         raise BookError("--promise and --assign describe a follow-up: add --follow-up TEXT.")
     try:
-        author = staff.require(args.staff) if args.staff else None
+        author = staff.require(args.staff) if args.staff else access.current().staff_id
         assignee = staff.require(args.assign) if args.assign else None
     except ValueError as exc:
         raise BookError(str(exc)) from exc
@@ -751,6 +781,8 @@ def cmd_privacy(args: argparse.Namespace) -> int:
         print(json_path)
         print(pdf_path)
         return 0
+    access.require("delete")
+    access.require_level([args.customer], access.Level.FULL, "forget")
     if not args.yes:
         if not sys.stdin.isatty():
             raise BookError("Forgetting cannot be undone: add --yes to confirm.")
@@ -792,6 +824,65 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_secret(kind: str, env: str) -> str:
+    """A new password or PIN: from the environment variable `env`, or typed twice."""
+    import getpass
+
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise BookError(f"Give the new {kind} in {env} (no terminal to ask it on).")
+    first = getpass.getpass(f"New {kind}: ")
+    if first != getpass.getpass(f"The same {kind} again: "):
+        raise BookError(f"The two {kind}s differ: nothing was changed.")
+    return first
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    from crmdesk.services import staff
+
+    if args.action != "list" and not args.name.strip():
+        raise BookError(f"Say who: crmdesk staff {args.action} NAME.")
+    _open(args, create=args.action == "add")
+    try:
+        if args.action == "add":
+            sid = staff.add(args.name, args.role or "executive")
+            print(f"Added {args.name} (#{sid}, {args.role or 'executive'}).")
+        elif args.action in ("password", "pin"):
+            sid = staff.require(args.name)
+            if access.current().staff_id not in (None, sid):  # refuse before asking
+                access.require("staff")
+            if args.action == "password":
+                access.set_password(sid, None if args.remove else _new_secret(
+                    "password", "CRMDESK_NEW_PASSWORD"))
+            else:
+                access.set_pin(sid, None if args.remove else _new_secret("PIN",
+                                                                         "CRMDESK_NEW_PIN"))
+            what = "PIN" if args.action == "pin" else "password"
+            print(f"{args.name}'s {what} was {'removed' if args.remove else 'set'}.")
+        elif args.action == "role":
+            if not args.role:
+                raise BookError("Say which role: --role manager|executive|receptionist.")
+            sid = staff.require(args.name)
+            member = next(m for m in staff.list_staff(True) if m.id == sid)
+            staff.update(sid, member.name, args.role, member.active)
+            print(f"{member.name} is now {access.ROLE_LABELS[args.role].lower()}.")
+    except (ValueError, LookupError) as exc:
+        raise BookError(str(exc)) from exc
+    if args.action == "list":
+        found = access.accounts()
+        if args.json:
+            print(json.dumps([{"id": a.staff_id, "name": a.name, "role": a.role,
+                               "active": a.active, "can_sign_in": a.has_password,
+                               "pin": a.has_pin} for a in found], ensure_ascii=False, indent=2))
+            return 0
+        for a in found:
+            state = "signs in" if a.has_password else "no password"
+            print(f"{a.staff_id:>4}  {a.name:<24} {access.ROLE_LABELS.get(a.role, a.role):<16} "
+                  f"{state}{', PIN' if a.has_pin else ''}{'' if a.active else ', inactive'}")
+    return 0
+
+
 def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, Any]:
     rows = [{"source": r.contact.source, "kind": r.kind, "reason": r.reason,
              "name": " ".join(p for p in (r.contact.data.given_name,
@@ -818,12 +909,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
     common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
                         help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help="sign in as NAME where the book has staff accounts (or "
+                             "$CRMDESK_USER; password from $CRMDESK_PASSWORD or asked)")
     parser = argparse.ArgumentParser(
         prog="crmdesk", description="An offline-first desktop client book.")
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
     parser.add_argument("--passphrase-file", metavar="FILE", default=None,
                         help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
+    parser.add_argument("--user", metavar="NAME", default=None,
+                        help="sign in as NAME where the book has staff accounts (or "
+                             "$CRMDESK_USER; password from $CRMDESK_PASSWORD or asked)")
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -1012,21 +1109,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="forget without asking")
     p.set_defaults(func=cmd_privacy)
 
+    p = sub.add_parser("staff", parents=[common],
+                       help="staff accounts: list, add, role, password, pin")
+    p.add_argument("action", choices=["list", "add", "role", "password", "pin"])
+    p.add_argument("name", nargs="?", default="", help="the staff member")
+    p.add_argument("--role", choices=["manager", "executive", "receptionist"])
+    p.add_argument("--remove", action="store_true",
+                   help="take the password (or PIN) away instead of setting one")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_staff)
+
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
     parser.set_defaults(func=cmd_gui)
     return parser
 
 
+EXIT_NOT_ALLOWED = 77  # sysexits' EX_NOPERM: the signed-in person's role does not allow it
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    audit.set_actor(getattr(args, "staff", None) or os.environ.get("CRMDESK_USER"))
+    access.reset()
+    audit.set_actor(getattr(args, "staff", None) or getattr(args, "user", None)
+                    or os.environ.get("CRMDESK_USER"))
     try:
         return int(args.func(args))
     except BookError as exc:
         print(f"crmdesk: {exc}", file=sys.stderr)
         return 1
+    except access.AccessDenied as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return EXIT_NOT_ALLOWED
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -38,7 +38,8 @@ def _team() -> dict[str, int]:
 
 def _clients() -> dict[str, int]:
     return {
-        "exclusive_eva": add("Lola", "Peña", emails=("lola@example.es",), phones=("+34 612 345 678",),
+        "exclusive_eva": add("Lola", "Peña", emails=("lola@example.es",),
+                             phones=("+34 612 345 678",),
                              relationship_type="exclusive", owner="Eva", company="Banco Sur",
                              notes="Going through a divorce", notes_private=True,
                              life_situation="Two children", tags=["vip"]),
