@@ -12,6 +12,24 @@ from crmdesk import APP_NAME, __version__
 _STARTED = time.perf_counter()
 
 
+def _install_excepthook() -> None:
+    """A refusal that escaped a handler is shown as the sentence it is, not lost on stderr;
+    anything else still reaches stderr as before."""
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):  # type: ignore[no-untyped-def]
+        from crmdesk.services.access import AccessDenied
+
+        if isinstance(value, AccessDenied):
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            QMessageBox.warning(QApplication.activeWindow(), "Not allowed", str(value))
+            return
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
 def run_gui(book_path: Path) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
@@ -39,6 +57,14 @@ def run_gui(book_path: Path) -> int:
         QMessageBox.critical(None, "crmdesk", str(exc))
         print(f"crmdesk: {exc}", file=sys.stderr)
         return 1
+    from crmdesk.services import access
+
+    if access.accounts_exist():
+        from crmdesk.ui.dialogs.sign_in import SignInDialog
+
+        if SignInDialog(book.path.name).exec() != SignInDialog.DialogCode.Accepted:
+            return 0
+    _install_excepthook()
     window = MainWindow(book, qsettings, offer_demo=not os.environ.get("CRMDESK_NO_DEMO_OFFER"))
     window.show()
     if book.backup is not None:

@@ -42,7 +42,12 @@ class Level(enum.IntEnum):
 
 
 class AccessDenied(PermissionError):
-    """The signed-in person's role does not allow this (the message says so plainly)."""
+    """The signed-in person's role does not allow this (the message says so plainly).
+
+    A PermissionError, so that every place that reports a failed file or database action
+    reports a refusal the same way, in its own words."""
+
+    plain_message = True
 
 
 class SignInFailed(Exception):
@@ -248,6 +253,12 @@ def _dummy_hash() -> str:
     if not _DUMMY:
         _DUMMY.append(hash_secret("not a password"))
     return _DUMMY[0]
+
+
+def resume(user: User) -> None:
+    """Go back to a session that was signed in before (a sign-in as someone else was
+    cancelled, or another book failed to open)."""
+    _use(user)
 
 
 def sign_out() -> None:

@@ -139,6 +139,8 @@ def _pragmas() -> dict[str, object]:
 
 def describe_error(exc: BaseException, path: Path | str | None = None) -> str:
     """One clear sentence for a database problem, never a traceback."""
+    if getattr(exc, "plain_message", False):  # already a sentence for people (a refusal)
+        return str(exc)
     text = str(exc).lower()
     where = f" {path}" if path else ""
     if "locked" in text or "busy" in text:

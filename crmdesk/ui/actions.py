@@ -108,6 +108,14 @@ SPECS = [
                "Erase what identifies the selected customer; totals stay, anonymised"),
     ActionSpec("duplicates", "Find &Duplicates…", (),
                "Customers entered twice: same e-mail, same phone or similar name"),
+    ActionSpec("lock", "&Lock Window", ("Ctrl+Shift+L",),
+               "Hide all client data until your password or PIN is typed (Ctrl+Shift+L)"),
+    ActionSpec("switch_user", "Sign In as Someone &Else…", (),
+               "Hand the window to another staff member"),
+    ActionSpec("my_password", "Change My Password or &PIN…", (),
+               "Your password signs you in; your PIN unlocks the window"),
+    ActionSpec("lock_after", "Lock After &Idle Time…", (),
+               "Minutes without keyboard or mouse before the window locks itself"),
     ActionSpec("about", "&About crmdesk", (), ""),
 ]
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import paths
 from crmdesk.services import (
+    access,
     customer_query,
     customers,
     demo,
@@ -66,12 +67,22 @@ class BookActions:
             db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))
             return False
+        before = access.current()
+        access.reset()
+        if access.accounts_exist() and not self.ask_sign_in():
+            if old.database is not book.database:
+                book.database.close()
+            db.initialize(old.database)  # keep working on the book that was open, as before
+            access.resume(before)
+            return False
         if old.database is not book.database:
             old.database.close()
         self.book = book
         self.undo_stack.clear()
         self.profile.load(None)
         self._load_book_data()
+        self.apply_permissions()
+        self.window_lock.reload_setting()
         self._update_title()
         self.qsettings.setValue("book/last", str(path))
         if build_demo and customer_query.count() + customer_query.count(True) == 0:
@@ -114,6 +125,9 @@ class BookActions:
         """Encrypt the open book in place (a verified encrypted copy replaces it)."""
         from crmdesk.store import encryption
 
+        if not access.can("encrypt"):
+            self.show_error(f"{access.current().name} may not encrypt the book.")
+            return
         if self.book.encrypted:
             self.show_error(f"{self.book.path.name} is already encrypted; use Change "
                             "Passphrase to change its key.")
@@ -133,6 +147,9 @@ class BookActions:
         from crmdesk.store import encryption
 
         old = self.book.passphrase
+        if not access.can("encrypt"):
+            self.show_error(f"{access.current().name} may not change the book's passphrase.")
+            return
         if old is None:
             self.show_error(f"{self.book.path.name} is not encrypted: use Encrypt Book first.")
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.services import (
+    access,
     agenda,
     audit,
     customers,
@@ -37,6 +38,19 @@ class ContactActions:
         return int(value) if value is not None else None
 
     def _refresh_users(self) -> None:
+        me = access.current()
+        if me.signed_in:  # the person who signed in, and nobody else
+            self.user_combo.blockSignals(True)
+            self.user_combo.clear()
+            self.user_combo.addItem(me.name, me.staff_id)
+            self.user_combo.setEnabled(False)
+            self.user_combo.setToolTip(f"Signed in as {me.name} "
+                                       f"({access.ROLE_LABELS.get(me.role, me.role).lower()}); "
+                                       "File ▸ Sign In as Someone Else… to hand over")
+            self.user_combo.blockSignals(False)
+            return
+        self.user_combo.setEnabled(True)
+        self.user_combo.setToolTip("Who is using crmdesk: interactions you log are yours")
         wanted = str(self.qsettings.value("user/current", ""))
         self.user_combo.blockSignals(True)
         self.user_combo.clear()
@@ -166,7 +180,17 @@ class ContactActions:
         self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
 
     def manage_staff(self) -> None:
-        if self.run_dialog(StaffDialog(self)):
+        dialog = StaffDialog(self)
+        self.last_dialog = dialog
+        accepted = self.run_dialog(dialog)
+        if access.accounts_exist() and not access.current().signed_in:
+            # The first password was just given: from now on the book asks who works.
+            if self.ask_sign_in("The book now has staff accounts. Sign in to go on:"):
+                self.after_sign_in()
+        elif not access.accounts_exist() and access.current().signed_in:
+            access.sign_out()
+            self.after_sign_in()
+        if accepted:
             self._refresh_users()
             choices = customers.choices()
             self.customers.refresh_choices(choices)

@@ -37,6 +37,7 @@ from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
+from crmdesk.ui.account_actions import AccountActions
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
 from crmdesk.ui.contact_actions import ContactActions
@@ -54,7 +55,7 @@ from crmdesk.ui.views.today import TodayView
 
 
 class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, DataActions,
-                 QMainWindow):
+                 AccountActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         self.book = book
@@ -95,7 +96,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "duplicates": self.find_duplicates, "encrypt_book": self.encrypt_book,
             "change_passphrase": self.change_passphrase, "audit": self.show_audit,
             "export_customer_data": self.export_customer_data,
-            "forget_customer": self.forget_customer,
+            "forget_customer": self.forget_customer, "lock": self.lock_window,
+            "switch_user": self.switch_user, "my_password": self.change_my_password,
+            "lock_after": self.edit_lock_after,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -162,7 +165,13 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.outer.addWidget(self.pages)
         self.outer.setStretchFactor(1, 1)
         self.outer.setSizes([180, 1180])
-        self.setCentralWidget(self.outer)
+        self.lock_page = QLabel("crmdesk is locked.")
+        self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_page.setAccessibleName("Locked")
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(self.outer)
+        self.central_stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.central_stack)
 
         self._build_menus()
         self.book_label = QLabel()
@@ -209,8 +218,12 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
         self.actions["save"].setEnabled(False)
+        from crmdesk.ui.lock import WindowLock
+
+        self.window_lock = WindowLock(self)
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
+        self.apply_permissions()
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -218,7 +231,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             ("&File", ["new_book", "open_book", "open_demo", None, "import_contacts",
                        "undo_import", "export_vcf", "export_csv", "export_book", None,
                        "back_up", "restore_backup", None, "encrypt_book",
-                       "change_passphrase", None, "quit"]),
+                       "change_passphrase", None, "lock", "switch_user", "my_password", None,
+                       "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
                        "archive", "restore", None, "duplicates", None,
                        "export_customer_data", "forget_customer"]),
@@ -228,7 +242,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
                           "statement", "batch_statements"]),
             ("&View", ["find", "refresh", None, "save_view", "delete_view", None, "funnel"]),
             ("&Settings", ["staff", "stages", "cadence", "loyalty_programme", "region", None,
-                           "audit"]),
+                           "lock_after", "audit"]),
             ("&Help", ["about"]),
         ]
         for title, names in menus:
@@ -246,7 +260,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             action.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
             theme_menu.addAction(action)
         self.theme_menu = theme_menu
-        toolbar = self.addToolBar("Main")
+        toolbar = self.toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for name in ("new_customer", "save", "archive", None, "quick_capture",
@@ -292,8 +306,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
                 return
             self.statusBar().showMessage(f"Showing saved view “{value}”", 4000)
         on_trash = self._on(self.trash_page)
-        self.actions["restore"].setEnabled(on_trash)
-        self.actions["archive"].setEnabled(self._on(self.splitter))
+        self.actions["restore"].setEnabled(on_trash and self.allowed("restore"))
+        self.actions["archive"].setEnabled(self._on(self.splitter) and self.allowed("archive"))
 
     def _rebuild_saved_views(self) -> None:
         self.nav_customers.takeChildren()
@@ -375,8 +389,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
 
     def _show_customer(self, cid: int) -> None:
         try:
-            data = customers.load(cid)
-            self.profile.load(data)
+            data, seen = customers.load_visible(cid)
+            self.profile.load(data, level=seen)
             self.timeline.show_customer(cid, data.display_name)
             self._record_view(cid)
         except LookupError:
@@ -453,7 +467,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
             return False
-        self.profile.load(customers.load(cid))
+        data, seen = customers.load_visible(cid)
+        self.profile.load(data, level=seen)
         self._announce([cid])
         self.customers.select_id(cid)
         self.statusBar().showMessage(f"{verb} {data.display_name}", 5000)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import agenda, catalog, customers, lifecycle, staff
+from crmdesk.services import access, agenda, catalog, customers, lifecycle, staff
 from crmdesk.services.staff import StaffMember
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
@@ -35,15 +35,14 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Staff members")
         self.setMinimumWidth(480)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Active"])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Name", "Role", "Active", "Signs in"])
         self.table.setAccessibleName("Staff members")
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().resizeSection(0, 220)
-        for member in staff.list_staff(include_inactive=True):
-            self._add_row(member)
+        self._fill()
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText("New staff member's name")
         self.new_name.setAccessibleName("New staff member's name")
@@ -61,10 +60,27 @@ class StaffDialog(QDialog):
         adder.addWidget(add)
         self.error = ErrorLabel()
         buttons = save_cancel(self, self.save)
+        self.password_button = QPushButton("Set &Password…")
+        self.password_button.setToolTip("Let the selected person sign in with a password "
+                                        "(the first one goes to a manager)")
+        self.password_button.clicked.connect(lambda: self._set_secret(pin=False))
+        self.pin_button = QPushButton("Set P&IN…")
+        self.pin_button.setToolTip("A short PIN that unlocks the window for them")
+        self.pin_button.clicked.connect(lambda: self._set_secret(pin=True))
+        self.remove_button = QPushButton("&Remove Password")
+        self.remove_button.setToolTip("The selected person can no longer sign in")
+        self.remove_button.clicked.connect(self._remove_password)
+        accounts = QHBoxLayout()
+        for button in (self.password_button, self.pin_button, self.remove_button):
+            accounts.addWidget(button)
+        accounts.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Owners of customers, assignees of follow-ups and authors of "
-                                "interactions. Untick Active for someone who left."))
+                                "interactions. Untick Active for someone who left. Once "
+                                "someone has a password, everyone signs in and sees what "
+                                "their role allows."))
         layout.addWidget(self.table)
+        layout.addLayout(accounts)
         layout.addLayout(adder)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -87,6 +103,79 @@ class StaffDialog(QDialog):
         self.new_name.clear()
         self.error.show_message(None)
         self.new_name.setFocus()
+
+    def _fill(self) -> None:
+        row = self.table.currentRow()
+        current = self.table.item(row, 0) if row >= 0 else None
+        keep = current.text() if current is not None else None
+        self.table.setRowCount(0)
+        signs_in = {a.staff_id: a for a in access.accounts()}
+        for member in staff.list_staff(include_inactive=True):
+            self._add_row(member)
+            account = signs_in.get(member.id)
+            text = "—" if account is None or not account.has_password else \
+                ("password + PIN" if account.has_pin else "password")
+            item = QTableWidgetItem(text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.table.setItem(self.table.rowCount() - 1, 3, item)
+            if member.name == keep:  # the person selected stays selected
+                self.table.selectRow(self.table.rowCount() - 1)
+
+    def _selected(self) -> tuple[int, str] | None:
+        """The selected person (saving the list first if they are new)."""
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.error.show_message("Select a staff member first.")
+            return None
+        name = " ".join(item.text().split())
+        if not item.data(Qt.ItemDataRole.UserRole):
+            try:
+                staff.save_all(self.rows())
+            except (ValueError, access.AccessDenied) as exc:
+                self.error.show_message(str(exc))
+                return None
+            self._fill()
+        sid = staff.find(name)
+        return (sid, name) if sid is not None else None
+
+    def ask_new_secret(self, who: str, pin: bool) -> str | None:
+        """A new password or PIN typed twice (tests replace this)."""
+        from crmdesk.ui.dialogs.sign_in import NewSecretDialog
+
+        dialog = NewSecretDialog(who, pin, self)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _set_secret(self, pin: bool) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        sid, name = chosen
+        secret = self.ask_new_secret(name, pin)
+        if secret is None:
+            return
+        try:
+            if pin:
+                access.set_pin(sid, secret)
+            else:
+                access.set_password(sid, secret)
+        except (ValueError, access.AccessDenied) as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message(None)
+        self._fill()
+
+    def _remove_password(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        try:
+            access.set_password(chosen[0], None)
+        except (ValueError, access.AccessDenied) as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message(None)
+        self._fill()
 
     def _add_row(self, member: StaffMember) -> None:
         row = self.table.rowCount()
@@ -118,7 +207,7 @@ class StaffDialog(QDialog):
     def save(self) -> None:
         try:
             staff.save_all(self.rows())
-        except ValueError as exc:
+        except (ValueError, access.AccessDenied) as exc:
             self.error.show_message(str(exc))
             return
         self.accept()

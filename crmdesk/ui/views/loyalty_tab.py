@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
+from crmdesk.services import access, locale_text, loyalty_ledger, loyalty_programme
 from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
 from crmdesk.ui.models.list_table import Index, ListTableModel
 
@@ -73,6 +73,7 @@ def _table(model: RowsModel, name: str) -> QTableView:
 
 
 class LoyaltyTab(QWidget):
+    EMPTY_TEXT = "Select a customer to see their loyalty points."
     purchase_requested = Signal()
     redeem_requested = Signal()
     points_requested = Signal()
@@ -157,7 +158,8 @@ class LoyaltyTab(QWidget):
         self.lists.addTab(self.ledger, "Points &ledger")
         self.lists.addTab(purchases_page, "P&urchases")
 
-        self.empty = QLabel("Select a customer to see their loyalty points.")
+        self.empty = QLabel(self.EMPTY_TEXT)
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(grid)
@@ -165,10 +167,19 @@ class LoyaltyTab(QWidget):
         layout.addWidget(self.lists, 1)
         self._set_enabled(False)
 
+    may_print = True
+    may_adjust = True
+
+    def set_permissions(self, may_print: bool, may_adjust: bool) -> None:
+        """What the role of the person signed in allows (buttons stay greyed otherwise)."""
+        self.may_print, self.may_adjust = may_print, may_adjust
+        self._set_enabled(self.lists.isEnabled())
+
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.purchase_button, self.redeem_button, self.points_button,
-                       self.statement_button, self.lists):
+        for widget in (self.purchase_button, self.redeem_button, self.lists):
             widget.setEnabled(on)
+        self.points_button.setEnabled(on and self.may_adjust)
+        self.statement_button.setEnabled(on and self.may_print)
         self.empty.setVisible(not on)
 
     def show_customer(self, customer_id: int | None) -> None:
@@ -178,6 +189,7 @@ class LoyaltyTab(QWidget):
     def reload(self) -> None:
         cid = self.customer_id
         if cid is None:
+            self.empty.setText(self.EMPTY_TEXT)
             self.summary = None
             self.balance.setText("—")
             for label in (self.tier, self.next_tier, self.expiring, self.value):
@@ -193,6 +205,12 @@ class LoyaltyTab(QWidget):
             summary = self.summary = loyalty_ledger.summary(cid, prog=prog)
         except LookupError:
             self.show_customer(None)
+            return
+        except access.AccessDenied:
+            self.show_customer(None)
+            self.customer_id = cid
+            self.empty.setText("The loyalty account of this client is for their executive and "
+                               "managers.")
             return
         self._set_enabled(True)
         self._show_summary(summary)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, customers, lifecycle
+from crmdesk.services import access, catalog, customers, lifecycle
 from crmdesk.services.customers import CustomerData, Problem
 from crmdesk.services.greeting import greeting
 from crmdesk.services.validation import format_phone, normalise_email, normalise_phone
@@ -137,6 +137,19 @@ class ProfileEditor(QWidget):
         self.interests = _text("Interests and tastes", "Hobbies, likes, dislikes…")
         self.needs = _text("Problems and needs", "What they worry about or want solved…")
         self.notes = _text("Notes", "Anything else worth remembering", 80)
+        self.notes_private = QCheckBox("Private")
+        self.notes_private.setAccessibleName("Notes are private")
+        self.notes_private.setToolTip("Only managers and the executive who looks after this "
+                                      "client read notes marked private")
+        self.access_banner = QLabel()
+        self.access_banner.setObjectName("accessBanner")
+        self.access_banner.setWordWrap(True)
+        self.access_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.access_banner.setAccessibleName("What you may see of this customer")
+        self.access_banner.setStyleSheet("QLabel#accessBanner { border: 1px solid palette(mid);"
+                                         " border-radius: 4px; padding: 6px; }")
+        self.access_banner.hide()
+        self.level = access.Level.FULL
 
         self.consent_checks: dict[str, QCheckBox] = {}
         self.consent_dates: dict[str, OptionalDateEdit] = {}
@@ -177,6 +190,9 @@ class ProfileEditor(QWidget):
         aform.addRow("Interests, tastes", self.interests)
         aform.addRow("Problems, needs", self.needs)
         aform.addRow("&Notes", self.notes)
+        aform.addRow("", self.notes_private)
+        self._about_box, self._relation_form, self._identity_form = about, rform, form
+        self._contact_form = cform
 
         consent = QGroupBox("Marketing consent")
         consent.setToolTip("Tick a channel when the client agrees to marketing on it")
@@ -230,6 +246,7 @@ class ProfileEditor(QWidget):
         header.addLayout(titles, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.access_banner)
         layout.addWidget(self.empty_hint)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
@@ -250,6 +267,7 @@ class ProfileEditor(QWidget):
             widget.changed.connect(self._changed)
         for check in self.consent_checks.values():
             check.toggled.connect(self._changed)
+        self.notes_private.toggled.connect(self._changed)
 
     def _consent_toggled(self, on: bool, when: OptionalDateEdit) -> None:
         if self._loading:
@@ -296,10 +314,14 @@ class ProfileEditor(QWidget):
             combo.setCurrentText(text)
             self._loading = was
 
-    def load(self, data: CustomerData | None, new: bool = False) -> None:
-        """Show `data`; None with new=True starts a blank new customer, else an empty pane."""
+    def load(self, data: CustomerData | None, new: bool = False,
+             level: access.Level = access.Level.FULL) -> None:
+        """Show `data`; None with new=True starts a blank new customer, else an empty pane.
+        `level` is what the person using the window may see of this customer (`data` is
+        already cut down to it): the rest of the form is hidden or read-only."""
         if data is None and new:
             data = CustomerData()
+        self.level = level
         self._loading = True
         try:
             shown = data or CustomerData()
@@ -326,6 +348,7 @@ class ProfileEditor(QWidget):
             self.interests.setPlainText(shown.interests)
             self.needs.setPlainText(shown.needs)
             self.notes.setPlainText(shown.notes)
+            self.notes_private.setChecked(shown.notes_private)
             for key, check in self.consent_checks.items():
                 check.setChecked(key in shown.consents)
                 self.consent_dates[key].set_date(shown.consents.get(key))
@@ -340,8 +363,38 @@ class ProfileEditor(QWidget):
             widget.setVisible(data is not None)
         self.empty_hint.setVisible(data is None)
         self._show_photo(customers.photo(data.id) if data and data.id else None)
+        self._apply_level(data)
         self._changed()
         self.customer_shown.emit(self.customer_id)
+
+    def _apply_level(self, data: CustomerData | None) -> None:
+        level = self.level if data is not None and data.id is not None else access.Level.FULL
+        contact_only = level == access.Level.CONTACT
+        hidden_notes = level < access.Level.FULL and data is not None and data.notes_private
+        self._about_box.setVisible(not contact_only)
+        self._identity_form.setRowVisible(self.birthday, not contact_only)
+        self._contact_form.setRowVisible(self.addresses, not contact_only)
+        for widget in (self.segment, self.tags):
+            self._relation_form.setRowVisible(widget, not contact_only)
+        full = level == access.Level.FULL
+        for widget in (self.relationship, self.owner):
+            widget.setEnabled(full)
+            widget.setToolTip("" if full else "Only managers and the executive who looks after "
+                              "this client may change this")
+        self.notes.setReadOnly(bool(hidden_notes))
+        self.notes_private.setEnabled(not hidden_notes)
+        self.notes.setPlaceholderText(
+            "Private notes: not shown to you" if hidden_notes
+            else "Anything else worth remembering")
+        owner = data.owner if data is not None and data.owner else "their executive"
+        if contact_only:
+            self.access_banner.setText(
+                f"Exclusive client of {owner}. You see their name and how to reach them; the "
+                f"rest of the profile is for {owner} and managers.")
+        elif hidden_notes:
+            self.access_banner.setText(f"The notes about this client are private: {owner} and "
+                                       "managers read them.")
+        self.access_banner.setVisible(bool(contact_only or hidden_notes))
 
     def _show_photo(self, blob: bytes | None) -> None:
         pixmap = QPixmap()
@@ -376,6 +429,7 @@ class ProfileEditor(QWidget):
             best_time=self.best_time.text(), language=self.language.currentData(),
             segment=self.segment.currentText(), relationship_type=self.relationship.currentData(),
             owner=self.owner.currentText(), notes=self.notes.toPlainText(),
+            notes_private=self.notes_private.isChecked(),
             stage=self.stage.currentData(), emails=self.emails.points(),
             phones=self.phones.points(), addresses=self.addresses.addresses(),
             consents=consents, tags=[t for t in self.tags.text().split(",") if t.strip()],
