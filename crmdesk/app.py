@@ -52,7 +52,10 @@ def run_gui(book_path: Path) -> int:
     qsettings = QSettings()
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
     try:
-        book = open_book_asking(book_path, lambda message: ask_passphrase(None, message))
+        from crmdesk.services import keychain
+
+        book = open_book_asking(book_path, lambda message: ask_passphrase(None, message),
+                                known=keychain.get(book_path))
     except BookError as exc:
         QMessageBox.critical(None, "crmdesk", str(exc))
         print(f"crmdesk: {exc}", file=sys.stderr)

@@ -48,8 +48,10 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
     """Open the book; an encrypted one with the passphrase given, or asked on a terminal."""
     from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
 
+    from crmdesk.services import keychain
+
     path = _book_path(args)
-    passphrase = _given_passphrase(args)
+    passphrase = _given_passphrase(args) or keychain.get(path)
     # A passphrase given for a plain book is ignored (the book stays as it is).
     if passphrase is not None and path.exists() and path.stat().st_size and \
             not is_encrypted(path):
@@ -141,7 +143,12 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     if old is None:
         raise BookError(f"{book.path.name} is not encrypted (use `crmdesk encrypt`).")
     close_database()
-    encryption.rekey_book(book.path, old, _new_passphrase(args))
+    from crmdesk.services import keychain
+
+    new = _new_passphrase(args)
+    encryption.rekey_book(book.path, old, new)
+    if keychain.get(book.path) is not None:
+        keychain.remember(book.path, new)
     print(f"The passphrase of {book.path} was changed.")
     return 0
 

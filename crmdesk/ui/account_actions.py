@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from crmdesk.services import access
+from crmdesk.services import access, keychain
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import lock
 
@@ -62,6 +62,12 @@ class AccountActions:
         self.actions["switch_user"].setEnabled(access.accounts_exist())
         self.actions["my_password"].setEnabled(me.signed_in)
         self.loyalty.set_permissions(access.can("print"), access.can("adjust_points"))
+        remember = self.actions["remember_passphrase"]
+        remember.setEnabled(self.book.encrypted and keychain.available())
+        remember.setChecked(self.book.encrypted and keychain.get(self.book.path) is not None)
+        if not keychain.available():
+            remember.setToolTip("No system keyring on this computer: the passphrase is asked "
+                                "each time")
 
     def switch_user(self) -> None:
         """Sign in as someone else (the one signed in now stays if it is cancelled)."""
@@ -121,6 +127,20 @@ class AccountActions:
         dialog = NewSecretDialog(who, pin, self)
         self.last_dialog = dialog
         return dialog.value() if self.run_dialog(dialog) else None
+
+    def toggle_remember_passphrase(self) -> None:
+        remember = self.actions["remember_passphrase"]
+        passphrase = self.book.passphrase
+        if remember.isChecked() and passphrase is not None:
+            if keychain.remember(self.book.path, passphrase):
+                self.statusBar().showMessage("The passphrase is kept in the system keyring: "
+                                             "this book opens without asking here", 6000)
+            else:
+                remember.setChecked(False)
+                self.show_error("The system keyring refused to keep the passphrase.")
+        else:
+            keychain.forget(self.book.path)
+            self.statusBar().showMessage("The passphrase is no longer remembered", 5000)
 
     def lock_window(self) -> None:
         self.window_lock.lock()

@@ -116,6 +116,8 @@ SPECS = [
                "Your password signs you in; your PIN unlocks the window"),
     ActionSpec("lock_after", "Lock After &Idle Time…", (),
                "Minutes without keyboard or mouse before the window locks itself"),
+    ActionSpec("remember_passphrase", "Remember Passphrase on This &Computer", (),
+               "Keep the book's passphrase in the system keyring, so it opens without asking"),
     ActionSpec("about", "&About crmdesk", (), ""),
 ]
 

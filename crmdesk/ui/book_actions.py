@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from crmdesk import paths
 from crmdesk.services import (
     access,
+    keychain,
     customer_query,
     customers,
     demo,
@@ -62,7 +63,7 @@ class BookActions:
         same = Path(path).resolve() == old.path.resolve()
         try:
             book = open_book_asking(path, self.ask_passphrase,
-                                    known=old.passphrase if same else None)
+                                    known=old.passphrase if same else keychain.get(path))
         except BookError as exc:
             db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))
@@ -199,6 +200,9 @@ class BookActions:
         self.profile.load(None)
         self._load_book_data()
         self._update_title()
+        if self.book.passphrase and keychain.get(self.book.path) is not None:
+            keychain.remember(self.book.path, self.book.passphrase)  # a new passphrase
+        self.apply_permissions()
 
     def _offer_demo(self) -> None:
         if customer_query.count() + customer_query.count(True) > 0:

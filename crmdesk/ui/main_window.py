@@ -99,6 +99,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "forget_customer": self.forget_customer, "lock": self.lock_window,
             "switch_user": self.switch_user, "my_password": self.change_my_password,
             "lock_after": self.edit_lock_after,
+            "remember_passphrase": self.toggle_remember_passphrase,
         })
         self.customers = CustomerListView(archived=False)
         self.profile = ProfileEditor(self.region)
@@ -223,6 +224,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.window_lock = WindowLock(self)
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
+        self.actions["remember_passphrase"].setCheckable(True)
         self.apply_permissions()
 
     def _build_menus(self) -> None:
@@ -231,7 +233,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             ("&File", ["new_book", "open_book", "open_demo", None, "import_contacts",
                        "undo_import", "export_vcf", "export_csv", "export_book", None,
                        "back_up", "restore_backup", None, "encrypt_book",
-                       "change_passphrase", None, "lock", "switch_user", "my_password", None,
+                       "change_passphrase", "remember_passphrase", None, "lock", "switch_user", "my_password", None,
                        "quit"]),
             ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
                        "archive", "restore", None, "duplicates", None,

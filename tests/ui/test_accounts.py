@@ -222,3 +222,47 @@ def test_first_password_from_the_staff_dialog_then_sign_in(qtbot, book, make_win
     assert not window.actions["staff"].isEnabled() and window.actions["switch_user"].isEnabled()
     assert window.user_combo.currentText() == "Rita"
     QApplication.processEvents()
+
+
+def test_remembered_passphrase_and_sign_in_when_switching_books(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, tmp_path) -> None:
+    import keyring
+
+    from crmdesk.services import keychain
+    from crmdesk.ui.main_window import MainWindow
+    from tests.unit.test_keychain import MemoryKeyring
+
+    add("Vera", "Secreta")
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        window = make_window()
+        assert not window.actions["remember_passphrase"].isEnabled()  # a plain book
+        monkeypatch.setattr(MainWindow, "ask_new_passphrase", lambda self, title: "open sesame")
+        window.actions["encrypt_book"].trigger()
+        qtbot.waitUntil(lambda: window.book.encrypted, timeout=20_000)
+        remember = window.actions["remember_passphrase"]
+        assert remember.isEnabled() and not remember.isChecked()
+        remember.trigger()
+        assert keychain.get(book.path) == "open sesame"
+        # A second book, with staff accounts: cancelling the sign-in keeps the first one.
+        other = tmp_path / "office.db"
+        assert window.switch_book(other)
+        boss = staff.add("Marta", "manager")
+        access.set_password(boss, "marta-secret-1")
+        assert window.switch_book(book.path)  # no passphrase asked: the keyring has it
+        monkeypatch.setattr(MainWindow, "ask_sign_in", lambda self, message="": False)
+        assert not window.switch_book(other)
+        assert window.book.path == book.path and window.customers.model.rowCount() == 1
+
+        def sign_in(self, message: str = "") -> bool:  # type: ignore[no-untyped-def]
+            access.sign_in("Marta", "marta-secret-1")
+            return True
+
+        monkeypatch.setattr(MainWindow, "ask_sign_in", sign_in)
+        assert window.switch_book(other)
+        assert access.current().name == "Marta" and window.user_combo.currentText() == "Marta"
+        remember.trigger()  # nothing to remember for a plain book
+        assert not window.actions["remember_passphrase"].isEnabled()
+    finally:
+        keyring.set_keyring(before)
