@@ -46,9 +46,8 @@ def _prompt(label: str) -> str:
 
 def _open(args: argparse.Namespace, create: bool) -> Book:
     """Open the book; an encrypted one with the passphrase given, or asked on a terminal."""
-    from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
-
     from crmdesk.services import keychain
+    from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
 
     path = _book_path(args)
     passphrase = _given_passphrase(args) or keychain.get(path)

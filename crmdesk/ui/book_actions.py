@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 from crmdesk import paths
 from crmdesk.services import (
     access,
-    keychain,
     customer_query,
     customers,
     demo,
+    keychain,
     settings,
 )
 from crmdesk.store.book import open_book, open_book_asking
