@@ -145,6 +145,7 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self._check = check
         self.setWindowTitle("crmdesk is locked")
+        self.setMinimumWidth(400)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.unlocked = False
