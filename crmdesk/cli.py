@@ -688,7 +688,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise BookError(f"{out} is a folder; --out needs a file name.")
     if args.format == "json":
-        if args.query or args.stage or args.segment or args.tag:
+        if args.query or args.stage or args.segment or args.tag or args.consent:
             raise BookError("The JSON export is always the whole book: leave out the filters.")
         counts = exporting.export_book(out)
         print(f"Whole book written to {out}: {counts['customer']:,} customers, "
@@ -697,7 +697,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     flt = customer_query.CustomerFilter(text=" ".join(args.query),
                                         stage=_stage_key(args.stage) if args.stage else "",
-                                        segment=args.segment or "", tag=args.tag or "")
+                                        segment=args.segment or "", tag=args.tag or "",
+                                        consent=args.consent or "")
     ids = customer_query.customer_ids(flt)
     writer = exporting.export_vcards if args.format == "vcf" else exporting.export_csv
     count = writer(ids, out)
@@ -1063,6 +1064,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")
     p.add_argument("--tag", metavar="T")
+    p.add_argument("--consent", choices=["email", "phone", "sms", "post"],
+                   help="only customers who agreed to marketing on this channel")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("backup", parents=[common],

@@ -37,6 +37,7 @@ class CustomerFilter:
     relationship: str = ""
     owner: str = ""
     tag: str = ""
+    consent: str = ""  # only customers who agreed to marketing on this channel
     archived: bool = False
     sort: str = "name"
     descending: bool = False
@@ -128,6 +129,9 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
     if flt.tag:
         clauses.append("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)")
         params.append(flt.tag)
+    if flt.consent:
+        clauses.append("c.id IN (SELECT customer_id FROM customer_consent WHERE channel = ?)")
+        params.append(flt.consent)
     return match, clauses, params
 
 
@@ -173,7 +177,8 @@ def text_only_count(flt: CustomerFilter, total: int) -> int | None:
     """The exact number of hits when only search text narrows the list (one FTS count,
     ~2 ms even for a one-letter prefix over 100k customers), `total` when nothing does;
     None otherwise."""
-    if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag:
+    if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag \
+            or flt.consent:
         return None
     if not flt.text.strip():
         return total

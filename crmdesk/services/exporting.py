@@ -131,7 +131,7 @@ def export_vcards(ids: list[int], out: Path, progress: Progress | None = None) -
     access.require_level(ids, access.Level.STANDARD, "export")
     with atomic_file(out) as part, part.open("w", encoding="utf-8", newline="") as fh:
         for n, cid in enumerate(ids, 1):
-            fh.write(vcard(customers.load(cid), _photo(cid)))
+            fh.write(vcard(customers.load_visible(cid)[0], _photo(cid)))
             if n % 200 == 0:
                 _step(progress, n, len(ids))
     audit.record("export", ids, f"vCard {out.name}")
@@ -178,7 +178,8 @@ def export_csv(ids: list[int], out: Path, progress: Progress | None = None) -> i
         for n, cid in enumerate(ids, 1):
             points = db.execute_sql("SELECT points_balance FROM customer WHERE id = ?",
                                     (cid,)).fetchone()[0]
-            writer.writerow([safe_cell(v) for v in _csv_row(customers.load(cid), points)])
+            data = customers.load_visible(cid)[0]  # private notes only for those who may
+            writer.writerow([safe_cell(v) for v in _csv_row(data, points)])
             if n % 500 == 0:
                 _step(progress, n, len(ids))
     audit.record("export", ids, f"CSV {out.name}")

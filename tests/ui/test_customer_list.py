@@ -151,3 +151,15 @@ def test_esc_in_search_clears_it(qtbot, book, make_window) -> None:  # type: ign
     assert view.model.rowCount() == 1
     qtbot.keyClick(view.search, Qt.Key.Key_Escape)
     assert view.search.text() == "" and view.model.rowCount() == 2
+
+
+def test_consent_combo_in_the_list(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_consent import _people
+
+    ana, _ben, _cleo = _people()
+    window = make_window()
+    combo = window.customers.consent
+    combo.setCurrentIndex(combo.findData("email"))
+    model = window.customers.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.id_at(0) == ana and window.customers.current_filter().consent == "email"

@@ -213,6 +213,8 @@ def test_executive_sees_own_exclusive_clients_fully(book: Book, tmp_path: Path) 
     json_path, pdf_path = privacy.write_pack(c["exclusive_eva"], tmp_path)
     assert json_path.exists() and pdf_path.exists()
     assert customer_query.customer_ids(customer_query.CustomerFilter(text="divorce")) == []
+    exporting.export_csv([c["personal_tomas"]], tmp_path / "bob.csv")  # Tomás's client
+    assert "family shop" not in (tmp_path / "bob.csv").read_text(encoding="utf-8-sig")
     _sign_in("Tomás")
     with pytest.raises(AccessDenied, match="only their executive and managers"):
         privacy.write_pack(c["exclusive_eva"], tmp_path / "other")

@@ -67,6 +67,10 @@ class CustomerListView(QWidget):
             "All relationships", catalog.RELATIONSHIP_TYPES, "Filter by relationship type")
         self.owner = self._filter_combo("Any owner", [], "Filter by owner")
         self.tag = self._filter_combo("Any tag", [], "Filter by tag")
+        self.consent = self._filter_combo(
+            "Any consent", [(k, f"Agreed to {v.lower()}") for k, v in catalog.CONSENT_CHANNELS],
+            "Only customers who agreed to marketing on a channel (for a mailing, export the "
+            "list filtered so)")
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -94,7 +98,8 @@ class CustomerListView(QWidget):
         self.count_label.setAccessibleName("Customer count")
 
         filters = QHBoxLayout()
-        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag):
+        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
+                      self.consent):
             filters.addWidget(combo)
         filters.addStretch(1)
         top = QHBoxLayout()
@@ -107,7 +112,8 @@ class CustomerListView(QWidget):
         layout.addWidget(self.table, 1)
 
         self.search.textChanged.connect(self._apply)
-        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag):
+        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
+                      self.consent):
             combo.currentIndexChanged.connect(self._apply)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._update_count)
@@ -159,19 +165,20 @@ class CustomerListView(QWidget):
         return CustomerFilter(
             text=self.search.text(), stage=self.stage.currentData(),
             segment=self.segment.currentData(), relationship=self.relationship.currentData(),
-            owner=self.owner.currentData(), tag=self.tag.currentData(), archived=self.archived,
+            owner=self.owner.currentData(), tag=self.tag.currentData(),
+            consent=self.consent.currentData(), archived=self.archived,
             sort=self.model.filter.sort, descending=self.model.filter.descending)
 
     def set_filter(self, flt: CustomerFilter) -> None:
         """Show a saved view: put its values in the widgets and query once."""
         widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
-                   self.tag]
+                   self.tag, self.consent]
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.text)
         for combo, value in ((self.stage, flt.stage), (self.segment, flt.segment),
                              (self.relationship, flt.relationship), (self.owner, flt.owner),
-                             (self.tag, flt.tag)):
+                             (self.tag, flt.tag), (self.consent, flt.consent)):
             index = combo.findData(value)
             if index < 0 and value:
                 combo.addItem(value, value)
