@@ -43,11 +43,6 @@ def interaction_ids(flt: InteractionFilter) -> list[int]:
     if flt.staff_id is not None:
         clauses.append("i.staff_id = ?")
         params.append(flt.staff_id)
-    hidden = access.contact_only_sql("c")
-    if hidden != "0":  # others' exclusive clients: only what this person logged
-        clauses.append(f"(NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = i.customer_id "
-                       f"AND {hidden}) OR i.staff_id IS ?)")
-        params.append(access.current().staff_id)
     source = "interaction i"
     match = fts_query(flt.text) if flt.text.strip() else None
     if flt.text.strip() and match is None:
@@ -58,7 +53,18 @@ def interaction_ids(flt: InteractionFilter) -> list[int]:
         params.append(match.replace("phones : ", ""))
     sql = (f"SELECT i.id FROM {source} WHERE {' AND '.join(clauses)} "
            "ORDER BY i.happened_at DESC, i.id DESC")
-    return [r[0] for r in db.execute_sql(sql, params)]
+    ids = [r[0] for r in db.execute_sql(sql, params)]
+    hidden = access.contact_only_sql("c")
+    if hidden != "0":
+        # Others' exclusive clients: only what this person logged. The few hidden ids are
+        # taken out afterwards, so the main query stays on its index (a per-row test in SQL
+        # made the whole log 8-14x slower).
+        out = {r[0] for r in db.execute_sql(
+            f"SELECT i.id FROM customer c JOIN interaction i ON i.customer_id = c.id "
+            f"WHERE {hidden} AND i.staff_id IS NOT ?", (access.current().staff_id,))}
+        if out:
+            ids = [i for i in ids if i not in out]
+    return ids
 
 
 def rows_by_id(ids: list[int]) -> dict[int, tuple[Any, ...]]:
