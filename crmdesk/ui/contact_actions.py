@@ -174,6 +174,9 @@ class ContactActions:
         items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
         try:
             Path(name).write_bytes(follow_ups_ics(items, self.book.path.stem))
+        except access.AccessDenied as exc:
+            self.show_error(str(exc))
+            return
         except OSError as exc:
             self.show_error(f"Could not write {name}: {exc.strerror or exc}")
             return

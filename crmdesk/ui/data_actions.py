@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from crmdesk.services import backups, customer_query, customers, duplicates, exporting
+from crmdesk.services import access, backups, customer_query, customers, duplicates, exporting
 from crmdesk.services.importing import contact_import
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
 from crmdesk.ui import undo, workers
@@ -271,6 +271,9 @@ class DataActions:
             return
         try:
             json_path, pdf_path = privacy.write_pack(cid, folder)
+        except access.AccessDenied as exc:
+            self.show_error(str(exc))
+            return
         except (OSError, *DB_ERRORS) as exc:
             self.show_error(f"Could not write the pack: {exc}")
             return

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from crmdesk.services import catalog, locale_text, loyalty_ledger
+from crmdesk.services import access, catalog, locale_text, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
@@ -206,6 +206,9 @@ class LoyaltyActions:
             target.parent.mkdir(parents=True, exist_ok=True)
             loyalty_ledger.expire_due(customer_ids=[cid])
             statement_batch.write_one(cid, period, target)
+        except access.AccessDenied as exc:
+            self.show_error(str(exc))
+            return None
         except OSError as exc:
             self.show_error(f"Could not write {target}: {exc.strerror or exc}")
             return None

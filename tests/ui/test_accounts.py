@@ -266,3 +266,25 @@ def test_remembered_passphrase_and_sign_in_when_switching_books(  # type: ignore
         assert not window.actions["remember_passphrase"].isEnabled()
     finally:
         keyring.set_keyring(before)
+
+
+def test_refusals_in_the_window_are_one_clear_sentence(qtbot, book, make_window, monkeypatch,
+                                                       tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.main_window import MainWindow
+
+    _office()
+    marta_client = add("Olga", "Serra", relationship_type="exclusive", owner="Marta",
+                       notes="Selling the house", notes_private=True)
+    access.sign_in("Eva", "eva-secret-1")
+    window = make_window()
+    errors: list[str] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, message: errors.append(message))
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    monkeypatch.setattr(MainWindow, "ask_folder", lambda self, title, suggested: packs)
+    window.show_customer(marta_client)
+    assert window.actions["export_customer_data"].isEnabled()  # executives may, for their own
+    window.actions["export_customer_data"].trigger()
+    assert errors == ["Eva may not export everything about Olga Serra: only their executive "
+                      "and managers may."]
+    assert list(packs.iterdir()) == []
