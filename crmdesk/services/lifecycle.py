@@ -240,6 +240,9 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
         found[cid] = Card(cid, name.strip(), segment, owner, stage,
                           max(0, (now - _parse(since)).days), next_text, overdue,
                           loyalty_programme.tier_for(int(qualifying), prog).tier, int(points))
+    for cid in access.restricted_ids(found):  # others' exclusive clients: name and stage
+        card = found[cid]
+        card.segment, card.tier, card.points, card.next_follow_up = "", "", 0, ""
     return found
 
 

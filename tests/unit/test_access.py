@@ -139,6 +139,13 @@ def test_receptionist_sees_contact_details_only_of_exclusive_clients(book: Book)
     # A search cannot find a customer by words of a note one may not read.
     flt = customer_query.CustomerFilter(text="divorce")
     assert customer_query.customer_ids(flt) == []
+    from crmdesk.services import lifecycle
+
+    cards = lifecycle.cards([c["exclusive_eva"], c["open_notes"]])
+    card = cards[c["exclusive_eva"]]
+    assert card.name == "Lola Peña" and (card.tier, card.segment, card.next_follow_up) == (
+        "", "", "")
+    assert cards[c["open_notes"]].tier != ""
     assert customer_query.customer_ids(customer_query.CustomerFilter(text="peña")) == [
         c["exclusive_eva"]]
 

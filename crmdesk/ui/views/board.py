@@ -107,8 +107,8 @@ class ColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             late = " (overdue)" if card.overdue else ""
             return (f"{card.name}\n{card.segment} · owner {card.owner or 'nobody'}\n"
-                    f"{card.tier} tier · {card.points:,} points\n"
-                    f"{card.days_in_stage} days in {lifecycle.stage_label(card.stage)}\n"
+                    + (f"{card.tier} tier · {card.points:,} points\n" if card.tier else "")
+                    + f"{card.days_in_stage} days in {lifecycle.stage_label(card.stage)}\n"
                     f"Next follow-up: {card.next_follow_up or '—'}{late}\n"
                     "Drag to another stage, or Ctrl+←/→")
         if role == Qt.ItemDataRole.FontRole and card.overdue:
