@@ -316,6 +316,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         raise BookError("--promise and --assign describe a follow-up: add --follow-up TEXT.")
     try:
         author = staff.require(args.staff) if args.staff else access.current().staff_id
+        access.require_self_or_manager(author)
         assignee = staff.require(args.assign) if args.assign else None
     except ValueError as exc:
         raise BookError(str(exc)) from exc
@@ -416,9 +417,11 @@ def _staff_id(name: str | None) -> int | None:
     from crmdesk.services import staff
 
     try:
-        return staff.require(name) if name else None
+        found = staff.require(name) if name else access.current().staff_id
     except ValueError as exc:
         raise BookError(str(exc)) from exc
+    access.require_self_or_manager(found)
+    return found
 
 
 def _loyalty_json(cid: int) -> dict[str, Any]:

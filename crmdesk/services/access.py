@@ -92,10 +92,12 @@ WHAT = {
 # --- passwords --------------------------------------------------------------------------
 def _hasher():  # type: ignore[no-untyped-def]
     import os
+    import sys
 
     from argon2 import PasswordHasher
 
-    if os.environ.get("CRMDESK_FAST_HASH_FOR_TESTS"):  # the test suite only: cheap hashes
+    # The test suite only (the switch is ignored outside pytest): cheap hashes.
+    if os.environ.get("CRMDESK_FAST_HASH_FOR_TESTS") and "pytest" in sys.modules:
         return PasswordHasher(time_cost=1, memory_cost=256, parallelism=1)
     return PasswordHasher()  # argon2id, RFC 9106 low-memory profile (~0.1 s a check)
 
@@ -285,6 +287,14 @@ def unlock(secret: str, book_passphrase: str | None = None) -> bool:
 
 
 # --- permissions ------------------------------------------------------------------------
+def require_self_or_manager(staff_id: int | None) -> None:
+    """Someone signed in records things under their own name; only a manager may record
+    them for someone else (a call taken on a colleague's behalf)."""
+    me = current()
+    if me.signed_in and me.role != "manager" and staff_id not in (None, me.staff_id):
+        raise AccessDenied(f"{me.name} may record things only under their own name.")
+
+
 def can(permission: str) -> bool:
     return permission in PERMISSIONS.get(current().role, set())
 

@@ -306,6 +306,11 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
         "ALTER TABLE staff ADD COLUMN password_hash TEXT",
         "ALTER TABLE staff ADD COLUMN pin_hash TEXT",
         "ALTER TABLE customer ADD COLUMN notes_private INTEGER NOT NULL DEFAULT 0",
+        # Who sees whom: the exclusive clients of someone else, and the interactions of
+        # theirs someone logged, are found from indexes alone.
+        "CREATE INDEX customer_relationship ON customer (relationship_type, owner_id)",
+        "DROP INDEX interaction_customer",
+        "CREATE INDEX interaction_customer ON interaction (customer_id, happened_at, staff_id)",
     ]:
         database.execute_sql(sql)
 
