@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
     QProgressDialog,
 )
@@ -24,7 +23,7 @@ from crmdesk.services import (
 )
 from crmdesk.store.book import open_book, open_book_asking
 from crmdesk.store.db import BookError, db, describe_error
-from crmdesk.ui import workers
+from crmdesk.ui import file_dialogs, workers
 
 DEMO_CUSTOMERS = 500
 
@@ -92,20 +91,19 @@ class BookActions:
         return True
 
     def new_book(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New client book", str(paths.data_dir()),
-                                              "crmdesk books (*.db)")
-        if name:
-            target = Path(name)
+        target = file_dialogs.save_file(self, "New client book", paths.data_dir(),
+                                        "crmdesk books (*.db)")
+        if target is not None:
             if target.exists():
                 self.show_error(f"{target} already exists; choose a new name.")
                 return
             self.switch_book(target)
 
     def open_book_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open client book", str(paths.data_dir()),
-                                              "crmdesk books (*.db);;All files (*)")
-        if name:
-            self.switch_book(Path(name))
+        chosen = file_dialogs.open_file(self, "Open client book", paths.data_dir(),
+                                        "crmdesk books (*.db);;All files (*)")
+        if chosen is not None:
+            self.switch_book(chosen)
 
     def open_demo_book(self) -> None:
         self.switch_book(paths.data_dir() / "demo.db", build_demo=True)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
 )
 
 from crmdesk.services import (
@@ -20,7 +19,7 @@ from crmdesk.services import (
 from crmdesk.services.interactions import InteractionData
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
-from crmdesk.ui import undo
+from crmdesk.ui import file_dialogs, undo
 from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
 from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
 from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
@@ -163,10 +162,10 @@ class ContactActions:
         self._update_nav_counts()
 
     def export_ics(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export follow-ups to your calendar", str(Path.home() / "follow-ups.ics"),
+        name = file_dialogs.save_file(
+            self, "Export follow-ups to your calendar", Path.home() / "follow-ups.ics",
             "iCalendar (*.ics)")
-        if not name:
+        if name is None:
             return
         from crmdesk.services.calendar_export import follow_ups_ics  # icalendar: ~90 ms
 

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
 from crmdesk.services import access, backups, customer_query, customers, duplicates, exporting
 from crmdesk.services.importing import contact_import
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
-from crmdesk.ui import undo, workers
+from crmdesk.ui import file_dialogs, undo, workers
 
 
 class DataActions:
@@ -19,12 +19,10 @@ class DataActions:
 
     # --- hooks the tests replace ----------------------------------------------------------
     def ask_open_path(self, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, str(self._documents()), filters)
-        return Path(name) if name else None
+        return file_dialogs.open_file(self, title, self._documents(), filters)
 
     def ask_save_path(self, title: str, suggested: Path, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), filters)
-        return Path(name) if name else None
+        return file_dialogs.save_file(self, title, suggested, filters)
 
     def ask_yes(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
@@ -255,8 +253,7 @@ class DataActions:
     # --- privacy rights -------------------------------------------------------------------
     def ask_folder(self, title: str, suggested: Path) -> Path | None:
         """A folder to write into (tests replace this)."""
-        name = QFileDialog.getExistingDirectory(self, title, str(suggested))
-        return Path(name) if name else None
+        return file_dialogs.folder(self, title, suggested)
 
     def export_customer_data(self) -> None:
         from crmdesk.services import privacy

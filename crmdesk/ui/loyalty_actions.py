@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from crmdesk.services import access, catalog, locale_text, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import undo
+from crmdesk.ui import file_dialogs, undo
 
 # The dialogs are imported where they are opened: the window starts faster without them.
 
@@ -171,9 +171,7 @@ class LoyaltyActions:
 
     def ask_statement_path(self, suggested: Path) -> Path | None:
         """Where to save one statement (tests replace this)."""
-        name, _ = QFileDialog.getSaveFileName(self, "Save loyalty statement", str(suggested),
-                                              "PDF (*.pdf)")
-        return Path(name) if name else None
+        return file_dialogs.save_file(self, "Save loyalty statement", suggested, "PDF (*.pdf)")
 
     def open_document(self, path: Path) -> None:
         """Open a written PDF or folder in the desktop's viewer (tests replace this)."""

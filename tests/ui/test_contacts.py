@@ -296,13 +296,14 @@ def test_staff_dialog_cadence_and_current_user(qtbot, book, make_window, drive) 
 
 def test_export_follow_ups_to_ics(qtbot, book, make_window, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import icalendar
-    from PySide6.QtWidgets import QFileDialog
+
+    from crmdesk.ui import file_dialogs
 
     cid = add("Dolores", "Pena")
     interactions.add_follow_up(FollowUpData(cid, "Send the offer", utcnow() + dt.timedelta(
         days=2), is_promise=True))
     target = tmp_path / "follow-ups.ics"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: target)
     window = make_window(page="today")
     window.actions["export_ics"].trigger()
     events = [c for c in icalendar.Calendar.from_ical(target.read_bytes()).walk()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from crmdesk.services import business, loyalty_programme
 from crmdesk.services.loyalty_programme import LoyaltyError, Programme, RewardInfo, Tier
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.db import db
+from crmdesk.ui import file_dialogs
 from crmdesk.ui.dialogs.loyalty_dialogs import COMMON_CURRENCIES
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
@@ -198,9 +198,8 @@ class LoyaltyProgrammeDialog(QDialog):
 
     def choose_logo_file(self) -> Path | None:
         """Ask for an image file (tests replace this)."""
-        name, _ = QFileDialog.getOpenFileName(self, "Choose a logo", str(Path.home()),
-                                              "Images (*.png *.jpg *.jpeg)")
-        return Path(name) if name else None
+        return file_dialogs.open_file(self, "Choose a logo", Path.home(),
+                                      "Images (*.png *.jpg *.jpeg)")
 
     def _choose_logo(self) -> None:
         path = self.choose_logo_file()

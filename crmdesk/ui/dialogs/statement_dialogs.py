@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services import customer_query, customers, loyalty_ledger
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.periods import BadPeriod, Period
-from crmdesk.ui import workers
+from crmdesk.ui import file_dialogs, workers
 from crmdesk.ui.widgets.fields import ErrorLabel
 from crmdesk.ui.widgets.period_picker import PeriodPicker
 
@@ -166,11 +165,9 @@ class BatchStatementsDialog(QDialog):
         """Ask where to write (tests replace this)."""
         current = self.path.text()
         if self.combined.isChecked():
-            name, _ = QFileDialog.getSaveFileName(self, "Save statements as", current,
-                                                  "PDF (*.pdf)")
-        else:
-            name = QFileDialog.getExistingDirectory(self, "Folder for the statements", current)
-        return Path(name) if name else None
+            return file_dialogs.save_file(self, "Save statements as", current or Path.home(),
+                                          "PDF (*.pdf)")
+        return file_dialogs.folder(self, "Folder for the statements", current or Path.home())
 
     def _browse(self) -> None:
         chosen = self.choose_path()
