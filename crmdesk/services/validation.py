@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,7 +44,13 @@ def normalise_email(text: str) -> str:
 
 
 def normalise_phone(text: str, region: str = "US") -> str:
-    """E.164 form ('+19055551234') of a phone typed in any usual way, or InvalidValue."""
+    """E.164 form ('+19055551234') of a phone typed in any usual way, or InvalidValue.
+
+    The one phone rule of the book: the profile, quick capture, the CLI and every import
+    use it. A number is accepted when it has a possible length and fits its country's
+    numbering plan, whatever kind of line it is (mobile, fixed, pager, VoIP, toll-free…);
+    `region` is where numbers written without +code are read. It is also fast (~10 µs):
+    an import of 100,000 rows goes through it."""
     phonenumbers = _phonenumbers()
     text = text.strip()
     if not text:
@@ -51,11 +59,34 @@ def normalise_phone(text: str, region: str = "US") -> str:
         number = phonenumbers.parse(text, region.upper() or None)
     except phonenumbers.NumberParseException as exc:
         raise InvalidValue(f"“{text}” is not a phone number ({_parse_reason(exc)}).") from exc
-    if not phonenumbers.is_valid_number(number):
+    # Not IS_POSSIBLE_LOCAL_ONLY: a number without its area code cannot be called from afar.
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    if possible != phonenumbers.ValidationResult.IS_POSSIBLE:
+        why = {phonenumbers.ValidationResult.TOO_SHORT: "too short",
+               phonenumbers.ValidationResult.TOO_LONG: "too long",
+               phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+                   "the area code is missing"}.get(possible, "wrong length")
         raise InvalidValue(
-            f"“{text}” is not a valid phone number for {region_name(number, region)}."
-        )
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+            f"“{text}” is not a valid phone number for {region_name(number, region)} ({why}).")
+    national = phonenumbers.national_significant_number(number)
+    pattern = _number_plan(int(number.country_code))
+    if pattern is None or not pattern.fullmatch(national):
+        raise InvalidValue(
+            f"“{text}” is not a valid phone number for {region_name(number, region)}.")
+    return f"+{number.country_code}{national}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _number_plan(country_code: int) -> re.Pattern[str] | None:
+    """The general number pattern of a calling code (all the regions that share it)."""
+    phonenumbers = _phonenumbers()
+    patterns = []
+    for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ()):
+        meta = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, code)
+        if meta is not None and meta.general_desc is not None \
+                and meta.general_desc.national_number_pattern:
+            patterns.append(meta.general_desc.national_number_pattern)
+    return re.compile("(?:" + "|".join(patterns) + ")") if patterns else None
 
 
 def _parse_reason(exc: phonenumbers.NumberParseException) -> str:
@@ -77,11 +108,15 @@ def region_name(number: phonenumbers.PhoneNumber, fallback: str) -> str:
 
 
 def format_phone(e164: str) -> str:
-    """The international display form, e.g. '+1 905-555-1234'."""
+    """The international display form, e.g. '+1 905-555-1234'. A stored value the phone
+    rule does not accept (kept as written by an import) is shown exactly as stored, so that
+    showing it and reading it back changes nothing."""
     phonenumbers = _phonenumbers()
     try:
+        if normalise_phone(e164, "") != e164:
+            return e164
         number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
+    except (InvalidValue, phonenumbers.NumberParseException):
         return e164
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 

@@ -62,6 +62,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.qsettings = qsettings or QSettings()
         self.hub = EventHub(self)
         self._views: dict[tuple[int, str], float] = {}
+        self.save_refusal: str | None = None  # why the last save was refused
         self.undo_stack = QUndoStack(self)
         self.region = settings.default_region()
         self.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
@@ -368,13 +369,25 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
 
+    def ask_save_refused(self, reason: str) -> QMessageBox.StandardButton:
+        """Saving on the way out was refused: say why; Discard or Cancel (tests replace this)."""
+        return QMessageBox.warning(
+            self, "Not saved",
+            f"Your changes to {self.profile.current_data().display_name} cannot be saved."
+            f"\n\n{reason}\n\nDiscard them, or Cancel to go back and correct them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+
     def maybe_discard(self) -> bool:
         """True when it is fine to replace what the profile shows."""
         if not self.profile.is_dirty():
             return True
         answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            if self.save():
+                return True
+            reason = self.save_refusal or "The profile could not be saved."
+            return self.ask_save_refused(reason) == QMessageBox.StandardButton.Discard
         return answer == QMessageBox.StandardButton.Discard
 
     def _customer_selected(self, cid: int | None) -> None:
@@ -445,6 +458,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
 
     def save(self) -> bool:
         """Store the profile; returns False (with the reasons shown) when it cannot."""
+        self.save_refusal = None
         if not self.profile.is_open or not self.profile.is_dirty():
             return True
         data = self.profile.current_data()
@@ -463,11 +477,12 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
                     cid, before, data, self.region, self._announce, self._command_failed))
                 verb = "Saved"
         except ValidationFailed as exc:
-            self.profile.show_problems(exc.problems)
+            self.save_refusal = " ".join(self.profile.show_problems(exc.problems))
             self.statusBar().showMessage("Not saved: " + exc.problems[0].message, 8000)
             return False
         except DB_ERRORS as exc:
-            self.show_error(describe_error(exc, self.book.path))
+            self.save_refusal = describe_error(exc, self.book.path)
+            self.show_error(self.save_refusal)
             return False
         data, seen = customers.load_visible(cid)
         self.profile.load(data, level=seen)

@@ -24,6 +24,8 @@ def make_window(qtbot, book: Book, qsettings: QSettings, monkeypatch):  # type: 
     if not hasattr(MainWindow.ask_unsaved, "_answering"):
         monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: discard)
         monkeypatch.setattr(MainWindow, "ask_discard", lambda self: discard)
+        monkeypatch.setattr(MainWindow, "ask_save_refused", lambda self, reason: discard,
+                            raising=False)
 
     def make(offer_demo: bool = False, page: str = "customers") -> MainWindow:
         """The window on the Customers page (or `page`: "today" is where the app starts)."""
@@ -50,7 +52,8 @@ class Answers(list[str]):
 
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
-    """Record the unsaved-changes prompts and answer them from a queue (default Cancel)."""
+    """Record the unsaved-changes prompts and answer them from a queue (default Cancel);
+    a save refused on the way out is recorded as "refused: <reason>"."""
     asked = Answers()
     queue = asked.queue
 
@@ -64,8 +67,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
         asked.append("discard")
         return queue.pop(0) if queue else QMessageBox.StandardButton.Cancel
 
+    def ask_save_refused(self: MainWindow, reason: str) -> QMessageBox.StandardButton:
+        asked.append(f"refused: {reason}")
+        return queue.pop(0) if queue else QMessageBox.StandardButton.Cancel
+
     monkeypatch.setattr(MainWindow, "ask_unsaved", ask_unsaved)
     monkeypatch.setattr(MainWindow, "ask_discard", ask_discard)
+    monkeypatch.setattr(MainWindow, "ask_save_refused", ask_save_refused, raising=False)
     yield asked
 
 

@@ -484,8 +484,9 @@ class ProfileEditor(QWidget):
             parts.append(f"in Trash since {base.archived_at.astimezone():%Y-%m-%d}")
         self.meta_label.setText(" · ".join(parts))
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Point at every invalid value, and say why saving was refused."""
+    def show_problems(self, problems: list[Problem]) -> list[str]:
+        """Point at every invalid value (its reason next to it), and say why saving was
+        refused; the reasons, one line each."""
         self.emails.revalidate()
         self.phones.revalidate()
         lines = []
@@ -502,3 +503,4 @@ class ProfileEditor(QWidget):
             row.value.setFocus()
         elif first is not None and first.field == "given_name":
             self.given.setFocus()
+        return lines
