@@ -51,34 +51,144 @@ def test_quick_capture_by_partial_phone_with_keys_only(qtbot, book, make_window,
     assert window.interaction_log.model.rowCount() == 1
 
 
-def test_quick_capture_creates_a_prospect_and_hands_over(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]
+def test_quick_capture_creates_a_prospect_and_hands_over(qtbot, book, make_window, drive,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+
     add("Ana", "Ruiz")
     staff.add("Eve Okafor", "receptionist")
     max_id = staff.add("Max Weber", "executive")
+    # A Tuesday at midnight: the hand-over is due at nine, not two hours later.
+    midnight = dt.datetime(2026, 12, 1, 0, 0).astimezone()
+    monkeypatch.setattr(QuickCaptureDialog, "__init__", _with_clock(QuickCaptureDialog.__init__,
+                                                                    lambda: midnight))
     window = make_window(page="today")
 
     def keys(dialog) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(dialog.who, "Marta Gomez")
-        qtbot.keyClick(dialog.who, Qt.Key.Key_Up)  # wraps to the last line: new prospect
         assert "New prospect" in dialog.matches.currentItem().text()
         qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        assert dialog.prospect_phone.hasFocus()  # a newcomer: their phone, then owner
+        qtbot.keyClicks(dialog.prospect_phone, "905 555 0101")
+        qtbot.keyClick(dialog.prospect_phone, Qt.Key.Key_Tab)
+        assert dialog.prospect_owner.hasFocus()
+        qtbot.keyClick(dialog.prospect_owner, Qt.Key.Key_Tab)
+        assert dialog.channel.hasFocus()
         qtbot.keyClick(dialog.channel, Qt.Key.Key_Tab)
         qtbot.keyClick(dialog.direction, Qt.Key.Key_Tab)
+        assert dialog.note.hasFocus()
         qtbot.keyClicks(dialog.note, "Wants a mortgage appointment")
         qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
         assert dialog.hand_over.hasFocus()
         while dialog.hand_over.currentData() != max_id:
             qtbot.keyClick(dialog.hand_over, Qt.Key.Key_Down)
         assert dialog.follow_what.text() == "Call back: Wants a mortgage appointment"
+        assert dialog.prospect_owner.currentData() == max_id  # the colleague handed to
+        assert dialog.due.isVisibleTo(dialog)
+        assert dialog.due.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-12-01 09:00"
         qtbot.keyClick(dialog.hand_over, Qt.Key.Key_Return, CTRL)
 
     drive.append(keys)
     qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
-    marta = _rows("SELECT id, stage FROM customer WHERE family_name = 'Gomez'")
-    assert len(marta) == 1 and marta[0][1] == "knowledge"
-    follow = _rows("SELECT customer_id, assignee_id, what, status FROM follow_up")
-    assert follow == [(marta[0][0], max_id, "Call back: Wants a mortgage appointment", "open")]
+    marta = _rows("SELECT id, stage, owner_id FROM customer WHERE family_name = 'Gomez'")
+    assert len(marta) == 1 and marta[0][1:] == ("knowledge", max_id)
+    assert _rows("SELECT e164 FROM customer_phone WHERE customer_id = ?", marta[0][0]) == [
+        ("+19055550101",)]
+    follow = _rows("SELECT customer_id, assignee_id, what, status, due_at FROM follow_up")
+    due = midnight.replace(hour=9).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert follow == [(marta[0][0], max_id, "Call back: Wants a mortgage appointment", "open",
+                       due)]
     assert window.nav_customers.text(0) == "Customers (2)"
+
+
+def _with_clock(init, clock):  # type: ignore[no-untyped-def]
+    def patched(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        init(self, *args, **kwargs, clock=clock)
+    return patched
+
+
+def test_quick_capture_enter_takes_a_client_only_when_the_name_fits(qtbot, book, make_window,  # type: ignore[no-untyped-def]
+                                                                    drive) -> None:
+    ines = add("Inés", "Gómez Fernández")
+    window = make_window(page="today")
+
+    def newcomer(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "Ines Carvalho")
+        listed = [dialog.matches.item(i).text() for i in range(dialog.matches.count())]
+        assert listed[0].startswith("Inés Gómez Fernández")  # offered, not the default
+        assert dialog.matches.currentRow() == len(listed) - 1
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        assert dialog.chosen.text() == "New prospect: Ines Carvalho"
+        qtbot.keyClicks(dialog.note, "Walked in")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+
+    def client(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "ines gomez")
+        assert dialog.matches.currentRow() == 0
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        assert dialog.chosen.text().startswith("Customer: Inés Gómez Fernández")
+        assert not dialog.prospect_phone.isVisibleTo(dialog)
+        qtbot.keyClicks(dialog.note, "Came back")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+
+    drive.extend([newcomer, client])
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    qtbot.wait(50)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    carvalho = _rows("SELECT id FROM customer WHERE family_name = 'Carvalho'")[0][0]
+    assert _rows("SELECT customer_id, notes FROM interaction ORDER BY id") == [
+        (carvalho, "Walked in"), (ines, "Came back")]
+
+
+def test_quick_capture_a_bad_phone_for_a_prospect_is_shown_next_to_it(qtbot, book,  # type: ignore[no-untyped-def]
+                                                                      make_window, drive) -> None:
+    window = make_window(page="today")
+
+    def keys(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "Rui Costa")
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.prospect_phone, "12")
+        assert dialog.phone_error.isVisibleTo(dialog)
+        assert "not a valid phone number" in dialog.phone_error.text()
+        qtbot.keyClicks(dialog.note, "Rang")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+        assert dialog.isVisible() and dialog.prospect_phone.hasFocus()
+        assert "Not saved" in dialog.error.text()
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
+
+    drive.append(keys)
+    qtbot.keyClick(window.nav, Qt.Key.Key_L, CTRL)
+    assert _rows("SELECT count(*) FROM customer") == [(0,)]
+
+
+def test_quick_capture_finds_a_renamed_client_by_the_new_name(qtbot, book, make_window,  # type: ignore[no-untyped-def]
+                                                              drive) -> None:
+    cid = add("Łukasz", "Wiśniewski")
+    window = make_window()
+
+    def before(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "lukas wisniewsky")
+        assert dialog.matches.item(0).text().startswith("Łukasz Wiśniewski")
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Escape)
+
+    def after(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.who, "lukas kowalczik")  # a typo: the fuzzy name list
+        assert dialog.matches.item(0).text().startswith("Łukasz Kowalczyk")
+        assert dialog.matches.currentRow() == 0
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Escape)
+
+    drive.extend([before, after])
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_L, CTRL)
+    window._show_customer(cid)
+    window.profile.family.setText("Kowalczyk")
+    assert window.save()
+    qtbot.wait(50)  # offscreen, the window loses activation after a save: give it back
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.customers.table, Qt.Key.Key_L, CTRL)
+    assert not drive
 
 
 def test_quick_capture_refuses_an_empty_note(qtbot, book, make_window, drive) -> None:  # type: ignore[no-untyped-def]

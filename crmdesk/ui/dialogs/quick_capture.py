@@ -1,17 +1,21 @@
 """Quick capture (Ctrl+L): who, how, what — keyboard only, in a few seconds.
 
 Type part of a name, e-mail or phone; ↑/↓ pick among the live matches (or the last line,
-“New prospect”); Enter confirms the person; Tab through channel, direction and note;
-optionally hand over to a colleague (a follow-up assigned to them); Ctrl+Enter saves.
+“New prospect”); Enter confirms the person — the top match only when it fits what was typed
+(capture.default_choice), else the new prospect, who gets a phone and an owner; Tab through
+channel, direction and note; optionally hand over to a colleague (a follow-up assigned to
+them, due in the next working hour); Ctrl+Enter saves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,17 +31,26 @@ from PySide6.QtWidgets import (
 from crmdesk.services import capture, catalog
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.services.validation import InvalidValue, normalise_phone
 from crmdesk.ui import workers
-from crmdesk.ui.dialogs.interaction_dialogs import keyed_combo, staff_combo
+from crmdesk.ui.dialogs.interaction_dialogs import (
+    from_qdatetime,
+    keyed_combo,
+    staff_combo,
+    to_qdatetime,
+)
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 NEW = -1  # item data of the "new prospect" line
 
 
 class QuickCaptureDialog(QDialog):
-    def __init__(self, user_id: int | None, region: str, parent: QWidget | None = None):
+    def __init__(self, user_id: int | None, region: str, parent: QWidget | None = None,
+                 clock: Callable[[], dt.datetime] | None = None):
         super().__init__(parent)
         self.user_id, self.region = user_id, region
+        #: local, aware "now" (tests give their own)
+        self.clock = clock or (lambda: dt.datetime.now().astimezone())
         self.result_ids: tuple[int, int, int | None] | None = None
         self.setWindowTitle("Quick capture")
         self.setMinimumWidth(560)
@@ -49,6 +62,15 @@ class QuickCaptureDialog(QDialog):
         self.matches.setMaximumHeight(180)
         self.chosen = QLabel("No one chosen yet")
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
+        self.prospect_phone = QLineEdit()
+        self.prospect_phone.setAccessibleName("Phone of the new prospect")
+        self.prospect_phone.setPlaceholderText("Their phone number (optional)")
+        self.phone_error = ErrorLabel()
+        self.prospect_owner = staff_combo(None, "No one yet")
+        self.prospect_owner.setAccessibleName("Owner of the new prospect")
+        self.prospect_owner.setToolTip("Who looks after the new prospect (by default the "
+                                       "colleague you hand over to)")
+        self._owner_chosen = False
         self.channel = keyed_combo(catalog.INTERACTION_CHANNELS, "phone", "Channel")
         self.direction = keyed_combo(catalog.DIRECTIONS, "in", "Direction")
         self.note = QPlainTextEdit()
@@ -61,6 +83,12 @@ class QuickCaptureDialog(QDialog):
         self.follow_what = QLineEdit()
         self.follow_what.setAccessibleName("Follow-up for the colleague")
         self.follow_what.setPlaceholderText("Call back (filled from the note)")
+        self.due = QDateTimeEdit()
+        self.due.setAccessibleName("Follow-up due")
+        self.due.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
+        self.due.setCalendarPopup(True)
+        self.due.setToolTip("When the colleague should have done it (the next working hour "
+                            "by default)")
         self.error = ErrorLabel()
         buttons = save_cancel(self, self.save)
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
@@ -68,11 +96,16 @@ class QuickCaptureDialog(QDialog):
         form.addRow("&Who", self.who)
         form.addRow("", self.matches)
         form.addRow("", self.chosen)
+        form.addRow("&Phone", self.prospect_phone)
+        form.addRow("", self.phone_error)
+        form.addRow("&Owner", self.prospect_owner)
         form.addRow("&Channel", self.channel)
         form.addRow("&Direction", self.direction)
         form.addRow("&Note", self.note)
         form.addRow("&Hand over to", self.hand_over)
         form.addRow("Follow-up", self.follow_what)
+        form.addRow("D&ue", self.due)
+        self._form = form
         layout = QVBoxLayout(self)
         hint = QLabel("↑/↓ choose · Enter confirm · Tab next field · Ctrl+Enter save")
         hint.setEnabled(False)
@@ -86,23 +119,38 @@ class QuickCaptureDialog(QDialog):
         self.who.installEventFilter(self)
         self.matches.itemActivated.connect(lambda _item: self._confirm())
         self.hand_over.currentIndexChanged.connect(self._hand_over_changed)
+        self.prospect_owner.activated.connect(self._owner_picked)
+        self.prospect_phone.textChanged.connect(self._check_phone)
+        for first, second in ((self.who, self.prospect_phone),
+                              (self.prospect_phone, self.prospect_owner),
+                              (self.prospect_owner, self.channel), (self.channel, self.direction),
+                              (self.direction, self.note), (self.note, self.hand_over),
+                              (self.hand_over, self.follow_what), (self.follow_what, self.due)):
+            QWidget.setTabOrder(first, second)
+        self._show_prospect_fields(False)
+        self._form.setRowVisible(self.due, False)
         self._customer: int | None = None
         self._new_text = ""
+        self._found: list[capture.Match] = []
         self.who.setFocus()
         self._warm = workers.start(workers.Task(lambda _progress: capture.warm_up()))
 
     # --- choosing the person --------------------------------------------------------------
     def _search(self, text: str) -> None:
         self.matches.clear()
-        for match in capture.find_matches(text):
+        self._found = capture.find_matches(text)
+        for match in self._found:
             item = QListWidgetItem(match.label)
             item.setData(Qt.ItemDataRole.UserRole, match.customer_id)
             self.matches.addItem(item)
         if text.strip():
+            found = [self.matches.item(i) for i in range(self.matches.count())]
             item = QListWidgetItem(f"+ New prospect: “{text.strip()}”")
             item.setData(Qt.ItemDataRole.UserRole, NEW)
             self.matches.addItem(item)
-            self.matches.setCurrentRow(0)
+            # Enter takes the top match only when it fits what was typed; else a newcomer.
+            default = capture.default_choice(self._found)
+            self.matches.setCurrentRow(len(found) if default is None else default)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if watched is self.who and event.type() == QEvent.Type.KeyPress:
@@ -127,15 +175,42 @@ class QuickCaptureDialog(QDialog):
         if cid == NEW:
             self._customer, self._new_text = None, self.who.text().strip()
             self.chosen.setText(f"New prospect: {self._new_text}")
+            self._show_prospect_fields(True)
+            self.prospect_phone.setFocus()
         else:
             self._customer, self._new_text = int(cid), ""
             self.chosen.setText(f"Customer: {item.text()}")
-        self.channel.setFocus()
+            self._show_prospect_fields(False)
+            self.channel.setFocus()
+
+    def _show_prospect_fields(self, shown: bool) -> None:
+        for widget in (self.prospect_phone, self.prospect_owner):
+            self._form.setRowVisible(widget, shown)
+        self._form.setRowVisible(self.phone_error, shown and bool(self.phone_error.text()))
+
+    def _check_phone(self, text: str) -> None:
+        message = None
+        if text.strip():
+            try:
+                normalise_phone(text, self.region)
+            except InvalidValue as exc:
+                message = str(exc)
+        self.phone_error.show_message(message)
+        self._form.setRowVisible(self.phone_error, bool(message))
+
+    def _owner_picked(self) -> None:
+        self._owner_chosen = True
 
     def _hand_over_changed(self) -> None:
-        if self.hand_over.currentData() is not None and not self.follow_what.text():
+        colleague = self.hand_over.currentData()
+        if colleague is not None and not self.follow_what.text():
             first = self.note.toPlainText().strip().splitlines()
             self.follow_what.setText(f"Call back: {first[0]}" if first else "Call back")
+        if colleague is not None and not self._form.isRowVisible(self.due):
+            self.due.setDateTime(to_qdatetime(capture.handover_due(self.clock())))
+        self._form.setRowVisible(self.due, colleague is not None)
+        if not self._owner_chosen:  # the new prospect is theirs, unless chosen otherwise
+            self.prospect_owner.setCurrentIndex(max(0, self.prospect_owner.findData(colleague)))
 
     # --- saving -------------------------------------------------------------------------
     def save(self) -> None:
@@ -152,14 +227,20 @@ class QuickCaptureDialog(QDialog):
         colleague = self.hand_over.currentData()
         if colleague is not None:
             what = self.follow_what.text().strip() or "Call back"
-            due = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+            due = from_qdatetime(self.due.dateTime())
             follow = FollowUpData(0, what, due, assignee_id=colleague)
+        new = self._customer is None
         try:
-            self.result_ids = capture.capture(self._customer, self._new_text, interaction,
-                                              follow, self.region)
+            self.result_ids = capture.capture(
+                self._customer, self._new_text, interaction, follow, self.region,
+                phone=self.prospect_phone.text() if new else "",
+                owner_id=self.prospect_owner.currentData() if new else None)
         except ValidationFailed as exc:
             self.error.show_message("Not saved. " + " ".join(p.message for p in exc.problems))
             if any(p.field == "notes" for p in exc.problems):
                 self.note.setFocus()
+            elif any(p.field == "phones" for p in exc.problems):
+                self._check_phone(self.prospect_phone.text())
+                self.prospect_phone.setFocus()
             return
         self.accept()
