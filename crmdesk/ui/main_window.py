@@ -52,12 +52,14 @@ from crmdesk.ui.views.loyalty_tab import LoyaltyTab
 from crmdesk.ui.views.profile import ProfileEditor
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
+from crmdesk.ui.widgets import wheel_guard
 
 
 class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, DataActions,
                  AccountActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
+        wheel_guard.install()  # only a focused field takes the mouse wheel
         self.book = book
         self.qsettings = qsettings or QSettings()
         self.hub = EventHub(self)
@@ -356,9 +358,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
     # --- editing --------------------------------------------------------------------------
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for unsaved profile edits (tests replace this)."""
+        changed = self.profile.changed_fields()
+        what = f"\n\nChanged: {', '.join(changed)}." if changed else ""
         return QMessageBox.question(
             self, "Unsaved changes",
-            f"Save your changes to {self.profile.current_data().display_name}?",
+            f"Save your changes to {self.profile.current_data().display_name}?{what}",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 

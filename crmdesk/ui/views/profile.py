@@ -28,6 +28,19 @@ from crmdesk.services.validation import format_phone, normalise_email, normalise
 from crmdesk.ui.widgets.contact_rows import AddressesEditor, ContactPointsEditor
 from crmdesk.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
+#: the profile's fields in the order of the form, with the label a person reads there
+FIELD_LABELS = [
+    ("given_name", "Given name"), ("family_name", "Family name"),
+    ("preferred_name", "Preferred name"), ("salutation", "Salutation"),
+    ("address_form", "Form of address"), ("birthday", "Birthday"), ("language", "Language"),
+    ("emails", "E-mails"), ("phones", "Phones"), ("addresses", "Addresses"),
+    ("preferred_channel", "Preferred channel"), ("best_time", "Best time"),
+    ("stage", "Stage"), ("segment", "Segment"), ("relationship_type", "Relationship type"),
+    ("owner", "Owner"), ("tags", "Tags"), ("occupation", "Occupation"), ("company", "Company"),
+    ("life_situation", "Life situation"), ("interests", "Interests, tastes"),
+    ("needs", "Problems, needs"), ("notes", "Notes"), ("notes_private", "Notes are private"),
+]
+
 
 def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
     combo = QComboBox()
@@ -439,6 +452,24 @@ class ProfileEditor(QWidget):
 
     def is_dirty(self) -> bool:
         return self._dirty
+
+    def changed_fields(self) -> list[str]:
+        """The labels of what differs from the stored profile, in the form's order
+        (["New customer"] for one not saved yet)."""
+        if self._original is None or not self._dirty:
+            return []
+        if self.is_new or self._original_clean is None:
+            return ["New customer"]
+        now = customers.validate(self.current_data(), self.region)[0]
+        was = self._original_clean
+        changed = [label for name, label in FIELD_LABELS
+                   if getattr(now, name) != getattr(was, name)]
+        for key, label in catalog.CONSENT_CHANNELS:
+            if (key in now.consents) != (key in was.consents):
+                changed.append(f"Consent: {label}")
+            elif now.consents.get(key) != was.consents.get(key):
+                changed.append(f"Consent date: {label}")
+        return changed
 
     def _changed(self, *_args: object) -> None:
         if self._loading:
