@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
@@ -65,6 +72,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.hub = EventHub(self)
         self._views: dict[tuple[int, str], float] = {}
         self.save_refusal: str | None = None  # why the last save was refused
+        self._shown_once = False
         self.undo_stack = QUndoStack(self)
         self.region = settings.default_region()
         self.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
@@ -653,10 +661,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
     def _restore_state(self) -> None:
         s = self.qsettings
         geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 760)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._first_size()
+        self._clamp_to_screen()
         for key, restore in (("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
                              ("window/outer", self.outer.restoreState),
@@ -668,6 +675,47 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         theme = str(s.value("ui/theme", "system"))
         for action in self.theme_menu.actions():
             action.setChecked(action.data() == theme)
+
+    DEFAULT_SIZE = (1360, 760)
+
+    def available_geometry(self) -> QRect:
+        """The part of the screen the window may use, without panels (tests replace this)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QRect(0, 0, *self.DEFAULT_SIZE)
+        return screen.availableGeometry()
+
+    def _first_size(self) -> None:
+        """No saved geometry: 90 % of the screen, at most the usual size, centred."""
+        area = self.available_geometry()
+        width = min(self.DEFAULT_SIZE[0], int(area.width() * 0.9))
+        height = min(self.DEFAULT_SIZE[1], int(area.height() * 0.9))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2,
+                  area.y() + (area.height() - height) // 2)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if not self._shown_once:  # the window frame is known now: keep it on the screen
+            self._shown_once = True
+            self._clamp_to_screen()
+
+    def _clamp_to_screen(self) -> None:
+        """A geometry saved on a bigger screen (or another monitor) is brought inside."""
+        area = self.available_geometry()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+        y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_state(self) -> None:
         s = self.qsettings

@@ -1,0 +1,44 @@
+"""The window fits the screen it opens on (issue item 20): a first start is sized to the
+available area (90 %, at most the usual 1360 × 760), and a saved geometry is clamped to it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+
+from crmdesk.ui.main_window import MainWindow
+
+SMALL = QRect(0, 0, 1024, 600)
+
+
+@pytest.fixture
+def small_screen(monkeypatch: pytest.MonkeyPatch) -> QRect:
+    monkeypatch.setattr(MainWindow, "available_geometry", lambda self: QRect(SMALL))
+    return SMALL
+
+
+def test_a_first_start_fits_a_small_screen(qtbot, book, make_window, small_screen) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    frame = window.frameGeometry()
+    assert small_screen.contains(frame), frame
+    least = window.minimumSizeHint()  # what the panes need; otherwise 90 % of the screen
+    assert frame.width() <= max(1024 * 0.9, least.width()) + 4
+    assert frame.height() <= max(600 * 0.9, least.height()) + 4
+    assert window.width() >= 800 and window.height() >= 500  # still a usable size
+
+
+def test_a_first_start_on_a_big_screen_keeps_the_usual_size(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert (window.width(), window.height()) == (1360, 760)
+    assert window.available_geometry().contains(window.frameGeometry())
+
+
+def test_a_saved_geometry_from_a_bigger_screen_is_clamped(qtbot, book, make_window,  # type: ignore[no-untyped-def]
+                                                          qsettings, monkeypatch) -> None:
+    big = make_window()
+    big.setGeometry(300, 200, 1600, 860)
+    big.save_state()
+    big.close()
+    monkeypatch.setattr(MainWindow, "available_geometry", lambda self: QRect(SMALL))
+    window = make_window()
+    assert SMALL.contains(window.frameGeometry()), window.frameGeometry()
