@@ -130,9 +130,9 @@ def test_quit_when_the_save_is_refused_gives_the_reason_and_can_discard(  # type
 def test_opening_varied_profiles_never_modifies_them(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
     from crmdesk.services.demo import build_demo
 
-    build_demo(40)
+    build_demo(25)
     window = make_window()
-    for cid in range(1, 41):
+    for cid in range(1, 26):
         window._show_customer(cid)
         assert window.profile.customer_id == cid
         assert not window.profile.is_dirty(), customers.load(cid).display_name
