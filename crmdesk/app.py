@@ -54,8 +54,9 @@ def run_gui(book_path: Path) -> int:
     try:
         from crmdesk.services import keychain
 
-        book = open_book_asking(book_path, lambda message: ask_passphrase(None, message),
-                                known=keychain.get(book_path))
+        # The keyring (slow to load) only if the book turns out to be encrypted.
+        book = open_book_asking(book_path, keychain.keyring_first(
+            book_path, lambda message: ask_passphrase(None, message)))
     except BookError as exc:
         QMessageBox.critical(None, "crmdesk", str(exc))
         print(f"crmdesk: {exc}", file=sys.stderr)

@@ -77,3 +77,105 @@ def test_remembered_passphrase_opens_the_book_from_the_cli(
     assert keychain.get(path) == "battery staple"
     keychain.forget(path)
     assert ring.items == {}
+
+
+@pytest.fixture
+def probes(ring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts every time crmdesk reaches for the keyring (imports it, probes its backends)."""
+    calls: list[int] = []
+    real = keychain._keyring
+
+    def counted():  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(keychain, "_keyring", counted)
+    return calls
+
+
+def test_a_plain_book_never_reaches_for_the_keyring_from_the_cli(
+        probes: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk.cli import main
+    from crmdesk.store.db import close_database
+
+    monkeypatch.delenv("CRMDESK_PASSPHRASE", raising=False)
+    path = tmp_path / "plain.db"
+    assert main(["add", "--db", str(path), "--given", "Ana", "--family", "Gil"]) == 0
+    close_database()
+    assert main(["search", "--db", str(path)]) == 0
+    close_database()
+    assert probes == []
+
+
+def test_an_encrypted_book_asks_the_keyring_only_when_no_passphrase_is_given(
+        probes: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk.cli import main
+    from crmdesk.store.db import close_database
+
+    path = tmp_path / "safe.db"
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", "correct horse")
+    assert main(["add", "--db", str(path), "--given", "Ana", "--family", "Gil"]) == 0
+    close_database()
+    assert probes == []  # the passphrase was given
+    monkeypatch.delenv("CRMDESK_PASSPHRASE")
+    assert keychain.remember(path, "a stale one")  # a wrong remembered one: then ask
+    probes.clear()
+    capsys.readouterr()
+    assert main(["search", "--db", str(path)]) == 1  # no terminal to ask on
+    assert probes and "passphrase" in capsys.readouterr().err
+    close_database()
+    assert keychain.remember(path, "correct horse")
+    assert main(["search", "--db", str(path)]) == 0
+    close_database()
+    assert "Ana Gil" in capsys.readouterr().out
+
+
+_GUI_PROBE = """
+import os, sys
+from pathlib import Path
+from crmdesk.ui.main_window import MainWindow
+
+shown = MainWindow.show
+
+def show(self):
+    shown(self)
+    print("window shown, keyring imported:", "keyring" in sys.modules)
+    for action in self.menuBar().actions():
+        action.menu().aboutToShow.emit()  # every menu opened once
+    print("menus shown, keyring imported:", "keyring" in sys.modules)
+
+MainWindow.show = show
+from crmdesk.app import run_gui
+code = run_gui(Path(sys.argv[1]))
+sys.stdout.flush()
+os._exit(code)
+"""
+
+
+def test_the_window_on_a_plain_book_does_not_import_keyring(tmp_path: Path) -> None:
+    """Importing keyring and probing its backends costs ~450 ms of every start: a plain book
+    never needs it, not to open, not for the window, not for its menus."""
+    import os
+    import subprocess
+    import sys
+
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+
+    path = tmp_path / "plain.db"
+    open_book(path)
+    close_database()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRMDESK_EXIT_AFTER_SHOW="1",
+               CRMDESK_NO_DEMO_OFFER="1", CRMDESK_NO_AUTO_BACKUP="1",
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), HOME=str(tmp_path))
+    env.pop("CRMDESK_PASSPHRASE", None)
+    done = subprocess.run([sys.executable, "-c", _GUI_PROBE, str(path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "window shown, keyring imported: False" in done.stdout, done.stdout
+    assert "menus shown, keyring imported: False" in done.stdout, done.stdout
+    # The same script does see it when something imports it (the check can fail).
+    done = subprocess.run([sys.executable, "-c", "import keyring\n" + _GUI_PROBE, str(path)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "window shown, keyring imported: True" in done.stdout, done.stdout + done.stderr
