@@ -150,10 +150,14 @@ class _Unique:
     """Names, phones the demo has handed out so far, so that no two demo clients look like
     duplicates by chance: a new name is neither one already used nor one the duplicate finder
     would call similar (same block, rapidfuzz token sort ratio ≥ its cutoff). When the names
-    run out (very big books) they repeat, and a name shared by many is ignored by the finder."""
+    run out (books of more than some 8,000) the first hundred names repeat, each so often
+    that the finder ignores it (a name shared by many says nothing about two of them)."""
+
+    POPULAR = 100
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+        self.popular: list[tuple[Locale, bool, str, str]] = []
         self.blocks: dict[str, list[str]] = {}
         self.phones: set[str] = set()
         self.people: list[tuple[str, str, bool, Locale, str, str]] = []
@@ -179,8 +183,10 @@ class _Unique:
                                   score_cutoff=NAME_CUTOFF) is None:
                 self.names.add(folded)
                 near.append(folded)
-                break
-        return loc, feminine, given, family
+                if len(self.popular) < self.POPULAR:
+                    self.popular.append((loc, feminine, given, family))
+                return loc, feminine, given, family
+        return rng.choice(self.popular) if self.popular else (loc, feminine, given, family)
 
     def phone(self, rng: random.Random, loc: Locale) -> str:
         for _ in range(20):
