@@ -179,3 +179,58 @@ def test_the_window_on_a_plain_book_does_not_import_keyring(tmp_path: Path) -> N
     done = subprocess.run([sys.executable, "-c", "import keyring\n" + _GUI_PROBE, str(path)],
                           env=env, capture_output=True, text=True, timeout=120)
     assert "window shown, keyring imported: True" in done.stdout, done.stdout + done.stderr
+
+
+_REMEMBERED = """
+import os, sys
+from pathlib import Path
+import keyring
+from keyring.backend import KeyringBackend
+
+class Remembers(KeyringBackend):
+    priority = 1
+    def get_password(self, service, username):
+        return "open sesame" if (service, username) == ("crmdesk", sys.argv[1]) else None
+    def set_password(self, service, username, password):
+        pass
+    def delete_password(self, service, username):
+        pass
+
+keyring.set_keyring(Remembers())
+import crmdesk.ui.dialogs.passphrase as dialogs
+
+def asked(*args, **kwargs):
+    print("passphrase asked")
+    return None
+
+dialogs.ask_passphrase = asked
+from PySide6.QtWidgets import QMessageBox
+
+QMessageBox.critical = staticmethod(lambda *args: print("error shown:", args[2]))
+from crmdesk.app import run_gui
+code = run_gui(Path(sys.argv[1]))
+sys.stdout.flush()
+os._exit(code)
+"""
+
+
+def test_the_window_opens_an_encrypted_book_with_the_remembered_passphrase(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+
+    path = tmp_path / "safe.db"
+    open_book(path, passphrase="open sesame")
+    close_database()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CRMDESK_EXIT_AFTER_SHOW="1",
+               CRMDESK_NO_DEMO_OFFER="1", CRMDESK_NO_AUTO_BACKUP="1",
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), HOME=str(tmp_path))
+    env.pop("CRMDESK_PASSPHRASE", None)
+    done = subprocess.run([sys.executable, "-c", _REMEMBERED, str(path.resolve())], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "shown_after_s" in done.stdout and "passphrase asked" not in done.stdout
