@@ -234,3 +234,33 @@ def test_the_window_opens_an_encrypted_book_with_the_remembered_passphrase(
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "shown_after_s" in done.stdout and "passphrase asked" not in done.stdout
+
+
+def test_a_stale_remembered_passphrase_still_leaves_two_tries_at_the_terminal(
+        ring: MemoryKeyring, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+    import sys
+
+    from crmdesk.cli import main
+    from crmdesk.store.db import close_database
+
+    path = tmp_path / "safe.db"
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", "correct horse")
+    assert main(["add", "--db", str(path), "--given", "Ana", "--family", "Gil"]) == 0
+    close_database()
+    monkeypatch.delenv("CRMDESK_PASSPHRASE")
+    assert keychain.remember(path, "an old one")
+    typed = ["a typo", "correct horse"]
+    asked: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda label: asked.append(label) or typed.pop(0))
+    capsys.readouterr()
+    assert main(["search", "--db", str(path)]) == 0
+    close_database()
+    assert len(asked) == 2 and "Ana Gil" in capsys.readouterr().out
+    typed[:] = ["a typo", "another typo", "correct horse"]
+    asked.clear()
+    assert main(["search", "--db", str(path)]) == 1  # two wrong at the terminal: refused
+    close_database()
+    assert len(asked) == 2 and "Wrong passphrase" in capsys.readouterr().err
