@@ -50,22 +50,32 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
     from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
 
     path = _book_path(args)
-    passphrase = _given_passphrase(args) or keychain.get(path)
+    passphrase = _given_passphrase(args)
     # A passphrase given for a plain book is ignored (the book stays as it is).
     if passphrase is not None and path.exists() and path.stat().st_size and \
             not is_encrypted(path):
         passphrase = None
-    for attempt in range(3):
+    typed = 0
+
+    def prompt(label: str) -> str:
+        nonlocal typed
+        typed += 1
+        return _prompt(label)
+
+    # The keyring (slow to load) only once the book turns out to need a passphrase; a stale
+    # one there still leaves two tries at the terminal.
+    ask = keychain.keyring_first(path, prompt)
+    for _attempt in range(4):
         try:
             book = open_book(path, create=create, passphrase=passphrase)
         except PassphraseNeeded:
-            passphrase = _prompt(f"Passphrase for {path.name}")
+            passphrase = ask(f"Passphrase for {path.name}")
             continue
         except WrongPassphrase:
-            if _given_passphrase(args) is not None or attempt == 2:
+            if _given_passphrase(args) is not None or typed >= 2:
                 raise
             print("crmdesk: wrong passphrase.", file=sys.stderr)
-            passphrase = _prompt(f"Passphrase for {path.name}")
+            passphrase = prompt(f"Passphrase for {path.name}")
             continue
         args.passphrase = book.passphrase
         _sign_in(args, book)

@@ -61,8 +61,10 @@ class BookActions:
         old = self.book
         same = Path(path).resolve() == old.path.resolve()
         try:
-            book = open_book_asking(path, self.ask_passphrase,
-                                    known=old.passphrase if same else keychain.get(path))
+            # Another book: the keyring (slow to load) only if it turns out to be encrypted.
+            ask = self.ask_passphrase if same else keychain.keyring_first(path,
+                                                                          self.ask_passphrase)
+            book = open_book_asking(path, ask, known=old.passphrase if same else None)
         except BookError as exc:
             db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))

@@ -236,6 +236,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
+        self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
         self.apply_permissions()
 
     def _build_menus(self) -> None:
