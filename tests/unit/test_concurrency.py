@@ -1,0 +1,149 @@
+"""Several programs on one book: nothing in this process may drop SQLite's locks on the book
+file, writers wait for each other instead of failing, whole-file operations refuse while
+another program has the book open, one window per book, a foreign -wal is kept aside."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from crmdesk.services import backups, customer_query
+from crmdesk.store import sidecar
+from crmdesk.store.book import open_book
+from crmdesk.store.db import close_database, db, is_encrypted
+from tests.conftest import add
+
+SECRET = "s3cret"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _python(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code), *args],
+                          capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+
+
+_READER = """
+    import sys
+    key = sys.argv[2] if len(sys.argv) > 2 else None
+    if key:
+        from sqlcipher3 import dbapi2 as sqlite3
+    else:
+        import sqlite3
+    conn = sqlite3.connect(sys.argv[1], timeout=5)
+    if key:
+        conn.execute(f"PRAGMA key = '{key}'")
+    print(conn.execute("SELECT count(*) FROM customer").fetchone()[0])
+    print(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    conn.close()
+"""
+
+
+def _read_elsewhere(path: Path, key: str | None = None) -> tuple[int, str]:
+    """Another process opens the book, reads, and closes it (the last to close checkpoints
+    and deletes the -wal when it can take SQLite's exclusive lock)."""
+    result = _python(_READER, str(path), *([key] if key else []))
+    assert result.returncode == 0, result.stderr
+    count, check = result.stdout.split()
+    return int(count), check
+
+
+def _own_locks(path: Path) -> list[str]:
+    """This process's POSIX locks on the book file (Linux: /proc/locks)."""
+    inode = os.stat(path).st_ino
+    with open("/proc/locks", encoding="ascii") as fh:
+        return [line.split(None, 1)[1] for line in fh
+                if f":{inode} " in line and f" {os.getpid()} " in line and "->" not in line]
+
+
+needs_proc_locks = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux only")
+
+
+def _lose_nothing(path: Path, key: str | None = None) -> None:
+    """With the book still open here: another process reads it, then this one goes on
+    writing; everything written survives and the book stays intact."""
+    db.execute_sql("PRAGMA wal_autocheckpoint = 0")  # keep the frames in the -wal
+    add("Before", "Other")
+    wal = Path(f"{path}-wal")
+    assert wal.exists()
+    count, check = _read_elsewhere(path, key)
+    assert (count, check) == (2, "ok")
+    assert wal.exists(), "the other process deleted the live -wal: our locks were dropped"
+    add("After", "Other")
+    assert customer_query.count() == 3
+    assert _read_elsewhere(path, key) == (3, "ok")
+    close_database()
+    assert _read_elsewhere(path, key) == (3, "ok")
+
+
+@needs_proc_locks
+def test_asking_whether_an_open_book_is_encrypted_keeps_its_locks(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Open")
+    held = _own_locks(path)
+    assert held
+    assert is_encrypted(path) is False  # e.g. the window opening the same book again
+    assert _own_locks(path) == held
+    _lose_nothing(path)
+
+
+@needs_proc_locks
+def test_opening_the_same_book_again_in_this_process_keeps_its_locks(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    first = open_book(path)
+    add("Ana", "Open")
+    held = _own_locks(path)
+    second = open_book(path)  # the window's switch_book to the book it has open
+    db.initialize(first.database)
+    second.database.close()
+    assert _own_locks(path) == held
+    _lose_nothing(path)
+
+
+@needs_proc_locks
+def test_a_second_connection_to_an_encrypted_book_keeps_its_locks(tmp_path: Path) -> None:
+    path = tmp_path / "secret.db"
+    open_book(path, passphrase=SECRET)
+    add("Ana", "Secret")
+    held = _own_locks(path)
+    assert held
+
+    def worker() -> None:  # another thread: its own connection, keyed with the derived key
+        assert customer_query.count() == 1
+        db.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert db.obj._raw_key is not None
+    assert _own_locks(path) == held, "reading the salt from the file dropped SQLite's locks"
+    _lose_nothing(path, SECRET)
+
+
+@needs_proc_locks
+def test_the_daily_backup_of_an_open_book_keeps_its_locks(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Open")
+    db.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    held = _own_locks(path)
+    thread = threading.Thread(target=lambda: backups.auto_backup(path))
+    thread.start()
+    thread.join()
+    assert list(backups.backup_dir(path).glob("auto-book-*.db"))
+    assert _own_locks(path) == held
+    _lose_nothing(path)
+
+
+def test_the_lock_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    assert sidecar.lock_path(path).stat().st_mode & 0o777 == 0o600
+    close_database()
