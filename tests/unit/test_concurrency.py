@@ -4,6 +4,7 @@ another program has the book open, one window per book, a foreign -wal is kept a
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -147,3 +148,18 @@ def test_the_lock_file_is_private(tmp_path: Path) -> None:
     open_book(path)
     assert sidecar.lock_path(path).stat().st_mode & 0o777 == 0o600
     close_database()
+
+
+def test_four_programs_writing_at_once_lose_nothing_and_fail_nothing() -> None:
+    """A window-like process (main thread + worker thread), a service caller, and two
+    command-line writers (one also backing up) on one book: every write waits its turn."""
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_writers.py"),
+                             "--writers", "4", "--writes", "50", "--json"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["failures"] == 0, figures["failure_messages"]
+    assert figures["lost"] == 0
+    assert figures["acknowledged"] + figures["backups"] == 200
+    assert figures["backups"] == figures["backups_audited"] == 5
+    assert figures["integrity"] == "ok"
