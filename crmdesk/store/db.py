@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +300,25 @@ def open_database(path: Path | str, *, create: bool = True,
         raise BookError(f"The file {path} is not a crmdesk book.")
     db.initialize(database)
     return database
+
+
+@contextmanager
+def exclusive_access(path: Path | str, what: str = "This") -> Iterator[list[str]]:
+    """Sole access to the book file for a whole-file operation (restore, encrypt, rekey):
+    a BookError at once while another program has it open, or while this one still has a
+    connection to it."""
+    try:
+        cm = sidecar.exclusive(path, what)
+        warnings = cm.__enter__()
+    except sidecar.BookInUse as exc:
+        raise BookError(str(exc)) from exc
+    try:
+        yield warnings
+    except BaseException as exc:
+        if not cm.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        cm.__exit__(None, None, None)
 
 
 def close_database() -> None:

@@ -408,6 +408,24 @@ def _record_wal(book: Path, entry: _Entry) -> None:
         pass
 
 
+def _sqlite_has_it_open(book: Path) -> bool:
+    """Does any process (this one included) hold SQLite locks on the book or its -shm?
+    Known from /proc/locks only (Linux): without it, nothing is assumed free."""
+    keys = set()
+    for path in (book, Path(f"{book}-shm")):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        keys.add(f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}")
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return True
+    return any(part in keys for line in lines for part in line.split())
+
+
 def _set_foreign_wal_aside(book: Path, entry: _Entry) -> list[str]:
     """Called with no other crmdesk process on the book and before SQLite opens it here:
     a `-wal` that is not the one crmdesk recorded for this very file (another copy's, or one
@@ -419,6 +437,8 @@ def _set_foreign_wal_aside(book: Path, entry: _Entry) -> list[str]:
         return []
     record = _read_record(entry)
     if not record:  # never recorded (a book from before this check): cannot tell
+        return []
+    if _sqlite_has_it_open(book):  # another program (not crmdesk) is using this -wal
         return []
     if record.get("wal") == current and record.get("db") == _identity(book):
         return []  # the book's own journal, left by a crash: SQLite replays it

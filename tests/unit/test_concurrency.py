@@ -17,7 +17,7 @@ import pytest
 from crmdesk.services import backups, customer_query
 from crmdesk.store import sidecar
 from crmdesk.store.book import open_book
-from crmdesk.store.db import close_database, db, is_encrypted
+from crmdesk.store.db import BookError, close_database, db, is_encrypted
 from tests.conftest import add
 
 SECRET = "s3cret"
@@ -163,3 +163,113 @@ def test_four_programs_writing_at_once_lose_nothing_and_fail_nothing() -> None:
     assert figures["acknowledged"] + figures["backups"] == 200
     assert figures["backups"] == figures["backups_audited"] == 5
     assert figures["integrity"] == "ok"
+
+
+_HOLDER = """
+    import sys, time
+    from crmdesk.store.book import open_book
+    from crmdesk.services import customers
+    from crmdesk.services.customers import CustomerData
+    book = open_book(sys.argv[1], create=False, passphrase=sys.argv[2] or None)
+    customers.create(CustomerData(given_name="Held", family_name="Open"), "US")
+    print("ready", flush=True)
+    sys.stdin.readline()
+    customers.create(CustomerData(given_name="Later", family_name="Write"), "US")
+    book.close()
+    print("closed", flush=True)
+"""
+
+
+class Holder:
+    """Another process with the book open (it writes once more when told to finish)."""
+
+    def __init__(self, path: Path, key: str | None = None) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(_HOLDER), str(path), key or ""],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+        assert self.proc.stdout is not None and self.proc.stdout.readline().strip() == "ready"
+        self.pid = self.proc.pid
+
+    def finish(self) -> None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+        assert self.proc.stdout.readline().strip() == "closed"
+        self.proc.wait(timeout=30)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def _names(path: Path, key: str | None = None) -> list[str]:
+    open_book(path, create=False, passphrase=key)
+    found = sorted(r[0] for r in db.execute_sql("SELECT given_name FROM customer"))
+    close_database()
+    return found
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    from crmdesk.cli import main
+
+    code = main(list(argv))
+    close_database()
+    return code, capsys.readouterr().err.strip()
+
+
+def test_restore_is_refused_while_another_program_has_the_book_open(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Before")
+    saved = backups.back_up(path, tmp_path / "saved.db")
+    close_database()
+    holder = Holder(path)
+    try:
+        with pytest.raises(BookError, match=rf"open in .*pid {holder.pid}.*close it first"):
+            backups.restore(path, saved)
+        code, err = _cli(capsys, "restore", "--db", str(path), str(saved))
+        assert code == 1 and len(err.splitlines()) == 1
+        assert err.startswith("crmdesk: The book is open in ") and f"pid {holder.pid}" in err
+        assert not list(tmp_path.glob("book.db.before-restore-*"))
+        holder.finish()  # its writes after the refusal land in the book, nothing lost
+    finally:
+        holder.kill()
+    assert _names(path) == ["Ana", "Held", "Later"]
+    code, _err = _cli(capsys, "restore", "--db", str(path), str(saved))  # nobody else: works
+    assert code == 0
+    assert _names(path) == ["Ana"]
+
+
+def test_encrypt_and_rekey_are_refused_while_another_program_has_the_book_open(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Plain")
+    close_database()
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", SECRET)
+    holder = Holder(path)
+    try:
+        code, err = _cli(capsys, "encrypt", "--db", str(path))
+        assert code == 1 and len(err.splitlines()) == 1 and f"pid {holder.pid}" in err
+        assert "close it first" in err
+        holder.finish()
+    finally:
+        holder.kill()
+    assert not is_encrypted(path)
+    assert _names(path) == ["Ana", "Held", "Later"]
+    assert _cli(capsys, "encrypt", "--db", str(path))[0] == 0
+    assert is_encrypted(path)
+    monkeypatch.setenv("CRMDESK_NEW_PASSPHRASE", "another one")
+    holder = Holder(path, SECRET)
+    try:
+        code, err = _cli(capsys, "rekey", "--db", str(path))
+        assert code == 1 and len(err.splitlines()) == 1 and f"pid {holder.pid}" in err
+        holder.finish()
+    finally:
+        holder.kill()
+    assert _names(path, SECRET) == ["Ana", "Held", "Held", "Later", "Later"]
+    assert _cli(capsys, "rekey", "--db", str(path))[0] == 0
+    assert len(_names(path, "another one")) == 5
