@@ -113,7 +113,9 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
     except DB_ERRORS as exc:
         if isinstance(exc, OSError):
             raise BookError(f"Cannot write {to}: {exc.strerror or exc}") from exc
-        raise BookError(f"The backup failed: {describe_error(exc, to)}") from exc
+        reason = describe_error(exc, to)
+        raise BookError(reason if "disk is full" in reason.lower()
+                        else f"The backup failed: {reason}") from exc
     try:
         _record(book, passphrase, "backup", str(to))
     except DB_ERRORS as exc:
