@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk.services import access
-from crmdesk.store import encryption, migrations
+from crmdesk.store import encryption, migrations, sidecar
 from crmdesk.store.db import (
     APPLICATION_ID,
     DB_ERRORS,
@@ -57,8 +57,9 @@ def _copy(source: Path, target: Path, progress: Progress | None = None,
                 if check:
                     found = [r[0] for r in dst.execute("PRAGMA quick_check(5)")]
                     if found != ["ok"]:
+                        why = " ".join("; ".join(found).split())
                         raise BookError(
-                            f"{source.name} is damaged ({'; '.join(found)}): no backup was "
+                            f"{source.name} is damaged ({why}): no backup was "
                             "written. Run `crmdesk check`; restore an earlier backup if "
                             "needed.")
             finally:
@@ -79,7 +80,8 @@ def _record(book: Path, passphrase: str | None, action: str, detail: str) -> Non
     from crmdesk.store.db import db
 
     current = db.obj
-    if current is not None and os.path.realpath(current.database) == os.path.realpath(book):
+    if current is not None and os.path.realpath(current.database) == os.path.realpath(book) \
+            and sidecar.connections(book):  # the book open here (in this thread or another)
         had_connection = not db.is_closed()
         try:
             audit.record(action, [None], detail)
