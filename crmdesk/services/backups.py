@@ -40,6 +40,7 @@ def _copy(source: Path, target: Path, progress: Progress | None = None,
     `check`, the finished copy must pass SQLite's quick_check before it is kept."""
     part = target.with_name(f".{target.name}.part")
     part.unlink(missing_ok=True)
+    sidecar.in_progress.add(str(part))
     os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # private at once
     try:
         src = encryption.connect(source, passphrase, read_only=True)
@@ -69,6 +70,7 @@ def _copy(source: Path, target: Path, progress: Progress | None = None,
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
+        sidecar.in_progress.discard(str(part))
 
 
 def _record(book: Path, passphrase: str | None, action: str, detail: str) -> None:

@@ -183,6 +183,7 @@ def connection_opening(book: Path | str, encrypted: bool) -> bool:
         while True:
             if _take_exclusive(entry):  # the first crmdesk process on this book
                 entry.warnings += _set_foreign_wal_aside(Path(_key(book)), entry)
+                clean_leftovers(Path(_key(book)))
                 return True
             if _take_shared(entry):
                 return False
@@ -453,3 +454,41 @@ def _set_foreign_wal_aside(book: Path, entry: _Entry) -> list[str]:
                         f"({exc.strerror or exc}): nothing was opened.") from exc
     return [f"{wal.name} beside {book.name} did not belong to this book (a journal from "
             f"another copy); it was not applied and is kept as {aside.name}."]
+
+
+# --- what a killed program leaves behind -------------------------------------------------
+#: Temporary files being written by this process now (a cleanup must not take them).
+in_progress: set[str] = set()
+
+
+def clean_leftovers(book: Path) -> list[Path]:
+    """With no other crmdesk process on the book: delete what a killed copy, encryption or
+    restore left half-written beside the book and in its backups folder (`.*.part`,
+    `.book.db.encrypting`, `.book.db.restoring*`), and make the copies that are kept
+    (before-restore, before-upgrade, foreign journals, backups) private (0600). Returns the
+    files deleted."""
+    removed: list[Path] = []
+    folder, name, stem = book.parent, book.name, book.stem
+    partial = [*folder.glob(f".{name}.*.part"), *folder.glob(f".{name}.encrypting"),
+               *folder.glob(f".{name}.restoring*")]
+    kept = [*folder.glob(f"{name}.before-restore-*"), *folder.glob(f"{name}.v*-*.bak"),
+            *folder.glob(f"{name}-wal.foreign-*")]
+    backups = folder / "backups"
+    if backups.is_dir():
+        partial += [*backups.glob(f".{stem}-*.part"), *backups.glob(f".auto-{stem}-*.part")]
+        kept += [*backups.glob(f"{stem}-*.db"), *backups.glob(f"auto-{stem}-*.db")]
+    for path in partial:
+        if str(path) in in_progress or path.is_symlink():
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    for path in kept:
+        try:
+            if not path.is_symlink() and path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:
+            pass
+    return removed
