@@ -67,6 +67,8 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
             print("crmdesk: wrong passphrase.", file=sys.stderr)
             passphrase = _prompt(f"Passphrase for {path.name}")
             continue
+        for warning in book.warnings:  # e.g. a -wal of another copy, set aside
+            print(f"crmdesk: warning: {warning}", file=sys.stderr)
         args.passphrase = book.passphrase
         _sign_in(args, book)
         return book

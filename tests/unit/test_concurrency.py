@@ -273,3 +273,93 @@ def test_encrypt_and_rekey_are_refused_while_another_program_has_the_book_open(
     assert _names(path, SECRET) == ["Ana", "Held", "Held", "Later", "Later"]
     assert _cli(capsys, "rekey", "--db", str(path))[0] == 0
     assert len(_names(path, "another one")) == 5
+
+
+_WRITER = """
+    import os, sys
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import db
+    from crmdesk.services import customers
+    from crmdesk.services.customers import CustomerData
+    open_book(sys.argv[1], create=False)
+    db.execute_sql("PRAGMA wal_autocheckpoint = 0")  # the frames stay in the -wal
+    for i in range(int(sys.argv[2])):
+        customers.create(CustomerData(given_name=f"{sys.argv[3]}{i}", family_name="W"), "US")
+    if len(sys.argv) > 4:  # hand our live -wal to another book file, as a stray copy would
+        import shutil
+        shutil.copyfile(sys.argv[1] + "-wal", sys.argv[4])
+    print("ready", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def _writer(path: Path, count: int, prefix: str, copy_wal_to: Path | None = None
+            ) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(_WRITER), str(path),
+                             str(count), prefix, *([str(copy_wal_to)] if copy_wal_to else [])],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_a_wal_from_another_copy_is_kept_aside_not_replayed(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Common", "Origin")
+    close_database()
+    copy = tmp_path / "copy" / "book.db"
+    copy.parent.mkdir()
+    shutil.copyfile(path, copy)  # a second copy of the same book, which goes its own way
+    open_book(path)
+    add("Mine", "Committed")
+    close_database()
+    assert not Path(f"{path}-wal").exists()
+    other = _writer(copy, 30, "Foreign", copy_wal_to=Path(f"{path}-wal"))
+    other.kill()  # that copy's program is killed: its -wal is left where it was put
+    other.wait()
+    book = open_book(path)
+    names = sorted(r[0] for r in db.execute_sql("SELECT given_name FROM customer"))
+    assert names == ["Common", "Mine"]
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    [aside] = tmp_path.glob("book.db-wal.foreign-*")
+    assert aside.stat().st_mode & 0o777 == 0o600
+    assert len(book.warnings) == 1 and aside.name in book.warnings[0]
+    assert "did not belong to this book" in book.warnings[0]
+    close_database()
+
+
+def test_the_book_s_own_wal_after_a_crash_is_replayed_without_a_word(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Before", "Crash")
+    close_database()
+    writer = _writer(path, 5, "Crash")
+    writer.kill()  # kill -9 mid-session: its commits are in the -wal only
+    writer.wait()
+    assert Path(f"{path}-wal").stat().st_size > 0
+    book = open_book(path)
+    assert book.warnings == []
+    assert customer_query.count() == 6
+    assert not list(tmp_path.glob("book.db-wal.foreign-*"))
+    close_database()
+
+
+def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Mine", "Only")
+    close_database()
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(path, copy)
+    writer = _writer(copy, 3, "Foreign", copy_wal_to=Path(f"{path}-wal"))
+    writer.kill()
+    writer.wait()
+    code, err = _cli(capsys, "check", "--db", str(path))
+    assert code == 0
+    assert len(err.splitlines()) == 1 and "did not belong to this book" in err
