@@ -96,9 +96,9 @@ def worker(kind: str, path: Path, writes: int, wid: int) -> dict[str, object]:
                     failures.append("backup: " + err.getvalue().strip())
                 continue
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-                code = _timed(waits, lambda: main(["log", "--db", str(path), "--customer", "1",
-                                                   "--channel", "phone", "--direction", "in",
-                                                   "--note", tag]))
+                code = _timed(waits, lambda tag=tag: main(
+                    ["log", "--db", str(path), "--customer", "1", "--channel", "phone",
+                     "--direction", "in", "--note", tag]))
             if code == 0:
                 acked.append(tag)
             else:

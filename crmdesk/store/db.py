@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
 DB_ERRORS: tuple[type[Exception], ...] = (peewee.DatabaseError, sqlite3.DatabaseError,
                                           *_CIPHER_ERRORS, OSError)
 PLAIN_HEADER = b"SQLite format 3\x00"
+_SALT_ERRORS: tuple[type[Exception], ...] = (*_CIPHER_ERRORS, TypeError, ValueError)
 
 
 class BookError(Exception):
@@ -93,7 +94,7 @@ class BookDatabase(peewee.SqliteDatabase):
         self.warnings: list[str] = []
 
     def _open_connection(self) -> Any:
-        return super()._connect()
+        return super()._connect()  # type: ignore[misc]
 
     def _connect(self) -> Any:
         first = sidecar.connection_opening(self.database, self.encrypted)
@@ -108,7 +109,7 @@ class BookDatabase(peewee.SqliteDatabase):
 
     def _close(self, conn: Any) -> None:
         try:
-            super()._close(conn)
+            super()._close(conn)  # type: ignore[misc]
         finally:
             sidecar.connection_closed(self.database)
 
@@ -166,7 +167,7 @@ class EncryptedDatabase(BookDatabase):
         if self._salt is None:
             try:
                 self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
-            except (*_CIPHER_ERRORS, TypeError, ValueError):
+            except _SALT_ERRORS:
                 self._salt = None
         self._opened = True
         return conn

@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +47,8 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
     def _unlock(fd: int, start: int) -> None:
         os.lseek(fd, start, os.SEEK_SET)
-        try:
+        with suppress(OSError):
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 
