@@ -363,3 +363,34 @@ def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
     code, err = _cli(capsys, "check", "--db", str(path))
     assert code == 0
     assert len(err.splitlines()) == 1 and "did not belong to this book" in err
+
+
+@needs_proc_locks
+def test_a_writer_that_waited_too_long_names_the_program_holding_the_book(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "book.db"
+    open_book(path)
+    close_database()
+    code = textwrap.dedent("""
+        import sys
+        from crmdesk.store.book import open_book
+        from crmdesk.store.db import db
+        open_book(sys.argv[1])
+        with db.atomic():  # a long write transaction
+            db.execute_sql("INSERT INTO setting (key, value) VALUES ('k', 'v')")
+            print("ready", flush=True)
+            sys.stdin.readline()
+    """)
+    # argv as `crmdesk log …` shows it (the program is told by its command line)
+    holder = subprocess.Popen([sys.executable, "-c", code, str(path), "crmdesk", "log"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result, err = _cli(capsys, "add", "--db", str(path), "--given", "A", "--family", "B")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result == 1
+    assert err == (f"crmdesk: The book {path} is locked by crmdesk log (pid {holder.pid}); "
+                   "close it and try again.")
