@@ -239,6 +239,19 @@ def known_encrypted(book: Path | str) -> bool | None:
         return entry.encrypted if entry and entry.users else None
 
 
+def is_book_file(path: Path | str, anywhere: bool = False) -> bool:
+    """Is `path` a book open in this process (or its -wal, -shm, lock file)? Reading it
+    with a plain file handle would drop SQLite's locks; replacing it would destroy it. With
+    `anywhere`, also a book another program has open (known on Linux)."""
+    key = _key(path)
+    with _guard:
+        for book, entry in _entries.items():
+            if entry.users and key in (book, f"{book}-wal", f"{book}-shm", f"{book}-journal",
+                                       str(lock_path(book))):
+                return True
+    return anywhere and lock_path(key).exists() and bool(holders(key))
+
+
 def take_warnings(book: Path | str) -> list[str]:
     with _guard:
         entry = _entries.get(_key(book))

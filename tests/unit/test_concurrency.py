@@ -394,3 +394,21 @@ def test_a_writer_that_waited_too_long_names_the_program_holding_the_book(
     assert result == 1
     assert err == (f"crmdesk: The book {path} is locked by crmdesk log (pid {holder.pid}); "
                    "close it and try again.")
+
+
+@needs_proc_locks
+def test_importing_or_exporting_over_the_open_book_is_refused_and_keeps_its_locks(
+        tmp_path: Path) -> None:
+    from crmdesk.services import exporting
+    from crmdesk.services.importing import files
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Open")
+    held = _own_locks(path)
+    with pytest.raises(files.UnreadableFile, match="is the book itself"):
+        files.read_path(path)  # chosen in File ▸ Import Contacts by mistake
+    with pytest.raises(BookError, match="is an open crmdesk book"):
+        exporting.export_csv(customer_query.customer_ids(customer_query.CustomerFilter()), path)
+    assert _own_locks(path) == held
+    _lose_nothing(path)
