@@ -124,11 +124,25 @@ def _take_shared(entry: _Entry) -> bool:
     assert entry.fd is not None
     if sys.platform != "win32":
         return _try(entry.fd, _OPEN, False)
-    for slot in _SLOTS:  # pragma: no cover - Windows
-        if _try(entry.fd, slot, True):
-            entry.slot = slot
-            return True
-    return False  # pragma: no cover
+    return _take_slot(entry)  # pragma: no cover - Windows
+
+
+def _take_slot(entry: _Entry) -> bool:  # pragma: no cover - Windows
+    """Windows has no shared byte locks: each process with the book open holds one slot
+    byte; a whole-file operation holds byte 0 (checked before a slot is taken)."""
+    assert entry.fd is not None
+    if entry.slot is not None:
+        return True
+    if not _try(entry.fd, _OPEN, True):  # a whole-file operation is running
+        return False
+    try:
+        for slot in _SLOTS:
+            if _try(entry.fd, slot, True):
+                entry.slot = slot
+                return True
+        return False
+    finally:
+        _unlock(entry.fd, _OPEN)
 
 
 def _take_exclusive(entry: _Entry) -> bool:
@@ -136,18 +150,18 @@ def _take_exclusive(entry: _Entry) -> bool:
     assert entry.fd is not None
     if sys.platform != "win32":
         return _try(entry.fd, _OPEN, True)
-    taken = []  # pragma: no cover - Windows: every slot but ours must be free
-    free = True
-    for slot in _SLOTS:
+    # Windows: byte 0 first (no new slot can be taken meanwhile), then every slot but ours
+    # must be free.
+    if not _try(entry.fd, _OPEN, True):  # pragma: no cover - Windows
+        return False
+    for slot in _SLOTS:  # pragma: no cover
         if slot == entry.slot:
             continue
         if not _try(entry.fd, slot, True):
-            free = False
-            break
-        taken.append(slot)
-    for slot in taken:
+            _unlock(entry.fd, _OPEN)
+            return False
         _unlock(entry.fd, slot)
-    return free and _try(entry.fd, _OPEN, True)
+    return True  # pragma: no cover
 
 
 def _back_to_shared(entry: _Entry) -> None:
@@ -159,7 +173,9 @@ def _back_to_shared(entry: _Entry) -> None:
             _unlock(entry.fd, _OPEN)
         return
     _unlock(entry.fd, _OPEN)  # pragma: no cover - Windows
-    if not entry.users and entry.slot is not None:  # pragma: no cover
+    if entry.users:  # pragma: no cover
+        _take_slot(entry)
+    elif entry.slot is not None:  # pragma: no cover
         _unlock(entry.fd, entry.slot)
         entry.slot = None
 
