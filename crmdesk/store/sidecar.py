@@ -77,9 +77,6 @@ class _Entry:
 
 _guard = threading.RLock()
 _entries: dict[str, _Entry] = {}
-#: What this process is, as other processes are told ("crmdesk window", "crmdesk log").
-program = "crmdesk"
-
 
 class BookInUse(Exception):
     """The book is open in another program (the message names it when it can be known)."""
