@@ -64,6 +64,20 @@ else:
         fcntl.lockf(fd, fcntl.LOCK_UN, 1, start, os.SEEK_SET)
 
 
+def _locks_work(fd: int) -> bool:
+    """Byte locks are supported on this file system (a probe on an unused byte)."""
+    import errno
+
+    try:
+        if sys.platform == "win32":  # pragma: no cover - Windows
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, 2, os.SEEK_SET)
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, 2, os.SEEK_SET)
+    except OSError as exc:
+        return exc.errno in (errno.EACCES, errno.EAGAIN)
+    return True
+
+
 @dataclass
 class _Entry:
     fd: int | None
@@ -102,6 +116,9 @@ def _entry(book: Path | str) -> _Entry:
                 getattr(os, "O_BINARY", 0)
             fd: int | None = os.open(lock_path(key), flags, 0o600)
         except OSError:  # a read-only folder: nothing to coordinate with, work without
+            fd = None
+        if fd is not None and not _locks_work(fd):  # e.g. a share without byte locks
+            os.close(fd)
             fd = None
         entry = _entries[key] = _Entry(fd)
     return entry
