@@ -77,6 +77,8 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
             print("crmdesk: wrong passphrase.", file=sys.stderr)
             passphrase = prompt(f"Passphrase for {path.name}")
             continue
+        for warning in book.warnings:  # e.g. a -wal of another copy, set aside
+            print(f"crmdesk: warning: {warning}", file=sys.stderr)
         args.passphrase = book.passphrase
         _sign_in(args, book)
         return book
@@ -727,8 +729,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     book = _open(args, create=False)
     started = time.perf_counter()
     target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None,
-                             passphrase=book.passphrase)
-    audit.record("backup", [None], str(target))
+                             passphrase=book.passphrase)  # audited by the service
     print(target)
     print(f"Backed up in {time.perf_counter() - started:.1f} s ({backups.size_text(target)}).",
           file=sys.stderr)
@@ -745,8 +746,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     info = backups.check(source, passphrase)
     aside = backups.restore(path, source, passphrase=passphrase)
-    book = open_book(path, create=False, passphrase=passphrase)  # brings an older one up
-    audit.record("restore_book", [None], f"from {source}")
+    book = open_book(path, create=False, passphrase=passphrase)  # audited by the service
     print(f"Restored {book.path} from {source} ({info.customers:,} customers, schema "
           f"{info.version}). The book it replaced was kept as {aside.resolve()}.")
     return 0

@@ -38,6 +38,11 @@ class ExportCancelled(Exception):
 def atomic_file(target: Path, mode: int | None = None) -> Iterator[Path]:
     """A temporary file beside `target` that becomes it only when everything was written
     (a cancelled or failed write leaves nothing behind)."""
+    from crmdesk.store import sidecar
+    from crmdesk.store.db import BookError
+
+    if sidecar.is_book_file(target, anywhere=True):
+        raise BookError(f"{target.name} is an open crmdesk book: choose another file name.")
     part = target.with_name(f".{target.name}.part")
     try:
         yield part

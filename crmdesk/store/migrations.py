@@ -7,6 +7,7 @@ schema it produced when it shipped, whatever the models look like today.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,6 +334,21 @@ def backup_path_for(book: Path, version: int) -> Path:
     return book.with_name(f"{book.name}.v{version}-{stamp}.bak")
 
 
+def _vacuum_into(database: peewee.Database, backup: Path) -> None:
+    """The copy before an upgrade: written by SQLite into a file created 0600 (private from
+    its first byte) under a temporary name, renamed when complete (a kill leaves only a
+    `.part`, removed at the next open)."""
+    part = backup.with_name(f".{backup.name}.part")
+    part.unlink(missing_ok=True)
+    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # VACUUM INTO: empty file
+    os.close(fd)
+    try:
+        database.execute_sql("VACUUM INTO ?", (str(part),))
+        os.replace(part, backup)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def migrate(database: peewee.Database, book: Path | None, target: int = LATEST) -> Path | None:
     """Bring the book up to `target`; returns the backup taken first, if any.
 
@@ -348,10 +364,11 @@ def migrate(database: peewee.Database, book: Path | None, target: int = LATEST) 
     backup = None
     if version > 0 and book is not None:
         backup = backup_path_for(book, version)
-        database.execute_sql("VACUUM INTO ?", (str(backup),))
-        backup.chmod(0o600)
+        _vacuum_into(database, backup)
     for number in range(version + 1, target + 1):
         with database.atomic():
+            if current_version(database) >= number:  # another program ran this step first
+                continue
             if number == 1:
                 database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 database.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")

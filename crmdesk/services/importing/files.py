@@ -33,6 +33,10 @@ def sniff_kind(raw: bytes, path: Path) -> str:
 
 
 def read_path(path: Path) -> ReadFile:
+    from crmdesk.store import sidecar
+
+    if sidecar.is_book_file(path):  # its handle, closed, would drop SQLite's locks
+        raise UnreadableFile(f"{path.name} is the book itself: choose a vCard or CSV file.")
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
