@@ -63,14 +63,17 @@ def open_book_asking(path: Path | str, ask: Callable[[str], str | None], *,
 
     passphrase = known
     message = f"{Path(path).name} is encrypted. Passphrase:"
-    for _ in range(tries + 1):
+    asked = 0
+    while True:
         try:
             return open_book(path, create=create, passphrase=passphrase)
         except PassphraseNeeded:
             pass
         except WrongPassphrase:
             message = f"Wrong passphrase for {Path(path).name}. Try again:"
+        if asked >= tries:  # every passphrase asked for has been tried
+            raise BookError(f"Wrong passphrase for {Path(path).name}.")
         passphrase = ask(message)
+        asked += 1
         if passphrase is None:
             raise BookError(f"{Path(path).name} was not opened: no passphrase given.")
-    raise BookError(f"Wrong passphrase for {Path(path).name}.")
