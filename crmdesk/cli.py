@@ -676,7 +676,7 @@ def _import_book_file(path: Path, dry_run: bool) -> dict[str, Any] | None:
             spec = json.loads(raw)
             counts = {t: len(v.get("rows", [])) for t, v in spec.get("tables", {}).items()}
         else:
-            counts = exporting.import_book(raw)
+            counts = exporting.import_book(raw, source=path.name)
     except (exporting.BookImportError, ValueError) as exc:
         print(f"crmdesk: {path.name}: {exc}", file=sys.stderr)
         return {"file": str(path), "error": str(exc)}

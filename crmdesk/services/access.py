@@ -73,7 +73,7 @@ _current = SINGLE_USER
 PERMISSIONS: dict[str, set[str]] = {
     "manager": {"export", "print", "delete", "merge", "import", "audit", "staff",
                 "settings", "backup", "restore", "encrypt", "adjust_points", "duplicates",
-                "export_book"},
+                "export_book", "import_book"},
     "executive": {"export", "print", "delete", "merge", "import", "adjust_points",
                   "duplicates"},
     "receptionist": set(),
@@ -86,6 +86,7 @@ WHAT = {
     "restore": "restore the book from a backup", "encrypt": "encrypt the book or change "
     "its passphrase", "adjust_points": "give bonuses or adjust points",
     "duplicates": "look for duplicate customers", "export_book": "export the whole book",
+    "import_book": "import a whole book",
 }
 
 

@@ -47,6 +47,14 @@ def _digest(prev: str, at: str, who: str, action: str, customer_id: int | None,
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def entry_hash(entry: dict[str, object]) -> str:
+    """The hash an entry (a mapping of its columns, `prev_hash` included) must carry."""
+    cid = entry.get("customer_id")
+    return _digest(str(entry.get("prev_hash") or ""), str(entry.get("at") or ""),
+                   str(entry.get("who") or ""), str(entry.get("action") or ""),
+                   None if cid is None else int(str(cid)), str(entry.get("detail") or ""))
+
+
 def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: str = "",
            who: str | None = None) -> None:
     """Append one entry per customer (None: the book as a whole)."""
