@@ -296,6 +296,18 @@ def require_self_or_manager(staff_id: int | None) -> None:
         raise AccessDenied(f"{me.name} may record things only under their own name.")
 
 
+def own_name(staff_id: int | None, allowed: int | None = None) -> int | None:
+    """Who a record is written under: a signed-in person other than a manager records only
+    as themselves (no name given: theirs); `allowed` is an author the record already has."""
+    me = current()
+    if staff_id is not None and staff_id == allowed:
+        return staff_id
+    require_self_or_manager(staff_id)
+    if staff_id is None and me.signed_in:
+        return me.staff_id
+    return staff_id
+
+
 def can(permission: str) -> bool:
     return permission in PERMISSIONS.get(current().role, set())
 

@@ -1,0 +1,41 @@
+"""The window records under the signed-in person's own name (the rule is the service's)."""
+
+from __future__ import annotations
+
+from crmdesk.services import access, interactions, staff
+from crmdesk.store.db import db
+from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
+from tests.conftest import add
+
+
+def _office() -> dict[str, int]:
+    ids = {name: staff.add(name, role) for name, role in [
+        ("Marta", "manager"), ("Eva", "executive"), ("Rita", "receptionist")]}
+    for name, sid in ids.items():
+        access.set_password(sid, f"{name.lower()}-secret-1")
+    return ids
+
+
+def test_log_interaction_dialog_credits_only_the_receptionist(qtbot, book) -> None:  # type: ignore[no-untyped-def]
+    ids = _office()
+    carla = add("Carla", "Ruiz")
+    access.sign_in("Rita", "rita-secret-1")
+    dialog = LogInteractionDialog(carla, "Carla Ruiz", ids["Eva"])  # the toolbar said Eva
+    qtbot.addWidget(dialog)
+    assert dialog.staff.currentData() == ids["Rita"] and not dialog.staff.isEnabled()
+    dialog.notes.setPlainText("Asked for Eva")
+    # Even a combo forced to Eva (a stale window) does not get past the service.
+    dialog.staff.setCurrentIndex(dialog.staff.findData(ids["Eva"]))
+    dialog.save()
+    assert dialog.result() == 0 and "only under their own name" in dialog.error.text()
+    assert db.execute_sql("SELECT count(*) FROM interaction").fetchone()[0] == 0
+    dialog.staff.setCurrentIndex(dialog.staff.findData(ids["Rita"]))
+    dialog.save()
+    assert dialog.saved is not None
+    assert interactions.load(dialog.saved[0]).staff_id == ids["Rita"]
+    access.reset()
+    access.sign_in("Marta", "marta-secret-1")  # a manager may log a call for Eva
+    boss = LogInteractionDialog(carla, "Carla Ruiz", ids["Eva"])
+    qtbot.addWidget(boss)
+    assert boss.staff.isEnabled() and boss.staff.currentData() == ids["Eva"]
+    access.reset()
