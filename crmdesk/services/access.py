@@ -21,13 +21,16 @@ receptionist sees STANDARD, and CONTACT for every exclusive client.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hmac
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crmdesk.services import audit
 from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
 
 ROLE_LABELS = {"manager": "Owner / manager", "executive": "Executive",
                "receptionist": "Receptionist"}
@@ -52,6 +55,22 @@ class AccessDenied(PermissionError):
 
 class SignInFailed(Exception):
     """Unknown name or wrong password (the message does not say which)."""
+
+
+class SignInPaused(SignInFailed):
+    """Too many failed sign-ins in a row for this name: wait `seconds` (kept in the book,
+    so that neither a new window nor a loop of commands gets round it)."""
+
+    def __init__(self, seconds: int):
+        super().__init__(f"Too many failed sign-ins for this name: try again in {seconds} "
+                         "seconds.")
+        self.seconds = seconds
+
+
+#: Failed sign-ins in a row after which a name waits PAUSE_SECONDS.
+ATTEMPTS_BEFORE_PAUSE = 5
+PAUSE_SECONDS = 30
+UNKNOWN_NAME = "(unknown name)"
 
 
 @dataclass(frozen=True)
@@ -232,15 +251,46 @@ def _use(user: User) -> None:
     audit.set_actor(user.name or None)
 
 
+def _now() -> dt.datetime:
+    return utcnow()
+
+
+def _pause_left(who: str) -> int:
+    """Seconds `who` must still wait: 0 unless their last ATTEMPTS_BEFORE_PAUSE sign-ins
+    all failed, the last one less than PAUSE_SECONDS ago."""
+    rows = db.execute_sql("SELECT action, at FROM audit_entry WHERE who = ? AND action IN "
+                          "('sign_in', 'sign_in_failed') ORDER BY id DESC LIMIT ?",
+                          (who, ATTEMPTS_BEFORE_PAUSE)).fetchall()
+    if len(rows) < ATTEMPTS_BEFORE_PAUSE or any(r[0] != "sign_in_failed" for r in rows):
+        return 0
+    last = dt.datetime.fromisoformat(rows[0][1].replace("Z", "+00:00"))
+    left = PAUSE_SECONDS - (_now() - last).total_seconds()
+    return max(0, math.ceil(left))
+
+
 def sign_in(name: str, password: str) -> User:
-    """Check the password of staff member `name` and make them the current user."""
+    """Check the password of staff member `name` and make them the current user.
+
+    A known name and an unknown one cost the same (one argon2 check, against a dummy hash
+    of the same parameters when there is no account), so that timing does not tell which
+    names exist. Failures go into the audit trail (the name, or "(unknown name)" — never
+    what was typed as a password); after ATTEMPTS_BEFORE_PAUSE of them in a row a name
+    waits PAUSE_SECONDS, whichever window or command asks."""
     name = " ".join(name.split())
     row = db.execute_sql("SELECT id, name, role, password_hash FROM staff WHERE name = ? "
                          "AND active", (name,)).fetchone()
-    stored = row[3] if row else None
-    if not check_secret(stored, password):
-        if row is None:  # same cost as a real check, so timing does not tell names apart
-            check_secret(_dummy_hash(), password or "x")
+    stored = row[3] if row and row[3] else None
+    who = str(row[1]) if stored else UNKNOWN_NAME
+    left = _pause_left(who)
+    if left:
+        raise SignInPaused(left)
+    matches = check_secret(stored or _dummy_hash(), password)
+    if not (stored and matches):
+        with db.atomic():
+            audit.record("sign_in_failed", (None,), "", who=who)
+        left = _pause_left(who)
+        if left:
+            raise SignInPaused(left)
         raise SignInFailed("Unknown name or wrong password.")
     user = User(int(row[0]), row[1], row[2])
     _use(user)
@@ -249,13 +299,16 @@ def sign_in(name: str, password: str) -> User:
     return user
 
 
-_DUMMY: list[str] = []
-
-
 def _dummy_hash() -> str:
-    if not _DUMMY:
-        _DUMMY.append(hash_secret("not a password"))
-    return _DUMMY[0]
+    """A well-formed argon2id hash with this hasher's parameters that no password matches:
+    checking it costs exactly what checking a real one does (and nothing is hashed)."""
+    import base64
+
+    hasher = _hasher()
+    salt = base64.b64encode(b"crmdesk-no-user!"[:hasher.salt_len].ljust(hasher.salt_len, b"!"))
+    digest = base64.b64encode(b"\x00" * hasher.hash_len)
+    return (f"$argon2id$v=19$m={hasher.memory_cost},t={hasher.time_cost},"
+            f"p={hasher.parallelism}${salt.decode().rstrip('=')}${digest.decode().rstrip('=')}")
 
 
 def resume(user: User) -> None:

@@ -20,7 +20,8 @@ ACTIONS = {"view": "Viewed", "change": "Changed", "create": "Created", "archive"
            "restore": "Restored", "export": "Exported", "print": "Printed",
            "import": "Imported", "merge": "Merged", "backup": "Backed up",
            "restore_book": "Restored the book", "encrypt": "Encrypted the book",
-           "forget": "Forgot", "sign_in": "Signed in", "unlock_failed": "Failed to unlock"}
+           "forget": "Forgot", "sign_in": "Signed in",
+           "sign_in_failed": "Failed to sign in", "unlock_failed": "Failed to unlock"}
 
 _actor = ""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from crmdesk.services import access, interactions, staff
 from crmdesk.store.db import db
 from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
@@ -39,3 +41,25 @@ def test_log_interaction_dialog_credits_only_the_receptionist(qtbot, book) -> No
     qtbot.addWidget(boss)
     assert boss.staff.isEnabled() and boss.staff.currentData() == ids["Eva"]
     access.reset()
+
+
+def test_sign_in_dialog_waits_as_the_service_says(qtbot, book) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from crmdesk.ui.dialogs.sign_in import SignInDialog
+
+    _office()
+    for n in range(4):  # four failures elsewhere (the command line, another window)
+        with contextlib.suppress(access.SignInFailed):
+            access.sign_in("Rita", f"wrong-{n}")
+    dialog = SignInDialog("book.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.who.setCurrentText("Rita")
+    qtbot.keyClicks(dialog.password, "wrong-again")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "try again in 30 seconds" in dialog.error.text()
+    assert not dialog.buttons.isEnabled() and not access.current().signed_in
+    failed = db.execute_sql("SELECT count(*) FROM audit_entry WHERE action = 'sign_in_failed'"
+                            " AND who = 'Rita'").fetchone()[0]
+    assert failed == 5

@@ -65,13 +65,14 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         try:
             access.sign_in(self.who.currentText(), self.password.text())
-        except access.SignInFailed as exc:
+        except access.SignInFailed as exc:  # the pause after failures is the service's
             self.failures += 1
             self.password.clear()
             self.password.setFocus()
             self.error.show_message(str(exc))
-            if self.failures % ATTEMPTS_BEFORE_PAUSE == 0:
-                _pause(self.buttons, self.error)
+            if isinstance(exc, access.SignInPaused):
+                self.buttons.setEnabled(False)
+                QTimer.singleShot(exc.seconds * 1000, lambda: self.buttons.setEnabled(True))
             return
         self.accept()
 
