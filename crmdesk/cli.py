@@ -152,10 +152,10 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     return 0
 
 
-def _customer_json(cid: int) -> dict[str, Any]:
+def _customer_json(cid: int, loaded: tuple[Any, Any] | None = None) -> dict[str, Any]:
     from crmdesk.services import customers, greeting
 
-    data, seen = customers.load_visible(cid)
+    data, seen = loaded or customers.load_visible(cid)
     return {
         "id": cid,
         "given_name": data.given_name,
@@ -209,8 +209,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if flt.stage and flt.stage not in catalog.STAGE_LABELS:
         raise BookError(f"Unknown stage “{flt.stage}” (one of: {', '.join(catalog.STAGE_LABELS)}).")
     ids = customer_query.customer_ids(flt, limit=args.limit)
-    if args.json:
-        print(json.dumps([_customer_json(cid) for cid in ids], ensure_ascii=False, indent=2))
+    if args.json:  # whole profiles printed out: views in the audit trail
+        from crmdesk.services import customers
+
+        shown = customers.load_shown(ids)
+        print(json.dumps([_customer_json(cid, shown[cid]) for cid in ids], ensure_ascii=False,
+                         indent=2))
         return 0
     rows = customer_query.rows_by_id(ids)
     for cid in ids:
@@ -550,8 +554,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.is_dir():
         out = out / statement_batch.statement_name(args.customer, period)
-    statement_batch.write_one(args.customer, period, out)
-    audit.record("print", [args.customer], f"loyalty statement {period.slug}")
+    statement_batch.write_one(args.customer, period, out)  # audited there
     print(out)
     return 0
 
@@ -595,7 +598,6 @@ def cmd_statements(args: argparse.Namespace) -> int:
                                                           passphrase=book.passphrase))
         where = str(out)
     elapsed = time.perf_counter() - started
-    audit.record("print", ids[:written], f"loyalty statements {period.slug}")
     rate = written / elapsed if elapsed else 0.0
     print(f"{written:,} statements written to {where} in {elapsed:.1f} s ({rate:.0f}/s).",
           file=sys.stderr)

@@ -73,6 +73,29 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
             prev = digest
 
 
+#: A profile shown again to the same person within this many seconds is not a new view.
+VIEW_AGAIN_AFTER_S = 600
+
+
+def viewed(customer_ids: Iterable[int], who: str | None = None) -> None:
+    """Profiles shown or printed out in full to the current person (the window's profile,
+    `crmdesk search --json`): one 'view' entry per customer, in one transaction, leaving
+    out those this person viewed in the last ten minutes (kept in the book, so a loop of
+    commands is throttled like the window). A row of a list is not a view."""
+    who = who or actor()
+    ids = list(dict.fromkeys(customer_ids))
+    if not ids:
+        return
+    since = (utcnow() - dt.timedelta(seconds=VIEW_AGAIN_AFTER_S)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with db.atomic():
+        recent = {r[0] for r in db.execute_sql(
+            "SELECT customer_id FROM audit_entry WHERE who = ? AND action = 'view' "
+            "AND at >= ?", (who, since))}
+        fresh = [cid for cid in ids if cid not in recent]
+        if fresh:
+            record("view", fresh, "", who=who)
+
+
 @dataclass
 class AuditEntry:
     id: int
