@@ -6,13 +6,22 @@ Entries are written in the transaction of the change they record."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import getpass
 import hashlib
+import json
+import os
+import sqlite3
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from crmdesk.store.db import db
+import peewee
+
+from crmdesk.store.db import BEFORE_CLOSE, db
 from crmdesk.store.models import utcnow
 
 GENESIS = "0" * 64
@@ -138,6 +147,118 @@ def people() -> list[str]:
     return [r[0] for r in db.execute_sql("SELECT DISTINCT who FROM audit_entry ORDER BY who")]
 
 
+# --- the anchor: how long the trail was, kept where an edit of the book does not reach -------
+def anchor_dir() -> Path:
+    env = os.environ.get("CRMDESK_ANCHOR_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("crmdesk", appauthor=False)) / "audit-anchors"
+
+
+def book_id(create: bool = True) -> str | None:
+    """The book's own random id (a setting, copied with the book into its backups)."""
+    row = db.execute_sql("SELECT value FROM setting WHERE key = 'book_id'").fetchone()
+    if row is not None or not create:
+        return str(row[0]) if row else None
+    value = uuid.uuid4().hex
+    with db.atomic():
+        db.execute_sql("INSERT OR IGNORE INTO setting (key, value) VALUES ('book_id', ?)",
+                       (value,))
+    return book_id(create=False)
+
+
+def head() -> dict[str, object]:
+    """The trail as it stands: the number of entries, the last id and its hash."""
+    row = db.execute_sql("SELECT count(*), max(id) FROM audit_entry").fetchone()
+    count, last = int(row[0]), row[1]
+    digest = db.execute_sql("SELECT hash FROM audit_entry WHERE id = ?", (last,)).fetchone() \
+        if last is not None else None
+    return {"entries": count, "last_id": last, "head": digest[0] if digest else GENESIS}
+
+
+def _anchor_path(ident: str) -> Path:
+    return anchor_dir() / f"{ident}.json"
+
+
+def read_anchor() -> dict[str, Any] | None:
+    ident = book_id(create=False)
+    if ident is None:
+        return None
+    try:
+        spec = json.loads(_anchor_path(ident).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return spec if isinstance(spec, dict) else None
+
+
+def _extends(anchor: dict[str, Any], now: dict[str, object]) -> bool:
+    """Whether the trail as it stands still holds the anchored entry, unchanged."""
+    last = anchor.get("last_id")
+    if last is None:
+        return True
+    row = db.execute_sql("SELECT hash FROM audit_entry WHERE id = ?", (last,)).fetchone()
+    return row is not None and row[0] == anchor.get("head") and \
+        int(str(now["entries"])) >= int(anchor.get("entries", 0))
+
+
+def save_anchor(force: bool = False) -> None:
+    """Write the anchor (0600, atomically) for the committed trail — never over an anchor
+    the trail no longer extends (that is the evidence `verify` reports), unless `force`
+    (a restore from a backup replaces the whole book on purpose). Cheap: one small file,
+    written when the book is closed, when a process ends, and at `verify`."""
+    try:
+        if db.obj is None or db.is_closed() or db.in_transaction():
+            return
+        if not db.table_exists("audit_entry"):
+            return
+        ident = book_id()
+        now = head()
+        old = read_anchor()
+        if old is not None and not force:
+            if old.get("head") == now["head"] and old.get("entries") == now["entries"]:
+                return
+            if not _extends(old, now):
+                return
+        folder = anchor_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = _anchor_path(str(ident))
+        part = target.with_name(f".{target.name}.{os.getpid()}.part")
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"book_id": ident, **now, "at": utcnow().isoformat()}, fh)
+        os.replace(part, target)
+    except (OSError, peewee.PeeweeException, sqlite3.Error):
+        pass  # the anchor is a second line of defence: never a reason for a write to fail
+
+
+def anchor_problem() -> str | None:
+    """What the anchor says is missing from the trail (None: nothing)."""
+    anchor = read_anchor()
+    if anchor is None:
+        return None
+    now = head()
+    anchored = int(anchor.get("entries", 0))
+    count = int(str(now["entries"]))
+    last, newest = anchor.get("last_id"), now["last_id"]
+    where = (f"this computer anchored {anchored:,} entries up to entry {last}, the book "
+             f"holds {count:,}")
+    if last is not None and (newest is None or int(str(newest)) < int(last)):
+        return f"the last {anchored - count:,} entries were removed: {where}"
+    if not _extends(anchor, now):
+        if count < anchored or last is not None and db.execute_sql(
+                "SELECT 1 FROM audit_entry WHERE id = ?", (last,)).fetchone() is None:
+            return f"entries were removed: {where}"
+        return (f"entry {last} is not the entry anchored on this computer: the trail was cut "
+                f"and written again from there ({where})")
+    return None
+
+
+atexit.register(save_anchor)
+BEFORE_CLOSE.append(save_anchor)
+
+
 @dataclass
 class Verification:
     entries: int
@@ -165,4 +286,9 @@ def verify() -> Verification:
         prev = digest
         if len(problems) >= 20:
             break
+    cut = anchor_problem()
+    if cut:
+        problems.append(cut)
+    elif not problems:
+        save_anchor()
     return Verification(count, problems)

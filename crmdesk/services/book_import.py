@@ -94,6 +94,14 @@ def _parse(raw: bytes) -> dict[str, Any]:
     tables = spec.get("tables")
     if not isinstance(tables, dict):
         raise BookImportError("The export holds no tables.")
+    anchor = spec.get("audit_anchor")
+    part = tables.get("audit_entry")
+    rows = part.get("rows") if isinstance(part, dict) else None
+    if isinstance(anchor, dict) and isinstance(rows, list) and \
+            anchor.get("entries") != len(rows):
+        raise BookImportError(f"The export's audit trail holds {len(rows):,} entries, its "
+                              f"header says {anchor.get('entries')}: it was cut, so it "
+                              "cannot be trusted.")
     return tables
 
 
@@ -286,6 +294,10 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
         with db.atomic():
             mapping, staff_rows = _staff_map(*checked["staff"], keep_secrets)
             checked["staff"] = (checked["staff"][0], staff_rows)
+            scols, srows = checked["setting"]
+            if srows:  # this book keeps its own id (its audit anchor is keyed by it)
+                checked["setting"] = (scols, [r for r in srows
+                                              if r[scols.index("key")] != "book_id"])
             db.execute_sql("DELETE FROM setting WHERE key NOT IN ('book_id')")
             for n, table in enumerate(BOOK_TABLES):
                 columns, rows = checked[table]

@@ -198,7 +198,8 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     with atomic_file(out) as part, part.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"format": BOOK_FORMAT, "version": 1,
                              "schema": migrations.current_version(db.obj),
-                             "exported_at": utcnow().isoformat()})[:-1])
+                             "exported_at": utcnow().isoformat(),
+                             "audit_anchor": audit.head()})[:-1])
         fh.write(', "tables": {')
         for n, table in enumerate(BOOK_TABLES):
             columns = _columns(table)

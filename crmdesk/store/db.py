@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,12 @@ def open_database(path: Path | str, *, create: bool = True,
     return database
 
 
+#: Called just before the book is closed (the audit trail's anchor is written then).
+BEFORE_CLOSE: list[Callable[[], None]] = []
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
+        for hook in BEFORE_CLOSE:
+            hook()
         db.close()

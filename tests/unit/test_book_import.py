@@ -125,3 +125,15 @@ def test_a_tampered_audit_trail_in_the_export_is_refused(tmp_path: Path) -> None
         exporting.import_book(json.dumps(spec).encode())
     assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
     close_database()
+
+
+def test_an_export_whose_trail_was_cut_is_refused(tmp_path: Path) -> None:
+    export = _export(tmp_path)
+    spec = json.loads(export.read_text(encoding="utf-8"))
+    assert spec["audit_anchor"]["entries"] == len(spec["tables"]["audit_entry"]["rows"])
+    spec["tables"]["audit_entry"]["rows"].pop()  # the last entry taken out of the file
+    access.reset()
+    open_book(tmp_path / "fresh.db")
+    with pytest.raises(exporting.BookImportError, match="cut"):
+        exporting.import_book(json.dumps(spec).encode())
+    close_database()
