@@ -65,6 +65,9 @@ def entry_hash(entry: dict[str, object]) -> str:
                    None if cid is None else int(str(cid)), str(entry.get("detail") or ""))
 
 
+_identified: dict[str, object] = {}
+
+
 def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: str = "",
            who: str | None = None) -> None:
     """Append one entry per customer (None: the book as a whole)."""
@@ -72,6 +75,9 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
     at = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
     detail = detail[:500]
     with db.atomic():
+        if _identified.get("book") is not db.obj:  # the id the anchor is kept under
+            book_id()
+            _identified["book"] = db.obj
         row = db.execute_sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS
         for cid in customer_ids:
@@ -213,7 +219,9 @@ def save_anchor(force: bool = False) -> None:
             return
         if not db.table_exists("audit_entry"):
             return
-        ident = book_id()
+        ident = book_id(create=False)
+        if ident is None:
+            return  # nothing was ever recorded with this crmdesk: nothing to anchor
         now = head()
         old = read_anchor()
         if old is not None and not force:
