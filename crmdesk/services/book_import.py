@@ -58,8 +58,8 @@ class BookImportError(ValueError):
 
 def _columns(table: str) -> list[tuple[str, str, bool, bool]]:
     """(name, declared type, required, has a default) of each column of `table`."""
-    return [(r[1], str(r[2]).upper(), bool(r[3]) and r[4] is None and not r[5], r[4] is not None)
-            for r in db.execute_sql(f"PRAGMA table_info({table})")]
+    return [(r[1], str(r[2]).upper(), (bool(r[3]) and r[4] is None) or bool(r[5]),
+             r[4] is not None) for r in db.execute_sql(f"PRAGMA table_info({table})")]
 
 
 def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
@@ -175,7 +175,7 @@ def _rows(tables: dict[str, Any], table: str) -> tuple[list[str], list[list[Any]
     columns = [name for name in names if name in given]
     index = [given.index(c) for c in columns]
     kinds = {name: kind for name, kind, _required, _default in known}
-    notnull = {r[1] for r in db.execute_sql(f"PRAGMA table_info({table})") if r[3]}
+    notnull = {r[1] for r in db.execute_sql(f"PRAGMA table_info({table})") if r[3] or r[5]}
     out: list[list[Any]] = []
     for n, row in enumerate(part["rows"]):
         if not isinstance(row, list) or len(row) != len(given):
