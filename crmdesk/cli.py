@@ -673,8 +673,7 @@ def _import_book_file(path: Path, dry_run: bool) -> dict[str, Any] | None:
     raw = path.read_bytes()
     try:
         if dry_run:
-            spec = json.loads(raw)
-            counts = {t: len(v.get("rows", [])) for t, v in spec.get("tables", {}).items()}
+            counts = exporting.book_import.table_counts(raw)
         else:
             counts = exporting.import_book(raw, source=path.name)
     except (exporting.BookImportError, ValueError) as exc:

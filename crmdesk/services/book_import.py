@@ -105,6 +105,12 @@ def _parse(raw: bytes) -> dict[str, Any]:
     return tables
 
 
+def table_counts(raw: bytes) -> dict[str, int]:
+    """Rows per table of an export (for a dry run), or a BookImportError."""
+    return {t: len(v.get("rows", [])) if isinstance(v, dict) else 0
+            for t, v in _parse(raw).items()}
+
+
 def _scalar(table: str, n: int, column: str, kind: str, value: Any) -> Any:
     """The value to store, or a BookImportError that names the row and column."""
     where = f"{table}, row {n + 1}, {column}"

@@ -147,3 +147,17 @@ def test_the_testers_tampered_values_are_refused(tmp_path: Path, table: str, col
         exporting.import_book(json.dumps(spec).encode())
     assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
     close_database()
+
+
+def test_the_cli_reports_a_deeply_nested_file_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from crmdesk.cli import main
+
+    bad = tmp_path / "book.json"
+    bad.write_bytes(b'{"format": "crmdesk-book", "tables": ' + b"[" * 100_000 + b"]" * 100_000
+                    + b"}")
+    for extra in ([], ["--dry-run"]):
+        main(["import", str(bad), "--db", str(tmp_path / "b.db"), *extra])
+        close_database()
+        err = capsys.readouterr().err
+        assert "nests too deeply" in err and "Traceback" not in err, err
