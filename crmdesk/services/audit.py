@@ -21,6 +21,7 @@ from typing import Any
 
 import peewee
 
+from crmdesk.store import migrations
 from crmdesk.store.db import BEFORE_CLOSE, db
 from crmdesk.store.models import utcnow
 
@@ -51,18 +52,23 @@ def actor() -> str:
 
 
 def _digest(prev: str, at: str, who: str, action: str, customer_id: int | None,
-            detail: str) -> str:
-    text = "\x1f".join([prev, at, who, action, "" if customer_id is None else str(customer_id),
-                        detail])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+            detail: str, detail_hash: str | None = None) -> str:
+    return migrations.audit_digest(prev, at, who, action, customer_id, detail, detail_hash)
+
+
+def detail_digest(detail: str) -> str:
+    return hashlib.sha256(detail.encode("utf-8")).hexdigest()
 
 
 def entry_hash(entry: dict[str, object]) -> str:
-    """The hash an entry (a mapping of its columns, `prev_hash` included) must carry."""
+    """The hash an entry (a mapping of its columns, `prev_hash` included) must carry: over
+    the digest of its detail when it has one (schema 9 on), else over the text."""
     cid = entry.get("customer_id")
+    digest = entry.get("detail_hash")
     return _digest(str(entry.get("prev_hash") or ""), str(entry.get("at") or ""),
                    str(entry.get("who") or ""), str(entry.get("action") or ""),
-                   None if cid is None else int(str(cid)), str(entry.get("detail") or ""))
+                   None if cid is None else int(str(cid)), str(entry.get("detail") or ""),
+                   None if digest is None else str(digest))
 
 
 _identified: dict[str, object] = {}
@@ -80,11 +86,12 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
             _identified["book"] = db.obj
         row = db.execute_sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS
+        detail_hash = detail_digest(detail)
         for cid in customer_ids:
-            digest = _digest(prev, at, who, action, cid, detail)
+            digest = _digest(prev, at, who, action, cid, detail, detail_hash)
             db.execute_sql("INSERT INTO audit_entry (at, who, action, customer_id, detail, "
-                           "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (at, who, action, cid, detail, prev, digest))
+                           "prev_hash, hash, detail_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (at, who, action, cid, detail, prev, digest, detail_hash))
             prev = digest
 
 
@@ -283,13 +290,16 @@ def verify() -> Verification:
     problems: list[str] = []
     prev = GENESIS
     count = 0
-    for row in db.execute_sql("SELECT id, at, who, action, customer_id, detail, prev_hash, hash "
-                              "FROM audit_entry ORDER BY id"):
-        entry_id, at, who, action, cid, detail, prev_hash, digest = row
+    for row in db.execute_sql("SELECT id, at, who, action, customer_id, detail, prev_hash, "
+                              "hash, detail_hash, erased FROM audit_entry ORDER BY id"):
+        entry_id, at, who, action, cid, detail, prev_hash, digest, detail_hash, erased = row
         count += 1
         if prev_hash != prev:
             problems.append(f"entry {entry_id}: the entry before it was changed or removed")
-        if _digest(prev_hash, at, who, action, cid, detail) != digest:
+        text_ok = detail == "" if erased else (
+            detail_hash is None or detail_digest(detail) == detail_hash)
+        if not text_ok or _digest(prev_hash, at, who, action, cid, detail,
+                                  detail_hash) != digest:
             problems.append(f"entry {entry_id}: its content was changed")
         prev = digest
         if len(problems) >= 20:

@@ -46,7 +46,7 @@ DATES = {("customer", "birthday"), ("purchase", "purchased_on"),
          ("customer_consent", "given_on")}
 TIMESTAMP_SUFFIXES = ("_at", "_since")
 BOOLEANS = {("staff", "active"), ("customer", "notes_private"), ("reward", "active"),
-            ("follow_up", "promise")}
+            ("follow_up", "promise"), ("audit_entry", "erased")}
 NON_NEGATIVE = {("customer", "points_balance"), ("interaction", "duration_minutes"),
                 ("stage_change", "stay_seconds"), ("import_batch", "created"),
                 ("import_batch", "updated")}
@@ -238,8 +238,13 @@ def _check_chain(columns: list[str], rows: list[list[Any]]) -> None:
     prev = audit.GENESIS
     for n, row in enumerate(sorted(rows, key=lambda r: r[at["id"]] or 0)):
         stored = {c: row[at[c]] if c in at else None for c in
-                  ("at", "who", "action", "customer_id", "detail", "prev_hash", "hash")}
-        if stored["prev_hash"] != prev or audit.entry_hash(stored) != stored["hash"]:
+                  ("at", "who", "action", "customer_id", "detail", "prev_hash", "hash",
+                   "detail_hash", "erased")}
+        text = str(stored["detail"] or "")
+        text_ok = text == "" if stored["erased"] else (
+            stored["detail_hash"] is None or audit.detail_digest(text) == stored["detail_hash"])
+        if stored["prev_hash"] != prev or not text_ok or \
+                audit.entry_hash(stored) != stored["hash"]:
             raise BookImportError(f"audit_entry, row {n + 1}: the export's audit trail was "
                                   "changed, so it cannot be trusted.")
         prev = stored["hash"]
@@ -359,12 +364,15 @@ def _append_trail(columns: list[str], rows: list[list[Any]]) -> None:
     prev = head[0] if head else audit.GENESIS
     for row in sorted(rows, key=lambda r: r[at["id"]] or 0):
         entry = {c: row[at[c]] if c in at else None for c in
-                 ("at", "who", "action", "customer_id", "detail")}
+                 ("at", "who", "action", "customer_id", "detail", "detail_hash", "erased")}
         entry["prev_hash"] = prev
         entry["detail"] = entry["detail"] or ""
+        erased = 1 if entry["erased"] else 0
+        if not erased:
+            entry["detail_hash"] = audit.detail_digest(str(entry["detail"]))
         digest = audit.entry_hash(entry)
         db.execute_sql("INSERT INTO audit_entry (at, who, action, customer_id, detail, "
-                       "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       "prev_hash, hash, detail_hash, erased) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (entry["at"], entry["who"], entry["action"], entry["customer_id"],
-                        entry["detail"], prev, digest))
+                        entry["detail"], prev, digest, entry["detail_hash"], erased))
         prev = digest
