@@ -72,6 +72,7 @@ def entry_hash(entry: dict[str, object]) -> str:
 
 
 _identified: dict[str, object] = {}
+_restored: dict[str, object] = {}
 
 
 def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: str = "",
@@ -86,6 +87,8 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
             _identified["book"] = db.obj
         row = db.execute_sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS
+        if action == "restore_book":  # the book was replaced on purpose: anchor it anew
+            _restored["book"] = db.obj
         detail_hash = detail_digest(detail)
         for cid in customer_ids:
             digest = _digest(prev, at, who, action, cid, detail, detail_hash)
@@ -224,6 +227,7 @@ def save_anchor(force: bool = False) -> None:
     try:
         if db.obj is None or db.is_closed() or db.in_transaction():
             return
+        force = force or _restored.get("book") is db.obj
         if not db.table_exists("audit_entry"):
             return
         ident = book_id(create=False)
@@ -244,6 +248,7 @@ def save_anchor(force: bool = False) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump({"book_id": ident, **now, "at": utcnow().isoformat()}, fh)
         os.replace(part, target)
+        _restored.pop("book", None)
     except (OSError, peewee.PeeweeException, sqlite3.Error):
         pass  # the anchor is a second line of defence: never a reason for a write to fail
 
@@ -304,6 +309,8 @@ def verify() -> Verification:
         prev = digest
         if len(problems) >= 20:
             break
+    if _restored.get("book") is db.obj:
+        save_anchor()
     cut = anchor_problem()
     if cut:
         problems.append(cut)

@@ -91,3 +91,20 @@ def test_an_intact_trail_is_intact_and_the_anchor_is_private(tmp_path: Path) -> 
     open_book(path)
     assert audit.verify().ok
     close_database()
+
+
+def test_a_restore_from_a_backup_is_not_a_cut(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "book.db"
+    _book_with_entries(path, 3)
+    assert main(["backup", "--db", str(path), "--to", str(tmp_path / "b.db")]) == 0
+    close_database()
+    open_book(path)
+    for i in range(4):
+        add("After", f"Backup{i}")
+    close_database()
+    assert main(["restore", "--db", str(path), str(tmp_path / "b.db")]) == 0
+    close_database()
+    capsys.readouterr()
+    assert main(["audit", "verify", "--db", str(path)]) == 0, capsys.readouterr().err
+    close_database()
