@@ -26,6 +26,8 @@ from crmdesk.store.db import BEFORE_CLOSE, db
 from crmdesk.store.models import utcnow
 
 GENESIS = "0" * 64
+#: What the trail shows of a detail erased when a customer named in it was forgotten.
+ERASED = "(erased: it named a customer who was forgotten)"
 ACTIONS = {"view": "Viewed", "change": "Changed", "create": "Created", "archive": "Archived",
            "restore": "Restored", "export": "Exported", "print": "Printed",
            "import": "Imported", "merge": "Merged", "backup": "Backed up",
@@ -149,7 +151,8 @@ def entries(customer_id: int | None = None, who: str = "", limit: int = 2_000
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = db.execute_sql(
         f"""SELECT a.id, a.at, a.who, a.action, a.customer_id,
-                   coalesce(c.given_name || ' ' || c.family_name, ''), a.detail
+                   coalesce(c.given_name || ' ' || c.family_name, ''),
+                   CASE WHEN a.erased THEN '{ERASED}' ELSE a.detail END
             FROM audit_entry a LEFT JOIN customer c ON c.id = a.customer_id
             {where} ORDER BY a.id DESC LIMIT ?""", [*params, limit])
     return [AuditEntry(r[0], dt.datetime.fromisoformat(r[1].replace("Z", "+00:00")), r[2], r[3],

@@ -40,6 +40,7 @@ def test_forget_erases_the_name_from_audit_details_and_the_chain_verifies(
     assert result.ok, result.problems
     erased = db.execute_sql("SELECT count(*) FROM audit_entry WHERE erased = 1").fetchone()[0]
     assert erased == 4  # the vCard export (both customers' entries), the CSV, the phone
+    assert sum(e.detail == audit.ERASED for e in audit.entries()) == 4
     # Nothing but an erasure gets past the trigger: other edits are still refused.
     with pytest.raises(peewee.IntegrityError):
         db.execute_sql("UPDATE audit_entry SET detail = 'rewritten' WHERE erased = 1")
