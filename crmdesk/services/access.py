@@ -286,7 +286,7 @@ def sign_in(name: str, password: str) -> User:
         raise SignInPaused(left)
     matches = check_secret(stored or _dummy_hash(), password)
     if not (stored and matches):
-        with db.atomic():
+        with db.atomic("IMMEDIATE"):
             audit.record("sign_in_failed", (None,), "", who=who)
         left = _pause_left(who)
         if left:

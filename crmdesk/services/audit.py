@@ -83,7 +83,7 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
     who = who or actor()
     at = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
     detail = detail[:500]
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):  # reads, then writes: take the write lock first
         if _identified.get("book") is not db.obj:  # the id the anchor is kept under
             book_id()
             _identified["book"] = db.obj
@@ -114,7 +114,7 @@ def viewed(customer_ids: Iterable[int], who: str | None = None) -> None:
     if not ids:
         return
     since = (utcnow() - dt.timedelta(seconds=VIEW_AGAIN_AFTER_S)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):  # reads, then writes: take the write lock first
         recent = {r[0] for r in db.execute_sql(
             "SELECT customer_id FROM audit_entry WHERE who = ? AND action = 'view' "
             "AND at >= ?", (who, since))}
@@ -182,7 +182,7 @@ def book_id(create: bool = True) -> str | None:
     if row is not None or not create:
         return str(row[0]) if row else None
     value = uuid.uuid4().hex
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):  # reads, then writes: take the write lock first
         db.execute_sql("INSERT OR IGNORE INTO setting (key, value) VALUES ('book_id', ?)",
                        (value,))
     return book_id(create=False)

@@ -302,7 +302,7 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
     keep_secrets = not access.accounts_exist()
     counts: dict[str, int] = {}
     try:
-        with db.atomic():
+        with db.atomic("IMMEDIATE"):
             mapping, staff_rows = _staff_map(*checked["staff"], keep_secrets)
             checked["staff"] = (checked["staff"][0], staff_rows)
             scols, srows = checked["setting"]
