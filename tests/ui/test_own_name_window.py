@@ -63,3 +63,23 @@ def test_sign_in_dialog_waits_as_the_service_says(qtbot, book) -> None:  # type:
     failed = db.execute_sql("SELECT count(*) FROM audit_entry WHERE action = 'sign_in_failed'"
                             " AND who = 'Rita'").fetchone()[0]
     assert failed == 5
+
+
+def test_the_receptionists_list_search_finds_nobody_through_a_hidden_company(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window) -> None:
+    _office()
+    lola = add("Lola", "Peña", relationship_type="exclusive", owner="Eva", company="Banco Sur")
+    carla = add("Carla", "Ruiz", company="Banco Sur")
+    access.sign_in("Rita", "rita-secret-1")
+    window = make_window()
+    model = window.customers.model
+
+    def shown() -> list[int]:
+        return [model.id_at(r) for r in range(model.rowCount())]
+
+    qtbot.keyClicks(window.customers.search, "banco")
+    qtbot.waitUntil(lambda: shown() == [carla])
+    window.customers.search.clear()
+    qtbot.keyClicks(window.customers.search, "lola")
+    qtbot.waitUntil(lambda: shown() == [lola])
+    access.reset()
