@@ -280,7 +280,7 @@ def sign_in(name: str, password: str) -> User:
     row = db.execute_sql("SELECT id, name, role, password_hash FROM staff WHERE name = ? "
                          "AND active", (name,)).fetchone()
     stored = row[3] if row and row[3] else None
-    who = str(row[1]) if stored else UNKNOWN_NAME
+    who = str(row[1]) if stored else _unknown(name)
     left = _pause_left(who)
     if left:
         raise SignInPaused(left)
@@ -297,6 +297,17 @@ def sign_in(name: str, password: str) -> User:
     with db.atomic():
         audit.record("sign_in", (None,), "")
     return user
+
+
+def _unknown(name: str) -> str:
+    """How a sign-in with a name that has no account is recorded: not the text typed (it
+    may be a password typed in the wrong field), but a short keyed digest of it, so that
+    each such name has its own count and pause, exactly like a real one."""
+    import hashlib
+
+    key = audit.book_id() or ""
+    digest = hashlib.sha256(f"{key}\x1f{name.casefold()}".encode()).hexdigest()[:10]
+    return f"{UNKNOWN_NAME} {digest}"
 
 
 def _dummy_hash() -> str:
