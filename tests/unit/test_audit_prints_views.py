@@ -88,3 +88,17 @@ def test_load_shown_is_a_view_per_person(book) -> None:  # type: ignore[no-untyp
         audit.set_actor(None)
     who = [r[0] for r in db.execute_sql("SELECT who FROM audit_entry WHERE action = 'view'")]
     assert who == ["Ana Desk", "Ben Desk"]
+
+
+def test_parallel_statements_are_recorded_once_by_the_parent(tmp_path: Path) -> None:
+    from crmdesk.reports import statement_batch
+
+    path = tmp_path / "b.db"
+    book = open_book(path)
+    ids = [add("Client", f"Number{i}") for i in range(40)]
+    written = statement_batch.write_each_parallel(book.path, ids, periods.parse_period("2026"),
+                                                  tmp_path / "out", jobs=2)
+    assert len(written) == 40
+    assert sorted(cid for cid, _ in _entries("print")) == ids
+    assert audit.verify().ok
+    close_database()
