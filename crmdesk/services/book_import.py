@@ -182,18 +182,70 @@ def _rows(tables: dict[str, Any], table: str) -> tuple[list[str], list[list[Any]
     index = [given.index(c) for c in columns]
     kinds = {name: kind for name, kind, _required, _default in known}
     notnull = {r[1] for r in db.execute_sql(f"PRAGMA table_info({table})") if r[3] or r[5]}
+    checks = [(_checker(table, column, kinds[column], column in notnull), i)
+              for column, i in zip(columns, index, strict=True)]
     out: list[list[Any]] = []
+    width = len(given)
     for n, row in enumerate(part["rows"]):
-        if not isinstance(row, list) or len(row) != len(given):
-            raise BookImportError(f"{table}, row {n + 1}: not a row of {len(given)} values.")
-        values = []
-        for column, i in zip(columns, index, strict=True):
-            value = _scalar(table, n, column, kinds[column], row[i])
-            if value is None and column in notnull:
-                raise BookImportError(f"{table}, row {n + 1}, {column}: a value is needed.")
-            values.append(value)
-        out.append(values)
+        if type(row) is not list or len(row) != width:
+            raise BookImportError(f"{table}, row {n + 1}: not a row of {width} values.")
+        out.append([check(row[i], n) for check, i in checks])
     return columns, out
+
+
+def _checker(table: str, column: str, kind: str, notnull: bool) -> Callable[[Any, int], Any]:
+    """A check of one column's values: the common, sound values pass at once, anything
+    else goes through `_scalar` (which says what is wrong)."""
+    key = (table, column)
+
+    def full(value: Any, n: int) -> Any:
+        checked = _scalar(table, n, column, kind, value)
+        if checked is None and notnull:
+            raise BookImportError(f"{table}, row {n + 1}, {column}: a value is needed.")
+        return checked
+
+    if key in ENUMS and kind == "TEXT":
+        allowed = ENUMS[key]
+
+        def known(value: Any, n: int) -> Any:
+            if type(value) is str and value in allowed or value is None and not notnull:
+                return value
+            return full(value, n)
+        return known
+    if column.endswith(TIMESTAMP_SUFFIXES) and key not in DATES and kind == "TEXT" \
+            and table != "setting":
+        parse = dt.datetime.fromisoformat
+
+        def stamp(value: Any, n: int) -> Any:
+            if value is None and not notnull:
+                return None
+            if type(value) is str and len(value) == 20 and value[-1] == "Z":
+                try:
+                    parse(value[:-1] + "+00:00")
+                    return value
+                except ValueError:
+                    pass
+            return full(value, n)
+        return stamp
+    special = key in ENUMS or key in DATES or column.endswith(TIMESTAMP_SUFFIXES) \
+        or key in BOOLEANS or key in NON_NEGATIVE
+    if special:
+        return full
+    if kind == "INTEGER":
+        def integer(value: Any, n: int) -> Any:
+            if type(value) is int and -(2 ** 63) <= value < 2 ** 63 or value is None \
+                    and not notnull:
+                return value
+            return full(value, n)
+        return integer
+    if kind not in ("BLOB", "REAL", "NUMERIC"):
+        def text(value: Any, n: int) -> Any:
+            if type(value) is str and len(value) <= MAX_TEXT and "\x00" not in value \
+                    or value is None and not notnull:
+                return value
+            return full(value, n)
+        return text
+    return full
 
 
 def _staff_map(columns: list[str], rows: list[list[Any]], keep_secrets: bool
