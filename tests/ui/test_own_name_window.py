@@ -83,3 +83,29 @@ def test_the_receptionists_list_search_finds_nobody_through_a_hidden_company(  #
     qtbot.keyClicks(window.customers.search, "lola")
     qtbot.waitUntil(lambda: shown() == [lola])
     access.reset()
+
+
+def test_a_paused_sign_in_dialog_closed_early_leaves_no_timer_behind(qtbot, book) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.ui.dialogs.sign_in import SignInDialog
+
+    _office()
+    for n in range(5):
+        with contextlib.suppress(access.SignInFailed):
+            access.sign_in("Rita", f"wrong-{n}")
+    access.PAUSE_SECONDS, before = 2, access.PAUSE_SECONDS
+    try:
+        dialog = SignInDialog("book.db")
+        dialog.show()
+        dialog.who.setCurrentText("Rita")
+        qtbot.keyClicks(dialog.password, "wrong-again")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert not dialog.buttons.isEnabled()
+        dialog.deleteLater()
+        QApplication.processEvents()
+        del dialog
+        qtbot.wait(2_300)  # the pause ends after the dialog is gone: nothing is raised
+    finally:
+        access.PAUSE_SECONDS = before

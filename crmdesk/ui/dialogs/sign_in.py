@@ -72,7 +72,9 @@ class SignInDialog(QDialog):
             self.error.show_message(str(exc))
             if isinstance(exc, access.SignInPaused):
                 self.buttons.setEnabled(False)
-                QTimer.singleShot(exc.seconds * 1000, lambda: self.buttons.setEnabled(True))
+                # A timer of the dialog's own: it goes with the dialog if that closes first.
+                QTimer.singleShot(exc.seconds * 1000, self.buttons,
+                                  lambda: self.buttons.setEnabled(True))
             return
         self.accept()
 
@@ -81,7 +83,7 @@ def _pause(buttons: QDialogButtonBox | QPushButton, error: ErrorLabel) -> None:
     buttons.setEnabled(False)
     error.show_message(f"{ATTEMPTS_BEFORE_PAUSE} wrong attempts: wait "
                        f"{PAUSE_MS // 1000} seconds before the next one.")
-    QTimer.singleShot(PAUSE_MS, lambda: buttons.setEnabled(True))
+    QTimer.singleShot(PAUSE_MS, buttons, lambda: buttons.setEnabled(True))  # goes with them
 
 
 class NewSecretDialog(QDialog):
