@@ -386,8 +386,10 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
                 db.connection().executemany(
                     f"{verb} INTO {table} ({names}) VALUES ({marks})", rows)
                 counts[table] = len(rows)
-                if progress is not None:
-                    progress(n + 1, len(BOOK_TABLES) + 1)
+                if progress is not None and not progress(n + 1, len(BOOK_TABLES) + 1):
+                    from crmdesk.services.exporting import ExportCancelled
+
+                    raise ExportCancelled  # Cancel: the transaction is rolled back
             _sound_after_insert()
             # The balance triggers counted every entry again on top of the stored balance.
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "

@@ -137,3 +137,14 @@ def test_an_export_whose_trail_was_cut_is_refused(tmp_path: Path) -> None:
     with pytest.raises(exporting.BookImportError, match="cut"):
         exporting.import_book(json.dumps(spec).encode())
     close_database()
+
+
+def test_a_cancelled_import_leaves_nothing(tmp_path: Path) -> None:
+    export = _export(tmp_path)
+    access.reset()
+    open_book(tmp_path / "fresh.db")
+    with pytest.raises(exporting.ExportCancelled):
+        exporting.import_book(export.read_bytes(), lambda done, total: done < 3)
+    for table in ("customer", "staff", "purchase"):
+        assert db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+    close_database()
