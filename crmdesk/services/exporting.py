@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from crmdesk.services import access, audit, customers, search_index
+from crmdesk.services import access, audit, book_import, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.store import migrations
 from crmdesk.store.db import db
@@ -203,7 +203,8 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     with atomic_file(out) as part, part.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"format": BOOK_FORMAT, "version": 1,
                              "schema": migrations.current_version(db.obj),
-                             "exported_at": utcnow().isoformat()})[:-1])
+                             "exported_at": utcnow().isoformat(),
+                             "audit_anchor": audit.head()})[:-1])
         fh.write(', "tables": {')
         for n, table in enumerate(BOOK_TABLES):
             columns = _columns(table)
@@ -223,8 +224,7 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     return counts
 
 
-class BookImportError(ValueError):
-    """The JSON file is not a crmdesk book, or the target book is not empty."""
+BookImportError = book_import.BookImportError
 
 
 def is_book_export(raw: bytes) -> bool:
@@ -232,52 +232,10 @@ def is_book_export(raw: bytes) -> bool:
     return head.startswith(b"{") and BOOK_FORMAT.encode() in head
 
 
-def import_book(raw: bytes, progress: Progress | None = None) -> dict[str, int]:
-    """Load a whole-book export into this (empty) book, in one transaction."""
-    try:
-        spec = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BookImportError(f"Not a readable JSON file: {exc}") from exc
-    if not isinstance(spec, dict) or spec.get("format") != BOOK_FORMAT:
-        raise BookImportError("This JSON file is not a crmdesk book export.")
-    if int(spec.get("schema", 0)) > migrations.LATEST:
-        raise BookImportError("The export comes from a newer crmdesk; please upgrade.")
-    if db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]:
-        raise BookImportError("A whole book can only be imported into an empty book: "
-                              "create a new book first (File ▸ New Book…).")
-    tables: dict[str, Any] = spec.get("tables", {})
-    counts: dict[str, int] = {}
-    with db.atomic():
-        db.execute_sql("DELETE FROM setting")  # the export carries the book's own settings
-        for n, table in enumerate(BOOK_TABLES):
-            part = tables.get(table)
-            if not part:
-                continue
-            known = set(_columns(table))
-            columns = [c for c in part["columns"] if c in known]
-            index = [part["columns"].index(c) for c in columns]
-            rows = [[_value(row[i]) for i in index] for row in part["rows"]]
-            marks = ",".join("?" * len(columns))
-            names = ",".join(f'"{c}"' for c in columns)
-            verb = "INSERT OR REPLACE" if table in ("setting", "staff") else "INSERT"
-            db.connection().executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})"
-                                        .replace("INSERT", verb, 1), rows)
-            counts[table] = len(rows)
-            _step(progress, n + 1, len(BOOK_TABLES) + 1)
-        # The balance triggers counted every entry again on top of the stored balance.
-        db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), 0) "
-                       "FROM points_entry WHERE customer_id = customer.id)")
-        ids = [r[0] for r in db.execute_sql("SELECT id FROM customer")]
-        search_index.reindex(ids)
-        db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
-                       "SELECT id, subject, notes, outcome FROM interaction")
-    return counts
-
-
-def _value(value: Any) -> Any:
-    if isinstance(value, dict) and "base64" in value:
-        return base64.b64decode(value["base64"])
-    return value
+def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
+                ) -> dict[str, int]:
+    """Load a whole-book export into this (empty) book: see `book_import.import_book`."""
+    return book_import.import_book(raw, progress, source)
 
 
 def stamp() -> str:

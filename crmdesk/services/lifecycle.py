@@ -116,6 +116,7 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
     if to_stage not in catalog.STAGE_LABELS:
         raise ValueError(f"Unknown stage “{to_stage}” (one of: "
                          f"{', '.join(k for k, _ in stages())}).")
+    staff_id = access.own_name(staff_id)
     moves = []
     with db.atomic():
         for cid in ids:
@@ -143,6 +144,7 @@ def undo_moves(moves: list[Move]) -> None:
 
 def redo_moves(moves: list[Move], staff_id: int | None = None) -> list[Move]:
     """Apply the same moves again (after an undo); returns them with their new history ids."""
+    staff_id = access.own_name(staff_id)
     redone = []
     with db.atomic():
         for m in moves:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -322,6 +322,12 @@ def exclusive_access(path: Path | str, what: str = "This") -> Iterator[list[str]
         cm.__exit__(None, None, None)
 
 
+#: Called just before the book is closed (the audit trail's anchor is written then).
+BEFORE_CLOSE: list[Callable[[], None]] = []
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
+        for hook in BEFORE_CLOSE:
+            hook()
         db.close()

@@ -139,7 +139,7 @@ class DataActions:
             return
 
         def work(progress: workers.ProgressFn) -> dict[str, int]:
-            return exporting.import_book(raw, progress)
+            return exporting.import_book(raw, progress, path.name)
 
         def done(counts: dict[str, int]) -> None:
             self._announce([])

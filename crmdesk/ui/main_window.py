@@ -440,7 +440,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             return
         self._views[key] = now
         try:
-            audit.record("view", [cid])
+            audit.viewed([cid])  # also throttled in the book, for every caller
         except DB_ERRORS as exc:
             self.statusBar().showMessage(describe_error(exc, self.book.path), 8000)
 
