@@ -86,18 +86,28 @@ def _record(book: Path, passphrase: str | None, action: str, detail: str) -> Non
             and sidecar.connections(book):  # the book open here (in this thread or another)
         had_connection = not db.is_closed()
         try:
-            audit.record(action, [None], detail)
+            _record_and_anchor(action, detail)
         finally:
             if not had_connection and not db.is_closed():
                 db.close()
         return
     opened = open_book(book, create=False, passphrase=passphrase)
     try:
-        audit.record(action, [None], detail)
+        _record_and_anchor(action, detail)
     finally:
         opened.database.close()
         if current is not None:
             db.initialize(current)
+
+
+def _record_and_anchor(action: str, detail: str) -> None:
+    """A restore replaces the whole trail on purpose: the restored trail is anchored anew
+    at once (the connection that recorded it is closed without the closing hook)."""
+    from crmdesk.services import audit
+
+    audit.record(action, [None], detail)
+    if action == "restore_book":
+        audit.save_anchor(force=True)
 
 
 def back_up(book: Path, to: Path | None = None, progress: Progress | None = None,
