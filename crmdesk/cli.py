@@ -275,7 +275,7 @@ def _parse_due(text: str) -> dt.datetime:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     from crmdesk.services import agenda
-    from crmdesk.services.calendar_export import follow_ups_ics
+    from crmdesk.services.calendar_export import write_ics
     from crmdesk.store.models import utcnow
 
     book = _open(args, create=False)
@@ -284,7 +284,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     now = utcnow()
     items = agenda.open_follow_ups(agenda.end_of_local_day(now, args.days), now)
     if args.ics:
-        Path(args.ics).write_bytes(follow_ups_ics(items, book.path.stem))
+        write_ics(items, Path(args.ics).expanduser(), book.path.stem)
         print(f"{len(items)} follow-ups written to {args.ics}", file=sys.stderr)
     if args.json:
         print(json.dumps([{
@@ -1161,6 +1161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
         return 1
     except OSError as exc:
+        if getattr(exc, "plain_message", False):
+            print(f"crmdesk: {exc}", file=sys.stderr)
+            return 1
         print(f"crmdesk: {exc.strerror or exc}: {exc.filename or _book_path(args)}",
               file=sys.stderr)
         return 1
