@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,15 +34,59 @@ def sniff_kind(raw: bytes, path: Path) -> str:
     return "csv"
 
 
-def read_path(path: Path) -> ReadFile:
+def _open_regular(path: Path) -> int:
+    """A descriptor of `path` opened for reading without ever blocking (a pipe or a device
+    is refused by fstat before anything is read)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise UnreadableFile(f"{path.name} is {size / 1e9:.1f} GB: too large to import.")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}") from exc
-    return read_bytes(raw, path)
+        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) \
+            else "a device or socket"
+        raise UnreadableFile(f"{path} is {kind}, not a file to import.")
+    return fd
+
+
+def read_regular(path: Path, limit: int = MAX_FILE) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or UnreadableFile (one line)."""
+    fd = _open_regular(path)
+    try:
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise UnreadableFile(f"{path.name} is {_size(size)}: too large to import "
+                                 f"(at most {_size(limit)}).")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        raise UnreadableFile(f"{path.name} is larger than {_size(limit)}: too large to import.")
+    return raw
+
+
+def head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a regular file (refused like read_regular)."""
+    fd = _open_regular(path)
+    try:
+        return os.read(fd, size)
+    except OSError as exc:
+        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    finally:
+        os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB" if n >= 1e6 \
+        else f"{n:,} bytes"
+
+
+def read_path(path: Path) -> ReadFile:
+    return read_bytes(read_regular(path), path)
 
 
 def read_bytes(raw: bytes, path: Path) -> ReadFile:
