@@ -10,7 +10,15 @@ from pathlib import Path
 from crmdesk.services.importing import csv_reader, vcard_reader
 from crmdesk.services.importing.contact import ImportedContact
 
-MAX_FILE = 1_000_000_000
+MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
+HEAD = 65_536           # what is looked at before a file is read whole
+_NOT_TEXT = [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+             (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"),
+             (b"PK\x03\x04", "a ZIP archive (a spreadsheet? save it as CSV first)"),
+             (b"\x1f\x8b", "a gzip archive"), (b"SQLite format 3\x00",
+                                              "a database (a book is opened, not imported)"),
+             (b"\xd0\xcf\x11\xe0", "an Office document (save it as CSV first)"),
+             (b"\x7fELF", "a program"), (b"MZ", "a program")]
 
 
 class UnreadableFile(ValueError):
@@ -25,6 +33,23 @@ class ReadFile:
     notes: list[str] = field(default_factory=list)
     table: csv_reader.CsvTable | None = None
     mapping: list[str] = field(default_factory=list)
+
+
+def not_text(head: bytes) -> str | None:
+    """What a file that is no contact list looks like ('a PNG image'), from its first bytes;
+    None when it may be text."""
+    for magic, what in _NOT_TEXT:
+        if head.startswith(magic):
+            return what
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        return None
+    return "binary data" if b"\x00" in head[:HEAD] else None
+
+
+def _refuse_binary(raw: bytes, path: Path) -> None:
+    what = not_text(raw[:HEAD])
+    if what:
+        raise UnreadableFile(f"{path.name} is not a vCard or CSV file: it looks like {what}.")
 
 
 def sniff_kind(raw: bytes, path: Path) -> str:
@@ -86,19 +111,30 @@ def _size(n: int) -> str:
 
 
 def read_path(path: Path) -> ReadFile:
+    """A vCard or CSV file, refused in one line — before it is read whole — when it is not
+    a regular file, is too large, or looks like an image, an archive or other binary."""
+    first = head(path, HEAD)
+    size = os.stat(path).st_size
+    if size > MAX_FILE:
+        raise UnreadableFile(f"{path.name} is {_size(size)}: too large to import "
+                             f"(at most {_size(MAX_FILE)}; split it).")
+    _refuse_binary(first, path)
     return read_bytes(read_regular(path), path)
 
 
 def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if not raw.strip():
         raise UnreadableFile(f"{path.name} is empty.")
+    _refuse_binary(raw, path)
     if sniff_kind(raw, path) == "vcard":
+        if b"BEGIN:VCARD" not in raw[:HEAD].upper():
+            raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
         contacts, encoding = vcard_reader.read_vcards(raw)
         if not contacts:
             raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
         notes = [] if encoding == "utf-8" else [f"read as {encoding}"]
         return ReadFile(path, "vcard", contacts, notes)
-    table = csv_reader.read_table(raw)
+    table = csv_reader.read_table(raw, known_columns_only=True)
     if not table.headers:
         raise UnreadableFile(f"{path.name} is not a CSV file with a header row.")
     mapping = csv_reader.guess_mapping(table.headers)
