@@ -1197,10 +1197,18 @@ def _option_names(parser: argparse.ArgumentParser, into: dict[str, str]) -> dict
     return into
 
 
+TEXT_ENVIRONMENT = ("CRMDESK_USER", "CRMDESK_PASSWORD", "CRMDESK_PASSPHRASE",
+                    "CRMDESK_NEW_PASSPHRASE", "CRMDESK_NEW_PASSWORD", "CRMDESK_NEW_PIN")
+
+
 def _text_problem(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
     """Every text value (options, positionals, defaults from the environment) must be text
     SQLite can store: no lone surrogates (bytes that are not UTF-8), no NUL. Paths may hold
     any bytes a file name can."""
+    for env in TEXT_ENVIRONMENT:
+        problem = cli_args.text_problem(os.environ.get(env) or "")
+        if problem:  # a secret's value is never shown
+            return f"${env} {problem}"
     names: dict[str, str] | None = None
     for dest, value in vars(args).items():
         for item in value if isinstance(value, list) else [value]:

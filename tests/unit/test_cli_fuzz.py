@@ -41,6 +41,14 @@ def demo_book() -> Iterator[Path]:
     open_book(folder / "demo.db")
     demo.build_demo(30, seed=5)
     close_database()
+    shutil.copy(folder / "demo.db", folder / "accounts.db")
+    open_book(folder / "accounts.db")  # the same book with staff accounts: all must sign in
+    from crmdesk.services import staff
+
+    access.set_password(staff.add("Eva", "manager"), "right password")
+    access.set_password(staff.add("Rita", "receptionist"), "right password")
+    access.reset()
+    close_database()
     yield folder / "demo.db"
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -78,6 +86,7 @@ PATH_KINDS = ["book", "missing", "fifo", "folder", "loop", "devnull", "junk", "n
 def _places(folder: Path, demo_book: Path) -> dict[str, str]:
     book = folder / "book.db"
     shutil.copy(demo_book, book)
+    shutil.copy(demo_book.with_name("accounts.db"), folder / "accounts.db")
     os.mkfifo(folder / "fifo")
     (folder / "folder").mkdir()
     os.symlink(folder / "loop-b", folder / "loop-a")
@@ -92,7 +101,8 @@ def _places(folder: Path, demo_book: Path) -> dict[str, str]:
     (folder / "photo.vcf").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
     (folder / "people.vcf").write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ruiz;Eva;;;\r\n"
                                        "EMAIL:eva@example.es\r\nEND:VCARD\r\n")
-    return {"book": str(book), "missing": str(folder / "none" / "x.db"),
+    return {"book": str(book), "accounts": str(folder / "accounts.db"),
+            "missing": str(folder / "none" / "x.db"),
             "fifo": str(folder / "fifo"), "folder": str(folder / "folder"),
             "loop": str(folder / "loop-a"), "devnull": os.devnull,
             "junk": str(folder / "junk.csv"), "nul_secret": str(folder / "nul.txt"),
@@ -158,8 +168,19 @@ def command_lines(draw: Any, command: str, places: dict[str, str]) -> list[str]:
         else:
             argv += [flag, _value(draw, action, places)]
     if "--db" not in argv or draw(st.booleans()):
-        argv += ["--db", places["book"]]
+        argv += ["--db", places[draw(st.sampled_from(["book", "accounts"]))]]
+    if draw(st.booleans()):
+        argv += ["--user", draw(st.sampled_from(["Eva", "Rita", "nobody", "\udcff", ""]))]
     return argv
+
+
+ENVIRONMENTS = st.fixed_dictionaries({
+    "CRMDESK_USER": st.sampled_from([None, "Eva", "Rita", "nobody", "\udcff"]),
+    "CRMDESK_PASSWORD": st.sampled_from([None, "right password", "wrong", "", "\udcff"]),
+    "CRMDESK_PASSPHRASE": st.sampled_from([None, "pw", "\udcff"]),
+    "CRMDESK_NEW_PASSWORD": st.sampled_from([None, "new secret", "\udcff"]),
+    "CRMDESK_NEW_PIN": st.sampled_from([None, "1234", "12", "\udcff"]),
+})
 
 
 def _run(argv: list[str], seconds: float = 20) -> tuple[int, str, str]:
@@ -205,12 +226,18 @@ def test_hostile_arguments_never_crash_or_hang(command: str, data: st.DataObject
     os.chdir(folder)  # relative --out names land in the example's folder
     try:
         argv = data.draw(command_lines(command, places))
+        for name, value in data.draw(ENVIRONMENTS).items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         code, _, err = _run(argv)
         _check(argv, code, err)
         OUTCOMES.setdefault(command, []).append(code)
     finally:
         os.chdir(here)
-        os.environ.pop("CRMDESK_DB", None)
+        for name in SECRETS:
+            os.environ.pop(name, None)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -332,3 +359,24 @@ def test_passphrase_files_pipes_and_nul_bytes(tmp_path: Path) -> None:
     (tmp_path / "nul").write_bytes(b"p\x00w")
     with pytest.raises(ValueError, match="NUL"):
         cli_args.read_secret(str(tmp_path / "nul"))
+
+
+def test_an_unexpected_error_is_one_line_with_exit_code_70(
+        demo_book: Path, quiet_env: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(args: argparse.Namespace) -> int:
+        raise KeyError("a bug\nacross lines")
+
+    monkeypatch.setattr(cli, "cmd_check", broken)
+    code, out, err = _run(["check", "--db", str(tmp_path / "x.db")])
+    assert code == cli.EXIT_INTERNAL == 70 and out == ""
+    assert err.startswith("crmdesk: internal error: KeyError") and err.count("\n") == 1
+
+
+def test_secrets_in_the_environment_must_be_text(quiet_env: None, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRMDESK_PASSWORD", "s\udcffcret")
+    code, _, err = _run(["check", "--db", str(tmp_path / "x.db")])
+    assert code == 2 and err == "crmdesk: $CRMDESK_PASSWORD is not valid UTF-8 text " \
+                                "(byte 0xFF)\n"
+    assert "cret" not in err
