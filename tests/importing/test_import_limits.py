@@ -128,3 +128,21 @@ def test_a_pipe_or_a_folder_is_never_opened_for_import(tmp_path: Path) -> None:
     for path, words in ((fifo, "a pipe"), (tmp_path, "a folder")):
         with pytest.raises(files.UnreadableFile, match=words):
             files.read_path(path)
+
+
+def test_more_contacts_than_a_file_may_hold_is_one_line_before_planning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_CONTACTS", 1_000)
+    rows = tmp_path / "many.csv"
+    rows.write_text("Given Name,Family Name,E-mail\n"
+                    + "Ana,Perez,ana@example.com\n" * 1_001, encoding="utf-8")
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Perez;Ana;;;\r\nEND:VCARD\r\n"
+    cards = tmp_path / "many.vcf"
+    cards.write_text(card * 1_001, encoding="utf-8")
+    for path, what in ((rows, "rows"), (cards, "cards")):
+        with pytest.raises(files.UnreadableFile, match=f"more than 1,000 {what}"):
+            files.read_path(path)
+    rows.write_text("Given Name,Family Name,E-mail\n"
+                    + "Ana,Perez,ana@example.com\n" * 1_000, encoding="utf-8")
+    cards.write_text(card * 1_000, encoding="utf-8")
+    assert len(files.read_path(rows).contacts) == len(files.read_path(cards).contacts) == 1_000

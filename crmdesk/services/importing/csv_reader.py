@@ -97,6 +97,7 @@ class CsvTable:
     skipped: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)  # each row's number in the file
     problems: dict[int, str] = field(default_factory=dict)  # index in rows → why unusable
+    too_many: bool = False    # stopped reading at max_rows
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -120,11 +121,13 @@ def sniff_delimiter(sample: str) -> str:
         return best if counts[best] else ","
 
 
-def read_table(raw: bytes, known_columns_only: bool = False) -> CsvTable:
+def read_table(raw: bytes, known_columns_only: bool = False,
+               max_rows: int | None = None) -> CsvTable:
     """The rows of a CSV file. A row that cannot be used (over MAX_CARD, or broken CSV) is
     kept as an empty row with its reason in `problems`, so it is reported as rejected with
     its row and line numbers. `known_columns_only`: stop after the header row when no column
-    is one this program knows (the file is refused without reading it all)."""
+    is one this program knows, and `max_rows`: stop beyond that many rows (the file is
+    refused without reading it all)."""
     text, encoding = decode(raw)
     delimiter = sniff_delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -140,6 +143,8 @@ def read_table(raw: bytes, known_columns_only: bool = False) -> CsvTable:
         return CsvTable(headers, rows, encoding, delimiter)
     record = 1
     while True:
+        if max_rows is not None and len(rows) > max_rows:
+            return CsvTable(headers, [], encoding, delimiter, too_many=True)
         line = reader.line_num + 1
         try:
             row = next(reader)

@@ -12,6 +12,7 @@ from crmdesk.services.importing.contact import ImportedContact
 
 MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
 HEAD = 65_536           # what is looked at before a file is read whole
+MAX_CONTACTS = 250_000  # cards or rows of one file (a book is made for 100,000 customers)
 _NOT_TEXT = [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
              (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"),
              (b"PK\x03\x04", "a ZIP archive (a spreadsheet? save it as CSV first)"),
@@ -129,12 +130,18 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if sniff_kind(raw, path) == "vcard":
         if b"BEGIN:VCARD" not in raw[:HEAD].upper():
             raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
+        if raw.count(b"BEGIN:VCARD") + raw.count(b"begin:vcard") > MAX_CONTACTS:
+            raise UnreadableFile(f"{path.name} holds more than {MAX_CONTACTS:,} cards: too "
+                                 "many to import at once (split it).")
         contacts, encoding = vcard_reader.read_vcards(raw)
         if not contacts:
             raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
         notes = [] if encoding == "utf-8" else [f"read as {encoding}"]
         return ReadFile(path, "vcard", contacts, notes)
-    table = csv_reader.read_table(raw, known_columns_only=True)
+    table = csv_reader.read_table(raw, known_columns_only=True, max_rows=MAX_CONTACTS)
+    if table.too_many:
+        raise UnreadableFile(f"{path.name} holds more than {MAX_CONTACTS:,} rows: too many to "
+                             "import at once (split it).")
     if not table.headers:
         raise UnreadableFile(f"{path.name} is not a CSV file with a header row.")
     mapping = csv_reader.guess_mapping(table.headers)
