@@ -79,6 +79,10 @@ def test_calendar_statement_and_privacy_files_are_0600(book: object, tmp_path: P
     assert _mode(out / "all.pdf") == 0o600
     for path in privacy.write_pack(cid, out / "pack"):
         assert _mode(path) == 0o600
+    assert _mode(out / "pack") == 0o700  # its file names name the client
+    for path in statement_batch.write_each([cid], period, out / "many"):
+        assert _mode(path) == 0o600
+    assert _mode(out / "many") == 0o700
     assert not _parts(out)
 
 
