@@ -641,7 +641,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             reports.append({"file": str(path), "error": str(exc)})
             failed = True
             continue
-        plan = contact_import.plan(read.contacts, path.name, region)
+        plan = contact_import.plan(read.contacts, cli_args.storable(path.name), region)
         if args.include_duplicates:
             for row in plan.rows:
                 if row.kind == contact_import.DUPLICATE:
@@ -649,8 +649,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None if args.dry_run else contact_import.apply(plan)
         reports.append(_import_report(path, read, plan, result))
     if args.json:
-        print(json.dumps({"dry_run": args.dry_run, "files": reports}, ensure_ascii=False,
-                         indent=2))
+        print(cli_args.storable(json.dumps({"dry_run": args.dry_run, "files": reports},
+                                           ensure_ascii=False, indent=2)))
     else:
         for report in reports:
             if "error" in report:

@@ -55,6 +55,11 @@ def text_problem(value: str) -> str | None:
     return None
 
 
+def storable(value: str) -> str:
+    """Text SQLite and JSON accept: a file name's undecodable bytes as \\udcff escapes."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def text(value: str) -> str:
     problem = text_problem(value)
     if problem:

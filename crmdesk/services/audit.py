@@ -52,7 +52,7 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
     """Append one entry per customer (None: the book as a whole)."""
     who = who or actor()
     at = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
-    detail = detail[:500]
+    detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")[:500]  # file names
     with db.atomic():
         row = db.execute_sql("SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
         prev = row[0] if row else GENESIS

@@ -101,7 +101,14 @@ def _places(folder: Path, demo_book: Path) -> dict[str, str]:
     (folder / "photo.vcf").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
     (folder / "people.vcf").write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ruiz;Eva;;;\r\n"
                                        "EMAIL:eva@example.es\r\nEND:VCARD\r\n")
-    return {"book": str(book), "accounts": str(folder / "accounts.db"),
+    odd = os.fsdecode(b"\xff")  # a file name that is not UTF-8 (a lone surrogate here)
+    shutil.copy(folder / "people.vcf", folder / f"people{odd}.vcf")
+    shutil.copy(book, folder / f"backup{odd}.db")
+    (folder / f"folder{odd}").mkdir()
+    return {"odd_vcf": str(folder / f"people{odd}.vcf"),
+            "odd_book": str(folder / f"backup{odd}.db"),
+            "odd_out": str(folder / f"out{odd}.file"), "odd_folder": str(folder / f"folder{odd}"),
+            "book": str(book), "accounts": str(folder / "accounts.db"),
             "missing": str(folder / "none" / "x.db"),
             "fifo": str(folder / "fifo"), "folder": str(folder / "folder"),
             "loop": str(folder / "loop-a"), "devnull": os.devnull,
@@ -124,10 +131,12 @@ def _sane(action: argparse.Action, places: dict[str, str]) -> list[str]:
         ca.points: ["5", "-5", "100"], ca.day: ["2026-01-15", "2025-12-31"],
         ca.due: ["2026-12-01", "2026-12-01T10:30"], ca.period: ["2026", "2026-Q3", "2026-10"],
         ca.book: [places["book"]], ca.secret_file: [places["secret"]],
-        ca.in_file: [places["export_json"], places["junk"], places["book"]],
+        ca.in_file: [places["export_json"], places["junk"], places["book"], places["odd_book"]],
         ca.path: [places["export_json"], places["junk"], places["png_vcf"],
-                  places["deep_json"], places["vcf"]],
-        ca.out_file: [places["new_out"]], ca.out_place: [places["new_out"], places["folder"]],
+                  places["deep_json"], places["vcf"], places["odd_vcf"]],
+        ca.out_file: [places["new_out"], places["odd_out"]],
+        ca.out_place: [places["new_out"], places["folder"], places["odd_out"],
+                       places["odd_folder"]],
     }
     if action.type in by_type:
         return by_type[action.type]
@@ -380,3 +389,27 @@ def test_secrets_in_the_environment_must_be_text(quiet_env: None, tmp_path: Path
     assert code == 2 and err == "crmdesk: $CRMDESK_PASSWORD is not valid UTF-8 text " \
                                 "(byte 0xFF)\n"
     assert "cret" not in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--format", "vcf", "--out", "ODD_OUT"],
+    ["export", "--format", "json", "--out", "ODD_OUT"],
+    ["backup", "--to", "ODD_OUT"],
+    ["restore", "ODD_BOOK"],
+    ["import", "ODD_VCF"],
+    ["import", "--json", "ODD_VCF"],
+    ["agenda", "--ics", "ODD_OUT"],
+    ["privacy", "export", "--customer", "1", "--out", "ODD_FOLDER"],
+    ["statement", "--customer", "1", "--period", "2026", "--out", "ODD_OUT"],
+])
+def test_file_names_that_are_not_utf8_work(argv: list[str], demo_book: Path, quiet_env: None,
+                                          tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 in a file name are a real file name: the command works, and
+    what it records (audit trail, import batch) is text SQLite can store."""
+    places = _places(tmp_path, demo_book)
+    names = {"ODD_OUT": "odd_out", "ODD_BOOK": "odd_book", "ODD_VCF": "odd_vcf",
+             "ODD_FOLDER": "odd_folder"}
+    full = [places[names[a]] if a in names else a for a in argv] + ["--db", places["book"]]
+    code, out, err = _run(full)
+    assert code == 0, err
+    _check(full, code, err)
