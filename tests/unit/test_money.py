@@ -132,3 +132,28 @@ def test_cli_purchase_refuses_malformed_amounts_and_records_nothing(
     close_database()
     done = json.loads(capsys.readouterr().out)
     assert done["amount_cents"] == 1234_50 and done["balance"] == done["points"]
+
+
+def test_cli_points_are_whole_numbers_written_plainly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from crmdesk.cli import main
+    from crmdesk.store.db import close_database, db
+
+    path = str(tmp_path / "b.db")
+    assert main(["add", "--db", path, "--given", "Ana", "--family", "X"]) == 0
+    close_database()
+    for text in ("1_000", "1e5", "\u0661\u0660", "12.5", "0x10"):  # int() took some of these
+        for argv in (["adjust", "--points", text, "--reason", "r"],
+                     ["adjust", "--points", text, "--reason", "r", "--bonus"],
+                     ["redeem", "--points", text]):
+            capsys.readouterr()
+            assert main([*argv, "--db", path, "--customer", "1"]) == 2, (argv, text)
+            close_database()
+            assert "is not a number of points" in capsys.readouterr().err
+    assert main(["adjust", "--db", path, "--customer", "1", "--points", "+25", "--reason",
+                 "welcome", "--bonus"]) == 0
+    from crmdesk.store.book import open_book
+
+    open_book(path)
+    assert db.execute_sql("SELECT sum(points) FROM points_entry").fetchone()[0] == 25
+    close_database()
