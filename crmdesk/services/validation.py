@@ -126,7 +126,10 @@ def parse_money(text: str, *, allow_negative: bool = False, decimal_comma: bool 
         is_decimal = len(tail) != 3 or len(marks) > 1 or last == ("," if decimal_comma else ".")
         if is_decimal:
             if len(tail) > 2:
-                raise InvalidValue(f"“{shown}” has more than two decimals.")
+                dotted, commas = body.replace(",", "."), body.replace(".", ",")
+                hint = f" (for thousands write {dotted},00 or {commas}.00)" \
+                    if len(tail) == 3 and len(marks) == 1 else ""
+                raise InvalidValue(f"“{shown}” has more than two decimals{hint}.")
             units_runs, decimals, marks = runs[:-1], tail, marks[:-1]
     if marks:  # what is left are thousands marks: one kind, groups of three
         if len(set(marks)) != 1 or marks[0] not in _GROUP_MARKS:

@@ -157,3 +157,8 @@ def test_cli_points_are_whole_numbers_written_plainly(
     open_book(path)
     assert db.execute_sql("SELECT sum(points) FROM points_entry").fetchone()[0] == 25
     close_database()
+
+
+def test_three_decimals_after_a_lone_point_say_how_to_write_thousands() -> None:
+    with pytest.raises(InvalidValue, match=r"1\.234,00 or 1,234\.00"):
+        parse_money("1.234")
