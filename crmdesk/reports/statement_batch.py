@@ -75,7 +75,7 @@ def write_each(ids: list[int], period: Period, folder: Path,
     `progress` returns False."""
     access.require("print")
     access.require_level(ids, access.Level.STANDARD, "print a statement for")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     ctx = ctx or BatchContext.load()
     written = []
     done: list[int] = []
@@ -153,7 +153,7 @@ def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path
     access.require_level(ids, access.Level.STANDARD, "print a statement for")
     if jobs <= 1 or len(ids) < 40:
         return write_each(ids, period, folder, progress)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     size = max(10, min(100, len(ids) // (jobs * 4)))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
     written: list[Path] = []

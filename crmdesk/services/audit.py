@@ -82,7 +82,7 @@ def record(action: str, customer_ids: Iterable[int | None] = (None,), detail: st
     """Append one entry per customer (None: the book as a whole)."""
     who = who or actor()
     at = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
-    detail = detail[:500]
+    detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")[:500]  # file names
     with db.atomic("IMMEDIATE"):  # reads, then writes: take the write lock first
         if _identified.get("book") is not db.obj:  # the id the anchor is kept under
             book_id()

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,23 +35,81 @@ class ExportCancelled(Exception):
     """Cancel was pressed: no file was left behind."""
 
 
+class OutputRefused(OSError):
+    """The place to write is not a regular file (a device, a pipe, a folder): nothing is
+    written and it is left as it was. str() is one sentence."""
+
+    plain_message = True
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "The output was refused."
+
+
+def check_output(target: Path) -> None:
+    """Refuse an output path that exists and is not a regular file (a symlink is followed:
+    one to /dev/null is a device). A symlink loop or an unreadable folder is one sentence."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputRefused(f"{target} is a folder, not a regular file: give a file name.")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" \
+            if stat.S_ISSOCK(st.st_mode) else "a device"
+        raise OutputRefused(f"{target} is {kind}, not a regular file: nothing was written.")
+
+
 @contextlib.contextmanager
-def atomic_file(target: Path, mode: int | None = None) -> Iterator[Path]:
+def atomic_file(target: Path, mode: int = 0o600) -> Iterator[Path]:
     """A temporary file beside `target` that becomes it only when everything was written
-    (a cancelled or failed write leaves nothing behind)."""
+    (a cancelled or failed write leaves nothing behind). The temporary file exists, empty
+    and 0600, before anything is written into it (writers that open it by name keep that
+    mode), and the final file is `mode` (0600: client data is nobody else's to read).
+    A target that exists and is not a regular file is refused (OutputRefused), and so is
+    the open book itself."""
     from crmdesk.store import sidecar
     from crmdesk.store.db import BookError
 
+    target = Path(target)
     if sidecar.is_book_file(target, anywhere=True):
         raise BookError(f"{target.name} is an open crmdesk book: choose another file name.")
+    check_output(target)
     part = target.with_name(f".{target.name}.part")
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.lstat(part).st_mode):
+            raise OutputRefused(f"{part} is in the way and is not a regular file.")
+        part.unlink()  # left over from a crash
+    try:
+        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask
+    finally:
+        os.close(fd)
     try:
         yield part
+        _fsync(part)
+        check_output(target)  # it may have changed meanwhile
         os.replace(part, target)
-        if mode is not None:
-            target.chmod(mode)
+        os.chmod(target, mode)
     finally:
         part.unlink(missing_ok=True)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _step(progress: Progress | None, done: int, total: int) -> None:

@@ -59,7 +59,7 @@ def write_pack(cid: int, folder: Path) -> tuple[Path, Path]:
     from crmdesk.services.exporting import atomic_file
 
     pack = subject_access(cid)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     stem = statement_batch.safe_stem(f"{pack['profile']['family_name']} "
                                      f"{pack['profile']['given_name']} {cid:06d} data")
     json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
