@@ -77,7 +77,6 @@ def _record(book: Path, passphrase: str | None, action: str, detail: str) -> Non
     """The audit entry of a backup or a restore, written in the book itself whoever asked
     (window, daily backup, command line). A thread that had no connection closes the one
     this opened; a book that is not the open one is opened for it (and migrated)."""
-    from crmdesk.services import audit
     from crmdesk.store.book import open_book
     from crmdesk.store.db import db
 
