@@ -319,6 +319,10 @@ def verify() -> Verification:
     if _restored.get("book") is db.obj:
         save_anchor()
     cut = anchor_problem()
+    if cut is None:
+        from crmdesk.services import backups
+
+        cut = backups.trail_problem()
     if cut:
         problems.append(cut)
     elif not problems:

@@ -281,3 +281,58 @@ def size_text(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB"
 
+
+
+def trail_problem(newest: int = 3) -> str | None:
+    """Backups anchor the audit trail too: the newest backup of this book taken since its
+    last restore holds the trail as it was then, so the book must still hold that backup's
+    last entry, unchanged (a cut of the trail's end shows even where this computer keeps
+    no anchor of its own). None: nothing wrong, or no backup to compare with."""
+    from crmdesk.services import audit
+    from crmdesk.store.db import db
+
+    if db.obj is None:
+        return None
+    book = Path(db.obj.database)
+    ident = audit.book_id(create=False)
+    folder = backup_dir(book)
+    if ident is None or not folder.is_dir():
+        return None
+    row = db.execute_sql("SELECT max(at) FROM audit_entry WHERE action = 'restore_book'")\
+        .fetchone()
+    restored = row[0] if row else None
+    try:
+        found = sorted(((p.stat().st_mtime, p) for p in folder.glob(f"*{book.stem}-*.db")
+                        if p.is_file()), reverse=True)
+    except OSError:
+        return None
+    passphrase = getattr(db.obj, "passphrase", None)
+    for mtime, path in found[:newest]:
+        taken = dt.datetime.fromtimestamp(mtime, dt.UTC)
+        if restored and taken.strftime("%Y-%m-%dT%H:%M:%SZ") < restored:
+            return None  # taken before the book was replaced by a restore: not comparable
+        key = passphrase if is_encrypted(path) else None
+        try:
+            conn = encryption.connect(path, key, read_only=True)
+            try:
+                ids = conn.execute("SELECT value FROM setting WHERE key = 'book_id'").fetchone()
+                if ids is None or ids[0] != ident:
+                    continue  # another book's backup in the same folder
+                last = conn.execute("SELECT count(*), max(id) FROM audit_entry").fetchone()
+                count, last_id = int(last[0]), last[1]
+                if last_id is None:
+                    return None
+                digest = conn.execute("SELECT hash FROM audit_entry WHERE id = ?",
+                                      (last_id,)).fetchone()[0]
+            finally:
+                conn.close()
+        except DB_ERRORS:
+            continue  # unreadable with this book's key, or not a book: ask the next one
+        mine = db.execute_sql("SELECT hash FROM audit_entry WHERE id = ?",
+                              (last_id,)).fetchone()
+        if mine is None or mine[0] != digest:
+            return (f"the backup {path.name} ({taken.astimezone():%Y-%m-%d %H:%M}) holds "
+                    f"{count:,} entries up to entry {last_id}; the book no longer holds that "
+                    "entry as it was: entries were removed or rewritten since")
+        return None
+    return None

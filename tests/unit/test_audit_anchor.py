@@ -108,3 +108,43 @@ def test_a_restore_from_a_backup_is_not_a_cut(tmp_path: Path,
     capsys.readouterr()
     assert main(["audit", "verify", "--db", str(path)]) == 0, capsys.readouterr().err
     close_database()
+
+
+@pytest.mark.parametrize("removed", [2, 5, None])
+def test_a_cut_shows_against_the_newest_backup_where_this_computer_kept_no_anchor(
+        tmp_path: Path, removed: int | None, capsys: pytest.CaptureFixture[str]) -> None:
+    """Another computer (no anchor of its own) still sees the cut: the newest backup of the
+    book holds the trail as it was (up to the entry before the backup's own, which is
+    written in the book once the copy is made: removing only that one is not seen)."""
+    path = tmp_path / "book.db"
+    _book_with_entries(path, 6)
+    assert main(["backup", "--db", str(path)]) == 0
+    close_database()
+    _cut(path, removed)
+    for anchor in Path(os.environ["CRMDESK_ANCHOR_DIR"]).glob("*.json"):
+        anchor.unlink()  # as on a computer that never anchored this book
+    open_book(path)
+    result = audit.verify()
+    close_database()
+    assert not result.ok and any("the book no longer holds that entry" in p
+                                 for p in result.problems), result.problems
+    capsys.readouterr()
+    assert main(["audit", "verify", "--db", str(path)]) == 1
+    assert "backup" in capsys.readouterr().err
+    close_database()
+
+
+def test_an_intact_book_verifies_beside_its_backups_and_another_books(tmp_path: Path) -> None:
+    path = tmp_path / "book.db"
+    other = tmp_path / "book-copy.db"  # another book whose backups share the folder
+    _book_with_entries(other, 2)
+    assert main(["backup", "--db", str(other)]) == 0
+    close_database()
+    _book_with_entries(path, 3)
+    assert main(["backup", "--db", str(path)]) == 0
+    close_database()
+    open_book(path)
+    for i in range(3):
+        add("Later", f"Client{i}")
+    assert audit.verify().ok, audit.verify().problems
+    close_database()
