@@ -48,3 +48,14 @@ def add(given: str, family: str, *, emails: tuple[str, ...] = (), phones: tuple[
                         emails=[ContactPoint("home", e) for e in emails],
                         phones=[ContactPoint("mobile", p) for p in phones], **fields)  # type: ignore[arg-type]
     return customers.create(data, region)
+
+
+def office() -> dict[str, int]:
+    """A manager, an executive and a receptionist who sign in ('<name>-secret-1')."""
+    from crmdesk.services import staff
+
+    ids = {name: staff.add(name, role) for name, role in [
+        ("Marta", "manager"), ("Eva", "executive"), ("Rita", "receptionist")]}
+    for name, sid in ids.items():
+        access.set_password(sid, f"{name.lower()}-secret-1")
+    return ids

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crmdesk.store.book import Book
@@ -96,3 +96,12 @@ def drive(monkeypatch: pytest.MonkeyPatch, qtbot):  # type: ignore[no-untyped-de
 
     monkeypatch.setattr(MainWindow, "run_dialog", run_dialog)
     return drivers
+
+
+def open_profile(qtbot, window: MainWindow, cid: int) -> None:  # type: ignore[no-untyped-def]
+    """Select the customer in the list and open the profile with Enter, as a person would."""
+    view = window.customers
+    assert view.select_id(cid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.profile.customer_id == cid

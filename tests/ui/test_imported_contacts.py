@@ -11,6 +11,7 @@ from crmdesk.services.importing import contact_import, files
 from crmdesk.store.db import db
 from crmdesk.ui.main_window import MainWindow
 from tests.conftest import SHARED
+from tests.ui.conftest import open_profile
 
 VCARDS = SHARED / "interop" / "vcard"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -28,12 +29,7 @@ def imported(name: str, region: str = "US") -> list[int]:
         (result.import_id,))]
 
 
-def _open(qtbot, window: MainWindow, cid: int) -> None:  # type: ignore[no-untyped-def]
-    view = window.customers
-    assert view.select_id(cid)
-    view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert window.profile.customer_id == cid
+_open = open_profile
 
 
 @needs_vcards

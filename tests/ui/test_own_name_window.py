@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import contextlib
 
-from crmdesk.services import access, interactions, staff
+from crmdesk.services import access, interactions
 from crmdesk.store.db import db
 from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
-from tests.conftest import add
+from tests.conftest import add, office
 
-
-def _office() -> dict[str, int]:
-    ids = {name: staff.add(name, role) for name, role in [
-        ("Marta", "manager"), ("Eva", "executive"), ("Rita", "receptionist")]}
-    for name, sid in ids.items():
-        access.set_password(sid, f"{name.lower()}-secret-1")
-    return ids
+_office = office
 
 
 def test_log_interaction_dialog_credits_only_the_receptionist(qtbot, book) -> None:  # type: ignore[no-untyped-def]

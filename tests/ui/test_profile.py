@@ -9,18 +9,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crmdesk.services import customers
 from crmdesk.store.db import db
-from crmdesk.ui.main_window import MainWindow
 from tests.conftest import add
+from tests.ui.conftest import open_profile
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _open(qtbot, window: MainWindow, cid: int) -> None:  # type: ignore[no-untyped-def]
-    view = window.customers
-    assert view.select_id(cid)
-    view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert window.profile.customer_id == cid
+_open = open_profile
 
 
 def _family_in_db(cid: int) -> str:

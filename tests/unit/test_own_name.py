@@ -6,20 +6,14 @@ import datetime as dt
 
 import pytest
 
-from crmdesk.services import access, capture, interactions, lifecycle, loyalty_ledger, staff
+from crmdesk.services import access, capture, interactions, lifecycle, loyalty_ledger
 from crmdesk.services.access import AccessDenied
 from crmdesk.services.interactions import FollowUpData, InteractionData
 from crmdesk.store.book import Book
 from crmdesk.store.db import db
-from tests.conftest import add
+from tests.conftest import add, office
 
-
-def _office() -> dict[str, int]:
-    ids = {name: staff.add(name, role) for name, role in [
-        ("Marta", "manager"), ("Eva", "executive"), ("Rita", "receptionist")]}
-    for name, sid in ids.items():
-        access.set_password(sid, f"{name.lower()}-secret-1")
-    return ids
+_office = office
 
 
 def _count(table: str) -> int:
