@@ -67,6 +67,8 @@ class ContactActions:
         if self.user_combo.currentData() is not None:
             self.qsettings.setValue("user/current", self.user_combo.currentText())
             self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
+        self.today.reload()  # My day follows who works
+        self._update_nav_counts()
 
     def show_customer(self, cid: int) -> None:
         """Go to the customer list with `cid` selected and its profile shown."""
@@ -122,6 +124,7 @@ class ContactActions:
             before = interactions.set_follow_up_status(fid, "done")
         except (LookupError, *DB_ERRORS) as exc:
             self.show_error(str(exc))
+            self.today.reload()  # the row taken off at once comes back
             return
         follow = interactions.load_follow_up(fid)
 

@@ -145,6 +145,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.restore_button = restore
 
         self.today = TodayView()
+        self.today.person = self.current_user  # My day is the day of who works now
         self.board = BoardView()
         self.interaction_log = InteractionLogView()
         self.trash_page = trash_page
@@ -158,7 +159,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.nav.setRootIsDecorated(True)
         self.nav.setMinimumWidth(150)
         self.nav.setToolTip("Views of the book; saved views sit under Customers")
-        self.nav_today = QTreeWidgetItem(["Today"])
+        self.nav_today = QTreeWidgetItem(["My day"])
         self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
         self.nav_customers = QTreeWidgetItem(["Customers"])
         self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
@@ -212,6 +213,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.today.open_customer.connect(self.show_customer)
         self.today.log_call.connect(self.log_call)
         self.today.follow_up_done.connect(self.follow_up_done)
+        self.today.capture_requested.connect(self.quick_capture)
+        self.today.import_requested.connect(self.import_contacts)
+        self.today.scope_changed.connect(lambda _s: self._update_nav_counts())
         self.interaction_log.customer_requested.connect(self.show_customer)
         self.board.move_requested.connect(self.move_customers)
         self.board.reason_move_requested.connect(self.move_customers)
@@ -336,7 +340,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         return self.pages.currentWidget() is page
 
     def _update_nav_counts(self) -> None:
-        self.nav_today.setText(0, f"Today ({self.today.due_count:,})")
+        self.nav_today.setText(0, f"My day ({self.today.due_count:,})")
         self.nav_customers.setText(0, f"Customers ({self.customers.model.total:,})")
         self.nav_trash.setText(0, f"Trash ({self.trash.model.total:,})")
 
