@@ -315,10 +315,48 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _contact_figures(database: peewee.Database) -> None:
+    """Last contact and next follow-up kept per customer by triggers (the customer list
+    shows and sorts them from an index, not from a subquery per row): last_contact_at is
+    the newest interaction, next_follow_up_at the earliest open follow-up."""
+    last = ("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+            "WHERE customer_id = {0}.customer_id) WHERE id = {0}.customer_id;")
+    nxt = ("UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+           "WHERE customer_id = {0}.customer_id AND status = 'open') "
+           "WHERE id = {0}.customer_id;")
+    for sql in [
+        "ALTER TABLE customer ADD COLUMN next_follow_up_at TEXT",
+        "CREATE INDEX follow_up_next ON follow_up (customer_id, status, due_at)",
+        "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+        "WHERE customer_id = customer.id)",
+        "UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+        "WHERE customer_id = customer.id AND status = 'open')",
+        "CREATE INDEX customer_by_last_contact ON customer (archived_at, last_contact_at)",
+        "CREATE INDEX customer_by_next_follow_up ON customer "
+        "(archived_at, coalesce(next_follow_up_at, '9999'))",
+        f"CREATE TRIGGER interaction_contact_added AFTER INSERT ON interaction "
+        f"BEGIN {last.format('NEW')} END",
+        f"CREATE TRIGGER interaction_contact_removed AFTER DELETE ON interaction "
+        f"BEGIN {last.format('OLD')} END",
+        f"CREATE TRIGGER interaction_contact_changed AFTER UPDATE OF customer_id, happened_at "
+        f"ON interaction BEGIN {last.format('OLD')} {last.format('NEW')} END",
+        f"CREATE TRIGGER follow_up_next_added AFTER INSERT ON follow_up "
+        f"BEGIN {nxt.format('NEW')} END",
+        f"CREATE TRIGGER follow_up_next_removed AFTER DELETE ON follow_up "
+        f"BEGIN {nxt.format('OLD')} END",
+        f"CREATE TRIGGER follow_up_next_changed AFTER UPDATE OF customer_id, status, due_at "
+        f"ON follow_up BEGIN {nxt.format('OLD')} {nxt.format('NEW')} END",
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
-                     _v6_import_export, _v7_audit_trail, _v8_staff_accounts]
+                     _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
+                     _contact_figures]
 LATEST = len(STEPS)
+#: the version at which customers carry last_contact_at / next_follow_up_at by trigger
+CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
 
 
 def current_version(database: peewee.Database) -> int:

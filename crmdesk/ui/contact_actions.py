@@ -68,6 +68,7 @@ class ContactActions:
             self.qsettings.setValue("user/current", self.user_combo.currentText())
             self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
         self.today.reload()  # My day follows who works
+        self.customers.follow_me()
         self._update_nav_counts()
 
     def show_customer(self, cid: int) -> None:

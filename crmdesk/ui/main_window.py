@@ -113,6 +113,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "remember_passphrase": self.toggle_remember_passphrase,
         })
         self.customers = CustomerListView(archived=False)
+        self.customers.me = lambda: (self.user_combo.currentText()
+                                     if self.user_combo.currentData() is not None else "")
         self.profile = ProfileEditor(self.region)
         self.customers.setMinimumWidth(320)
         self.timeline = TimelineView()
