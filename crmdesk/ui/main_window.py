@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -57,6 +58,7 @@ from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
 from crmdesk.ui.views.loyalty_tab import LoyaltyTab
 from crmdesk.ui.views.profile import ProfileEditor
+from crmdesk.ui.views.summary import SummaryView
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
 from crmdesk.ui.widgets import wheel_guard
@@ -119,7 +121,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.customers.setMinimumWidth(320)
         self.timeline = TimelineView()
         self.loyalty = LoyaltyTab()
+        self.summary_view = SummaryView()
         self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.summary_view, "S&ummary")  # read first, edit on demand
         self.detail_tabs.addTab(self.profile, "&Profile")
         self.detail_tabs.addTab(self.timeline, "Ti&meline")
         self.detail_tabs.addTab(self.loyalty, "Lo&yalty")
@@ -205,6 +209,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.timeline.edit_requested.connect(self.edit_interaction)
         self.timeline.done_requested.connect(self.follow_up_done)
         self.profile.customer_shown.connect(self.loyalty.show_customer)
+        self.profile.customer_shown.connect(self.summary_view.show_customer)
+        self.summary_view.edit_requested.connect(self.edit_section)
+        for signal in (self.hub.interactions_changed, self.hub.loyalty_changed):
+            signal.connect(lambda ids: self.summary_view.customer_id in ids
+                           and self.summary_view.reload())
         self.loyalty.purchase_requested.connect(self.record_purchase)
         self.loyalty.redeem_requested.connect(self.redeem_points)
         self.loyalty.points_requested.connect(self.adjust_points)
@@ -457,9 +466,26 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.last_dialog = dialog
         self.run_dialog(dialog)
 
+    def edit_section(self, key: str) -> None:
+        """Summary ▸ Edit (or a double-click on a section): open that part of the form."""
+        if key in ("follow_ups", "contacts"):
+            self.detail_tabs.setCurrentWidget(self.timeline)
+            return
+        if key == "loyalty":
+            self.detail_tabs.setCurrentWidget(self.loyalty)
+            return
+        field = {"person": self.profile.given, "about": self.profile.life,
+                 "relationship": self.profile.stage}.get(key, self.profile.given)
+        self.detail_tabs.setCurrentWidget(self.profile)
+        scroll = self.profile.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(field)
+        field.setFocus()
+
     def _open_profile(self, cid: int) -> None:
         if self.profile.customer_id != cid:
             self._customer_selected(cid)
+        self.detail_tabs.setCurrentWidget(self.profile)
         self.profile.given.setFocus()
         self.profile.given.selectAll()
 
