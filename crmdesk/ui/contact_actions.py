@@ -69,6 +69,7 @@ class ContactActions:
             self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
         self.today.reload()  # My day follows who works
         self.customers.follow_me()
+        self.reminder_center.start(self.current_user())
         self._update_nav_counts()
 
     def show_customer(self, cid: int) -> None:

@@ -248,6 +248,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         from crmdesk.ui.lock import WindowLock
 
         self.window_lock = WindowLock(self)
+        from crmdesk.ui import reminders
+
+        self.reminder_center = reminders.install(self)
+        self.window_lock.locked_changed.connect(
+            lambda locked: None if locked else self.reminder_center.unlocked())
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
