@@ -7,6 +7,7 @@ Kept apart from cli.py (which registers these with one call); the rules are in t
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -76,6 +77,39 @@ def cmd_myday(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_due(text: str) -> dt.datetime:
+    """YYYY-MM-DD (17:00 local, as `crmdesk log --due`) or YYYY-MM-DDTHH:MM (local)."""
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, 17, 0).astimezone()
+        return dt.datetime.fromisoformat(text).astimezone()
+    except ValueError as exc:
+        raise BookError(f"“{text}” is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).") from exc
+
+
+def cmd_reschedule(args: argparse.Namespace) -> int:
+    from crmdesk import cli
+    from crmdesk.services import schedule
+
+    cli._open(args, create=False)
+    due = _parse_due(args.due)
+    try:
+        before = schedule.reschedule(args.follow_up, due)
+    except LookupError as exc:
+        raise BookError(str(exc).strip("'\"")) from exc
+    except ValueError as exc:
+        raise BookError(str(exc)) from exc
+    after = due.astimezone()
+    if args.json:
+        print(json.dumps({"id": args.follow_up, "due": after.isoformat(),
+                          "was": before.astimezone().isoformat()}, ensure_ascii=False))
+    else:
+        print(f"Follow-up {args.follow_up} now due {after:%Y-%m-%d %H:%M} (was "
+              f"{before.astimezone():%Y-%m-%d %H:%M}).")
+    return 0
+
+
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add this module's commands to crmdesk's subparsers."""
     p = sub.add_parser("myday", parents=[common],
@@ -87,6 +121,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=_positive, default=200, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_myday)
+
+    p = sub.add_parser("reschedule", parents=[common],
+                       help="move a follow-up or promise to another due time (audited)")
+    p.add_argument("--follow-up", type=_positive, required=True, metavar="ID")
+    p.add_argument("--due", required=True, metavar="DATE",
+                   help="YYYY-MM-DD (17:00) or YYYY-MM-DDTHH:MM, local time")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reschedule)
 
 
 def _positive(text: str) -> int:

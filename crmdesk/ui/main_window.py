@@ -251,6 +251,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         from crmdesk.ui import reminders
 
         self.reminder_center = reminders.install(self)
+        from crmdesk.ui import agenda_actions
+
+        agenda_actions.install(self)
         self.window_lock.locked_changed.connect(
             lambda locked: None if locked else self.reminder_center.unlocked())
         self._load_book_data()
