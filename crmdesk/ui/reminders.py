@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QSystemTrayIcon,
     QWidget,
 )
@@ -59,7 +60,10 @@ class ReminderBanner(QFrame):
         self.dismiss_button.setToolTip("Hide this reminder (the promise stays in My day)")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel("⏰"))
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(20, 20))
+        row.addWidget(icon)
         row.addWidget(self.text, 1)
         row.addWidget(self.more)
         for button in (self.open_button, self.snooze_button, self.done_button,

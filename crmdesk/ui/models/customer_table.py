@@ -311,8 +311,9 @@ class CustomerTableModel(QAbstractTableModel):
             return format_phone(value)
         if pos in (11, 18) and value:
             when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            text = when.astimezone().strftime("%Y-%m-%d %H:%M")
-            return f"{text} (overdue)" if pos == 18 and when < self.now else text
+            if pos == 18 and when < self.now:
+                return f"{when.astimezone():%Y-%m-%d} (overdue)"
+            return when.astimezone().strftime("%Y-%m-%d %H:%M")
         if pos == 17 and value:
             when = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
             return when.strftime("%Y-%m-%d")

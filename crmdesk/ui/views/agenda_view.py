@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import myday, schedule
+from crmdesk.services import schedule
 from crmdesk.services.agenda import DueFollowUp
 from crmdesk.store.models import utcnow
 
@@ -50,6 +50,8 @@ class DayList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setAlternatingRowColors(True)
         self.setAccessibleName(f"Follow-ups on {day:%A %d %B}" if day else "Overdue")
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt naming
@@ -129,9 +131,11 @@ class AgendaView(QWidget):
         self.range.setCurrentIndex(self.range.findData("week"))
         self.range.setAccessibleName("Agenda range")
         self.scope = QComboBox()
-        for key, label in myday.SCOPES.items():
+        for key, label in (("mine", "Mine"), ("team", "The team's"),
+                           ("unassigned", "Not yet assigned")):
             self.scope.addItem(label, key)
         self.scope.setAccessibleName("Whose agenda")
+        self.scope.setToolTip("Mine: assigned to me, or my clients' ones nobody took")
         self.previous = QPushButton("◀")
         self.previous.setToolTip("Earlier")
         self.previous.setAccessibleName("Earlier")
@@ -238,7 +242,9 @@ class AgendaView(QWidget):
         for f in items:
             day_list.addItem(_item(f, with_day=day is None))
         day_list.setMinimumHeight(90)
-        QVBoxLayout(box).addWidget(day_list)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(2, 2, 2, 2)
+        box_layout.addWidget(day_list)
         day_list.dropped.connect(self.reschedule_requested)
         day_list.itemActivated.connect(self._open)
         self.grid.addWidget(box, row, col)

@@ -97,7 +97,7 @@ class CustomerListView(QWidget):
         for column, width in enumerate(widths[: len(COLUMNS)]):
             header.resizeSection(column, width)
         for logical in (len(COLUMNS) - 2, len(COLUMNS) - 1):  # Last contact, Next follow-up
-            header.resizeSection(logical, 130)
+            header.resizeSection(logical, 100 if logical == len(COLUMNS) - 2 else 150)
             header.moveSection(header.visualIndex(logical), 1 + logical - (len(COLUMNS) - 2))
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
 

@@ -28,10 +28,9 @@ from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
 
 #: the sections and what Edit opens for each
-SECTIONS = [("person", "How to address and reach them"), ("about", "About the person"),
-            ("relationship", "Relationship"), ("loyalty", "Loyalty"),
-            ("follow_ups", "Open promises and follow-ups"),
-            ("contacts", "Last contacts")]
+SECTIONS = [("follow_ups", "Open promises and follow-ups"), ("contacts", "Last contacts"),
+            ("about", "About the person"), ("relationship", "Relationship"),
+            ("loyalty", "Loyalty"), ("person", "How to address and reach them")]
 
 
 def _label(name: str) -> QLabel:
@@ -149,7 +148,9 @@ class SummaryView(QWidget):
         self.greeting.setText(f"“{s.greeting}”" + (f" · likes to be called {d.preferred_name}"
                                                    if d.preferred_name else ""))
         reach = summary.how_to_contact(d)
-        first = [p.value for p in d.phones[:1]] + [e.value for e in d.emails[:1]]
+        from crmdesk.services.validation import format_phone
+
+        first = [format_phone(p.value) for p in d.phones[:1]] + [e.value for e in d.emails[:1]]
         self.reach.setText("Contact: " + (reach or "no preference recorded")
                            + (f" · {', '.join(first)}" if first else ""))
         self.note.setVisible(s.contact_only)

@@ -113,16 +113,17 @@ class TodayView(QWidget):
         row.addWidget(self.quiet_note, 1)
         row.addWidget(self.call_button)
         ql.addLayout(row)
-        upper = QHBoxLayout()
-        upper.addWidget(self.follow_box, 3)
-        upper.addWidget(meeting_box, 2)
+        self.follow_ups.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)  # what must be done gets the room
+        self.follow_ups.horizontalHeader().setStretchLastSection(False)
         lower = QHBoxLayout()
+        lower.addWidget(meeting_box, 3)
         lower.addWidget(self.birthday_box, 2)
-        lower.addWidget(self.quiet_box, 3)
+        lower.addWidget(self.quiet_box, 4)
         content = QWidget()
         cl = QVBoxLayout(content)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addLayout(upper, 3)
+        cl.addWidget(self.follow_box, 3)
         cl.addLayout(lower, 2)
 
         # An empty day teaches how to begin.
