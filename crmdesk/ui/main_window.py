@@ -254,6 +254,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         from crmdesk.ui import agenda_actions
 
         agenda_actions.install(self)
+        from crmdesk.ui import context_menus
+
+        context_menus.install(self)
         self.window_lock.locked_changed.connect(
             lambda locked: None if locked else self.reminder_center.unlocked())
         self._load_book_data()

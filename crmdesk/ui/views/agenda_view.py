@@ -175,6 +175,8 @@ class AgendaView(QWidget):
         self.next.clicked.connect(lambda: self._step(1))
         self.back.clicked.connect(lambda: self._go(None))
         self.stale = True
+        #: called with each day's list as it is made (the window adds its right-click menu)
+        self.list_created: Callable[[DayList], None] | None = None
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
@@ -249,6 +251,8 @@ class AgendaView(QWidget):
         day_list.itemActivated.connect(self._open)
         self.grid.addWidget(box, row, col)
         self.lists[day] = day_list
+        if self.list_created is not None:
+            self.list_created(day_list)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.open_customer.emit(int(item.data(CID_ROLE)))
