@@ -123,6 +123,12 @@ class ContactActions:
 
     def follow_up_done(self, fid: int) -> None:
         try:
+            current = interactions.load_follow_up(fid)
+            if current.status != "open":  # a second click, another window, a reminder
+                self.statusBar().showMessage(
+                    f"Already {current.status}: {current.what}", 5000)
+                self.hub.interactions_changed.emit([current.customer_id])
+                return
             before = interactions.set_follow_up_status(fid, "done")
         except (LookupError, *DB_ERRORS) as exc:
             self.show_error(str(exc))

@@ -67,3 +67,13 @@ def test_an_empty_book_says_how_to_begin(qtbot, book, make_window, drive) -> Non
     drive.append(lambda dialog: opened.append(type(dialog).__name__) or dialog.reject())
     qtbot.mouseClick(view.capture_button, Qt.MouseButton.LeftButton)
     assert opened == ["QuickCaptureDialog"]
+
+
+def test_a_second_done_closes_nothing_more(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    o = _office()
+    window = make_window(page="today")
+    window.follow_up_done(o["f_nobody"])
+    depth = window.undo_stack.count()
+    window.follow_up_done(o["f_nobody"])  # clicked twice, or from a reminder meanwhile
+    assert window.undo_stack.count() == depth
+    assert window.statusBar().currentMessage() == "Already done: Who takes this?"
