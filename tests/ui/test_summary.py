@@ -98,3 +98,23 @@ def test_timeline_dates_a_promise_by_its_due_date_and_shows_notes_in_full(
     assert window.timeline.full_text.text().count("Asked for the documents") == 30
     tip = model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.count("Asked for the documents") == 30
+
+
+def test_timeline_mark_done_only_for_an_open_follow_up(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    cid, late, _soon = _client()
+    window = make_window()
+    window.show_customer(cid)
+    timeline = window.timeline
+    model = timeline.model
+    assert not timeline.done_button.isEnabled()  # nothing selected
+    rows = {model.index(r, 0).data(KEY_ROLE): r for r in range(model.rowCount())}
+    timeline.table.selectRow(rows[("follow_up", late)])
+    assert timeline.done_button.isEnabled()
+    qtbot.mouseClick(timeline.done_button, Qt.MouseButton.LeftButton)
+    assert interactions.load_follow_up(late).status == "done"
+    rows = {model.index(r, 0).data(KEY_ROLE): r for r in range(model.rowCount())}
+    timeline.table.selectRow(rows[("follow_up", late)])
+    assert not timeline.done_button.isEnabled()  # done: no second click
+    interaction = next(k for k in rows if k[0] == "interaction")
+    timeline.table.selectRow(rows[interaction])
+    assert not timeline.done_button.isEnabled()

@@ -106,3 +106,29 @@ def test_myday_command(tmp_path: Path, book: Book, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err.count("\n") == 1
     with pytest.raises(SystemExit):
         main(["myday", "--db", db, "--limit", "0"])
+
+
+def test_the_cli_applies_the_same_rules_to_a_receptionist(
+        book: Book, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the command line, signed in as Rita: no colleague's text on an exclusive
+    client in the team's day, not Ana's day, and no rescheduling of Ben's exclusive client."""
+    o = _office()
+    for name in ("Marta Sanz", "Rita Gil"):
+        access.set_password(o[name], "long-enough-1")
+    close_database()
+    access.reset()
+    db = str(book.path)
+    monkeypatch.setenv("CRMDESK_PASSWORD", "long-enough-1")
+    monkeypatch.delenv("CRMDESK_USER", raising=False)
+    assert main(["--user", "Rita Gil", "myday", "--db", db, "--scope", "team", "--json"]) == 0
+    team = json.loads(capsys.readouterr().out)
+    texts = {f["id"]: f["what"] for f in team["follow_ups"]}
+    assert texts[o["f_ben"]] == HIDDEN_TEXT and texts[o["f_nobody"]] == "Who takes this?"
+    close_database()
+    assert main(["--user", "Rita Gil", "myday", "--db", db, "--staff", "Ana Ruiz"]) == 77
+    assert "may look only at their own day" in capsys.readouterr().err
+    close_database()
+    assert main(["--user", "Rita Gil", "reschedule", "--db", db, "--follow-up",
+                 str(o["f_ben"]), "--due", "2031-01-01"]) == 77
+    assert "may not reschedule" in capsys.readouterr().err
+    close_database()

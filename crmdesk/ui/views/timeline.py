@@ -137,7 +137,7 @@ class TimelineView(QWidget):
         self.done_button.clicked.connect(self._done)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._show_full)
-        self.model.modelReset.connect(lambda: self.full_text.setText(""))
+        self.model.modelReset.connect(self._cleared)
         self.name = ""
         self.show_customer(None)
 
@@ -170,8 +170,15 @@ class TimelineView(QWidget):
             text += f" (time in stage: {path})"
         self.summary.setText(text)
 
+    def _cleared(self) -> None:
+        self.full_text.setText("")
+        self.done_button.setEnabled(False)
+
     def _show_full(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_data(current.row()) if current.isValid() else None
+        # Mark done only for an open follow-up (no second click closing it again).
+        self.done_button.setEnabled(row is not None and row.kind == "follow_up"
+                                    and row.status == "open")
         self.full_text.setText("" if row is None else
                                f"{local_time(row.when)} · {row.title}\n{row.detail}")
 
