@@ -68,6 +68,19 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
         window.statusBar().showMessage(f"Moved {what} to {day:%a %d %b}. Ctrl+Z to undo.",
                                        6000)
 
+    # Where the person left it: the range and whose agenda (window state, QSettings).
+    view.set_range(str(window.qsettings.value("agenda/range", "week")))
+    view.scope.setCurrentIndex(max(0, view.scope.findData(
+        str(window.qsettings.value("agenda/scope", "mine")))))
+    view.range.currentIndexChanged.connect(
+        lambda: window.qsettings.setValue("agenda/range", view.range.currentData()))
+    view.scope.currentIndexChanged.connect(
+        lambda: window.qsettings.setValue("agenda/scope", view.scope.currentData()))
+    today = window.today
+    today.scope.blockSignals(True)
+    today.set_scope(str(window.qsettings.value("myday/scope", "mine")))
+    today.scope.blockSignals(False)
+    today.scope_changed.connect(lambda scope: window.qsettings.setValue("myday/scope", scope))
     view.open_customer.connect(window.show_customer)
     view.reschedule_requested.connect(reschedule)
     window.hub.interactions_changed.connect(changed)

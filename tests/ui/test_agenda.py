@@ -87,3 +87,14 @@ def test_today_shows_the_overdue_ones_apart(qtbot, book, make_window) -> None:  
     _drop(view.lists[None], 0, view.lists[dt.date.today()])
     assert _due(late).astimezone().date() == dt.date.today()
     assert None not in view.lists  # nothing overdue now
+
+
+def test_the_range_and_whose_day_are_kept_in_the_settings(qtbot, book, make_window,
+                                                          qsettings) -> None:  # type: ignore[no-untyped-def]
+    qsettings.setValue("myday/scope", "unassigned")
+    window = make_window(page="today")
+    assert window.today.current_scope() == "unassigned"
+    window.agenda.set_range("month")
+    window.today.set_scope("team")
+    assert qsettings.value("agenda/range") == "month"
+    assert qsettings.value("myday/scope") == "team"
