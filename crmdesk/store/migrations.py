@@ -315,37 +315,48 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+_LAST = ("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+         "WHERE customer_id = {0}.customer_id) WHERE id = {0}.customer_id;")
+_NEXT = ("UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+         "WHERE customer_id = {0}.customer_id AND status = 'open') WHERE id = {0}.customer_id;")
+#: the triggers keeping customer.last_contact_at / next_follow_up_at (name, SQL)
+CONTACT_TRIGGERS: list[tuple[str, str]] = [
+    ("interaction_contact_added", "CREATE TRIGGER interaction_contact_added AFTER INSERT ON "
+     f"interaction BEGIN {_LAST.format('NEW')} END"),
+    ("interaction_contact_removed", "CREATE TRIGGER interaction_contact_removed AFTER DELETE "
+     f"ON interaction BEGIN {_LAST.format('OLD')} END"),
+    ("interaction_contact_changed", "CREATE TRIGGER interaction_contact_changed AFTER UPDATE "
+     f"OF customer_id, happened_at ON interaction BEGIN {_LAST.format('OLD')} "
+     f"{_LAST.format('NEW')} END"),
+    ("follow_up_next_added", "CREATE TRIGGER follow_up_next_added AFTER INSERT ON follow_up "
+     f"BEGIN {_NEXT.format('NEW')} END"),
+    ("follow_up_next_removed", "CREATE TRIGGER follow_up_next_removed AFTER DELETE ON "
+     f"follow_up BEGIN {_NEXT.format('OLD')} END"),
+    ("follow_up_next_changed", "CREATE TRIGGER follow_up_next_changed AFTER UPDATE OF "
+     f"customer_id, status, due_at ON follow_up BEGIN {_NEXT.format('OLD')} "
+     f"{_NEXT.format('NEW')} END"),
+]
+#: recompute both figures for every customer (after a bulk load without the triggers)
+CONTACT_FIGURES_BACKFILL = [
+    "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+    "WHERE customer_id = customer.id)",
+    "UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+    "WHERE customer_id = customer.id AND status = 'open')",
+]
+
+
 def _contact_figures(database: peewee.Database) -> None:
     """Last contact and next follow-up kept per customer by triggers (the customer list
     shows and sorts them from an index, not from a subquery per row): last_contact_at is
     the newest interaction, next_follow_up_at the earliest open follow-up."""
-    last = ("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
-            "WHERE customer_id = {0}.customer_id) WHERE id = {0}.customer_id;")
-    nxt = ("UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
-           "WHERE customer_id = {0}.customer_id AND status = 'open') "
-           "WHERE id = {0}.customer_id;")
     for sql in [
         "ALTER TABLE customer ADD COLUMN next_follow_up_at TEXT",
         "CREATE INDEX follow_up_next ON follow_up (customer_id, status, due_at)",
-        "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
-        "WHERE customer_id = customer.id)",
-        "UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
-        "WHERE customer_id = customer.id AND status = 'open')",
+        *CONTACT_FIGURES_BACKFILL,
         "CREATE INDEX customer_by_last_contact ON customer (archived_at, last_contact_at)",
         "CREATE INDEX customer_by_next_follow_up ON customer "
         "(archived_at, coalesce(next_follow_up_at, '9999'))",
-        f"CREATE TRIGGER interaction_contact_added AFTER INSERT ON interaction "
-        f"BEGIN {last.format('NEW')} END",
-        f"CREATE TRIGGER interaction_contact_removed AFTER DELETE ON interaction "
-        f"BEGIN {last.format('OLD')} END",
-        f"CREATE TRIGGER interaction_contact_changed AFTER UPDATE OF customer_id, happened_at "
-        f"ON interaction BEGIN {last.format('OLD')} {last.format('NEW')} END",
-        f"CREATE TRIGGER follow_up_next_added AFTER INSERT ON follow_up "
-        f"BEGIN {nxt.format('NEW')} END",
-        f"CREATE TRIGGER follow_up_next_removed AFTER DELETE ON follow_up "
-        f"BEGIN {nxt.format('OLD')} END",
-        f"CREATE TRIGGER follow_up_next_changed AFTER UPDATE OF customer_id, status, due_at "
-        f"ON follow_up BEGIN {nxt.format('OLD')} {nxt.format('NEW')} END",
+        *(sql for _name, sql in CONTACT_TRIGGERS),
     ]:
         database.execute_sql(sql)
 

@@ -89,3 +89,22 @@ def test_the_list_sorts_by_the_new_columns(book: Book) -> None:
         "EXPLAIN QUERY PLAN SELECT c.id FROM customer c WHERE c.archived_at IS NULL "
         "ORDER BY coalesce(c.next_follow_up_at, '9999'), c.id LIMIT 50"))
     assert "customer_by_next_follow_up" in plan
+
+
+def test_a_demo_load_keeps_the_triggers_and_the_figures(book: Book) -> None:
+    from crmdesk.services import demo
+    from crmdesk.services.integrity import check_book
+
+    names = {n for n, _sql in migrations.CONTACT_TRIGGERS}
+
+    def triggers() -> set[str]:
+        return {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type = "
+                                             "'trigger'")} & names
+
+    assert demo.build_demo(5, progress=lambda done, total: False) == 0  # cancelled
+    assert triggers() == names
+    assert demo.build_demo(60) == 60
+    assert triggers() == names and check_book().ok
+    cid = add("After", "Demo")
+    interactions.log(InteractionData(cid, "phone", "out", "x", utcnow()))
+    assert _figures(cid)[0] is not None  # the triggers work again
