@@ -1178,6 +1178,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
+
+    from crmdesk import cli_myday
+
+    cli_myday.register(sub, common)
     parser.set_defaults(func=cmd_gui)
     return parser
 

@@ -37,38 +37,59 @@ def end_of_local_day(now: dt.datetime, days: int = 0) -> dt.datetime:
             + dt.timedelta(days=days)).astimezone(dt.UTC)
 
 
-def open_follow_ups(until: dt.datetime, now: dt.datetime | None = None,
-                    limit: int = 1000) -> list[DueFollowUp]:
-    """Open follow-ups due up to `until` (overdue ones included): promises first, then by
-    due date. Only customers on the list (not in the Trash)."""
-    now = now or utcnow()
-    rows = db.execute_sql(
-        """SELECT f.id, f.customer_id, c.given_name || ' ' || c.family_name, f.what, f.due_at,
-                  f.is_promise, coalesce(s.name, '')
-           FROM follow_up f JOIN customer c ON c.id = f.customer_id
-           LEFT JOIN staff s ON s.id = f.assignee_id
-           WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL
-           ORDER BY f.is_promise DESC, f.due_at, f.id LIMIT ?""", (_ts(until), limit))
-    rows = list(rows)
+HIDDEN_TEXT = "(a follow-up not shown to you)"
+
+
+def hidden_follow_up_text(rows: list[tuple[int, int | None]]) -> set[int]:
+    """Of (customer id, assignee id) pairs, the positions whose follow-up text the current
+    person may not read: a customer they see at CONTACT level, not assigned to them."""
     me = access.current()
-    hidden = access.restricted_ids({r[1] for r in rows})
-    return [DueFollowUp(r[0], r[1], r[2].strip(),
-                        r[3] if r[1] not in hidden or (r[6] and r[6] == me.name)
-                        else "(a follow-up not shown to you)",
-                        _parse(r[4]), bool(r[5]), r[6], _parse(r[4]) < now) for r in rows]
+    hidden = access.restricted_ids({cid for cid, _ in rows})
+    return {pos for pos, (cid, assignee) in enumerate(rows)
+            if cid in hidden and (assignee is None or assignee != me.staff_id)}
 
 
-def due_today(now: dt.datetime | None = None, limit: int = 1000) -> list[DueFollowUp]:
+def open_follow_ups(until: dt.datetime, now: dt.datetime | None = None,
+                    limit: int = 1000, scope_sql: str = "",
+                    scope_params: tuple[object, ...] = (),
+                    since: dt.datetime | None = None) -> list[DueFollowUp]:
+    """Open follow-ups due up to `until` (overdue ones included, or only from `since`):
+    promises first, then by due date. Only customers on the list (not in the Trash).
+    `scope_sql` narrows them further (a condition on `f` and `c`)."""
     now = now or utcnow()
-    return open_follow_ups(end_of_local_day(now), now, limit)
+    extra = f" AND ({scope_sql})" if scope_sql else ""
+    if since is not None:
+        extra += " AND f.due_at >= ?"
+        scope_params = (*scope_params, _ts(since))
+    rows = db.execute_sql(
+        f"""SELECT f.id, f.customer_id, c.given_name || ' ' || c.family_name, f.what,
+                   f.due_at, f.is_promise, coalesce(s.name, ''), f.assignee_id
+            FROM follow_up f JOIN customer c ON c.id = f.customer_id
+            LEFT JOIN staff s ON s.id = f.assignee_id
+            WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL{extra}
+            ORDER BY f.is_promise DESC, f.due_at, f.id LIMIT ?""",
+        (_ts(until), *scope_params, limit))
+    rows = list(rows)
+    hidden = hidden_follow_up_text([(r[1], r[7]) for r in rows])
+    return [DueFollowUp(r[0], r[1], r[2].strip(), HIDDEN_TEXT if pos in hidden else r[3],
+                        _parse(r[4]), bool(r[5]), r[6], _parse(r[4]) < now)
+            for pos, r in enumerate(rows)]
 
 
-def count_due_today(now: dt.datetime | None = None) -> int:
+def due_today(now: dt.datetime | None = None, limit: int = 1000, scope_sql: str = "",
+              scope_params: tuple[object, ...] = ()) -> list[DueFollowUp]:
     now = now or utcnow()
+    return open_follow_ups(end_of_local_day(now), now, limit, scope_sql, scope_params)
+
+
+def count_due_today(now: dt.datetime | None = None, scope_sql: str = "",
+                    scope_params: tuple[object, ...] = ()) -> int:
+    now = now or utcnow()
+    extra = f" AND ({scope_sql})" if scope_sql else ""
     return int(db.execute_sql(
-        """SELECT count(*) FROM follow_up f JOIN customer c ON c.id = f.customer_id
-           WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL""",
-        (_ts(end_of_local_day(now)),)).fetchone()[0])
+        f"""SELECT count(*) FROM follow_up f JOIN customer c ON c.id = f.customer_id
+            WHERE f.status = 'open' AND f.due_at <= ? AND c.archived_at IS NULL{extra}""",
+        (_ts(end_of_local_day(now)), *scope_params)).fetchone()[0])
 
 
 @dataclass
@@ -81,7 +102,8 @@ class Birthday:
 
 
 def birthdays(today: dt.date | None = None, days: int = 7,
-              limit: int = 300) -> list[Birthday]:
+              limit: int = 300, owner_sql: str = "",
+              owner_params: tuple[object, ...] = ()) -> list[Birthday]:
     """Birthdays from today to `days` days ahead (29 February counts on 28 February), by
     date and then the most valued segments first; at most `limit`."""
     today = today or dt.date.today()
@@ -100,10 +122,10 @@ def birthdays(today: dt.date | None = None, days: int = 7,
             FROM customer INDEXED BY customer_birthday
             WHERE archived_at IS NULL AND birthday IS NOT NULL
               AND NOT ({access.contact_only_sql("customer")})
-              AND substr(birthday, 6, 5) IN ({marks})
+              AND substr(birthday, 6, 5) IN ({marks}){f" AND ({owner_sql})" if owner_sql else ""}
             ORDER BY CASE substr(birthday, 6, 5) {order} END,
                      CASE segment {segments} ELSE 99 END, sort_name LIMIT ?""",
-        [*wanted, limit])
+        [*wanted, *owner_params, limit])
     found = []
     for cid, name, text in rows:
         born = dt.date.fromisoformat(text)
@@ -140,7 +162,8 @@ class QuietCustomer:
     cadence_days: int
 
 
-def quiet_customers(now: dt.datetime | None = None, limit: int = 200) -> tuple[
+def quiet_customers(now: dt.datetime | None = None, limit: int = 200, owner_sql: str = "",
+                    owner_params: tuple[object, ...] = ()) -> tuple[
         list[QuietCustomer], int]:
     """The most overdue quiet clients (up to `limit`) and how many there are in all.
     A client never contacted counts from the day they were added."""
@@ -154,13 +177,15 @@ def quiet_customers(now: dt.datetime | None = None, limit: int = 200) -> tuple[
         cutoff = _ts(now - dt.timedelta(days=days))
         where = ("segment = ? AND archived_at IS NULL "
                  "AND coalesce(last_contact_at, created_at) < ?")
+        if owner_sql:
+            where += f" AND ({owner_sql})"
         total += db.execute_sql(f"SELECT count(*) FROM customer WHERE {where}",
-                                (segment, cutoff)).fetchone()[0]
+                                (segment, cutoff, *owner_params)).fetchone()[0]
         rows = db.execute_sql(
             f"""SELECT id, given_name || ' ' || family_name, last_contact_at, created_at
                 FROM customer WHERE {where}
                 ORDER BY coalesce(last_contact_at, created_at) LIMIT ?""",
-            (segment, cutoff, limit)).fetchall()
+            (segment, cutoff, *owner_params, limit)).fetchall()
         for cid, name, last, created in rows:
             since = _parse(last or created)
             found.append(QuietCustomer(cid, name.strip(), segment,

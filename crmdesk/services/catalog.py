@@ -69,6 +69,9 @@ INTERACTION_CHANNELS: list[tuple[str, str]] = [
     ("automated", "Automated message"),
 ]
 INTERACTION_CHANNEL_LABELS = dict(INTERACTION_CHANNELS)
+# Inbound contacts on these channels wait for our answer; a meeting (in person, video) or
+# an automated message does not (response times and "not answered" count only these).
+ANSWER_EXPECTED = ("phone", "email", "chat", "social", "letter", "portal")
 
 DIRECTIONS: list[tuple[str, str]] = [("in", "Inbound"), ("out", "Outbound")]
 DIRECTION_LABELS = dict(DIRECTIONS)

@@ -24,6 +24,9 @@ SORT_COLUMNS: dict[str, str] = {
     "created": "c.created_at",
     "updated": "c.updated_at",
     "points": "c.points_balance",
+    # kept per customer by triggers (migrations._contact_figures), each with its index
+    "last_contact": "c.last_contact_at",
+    "next_follow_up": "coalesce(c.next_follow_up_at, '9999')",
 }
 
 
@@ -267,7 +270,8 @@ def count(archived: bool = False) -> int:
 
 ROW_COLUMNS = ("id", "given_name", "family_name", "preferred_name", "company", "stage",
                "segment", "relationship_type", "owner", "email", "phone", "updated_at", "tags",
-               "points_balance", "lifetime_cents", "qualifying_points", "last_12m_cents")
+               "points_balance", "lifetime_cents", "qualifying_points", "last_12m_cents",
+               "last_contact_at", "next_follow_up_at")
 
 
 def rows_by_id(ids: list[int], currency: str = "", since: str = "9999",
@@ -294,7 +298,8 @@ def rows_by_id(ids: list[int], currency: str = "", since: str = "9999",
                 WHERE e.customer_id = c.id AND e.happened_at > ?
                 AND e.kind IN ('earn', 'bonus')),
                (SELECT sum(amount_cents) FROM purchase p
-                WHERE p.customer_id = c.id AND p.currency = ? AND p.purchased_on > ?)
+                WHERE p.customer_id = c.id AND p.currency = ? AND p.purchased_on > ?),
+               c.last_contact_at, c.next_follow_up_at
         FROM customer c LEFT JOIN staff s ON s.id = c.owner_id
         WHERE c.id IN ({marks})"""
     params = [currency, since, currency, year_ago, *ids]
@@ -306,10 +311,11 @@ def rows_by_id(ids: list[int], currency: str = "", since: str = "9999",
 
 def redacted_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """A list row cut down to what CONTACT level shows: name, stage, relationship, who looks
-    after them, e-mail and phone; company, segment, tags and loyalty figures blank (None)."""
+    after them, e-mail and phone; company, segment, tags, loyalty figures, last contact and
+    next follow-up blank (None)."""
     out = list(row)
     out[4] = ""
     out[6] = ""
-    for pos in (12, 13, 14, 15, 16):
+    for pos in (12, 13, 14, 15, 16, 17, 18):
         out[pos] = None
     return tuple(out)

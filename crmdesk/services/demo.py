@@ -207,7 +207,14 @@ def build_demo(count: int, seed: int = 1,
     conn = db.connection()
     now = utcnow()
     today = dt.date.today()
+    from crmdesk.store import migrations
+
     with db.atomic() as txn:
+        # A bulk load: the per-row triggers keeping last contact / next follow-up are off
+        # for this transaction only (recreated before it commits, so no other connection
+        # ever sees the book without them) and the figures are computed once at the end.
+        for trigger, _sql in migrations.CONTACT_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         for name, role in STAFF:
             conn.execute("INSERT OR IGNORE INTO staff (name, role, active, created_at) "
                          "VALUES (?, ?, 1, ?)", (name, role, now.strftime("%Y-%m-%dT%H:%M:%SZ")))
@@ -233,8 +240,11 @@ def build_demo(count: int, seed: int = 1,
                      "SELECT id, subject, notes, outcome FROM interaction WHERE id > ?",
                      (first_interaction,))
         conn.execute("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM "
-                     "interaction i WHERE i.customer_id = customer.id) WHERE id >= ?",
-                     (next_id,))
+                     "interaction i WHERE i.customer_id = customer.id), next_follow_up_at = "
+                     "(SELECT min(due_at) FROM follow_up f WHERE f.customer_id = customer.id "
+                     "AND f.status = 'open') WHERE id >= ?", (next_id,))
+        for _trigger, sql in migrations.CONTACT_TRIGGERS:
+            conn.execute(sql)
         loyalty_ledger.expire_due(now)
     # Fold the big transaction into the book now, rather than leave a WAL of hundreds of MB
     # for the next start to read through.

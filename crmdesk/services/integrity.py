@@ -62,6 +62,16 @@ def check_book() -> CheckReport:
         entries = db.execute_sql("SELECT count(*) FROM points_entry").fetchone()[0]
         report.findings.append(f"Points ledger: every balance is the sum of its entries "
                                f"({entries:,} entries)")
+    off = db.execute_sql(
+        "SELECT count(*) FROM customer c WHERE c.last_contact_at IS NOT (SELECT "
+        "max(happened_at) FROM interaction WHERE customer_id = c.id) OR c.next_follow_up_at "
+        "IS NOT (SELECT min(due_at) FROM follow_up WHERE customer_id = c.id "
+        "AND status = 'open')").fetchone()[0]
+    if off:
+        report.problems.append(f"Last contact / next follow-up out of step for {off:,} "
+                               "customers")
+    else:
+        report.findings.append("Last contact and next follow-up: ok")
     archived = db.execute_sql(
         "SELECT count(*) FROM customer WHERE archived_at IS NOT NULL").fetchone()[0]
     report.findings.append(f"Customers: {customers - archived:,} active, {archived:,} in Trash")

@@ -1,5 +1,6 @@
-"""Response times: for each inbound interaction, the time until the first outbound
-interaction with the same customer."""
+"""Response times: for each inbound interaction on a channel that expects an answer
+(catalog.ANSWER_EXPECTED: not a meeting), the time until the first outbound interaction with
+the same customer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 
+from crmdesk.services.catalog import ANSWER_EXPECTED
 from crmdesk.store.db import db
+
+_EXPECTS = ",".join(f"'{c}'" for c in ANSWER_EXPECTED)
 
 
 @dataclass
@@ -35,7 +39,7 @@ def responses(customer_id: int | None = None) -> list[Response]:
                     WHERE o.customer_id = i.customer_id AND o.direction = 'out'
                       AND o.happened_at >= i.happened_at
                     ORDER BY o.happened_at, o.id LIMIT 1)
-            FROM interaction i WHERE i.direction = 'in' {where}
+            FROM interaction i WHERE i.direction = 'in' AND i.channel IN ({_EXPECTS}) {where}
             ORDER BY i.happened_at""", (customer_id,) if customer_id is not None else ())
     found = []
     for iid, cid, inbound, answer in rows:

@@ -47,7 +47,8 @@ def entry_keys(customer_id: int, kind: str = "", channel: str = "") -> list[Entr
             params.append(channel)
         parts.append(sql)
     if kind in ("", "follow_up") and not channel:
-        parts.append("SELECT 'follow_up', id, created_at FROM follow_up WHERE customer_id = ?")
+        # A follow-up (a promise) stands at its due date, not when it was written down.
+        parts.append("SELECT 'follow_up', id, due_at FROM follow_up WHERE customer_id = ?")
         params.append(customer_id)
     if kind in ("", "stage") and not channel:
         parts.append("SELECT 'stage', id, changed_at FROM stage_change WHERE customer_id = ?")
@@ -65,6 +66,7 @@ def _parse(text: str) -> dt.datetime:
 def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
     """Details for a block of keys (two queries whatever the block size)."""
     found: dict[EntryKey, Entry] = {}
+    now = dt.datetime.now(dt.UTC)
     inter = [i for k, i in keys if k == "interaction"]
     if inter:
         marks = ",".join("?" * len(inter))
@@ -93,14 +95,20 @@ def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
         marks = ",".join("?" * len(follow))
         for row in db.execute_sql(
                 f"""SELECT f.id, f.created_at, f.what, f.due_at, f.is_promise, f.status,
-                           coalesce(s.name, '')
+                           coalesce(s.name, ''), f.completed_at
                     FROM follow_up f LEFT JOIN staff s ON s.id = f.assignee_id
                     WHERE f.id IN ({marks})""", follow):
-            fid, created, what, due, promise, status, staff = row
+            fid, created, what, due, promise, status, staff, completed = row
             label = "Promise" if promise else "Follow-up"
             title = f"{label}: {what}"
-            detail = f"due {_parse(due).astimezone():%Y-%m-%d %H:%M} · {status}"
-            found[("follow_up", fid)] = Entry("follow_up", fid, _parse(created), title, detail,
+            state = dict(catalog.FOLLOW_UP_STATUSES).get(status, status)
+            if status == "open" and _parse(due) < now:
+                state = "Open, overdue"
+            elif completed:
+                state += f" {_parse(completed).astimezone():%Y-%m-%d %H:%M}"
+            detail = (f"Due {_parse(due).astimezone():%Y-%m-%d %H:%M} · {state} · written "
+                      f"{_parse(created).astimezone():%Y-%m-%d}")
+            found[("follow_up", fid)] = Entry("follow_up", fid, _parse(due), title, detail,
                                               "", staff, bool(promise), status)
     changes = [i for k, i in keys if k == "stage"]
     if changes:

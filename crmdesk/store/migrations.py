@@ -357,11 +357,60 @@ def _v9_audit_detail_digest(database: peewee.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""")
 
 
+_LAST = ("UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+         "WHERE customer_id = {0}.customer_id) WHERE id = {0}.customer_id;")
+_NEXT = ("UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+         "WHERE customer_id = {0}.customer_id AND status = 'open') WHERE id = {0}.customer_id;")
+#: the triggers keeping customer.last_contact_at / next_follow_up_at (name, SQL)
+CONTACT_TRIGGERS: list[tuple[str, str]] = [
+    ("interaction_contact_added", "CREATE TRIGGER interaction_contact_added AFTER INSERT ON "
+     f"interaction BEGIN {_LAST.format('NEW')} END"),
+    ("interaction_contact_removed", "CREATE TRIGGER interaction_contact_removed AFTER DELETE "
+     f"ON interaction BEGIN {_LAST.format('OLD')} END"),
+    ("interaction_contact_changed", "CREATE TRIGGER interaction_contact_changed AFTER UPDATE "
+     f"OF customer_id, happened_at ON interaction BEGIN {_LAST.format('OLD')} "
+     f"{_LAST.format('NEW')} END"),
+    ("follow_up_next_added", "CREATE TRIGGER follow_up_next_added AFTER INSERT ON follow_up "
+     f"BEGIN {_NEXT.format('NEW')} END"),
+    ("follow_up_next_removed", "CREATE TRIGGER follow_up_next_removed AFTER DELETE ON "
+     f"follow_up BEGIN {_NEXT.format('OLD')} END"),
+    ("follow_up_next_changed", "CREATE TRIGGER follow_up_next_changed AFTER UPDATE OF "
+     f"customer_id, status, due_at ON follow_up BEGIN {_NEXT.format('OLD')} "
+     f"{_NEXT.format('NEW')} END"),
+]
+#: recompute both figures for every customer (after a bulk load without the triggers)
+CONTACT_FIGURES_BACKFILL = [
+    "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
+    "WHERE customer_id = customer.id)",
+    "UPDATE customer SET next_follow_up_at = (SELECT min(due_at) FROM follow_up "
+    "WHERE customer_id = customer.id AND status = 'open')",
+]
+
+
+def _contact_figures(database: peewee.Database) -> None:
+    """Last contact and next follow-up kept per customer by triggers (the customer list
+    shows and sorts them from an index, not from a subquery per row): last_contact_at is
+    the newest interaction, next_follow_up_at the earliest open follow-up."""
+    for sql in [
+        "ALTER TABLE customer ADD COLUMN next_follow_up_at TEXT",
+        "CREATE INDEX follow_up_next ON follow_up (customer_id, status, due_at)",
+        *CONTACT_FIGURES_BACKFILL,
+        "CREATE INDEX customer_by_last_contact ON customer (archived_at, last_contact_at)",
+        "CREATE INDEX customer_by_next_follow_up ON customer "
+        "(archived_at, coalesce(next_follow_up_at, '9999'))",
+        *(sql for _name, sql in CONTACT_TRIGGERS),
+    ]:
+        database.execute_sql(sql)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
-                     _v9_audit_detail_digest]
+                     _v9_audit_detail_digest,
+                     _contact_figures]
 LATEST = len(STEPS)
+#: the version at which customers carry last_contact_at / next_follow_up_at by trigger
+CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
 
 
 def current_version(database: peewee.Database) -> int:

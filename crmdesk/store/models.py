@@ -97,7 +97,8 @@ class Customer(BaseModel):
     notes_private = peewee.BooleanField(default=False)
     stage = peewee.TextField(default="knowledge")
     sort_name = peewee.TextField(default="")
-    last_contact_at = UTCDateTimeField(null=True)
+    last_contact_at = UTCDateTimeField(null=True)  # kept by triggers on interaction
+    next_follow_up_at = UTCDateTimeField(null=True)  # kept by triggers on follow_up
     stage_since = UTCDateTimeField(null=True)
     points_balance = peewee.IntegerField(default=0)  # kept by triggers on points_entry
     archived_at = UTCDateTimeField(null=True)

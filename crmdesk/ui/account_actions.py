@@ -99,6 +99,7 @@ class AccountActions:
         self._refresh_users()
         self.apply_permissions()
         self.refresh()
+        self.reminder_center.start(self.current_user())  # the new person's promises
         me = access.current()
         if me.signed_in:
             self.statusBar().showMessage(

@@ -46,6 +46,7 @@ class BookActions:
         self._rebuild_saved_views()
         self._refresh_users()
         self.today.reload()
+        self.reminder_center.start(self.current_user())  # missed reminders first
         self.interaction_log.stale = True
         if self._on(self.interaction_log):
             self.interaction_log.reload()

@@ -67,6 +67,10 @@ class ContactActions:
         if self.user_combo.currentData() is not None:
             self.qsettings.setValue("user/current", self.user_combo.currentText())
             self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
+        self.today.reload()  # My day follows who works
+        self.customers.follow_me()
+        self.reminder_center.start(self.current_user())
+        self._update_nav_counts()
 
     def show_customer(self, cid: int) -> None:
         """Go to the customer list with `cid` selected and its profile shown."""
@@ -119,9 +123,16 @@ class ContactActions:
 
     def follow_up_done(self, fid: int) -> None:
         try:
+            current = interactions.load_follow_up(fid)
+            if current.status != "open":  # a second click, another window, a reminder
+                self.statusBar().showMessage(
+                    f"Already {current.status}: {current.what}", 5000)
+                self.hub.interactions_changed.emit([current.customer_id])
+                return
             before = interactions.set_follow_up_status(fid, "done")
         except (LookupError, *DB_ERRORS) as exc:
             self.show_error(str(exc))
+            self.today.reload()  # the row taken off at once comes back
             return
         follow = interactions.load_follow_up(fid)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -57,6 +58,7 @@ from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
 from crmdesk.ui.views.loyalty_tab import LoyaltyTab
 from crmdesk.ui.views.profile import ProfileEditor
+from crmdesk.ui.views.summary import SummaryView
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
 from crmdesk.ui.widgets import wheel_guard
@@ -113,11 +115,15 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             "remember_passphrase": self.toggle_remember_passphrase,
         })
         self.customers = CustomerListView(archived=False)
+        self.customers.me = lambda: (self.user_combo.currentText()
+                                     if self.user_combo.currentData() is not None else "")
         self.profile = ProfileEditor(self.region)
         self.customers.setMinimumWidth(320)
         self.timeline = TimelineView()
         self.loyalty = LoyaltyTab()
+        self.summary_view = SummaryView()
         self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(self.summary_view, "S&ummary")  # read first, edit on demand
         self.detail_tabs.addTab(self.profile, "&Profile")
         self.detail_tabs.addTab(self.timeline, "Ti&meline")
         self.detail_tabs.addTab(self.loyalty, "Lo&yalty")
@@ -145,6 +151,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.restore_button = restore
 
         self.today = TodayView()
+        self.today.person = self.current_user  # My day is the day of who works now
         self.board = BoardView()
         self.interaction_log = InteractionLogView()
         self.trash_page = trash_page
@@ -158,7 +165,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.nav.setRootIsDecorated(True)
         self.nav.setMinimumWidth(150)
         self.nav.setToolTip("Views of the book; saved views sit under Customers")
-        self.nav_today = QTreeWidgetItem(["Today"])
+        self.nav_today = QTreeWidgetItem(["My day"])
         self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
         self.nav_customers = QTreeWidgetItem(["Customers"])
         self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
@@ -202,6 +209,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.timeline.edit_requested.connect(self.edit_interaction)
         self.timeline.done_requested.connect(self.follow_up_done)
         self.profile.customer_shown.connect(self.loyalty.show_customer)
+        self.profile.customer_shown.connect(self.summary_view.show_customer)
+        self.summary_view.edit_requested.connect(self.edit_section)
+        for signal in (self.hub.interactions_changed, self.hub.loyalty_changed):
+            signal.connect(lambda ids: self.summary_view.customer_id in ids
+                           and self.summary_view.reload())
         self.loyalty.purchase_requested.connect(self.record_purchase)
         self.loyalty.redeem_requested.connect(self.redeem_points)
         self.loyalty.points_requested.connect(self.adjust_points)
@@ -212,6 +224,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.today.open_customer.connect(self.show_customer)
         self.today.log_call.connect(self.log_call)
         self.today.follow_up_done.connect(self.follow_up_done)
+        self.today.capture_requested.connect(self.quick_capture)
+        self.today.import_requested.connect(self.import_contacts)
+        self.today.scope_changed.connect(lambda _s: self._update_nav_counts())
         self.interaction_log.customer_requested.connect(self.show_customer)
         self.board.move_requested.connect(self.move_customers)
         self.board.reason_move_requested.connect(self.move_customers)
@@ -233,6 +248,17 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         from crmdesk.ui.lock import WindowLock
 
         self.window_lock = WindowLock(self)
+        from crmdesk.ui import reminders
+
+        self.reminder_center = reminders.install(self)
+        from crmdesk.ui import agenda_actions
+
+        agenda_actions.install(self)
+        from crmdesk.ui import context_menus
+
+        context_menus.install(self)
+        self.window_lock.locked_changed.connect(
+            lambda locked: None if locked else self.reminder_center.unlocked())
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
@@ -336,7 +362,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         return self.pages.currentWidget() is page
 
     def _update_nav_counts(self) -> None:
-        self.nav_today.setText(0, f"Today ({self.today.due_count:,})")
+        self.nav_today.setText(0, f"My day ({self.today.due_count:,})")
         self.nav_customers.setText(0, f"Customers ({self.customers.model.total:,})")
         self.nav_trash.setText(0, f"Trash ({self.trash.model.total:,})")
 
@@ -451,9 +477,26 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.last_dialog = dialog
         self.run_dialog(dialog)
 
+    def edit_section(self, key: str) -> None:
+        """Summary ▸ Edit (or a double-click on a section): open that part of the form."""
+        if key in ("follow_ups", "contacts"):
+            self.detail_tabs.setCurrentWidget(self.timeline)
+            return
+        if key == "loyalty":
+            self.detail_tabs.setCurrentWidget(self.loyalty)
+            return
+        field = {"person": self.profile.given, "about": self.profile.life,
+                 "relationship": self.profile.stage}.get(key, self.profile.given)
+        self.detail_tabs.setCurrentWidget(self.profile)
+        scroll = self.profile.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(field)
+        field.setFocus()
+
     def _open_profile(self, cid: int) -> None:
         if self.profile.customer_id != cid:
             self._customer_selected(cid)
+        self.detail_tabs.setCurrentWidget(self.profile)
         self.profile.given.setFocus()
         self.profile.given.selectAll()
 

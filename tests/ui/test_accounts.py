@@ -47,6 +47,11 @@ def test_receptionist_window(qtbot, book, make_window) -> None:  # type: ignore[
 
     window.show_customer(lola)
     profile = window.profile
+    summary = window.summary_view
+    assert window.detail_tabs.currentWidget() is summary  # read before editing
+    assert summary.note.isVisible() and not summary.boxes["loyalty"].isVisible()
+    assert not summary.boxes["about"].isVisible()
+    window.edit_section("person")
     assert profile.given.text() == "Lola" and profile.emails.points()[0].value == \
         "lola@example.es"
     assert profile.access_banner.isVisible()

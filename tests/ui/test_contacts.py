@@ -218,7 +218,7 @@ def test_overdue_promise_in_today_until_done(qtbot, book, make_window) -> None: 
     window = make_window(page="today")
     today = window.today
     assert window.pages.currentWidget() is today
-    assert window.nav_today.text(0) == "Today (1)"
+    assert window.nav_today.text(0) == "My day (1)"
     assert today.follow_ups.rowCount() == 1
     assert today.follow_ups.item(0, 0).text() == "★"
     assert today.follow_ups.item(0, 1).text().endswith("(overdue)")
@@ -227,7 +227,7 @@ def test_overdue_promise_in_today_until_done(qtbot, book, make_window) -> None: 
     today.follow_ups.selectRow(0)
     qtbot.mouseClick(today.done_button, Qt.MouseButton.LeftButton)
     assert today.follow_ups.rowCount() == 0
-    assert window.nav_today.text(0) == "Today (0)"
+    assert window.nav_today.text(0) == "My day (0)"
     assert _rows("SELECT status FROM follow_up WHERE id = ?", fid) == [("done",)]
     window.undo()
     assert today.follow_ups.rowCount() == 1

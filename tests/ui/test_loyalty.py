@@ -34,7 +34,8 @@ def _open_loyalty(qtbot, make_window, cid: int):  # type: ignore[no-untyped-def]
     window = make_window()
     window.show_customer(cid)
     qtbot.mouseClick(window.detail_tabs.tabBar(), Qt.MouseButton.LeftButton,
-                     pos=window.detail_tabs.tabBar().tabRect(2).center())
+                     pos=window.detail_tabs.tabBar().tabRect(
+                         window.detail_tabs.indexOf(window.loyalty)).center())
     assert window.detail_tabs.currentWidget() is window.loyalty
     return window
 

@@ -31,6 +31,7 @@ def _profile(qtbot, make_window):  # type: ignore[no-untyped-def]
     window.resize(1000, 600)
     window._show_customer(cid)
     profile = window.profile
+    window.edit_section("person")  # the form (the summary is read-only)
     scroll = profile.findChild(QScrollArea)
     assert scroll.verticalScrollBar().maximum() > 0  # the form is taller than the pane
     profile.given.setFocus()

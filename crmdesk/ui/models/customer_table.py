@@ -48,6 +48,9 @@ COLUMNS: list[tuple[str, int, str | None]] = [
     ("Lifetime value", 14, None),
     ("Last 12 months", 16, None),
     ("Updated", 11, "updated"),
+    # Appended (saved column layouts stay valid); the list shows them beside the name.
+    ("Last contact", 17, "last_contact"),
+    ("Next follow-up", 18, "next_follow_up"),
 ]
 _NUMERIC = {13, 14, 16}
 BLOCK = 50
@@ -78,6 +81,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._loaded = False
         self._total: int | None = None
         self._programme: loyalty_programme.Programme | None = None
+        self.now = utcnow()  # "overdue" is relative to when the rows were read
 
     # --- querying -------------------------------------------------------------------------
     @property
@@ -235,6 +239,7 @@ class CustomerTableModel(QAbstractTableModel):
         since = loyalty_ledger.ts(loyalty_ledger.add_months(now, -prog.tier_window_months))
         year_ago = loyalty_ledger.add_months(now, -12).astimezone().date().isoformat()
         rows = customer_query.rows_by_id(block, prog.currency, since, year_ago)
+        self.now = now
         for key, value in rows.items():
             self._raw[key] = value
             self._cache[key] = [None] * len(COLUMNS)
@@ -304,9 +309,14 @@ class CustomerTableModel(QAbstractTableModel):
             return catalog.RELATIONSHIP_LABELS.get(value, value)
         if pos == 10:
             return format_phone(value)
-        if pos == 11 and value:
+        if pos in (11, 18) and value:
+            when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if pos == 18 and when < self.now:
+                return f"{when.astimezone():%Y-%m-%d} (overdue)"
+            return when.astimezone().strftime("%Y-%m-%d %H:%M")
+        if pos == 17 and value:
             when = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
-            return when.strftime("%Y-%m-%d %H:%M")
+            return when.strftime("%Y-%m-%d")
         return str(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

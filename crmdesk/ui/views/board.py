@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -365,7 +366,11 @@ class BoardView(QWidget):
             if key != stage:
                 action = menu.addAction(f"Move to {label}…")
                 action.triggered.connect(lambda _c=False, k=key: self.ask_reason(ids, k))
-        menu.popup(view.viewport().mapToGlobal(pos))
+        if self.extend_menu is not None:  # the window's customer actions (open, log…)
+            menu.addSeparator()
+            self.extend_menu(menu, ids)
+        if not self.menus_silent:
+            menu.popup(view.viewport().mapToGlobal(pos))
         self.last_menu = menu
 
     def ask_reason(self, ids: list[int], stage: str) -> None:
@@ -375,6 +380,8 @@ class BoardView(QWidget):
             self.reason_move_requested.emit(ids, stage, reason)
 
     last_menu: QMenu | None = None
+    extend_menu: Callable[[QMenu, list[int]], None] | None = None
+    menus_silent = False  # tests read the menu instead of showing it
 
     def focus_card(self, cid: int, stage: str) -> None:
         """Select the card of `cid` in its column (after a keyboard move)."""

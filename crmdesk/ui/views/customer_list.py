@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -92,10 +96,32 @@ class CustomerListView(QWidget):
         widths = [190, 90, 150, 230, 140, 100, 90, 170, 120, 140, 130]
         for column, width in enumerate(widths[: len(COLUMNS)]):
             header.resizeSection(column, width)
+        for logical in (len(COLUMNS) - 2, len(COLUMNS) - 1):  # Last contact, Next follow-up
+            header.resizeSection(logical, 100 if logical == len(COLUMNS) - 2 else 150)
+            header.moveSection(header.visualIndex(logical), 1 + logical - (len(COLUMNS) - 2))
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Customer count")
+        #: the name of who works now (the main window provides it), for "My clients"
+        self.me: Callable[[], str] = lambda: ""
+        self.mine = QCheckBox("My clients")
+        self.mine.setAccessibleName("Only my clients")
+        self.mine.setToolTip("Only the customers you look after (owner = you)")
+        self.mine.setVisible(not archived)
+        # An empty result says what was searched and offers to clear it.
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.setAccessibleName("No customers match")
+        self.clear_button = QPushButton("Clear search and filters")
+        self.clear_button.setToolTip("Show every customer again")
+        self.no_match_bar = QWidget()
+        bar = QHBoxLayout(self.no_match_bar)
+        bar.setContentsMargins(0, 4, 0, 4)
+        bar.addWidget(self.no_match, 1)
+        bar.addWidget(self.clear_button)
+        self.no_match_bar.hide()
 
         filters = QHBoxLayout()
         for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
@@ -104,12 +130,16 @@ class CustomerListView(QWidget):
         filters.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.mine)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.no_match_bar)
         layout.addWidget(self.table, 1)
+        self.mine.toggled.connect(self._mine_toggled)
+        self.clear_button.clicked.connect(self.clear_filters)
 
         self.search.textChanged.connect(self._apply)
         for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
@@ -194,7 +224,47 @@ class CustomerListView(QWidget):
         header.blockSignals(False)
         self._apply()
 
+    def _mine_toggled(self, on: bool) -> None:
+        name = self.me() if on else ""
+        if on and not name:
+            self.mine.blockSignals(True)
+            self.mine.setChecked(False)
+            self.mine.blockSignals(False)
+            self.mine.setToolTip("Choose who you are under “You:” first")
+            return
+        if name and self.owner.findData(name) < 0:
+            self.owner.addItem(name, name)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(name)))
+
+    def follow_me(self) -> None:
+        """Who works changed: "My clients" now means theirs."""
+        if self.mine.isChecked():
+            self._mine_toggled(True)
+        else:
+            self._sync_mine()
+
+    def clear_filters(self) -> None:
+        widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
+                   self.tag, self.consent]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in widgets[1:]:
+            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._apply()
+
+    def _sync_mine(self) -> None:
+        me = self.me()
+        self.mine.blockSignals(True)
+        self.mine.setChecked(bool(me) and self.owner.currentData() == me)
+        self.mine.blockSignals(False)
+        if me:
+            self.mine.setToolTip(f"Only the customers {me} looks after (owner = {me})")
+
     def _apply(self) -> None:
+        self._sync_mine()
         keep = self.current_id()
         self.model.set_filter(self.current_filter())
         self._reselect(keep)
@@ -213,8 +283,25 @@ class CustomerListView(QWidget):
         self._reselect(keep)
         self.filter_changed.emit()
 
+    def _describe_filter(self) -> str:
+        flt = self.current_filter()
+        parts = [f"“{flt.text.strip()}”"] if flt.text.strip() else []
+        for label, combo in (("stage", self.stage), ("segment", self.segment),
+                             ("relationship", self.relationship), ("owner", self.owner),
+                             ("tag", self.tag), ("consent", self.consent)):
+            if combo.currentData():
+                parts.append(f"{label} {combo.currentText()}")
+        return ", ".join(parts)
+
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
+        searched = self._describe_filter()
+        if shown == 0 and searched:
+            where = "in the Trash" if self.archived else "on the list"
+            self.no_match.setText(f"No customers {where} match {searched}.")
+            self.no_match_bar.show()
+        else:
+            self.no_match_bar.hide()
         noun = "archived customers" if self.archived else "customers"
         if shown == total:
             self.count_label.setText(f"{total:,} {noun}")

@@ -25,7 +25,7 @@ from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_
 
 
 class TimelineModel(LazyTableModel):
-    headers = ("When", "What happened", "Staff")
+    headers = ("When (due)", "What happened", "Staff")
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -45,6 +45,12 @@ class TimelineModel(LazyTableModel):
         if column == 1:
             return f"{row.title}\n{' '.join(row.detail.split())}"
         return local_time(row.when) if column == 0 else row.staff
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.row_data(index.row())  # the whole note, however long
+            return None if row is None else f"{row.title}\n\n{row.detail}"
+        return super().data(index, role)
 
     def extra_data(self, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole:
@@ -101,6 +107,13 @@ class TimelineView(QWidget):
         header.resizeSection(0, 120)
         header.resizeSection(2, 110)
         self.summary.setWordWrap(True)
+        # The selected entry in full (a row shows two lines; the rest is here).
+        self.full_text = QLabel()
+        self.full_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text.setWordWrap(True)
+        self.full_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.full_text.setAccessibleName("The selected entry in full")
+        self.full_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 12)
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.follow_button)
@@ -116,12 +129,15 @@ class TimelineView(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.full_text)
         self.kind.currentIndexChanged.connect(self._filter)
         self.channel.currentIndexChanged.connect(self._filter)
         self.log_button.clicked.connect(self.log_requested)
         self.follow_button.clicked.connect(self.follow_up_requested)
         self.done_button.clicked.connect(self._done)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._show_full)
+        self.model.modelReset.connect(self._cleared)
         self.name = ""
         self.show_customer(None)
 
@@ -153,6 +169,18 @@ class TimelineView(QWidget):
         if len(stays) > 1:
             text += f" (time in stage: {path})"
         self.summary.setText(text)
+
+    def _cleared(self) -> None:
+        self.full_text.setText("")
+        self.done_button.setEnabled(False)
+
+    def _show_full(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_data(current.row()) if current.isValid() else None
+        # Mark done only for an open follow-up (no second click closing it again).
+        self.done_button.setEnabled(row is not None and row.kind == "follow_up"
+                                    and row.status == "open")
+        self.full_text.setText("" if row is None else
+                               f"{local_time(row.when)} · {row.title}\n{row.detail}")
 
     def _filter(self) -> None:
         self.model.kind = self.kind.currentData()

@@ -1,23 +1,30 @@
-"""Today, the start page: follow-ups due (promises first), birthdays, clients gone quiet."""
+"""My day, the start page: my follow-ups and promises due (promises first), my meetings,
+my clients' birthdays and my clients gone quiet; a switch shows the team's or the
+unassigned ones. An empty book says how to begin."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.services import agenda
+from crmdesk.services import catalog, myday
 from crmdesk.store.models import utcnow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -51,66 +58,149 @@ class TodayView(QWidget):
     open_customer = Signal(int)
     log_call = Signal(int)
     follow_up_done = Signal(int)
+    capture_requested = Signal()
+    import_requested = Signal()
+    scope_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        #: who "my" is (the main window gives the person signed in or chosen under You:)
+        self.person: Callable[[], int | None] = lambda: None
+        #: the clock (tests inject one)
+        self.clock: Callable[[], object] = utcnow
         self.heading = QLabel()
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
+        self.scope = QComboBox()
+        for key, label in myday.SCOPES.items():
+            self.scope.addItem(label, key)
+        self.scope.setAccessibleName("Whose day")
+        self.scope.setToolTip("My day: follow-ups assigned to me and my clients' ones nobody "
+                              "took; the team's day: everyone's; not yet assigned: the "
+                              "hand-over queue")
         self.follow_ups = _table(["", "Due", "Customer", "What", "Assigned to"],
                                  "Follow-ups due today and overdue")
+        self.meetings = _table(["Time", "Customer", "Channel", "Subject", "With"],
+                               "Meetings today")
         self.birthdays = _table(["Day", "Customer", "Turns"], "Birthdays this week")
         self.quiet = _table(["Customer", "Segment", "Last contact", "Quiet for"],
                             "Customers gone quiet")
         self.done_button = QPushButton("Mark done")
-        self.done_button.setToolTip("Mark the selected follow-up as done")
+        self.done_button.setToolTip("Mark the selected follow-up as done (Ctrl+Z undoes)")
         self.call_button = QPushButton("Log a call…")
         self.call_button.setToolTip("Log a call with the selected quiet customer")
         self.quiet_note = QLabel()
         self.quiet_note.setEnabled(False)
 
-        follow_box = QGroupBox("Follow-ups due (★ promises first)")
-        fl = QVBoxLayout(follow_box)
+        self.follow_box = QGroupBox("Follow-ups due (★ promises first)")
+        fl = QVBoxLayout(self.follow_box)
         fl.addWidget(self.follow_ups)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.done_button)
         fl.addLayout(row)
-        birthday_box = QGroupBox("Birthdays, today and the next 7 days")
-        QVBoxLayout(birthday_box).addWidget(self.birthdays)
-        quiet_box = QGroupBox("Gone quiet (longer than their segment's contact cadence)")
-        ql = QVBoxLayout(quiet_box)
+        meeting_box = QGroupBox("Meetings today")
+        meeting_box.setToolTip("In-person and video contacts logged today")
+        QVBoxLayout(meeting_box).addWidget(self.meetings)
+        self.birthday_box = QGroupBox("Birthdays")
+        self.birthday_box.setToolTip("Birthdays today and in the next 7 days")
+        QVBoxLayout(self.birthday_box).addWidget(self.birthdays)
+        self.quiet_box = QGroupBox("Gone quiet")
+        self.quiet_box.setToolTip("No interaction for longer than their segment's contact "
+                                  "cadence (Settings ▸ Contact Cadence)")
+        ql = QVBoxLayout(self.quiet_box)
         ql.addWidget(self.quiet)
         row = QHBoxLayout()
         row.addWidget(self.quiet_note, 1)
         row.addWidget(self.call_button)
         ql.addLayout(row)
+        self.follow_ups.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)  # what must be done gets the room
+        self.follow_ups.horizontalHeader().setStretchLastSection(False)
         lower = QHBoxLayout()
-        lower.addWidget(birthday_box, 2)
-        lower.addWidget(quiet_box, 3)
+        lower.addWidget(meeting_box, 3)
+        lower.addWidget(self.birthday_box, 2)
+        lower.addWidget(self.quiet_box, 4)
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.follow_box, 3)
+        cl.addLayout(lower, 2)
+
+        # An empty day teaches how to begin.
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAccessibleName("Nothing to do today")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.capture_button = QPushButton("Log a call or visit…  (Ctrl+L)")
+        self.capture_button.setToolTip("Quick capture: type a name, pick the client or create "
+                                       "a new prospect, write what was said")
+        self.import_button = QPushButton("Import contacts…  (Ctrl+Shift+I)")
+        self.import_button.setToolTip("Bring in contacts from a phone, Outlook, Gmail or a "
+                                      "spreadsheet (vCard or CSV)")
+        empty = QWidget()
+        el = QVBoxLayout(empty)
+        el.addStretch(1)
+        el.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.capture_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        el.addLayout(buttons)
+        el.addStretch(2)
+        self.body = QStackedWidget()
+        self.body.addWidget(content)
+        self.body.addWidget(empty)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.scope)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(follow_box, 3)
-        layout.addLayout(lower, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.body, 1)
 
         self.done_button.clicked.connect(self._done)
         self.call_button.clicked.connect(self._call)
-        for table in (self.follow_ups, self.birthdays, self.quiet):
+        self.capture_button.clicked.connect(self.capture_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        for table in (self.follow_ups, self.meetings, self.birthdays, self.quiet):
             table.itemActivated.connect(self._open)
         self.due_count = 0
+        self.day: myday.Day | None = None
 
     #: rows shown per list (a person works through a few dozen a day, not thousands)
     SHOWN = 200
 
+    def current_scope(self) -> str:
+        return str(self.scope.currentData())
+
+    def set_scope(self, scope: str) -> None:
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+
+    def _scope_changed(self) -> None:
+        self.reload()
+        self.scope_changed.emit(self.current_scope())
+
     def reload(self) -> None:
-        now = utcnow()
-        due = agenda.due_today(now, limit=self.SHOWN)
-        self.due_count = agenda.count_due_today(now) if len(due) == self.SHOWN else len(due)
-        overdue = sum(1 for f in due if f.overdue)
+        now = self.clock()
+        assert isinstance(now, dt.datetime)
+        day = self.day = myday.day(self.current_scope(), self.person(), now, self.SHOWN)
+        due = day.follow_ups
+        self.due_count = day.due_count
+        overdue = day.overdue
         shown = f" (the first {len(due)} shown)" if self.due_count > len(due) else ""
-        self.heading.setText(f"Today, {now.astimezone():%A %d %B}: {self.due_count:,} "
+        if day.scope == "mine":
+            who = f"{day.staff_name}'s day" if day.staff_name else \
+                "Today (choose who you are under You: to see your own)"
+        else:
+            who = myday.SCOPES[day.scope]
+        self.heading.setText(f"{who}, {now.astimezone():%A %d %B}: {self.due_count:,} "
                              f"follow-ups due{shown}"
                              + (f", {overdue} overdue" if overdue and not shown else ""))
         self.follow_ups.setRowCount(len(due))
@@ -121,16 +211,26 @@ class TodayView(QWidget):
                 f"{f.due_at.astimezone():%Y-%m-%d %H:%M}{late}", f.id, f.overdue))
             self.follow_ups.setItem(r, 2, _item(f.customer_name, f.customer_id))
             self.follow_ups.setItem(r, 3, _item(f.what, f.id, f.is_promise))
-            self.follow_ups.setItem(r, 4, _item(f.assignee, f.id))
-        birthdays = agenda.birthdays(limit=self.SHOWN)
+            self.follow_ups.setItem(r, 4, _item(f.assignee or "(nobody yet)", f.id))
+            self.follow_ups.item(r, 3).setToolTip(f.what)
+        self.meetings.setRowCount(len(day.meetings))
+        for r, m in enumerate(day.meetings):
+            self.meetings.setItem(r, 0, _item(f"{m.happened_at.astimezone():%H:%M}",
+                                              m.customer_id))
+            self.meetings.setItem(r, 1, _item(m.customer_name, m.customer_id))
+            self.meetings.setItem(r, 2, _item(
+                catalog.INTERACTION_CHANNEL_LABELS.get(m.channel, m.channel), m.customer_id))
+            self.meetings.setItem(r, 3, _item(m.subject, m.customer_id))
+            self.meetings.setItem(r, 4, _item(m.staff, m.customer_id))
+        birthdays = day.birthdays
         self.birthdays.setRowCount(len(birthdays))
         for r, b in enumerate(birthdays):
-            day = "Today" if b.next_date == now.astimezone().date() else \
+            day_text = "Today" if b.next_date == now.astimezone().date() else \
                 f"{b.next_date:%a %d %b}"
-            self.birthdays.setItem(r, 0, _item(day, b.customer_id, day == "Today"))
+            self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, day_text == "Today"))
             self.birthdays.setItem(r, 1, _item(b.name, b.customer_id))
             self.birthdays.setItem(r, 2, _item(str(b.age), b.customer_id))
-        quiet, total = agenda.quiet_customers(now, limit=self.SHOWN)
+        quiet, total = day.quiet, day.quiet_total
         self.quiet.setRowCount(len(quiet))
         for r, q in enumerate(quiet):
             last = f"{q.last_contact.astimezone():%Y-%m-%d}" if q.last_contact else "never"
@@ -141,15 +241,46 @@ class TodayView(QWidget):
                                            q.customer_id))
         self.quiet_note.setText(f"{total:,} in all; the {len(quiet)} most overdue are shown"
                                 if total > len(quiet) else f"{total:,} in all")
+        self._show_empty_state(day)
+
+    def _show_empty_state(self, day: myday.Day) -> None:
+        if not day.empty:
+            self.body.setCurrentIndex(0)
+            return
+        if day.scope == "mine" and myday.any_customers():
+            self.empty_text.setText(
+                "Nothing due for you today: no follow-ups, meetings, birthdays or quiet "
+                "clients. Switch “Show” to the team's day, or log a call with Ctrl+L.")
+        elif myday.any_customers():
+            self.empty_text.setText(
+                f"{myday.SCOPES[day.scope]}: nothing due today. Log a call or a visit with "
+                "Ctrl+L; a follow-up you add shows here on its day.")
+        else:
+            self.empty_text.setText(
+                "Your book is empty. Log the first call or walk-in with Ctrl+L (type a name: a "
+                "new client is created as you go), or import your contacts from a phone, "
+                "Outlook or a spreadsheet. Follow-ups and promises due, birthdays and clients "
+                "gone quiet will show here every morning.")
+        self.body.setCurrentIndex(1)
 
     def selected_follow_up(self) -> int | None:
         row = self.follow_ups.currentRow()
         item = self.follow_ups.item(row, 0) if row >= 0 else None
         return item.data(ID_ROLE) if item else None
 
+    def take_follow_up_row(self, fid: int) -> None:
+        """Take a follow-up off the list at once (it is being marked done)."""
+        for row in range(self.follow_ups.rowCount()):
+            item = self.follow_ups.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == fid:
+                self.follow_ups.removeRow(row)
+                self.due_count = max(0, self.due_count - 1)
+                return
+
     def _done(self) -> None:
         fid = self.selected_follow_up()
         if fid is not None:
+            self.take_follow_up_row(fid)
             self.follow_up_done.emit(fid)
 
     def _call(self) -> None:
@@ -158,11 +289,13 @@ class TodayView(QWidget):
         if item is not None:
             self.log_call.emit(item.data(ID_ROLE))
 
+    def customer_at(self, table: QTableWidget, row: int) -> int | None:
+        column = 2 if table is self.follow_ups else 0
+        item = table.item(row, column)
+        value = item.data(ID_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
     def _open(self, item: QTableWidgetItem) -> None:
-        table = item.tableWidget()
-        if table is self.follow_ups:
-            cid = self.follow_ups.item(item.row(), 2).data(ID_ROLE)
-        else:
-            cid = item.data(ID_ROLE)
+        cid = self.customer_at(item.tableWidget(), item.row())
         if cid is not None:
             self.open_customer.emit(int(cid))

@@ -1,0 +1,90 @@
+"""The Agenda page of the main window, and rescheduling by drag (undoable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from crmdesk.services import access, interactions, schedule
+from crmdesk.store.db import DB_ERRORS, describe_error
+from crmdesk.ui import undo
+from crmdesk.ui.views.agenda_view import AgendaView
+
+
+def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
+    view = AgendaView()
+    view.person = window.current_user
+    index = window.pages.addWidget(view)
+    item = QTreeWidgetItem(["Agenda"])
+    item.setData(0, Qt.ItemDataRole.UserRole, ("page", index))
+    item.setToolTip(0, "Today, tomorrow, this week, next week, a month: drag to reschedule")
+    window.nav.insertTopLevelItem(window.nav.indexOfTopLevelItem(window.nav_today) + 1, item)
+    window.nav_agenda = item
+
+    def on_page(current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if current is item and view.stale:
+            view.reload()
+
+    def changed(_ids: list[int]) -> None:
+        if window.pages.currentWidget() is view:
+            view.reload()
+        else:
+            view.stale = True
+
+    def reschedule(ids: list[int], day: dt.date) -> None:
+        moves: list[tuple[int, dt.datetime, dt.datetime, int, str]] = []
+        try:
+            for fid in ids:
+                follow = interactions.load_follow_up(fid)
+                new = schedule.moved_to(follow.due_at, day)
+                old = schedule.reschedule(fid, new)
+                if old != new:
+                    moves.append((fid, old, new, follow.customer_id, follow.what))
+        except (LookupError, ValueError, access.AccessDenied, *DB_ERRORS) as exc:
+            for fid, old, _new, _cid, _what in reversed(moves):  # all or nothing
+                schedule.reschedule(fid, old)
+            window.show_error(describe_error(exc, window.book.path)
+                              if isinstance(exc, DB_ERRORS) else str(exc))
+            view.reload()
+            return
+        if not moves:
+            return
+        cids = sorted({m[3] for m in moves})
+
+        def apply(which: int) -> undo.Action:
+            def action() -> list[int]:
+                for move in moves:
+                    schedule.reschedule(move[0], move[which])
+                return cids
+            return action
+
+        what = f"“{moves[0][4]}”" if len(moves) == 1 else f"{len(moves)} follow-ups"
+        window.undo_stack.push(undo.ServiceCommand(
+            f"Reschedule {what}", apply(2), apply(1), window.hub.interactions_changed.emit,
+            window._command_failed))
+        window.hub.interactions_changed.emit(cids)
+        window.statusBar().showMessage(f"Moved {what} to {day:%a %d %b}. Ctrl+Z to undo.",
+                                       6000)
+
+    # Where the person left it: the range and whose agenda (window state, QSettings).
+    view.set_range(str(window.qsettings.value("agenda/range", "week")))
+    view.scope.setCurrentIndex(max(0, view.scope.findData(
+        str(window.qsettings.value("agenda/scope", "mine")))))
+    view.range.currentIndexChanged.connect(
+        lambda: window.qsettings.setValue("agenda/range", view.range.currentData()))
+    view.scope.currentIndexChanged.connect(
+        lambda: window.qsettings.setValue("agenda/scope", view.scope.currentData()))
+    today = window.today
+    today.scope.blockSignals(True)
+    today.set_scope(str(window.qsettings.value("myday/scope", "mine")))
+    today.scope.blockSignals(False)
+    today.scope_changed.connect(lambda scope: window.qsettings.setValue("myday/scope", scope))
+    view.open_customer.connect(window.show_customer)
+    view.reschedule_requested.connect(reschedule)
+    window.hub.interactions_changed.connect(changed)
+    window.nav.currentItemChanged.connect(on_page)
+    window.agenda = view
+    window.reschedule = reschedule
+    return view
