@@ -394,6 +394,12 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
             # The balance triggers counted every entry again on top of the stored balance.
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
                            "0) FROM points_entry WHERE customer_id = customer.id)")
+            # Last contact / next follow-up are derived: computed from the rows imported,
+            # never taken from the file (a tampered or partial export cannot set them).
+            from crmdesk.store import migrations
+
+            for sql in migrations.CONTACT_FIGURES_BACKFILL:
+                db.execute_sql(sql)
             ids = [r[0] for r in db.execute_sql("SELECT id FROM customer")]
             search_index.reindex(ids)
             db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
