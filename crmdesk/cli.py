@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from crmdesk import __version__, paths
+from crmdesk import __version__, cli_messages, paths
 from crmdesk.services import access, audit
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
@@ -1133,6 +1133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
+    cli_messages.add_commands(sub, common)  # message, messages, templates, brief
     parser.set_defaults(func=cmd_gui)
     return parser
 

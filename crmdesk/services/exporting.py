@@ -26,7 +26,7 @@ BOOK_TABLES = ["setting", "staff", "customer", "customer_email", "customer_phone
                "customer_address", "customer_consent", "customer_tag", "customer_photo",
                "saved_view", "interaction", "follow_up", "stage_change",
                "suggestion_dismissal", "purchase", "reward", "points_entry", "import_batch",
-               "import_item", "audit_entry"]
+               "import_item", "audit_entry", "message_template", "message_log"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -254,7 +254,8 @@ def import_book(raw: bytes, progress: Progress | None = None) -> dict[str, int]:
             rows = [[_value(row[i]) for i in index] for row in part["rows"]]
             marks = ",".join("?" * len(columns))
             names = ",".join(f'"{c}"' for c in columns)
-            verb = "INSERT OR REPLACE" if table in ("setting", "staff") else "INSERT"
+            verb = ("INSERT OR REPLACE" if table in ("setting", "staff", "message_template")
+                    else "INSERT")
             db.connection().executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})"
                                         .replace("INSERT", verb, 1), rows)
             counts[table] = len(rows)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import peewee
 
+from crmdesk.store import migration_messages
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -317,8 +318,11 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
 
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
-                     _v6_import_export, _v7_audit_trail, _v8_staff_accounts]
+                     _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
+                     migration_messages.step]
 LATEST = len(STEPS)
+# The step that added message templates (issue 15); a renumber at merge changes only this.
+MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
 
 
 def current_version(database: peewee.Database) -> int:
