@@ -95,7 +95,7 @@ def _facts(b: Brief) -> Table:
         left.append(f"Looked after by {b.owner}")
     right = [f"Tier: {b.tier}", f"Points: {lt.integer(b.points)}", f"Lifetime value: {b.lifetime}"]
     cells = [[_p(" · ".join(left), "b_text"), _p(" · ".join(right), "b_text")]]
-    table = Table(cells, colWidths=[WIDTH * 0.56, WIDTH * 0.44])
+    table = Table(cells, colWidths=[WIDTH * 0.56, WIDTH * 0.44], hAlign="LEFT")
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), STRIPE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 6),
