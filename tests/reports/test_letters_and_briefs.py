@@ -12,8 +12,14 @@ import pytest
 from pypdf import PdfReader
 
 from crmdesk.reports import brief_pdf
-from crmdesk.services import access, business, interactions, loyalty_ledger, meeting_brief
-from crmdesk.services import messaging
+from crmdesk.services import (
+    access,
+    business,
+    interactions,
+    loyalty_ledger,
+    meeting_brief,
+    messaging,
+)
 from crmdesk.services.customers import PostalAddress
 from crmdesk.services.interactions import FollowUpData, InteractionData
 from crmdesk.store.book import Book
