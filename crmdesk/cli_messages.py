@@ -130,7 +130,7 @@ def cmd_messages(args: argparse.Namespace) -> int:
         for path in result.written:
             print(path)
     what = templates.CHANNELS[plan.channel].lower()
-    print(f"{len(result.delivered):,} {what} messages written in {elapsed:.1f} s; "
+    print(f"{len(result.delivered):,} written ({what}) in {elapsed:.1f} s, "
           f"{len(plan.excluded):,} left out.", file=sys.stderr)
     return 0
 
