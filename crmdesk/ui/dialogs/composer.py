@@ -6,6 +6,7 @@ Every rule (roles, consent, what is logged) is the service's (services/messaging
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import access, messaging
+from crmdesk.services import access, catalog, messaging
 from crmdesk.services import message_delivery as delivery
 from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import ValidationFailed
@@ -39,6 +40,7 @@ from crmdesk.store.db import DB_ERRORS
 
 AskPath = Callable[[str, Path, str], Path | None]
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
+DEFAULT_TEMPLATE = "Follow-up"  # of the starter set: the message written most often
 
 
 class ComposerDialog(QDialog):
@@ -82,6 +84,8 @@ class ComposerDialog(QDialog):
         for info in templates.list_templates():
             self.template_combo.addItem(f"{info.name} ({templates.CHANNELS[info.channel]})",
                                         info.name)
+        self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(
+            DEFAULT_TEMPLATE)))
         self.channel_combo = QComboBox()
         self.channel_combo.setAccessibleName("Channel")
         for key, label in templates.CHANNELS.items():
@@ -245,17 +249,24 @@ class ComposerDialog(QDialog):
     def _template_changed(self) -> None:
         """For many clients the channel follows the template (one client keeps theirs)."""
         info = self._template_info()
-        if not self.single and info is not None:
+        if info is not None:
+            channel = info.channel
+            if self.single:
+                with contextlib.suppress(LookupError):
+                    channel = messaging.default_channel(messaging.recipient(self.ids[0]),
+                                                        info.channel)
             self.channel_combo.blockSignals(True)
-            self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(info.channel)))
+            self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(channel)))
             self.channel_combo.blockSignals(False)
         self._rerender()
 
     @staticmethod
     def _to_text(r: messaging.Recipient) -> str:
         how = ", ".join(p for p in (r.email, r.phone) if p) or "no e-mail or phone"
-        prefers = r.data.preferred_channel or "no preferred channel"
-        return f"{r.name} — {how} · prefers {prefers} · {templates.LANGUAGES[r.data.language]}"
+        label = catalog.CONTACT_CHANNEL_LABELS.get(r.data.preferred_channel, "")
+        prefers = f"prefers {label.lower()}" if r.data.preferred_channel else \
+            "no preferred channel"
+        return f"{r.name} — {how} · {prefers} · {templates.LANGUAGES[r.data.language]}"
 
     def _template_info(self) -> templates.TemplateInfo | None:
         name = self.template_combo.currentData()

@@ -47,6 +47,7 @@ class TemplateLibraryDialog(QDialog):
     def _build(self) -> None:
         self.list = QListWidget()
         self.list.setAccessibleName("Templates")
+        self.list.setMinimumWidth(190)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("Template name")
         self.purpose_combo = QComboBox()
@@ -76,6 +77,8 @@ class TemplateLibraryDialog(QDialog):
         self.fields = QListWidget()
         self.fields.setAccessibleName("Merge fields")
         self.fields.setToolTip("Double-click to insert the field at the cursor")
+        self.fields.setWordWrap(True)
+        self.fields.setMinimumWidth(240)
         for f in templates.FIELDS:
             item = QListWidgetItem(f"{f.name} — {f.description}")
             item.setData(ROLE, f.name)
@@ -110,7 +113,8 @@ class TemplateLibraryDialog(QDialog):
         splitter.addWidget(self.list)
         splitter.addWidget(middle)
         splitter.addWidget(right)
-        splitter.setSizes([200, 520, 280])
+        splitter.setSizes([200, 500, 300])
+        splitter.setChildrenCollapsible(False)
 
         self.new_button = QPushButton("&New")
         self.save_button = QPushButton("&Save")
