@@ -135,12 +135,17 @@ def _template_line(tb: TracebackType | None) -> int | None:
     return line
 
 
-def referenced(source: str) -> set[str]:
+def referenced(source: str) -> frozenset[str]:
     """The merge fields a template uses (empty if it does not parse)."""
+    return _referenced(source)
+
+
+@functools.lru_cache(maxsize=512)
+def _referenced(source: str) -> frozenset[str]:
     try:
-        return set(jinja2.meta.find_undeclared_variables(_env(False).parse(source)))
+        return frozenset(jinja2.meta.find_undeclared_variables(_env(False).parse(source)))
     except jinja2.TemplateSyntaxError:
-        return set()
+        return frozenset()
 
 
 def check_part(part: str, source: str) -> list[TemplateProblem]:
@@ -197,7 +202,7 @@ class TemplateText:
 
     @property
     def fields(self) -> set[str]:
-        return referenced(self.subject) | referenced(self.body)
+        return set(referenced(self.subject) | referenced(self.body))
 
 
 @dataclass

@@ -14,10 +14,11 @@ Every rule of messages lives here, whoever calls (window, CLI, a batch in a work
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 
 from crmdesk.services import access, audit, greeting, interactions, locale_text
@@ -51,6 +52,13 @@ class Shared:
     now: dt.datetime
     programme: object | None = None
     logo: bytes | None = None
+    smtp: delivery.SmtpConfig | None = None
+
+    @property
+    def mail(self) -> delivery.SmtpConfig:
+        if self.smtp is None:
+            self.smtp = delivery.smtp_config()
+        return self.smtp
 
     @classmethod
     def load(cls, now: dt.datetime | None = None) -> Shared:
@@ -382,8 +390,8 @@ def template_hints(t: templates.TemplateText) -> list[Hint]:
 
 
 # --- files and the record -------------------------------------------------------------------
-def email_of(draft: Draft, shared: Shared) -> EmailMessage:
-    cfg = delivery.smtp_config()
+def email_of(draft: Draft, shared: Shared) -> Message:
+    cfg = shared.mail
     return delivery.email_message(
         draft.subject, draft.body, draft.to_name, draft.to_address,
         from_name=cfg.from_name or shared.business.name, from_addr=cfg.from_address,
@@ -438,6 +446,20 @@ def record(draft: Draft, file: Path | None, staff_id: int | None = None,
     audit.record("print" if draft.channel == "letter" else "export", [draft.customer_id],
                  f"message “{draft.template}” as {kind}" + (f" {where}" if where else ""))
     return iid, fid
+
+
+def _write_part(target: Path, payload: bytes) -> Path:
+    """`payload` in a temporary file beside `target`, readable by its owner only from the
+    start; the caller renames it into place once the message is recorded."""
+    part = target.with_name(f".{target.name}.part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+    return part
 
 
 def _private(part: Path) -> None:
@@ -581,10 +603,12 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
                 for n, cid in enumerate(ids[start:start + CHUNK], start + 1):
                     draft = draft_for(cid)
                     target = out / file_name(draft)
-                    with atomic_file(target, mode=0o600) as part:
-                        _private(part)
-                        part.write_bytes(file_bytes(draft, shared))
+                    part = _write_part(target, file_bytes(draft, shared))
+                    try:
                         iid, _ = record(draft, target, staff_id)
+                        os.replace(part, target)
+                    finally:
+                        part.unlink(missing_ok=True)
                     result.written.append(target)
                     result.delivered.append(Delivered(cid, target, iid))
                     if progress is not None and not progress(n, len(ids)):

@@ -1,0 +1,164 @@
+"""Messages for a segment: 1,000 personalised letters (PDF) and 10,000 e-mail drafts (.eml),
+each written, logged as an interaction and audited - beside the bare operation on the same
+data in the same run (bare ReportLab for the letters, the bare `email` package for the
+drafts) and the statement rate of the same book.
+
+    .venv/bin/python benchmarks/bench_messages.py [--customers 10000] [--letters 1000]
+
+Targets (issue 15): letters at the statement rate; e-mails ≥ 500/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from crmdesk.services import messaging  # noqa: E402
+from crmdesk.store.book import open_book  # noqa: E402
+from crmdesk.store.db import close_database, db  # noqa: E402
+
+
+def build(path: Path, customers: int) -> None:
+    """A demo book where every customer has an e-mail, a postal address and both consents
+    (so the whole segment gets the message)."""
+    subprocess.run([sys.executable, "-m", "crmdesk", "demo", "--db", str(path), "--customers",
+                    str(customers)], check=True, stdout=subprocess.DEVNULL)
+    open_book(path)
+    with db.atomic():
+        db.execute_sql("UPDATE customer SET preferred_channel = '', segment = 'Everyone'")
+        for channel in ("email", "post"):
+            db.execute_sql("INSERT OR IGNORE INTO customer_consent (customer_id, channel, "
+                           "given_on) SELECT id, ?, '2026-01-01' FROM customer", (channel,))
+        db.execute_sql("INSERT INTO customer_email (customer_id, label, address, address_key, "
+                       "position) SELECT id, 'home', 'c' || id || '@example.com', "
+                       "'c' || id || '@example.com', 0 FROM customer WHERE id NOT IN "
+                       "(SELECT customer_id FROM customer_email)")
+        db.execute_sql("INSERT INTO customer_address (customer_id, label, street, city, "
+                       "postcode, country) SELECT id, 'home', 'Calle Mayor ' || id, 'Madrid', "
+                       "'28001', 'España' FROM customer WHERE id NOT IN "
+                       "(SELECT customer_id FROM customer_address)")
+    close_database()
+
+
+def bare_letters(drafts: list[messaging.Draft], folder: Path) -> float:
+    """The same texts as plain ReportLab documents: one paragraph per block, the same font,
+    no database, no letterhead logic."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from crmdesk.reports import statement_pdf
+
+    statement_pdf.register_fonts()
+    style = ParagraphStyle("b", fontName=statement_pdf.FONT, fontSize=10.5, leading=15)
+    folder.mkdir()
+    started = time.perf_counter()
+    for n, d in enumerate(drafts):
+        story = [Paragraph(escape(line), style) for line in d.address_lines]
+        story += [Paragraph(escape(block).replace("\n", "<br/>"), style)
+                  for block in d.body.split("\n\n")]
+        SimpleDocTemplate(str(folder / f"{n}.pdf"), pagesize=A4, invariant=1).build(story)
+    return time.perf_counter() - started
+
+
+def bare_emails(drafts: list[messaging.Draft], folder: Path) -> float:
+    """The same texts as EmailMessage objects written to files: no template, no database."""
+    from email import policy
+    from email.message import EmailMessage
+
+    folder.mkdir()
+    started = time.perf_counter()
+    for n, d in enumerate(drafts):
+        msg = EmailMessage(policy=policy.SMTP)
+        msg["To"] = f"{d.to_name} <{d.to_address}>"
+        msg["Subject"] = d.subject
+        msg.set_content(d.body, charset="utf-8", cte="quoted-printable")
+        (folder / f"{n}.eml").write_bytes(msg.as_bytes())
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--customers", type=int, default=10_000)
+    parser.add_argument("--letters", type=int, default=1_000)
+    parser.add_argument("--statements", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="crmdesk-bench-msg-"))
+    try:
+        book = work / "book.db"
+        t = time.perf_counter()
+        build(book, args.customers)
+        print(f"book: {args.customers:,} customers ({time.perf_counter() - t:.1f} s to build)")
+        open_book(book, create=False)
+        ids = [r[0] for r in db.execute_sql("SELECT id FROM customer ORDER BY id")]
+        shared = messaging.Shared.load()
+
+        # --- letters -------------------------------------------------------------------
+        letter_ids = ids[:args.letters]
+        plan = messaging.plan_many(letter_ids, "Thank you", "letter")
+        assert len(plan.included) == len(letter_ids), plan.excluded[:3]
+        t = time.perf_counter()
+        result = messaging.write_many(letter_ids, "Thank you", "letter", work / "letters",
+                                      shared=shared)
+        ours = time.perf_counter() - t
+        assert len(result.written) == len(letter_ids)
+        drafts = [messaging.compose(cid, "Thank you", "letter", shared=shared)
+                  for cid in letter_ids]
+        bare = bare_letters(drafts, work / "bare-letters")
+        from crmdesk.reports import statement_batch
+        from crmdesk.reports.statement_data import BatchContext
+        from crmdesk.services import periods
+
+        period = periods.parse_period("2026-10")
+        some = ids[:args.statements]
+        ctx = BatchContext.load()
+        t = time.perf_counter()
+        statement_batch.write_each(some, period, work / "statements", ctx=ctx)
+        stmt = time.perf_counter() - t
+        n = len(letter_ids)
+        print(f"letters:    {n:,} in {ours:.1f} s = {n / ours:,.0f}/s (written, logged, "
+              f"audited); bare ReportLab on the same texts {n / bare:,.0f}/s "
+              f"(ratio {ours / bare:.2f}×); statements of this book "
+              f"{len(some) / stmt:,.0f}/s (letters/statements {(n / ours) / (len(some) / stmt):.2f})")
+
+        # --- e-mails -------------------------------------------------------------------
+        plan = messaging.plan_many(ids, "Follow-up", "email")
+        assert len(plan.included) == len(ids), plan.excluded[:3]
+        t = time.perf_counter()
+        result = messaging.write_many(ids, "Follow-up", "email", work / "emails",
+                                      shared=shared)
+        ours = time.perf_counter() - t
+        assert len(result.written) == len(ids)
+        drafts = [messaging.compose(cid, "Follow-up", "email", shared=shared) for cid in ids]
+        bare = bare_emails(drafts, work / "bare-emails")
+        t = time.perf_counter()
+        messaging.write_many(ids, "Birthday", "email", work / "all.mbox", combined=True,
+                             shared=shared)
+        mbox = time.perf_counter() - t
+        n = len(ids)
+        print(f"e-mails:    {n:,} .eml in {ours:.1f} s = {n / ours:,.0f}/s (rendered, written, "
+              f"logged, audited); bare email package on the same texts {n / bare:,.0f}/s "
+              f"(ratio {ours / bare:.2f}×); one mbox of {n:,} in {mbox:.1f} s "
+              f"({n / mbox:,.0f}/s)")
+        logged = db.execute_sql("SELECT count(*) FROM message_log").fetchone()[0]
+        print(f"logged:     {logged:,} messages, each one outbound interaction")
+        close_database()
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
