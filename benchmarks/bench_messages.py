@@ -71,17 +71,21 @@ def bare_letters(drafts: list[messaging.Draft], folder: Path) -> float:
 
 
 def bare_emails(drafts: list[messaging.Draft], folder: Path) -> float:
-    """The same texts as EmailMessage objects written to files: no template, no database."""
-    from email import policy
-    from email.message import EmailMessage
+    """The same texts as MIME messages (the email package's fastest way, UTF-8 quoted-
+    printable, encoded headers) written to files: no template, no database, no HTML part."""
+    from email.charset import QP, Charset
+    from email.header import Header
+    from email.mime.text import MIMEText
+    from email.utils import formataddr
 
     folder.mkdir()
+    utf8 = Charset("utf-8")
+    utf8.body_encoding = QP
     started = time.perf_counter()
     for n, d in enumerate(drafts):
-        msg = EmailMessage(policy=policy.SMTP)
-        msg["To"] = f"{d.to_name} <{d.to_address}>"
-        msg["Subject"] = d.subject
-        msg.set_content(d.body, charset="utf-8", cte="quoted-printable")
+        msg = MIMEText(d.body, "plain", utf8)  # type: ignore[arg-type]
+        msg["To"] = formataddr((d.to_name, d.to_address), charset="utf-8")
+        msg["Subject"] = Header(d.subject, "utf-8")  # type: ignore[assignment]
         (folder / f"{n}.eml").write_bytes(msg.as_bytes())
     return time.perf_counter() - started
 

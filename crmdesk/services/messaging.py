@@ -448,6 +448,34 @@ def record(draft: Draft, file: Path | None, staff_id: int | None = None,
     return iid, fid
 
 
+def record_many(drafts: list[Draft], files: list[Path], staff_id: int | None = None
+                ) -> list[int]:
+    """`record` for a batch: one transaction, the same entries (the interaction, which
+    template made it, the audit of the export or print)."""
+    access.require_self_or_manager(staff_id)
+    staff_id = staff_id if staff_id is not None else access.current().staff_id
+    items = [InteractionData(
+        customer_id=d.customer_id, channel=INTERACTION_CHANNEL[d.channel], direction="out",
+        notes=d.body, staff_id=staff_id, subject=d.subject[:200],
+        outcome=f"Template “{d.template}” ({d.language}), {f.name}")
+        for d, f in zip(drafts, files, strict=True)]
+    with db.atomic():
+        ids = interactions.log_many(items)
+        db.connection().executemany(
+            "INSERT INTO message_log (interaction_id, template, language, channel, file) "
+            "VALUES (?, ?, ?, ?, ?)", [(iid, d.template, d.language, d.channel, str(f))
+                                       for iid, d, f in zip(ids, drafts, files, strict=True)])
+        kinds: dict[tuple[str, str, str], list[int]] = {}
+        for d, f in zip(drafts, files, strict=True):
+            where = f.name if len(set(files)) == 1 else f.parent.name + "/"
+            kinds.setdefault((d.channel, d.template, where), []).append(d.customer_id)
+        for (channel, template, where), cids in kinds.items():
+            kind = {"email": "e-mail", "letter": "letter", "sms": "SMS text"}[channel]
+            audit.record("print" if channel == "letter" else "export", cids,
+                         f"message “{template}” as {kind} {where}")
+    return ids
+
+
 def _write_part(target: Path, payload: bytes) -> Path:
     """`payload` in a temporary file beside `target`, readable by its owner only from the
     start; the caller renames it into place once the message is recorded."""
@@ -598,22 +626,27 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
 
     if not combined:
         out.mkdir(parents=True, exist_ok=True)
+        n = 0
         for start in range(0, len(ids), CHUNK):
-            with db.atomic():
-                for n, cid in enumerate(ids[start:start + CHUNK], start + 1):
+            batch: list[tuple[Draft, Path, Path]] = []
+            try:
+                for cid in ids[start:start + CHUNK]:
                     draft = draft_for(cid)
                     target = out / file_name(draft)
-                    part = _write_part(target, file_bytes(draft, shared))
-                    try:
-                        iid, _ = record(draft, target, staff_id)
-                        os.replace(part, target)
-                    finally:
-                        part.unlink(missing_ok=True)
-                    result.written.append(target)
-                    result.delivered.append(Delivered(cid, target, iid))
+                    batch.append((draft, target, _write_part(target, file_bytes(draft,
+                                                                               shared))))
+                    n += 1
                     if progress is not None and not progress(n, len(ids)):
                         result.cancelled = True
                         break
+                iids = record_many([b[0] for b in batch], [b[1] for b in batch], staff_id)
+                for (draft, target, part), iid in zip(batch, iids, strict=True):
+                    os.replace(part, target)
+                    result.written.append(target)
+                    result.delivered.append(Delivered(draft.customer_id, target, iid))
+            finally:
+                for _draft, _target, part in batch:
+                    part.unlink(missing_ok=True)
             if result.cancelled:
                 break
         return result
@@ -634,10 +667,9 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
         else:
             part.write_text("".join(f"{d.to_name} {d.to_address}\n{d.body}\n\n"
                                     for d in drafts), encoding="utf-8")
-        with db.atomic():
-            for d in drafts:
-                iid, _ = record(d, out, staff_id)
-                result.delivered.append(Delivered(d.customer_id, out, iid))
+        iids = record_many(drafts, [out] * len(drafts), staff_id)
+        result.delivered += [Delivered(d.customer_id, out, iid)
+                             for d, iid in zip(drafts, iids, strict=True)]
     result.written.append(out)
     if progress is not None:
         progress(len(ids) + 1, len(ids) + 1)
