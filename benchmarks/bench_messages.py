@@ -130,10 +130,11 @@ def main() -> None:
         statement_batch.write_each(some, period, work / "statements", ctx=ctx)
         stmt = time.perf_counter() - t
         n = len(letter_ids)
+        stmt_rate = len(some) / stmt
         print(f"letters:    {n:,} in {ours:.1f} s = {n / ours:,.0f}/s (written, logged, "
               f"audited); bare ReportLab on the same texts {n / bare:,.0f}/s "
-              f"(ratio {ours / bare:.2f}×); statements of this book "
-              f"{len(some) / stmt:,.0f}/s (letters/statements {(n / ours) / (len(some) / stmt):.2f})")
+              f"(ratio {ours / bare:.2f}×); statements of this book {stmt_rate:,.0f}/s "
+              f"(letters/statements {(n / ours) / stmt_rate:.2f})")
 
         # --- e-mails -------------------------------------------------------------------
         plan = messaging.plan_many(ids, "Follow-up", "email")

@@ -22,6 +22,9 @@ _SPECS = [
     ("write_to", "&Write to…", "Ctrl+Shift+M",
      "Write to the selected customers from a template: e-mail, letter or SMS (Ctrl+Shift+M)",
      "&Contact"),
+    ("write_to_list", "Write to Everyone in the &List…", "",
+     "Write to every customer the list shows now (its search, filters or saved view)",
+     "&Contact"),
     ("print_brief", "Print &Brief…", "Ctrl+Shift+P",
      "A one-page brief of the selected customer, before a meeting (Ctrl+Shift+P)", "&Contact"),
     ("briefs_tomorrow", "Briefs for &Tomorrow's Meetings…", "",
@@ -56,6 +59,10 @@ class MessageActions:
                     menu.addSeparator()
                     added.add(menu_title)
                 menu.addAction(action)
+        toolbar_actions = self.toolbar.actions()
+        after = toolbar_actions.index(self.actions["log_interaction"]) + 1
+        before = toolbar_actions[after] if after < len(toolbar_actions) else None
+        self.toolbar.insertAction(before, self.actions["write_to"])
 
     # --- who -------------------------------------------------------------------------------
     def message_targets(self) -> list[int]:
@@ -118,11 +125,26 @@ class MessageActions:
         if not ids:
             self.statusBar().showMessage("Select one or more customers first.", 4000)
             return
+        self._compose(ids)
+
+    def write_to_list(self) -> None:
+        self: Any
+        from crmdesk.services import customer_query
+
+        if self.pages.currentWidget() is not self.splitter:
+            self.nav.setCurrentItem(self.nav_customers)
+        ids = customer_query.customer_ids(self.customers.current_filter())
+        if not ids:
+            self.statusBar().showMessage("The list is empty: nobody to write to.", 4000)
+            return
+        self._compose(ids)
+
+    def _compose(self, ids: list[int]) -> None:
+        self: Any
         from crmdesk.ui.dialogs.composer import ComposerDialog
 
-        folder = self.messages_dir()
         dialog = ComposerDialog(ids, self.current_user(), self, self.ask_message_path,
-                                self.open_document, folder)
+                                self.open_document, self.messages_dir())
         self.last_dialog = dialog
         self.run_dialog(dialog)
         if dialog.delivered:
