@@ -114,10 +114,15 @@ def letter_story(d: LetterData, logo: ImageReader) -> list[Flowable]:
     return story
 
 
+_LOGOS: dict[bytes, ImageReader] = {}  # decoded once for a batch of letters
+
+
 def render(letters: Iterable[LetterData], out: str | Path | BinaryIO) -> int:
     """Every letter into one PDF (each on its own pages, numbered on its own)."""
     sp.register_fonts()
-    logos: dict[bytes, ImageReader] = {}
+    logos = _LOGOS
+    if len(logos) > 4:
+        logos.clear()
     story: list[Flowable] = []
     count = 0
     first: LetterData | None = None
