@@ -74,7 +74,7 @@ STARTER: list[tuple[str, str, str, str, str, str]] = [
      "'us' }}.\n\n"
      "{% if formal %}Yours sincerely,{% else %}All the best,{% endif %}\n\n{{ signature }}"),
     ("Reactivation", "reactivation", "letter", "es",
-     "Le echamos de menos",
+     "{% if formal %}Le echamos{% else %}Te echamos{% endif %} de menos",
      "{{ greeting_line }}\n\n"
      "{% if formal %}Hace tiempo que no sabemos de usted y nos encantaría saludarle."
      "{% else %}Hace tiempo que no sabemos de ti y nos encantaría saludarte.{% endif %}\n\n"
