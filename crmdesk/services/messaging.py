@@ -443,8 +443,9 @@ def record(draft: Draft, file: Path | None, staff_id: int | None = None,
                    (iid, draft.template, draft.language, draft.channel,
                     str(file) if file is not None else how))
     kind = {"email": "e-mail", "letter": "letter", "sms": "SMS text"}[draft.channel]
+    # (Not the file's name: it carries the client's name, and the trail is forever.)
     audit.record("print" if draft.channel == "letter" else "export", [draft.customer_id],
-                 f"message “{draft.template}” as {kind}" + (f" {where}" if where else ""))
+                 f"message “{draft.template}” as {kind}" + (f", {how}" if how else ""))
     return iid, fid
 
 
@@ -465,14 +466,14 @@ def record_many(drafts: list[Draft], files: list[Path], staff_id: int | None = N
             "INSERT INTO message_log (interaction_id, template, language, channel, file) "
             "VALUES (?, ?, ?, ?, ?)", [(iid, d.template, d.language, d.channel, str(f))
                                        for iid, d, f in zip(ids, drafts, files, strict=True)])
-        kinds: dict[tuple[str, str, str], list[int]] = {}
-        for d, f in zip(drafts, files, strict=True):
-            where = f.name if len(set(files)) == 1 else f.parent.name + "/"
-            kinds.setdefault((d.channel, d.template, where), []).append(d.customer_id)
-        for (channel, template, where), cids in kinds.items():
+        kinds: dict[tuple[str, str], list[int]] = {}
+        for d in drafts:
+            kinds.setdefault((d.channel, d.template), []).append(d.customer_id)
+        many = "one file for all" if len(set(files)) == 1 and len(files) > 1 else ""
+        for (channel, template), cids in kinds.items():
             kind = {"email": "e-mail", "letter": "letter", "sms": "SMS text"}[channel]
             audit.record("print" if channel == "letter" else "export", cids,
-                         f"message “{template}” as {kind} {where}")
+                         f"message “{template}” as {kind}" + (f", {many}" if many else ""))
     return ids
 
 

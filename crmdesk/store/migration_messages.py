@@ -141,6 +141,11 @@ def step(database: peewee.Database) -> None:
             interaction_id INTEGER PRIMARY KEY REFERENCES interaction(id) ON DELETE CASCADE,
             template TEXT NOT NULL, language TEXT NOT NULL, channel TEXT NOT NULL,
             file TEXT NOT NULL DEFAULT '')""",
+        # A file name carries the client's name: forgetting them (which blanks the text of
+        # their interactions) blanks it too.
+        """CREATE TRIGGER message_log_forgotten AFTER UPDATE OF notes ON interaction
+            WHEN NEW.notes = '' AND NEW.subject = ''
+            BEGIN UPDATE message_log SET file = '' WHERE interaction_id = NEW.id; END""",
     ]:
         database.execute_sql(sql)
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -362,3 +362,18 @@ def test_a_book_of_the_previous_schema_gets_the_starter_templates(tmp_path: Path
         assert messaging.compose(4, "Follow-up", "letter").body.startswith("Estimado/a Vieja:")
     finally:
         close_database()
+
+
+def test_forgetting_a_client_leaves_no_name_in_the_message_log_or_trail(
+        book: Book, tmp_path: Path) -> None:
+    from crmdesk.services import privacy
+
+    cid = _lola()
+    messaging.deliver(messaging.compose(cid, "Follow-up", "email"),
+                      tmp_path / "Peña Dolores.eml")
+    messaging.write_many([cid], "Thank you", "letter", tmp_path / "letters")
+    assert all("Peña" not in r[0] for r in db.execute_sql("SELECT detail FROM audit_entry"))
+    privacy.forget(cid)
+    assert db.execute_sql("SELECT file FROM message_log").fetchall() == [("",), ("",)]
+    assert db.execute_sql("SELECT template FROM message_log").fetchall() == \
+        [("Follow-up",), ("Thank you",)]
