@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QListView, QTableWidget
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QListView, QStyle, QTableWidget
 
 from crmdesk.services import access
 from crmdesk.store.db import DB_ERRORS, describe_error
@@ -59,6 +59,9 @@ class MessageActions:
                     menu.addSeparator()
                     added.add(menu_title)
                 menu.addAction(action)
+        self.actions["write_to"].setIcon(QIcon.fromTheme(
+            "mail-message-new",
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)))
         toolbar_actions = self.toolbar.actions()
         after = toolbar_actions.index(self.actions["log_interaction"]) + 1
         before = toolbar_actions[after] if after < len(toolbar_actions) else None

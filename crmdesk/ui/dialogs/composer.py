@@ -37,6 +37,7 @@ from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData
 from crmdesk.store.db import DB_ERRORS
+from crmdesk.ui.dialogs.composer_fit import fit_to_screen
 
 AskPath = Callable[[str, Path, str], Path | None]
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
@@ -67,7 +68,7 @@ class ComposerDialog(QDialog):
         self._rendered_text = ("", "")
         self.setWindowTitle("Write to…")
         self.setAccessibleName("Message composer")
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self._build()
         self._preselect()
         self._rerender()

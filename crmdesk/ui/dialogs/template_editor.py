@@ -29,6 +29,7 @@ from crmdesk.services import message_delivery as delivery
 from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
+from crmdesk.ui.dialogs.composer_fit import fit_to_screen
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,7 +41,7 @@ class TemplateLibraryDialog(QDialog):
         self.may_edit = access.can("templates")
         self.current: templates.TemplateText | None = None
         self.setWindowTitle("Message Templates")
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
         self._build()
         self._reload()
 
