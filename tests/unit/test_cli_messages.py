@@ -144,3 +144,27 @@ def test_brief_and_roles(book_file: str, tmp_path: Path, capsys: pytest.CaptureF
                          "--json")
     assert code == 0, err  # a receptionist writes to the clients she may see
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_hidden_merge_field_is_refused_on_the_command_line(
+        book_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from crmdesk.services import customers, staff
+
+    open_book(book_file)
+    boss = staff.add("Marta", "manager")
+    staff.add("Eva", "executive")
+    staff.add("Rita", "receptionist")
+    access.set_password(boss, "marta-secret-1")
+    access.sign_in("Marta", "marta-secret-1")
+    access.set_password(staff.require("Rita"), "rita-secret-1")
+    data = customers.load(1)
+    data.relationship_type, data.owner = "exclusive", "Eva"
+    customers.update(1, data, "ES")
+    close_database()
+    monkeypatch.setenv("CRMDESK_PASSWORD", "rita-secret-1")
+    code, out, err = run(capsys, "--user", "Rita", "message", "--db", book_file, "--customer",
+                         "1", "--template", "Thank you", "--out", str(tmp_path / "t.pdf"))
+    assert code == EXIT_NOT_ALLOWED and out == ""
+    assert "may not use" in err and "Dolores Peña" in err
+    assert not (tmp_path / "t.pdf").exists()

@@ -377,3 +377,28 @@ def test_forgetting_a_client_leaves_no_name_in_the_message_log_or_trail(
     assert db.execute_sql("SELECT file FROM message_log").fetchall() == [("",), ("",)]
     assert db.execute_sql("SELECT template FROM message_log").fetchall() == \
         [("Follow-up",), ("Thank you",)]
+
+
+def test_any_client_text_renders_literally_through_a_template() -> None:
+    """Property: whatever a name holds (template syntax, markup, control characters), the
+    rendered message holds it as typed: the engine never evaluates data."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    source = "{{ given_name }}|{{ family_name }}|{{ company }}"
+    template = templates.compiled(source)
+    html = templates.compiled(source, html=True)
+    text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | \
+        st.sampled_from(["{{ 7*7 }}", "{% for x in y %}", "<script>", "=cmd", '<b>&"Peña"',
+                         "{{ ''.__class__ }}", "{# c #}", "}}{{"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(text, text, text)
+    def check(given_name: str, family: str, company: str) -> None:
+        ctx = {"given_name": given_name, "family_name": family, "company": company}
+        assert template.render(ctx) == f"{given_name}|{family}|{company}"
+        from markupsafe import escape
+
+        assert html.render(ctx) == f"{escape(given_name)}|{escape(family)}|{escape(company)}"
+
+    check()
