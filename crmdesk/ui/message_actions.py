@@ -62,6 +62,7 @@ class MessageActions:
         self.actions["write_to"].setIcon(QIcon.fromTheme(
             "mail-message-new",
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)))
+        self.board.write_column_requested.connect(self.write_to_column)
         toolbar_actions = self.toolbar.actions()
         after = toolbar_actions.index(self.actions["log_interaction"]) + 1
         before = toolbar_actions[after] if after < len(toolbar_actions) else None
@@ -141,6 +142,16 @@ class MessageActions:
             self.statusBar().showMessage("The list is empty: nobody to write to.", 4000)
             return
         self._compose(ids)
+
+    def write_to_column(self, stage: str) -> None:
+        """Everyone in a board column (with the board's filters), not only the cards
+        loaded so far."""
+        self: Any
+        from crmdesk.services import lifecycle
+
+        ids = lifecycle.column_ids(stage, self.board.filter, 0, 1_000_000)
+        if ids:
+            self._compose(ids)
 
     def _compose(self, ids: list[int]) -> None:
         self: Any

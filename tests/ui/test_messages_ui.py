@@ -209,3 +209,60 @@ def test_a_receptionist_reads_templates_and_is_refused_hidden_fields(  # type: i
     window.actions["message_templates"].trigger()
     assert customer_query.count() == 1
     assert QApplication.activeModalWidget() is None
+
+
+def test_write_to_from_today_and_the_board(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch, tmp_path: Path) -> None:
+    from crmdesk.services import lifecycle
+
+    cid = add("Bea", "Birthday", birthday=TODAY.replace(year=TODAY.year - 40)
+              if not (TODAY.month == 2 and TODAY.day == 29) else dt.date(1980, 3, 1),
+              emails=("bea@example.com",), consents=dict(CONSENT))
+    others = [add("Col", f"Umn{i}", emails=(f"c{i}@example.com",), consents=dict(CONSENT))
+              for i in range(3)]
+    lifecycle.move([cid, *others], "growth")
+    window = make_window(page="today")
+    opened = _patch_paths(monkeypatch, tmp_path)
+    seen: list[list[int]] = []
+
+    def look(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(list(dialog.ids))
+        if len(dialog.ids) == 1:
+            qtbot.mouseClick(dialog.open_mail_button, Qt.MouseButton.LeftButton)
+        else:
+            dialog.reject()
+
+    assert window.today.birthdays.rowCount() == 1
+    window.today.birthdays.setCurrentCell(0, 1)
+    window.today.birthdays.setFocus()
+    drive.append(look)
+    window.actions["write_to"].trigger()
+    assert seen[-1] == [cid]
+    assert len(opened) == 1 and opened[0].suffix == ".eml"
+    assert oct(opened[0].stat().st_mode & 0o777) == "0o600"
+    window.nav.setCurrentItem(window.nav_board)
+    drive.append(look)
+    window.write_to_column("growth")
+    assert sorted(seen[-1]) == sorted([cid, *others])
+
+
+def test_mailto_is_offered_and_logged(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    cid = _lola()
+    window = make_window()
+    _patch_paths(monkeypatch, tmp_path)
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()))
+    _select(qtbot, window, cid)
+
+    def compose(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert not dialog.send_button.isEnabled()  # no mail server set up
+        assert "Mail Server" in dialog.send_button.toolTip()
+        qtbot.mouseClick(dialog.mailto_button, Qt.MouseButton.LeftButton)
+
+    drive.append(compose)
+    window.actions["write_to"].trigger()
+    assert urls and urls[0].startswith("mailto:lola@example.es?subject=")
+    assert db.execute_sql("SELECT file FROM message_log").fetchall() == [("mailto: link",)]
