@@ -189,6 +189,27 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_briefs(args: argparse.Namespace) -> int:
+    from crmdesk.reports import brief_pdf
+    from crmdesk.services import meeting_brief
+
+    _cli()._open(args, create=False)
+    ids = meeting_brief.tomorrow_ids()
+    if not ids:
+        print("Nothing is due tomorrow: no briefs written.", file=sys.stderr)
+        return 0
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        out = out / f"Briefs {dt.date.today() + dt.timedelta(days=1)}.pdf"
+    try:
+        meeting_brief.write(ids, out, brief_pdf.render)
+    except (LookupError, ValueError) as exc:
+        raise _fail(exc) from exc
+    print(out)
+    print(f"{len(ids):,} briefs (one page each).", file=sys.stderr)
+    return 0
+
+
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("message", parents=[common],
                        help="write one message from a template (.eml, .pdf or .txt) and log it")
@@ -228,3 +249,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--customer", type=int, required=True, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("briefs", parents=[common],
+                       help="one-page briefs of everyone with something due tomorrow (PDF)")
+    p.add_argument("--tomorrow", action="store_true", required=True,
+                   help="the customers with an open follow-up due tomorrow")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(func=cmd_briefs)

@@ -168,3 +168,22 @@ def test_a_hidden_merge_field_is_refused_on_the_command_line(
     assert code == EXIT_NOT_ALLOWED and out == ""
     assert "may not use" in err and "Dolores Peña" in err
     assert not (tmp_path / "t.pdf").exists()
+
+
+def test_briefs_for_tomorrow(book_file: str, tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    code, _, err = run(capsys, "briefs", "--tomorrow", "--db", book_file, "--out",
+                       str(tmp_path / "t.pdf"))
+    assert code == 0 and "Nothing is due tomorrow" in err
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    for cid in ("1", "3"):
+        code, _, err = run(capsys, "log", "--db", book_file, "--customer", cid, "--channel",
+                           "phone", "--direction", "out", "--note", "Booked a meeting",
+                           "--follow-up", "Meeting", "--due", f"{tomorrow}T11:00")
+        assert code == 0, err
+    code, out, err = run(capsys, "briefs", "--tomorrow", "--db", book_file, "--out",
+                         str(tmp_path / "t.pdf"))
+    assert code == 0 and "2 briefs" in err
+    assert len(PdfReader(out.strip()).pages) == 2
