@@ -89,8 +89,31 @@ def sample_context() -> dict[str, object]:
     return {f.name: f.example for f in FIELDS}
 
 
+MAX_OUTPUT = 20_000  # characters one operation of a template may build
+
+
 class _Environment(SandboxedEnvironment):
-    pass
+    """The sandbox, plus: no power operator, no multiplication that builds a huge string
+    or list, and only the filters a message needs (not `safe`, which would let client data
+    through unescaped in HTML, nor `center`, `format` or `indent`, which can build a string
+    of any size)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            raise jinja2.exceptions.SecurityError("the power operator is not available")
+        sized = [v for v in (left, right) if isinstance(v, str | list | tuple)]
+        if sized:
+            other = right if sized[0] is left else left
+            if isinstance(other, int) and len(sized[0]) * other > MAX_OUTPUT:
+                raise jinja2.exceptions.SecurityError("that would build too long a text")
+        return super().call_binop(context, operator, left, right)
+
+
+FILTERS = {"upper", "lower", "capitalize", "title", "trim", "default", "d", "e", "escape",
+           "truncate", "replace", "length", "count", "first", "last", "join", "round", "int",
+           "string", "abs", "wordcount"}
 
 
 def _env(html: bool) -> SandboxedEnvironment:
@@ -105,6 +128,8 @@ _ENVS = {
 }
 for _e in _ENVS.values():
     _e.globals.clear()  # no range(), dict(), lipsum(), cycler(): data and conditions only
+    for _name in [n for n in _e.filters if n not in FILTERS]:
+        del _e.filters[_name]
 
 
 @dataclass
@@ -154,10 +179,10 @@ def check_part(part: str, source: str) -> list[TemplateProblem]:
         return [TemplateProblem(part, None, f"Too long (at most {MAX_BODY:,} characters).")]
     env = _env(False)
     try:
-        ast = env.parse(source)
-    except jinja2.TemplateSyntaxError as exc:
+        used = jinja2.meta.find_undeclared_variables(env.parse(source))
+    except jinja2.TemplateSyntaxError as exc:  # and unknown filters
         return [TemplateProblem(part, exc.lineno, exc.message or "syntax error")]
-    unknown = sorted(jinja2.meta.find_undeclared_variables(ast) - FIELD_BY_NAME.keys())
+    unknown = sorted(used - FIELD_BY_NAME.keys())
     if unknown:
         return [TemplateProblem(part, _line_of(source, name),
                                 f"Unknown field “{name}” (the fields are listed beside "

@@ -102,6 +102,13 @@ def test_unknown_fields_and_syntax_errors_come_with_their_line(book: Book) -> No
     "{{ cycler.__init__.__globals__.os }}",
     "{{ range(10) }}",
     "{{ self.__init__.__globals__ }}",
+    "{{ 'x' * 999999999 }}",
+    "{{ greeting * 99999999 }}",
+    "{{ 9 ** 9 ** 9 }}",
+    "{{ greeting|center(999999999) }}",
+    "{{ '%999999999s'|format(greeting) }}",
+    "{{ first_name|safe }}",
+    "{{ greeting|attr('upper') }}",
 ])
 def test_a_template_cannot_reach_python_objects(book: Book, source: str) -> None:
     problems = templates.check("", f"x\n{source}")
