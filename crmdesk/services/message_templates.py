@@ -111,6 +111,21 @@ class _Environment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+# What a message template is made of: text, fields, conditions, filters. No loops, macros,
+# method calls or attributes: nothing a manager types can make every message take forever.
+_N = jinja2.nodes
+ALLOWED: set[type] = {_N.Template, _N.Output, _N.TemplateData, _N.Name, _N.Const, _N.If,
+                      _N.CondExpr, _N.And, _N.Or, _N.Not, _N.Compare, _N.Operand, _N.Filter,
+                      _N.Test, _N.Concat, _N.Add, _N.Sub, _N.Mul, _N.Neg, _N.Pos,
+                      _N.Keyword}
+NOT_AVAILABLE = {"For": "Loops", "Macro": "Macros", "CallBlock": "Calls", "Call": "Calls",
+                 "Getattr": "Attributes", "Getitem": "Attributes and indexes",
+                 "Include": "Other templates", "Import": "Other templates",
+                 "FromImport": "Other templates", "Extends": "Other templates",
+                 "Assign": "Variables", "AssignBlock": "Variables", "With": "Variables",
+                 "FilterBlock": "Filter blocks", "Pow": "Powers", "Slice": "Slices",
+                 "List": "Lists", "Dict": "Dictionaries", "Tuple": "Tuples"}
+
 FILTERS = {"upper", "lower", "capitalize", "title", "trim", "default", "d", "e", "escape",
            "truncate", "replace", "length", "count", "first", "last", "join", "round", "int",
            "string", "abs", "wordcount"}
@@ -179,9 +194,17 @@ def check_part(part: str, source: str) -> list[TemplateProblem]:
         return [TemplateProblem(part, None, f"Too long (at most {MAX_BODY:,} characters).")]
     env = _env(False)
     try:
-        used = jinja2.meta.find_undeclared_variables(env.parse(source))
+        tree = env.parse(source)
+        used = jinja2.meta.find_undeclared_variables(tree)
     except jinja2.TemplateSyntaxError as exc:  # and unknown filters
         return [TemplateProblem(part, exc.lineno, exc.message or "syntax error")]
+    refused = [(node, NOT_AVAILABLE.get(type(node).__name__, type(node).__name__))
+               for node in tree.find_all(jinja2.nodes.Node) if type(node) not in ALLOWED]
+    if refused:
+        node, what = refused[0]
+        return [TemplateProblem(part, getattr(node, "lineno", None),
+                                f"{what} are not available in a message template (fields, "
+                                "{% if %}…{% else %}…{% endif %} and filters are).")]
     unknown = sorted(used - FIELD_BY_NAME.keys())
     if unknown:
         return [TemplateProblem(part, _line_of(source, name),
@@ -204,6 +227,13 @@ def check(subject: str, body: str, channel: str = "email") -> list[TemplateProbl
     if "\n" in subject.strip():
         problems.append(TemplateProblem("subject", 2, "A subject is one line."))
     return problems
+
+
+@functools.lru_cache(maxsize=256)
+def problems_of(subject: str, body: str) -> tuple[TemplateProblem, ...]:
+    """`check`, remembered: a stored template is checked again before it is used (a book
+    imported from a file may hold anything), once."""
+    return tuple(check(subject, body))
 
 
 @functools.lru_cache(maxsize=256)

@@ -257,6 +257,9 @@ def default_channel(r: Recipient, template_channel: str) -> str:
 def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared,
            html: bool = False) -> Draft:
     access.require("message")
+    problems = templates.problems_of(t.subject, t.body)
+    if problems:
+        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {problems[0]}")
     names = t.fields
     refuse_hidden_fields(r, names)
     ctx = context(r, names, shared)
@@ -267,9 +270,7 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
         body_html = templates.compiled(t.body, html=True).render(ctx).strip() \
             if html and channel == "email" else None
     except Exception as exc:  # noqa: BLE001 - a stored template that no longer renders
-        problems = templates.check(t.subject, t.body)
-        detail = str(problems[0]) if problems else str(exc)
-        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {detail}"
+        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {exc}"
                            ) from exc
     from crmdesk.reports.statement_data import address_block
 

@@ -109,6 +109,11 @@ def test_unknown_fields_and_syntax_errors_come_with_their_line(book: Book) -> No
     "{{ '%999999999s'|format(greeting) }}",
     "{{ first_name|safe }}",
     "{{ greeting|attr('upper') }}",
+    "{{ greeting.center(999999999) }}",
+    "{% for a in greeting %}{% for b in greeting %}{{ a }}{% endfor %}{% endfor %}",
+    "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+    "{% include 'x' %}",
+    "{{ greeting[0] }}",
 ])
 def test_a_template_cannot_reach_python_objects(book: Book, source: str) -> None:
     problems = templates.check("", f"x\n{source}")
@@ -409,3 +414,12 @@ def test_any_client_text_renders_literally_through_a_template() -> None:
         assert html.render(ctx) == f"{escape(given_name)}|{escape(family)}|{escape(company)}"
 
     check()
+
+
+def test_a_stored_template_that_does_not_check_out_is_not_used(book: Book) -> None:
+    cid = _lola()
+    db.execute_sql("INSERT INTO message_template (name, language, channel, subject, body, "
+                   "updated_at) VALUES ('Smuggled', 'es', 'email', 'x', "
+                   "'{% for a in greeting %}{{ a }}{% endfor %}', '2026-01-01T00:00:00Z')")
+    with pytest.raises(messaging.MessageError, match="Loops are not available"):
+        messaging.compose(cid, "Smuggled", "email")
