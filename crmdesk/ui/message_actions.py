@@ -158,9 +158,12 @@ class MessageActions:
         from crmdesk.ui.dialogs.composer import ComposerDialog
 
         dialog = ComposerDialog(ids, self.current_user(), self, self.ask_message_path,
-                                self.open_document, self.messages_dir())
+                                self.open_document, self.messages_dir(),
+                                str(self.qsettings.value("messages/template", "")))
         self.last_dialog = dialog
         self.run_dialog(dialog)
+        if dialog.delivered or dialog.batch is not None:
+            self.qsettings.setValue("messages/template", dialog.template)
         if dialog.delivered:
             self.hub.interactions_changed.emit([d.customer_id for d in dialog.delivered])
             self.statusBar().showMessage(dialog.info_label.text(), 6000)

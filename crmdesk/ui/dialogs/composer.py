@@ -50,8 +50,9 @@ class ComposerDialog(QDialog):
 
     def __init__(self, ids: list[int], staff_id: int | None, parent: QWidget | None = None,
                  ask_path: AskPath | None = None, open_path: Callable[[Path], None] | None = None,
-                 folder: Path | None = None):
+                 folder: Path | None = None, template: str = ""):
         super().__init__(parent)
+        self.wanted_template = template or DEFAULT_TEMPLATE
         self.ids = list(ids)
         self.single = len(self.ids) == 1
         self.staff_id = staff_id
@@ -85,8 +86,10 @@ class ComposerDialog(QDialog):
         for info in templates.list_templates():
             self.template_combo.addItem(f"{info.name} ({templates.CHANNELS[info.channel]})",
                                         info.name)
-        self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(
-            DEFAULT_TEMPLATE)))
+        found = self.template_combo.findData(self.wanted_template)
+        if found < 0:
+            found = self.template_combo.findData(DEFAULT_TEMPLATE)
+        self.template_combo.setCurrentIndex(max(0, found))
         self.channel_combo = QComboBox()
         self.channel_combo.setAccessibleName("Channel")
         for key, label in templates.CHANNELS.items():
