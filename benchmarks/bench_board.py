@@ -77,7 +77,7 @@ def main() -> int:
         rows = lifecycle.funnel(now - dt.timedelta(days=365), now)
         funnels.append((time.perf_counter() - t0) * 1000)
     moved = sum(r.moved_on for r in rows)
-    print(f"  funnel report over the last 12 months ({moved:,} moves to the next stage): "
+    print(f"  funnel report over the last 12 months ({moved:,} entered a stage and moved on): "
           f"median {statistics.median(funnels):.0f} ms")
     for _ in range(len(moves)):
         window.undo_stack.undo()  # leave the benchmark book as it was

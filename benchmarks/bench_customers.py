@@ -89,18 +89,46 @@ def startup(path: Path, runs: int = 5) -> None:
 
     compileall.compile_dir(str(Path(crmdesk.__file__).parent), quiet=1)
     env = dict(os.environ, CRMDESK_EXIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(path.parent / "cfg"))
-    walls, shown = [], []
+    walls, shown, bare = [], [], []
+    keyring_loaded = False
     for _ in range(runs):
+        # The floor in the same run: a bare PySide6 window with an empty table.
+        wall0 = time.time()
+        out = subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env,
+                             capture_output=True, text=True, check=True).stdout
+        bare.append(float(out.split("shown_at=")[1].split()[0]) - wall0)
         t0, wall0 = time.perf_counter(), time.time()
         out = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(path)], env=env,
                              capture_output=True, text=True, check=True).stdout
         walls.append(time.perf_counter() - t0)
         assert "shown_at" in out, out
+        keyring_loaded = keyring_loaded or "keyring_imported=False" not in out
         shown.append(float(out.split("shown_at=")[1].split()[0]) - wall0)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"  process start to main window shown: median {statistics.median(shown) * 1000:.0f} "
           f"ms, min {min(shown) * 1000:.0f} ms (whole run with exit: median "
-          f"{statistics.median(walls) * 1000:.0f} ms); peak RSS of that process {rss:.0f} MB")
+          f"{statistics.median(walls) * 1000:.0f} ms); peak RSS of that process {rss:.0f} MB; "
+          f"keyring loaded: {'yes' if keyring_loaded else 'no'}")
+    print(f"  a bare PySide6 window with an empty table, same run: median "
+          f"{statistics.median(bare) * 1000:.0f} ms, min {min(bare) * 1000:.0f} ms")
+
+
+BARE_WINDOW = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication([])
+window = QMainWindow()
+table = QTableView()
+table.setModel(QStandardItemModel(0, 8))
+window.setCentralWidget(table)
+window.resize(1100, 700)
+window.show()
+QTimer.singleShot(0, lambda: (print(f"shown_at={time.time():.4f}", flush=True), app.quit()))
+app.exec()
+"""
 
 
 def gui(path: Path) -> None:

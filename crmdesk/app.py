@@ -51,11 +51,23 @@ def run_gui(book_path: Path) -> int:
     app.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
     qsettings = QSettings()
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
+    from crmdesk.ui.widgets import wheel_guard
+
+    wheel_guard.install()  # the sign-in and passphrase dialogs come before the main window
+    from crmdesk.store import sidecar
+
+    try:  # one window per book: a second one is refused (the command line is not)
+        sidecar.take_window(book_path)
+    except sidecar.BookInUse as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        QMessageBox.warning(None, "crmdesk", str(exc))
+        return 1
     try:
         from crmdesk.services import keychain
 
-        book = open_book_asking(book_path, lambda message: ask_passphrase(None, message),
-                                known=keychain.get(book_path))
+        # The keyring (slow to load) only if the book turns out to be encrypted.
+        book = open_book_asking(book_path, keychain.keyring_first(
+            book_path, lambda message: ask_passphrase(None, message)))
     except BookError as exc:
         QMessageBox.critical(None, "crmdesk", str(exc))
         print(f"crmdesk: {exc}", file=sys.stderr)
@@ -70,6 +82,8 @@ def run_gui(book_path: Path) -> int:
     _install_excepthook()
     window = MainWindow(book, qsettings, offer_demo=not os.environ.get("CRMDESK_NO_DEMO_OFFER"))
     window.show()
+    for warning in book.warnings:
+        QMessageBox.warning(window, "crmdesk", warning)
     if book.backup is not None:
         window.statusBar().showMessage(
             f"The book was upgraded; a copy of the old version is at {book.backup}", 10000)
@@ -77,7 +91,8 @@ def run_gui(book_path: Path) -> int:
         # Used by benchmarks: report the time to the first shown window, then quit.
         def shown() -> None:
             print(f"shown_after_s={time.perf_counter() - _STARTED:.3f} "
-                  f"shown_at={time.time():.4f}", flush=True)
+                  f"shown_at={time.time():.4f} "
+                  f"keyring_imported={'keyring' in sys.modules}", flush=True)
             app.quit()
         QTimer.singleShot(0, shown)
     code = int(app.exec())

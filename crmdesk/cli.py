@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import datetime as dt
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from crmdesk import __version__, cli_messages, paths
+from crmdesk import __version__, cli_args, cli_messages, paths
 from crmdesk.services import access, audit
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
@@ -21,11 +24,22 @@ def _book_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_book_path()
 
 
+def _checked_book_path(args: argparse.Namespace) -> Path:
+    """The book path, refused in one line unless it is a regular file or nothing yet (a
+    pipe, a device, a folder, a symlink loop — also from $CRMDESK_DB)."""
+    path = _book_path(args)
+    try:
+        cli_args.book(str(path))
+    except argparse.ArgumentTypeError as exc:
+        raise BookError(str(exc)) from None
+    return path
+
+
 def _read_secret(path: str) -> str:
     try:
-        return Path(path).expanduser().read_text(encoding="utf-8").splitlines()[0]
-    except (OSError, IndexError, UnicodeDecodeError) as exc:
-        raise BookError(f"Cannot read a passphrase from {path}.") from exc
+        return cli_args.read_secret(path)
+    except ValueError as exc:
+        raise BookError(str(exc)) from None
 
 
 def _given_passphrase(args: argparse.Namespace) -> str | None:
@@ -49,24 +63,36 @@ def _open(args: argparse.Namespace, create: bool) -> Book:
     from crmdesk.services import keychain
     from crmdesk.store.db import PassphraseNeeded, WrongPassphrase, is_encrypted
 
-    path = _book_path(args)
-    passphrase = _given_passphrase(args) or keychain.get(path)
+    path = _checked_book_path(args)
+    passphrase = _given_passphrase(args)
     # A passphrase given for a plain book is ignored (the book stays as it is).
     if passphrase is not None and path.exists() and path.stat().st_size and \
             not is_encrypted(path):
         passphrase = None
-    for attempt in range(3):
+    typed = 0
+
+    def prompt(label: str) -> str:
+        nonlocal typed
+        typed += 1
+        return _prompt(label)
+
+    # The keyring (slow to load) only once the book turns out to need a passphrase; a stale
+    # one there still leaves two tries at the terminal.
+    ask = keychain.keyring_first(path, prompt)
+    for _attempt in range(4):
         try:
             book = open_book(path, create=create, passphrase=passphrase)
         except PassphraseNeeded:
-            passphrase = _prompt(f"Passphrase for {path.name}")
+            passphrase = ask(f"Passphrase for {path.name}")
             continue
         except WrongPassphrase:
-            if _given_passphrase(args) is not None or attempt == 2:
+            if _given_passphrase(args) is not None or typed >= 2:
                 raise
             print("crmdesk: wrong passphrase.", file=sys.stderr)
-            passphrase = _prompt(f"Passphrase for {path.name}")
+            passphrase = prompt(f"Passphrase for {path.name}")
             continue
+        for warning in book.warnings:  # e.g. a -wal of another copy, set aside
+            print(f"crmdesk: warning: {warning}", file=sys.stderr)
         args.passphrase = book.passphrase
         _sign_in(args, book)
         return book
@@ -113,7 +139,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from crmdesk.store import encryption
     from crmdesk.store.db import close_database, is_encrypted
 
-    path = _book_path(args)
+    path = _checked_book_path(args)
     if not path.exists():
         raise BookError(f"No book at {path}.")
     if is_encrypted(path):
@@ -152,10 +178,10 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     return 0
 
 
-def _customer_json(cid: int) -> dict[str, Any]:
+def _customer_json(cid: int, loaded: tuple[Any, Any] | None = None) -> dict[str, Any]:
     from crmdesk.services import customers, greeting
 
-    data, seen = customers.load_visible(cid)
+    data, seen = loaded or customers.load_visible(cid)
     return {
         "id": cid,
         "given_name": data.given_name,
@@ -182,7 +208,7 @@ def _customer_json(cid: int) -> dict[str, Any]:
 def cmd_gui(args: argparse.Namespace) -> int:
     from crmdesk.app import run_gui
 
-    return run_gui(_book_path(args))
+    return run_gui(_checked_book_path(args))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -209,8 +235,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if flt.stage and flt.stage not in catalog.STAGE_LABELS:
         raise BookError(f"Unknown stage “{flt.stage}” (one of: {', '.join(catalog.STAGE_LABELS)}).")
     ids = customer_query.customer_ids(flt, limit=args.limit)
-    if args.json:
-        print(json.dumps([_customer_json(cid) for cid in ids], ensure_ascii=False, indent=2))
+    if args.json:  # whole profiles printed out: views in the audit trail
+        from crmdesk.services import customers
+
+        shown = customers.load_shown(ids)
+        print(json.dumps([_customer_json(cid, shown[cid]) for cid in ids], ensure_ascii=False,
+                         indent=2))
         return 0
     rows = customer_query.rows_by_id(ids)
     for cid in ids:
@@ -275,7 +305,7 @@ def _parse_due(text: str) -> dt.datetime:
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     from crmdesk.services import agenda
-    from crmdesk.services.calendar_export import follow_ups_ics
+    from crmdesk.services.calendar_export import write_ics
     from crmdesk.store.models import utcnow
 
     book = _open(args, create=False)
@@ -284,7 +314,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     now = utcnow()
     items = agenda.open_follow_ups(agenda.end_of_local_day(now, args.days), now)
     if args.ics:
-        Path(args.ics).write_bytes(follow_ups_ics(items, book.path.stem))
+        write_ics(items, Path(args.ics).expanduser(), book.path.stem)
         print(f"{len(items)} follow-ups written to {args.ics}", file=sys.stderr)
     if args.json:
         print(json.dumps([{
@@ -316,7 +346,6 @@ def cmd_log(args: argparse.Namespace) -> int:
         raise BookError("--promise and --assign describe a follow-up: add --follow-up TEXT.")
     try:
         author = staff.require(args.staff) if args.staff else access.current().staff_id
-        access.require_self_or_manager(author)
         assignee = staff.require(args.assign) if args.assign else None
     except ValueError as exc:
         raise BookError(str(exc)) from exc
@@ -420,8 +449,7 @@ def _staff_id(name: str | None) -> int | None:
         found = staff.require(name) if name else access.current().staff_id
     except ValueError as exc:
         raise BookError(str(exc)) from exc
-    access.require_self_or_manager(found)
-    return found
+    return found  # the service refuses a name other than one's own (unless a manager)
 
 
 def _loyalty_json(cid: int) -> dict[str, Any]:
@@ -552,8 +580,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.is_dir():
         out = out / statement_batch.statement_name(args.customer, period)
-    statement_batch.write_one(args.customer, period, out)
-    audit.record("print", [args.customer], f"loyalty statement {period.slug}")
+    statement_batch.write_one(args.customer, period, out)  # audited there
     print(out)
     return 0
 
@@ -597,7 +624,6 @@ def cmd_statements(args: argparse.Namespace) -> int:
                                                           passphrase=book.passphrase))
         where = str(out)
     elapsed = time.perf_counter() - started
-    audit.record("print", ids[:written], f"loyalty statements {period.slug}")
     rate = written / elapsed if elapsed else 0.0
     print(f"{written:,} statements written to {where} in {elapsed:.1f} s ({rate:.0f}/s).",
           file=sys.stderr)
@@ -627,7 +653,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             reports.append({"file": str(path), "error": str(exc)})
             failed = True
             continue
-        plan = contact_import.plan(read.contacts, path.name, region)
+        plan = contact_import.plan(read.contacts, cli_args.storable(path.name), region)
         if args.include_duplicates:
             for row in plan.rows:
                 if row.kind == contact_import.DUPLICATE:
@@ -635,8 +661,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None if args.dry_run else contact_import.apply(plan)
         reports.append(_import_report(path, read, plan, result))
     if args.json:
-        print(json.dumps({"dry_run": args.dry_run, "files": reports}, ensure_ascii=False,
-                         indent=2))
+        print(cli_args.storable(json.dumps({"dry_run": args.dry_run, "files": reports},
+                                           ensure_ascii=False, indent=2)))
     else:
         for report in reports:
             if "error" in report:
@@ -659,26 +685,37 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+MAX_BOOK_FILE = 1_000_000_000  # bytes of a whole-book JSON export read into memory
+
+
 def _import_book_file(path: Path, dry_run: bool) -> dict[str, Any] | None:
     """A whole-book JSON export, or None for any other file."""
     from crmdesk.services import exporting
+    from crmdesk.services.importing import files
 
     try:
-        with path.open("rb") as fh:
-            head = fh.read(200)
-    except OSError:
+        head = files.head(path, 200)
+    except files.UnreadableFile:
         return None  # reported by the contact readers
     if not exporting.is_book_export(head):
         return None
-    raw = path.read_bytes()
+    try:
+        raw = files.read_regular(path, MAX_BOOK_FILE)
+    except files.UnreadableFile as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return {"file": str(path), "error": str(exc)}
     try:
         if dry_run:
-            spec = json.loads(raw)
-            counts = {t: len(v.get("rows", [])) for t, v in spec.get("tables", {}).items()}
+            counts = exporting.book_import.table_counts(raw)
         else:
-            counts = exporting.import_book(raw)
-    except (exporting.BookImportError, ValueError) as exc:
+            counts = exporting.import_book(raw, source=cli_args.storable(path.name))
+    except RecursionError:
+        exc = ValueError("the JSON is nested too deeply to be a crmdesk book")
         print(f"crmdesk: {path.name}: {exc}", file=sys.stderr)
+        return {"file": str(path), "error": str(exc)}
+    except (exporting.BookImportError, ValueError, TypeError, AttributeError,
+            KeyError, IndexError) as exc:  # a damaged export: one line, nothing imported
+        print(f"crmdesk: {path.name}: {cli_args.shown(str(exc), 200)}", file=sys.stderr)
         return {"file": str(path), "error": str(exc)}
     return {"file": str(path), "format": "crmdesk-book", "tables": counts}
 
@@ -717,8 +754,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     book = _open(args, create=False)
     started = time.perf_counter()
     target = backups.back_up(book.path, Path(args.to).expanduser() if args.to else None,
-                             passphrase=book.passphrase)
-    audit.record("backup", [None], str(target))
+                             passphrase=book.passphrase)  # audited by the service
     print(target)
     print(f"Backed up in {time.perf_counter() - started:.1f} s ({backups.size_text(target)}).",
           file=sys.stderr)
@@ -735,8 +771,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser()
     info = backups.check(source, passphrase)
     aside = backups.restore(path, source, passphrase=passphrase)
-    book = open_book(path, create=False, passphrase=passphrase)  # brings an older one up
-    audit.record("restore_book", [None], f"from {source}")
+    book = open_book(path, create=False, passphrase=passphrase)  # audited by the service
     print(f"Restored {book.path} from {source} ({info.customers:,} customers, schema "
           f"{info.version}). The book it replaced was kept as {aside.resolve()}.")
     return 0
@@ -914,19 +949,21 @@ def _staff_and_json(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, type=cli_args.book,
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
     common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        type=cli_args.secret_file,
                         help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
     common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
                         help="sign in as NAME where the book has staff accounts (or "
                              "$CRMDESK_USER; password from $CRMDESK_PASSWORD or asked)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="crmdesk", description="An offline-first desktop client book.")
-    parser.add_argument("--db", metavar="PATH", default=None,
+    parser.add_argument("--db", metavar="PATH", default=None, type=cli_args.book,
                         help="the book file (default: $CRMDESK_DB or the user data dir)")
     parser.add_argument("--passphrase-file", metavar="FILE", default=None,
+                        type=cli_args.secret_file,
                         help="the passphrase of an encrypted book (or $CRMDESK_PASSPHRASE)")
     parser.add_argument("--user", metavar="NAME", default=None,
                         help="sign in as NAME where the book has staff accounts (or "
@@ -935,15 +972,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", parents=[common], help="build a realistic demo book")
-    p.add_argument("--customers", type=int, default=500, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--customers", type=cli_args.customers, default=500, metavar="N")
+    p.add_argument("--seed", type=cli_args.seed, default=1, metavar="S")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("search", parents=[common], help="print matching customers")
     p.add_argument("query", nargs="*", default=[])
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=cli_args.limit, default=50, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -963,13 +1000,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("agenda", parents=[common],
                        help="open follow-ups due in the next days (overdue included)")
-    p.add_argument("--days", type=int, default=7, metavar="N")
+    p.add_argument("--days", type=cli_args.days, default=7, metavar="N")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--ics", metavar="FILE", help="also write them as an iCalendar file")
+    p.add_argument("--ics", metavar="FILE", type=cli_args.out_file,
+                   help="also write them as an iCalendar file")
     p.set_defaults(func=cmd_agenda)
 
     p = sub.add_parser("log", parents=[common], help="log an interaction with a customer")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
     p.add_argument("--channel", required=True, metavar="C",
                    help="in_person, phone, email, chat, video, social, letter, portal, "
                         "automated")
@@ -979,14 +1017,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"),
                    help="who had the contact (default: $CRMDESK_USER)")
     p.add_argument("--follow-up", metavar="TEXT")
-    p.add_argument("--due", metavar="DATE")
+    p.add_argument("--due", metavar="DATE", type=cli_args.due)
     p.add_argument("--promise", action="store_true")
     p.add_argument("--assign", metavar="STAFF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_log)
 
     p = sub.add_parser("stage", parents=[common], help="move a customer to another stage")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
     p.add_argument("--to", required=True, metavar="STAGE")
     p.add_argument("--reason", metavar="TEXT")
     p.add_argument("--staff", metavar="NAME", default=os.environ.get("CRMDESK_USER"))
@@ -995,32 +1033,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("funnel", parents=[common],
                        help="moves between stages, conversion and days per stage")
-    p.add_argument("--from", dest="since", metavar="DATE", help="default: a year ago")
-    p.add_argument("--to", metavar="DATE", help="default: today (inclusive)")
+    p.add_argument("--from", dest="since", metavar="DATE", type=cli_args.day,
+                   help="default: a year ago")
+    p.add_argument("--to", metavar="DATE", type=cli_args.day, help="default: today (inclusive)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_funnel)
 
     p = sub.add_parser("purchase", parents=[common],
                        help="record a purchase (it earns loyalty points)")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
     p.add_argument("--amount", required=True, metavar="AMOUNT", help="e.g. 12.50")
-    p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--date", metavar="DATE", type=cli_args.day,
+                   help="YYYY-MM-DD (default: today)")
     p.add_argument("--currency", metavar="CUR", help="default: the programme's currency")
     p.add_argument("--description", metavar="TEXT")
     _staff_and_json(p)
     p.set_defaults(func=cmd_purchase)
 
     p = sub.add_parser("redeem", parents=[common], help="spend loyalty points")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
-    p.add_argument("--points", type=int, required=True, metavar="N")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--points", type=cli_args.points, required=True, metavar="N")
     p.add_argument("--reward", metavar="NAME", help="a reward of the catalogue")
     _staff_and_json(p)
     p.set_defaults(func=cmd_redeem)
 
     p = sub.add_parser("adjust", parents=[common],
                        help="correct a points balance (or --bonus) with a reason")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
-    p.add_argument("--points", type=int, required=True, metavar="N", help="+N or -N")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--points", type=cli_args.points, required=True, metavar="N",
+                   help="+N or -N")
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.add_argument("--bonus", action="store_true", help="a bonus rather than a correction")
     _staff_and_json(p)
@@ -1034,24 +1075,26 @@ def build_parser() -> argparse.ArgumentParser:
                            ("statements", "loyalty statements for many customers")):
         p = sub.add_parser(name, parents=[common], help=helptext)
         if name == "statement":
-            p.add_argument("--customer", type=int, required=True, metavar="ID")
-            p.add_argument("--out", required=True, metavar="FILE")
+            p.add_argument("--customer", type=cli_args.record_id, required=True,
+                           metavar="ID")
+            p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_place)
         else:
             p.add_argument("--segment", metavar="S")
             p.add_argument("--stage", metavar="STAGE")
-            p.add_argument("--out", required=True, metavar="DIR")
-            p.add_argument("--jobs", type=int, default=1, metavar="N",
+            p.add_argument("--out", required=True, metavar="DIR", type=cli_args.out_place)
+            p.add_argument("--jobs", type=cli_args.jobs, default=1, metavar="N",
                            help="processes rendering in parallel")
             p.add_argument("--combined", action="store_true",
                            help="one PDF with every statement (--out may be a file)")
-        p.add_argument("--period", metavar="P", help="YYYY-MM, YYYY-Qn or YYYY")
-        p.add_argument("--from", dest="since", metavar="DATE")
-        p.add_argument("--to", dest="until", metavar="DATE")
+        p.add_argument("--period", metavar="P", type=cli_args.period,
+                       help="YYYY-MM, YYYY-Qn or YYYY")
+        p.add_argument("--from", dest="since", metavar="DATE", type=cli_args.day)
+        p.add_argument("--to", dest="until", metavar="DATE", type=cli_args.day)
         p.set_defaults(func=cmd_statement if name == "statement" else cmd_statements)
 
     p = sub.add_parser("import", parents=[common],
                        help="import contacts from vCard (.vcf) or CSV files")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", type=cli_args.path)
     p.add_argument("--dry-run", action="store_true", help="show what would happen only")
     p.add_argument("--include-duplicates", action="store_true",
                    help="also import probable duplicates as new customers")
@@ -1063,7 +1106,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write customers as vCard 4.0 or CSV, or the whole book as JSON")
     p.add_argument("query", nargs="*", default=[], help="search text (vcf and csv)")
     p.add_argument("--format", required=True, choices=["vcf", "csv", "json"])
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_file)
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")
     p.add_argument("--tag", metavar="T")
@@ -1073,51 +1116,53 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", parents=[common],
                        help="copy the book safely, even while the app has it open")
-    p.add_argument("--to", metavar="FILE", help="default: backups/ beside the book")
+    p.add_argument("--to", metavar="FILE", type=cli_args.out_file,
+                   help="default: backups/ beside the book")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", parents=[common],
                        help="replace the book by a backup (the current one is kept aside)")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=cli_args.in_file)
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("duplicates", parents=[common],
                        help="customers entered twice: same e-mail, same phone, similar name")
-    p.add_argument("--limit", type=int, default=200, metavar="N")
+    p.add_argument("--limit", type=cli_args.limit, default=200, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_duplicates)
 
     p = sub.add_parser("merge", parents=[common],
                        help="merge a duplicate into the customer to keep")
-    p.add_argument("--keep", type=int, required=True, metavar="ID")
-    p.add_argument("--other", type=int, required=True, metavar="ID")
+    p.add_argument("--keep", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--other", type=cli_args.record_id, required=True, metavar="ID")
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("encrypt", parents=[common],
                        help="encrypt the book (SQLCipher); asks for a new passphrase")
-    p.add_argument("--new-passphrase-file", metavar="FILE",
+    p.add_argument("--new-passphrase-file", metavar="FILE", type=cli_args.secret_file,
                    help="read the passphrase from FILE (or $CRMDESK_PASSPHRASE)")
     p.set_defaults(func=cmd_encrypt)
 
     p = sub.add_parser("rekey", parents=[common], help="change an encrypted book's passphrase")
-    p.add_argument("--new-passphrase-file", metavar="FILE",
+    p.add_argument("--new-passphrase-file", metavar="FILE", type=cli_args.secret_file,
                    help="read the new passphrase from FILE (or $CRMDESK_NEW_PASSPHRASE)")
     p.set_defaults(func=cmd_rekey)
 
     p = sub.add_parser("audit", parents=[common],
                        help="the audit trail: `verify` its chain, or `list` its entries")
     p.add_argument("action", choices=["verify", "list"])
-    p.add_argument("--customer", type=int, metavar="ID")
+    p.add_argument("--customer", type=cli_args.record_id, metavar="ID")
     p.add_argument("--who", metavar="NAME")
-    p.add_argument("--limit", type=int, default=200, metavar="N")
+    p.add_argument("--limit", type=cli_args.limit, default=200, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("privacy", parents=[common],
                        help="`export` everything about a customer, or `forget` them")
     p.add_argument("action", choices=["export", "forget"])
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
-    p.add_argument("--out", metavar="FOLDER", help="where export writes the JSON and PDF")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--out", metavar="FOLDER", type=cli_args.out_place,
+                   help="where export writes the JSON and PDF")
     p.add_argument("--yes", action="store_true", help="forget without asking")
     p.set_defaults(func=cmd_privacy)
 
@@ -1139,15 +1184,92 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 EXIT_NOT_ALLOWED = 77  # sysexits' EX_NOPERM: the signed-in person's role does not allow it
+EXIT_USAGE = 2        # a value on the command line is not acceptable (argparse's own code)
+EXIT_INTERNAL = 70    # sysexits' EX_SOFTWARE: a bug; still one line, never a traceback
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line (`crmdesk search: argument --limit: …`)."""
+
+    def error(self, message: str) -> NoReturn:
+        line = cli_args.shown(" ".join(message.split()), 300)
+        self.exit(EXIT_USAGE, f"{self.prog}: {line} (see {self.prog} --help)\n")
+
+
+def _option_names(parser: argparse.ArgumentParser, into: dict[str, str]) -> dict[str, str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _option_names(sub, into)
+        elif action.dest not in into:
+            into[action.dest] = action.option_strings[-1] if action.option_strings \
+                else action.metavar if isinstance(action.metavar, str) else action.dest
+    return into
+
+
+TEXT_ENVIRONMENT = ("CRMDESK_USER", "CRMDESK_PASSWORD", "CRMDESK_PASSPHRASE",
+                    "CRMDESK_NEW_PASSPHRASE", "CRMDESK_NEW_PASSWORD", "CRMDESK_NEW_PIN")
+
+
+def _text_problem(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
+    """Every text value (options, positionals, defaults from the environment) must be text
+    SQLite can store: no lone surrogates (bytes that are not UTF-8), no NUL. Paths may hold
+    any bytes a file name can."""
+    for env in TEXT_ENVIRONMENT:
+        problem = cli_args.text_problem(os.environ.get(env) or "")
+        if problem:  # a secret's value is never shown
+            return f"${env} {problem}"
+    names: dict[str, str] | None = None
+    for dest, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or isinstance(item, cli_args.PathArg):
+                continue
+            problem = cli_args.text_problem(item)
+            if problem:
+                names = names or _option_names(parser, {})
+                return (f"argument {names.get(dest, dest)}: “{cli_args.shown(item)}” "
+                        f"{problem}")
+    return None
+
+
+def _escape_undecodable(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """Output error handler: a file name's undecodable bytes go out as they were
+    (surrogateescape), any other character the terminal cannot show as \\x.. text."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    chunk = exc.object[exc.start:exc.end]
+    if all("\udc80" <= ch <= "\udcff" for ch in chunk):
+        return bytes(ord(ch) - 0xDC00 for ch in chunk), exc.end
+    return chunk.encode("ascii", "backslashreplace").decode("ascii"), exc.end
+
+
+def _safe_output() -> None:
+    codecs.register_error("crmdesk-escape", _escape_undecodable)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="crmdesk-escape")  # type: ignore[union-attr]
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return cli_args.shown(f"{type(exc).__name__}: {text}", 300)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_output()
     parser = build_parser()
-    args = parser.parse_args(argv)
-    access.reset()
-    audit.set_actor(getattr(args, "staff", None) or getattr(args, "user", None)
-                    or os.environ.get("CRMDESK_USER"))
     try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (already one line)
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    problem = _text_problem(parser, args)
+    if problem:
+        print(f"crmdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        access.reset()
+        audit.set_actor(getattr(args, "staff", None) or getattr(args, "user", None)
+                        or os.environ.get("CRMDESK_USER"))
         return int(args.func(args))
     except BookError as exc:
         print(f"crmdesk: {exc}", file=sys.stderr)
@@ -1162,8 +1284,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crmdesk: {describe_error(exc, _book_path(args))}", file=sys.stderr)
         return 1
     except OSError as exc:
+        if getattr(exc, "plain_message", False):
+            print(f"crmdesk: {exc}", file=sys.stderr)
+            return 1
         print(f"crmdesk: {exc.strerror or exc}: {exc.filename or _book_path(args)}",
               file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except RecursionError:
+        print("crmdesk: the input is nested too deeply to be read; nothing was done.",
+              file=sys.stderr)
+        return 1
+    except MemoryError:
+        print("crmdesk: not enough memory for this; nothing was done.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        print(f"crmdesk: internal error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crmdesk import cli_args
 from crmdesk.store.db import BookError
 
 
@@ -101,7 +102,7 @@ def cmd_messages(args: argparse.Namespace) -> int:
         if args.combined:
             suffix = {"letter": ".pdf", "email": ".mbox", "sms": ".txt"}[plan.channel]
             if out.is_dir() or not out.suffix:
-                out.mkdir(parents=True, exist_ok=True)
+                out.mkdir(parents=True, exist_ok=True, mode=0o700)
                 from crmdesk.reports.statement_batch import safe_stem
 
                 stamp = dt.date.today().isoformat()
@@ -213,25 +214,25 @@ def cmd_briefs(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("message", parents=[common],
                        help="write one message from a template (.eml, .pdf or .txt) and log it")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
-    p.add_argument("--template", required=True, metavar="NAME")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--template", required=True, metavar="NAME", type=cli_args.text)
     p.add_argument("--channel", choices=["email", "letter", "sms"],
                    help="default: from --out's extension, else the client's preferred "
                         "channel, else the template's")
     p.add_argument("--language", choices=["en", "es"], help="default: the client's")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_place)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_message)
 
     p = sub.add_parser("messages", parents=[common],
                        help="one message per client of a segment, stage or tag (consent kept)")
-    p.add_argument("--template", required=True, metavar="NAME")
-    p.add_argument("--segment", metavar="S")
-    p.add_argument("--stage", metavar="S")
-    p.add_argument("--tag", metavar="T")
+    p.add_argument("--template", required=True, metavar="NAME", type=cli_args.text)
+    p.add_argument("--segment", metavar="S", type=cli_args.text)
+    p.add_argument("--stage", metavar="S", type=cli_args.text)
+    p.add_argument("--tag", metavar="T", type=cli_args.text)
     p.add_argument("--channel", choices=["email", "letter", "sms"],
                    help="default: the template's")
-    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--out", required=True, metavar="DIR", type=cli_args.out_place)
     p.add_argument("--combined", action="store_true",
                    help="one file: a PDF of every letter, an mbox of every e-mail")
     p.add_argument("--json", action="store_true")
@@ -246,13 +247,13 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("brief", parents=[common],
                        help="a one-page meeting brief of a customer (PDF)")
-    p.add_argument("--customer", type=int, required=True, metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--customer", type=cli_args.record_id, required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", type=cli_args.out_place)
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("briefs", parents=[common],
                        help="one-page briefs of everyone with something due tomorrow (PDF)")
     p.add_argument("--tomorrow", action="store_true", required=True,
                    help="the customers with an open follow-up due tomorrow")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", type=cli_args.out_place)
     p.set_defaults(func=cmd_briefs)

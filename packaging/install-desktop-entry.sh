@@ -5,7 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 data=${XDG_DATA_HOME:-$HOME/.local/share}
 install -Dm644 "$here/crmdesk.desktop" "$data/applications/crmdesk.desktop"
-install -Dm644 "$here/../resources/crmdesk.svg" "$data/icons/hicolor/scalable/apps/crmdesk.svg"
+install -Dm644 "$here/../crmdesk/resources/crmdesk.svg" "$data/icons/hicolor/scalable/apps/crmdesk.svg"
 install -Dm644 "$here/io.github.crmdesk.crmdesk.metainfo.xml" \
   "$data/metainfo/io.github.crmdesk.crmdesk.metainfo.xml"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$data/applications" || true

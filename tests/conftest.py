@@ -16,6 +16,8 @@ os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
 os.environ.setdefault("CRMDESK_NO_AUTO_BACKUP", "1")
 os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
 os.environ["CRMDESK_FAST_HASH_FOR_TESTS"] = "1"
+# The audit trail's anchors go to a folder of the test run, never the user's state folder.
+os.environ["CRMDESK_ANCHOR_DIR"] = tempfile.mkdtemp(prefix="crmdesk-anchors-")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402

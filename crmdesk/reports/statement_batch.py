@@ -16,7 +16,7 @@ from pathlib import Path
 from crmdesk.reports import statement_pdf
 from crmdesk.reports.statement_data import BatchContext, gather
 from crmdesk.reports.statement_text import words
-from crmdesk.services import access
+from crmdesk.services import access, audit
 from crmdesk.services.exporting import atomic_file
 from crmdesk.services.periods import Period
 from crmdesk.store.db import db
@@ -49,29 +49,46 @@ def _atomic_file(target: Path) -> contextlib.AbstractContextManager[Path]:
     return atomic_file(target, mode=0o600)
 
 
-def write_one(cid: int, period: Period, out: Path, ctx: BatchContext | None = None) -> Path:
+def _printed(ids: list[int], period: Period, what: str = "loyalty statement") -> None:
+    """Every statement written is a print in the audit trail (one entry per customer, one
+    transaction for a batch), whoever asked for it: the window, the CLI or a worker."""
+    if ids:
+        audit.record("print", ids, f"{what} {period.slug}")
+
+
+def write_one(cid: int, period: Period, out: Path, ctx: BatchContext | None = None,
+              _audited: bool = True) -> Path:
     access.require("print")
     access.require_level([cid], access.Level.STANDARD, "print a statement for")
     data = gather(cid, period, ctx or BatchContext.load())
     with _atomic_file(out) as part:
         statement_pdf.render_one(data, part)
+    if _audited:
+        _printed([cid], period)
     return out
 
 
 def write_each(ids: list[int], period: Period, folder: Path,
-               progress: Progress | None = None, ctx: BatchContext | None = None
-               ) -> list[Path]:
+               progress: Progress | None = None, ctx: BatchContext | None = None,
+               _audited: bool = True) -> list[Path]:
     """One PDF per customer into `folder`; stops (keeping the finished files) when
     `progress` returns False."""
     access.require("print")
     access.require_level(ids, access.Level.STANDARD, "print a statement for")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     ctx = ctx or BatchContext.load()
     written = []
-    for n, cid in enumerate(ids, 1):
-        written.append(write_one(cid, period, folder / statement_name(cid, period), ctx))
-        if progress is not None and not progress(n, len(ids)):
-            break
+    done: list[int] = []
+    try:
+        for n, cid in enumerate(ids, 1):
+            written.append(write_one(cid, period, folder / statement_name(cid, period), ctx,
+                                     _audited=False))
+            done.append(cid)
+            if progress is not None and not progress(n, len(ids)):
+                break
+    finally:
+        if _audited:
+            _printed(done, period, "loyalty statements")
     return written
 
 
@@ -102,6 +119,7 @@ def write_combined(ids: list[int], period: Period, out: Path,
                 raise _Cancelled
     except _Cancelled:
         return None
+    _printed(ids, period, "loyalty statements (one PDF)")
     return out
 
 
@@ -122,7 +140,9 @@ def _worker_start(book: str, passphrase: str | None) -> None:
 
 
 def _worker_chunk(ids: list[int], period: Period, folder: str) -> list[str]:
-    return [str(p) for p in write_each(ids, period, Path(folder), ctx=_worker_ctx)]
+    # The parent process records the prints of the whole batch.
+    return [str(p) for p in write_each(ids, period, Path(folder), ctx=_worker_ctx,
+                                       _audited=False)]
 
 
 def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path, jobs: int,
@@ -133,18 +153,31 @@ def write_each_parallel(book: Path, ids: list[int], period: Period, folder: Path
     access.require_level(ids, access.Level.STANDARD, "print a statement for")
     if jobs <= 1 or len(ids) < 40:
         return write_each(ids, period, folder, progress)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     size = max(10, min(100, len(ids) // (jobs * 4)))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
     written: list[Path] = []
+    done: list[int] = []
+    try:
+        _run_chunks(book, chunks, period, folder, jobs, len(ids), written, done, progress,
+                    passphrase)
+    finally:
+        _printed(done, period, "loyalty statements")
+    return written
+
+
+def _run_chunks(book: Path, chunks: list[list[int]], period: Period, folder: Path, jobs: int,
+                total: int, written: list[Path], done: list[int], progress: Progress | None,
+                passphrase: str | None) -> None:
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
                              initializer=_worker_start,
                              initargs=(str(book), passphrase)) as pool:
         futures = [pool.submit(_worker_chunk, chunk, period, str(folder)) for chunk in chunks]
-        for future in futures:
-            written += [Path(p) for p in future.result()]
-            if progress is not None and not progress(len(written), len(ids)):
+        for chunk, future in zip(chunks, futures, strict=True):
+            paths = future.result()
+            written += [Path(p) for p in paths]
+            done += chunk[:len(paths)]
+            if progress is not None and not progress(len(written), total):
                 for other in futures:
                     other.cancel()
                 break
-    return written

@@ -54,13 +54,12 @@ _registered = False
 
 
 def register_fonts() -> None:
-    """The Unicode TrueType font shipped in resources/fonts (Łukasz, Øster, Nguyễn...)."""
+    """The Unicode TrueType font shipped in crmdesk/resources/fonts (Łukasz, Øster, Nguyễn...)."""
     global _registered
     if _registered:
         return
-    folder = paths.RESOURCES / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(folder / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(folder / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT, str(paths.resource("fonts/DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(paths.resource("fonts/DejaVuSans-Bold.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
     _registered = True
 

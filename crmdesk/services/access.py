@@ -21,13 +21,16 @@ receptionist sees STANDARD, and CONTACT for every exclusive client.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hmac
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from crmdesk.services import audit
 from crmdesk.store.db import db
+from crmdesk.store.models import utcnow
 
 ROLE_LABELS = {"manager": "Owner / manager", "executive": "Executive",
                "receptionist": "Receptionist"}
@@ -54,6 +57,22 @@ class SignInFailed(Exception):
     """Unknown name or wrong password (the message does not say which)."""
 
 
+class SignInPaused(SignInFailed):
+    """Too many failed sign-ins in a row for this name: wait `seconds` (kept in the book,
+    so that neither a new window nor a loop of commands gets round it)."""
+
+    def __init__(self, seconds: int):
+        super().__init__(f"Too many failed sign-ins for this name: try again in {seconds} "
+                         "seconds.")
+        self.seconds = seconds
+
+
+#: Failed sign-ins in a row after which a name waits PAUSE_SECONDS.
+ATTEMPTS_BEFORE_PAUSE = 5
+PAUSE_SECONDS = 30
+UNKNOWN_NAME = "(unknown name)"
+
+
 @dataclass(frozen=True)
 class User:
     staff_id: int | None
@@ -73,7 +92,7 @@ _current = SINGLE_USER
 PERMISSIONS: dict[str, set[str]] = {
     "manager": {"export", "print", "delete", "merge", "import", "audit", "staff",
                 "settings", "backup", "restore", "encrypt", "adjust_points", "duplicates",
-                "export_book"},
+                "export_book", "import_book"},
     "executive": {"export", "print", "delete", "merge", "import", "adjust_points",
                   "duplicates"},
     "receptionist": set(),
@@ -86,6 +105,7 @@ WHAT = {
     "restore": "restore the book from a backup", "encrypt": "encrypt the book or change "
     "its passphrase", "adjust_points": "give bonuses or adjust points",
     "duplicates": "look for duplicate customers", "export_book": "export the whole book",
+    "import_book": "import a whole book",
 }
 # Messages: everyone writes to the clients they may see (with the fields they may see, see
 # services/messaging.py); managers keep the template library; a meeting brief is a print.
@@ -240,15 +260,46 @@ def _use(user: User) -> None:
     audit.set_actor(user.name or None)
 
 
+def _now() -> dt.datetime:
+    return utcnow()
+
+
+def _pause_left(who: str) -> int:
+    """Seconds `who` must still wait: 0 unless their last ATTEMPTS_BEFORE_PAUSE sign-ins
+    all failed, the last one less than PAUSE_SECONDS ago."""
+    rows = db.execute_sql("SELECT action, at FROM audit_entry WHERE who = ? AND action IN "
+                          "('sign_in', 'sign_in_failed') ORDER BY id DESC LIMIT ?",
+                          (who, ATTEMPTS_BEFORE_PAUSE)).fetchall()
+    if len(rows) < ATTEMPTS_BEFORE_PAUSE or any(r[0] != "sign_in_failed" for r in rows):
+        return 0
+    last = dt.datetime.fromisoformat(rows[0][1].replace("Z", "+00:00"))
+    left = PAUSE_SECONDS - (_now() - last).total_seconds()
+    return max(0, math.ceil(left))
+
+
 def sign_in(name: str, password: str) -> User:
-    """Check the password of staff member `name` and make them the current user."""
+    """Check the password of staff member `name` and make them the current user.
+
+    A known name and an unknown one cost the same (one argon2 check, against a dummy hash
+    of the same parameters when there is no account), so that timing does not tell which
+    names exist. Failures go into the audit trail (the name, or "(unknown name)" — never
+    what was typed as a password); after ATTEMPTS_BEFORE_PAUSE of them in a row a name
+    waits PAUSE_SECONDS, whichever window or command asks."""
     name = " ".join(name.split())
     row = db.execute_sql("SELECT id, name, role, password_hash FROM staff WHERE name = ? "
                          "AND active", (name,)).fetchone()
-    stored = row[3] if row else None
-    if not check_secret(stored, password):
-        if row is None:  # same cost as a real check, so timing does not tell names apart
-            check_secret(_dummy_hash(), password or "x")
+    stored = row[3] if row and row[3] else None
+    who = str(row[1]) if stored else _unknown(name)
+    left = _pause_left(who)
+    if left:
+        raise SignInPaused(left)
+    matches = check_secret(stored or _dummy_hash(), password)
+    if not (stored and matches):
+        with db.atomic("IMMEDIATE"):
+            audit.record("sign_in_failed", (None,), "", who=who)
+        left = _pause_left(who)
+        if left:
+            raise SignInPaused(left)
         raise SignInFailed("Unknown name or wrong password.")
     user = User(int(row[0]), row[1], row[2])
     _use(user)
@@ -257,13 +308,27 @@ def sign_in(name: str, password: str) -> User:
     return user
 
 
-_DUMMY: list[str] = []
+def _unknown(name: str) -> str:
+    """How a sign-in with a name that has no account is recorded: not the text typed (it
+    may be a password typed in the wrong field), but a short keyed digest of it, so that
+    each such name has its own count and pause, exactly like a real one."""
+    import hashlib
+
+    key = audit.book_id() or ""
+    digest = hashlib.sha256(f"{key}\x1f{name.casefold()}".encode()).hexdigest()[:10]
+    return f"{UNKNOWN_NAME} {digest}"
 
 
 def _dummy_hash() -> str:
-    if not _DUMMY:
-        _DUMMY.append(hash_secret("not a password"))
-    return _DUMMY[0]
+    """A well-formed argon2id hash with this hasher's parameters that no password matches:
+    checking it costs exactly what checking a real one does (and nothing is hashed)."""
+    import base64
+
+    hasher = _hasher()
+    salt = base64.b64encode(b"crmdesk-no-user!"[:hasher.salt_len].ljust(hasher.salt_len, b"!"))
+    digest = base64.b64encode(b"\x00" * hasher.hash_len)
+    return (f"$argon2id$v=19$m={hasher.memory_cost},t={hasher.time_cost},"
+            f"p={hasher.parallelism}${salt.decode().rstrip('=')}${digest.decode().rstrip('=')}")
 
 
 def resume(user: User) -> None:
@@ -302,6 +367,18 @@ def require_self_or_manager(staff_id: int | None) -> None:
     me = current()
     if me.signed_in and me.role != "manager" and staff_id not in (None, me.staff_id):
         raise AccessDenied(f"{me.name} may record things only under their own name.")
+
+
+def own_name(staff_id: int | None, allowed: int | None = None) -> int | None:
+    """Who a record is written under: a signed-in person other than a manager records only
+    as themselves (no name given: theirs); `allowed` is an author the record already has."""
+    me = current()
+    if staff_id is not None and staff_id == allowed:
+        return staff_id
+    require_self_or_manager(staff_id)
+    if staff_id is None and me.signed_in:
+        return me.staff_id
+    return staff_id
 
 
 def can(permission: str) -> bool:

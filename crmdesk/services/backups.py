@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk.services import access
-from crmdesk.store import encryption, migrations
-from crmdesk.store.db import APPLICATION_ID, DB_ERRORS, BookError, is_encrypted
+from crmdesk.store import encryption, migrations, sidecar
+from crmdesk.store.db import (
+    APPLICATION_ID,
+    DB_ERRORS,
+    BookError,
+    describe_error,
+    exclusive_access,
+    is_encrypted,
+)
 
 Progress = Callable[[int, int], bool]
 KEEP_DAILY = 7
@@ -27,29 +34,79 @@ def backup_dir(book: Path) -> Path:
 
 
 def _copy(source: Path, target: Path, progress: Progress | None = None,
-          passphrase: str | None = None) -> None:
-    """Copy a live book page by page into `target` (temporary name, then renamed). The copy
-    of an encrypted book is encrypted with the same passphrase."""
+          passphrase: str | None = None, check: bool = False) -> None:
+    """Copy a live book page by page into `target` (temporary name, created 0600, then
+    renamed). The copy of an encrypted book is encrypted with the same passphrase. With
+    `check`, the finished copy must pass SQLite's quick_check before it is kept."""
     part = target.with_name(f".{target.name}.part")
     part.unlink(missing_ok=True)
-    src = encryption.connect(source, passphrase, read_only=True)
-    dst = encryption.connect(part, passphrase)
+    sidecar.in_progress.add(str(part))
+    os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # private at once
     try:
-        def step(_status: int, remaining: int, total: int) -> None:
-            if progress is not None and not progress(total - remaining, total):
-                raise KeyboardInterrupt  # stops the copy; handled below
-
+        src = encryption.connect(source, passphrase, read_only=True)
         try:
-            src.backup(dst, pages=16384, progress=step)
-        except KeyboardInterrupt as exc:
-            raise BookError("Backup cancelled.") from exc
-        dst.close()
-        os.chmod(part, 0o600)
+            dst = encryption.connect(part, passphrase)
+            try:
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None and not progress(total - remaining, total):
+                        raise KeyboardInterrupt  # stops the copy; handled below
+
+                try:
+                    src.backup(dst, pages=16384, progress=step)
+                except KeyboardInterrupt as exc:
+                    raise BookError("Backup cancelled.") from exc
+                if check:
+                    found = [r[0] for r in dst.execute("PRAGMA quick_check(5)")]
+                    if found != ["ok"]:
+                        why = " ".join("; ".join(found).split())
+                        raise BookError(
+                            f"{source.name} is damaged ({why}): no backup was "
+                            "written. Run `crmdesk check`; restore an earlier backup if "
+                            "needed.")
+            finally:
+                dst.close()
+        finally:
+            src.close()
         os.replace(part, target)
     finally:
-        src.close()
-        dst.close()
         part.unlink(missing_ok=True)
+        sidecar.in_progress.discard(str(part))
+
+
+def _record(book: Path, passphrase: str | None, action: str, detail: str) -> None:
+    """The audit entry of a backup or a restore, written in the book itself whoever asked
+    (window, daily backup, command line). A thread that had no connection closes the one
+    this opened; a book that is not the open one is opened for it (and migrated)."""
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import db
+
+    current = db.obj
+    if current is not None and os.path.realpath(current.database) == os.path.realpath(book) \
+            and sidecar.connections(book):  # the book open here (in this thread or another)
+        had_connection = not db.is_closed()
+        try:
+            _record_and_anchor(action, detail)
+        finally:
+            if not had_connection and not db.is_closed():
+                db.close()
+        return
+    opened = open_book(book, create=False, passphrase=passphrase)
+    try:
+        _record_and_anchor(action, detail)
+    finally:
+        opened.database.close()
+        if current is not None:
+            db.initialize(current)
+
+
+def _record_and_anchor(action: str, detail: str) -> None:
+    """A restore replaces the whole trail on purpose: the restored trail is anchored anew
+    at once (the connection that recorded it is closed without the closing hook)."""
+    from crmdesk.services import audit
+
+    audit.record(action, [None], detail)
+    if action == "restore_book":
+        audit.save_anchor(force=True)
 
 
 def back_up(book: Path, to: Path | None = None, progress: Progress | None = None,
@@ -65,11 +122,18 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
     if to.resolve() == book.resolve():
         raise BookError("A backup cannot replace the book itself.")
     try:
-        _copy(book, to, progress, passphrase)
+        _copy(book, to, progress, passphrase, check=True)
     except DB_ERRORS as exc:
         if isinstance(exc, OSError):
             raise BookError(f"Cannot write {to}: {exc.strerror or exc}") from exc
-        raise BookError(f"The backup failed: {exc}") from exc
+        reason = describe_error(exc, to)
+        raise BookError(reason if "disk is full" in reason.lower()
+                        else f"The backup failed: {reason}") from exc
+    try:
+        _record(book, passphrase, "backup", str(to))
+    except DB_ERRORS as exc:
+        to.unlink(missing_ok=True)  # a backup is kept only with its audit entry
+        raise BookError(f"The backup was not kept: {describe_error(exc, book)}") from exc
     return to
 
 
@@ -181,24 +245,35 @@ def _looks_foreign(path: Path) -> bool:
 def restore(book: Path, source: Path, now: dt.datetime | None = None,
             passphrase: str | None = None) -> Path:
     """Replace the (closed) book by a checked copy of `source`; the current book is kept
-    aside and its path returned. The book must not be open in this process. An encrypted
-    book is restored from a backup made with the same passphrase."""
+    aside and its path returned. The book must not be open in this process, and the restore
+    is refused while another program has it open (its writes would be lost). An encrypted
+    book stays encrypted: a plain backup is encrypted with the book's passphrase on the way
+    in. The restore is recorded in the audit trail of the restored book."""
     access.require("restore")
-    check(source, passphrase)
-    now = now or dt.datetime.now()
-    aside = book.with_name(f"{book.name}.before-restore-{now.strftime(_STAMP)}")
-    current_key = passphrase if is_encrypted(book) else None
-    source_key = passphrase if is_encrypted(source) else None
-    if book.exists():
-        _copy(book, aside, passphrase=current_key)  # a clean single file, WAL folded in
-    incoming = book.with_name(f".{book.name}.restoring")
-    try:
-        _copy(source, incoming, passphrase=source_key)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{book}{suffix}").unlink(missing_ok=True)
-        os.replace(incoming, book)
-    finally:
-        incoming.unlink(missing_ok=True)
+    with exclusive_access(book, "Restoring a backup"):
+        check(source, passphrase)
+        now = now or dt.datetime.now()
+        aside = book.with_name(f"{book.name}.before-restore-{now.strftime(_STAMP)}")
+        current_key = passphrase if book.exists() and is_encrypted(book) else None
+        source_key = passphrase if is_encrypted(source) and not _looks_foreign(source) else None
+        if book.exists():
+            _copy(book, aside, passphrase=current_key)  # a clean single file, WAL folded in
+        incoming = book.with_name(f".{book.name}.restoring")
+        plain = book.with_name(f".{book.name}.restoring-plain")
+        try:
+            if current_key is not None and source_key is None:
+                _copy(source, plain)  # a backup from before the book was encrypted
+                encryption.export_encrypted(plain, incoming, current_key)
+                encryption.verify(incoming, current_key)
+            else:
+                _copy(source, incoming, passphrase=source_key)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{book}{suffix}").unlink(missing_ok=True)
+            os.replace(incoming, book)
+        finally:
+            incoming.unlink(missing_ok=True)
+            plain.unlink(missing_ok=True)
+        _record(book, current_key or source_key, "restore_book", f"from {source}")
     return aside
 
 
@@ -206,3 +281,58 @@ def size_text(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB"
 
+
+
+def trail_problem(newest: int = 3) -> str | None:
+    """Backups anchor the audit trail too: the newest backup of this book taken since its
+    last restore holds the trail as it was then, so the book must still hold that backup's
+    last entry, unchanged (a cut of the trail's end shows even where this computer keeps
+    no anchor of its own). None: nothing wrong, or no backup to compare with."""
+    from crmdesk.services import audit
+    from crmdesk.store.db import db
+
+    if db.obj is None:
+        return None
+    book = Path(db.obj.database)
+    ident = audit.book_id(create=False)
+    folder = backup_dir(book)
+    if ident is None or not folder.is_dir():
+        return None
+    row = db.execute_sql("SELECT max(at) FROM audit_entry WHERE action = 'restore_book'")\
+        .fetchone()
+    restored = row[0] if row else None
+    try:
+        found = sorted(((p.stat().st_mtime, p) for p in folder.glob(f"*{book.stem}-*.db")
+                        if p.is_file()), reverse=True)
+    except OSError:
+        return None
+    passphrase = getattr(db.obj, "passphrase", None)
+    for mtime, path in found[:newest]:
+        taken = dt.datetime.fromtimestamp(mtime, dt.UTC)
+        if restored and taken.strftime("%Y-%m-%dT%H:%M:%SZ") < restored:
+            return None  # taken before the book was replaced by a restore: not comparable
+        key = passphrase if is_encrypted(path) else None
+        try:
+            conn = encryption.connect(path, key, read_only=True)
+            try:
+                ids = conn.execute("SELECT value FROM setting WHERE key = 'book_id'").fetchone()
+                if ids is None or ids[0] != ident:
+                    continue  # another book's backup in the same folder
+                last = conn.execute("SELECT count(*), max(id) FROM audit_entry").fetchone()
+                count, last_id = int(last[0]), last[1]
+                if last_id is None:
+                    return None
+                digest = conn.execute("SELECT hash FROM audit_entry WHERE id = ?",
+                                      (last_id,)).fetchone()[0]
+            finally:
+                conn.close()
+        except DB_ERRORS:
+            continue  # unreadable with this book's key, or not a book: ask the next one
+        mine = db.execute_sql("SELECT hash FROM audit_entry WHERE id = ?",
+                              (last_id,)).fetchone()
+        if mine is None or mine[0] != digest:
+            return (f"the backup {path.name} ({taken.astimezone():%Y-%m-%d %H:%M}) holds "
+                    f"{count:,} entries up to entry {last_id}; the book no longer holds that "
+                    "entry as it was: entries were removed or rewritten since")
+        return None
+    return None

@@ -30,7 +30,7 @@ class Business:
 
 
 def default_logo() -> bytes:
-    return (paths.RESOURCES / "logo.png").read_bytes()
+    return paths.resource_bytes("logo.png")
 
 
 def printable_logo(data: bytes, max_side: int = 360) -> bytes:

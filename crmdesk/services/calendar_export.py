@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import icalendar
 
@@ -37,3 +38,13 @@ def follow_ups_ics(items: list[DueFollowUp], book_name: str = "crmdesk") -> byte
         event.add("categories", ["crmdesk", "promise" if item.is_promise else "follow-up"])
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def write_ics(items: list[DueFollowUp], out: Path, book_name: str = "crmdesk") -> Path:
+    """The calendar file, written whole or not at all, 0600 (it names clients)."""
+    from crmdesk.services.exporting import atomic_file
+
+    data = follow_ups_ics(items, book_name)
+    with atomic_file(out) as part:
+        part.write_bytes(data)
+    return out

@@ -78,11 +78,13 @@ def _like(word: str) -> str:
 def _trash_text_clause(text: str, params: list[Any]) -> str:
     """The Trash is not in the FTS index (it is small): match each word with LIKE."""
     notes = "c.notes" if access.search_columns() is None else "'' AND c.notes"
+    # Company (and notes) only of customers the person sees beyond name and contact.
+    company = f"NOT {access.contact_only_sql('c')} AND c.company"
     parts = []
     for word in _WORD.findall(fold(text)) or [text]:
         like = _like(word)
         parts.append(
-            "(c.sort_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\' "
+            f"(c.sort_name LIKE ? ESCAPE '\\' OR {company} LIKE ? ESCAPE '\\' "
             f"OR {notes} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM customer_email e "
             "WHERE e.customer_id = c.id AND e.address_key LIKE ? ESCAPE '\\') "
             "OR EXISTS (SELECT 1 FROM customer_phone p WHERE p.customer_id = c.id "
@@ -117,22 +119,57 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
     if match is not None:
         columns = access.search_columns()
         if columns:
+            narrow = _contact_match(match)
             match = f"{columns} : ({match})"
+            if narrow is not None:
+                # Customers seen at CONTACT level match on what that level shows only.
+                clauses.append(f"(NOT {access.contact_only_sql('c')} OR c.id IN "
+                               "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?))")
+                params.append(narrow)
+    hidden = access.contact_only_sql("c")
     for column, value in (("c.stage", flt.stage), ("c.segment", flt.segment),
                           ("c.relationship_type", flt.relationship)):
         if value:
-            clauses.append(f"{column} = ?")
+            # The segment is not shown at CONTACT level, so it does not select them.
+            clauses.append(f"{column} = ?" if column != "c.segment"
+                           else f"{column} = ? AND NOT {hidden}")
             params.append(value)
     if flt.owner:
         clauses.append("c.owner_id = (SELECT id FROM staff WHERE name = ?)")
         params.append(flt.owner)
     if flt.tag:
-        clauses.append("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?)")
+        clauses.append("c.id IN (SELECT customer_id FROM customer_tag WHERE tag = ?) "
+                       f"AND NOT {hidden}")
         params.append(flt.tag)
     if flt.consent:
         clauses.append("c.id IN (SELECT customer_id FROM customer_consent WHERE channel = ?)")
         params.append(flt.consent)
     return match, clauses, params
+
+
+def _contact_match(match: str) -> str | None:
+    """The MATCH on the columns CONTACT level shows (None: `match` looks at no others)."""
+    if match.startswith(("phones : ", "emails : ")):
+        return None
+    return f"{{name emails phones}} : ({match})"
+
+
+def _contact_misses(match: str, hits: int) -> int:
+    """How many of the `hits` customers `match` finds the current person sees at CONTACT
+    level only and the CONTACT columns alone would not find."""
+    narrow = _contact_match(match.split(" : ", 1)[1][1:-1]) if " : (" in match else None
+    if narrow is None or access.current().role == "manager" or not hits:
+        return 0
+    hidden = access.contact_only_sql("c")
+    if hits <= 5_000:  # few hits: look each one up
+        sql = f"""SELECT count(*) FROM customer_fts f CROSS JOIN customer c ON c.id = f.rowid
+                  WHERE customer_fts MATCH ? AND {hidden} AND c.id NOT IN
+                  (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"""
+    else:  # many: walk the (fewer) customers seen at contact level
+        sql = f"""SELECT count(*) FROM customer c WHERE {hidden} AND c.archived_at IS NULL
+                  AND c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)
+                  AND c.id NOT IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"""
+    return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
 EMAIL_RANGE = ("SELECT customer_id FROM customer_email "
@@ -187,7 +224,7 @@ def text_only_count(flt: CustomerFilter, total: int) -> int | None:
         return None
     row = db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
                          (match,)).fetchone()
-    return int(row[0])
+    return int(row[0]) - _contact_misses(match, int(row[0]))
 
 
 def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[int]:

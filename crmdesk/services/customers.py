@@ -320,6 +320,14 @@ def load_visible(cid: int) -> tuple[CustomerData, access.Level]:
     return redact(load(cid), seen), seen
 
 
+def load_shown(ids: list[int]) -> dict[int, tuple[CustomerData, access.Level]]:
+    """Profiles (as `load_visible`) about to be shown or printed out in full: views in the
+    audit trail (see `audit.viewed`)."""
+    shown = {cid: load_visible(cid) for cid in ids}
+    audit.viewed(shown)
+    return shown
+
+
 def set_archived(ids: list[int], archived: bool) -> int:
     """Archive (move to Trash) or restore customers; returns how many changed."""
     access.require("delete")

@@ -29,12 +29,19 @@ class Locale:
 
 LOCALES = [
     Locale("en", ["Mary", "Olivia", "Emma", "Ava", "Sophia", "Charlotte", "Amelia", "Harper",
-                  "Evelyn", "Abigail", "Grace", "Chloé"],
+                  "Evelyn", "Abigail", "Grace", "Chloé", "Zoë", "Victoria", "Hannah", "Nora",
+                  "Isabella", "Penelope", "Ruth", "Eleanor"],
            ["James", "Liam", "Noah", "William", "Benjamin", "Lucas", "Henry", "Jack", "Daniel",
-            "Michael", "Owen", "Zoë"],
+            "Michael", "Owen", "Alexander", "Ethan", "Sebastian", "Samuel", "David", "Joseph",
+            "Gabriel", "Isaac", "Theodore"],
            ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson",
             "Anderson", "Taylor", "Moore", "Martin", "Thompson", "White", "Harris", "Clark",
-            "O'Brien", "MacDonald"],
+            "O'Brien", "MacDonald", "Walker", "Hall", "Young", "King", "Wright", "Scott",
+            "Green", "Baker", "Adams", "Nelson", "Hill", "Campbell", "Mitchell", "Roberts",
+            "Phillips", "Evans", "Turner", "Parker", "Collins", "Edwards", "Stewart", "Morris",
+            "Murphy", "Cook", "Rogers", "Morgan", "Cooper", "Bailey", "Reed", "Kelly",
+            "Howard", "Ward", "Watson", "Brooks", "Bennett", "Gray", "Hughes", "Price",
+            "Fitzgerald", "Sullivan", "Quinn", "Fraser"],
            ["+1905555####", "+1416555####", "+1212555####", "+1617555####", "+1415555####",
             "+447400######"],
            [("Toronto", "ON", "CA"), ("Hamilton", "ON", "CA"), ("New York", "NY", "US"),
@@ -51,23 +58,31 @@ LOCALES = [
            [("Madrid", "Madrid", "ES"), ("Sevilla", "Andalucía", "ES"),
             ("Bilbao", "País Vasco", "ES"), ("Ciudad de México", "CDMX", "MX")],
            ["correo.example.es", "example.es", "example.com"], ("Sra.", "Sr.")),
-    Locale("en", ["Małgorzata", "Zofia", "Agnieszka", "Katarzyna", "Anna"],
-           ["Łukasz", "Krzysztof", "Paweł", "Wojciech", "Michał"],
+    Locale("en", ["Małgorzata", "Zofia", "Agnieszka", "Katarzyna", "Anna", "Joanna", "Ewa",
+                  "Barbara", "Magdalena", "Jadwiga"],
+           ["Łukasz", "Krzysztof", "Paweł", "Wojciech", "Michał", "Tomasz", "Piotr", "Grzegorz",
+            "Jerzy", "Bartosz"],
            ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski",
-            "Zieliński", "Woźniak", "Dąbrowski"],
+            "Zieliński", "Woźniak", "Dąbrowski", "Szymański", "Kozłowski", "Jankowski",
+            "Mazur", "Krawczyk", "Piotrowski", "Grabowski", "Pawłowski", "Michalski"],
            ["+4850#######", "+4860#######"],
            [("Warszawa", "", "PL"), ("Kraków", "", "PL"), ("Gdańsk", "", "PL")],
            ["example.pl", "example.com"], ("Ms", "Mr")),
-    Locale("en", ["Hương", "Ngọc", "Phương", "Thảo", "Chi", "Hà"],
-           ["Minh", "Dũng", "Bảo", "Anh", "Quốc"],
-           ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Đặng"],
+    Locale("en", ["Hương", "Ngọc", "Phương", "Thảo", "Chi", "Hà", "Lan", "Mai", "Trang",
+                  "Yến", "Linh"],
+           ["Minh", "Dũng", "Bảo", "Anh", "Quốc", "Tuấn", "Hùng", "Khoa", "Long", "Việt"],
+           ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Đặng", "Bùi",
+            "Đỗ", "Hồ", "Ngô", "Dương", "Lý"],
            ["+8490#######"],
            [("Hà Nội", "", "VN"), ("Thành phố Hồ Chí Minh", "", "VN"), ("Toronto", "ON", "CA")],
            ["example.vn", "example.com"], ("Ms", "Mr")),
-    Locale("en", ["Åsa", "Kirsten", "Ingrid", "Käthe", "Lena", "Hélène", "Gaëlle", "Amélie"],
-           ["Søren", "Bjørn", "Jürgen", "Günter", "Maximilian", "François", "Benoît", "Anders"],
+    Locale("en", ["Åsa", "Kirsten", "Ingrid", "Käthe", "Lena", "Hélène", "Gaëlle", "Amélie",
+                  "Birgit", "Sigrid", "Élodie", "Margot"],
+           ["Søren", "Bjørn", "Jürgen", "Günter", "Maximilian", "François", "Benoît", "Anders",
+            "Henrik", "Torsten", "Étienne", "Lars"],
            ["Øster", "Sørensen", "Ødegaard", "Lindqvist", "Johansson", "Müller", "Schröder",
-            "Lefèvre", "Dubois", "Lemaître", "Großmann"],
+            "Lefèvre", "Dubois", "Lemaître", "Großmann", "Andersson", "Bergström", "Nilsson",
+            "Fischer", "Weber", "Wagner", "Becker", "Moreau", "Laurent", "Girard", "Rousseau"],
            ["+4670#######", "+4917#########", "+3361#######"],
            [("Stockholm", "", "SE"), ("Berlin", "", "DE"), ("Paris", "", "FR"),
             ("København", "", "DK")],
@@ -124,6 +139,64 @@ def _digits(rng: random.Random, pattern: str) -> str:
     return "".join(str(rng.randint(0, 9)) if ch == "#" else ch for ch in pattern)
 
 
+# About 1 in 70 demo clients is someone already in the book entered a second time (same name,
+# perhaps without its accents, and one of their phones or e-mails): what the duplicate finder
+# is for. Everyone else has their own name, phones and e-mails.
+DUPLICATE_SHARE = 1 / 70
+NAME_TRIES = 12
+
+
+class _Unique:
+    """Names, phones the demo has handed out so far, so that no two demo clients look like
+    duplicates by chance: a new name is neither one already used nor one the duplicate finder
+    would call similar (same block, rapidfuzz token sort ratio ≥ its cutoff). When the names
+    run out (books of more than some 8,000) the first hundred names repeat, each so often
+    that the finder ignores it (a name shared by many says nothing about two of them)."""
+
+    POPULAR = 100
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.popular: list[tuple[Locale, bool, str, str]] = []
+        self.blocks: dict[str, list[str]] = {}
+        self.phones: set[str] = set()
+        self.people: list[tuple[str, str, bool, Locale, str, str]] = []
+
+    def name(self, rng: random.Random) -> tuple[Locale, bool, str, str]:
+        from rapidfuzz import fuzz, process
+
+        from crmdesk.services.duplicates import NAME_CUTOFF
+
+        for _ in range(NAME_TRIES):
+            loc = rng.choices(LOCALES, LOCALE_WEIGHTS)[0]
+            feminine = rng.random() < 0.5
+            given = rng.choice(loc.feminine if feminine else loc.masculine)
+            family = rng.choice(loc.family)
+            if loc.language == "es" and rng.random() < 0.6:
+                family = f"{family} {rng.choice(loc.family)}"
+            g, f = search_index.fold(given), search_index.fold(family)
+            folded, block = f"{g} {f}", f"{f[:3]}|{g[:1]}"
+            if folded in self.names:
+                continue
+            near = self.blocks.setdefault(block, [])
+            if process.extractOne(folded, near, scorer=fuzz.token_sort_ratio,
+                                  score_cutoff=NAME_CUTOFF) is None:
+                self.names.add(folded)
+                near.append(folded)
+                if len(self.popular) < self.POPULAR:
+                    self.popular.append((loc, feminine, given, family))
+                return loc, feminine, given, family
+        return rng.choice(self.popular) if self.popular else (loc, feminine, given, family)
+
+    def phone(self, rng: random.Random, loc: Locale) -> str:
+        for _ in range(20):
+            number = _digits(rng, rng.choice(loc.phones))
+            if number not in self.phones:
+                break
+        self.phones.add(number)
+        return number
+
+
 def build_demo(count: int, seed: int = 1,
                progress: Callable[[int, int], bool] | None = None) -> int:
     """Add `count` demo customers to the open book in one transaction; returns how many.
@@ -148,8 +221,9 @@ def build_demo(count: int, seed: int = 1,
                                _Counter(conn.execute(
                                    "SELECT coalesce(max(id), 0) FROM purchase").fetchone()[0]))
         _demo_programme()
+        unique = _Unique()
         for start in range(0, count, chunk):
-            rows = [_one(rng, next_id + i, staff_ids, now, today, loyalty)
+            rows = [_one(rng, next_id + i, staff_ids, now, today, loyalty, unique)
                     for i in range(start, min(count, start + chunk))]
             _insert(conn, rows)
             if progress is not None and not progress(min(count, start + chunk), count):
@@ -190,21 +264,32 @@ class _DemoCustomer:
 
 
 def _one(rng: random.Random, cid: int, staff_ids: list[int], now: dt.datetime,
-         today: dt.date, loyalty: _LoyaltyPlan | None = None) -> _DemoCustomer:
-    loc = rng.choices(LOCALES, LOCALE_WEIGHTS)[0]
-    feminine = rng.random() < 0.5
-    given = rng.choice(loc.feminine if feminine else loc.masculine)
-    family = rng.choice(loc.family)
-    if loc.language == "es" and rng.random() < 0.6:
-        family = f"{family} {rng.choice(loc.family)}"
+         today: dt.date, loyalty: _LoyaltyPlan | None = None,
+         unique: _Unique | None = None) -> _DemoCustomer:
+    unique = unique or _Unique()
+    twin = rng.choice(unique.people) if unique.people and rng.random() < DUPLICATE_SHARE \
+        else None
+    if twin is None:
+        loc, feminine, given, family = unique.name(rng)
+    else:  # someone entered again: perhaps typed without the accents
+        given, family, feminine, loc = twin[:4]
+        if rng.random() < 0.5:
+            given, family = search_index.fold(given).title(), search_index.fold(family).title()
     preferred = NICKNAMES.get(given, "") if rng.random() < 0.6 else ""
     created = now - dt.timedelta(days=rng.randint(0, 5 * 365), seconds=rng.randint(0, 86399))
     updated = min(now, created + dt.timedelta(days=rng.randint(0, 400)))
     city, region, country = rng.choice(loc.cities)
-    phones = [("mobile", _digits(rng, rng.choice(loc.phones)))]
+    phones = [("mobile", unique.phone(rng, loc))]
     if rng.random() < 0.25:
-        phones.append(("home", _digits(rng, rng.choice(loc.phones))))
+        phones.append(("home", unique.phone(rng, loc)))
     emails = [("home", f"{_ascii(given)}.{_ascii(family)}{cid}@{rng.choice(loc.domains)}")]
+    if twin is not None:  # the same mobile, or the same e-mail, as the first time
+        if rng.random() < 0.5:
+            phones[0] = ("mobile", twin[4])
+        else:
+            emails[0] = ("home", twin[5])
+    else:
+        unique.people.append((given, family, feminine, loc, phones[0][1], emails[0][1]))
     company = rng.choice(COMPANIES)
     if company and rng.random() < 0.5:
         domain = "".join(ch for ch in _ascii(company) if ch.isalnum())[:12] or "work"

@@ -9,11 +9,12 @@ import csv
 import datetime as dt
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from crmdesk.services import access, audit, customers, search_index
+from crmdesk.services import access, audit, book_import, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.store import migrations
 from crmdesk.store.db import db
@@ -34,18 +35,81 @@ class ExportCancelled(Exception):
     """Cancel was pressed: no file was left behind."""
 
 
+class OutputRefused(OSError):
+    """The place to write is not a regular file (a device, a pipe, a folder): nothing is
+    written and it is left as it was. str() is one sentence."""
+
+    plain_message = True
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "The output was refused."
+
+
+def check_output(target: Path) -> None:
+    """Refuse an output path that exists and is not a regular file (a symlink is followed:
+    one to /dev/null is a device). A symlink loop or an unreadable folder is one sentence."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputRefused(f"{target} is a folder, not a regular file: give a file name.")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" \
+            if stat.S_ISSOCK(st.st_mode) else "a device"
+        raise OutputRefused(f"{target} is {kind}, not a regular file: nothing was written.")
+
+
 @contextlib.contextmanager
-def atomic_file(target: Path, mode: int | None = None) -> Iterator[Path]:
+def atomic_file(target: Path, mode: int = 0o600) -> Iterator[Path]:
     """A temporary file beside `target` that becomes it only when everything was written
-    (a cancelled or failed write leaves nothing behind)."""
+    (a cancelled or failed write leaves nothing behind). The temporary file exists, empty
+    and 0600, before anything is written into it (writers that open it by name keep that
+    mode), and the final file is `mode` (0600: client data is nobody else's to read).
+    A target that exists and is not a regular file is refused (OutputRefused), and so is
+    the open book itself."""
+    from crmdesk.store import sidecar
+    from crmdesk.store.db import BookError
+
+    target = Path(target)
+    if sidecar.is_book_file(target, anywhere=True):
+        raise BookError(f"{target.name} is an open crmdesk book: choose another file name.")
+    check_output(target)
     part = target.with_name(f".{target.name}.part")
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.lstat(part).st_mode):
+            raise OutputRefused(f"{part} is in the way and is not a regular file.")
+        part.unlink()  # left over from a crash
+    try:
+        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask
+    finally:
+        os.close(fd)
     try:
         yield part
+        _fsync(part)
+        check_output(target)  # it may have changed meanwhile
         os.replace(part, target)
-        if mode is not None:
-            target.chmod(mode)
+        os.chmod(target, mode)
     finally:
         part.unlink(missing_ok=True)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _fsync(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _step(progress: Progress | None, done: int, total: int) -> None:
@@ -198,7 +262,8 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     with atomic_file(out) as part, part.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"format": BOOK_FORMAT, "version": 1,
                              "schema": migrations.current_version(db.obj),
-                             "exported_at": utcnow().isoformat()})[:-1])
+                             "exported_at": utcnow().isoformat(),
+                             "audit_anchor": audit.head()})[:-1])
         fh.write(', "tables": {')
         for n, table in enumerate(BOOK_TABLES):
             columns = _columns(table)
@@ -218,8 +283,7 @@ def export_book(out: Path, progress: Progress | None = None) -> dict[str, int]:
     return counts
 
 
-class BookImportError(ValueError):
-    """The JSON file is not a crmdesk book, or the target book is not empty."""
+BookImportError = book_import.BookImportError
 
 
 def is_book_export(raw: bytes) -> bool:
@@ -227,53 +291,10 @@ def is_book_export(raw: bytes) -> bool:
     return head.startswith(b"{") and BOOK_FORMAT.encode() in head
 
 
-def import_book(raw: bytes, progress: Progress | None = None) -> dict[str, int]:
-    """Load a whole-book export into this (empty) book, in one transaction."""
-    try:
-        spec = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BookImportError(f"Not a readable JSON file: {exc}") from exc
-    if not isinstance(spec, dict) or spec.get("format") != BOOK_FORMAT:
-        raise BookImportError("This JSON file is not a crmdesk book export.")
-    if int(spec.get("schema", 0)) > migrations.LATEST:
-        raise BookImportError("The export comes from a newer crmdesk; please upgrade.")
-    if db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]:
-        raise BookImportError("A whole book can only be imported into an empty book: "
-                              "create a new book first (File ▸ New Book…).")
-    tables: dict[str, Any] = spec.get("tables", {})
-    counts: dict[str, int] = {}
-    with db.atomic():
-        db.execute_sql("DELETE FROM setting")  # the export carries the book's own settings
-        for n, table in enumerate(BOOK_TABLES):
-            part = tables.get(table)
-            if not part:
-                continue
-            known = set(_columns(table))
-            columns = [c for c in part["columns"] if c in known]
-            index = [part["columns"].index(c) for c in columns]
-            rows = [[_value(row[i]) for i in index] for row in part["rows"]]
-            marks = ",".join("?" * len(columns))
-            names = ",".join(f'"{c}"' for c in columns)
-            verb = ("INSERT OR REPLACE" if table in ("setting", "staff", "message_template")
-                    else "INSERT")
-            db.connection().executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})"
-                                        .replace("INSERT", verb, 1), rows)
-            counts[table] = len(rows)
-            _step(progress, n + 1, len(BOOK_TABLES) + 1)
-        # The balance triggers counted every entry again on top of the stored balance.
-        db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), 0) "
-                       "FROM points_entry WHERE customer_id = customer.id)")
-        ids = [r[0] for r in db.execute_sql("SELECT id FROM customer")]
-        search_index.reindex(ids)
-        db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
-                       "SELECT id, subject, notes, outcome FROM interaction")
-    return counts
-
-
-def _value(value: Any) -> Any:
-    if isinstance(value, dict) and "base64" in value:
-        return base64.b64decode(value["base64"])
-    return value
+def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
+                ) -> dict[str, int]:
+    """Load a whole-book export into this (empty) book: see `book_import.import_book`."""
+    return book_import.import_book(raw, progress, source)
 
 
 def stamp() -> str:

@@ -123,6 +123,7 @@ def log(data: InteractionData, follow_up: FollowUpData | None = None) -> tuple[i
         problems += validate_follow_up(follow_up)[0]
     if problems:
         raise ValidationFailed(problems)
+    data.staff_id = access.own_name(data.staff_id)
     with db.atomic():
         iid = int(Interaction.insert(**_interaction_columns(data), created_at=utcnow()).execute())
         _index(iid)
@@ -151,6 +152,7 @@ def edit(iid: int, data: InteractionData) -> None:
                 before.staff_id != me.staff_id:
             raise access.AccessDenied(f"{me.name} may edit only the interactions they logged "
                                       "for this customer.")
+        data.staff_id = access.own_name(data.staff_id, allowed=before.staff_id)
         (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
          .where(Interaction.id == iid).execute())
         _index(iid)

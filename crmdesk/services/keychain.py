@@ -2,11 +2,15 @@
 Keychain, Windows Credential Locker, Secret Service on a Linux desktop), when there is one.
 
 A headless Linux has no keyring backend: then nothing is remembered and crmdesk asks, as
-it always did. Any keyring failure means "not remembered", never an error."""
+it always did. Any keyring failure means "not remembered", never an error.
+
+`keyring` is imported (and its backends probed, ~450 ms) only on the first call here, and
+crmdesk calls here only for an encrypted book: a plain book never pays for it."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 SERVICE = "crmdesk"
@@ -28,6 +32,23 @@ def _keyring():  # type: ignore[no-untyped-def]
 
 def available() -> bool:
     return _keyring() is not None
+
+
+def keyring_first(book: Path, ask: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """`ask` for a passphrase (as open_book_asking wants it) that first tries the one the
+    keyring remembers for `book`: the keyring is consulted only once a passphrase is needed."""
+    tried = False
+
+    def asking(message: str) -> str | None:
+        nonlocal tried
+        if not tried:
+            tried = True
+            remembered = get(book)
+            if remembered is not None:
+                return remembered
+        return ask(message)
+
+    return asking
 
 
 def _account(book: Path) -> str:

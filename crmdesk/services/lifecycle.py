@@ -116,6 +116,7 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
     if to_stage not in catalog.STAGE_LABELS:
         raise ValueError(f"Unknown stage “{to_stage}” (one of: "
                          f"{', '.join(k for k, _ in stages())}).")
+    staff_id = access.own_name(staff_id)
     moves = []
     with db.atomic():
         for cid in ids:
@@ -143,6 +144,7 @@ def undo_moves(moves: list[Move]) -> None:
 
 def redo_moves(moves: list[Move], staff_id: int | None = None) -> list[Move]:
     """Apply the same moves again (after an undo); returns them with their new history ids."""
+    staff_id = access.own_name(staff_id)
     redone = []
     with db.atomic():
         for m in moves:
@@ -279,31 +281,56 @@ def time_in_stage(cid: int, now: dt.datetime | None = None) -> list[StageStay]:
 class FunnelRow:
     stage: str
     label: str
-    entered: int  # customers who came into the stage in the period
-    moved_on: int  # of the moves out of it in the period, those to the next stage
-    conversion: float | None  # moved_on / entered
+    entered: int  # customers who came into the stage in the period (moved there or added)
+    moved_on: int  # of those, how many then moved to the next stage before the period ended
+    conversion: float | None  # moved_on / entered (never above 1)
     median_days: float | None  # median stay of those who left the stage in the period
 
 
 def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
-    """How many moved from each stage to the next over the period, conversion rates and
-    the median days spent in each stage (by those who left it in the period)."""
+    """For each stage, the customers who entered it in the period (moved into it, or added in
+    it), how many of them then moved on to the next stage before the period ended (so the
+    rate is at most 100 %), and the median days spent in the stage by those who left it in
+    the period.
+
+    A customer counts once per stage, from the first time they entered it in the period; they
+    moved on when their last move from that stage to the next one in the period came after
+    that. (Counted in Python from two range reads; one SQL statement grouping the same rows
+    was no faster.)"""
     lo, hi = _ts(since), _ts(until)
-    pairs = dict(((a, b), n) for a, b, n in db.execute_sql(
-        "SELECT from_stage, to_stage, count(*) FROM stage_change INDEXED BY stage_change_when "
-        "WHERE changed_at >= ? AND changed_at < ? GROUP BY from_stage, to_stage", (lo, hi)))
-    entered: dict[str, int] = {}
-    for (_a, b), n in pairs.items():
-        entered[b] = entered.get(b, 0) + n
     order = stages()
-    medians = {key: _median_stay(key, lo, hi) for key, _ in order}
+    nxt = {key: order[i + 1][0] for i, (key, _) in enumerate(order[:-1])}
+    entered_at: dict[tuple[int, str], str] = {}
+    moved_at: dict[tuple[int, str], str] = {}
+    # Added in the period: in their first stage (the first move's from_stage, else the
+    # stage they are in now).
+    for cid, stage, at in db.execute_sql(
+            "SELECT c.id, coalesce((SELECT f.from_stage FROM stage_change f "
+            "WHERE f.customer_id = c.id ORDER BY f.changed_at, f.id LIMIT 1), c.stage), "
+            "c.created_at FROM customer c WHERE c.created_at >= ? AND c.created_at < ?",
+            (lo, hi)):
+        entered_at[(cid, stage)] = at
+    for cid, a, b, at in db.execute_sql(
+            "SELECT customer_id, from_stage, to_stage, changed_at FROM stage_change "
+            "WHERE changed_at >= ? AND changed_at < ?", (lo, hi)):
+        key = (cid, b)
+        first = entered_at.get(key)
+        if first is None or at < first:
+            entered_at[key] = at
+        if nxt.get(a) == b and moved_at.get((cid, a), "") < at:
+            moved_at[(cid, a)] = at
+    entered = dict.fromkeys((k for k, _ in order), 0)
+    moved_on = dict(entered)
+    for (cid, stage), first in entered_at.items():
+        entered[stage] = entered.get(stage, 0) + 1
+        if moved_at.get((cid, stage), "") >= first:
+            moved_on[stage] = moved_on.get(stage, 0) + 1
     rows = []
-    for i, (key, label) in enumerate(order):
-        nxt = order[i + 1][0] if i + 1 < len(order) else None
-        came = int(entered.get(key, 0))
-        moved = int(pairs.get((key, nxt), 0)) if nxt else 0
-        rows.append(FunnelRow(key, label, came, moved,
-                              moved / came if came and nxt else None, medians[key]))
+    for stage, label in order:
+        came, moved = entered[stage], moved_on[stage] if stage in nxt else 0
+        rows.append(FunnelRow(stage, label, came, moved,
+                              moved / came if came and stage in nxt else None,
+                              _median_stay(stage, lo, hi)))
     return rows
 
 

@@ -128,6 +128,7 @@ def record_purchase(cid: int, amount_cents: int, on: dt.date | None = None,
                     ) -> PurchaseResult:
     """Record a purchase and the points it earns (in the programme currency only)."""
     access.require_level([cid], access.Level.STANDARD, "record a purchase for")
+    staff_id = access.own_name(staff_id)
     now = now or utcnow()
     prog = programme()
     if amount_cents <= 0:
@@ -164,6 +165,7 @@ def reverse_purchase(purchase_id: int, reason: str, staff_id: int | None = None,
     Points already spent cannot be taken back; the reversal then takes what is left."""
     access.require_level([_purchase_customer(purchase_id)], access.Level.STANDARD,
                          "reverse a purchase of")
+    staff_id = access.own_name(staff_id)
     now = now or utcnow()
     reason = _reason(reason, required=True)
     with db.atomic():
@@ -197,6 +199,7 @@ def add_bonus(cid: int, points: int, reason: str, staff_id: int | None = None,
               now: dt.datetime | None = None) -> int:
     access.require("adjust_points")
     access.require_level([cid], access.Level.STANDARD, "give points to")
+    staff_id = access.own_name(staff_id)
     now = now or utcnow()
     points, reason = _points(points), _reason(reason, required=True)
     with db.atomic():
@@ -211,6 +214,7 @@ def redeem(cid: int, points: int, reward: str = "", staff_id: int | None = None,
            now: dt.datetime | None = None) -> int:
     """Spend points, for a reward of the catalogue when one is named. Refused when short."""
     access.require_level([cid], access.Level.STANDARD, "redeem points for")
+    staff_id = access.own_name(staff_id)
     now = now or utcnow()
     points = _points(points)
     name = ""
@@ -244,6 +248,7 @@ def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
     """A manual correction, up or down, with the reason the customer will read."""
     access.require("adjust_points")
     access.require_level([cid], access.Level.STANDARD, "adjust the points of")
+    staff_id = access.own_name(staff_id)
     now = now or utcnow()
     if points == 0 or abs(points) > MAX_POINTS:
         raise LoyaltyError(f"An adjustment is between 1 and {MAX_POINTS:,} points, "

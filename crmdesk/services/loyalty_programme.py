@@ -148,30 +148,13 @@ def save_programme(prog: Programme) -> None:
 
 
 def parse_amount(text: str) -> int:
-    """'12.50', '12,50', '1,234.50' or '1.234,50' → cents. Refuses more than 2 decimals."""
-    raw = text.strip().replace(" ", "").replace("\u00a0", "")
-    if not raw:
-        raise LoyaltyError("Enter an amount.")
-    if "," in raw and "." in raw:  # the last mark is the decimal separator
-        if raw.rfind(",") > raw.rfind("."):
-            raw = raw.replace(".", "").replace(",", ".")
-        else:
-            raw = raw.replace(",", "")
-    elif "," in raw:
-        head, _, tail = raw.rpartition(",")
-        raw = f"{head.replace(',', '')}.{tail}" if len(tail) <= 2 else raw.replace(",", "")
+    """An amount of a purchase → cents, by the one strict money parser (validation)."""
+    from crmdesk.services.validation import InvalidValue, parse_money
+
     try:
-        value = Decimal(raw)
-    except InvalidOperation as exc:
-        raise LoyaltyError(f"“{text.strip()}” is not an amount (e.g. 12.50).") from exc
-    if not value.is_finite():
-        raise LoyaltyError(f"“{text.strip()}” is not an amount (e.g. 12.50).")
-    cents = value * 100
-    if cents != cents.to_integral_value():
-        raise LoyaltyError(f"“{text.strip()}” has more than two decimals.")
-    if abs(cents) > MAX_AMOUNT_CENTS:
-        raise LoyaltyError(f"“{text.strip()}” is too large for one purchase.")
-    return int(cents)
+        return parse_money(text, max_cents=MAX_AMOUNT_CENTS)
+    except InvalidValue as exc:
+        raise LoyaltyError(str(exc)) from exc
 
 
 def parse_points_per_unit(text: str) -> Decimal:

@@ -176,6 +176,9 @@ def write(ids: list[int], out: Path, render: Callable[[list[Brief], Path], None]
     for cid in ids:
         if db.execute_sql("SELECT 1 FROM customer WHERE id = ?", (cid,)).fetchone() is None:
             raise LookupError(f"There is no customer {cid} in this book.")
+    from crmdesk.services.messaging import refuse_special
+
+    refuse_special(out)
     briefs = [gather(cid, now) for cid in ids]
     with atomic_file(out, mode=0o600) as part:
         part.touch(mode=0o600)

@@ -498,6 +498,19 @@ def _private(part: Path) -> None:
     part.chmod(0o600)
 
 
+def refuse_special(target: Path) -> None:
+    """Messages are written to regular files only: a device, pipe or socket of that name is
+    refused (renaming a file over /dev/null would replace the device)."""
+    import stat
+
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise MessageError(f"{target} is not a regular file: nothing was written.")
+
+
 def _check_draft(draft: Draft) -> None:
     if not draft.body.strip():
         raise MessageError("The message has no text: nothing was written.")
@@ -510,6 +523,7 @@ def deliver(draft: Draft, out: Path, shared: Shared | None = None,
 
     access.require("message")
     _check_draft(draft)
+    refuse_special(out)
     shared = shared or Shared.load()
     payload = file_bytes(draft, shared)
     with atomic_file(out, mode=0o600) as part:
@@ -660,7 +674,7 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
         return draft
 
     if not combined:
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True, mode=0o700)  # its file names name clients
         n = 0
         for start in range(0, len(ids), CHUNK):
             batch: list[tuple[Draft, Path, Path]] = []
@@ -668,6 +682,7 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
                 for cid in ids[start:start + CHUNK]:
                     draft = draft_for(cid)
                     target = out / file_name(draft)
+                    refuse_special(target)
                     batch.append((draft, target, _write_part(target, file_bytes(draft,
                                                                                shared))))
                     n += 1
@@ -686,6 +701,7 @@ def write_many(ids: list[int], template_name: str, channel: str, out: Path,
                 break
         return result
 
+    refuse_special(out)
     drafts: list[Draft] = []
     for n, cid in enumerate(ids, 1):
         drafts.append(draft_for(cid))

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from crmdesk.services import access, audit, customers
+from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -57,7 +59,7 @@ def write_pack(cid: int, folder: Path) -> tuple[Path, Path]:
     from crmdesk.services.exporting import atomic_file
 
     pack = subject_access(cid)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # file names name clients
     stem = statement_batch.safe_stem(f"{pack['profile']['family_name']} "
                                      f"{pack['profile']['given_name']} {cid:06d} data")
     json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
@@ -85,7 +87,8 @@ def forget(cid: int) -> ForgetReport:
     access.require_level([cid], access.Level.FULL, "forget")
     stamp = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
     with db.atomic():
-        customers.load(cid)  # LookupError when there is none
+        person = customers.load(cid)  # LookupError when there is none
+        _erase_from_audit_trail(cid, person)
         db.execute_sql(
             """UPDATE customer SET given_name = ?, family_name = '', preferred_name = '',
                    salutation = '', birthday = NULL, life_situation = '', interests = '',
@@ -120,6 +123,46 @@ def forget(cid: int) -> ForgetReport:
                                  (cid,)).fetchone()[0]
         audit.record("forget", [cid], "personal data erased on request")
     return ForgetReport(len(ids), int(purchases), int(balance))
+
+
+def _words(text: str) -> str:
+    """Folded text with every run of other characters as one space, padded with spaces."""
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
+
+
+def _identifiers(data: customers.CustomerData) -> tuple[list[str], list[str]]:
+    """The person's names (as word sequences) and the digits of their phones."""
+    given, family, preferred = (n.strip() for n in (data.given_name, data.family_name,
+                                                     data.preferred_name))
+    names = {f"{a} {b}" for a, b in ((given, family), (family, given), (preferred, family),
+                                      (family, preferred)) if a and b}
+    names |= {p.value.split("@")[0] for p in data.emails if len(p.value.split("@")[0]) >= 4}
+    names |= {p.value for p in data.emails}
+    words = [w for w in (_words(n) for n in names) if w.strip()]
+    digits = ["".join(ch for ch in p.value if ch.isdigit()) for p in data.phones]
+    return words, [d[-9:] for d in digits if len(d) >= 6]
+
+
+def _erase_from_audit_trail(cid: int, data: customers.CustomerData) -> int:
+    """Blank the detail of every audit entry that names the person (a file named after
+    them, an address, a phone): the entry stays, marked erased, and the chain still
+    verifies (it covers a digest of the detail, not the text)."""
+    words, digits = _identifiers(data)
+    if not words and not digits:
+        return 0
+    erase = []
+    for entry_id, detail in db.execute_sql(
+            "SELECT id, detail FROM audit_entry WHERE detail != '' AND erased = 0 "
+            "AND detail_hash IS NOT NULL"):
+        folded = _words(detail)
+        plain = "".join(ch for ch in detail if ch.isdigit())
+        if any(w in folded for w in words) or any(d in plain for d in digits):
+            erase.append(entry_id)
+    for start in range(0, len(erase), 500):
+        part = erase[start:start + 500]
+        db.execute_sql(f"UPDATE audit_entry SET detail = '', erased = 1 WHERE id IN "
+                       f"({','.join('?' * len(part))})", part)
+    return len(erase)
 
 
 def purge_freed_space() -> None:

@@ -124,3 +124,55 @@ def format_phone(e164: str) -> str:
 def is_region(code: str) -> bool:
     phonenumbers = _phonenumbers()
     return code.upper() in phonenumbers.SUPPORTED_REGIONS
+
+
+# --- money ----------------------------------------------------------------------------------
+MAX_MONEY_CENTS = 10**12  # ten billion currency units: anything above is a typing slip
+_GROUP_MARKS = frozenset(",. '\u00a0\u202f")  # between groups of three digits
+_AMOUNT = re.compile(r"[0-9]+(?:[,. '\u00a0\u202f][0-9]+)*")
+
+
+def parse_money(text: str, *, allow_negative: bool = False, decimal_comma: bool = False,
+                max_cents: int = MAX_MONEY_CENTS) -> int:
+    """Integer cents of an amount written the usual ways — '1234.56', '1,234.56',
+    '1.234,56', '1 234,56', '12', '12,5' — or InvalidValue with one sentence.
+
+    Strict: ASCII digits only; no exponent, underscore, sign other than a leading '-' (and
+    only with `allow_negative`), NaN or infinity; thousands marks only between groups of
+    three digits and all the same; at most two decimals; at most `max_cents`. A single ',' or
+    '.' followed by exactly three digits is a thousands mark, unless it is the book's decimal
+    mark (`decimal_comma`: ',' is), in which case that is three decimals and refused."""
+    shown = " ".join(str(text).split())[:40] or "(empty)"
+    body = str(text).strip(" \t\u00a0\u202f")
+    if not body:
+        raise InvalidValue("Enter an amount (e.g. 12.50).")
+    negative = body.startswith("-")
+    if negative:
+        body = body[1:]
+    bad = InvalidValue(f"“{shown}” is not an amount (write it like 1234.56 or 1,234.56).")
+    if not _AMOUNT.fullmatch(body):
+        raise bad
+    runs = re.split(r"[^0-9]", body)
+    marks = [ch for ch in body if not ch.isdigit()]
+    units_runs, decimals = runs, ""
+    if marks and marks[-1] in ",." and marks.count(marks[-1]) == 1:
+        last, tail = marks[-1], runs[-1]
+        is_decimal = len(tail) != 3 or len(marks) > 1 or last == ("," if decimal_comma else ".")
+        if is_decimal:
+            if len(tail) > 2:
+                dotted, commas = body.replace(",", "."), body.replace(".", ",")
+                hint = f" (for thousands write {dotted},00 or {commas}.00)" \
+                    if len(tail) == 3 and len(marks) == 1 else ""
+                raise InvalidValue(f"“{shown}” has more than two decimals{hint}.")
+            units_runs, decimals, marks = runs[:-1], tail, marks[:-1]
+    if marks:  # what is left are thousands marks: one kind, groups of three
+        if len(set(marks)) != 1 or marks[0] not in _GROUP_MARKS:
+            raise bad
+        if not 1 <= len(units_runs[0]) <= 3 or any(len(r) != 3 for r in units_runs[1:]):
+            raise bad
+    cents = int("".join(units_runs)) * 100 + int(decimals.ljust(2, "0") or "0")
+    if negative and not allow_negative:
+        raise InvalidValue(f"“{shown}”: the amount cannot be negative.")
+    if cents > max_cents:
+        raise InvalidValue(f"“{shown}” is too large for an amount.")
+    return -cents if negative else cents

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import peewee
@@ -23,6 +23,8 @@ class Book:
     path: Path
     database: peewee.SqliteDatabase
     backup: Path | None = None
+    #: Sentences for the person about what was found on opening (a foreign -wal set aside).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def passphrase(self) -> str | None:
@@ -49,7 +51,8 @@ def open_book(path: Path | str, *, create: bool = True, passphrase: str | None =
     except RuntimeError as exc:
         close_database()
         raise BookError(str(exc)) from exc
-    return Book(path=path, database=database, backup=backup)
+    return Book(path=path, database=database, backup=backup,
+                warnings=list(getattr(database, "warnings", [])))
 
 
 def open_book_asking(path: Path | str, ask: Callable[[str], str | None], *,
@@ -60,14 +63,17 @@ def open_book_asking(path: Path | str, ask: Callable[[str], str | None], *,
 
     passphrase = known
     message = f"{Path(path).name} is encrypted. Passphrase:"
-    for _ in range(tries + 1):
+    asked = 0
+    while True:
         try:
             return open_book(path, create=create, passphrase=passphrase)
         except PassphraseNeeded:
             pass
         except WrongPassphrase:
             message = f"Wrong passphrase for {Path(path).name}. Try again:"
+        if asked >= tries:  # every passphrase asked for has been tried
+            raise BookError(f"Wrong passphrase for {Path(path).name}.")
         passphrase = ask(message)
+        asked += 1
         if passphrase is None:
             raise BookError(f"{Path(path).name} was not opened: no passphrase given.")
-    raise BookError(f"Wrong passphrase for {Path(path).name}.")

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import peewee
+
+from crmdesk.store import sidecar
 
 db = peewee.DatabaseProxy()
 
@@ -28,6 +32,7 @@ except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
 DB_ERRORS: tuple[type[Exception], ...] = (peewee.DatabaseError, sqlite3.DatabaseError,
                                           *_CIPHER_ERRORS, OSError)
 PLAIN_HEADER = b"SQLite format 3\x00"
+_SALT_ERRORS: tuple[type[Exception], ...] = (*_CIPHER_ERRORS, TypeError, ValueError)
 
 
 class BookError(Exception):
@@ -45,7 +50,13 @@ class WrongPassphrase(BookError):
 def is_encrypted(path: Path) -> bool:
     """Does this file look like a SQLCipher book? It is not plain SQLite, it is made of whole
     pages, and it starts with a random salt rather than text (a junk file is not asked for
-    a passphrase: it is reported as not a crmdesk book)."""
+    a passphrase: it is reported as not a crmdesk book).
+
+    While the book is open in this process the answer is the one known since it opened:
+    reading the file then (and closing that handle) would drop SQLite's locks."""
+    known = sidecar.known_encrypted(path)
+    if known is not None:
+        return known
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -68,27 +79,63 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-class EncryptedDatabase(peewee.SqliteDatabase):
+class BookDatabase(peewee.SqliteDatabase):
+    """A plain book. Every write transaction begins IMMEDIATE: it takes the write lock when
+    it begins, waiting up to the busy timeout for another writer, rather than reading first
+    and then failing at once with "database is locked" (SQLite cannot wait there). Nested
+    atomic() blocks are savepoints, as before. Each connection holds the book's shared lock
+    (crmdesk.store.sidecar) while it is open."""
+
+    encrypted = False
+
+    def __init__(self, database: str, **kwargs: Any):
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(database, **kwargs)
+        self.warnings: list[str] = []
+
+    def _open_connection(self) -> Any:
+        return super()._connect()  # type: ignore[misc]
+
+    def _connect(self) -> Any:
+        first = sidecar.connection_opening(self.database, self.encrypted)
+        try:
+            conn = self._open_connection()
+        except BaseException:
+            sidecar.connection_opened(self.database, first)
+            sidecar.connection_closed(self.database)
+            raise
+        sidecar.connection_opened(self.database, first)
+        return conn
+
+    def _close(self, conn: Any) -> None:
+        try:
+            super()._close(conn)  # type: ignore[misc]
+        finally:
+            sidecar.connection_closed(self.database)
+
+
+class EncryptedDatabase(BookDatabase):
     """A book encrypted with SQLCipher: every connection (one per thread) is keyed first.
 
     Deriving the key from the passphrase takes ~100 ms (PBKDF2, SQLCipher 4's defaults), and
     every worker thread opens its own connection; so when a second connection is wanted the
     key is derived once from the file's salt, and later connections give SQLCipher the raw
-    key (~2 ms). The first connection (the window opening) does not pay for it."""
+    key (~2 ms). The first connection (the window opening) does not pay for it. The salt is
+    asked of SQLCipher on the first connection (`PRAGMA cipher_salt`), never read from the
+    file: closing a handle on the book would drop SQLite's locks."""
+
+    encrypted = True
 
     def __init__(self, database: str, passphrase: str, **kwargs: Any):
         self.passphrase = check_passphrase(passphrase)
         self._raw_key: str | None = None
+        self._salt: bytes | None = None
         self._opened = False
         super().__init__(database, **kwargs)
 
     def _derive_raw_key(self) -> str | None:
-        try:
-            with open(self.database, "rb") as fh:
-                salt = fh.read(16)
-        except OSError:
-            return None
-        if len(salt) < 16 or salt == PLAIN_HEADER:
+        salt = self._salt
+        if salt is None or len(salt) != 16:
             return None
         key = hashlib.pbkdf2_hmac("sha512", self.passphrase.encode("utf-8"), salt, 256_000, 32)
         return f"\"x'{key.hex()}{salt.hex()}'\""
@@ -107,7 +154,7 @@ class EncryptedDatabase(peewee.SqliteDatabase):
             raise
         return conn
 
-    def _connect(self) -> object:
+    def _open_connection(self) -> Any:
         if self._raw_key is None and self._opened:  # a second connection: derive the key once
             self._raw_key = self._derive_raw_key()
         if self._raw_key is not None:
@@ -117,6 +164,11 @@ class EncryptedDatabase(peewee.SqliteDatabase):
                 self._raw_key = None  # not SQLCipher's default settings: use the passphrase
                 return self._keyed(quote(self.passphrase))
         conn = self._keyed(quote(self.passphrase))
+        if self._salt is None:
+            try:
+                self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
+            except _SALT_ERRORS:
+                self._salt = None
         self._opened = True
         return conn
 
@@ -143,17 +195,56 @@ def describe_error(exc: BaseException, path: Path | str | None = None) -> str:
         return str(exc)
     text = str(exc).lower()
     where = f" {path}" if path else ""
+    if _disk_full(exc, path):
+        return "The disk is full: nothing was saved. Free some space and try again."
     if "locked" in text or "busy" in text:
-        return f"The book{where} is locked by another program; close it and try again."
+        holder = sidecar.holder_text(path) if path else "another program"
+        return f"The book{where} is locked by {holder}; close it and try again."
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return f"The file{where} is not a crmdesk book, or it is damaged."
-    if "disk is full" in text or "database or disk is full" in text:
-        return "The disk is full: nothing was saved. Free some space and try again."
     if "readonly" in text or "read-only" in text:
         return f"The book{where} is read-only: nothing was saved."
     if "unable to open" in text:
         return f"The book{where} cannot be opened (check the folder exists and is writable)."
     return f"Database error: {exc}"
+
+
+def _disk_full(exc: BaseException, path: Path | str | None = None) -> bool:
+    """SQLITE_FULL, ENOSPC/EFBIG behind an I/O error, or the failed rollback that follows a
+    write the disk had no room for, anywhere in the chain of causes."""
+    import errno
+
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            break
+        text = str(seen).lower()
+        if "disk is full" in text or "no space left" in text or "file too large" in text:
+            return True
+        if getattr(seen, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return True
+        code = getattr(seen, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF == 13:  # SQLITE_FULL
+            return True
+        if ("disk i/o error" in text or "cannot rollback" in text) and _no_room_now(path):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _no_room_now(path: Path | str | None) -> bool:
+    """After an I/O error: is the book's folder (nearly) out of space?"""
+    paths = [os.path.dirname(os.path.abspath(path))] if path else []
+    if db.obj is not None:
+        paths.append(os.path.dirname(os.path.abspath(db.obj.database)))
+    for folder in paths:
+        try:
+            st = os.statvfs(folder)
+        except (OSError, AttributeError):
+            continue
+        if st.f_bavail * st.f_frsize < 64 * 1024:
+            return True
+    return False
 
 
 def _prepare_file(path: Path) -> bool:
@@ -191,12 +282,14 @@ def open_database(path: Path | str, *, create: bool = True,
         database = EncryptedDatabase(str(path), check_passphrase(passphrase or ""),
                                      pragmas=_pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
     else:
-        database = peewee.SqliteDatabase(str(path), pragmas=_pragmas(),
-                                         timeout=BUSY_TIMEOUT_MS / 1000)
+        database = BookDatabase(str(path), pragmas=_pragmas(), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         database.connect()
+        database.warnings = sidecar.take_warnings(path)
         app_id = database.execute_sql("PRAGMA application_id").fetchone()[0]
         tables = database.get_tables()
+    except sidecar.BookInUse as exc:
+        raise BookError(str(exc)) from exc
     except DB_ERRORS as exc:
         database.close()
         if encrypted and "not a database" in str(exc).lower():
@@ -210,6 +303,31 @@ def open_database(path: Path | str, *, create: bool = True,
     return database
 
 
+@contextmanager
+def exclusive_access(path: Path | str, what: str = "This") -> Iterator[list[str]]:
+    """Sole access to the book file for a whole-file operation (restore, encrypt, rekey):
+    a BookError at once while another program has it open, or while this one still has a
+    connection to it."""
+    try:
+        cm = sidecar.exclusive(path, what)
+        warnings = cm.__enter__()
+    except sidecar.BookInUse as exc:
+        raise BookError(str(exc)) from exc
+    try:
+        yield warnings
+    except BaseException as exc:
+        if not cm.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        cm.__exit__(None, None, None)
+
+
+#: Called just before the book is closed (the audit trail's anchor is written then).
+BEFORE_CLOSE: list[Callable[[], None]] = []
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
+        for hook in BEFORE_CLOSE:
+            hook()
         db.close()

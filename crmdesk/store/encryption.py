@@ -13,6 +13,7 @@ from crmdesk.store.db import (
     BookError,
     WrongPassphrase,
     check_passphrase,
+    exclusive_access,
     is_encrypted,
     quote,
 )
@@ -57,18 +58,14 @@ def verify(path: Path, passphrase: str | None) -> dict[str, int]:
         conn.close()
 
 
-def encrypt_book(path: Path, passphrase: str) -> None:
-    """Encrypt a plain (closed) book in place: an encrypted copy is written and verified
-    (same rows, intact) before it replaces the original."""
-    check_passphrase(passphrase)
-    if is_encrypted(path):
-        raise BookError(f"{path.name} is already encrypted (use Change Passphrase).")
-    before = verify(path, None)
-    target = path.with_name(f".{path.name}.encrypting")
-    target.unlink(missing_ok=True)
+def export_encrypted(source: Path, target: Path, passphrase: str) -> None:
+    """Write an encrypted copy of the plain book file `source` into `target` (created 0600
+    from its first byte; any -wal of `source` folded in)."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    plain = sqlcipher.connect(str(path))  # no key: reads the plain file
+    target.unlink(missing_ok=True)
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    plain = sqlcipher.connect(str(source))  # no key: reads the plain file
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute(f"ATTACH DATABASE {quote(str(target))} AS encrypted "
@@ -78,30 +75,44 @@ def encrypt_book(path: Path, passphrase: str) -> None:
         plain.execute("DETACH DATABASE encrypted")
     finally:
         plain.close()
-    try:
-        os.chmod(target, 0o600)
-        after = verify(target, passphrase)
-        if after != before:
-            raise BookError(f"The encrypted copy differs from the book ({after} ≠ {before}); "
-                            "the book was left as it was.")
-        for suffix in ("-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.replace(target, path)
-    finally:
-        target.unlink(missing_ok=True)
+
+
+def encrypt_book(path: Path, passphrase: str) -> None:
+    """Encrypt a plain (closed) book in place: an encrypted copy is written and verified
+    (same rows, intact) before it replaces the original. Refused while another program has
+    the book open (its later writes would be lost)."""
+    check_passphrase(passphrase)
+    with exclusive_access(path, "Encrypting the book"):
+        if is_encrypted(path):
+            raise BookError(f"{path.name} is already encrypted (use Change Passphrase).")
+        before = verify(path, None)
+        target = path.with_name(f".{path.name}.encrypting")
+        try:
+            export_encrypted(path, target, passphrase)
+            after = verify(target, passphrase)
+            if after != before:
+                raise BookError(f"The encrypted copy differs from the book ({after} ≠ "
+                                f"{before}); the book was left as it was.")
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            os.replace(target, path)
+        finally:
+            target.unlink(missing_ok=True)
 
 
 def rekey_book(path: Path, old: str, new: str) -> None:
-    """Change the passphrase of an encrypted (closed) book, then prove the new one opens it."""
+    """Change the passphrase of an encrypted (closed) book, then prove the new one opens it.
+    Refused while another program has the book open."""
     check_passphrase(new)
-    conn = connect(path, old)
-    try:
+    with exclusive_access(path, "Changing the passphrase"):
+        conn = connect(path, old)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DB_ERRORS as exc:
-            raise WrongPassphrase(f"Wrong passphrase for {path.name}.") from exc
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f"PRAGMA rekey = {quote(new)}")
-    finally:
-        conn.close()
-    verify(path, new)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except DB_ERRORS as exc:
+                raise WrongPassphrase(f"Wrong passphrase for {path.name}.") from exc
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f"PRAGMA rekey = {quote(new)}")
+        finally:
+            conn.close()
+        verify(path, new)

@@ -7,6 +7,8 @@ schema it produced when it shipped, whatever the models look like today.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -316,10 +318,50 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def audit_digest(prev: str, at: str, who: str, action: str, customer_id: int | None,
+                 detail: str, detail_hash: str | None = None) -> str:
+    """The hash an audit entry carries. Since schema 9 it covers a digest of the detail
+    (`detail_hash`) rather than the text, so that forgetting a customer can blank the text
+    while the chain still verifies; entries hashed over their text have no detail_hash."""
+    text = "\x1f".join([prev, at, who, action, "" if customer_id is None else str(customer_id),
+                        detail if detail_hash is None else f"sha256:{detail_hash}"])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _v9_audit_detail_digest(database: peewee.Database) -> None:
+    """Audit entries chain a digest of their detail (blanked when a customer is forgotten,
+    marked `erased`; nothing else of an entry can change). The chain is hashed again the new
+    way; an entry that did not verify before keeps a hash that does not verify now, and a
+    link to a removed entry stays broken, so that nothing tampered with is whitewashed."""
+    database.execute_sql("ALTER TABLE audit_entry ADD COLUMN detail_hash TEXT")
+    database.execute_sql("ALTER TABLE audit_entry ADD COLUMN erased INTEGER NOT NULL DEFAULT 0")
+    database.execute_sql("DROP TRIGGER audit_entry_no_update")
+    renamed: dict[str, str] = {}
+    rows = database.execute_sql("SELECT id, at, who, action, customer_id, detail, prev_hash, "
+                                "hash FROM audit_entry ORDER BY id").fetchall()
+    for entry_id, at, who, action, cid, detail, prev_old, hash_old in rows:
+        intact = audit_digest(prev_old, at, who, action, cid, detail) == hash_old
+        prev = renamed.get(prev_old, prev_old)
+        detail_hash = hashlib.sha256(detail.encode("utf-8")).hexdigest()
+        digest = audit_digest(prev, at, who, action, cid, detail, detail_hash) if intact \
+            else hash_old
+        renamed[hash_old] = digest
+        database.execute_sql("UPDATE audit_entry SET prev_hash = ?, hash = ?, detail_hash = ? "
+                             "WHERE id = ?", (prev, digest, detail_hash, entry_id))
+    database.execute_sql(
+        """CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+            WHEN NOT (NEW.erased = 1 AND OLD.erased = 0 AND NEW.detail = ''
+                      AND OLD.detail_hash IS NOT NULL AND NEW.detail_hash = OLD.detail_hash
+                      AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.who = OLD.who
+                      AND NEW.action = OLD.action AND NEW.customer_id IS OLD.customer_id
+                      AND NEW.prev_hash = OLD.prev_hash AND NEW.hash = OLD.hash)
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""")
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
-                     migration_messages.step]
+                     _v9_audit_detail_digest, migration_messages.step]
 LATEST = len(STEPS)
 # The step that added message templates (issue 15); a renumber at merge changes only this.
 MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
@@ -337,6 +379,21 @@ def backup_path_for(book: Path, version: int) -> Path:
     return book.with_name(f"{book.name}.v{version}-{stamp}.bak")
 
 
+def _vacuum_into(database: peewee.Database, backup: Path) -> None:
+    """The copy before an upgrade: written by SQLite into a file created 0600 (private from
+    its first byte) under a temporary name, renamed when complete (a kill leaves only a
+    `.part`, removed at the next open)."""
+    part = backup.with_name(f".{backup.name}.part")
+    part.unlink(missing_ok=True)
+    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # VACUUM INTO: empty file
+    os.close(fd)
+    try:
+        database.execute_sql("VACUUM INTO ?", (str(part),))
+        os.replace(part, backup)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def migrate(database: peewee.Database, book: Path | None, target: int = LATEST) -> Path | None:
     """Bring the book up to `target`; returns the backup taken first, if any.
 
@@ -352,10 +409,11 @@ def migrate(database: peewee.Database, book: Path | None, target: int = LATEST) 
     backup = None
     if version > 0 and book is not None:
         backup = backup_path_for(book, version)
-        database.execute_sql("VACUUM INTO ?", (str(backup),))
-        backup.chmod(0o600)
+        _vacuum_into(database, backup)
     for number in range(version + 1, target + 1):
         with database.atomic():
+            if current_version(database) >= number:  # another program ran this step first
+                continue
             if number == 1:
                 database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 database.execute_sql("CREATE TABLE schema_version (version INTEGER NOT NULL)")

@@ -62,10 +62,25 @@ class AccountActions:
         self.actions["switch_user"].setEnabled(access.accounts_exist())
         self.actions["my_password"].setEnabled(me.signed_in)
         self.loyalty.set_permissions(access.can("print"), access.can("adjust_points"))
+        # Whether there is a keyring, and what it holds, is asked when the File menu opens
+        # (refresh_remember_passphrase): loading keyring costs ~450 ms, not for every start.
         remember = self.actions["remember_passphrase"]
-        remember.setEnabled(self.book.encrypted and keychain.available())
-        remember.setChecked(self.book.encrypted and keychain.get(self.book.path) is not None)
-        if not keychain.available():
+        remember.setEnabled(self.book.encrypted)
+        if not self.book.encrypted:
+            remember.setChecked(False)
+
+    def refresh_remember_passphrase(self) -> None:
+        """File ▸ Remember Passphrase: enabled when the book is encrypted and the computer has
+        a keyring, checked when the keyring holds this book's passphrase."""
+        remember = self.actions["remember_passphrase"]
+        if not self.book.encrypted:
+            remember.setEnabled(False)
+            remember.setChecked(False)
+            return
+        available = keychain.available()
+        remember.setEnabled(available)
+        remember.setChecked(available and keychain.get(self.book.path) is not None)
+        if not available:
             remember.setToolTip("No system keyring on this computer: the passphrase is asked "
                                 "each time")
 
@@ -131,7 +146,9 @@ class AccountActions:
     def toggle_remember_passphrase(self) -> None:
         remember = self.actions["remember_passphrase"]
         passphrase = self.book.passphrase
-        if remember.isChecked() and passphrase is not None:
+        # What the keyring holds decides (the check mark may not have been refreshed yet).
+        if passphrase is not None and keychain.get(self.book.path) is None:
+            remember.setChecked(True)
             if keychain.remember(self.book.path, passphrase):
                 self.statusBar().showMessage("The passphrase is kept in the system keyring: "
                                              "this book opens without asking here", 6000)
@@ -139,6 +156,7 @@ class AccountActions:
                 remember.setChecked(False)
                 self.show_error("The system keyring refused to keep the passphrase.")
         else:
+            remember.setChecked(False)
             keychain.forget(self.book.path)
             self.statusBar().showMessage("The passphrase is no longer remembered", 5000)
 

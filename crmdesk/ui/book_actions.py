@@ -21,6 +21,7 @@ from crmdesk.services import (
     keychain,
     settings,
 )
+from crmdesk.store import sidecar
 from crmdesk.store.book import open_book, open_book_asking
 from crmdesk.store.db import BookError, db, describe_error
 from crmdesk.ui import file_dialogs, workers
@@ -61,9 +62,15 @@ class BookActions:
         old = self.book
         same = Path(path).resolve() == old.path.resolve()
         try:
-            book = open_book_asking(path, self.ask_passphrase,
-                                    known=old.passphrase if same else keychain.get(path))
-        except BookError as exc:
+            if not same:
+                sidecar.take_window(path)  # refused when another window has that book
+            # Another book: the keyring (slow to load) only if it turns out to be encrypted.
+            ask = self.ask_passphrase if same else keychain.keyring_first(path,
+                                                                          self.ask_passphrase)
+            book = open_book_asking(path, ask, known=old.passphrase if same else None)
+        except (BookError, sidecar.BookInUse) as exc:
+            if not same:
+                sidecar.release_window(path)
             db.initialize(old.database)  # keep working on the book that was open
             self.show_error(str(exc))
             return False
@@ -74,9 +81,15 @@ class BookActions:
                 book.database.close()
             db.initialize(old.database)  # keep working on the book that was open, as before
             access.resume(before)
+            if not same:
+                sidecar.release_window(path)
             return False
         if old.database is not book.database:
             old.database.close()
+        if not same:
+            sidecar.release_window(old.path)
+        for warning in book.warnings:
+            self.show_error(warning)
         self.book = book
         self.undo_stack.clear()
         self.profile.load(None)

@@ -167,17 +167,18 @@ class ContactActions:
             "iCalendar (*.ics)")
         if name is None:
             return
-        from crmdesk.services.calendar_export import follow_ups_ics  # icalendar: ~90 ms
+        from crmdesk.services.calendar_export import write_ics  # icalendar: ~90 ms
 
         now = utcnow()
         items = agenda.open_follow_ups(agenda.end_of_local_day(now, 90), now)
         try:
-            Path(name).write_bytes(follow_ups_ics(items, self.book.path.stem))
+            write_ics(items, Path(name), self.book.path.stem)
         except access.AccessDenied as exc:
             self.show_error(str(exc))
             return
         except OSError as exc:
-            self.show_error(f"Could not write {name}: {exc.strerror or exc}")
+            self.show_error(str(exc) if getattr(exc, "plain_message", False)
+                            else f"Could not write {name}: {exc.strerror or exc}")
             return
         self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
 

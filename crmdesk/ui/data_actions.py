@@ -9,7 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
 from crmdesk.services import access, backups, customer_query, customers, duplicates, exporting
-from crmdesk.services.importing import contact_import
+from crmdesk.services.importing import contact_import, files
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
 from crmdesk.ui import file_dialogs, undo, workers
 
@@ -133,13 +133,17 @@ class DataActions:
             f"{report.restored:,} restored{kept}.", 8000)
 
     def import_book_file(self, path: Path) -> None:
-        raw = path.read_bytes()
+        try:
+            raw = files.read_regular(path)  # a pipe or a device is refused, never opened
+        except files.UnreadableFile as exc:
+            self.show_error(str(exc))
+            return
         if not exporting.is_book_export(raw[:200]):
             self.show_error(f"{path.name} is not a crmdesk book export.")
             return
 
         def work(progress: workers.ProgressFn) -> dict[str, int]:
-            return exporting.import_book(raw, progress)
+            return exporting.import_book(raw, progress, path.name)
 
         def done(counts: dict[str, int]) -> None:
             self._announce([])

@@ -238,6 +238,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self._load_book_data()
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
+        self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
         self.apply_permissions()
 
     def _build_menus(self) -> None:
@@ -441,7 +442,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             return
         self._views[key] = now
         try:
-            audit.record("view", [cid])
+            audit.viewed([cid])  # also throttled in the book, for every caller
         except DB_ERRORS as exc:
             self.statusBar().showMessage(describe_error(exc, self.book.path), 8000)
 

@@ -247,7 +247,7 @@ class MessageActions:
             target = target.with_name(target.name + ".pdf")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             meeting_brief.write(ids, target, brief_pdf.render)
         except access.AccessDenied as exc:
             self.show_error(str(exc))

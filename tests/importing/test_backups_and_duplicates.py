@@ -140,3 +140,111 @@ def test_cli_backup_duplicates_merge(tmp_path: Path, capsys) -> None:  # type: i
     assert main(["restore", "--db", path, str(tmp_path / "b.db")]) == 0
     close_database()
     assert "Restored" in capsys.readouterr().out
+
+
+def _audit_rows(action: str) -> list[str]:
+    return [r[0] for r in db.execute_sql("SELECT detail FROM audit_entry WHERE action = ? "
+                                         "ORDER BY id", (action,))]
+
+
+def test_backups_and_restores_are_audited_by_the_service(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "book.db"
+    book = open_book(path)
+    add("Ana", "Ruiz")
+    saved = backups.back_up(book.path, tmp_path / "saved.db")
+    assert _audit_rows("backup") == [str(saved)]
+    # The daily backup, from a worker thread with no connection of its own (as the window).
+    made: list[Path | None] = []
+    thread = threading.Thread(target=lambda: made.append(backups.auto_backup(path)))
+    thread.start()
+    thread.join()
+    assert made[0] is not None and _audit_rows("backup") == [str(saved), str(made[0])]
+    close_database()
+    backups.restore(path, saved)  # the book is closed: the entry goes into the restored one
+    open_book(path)
+    assert _audit_rows("restore_book") == [f"from {saved}"]
+    close_database()
+
+
+def test_the_command_line_audits_a_backup_and_a_restore_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.cli import main
+
+    path = str(tmp_path / "c.db")
+    main(["add", "--db", path, "--given", "Ana", "--family", "Ruiz"])
+    close_database()
+    assert main(["backup", "--db", path, "--to", str(tmp_path / "b.db")]) == 0
+    close_database()
+    open_book(path)
+    assert _audit_rows("backup") == [str(tmp_path / "b.db")]
+    close_database()
+    assert main(["restore", "--db", path, str(tmp_path / "b.db")]) == 0
+    close_database()
+    capsys.readouterr()
+    open_book(path)
+    assert _audit_rows("restore_book") == [f"from {tmp_path / 'b.db'}"]
+    close_database()
+
+
+def test_a_plain_backup_restored_into_an_encrypted_book_is_encrypted(tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                                     monkeypatch) -> None:
+    from crmdesk.cli import main
+    from crmdesk.store import encryption
+    from crmdesk.store.db import PassphraseNeeded, is_encrypted
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Plain", "Before")
+    plain_backup = backups.back_up(path, tmp_path / "plain.db")
+    close_database()
+    encryption.encrypt_book(path, "s3cret")
+    backups.restore(path, plain_backup, passphrase="s3cret")
+    assert is_encrypted(path) and b"Before" not in path.read_bytes()
+    with pytest.raises(PassphraseNeeded):
+        open_book(path)
+    open_book(path, passphrase="s3cret")
+    assert [r[0] for r in db.execute_sql("SELECT family_name FROM customer")] == ["Before"]
+    close_database()
+    assert not list(tmp_path.glob(".book.db.restoring*"))
+    monkeypatch.setenv("CRMDESK_PASSPHRASE", "s3cret")  # and through the command line
+    assert main(["restore", "--db", str(path), str(plain_backup)]) == 0
+    close_database()
+    capsys.readouterr()
+    assert is_encrypted(path)
+    with pytest.raises(PassphraseNeeded):
+        open_book(path)
+
+
+def _damage_an_index(path: Path) -> None:
+    """Overwrite the b-tree page of an index with garbage (the book is closed)."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'customer_sort'"
+                        ).fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(path, "r+b") as fh:  # the book is closed in this process: nothing to drop
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x0d\xff\xff\xff" * 64)
+
+
+def test_a_damaged_book_is_not_backed_up(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.cli import main
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    for i in range(20):
+        add(f"Given{i}", f"Family{i}")
+    close_database()
+    _damage_an_index(path)
+    open_book(path)
+    with pytest.raises(BookError, match="is damaged .*no backup was written"):
+        backups.back_up(path, tmp_path / "copy.db")
+    close_database()
+    assert main(["backup", "--db", str(path)]) == 1
+    close_database()
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "no backup was written" in err
+    assert not (tmp_path / "copy.db").exists() and not list(tmp_path.rglob("*.part"))
+    assert not list(backups.backup_dir(path).glob("*.db"))

@@ -213,7 +213,7 @@ def test_programme_settings_dialog_saves_tiers_rewards_and_letterhead(  # type: 
     tier_col = [c[0] for c in COLUMNS].index("Tier")
     assert window.customers.model.index(row, tier_col).data() == "Member"
     logo = tmp_path / "logo.png"
-    logo.write_bytes((Path(__file__).resolve().parents[2] / "resources" / "logo.png")
+    logo.write_bytes((Path(__file__).resolve().parents[2] / "crmdesk" / "resources" / "logo.png")
                      .read_bytes())
     bad = tmp_path / "logo.txt"
     bad.write_text("not an image")

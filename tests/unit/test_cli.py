@@ -160,13 +160,15 @@ def test_log_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, _, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "phone",
                        "--direction", "in", "--note", "x", "--follow-up", "y",
                        "--due", "tomorrow")
-    assert code == 1 and "not a date" in err
+    assert code == 2 and "not a date" in err and err.count("\n") == 1  # a usage error
     code, _, err = run(capsys, "log", "--db", db, "--customer", "1", "--channel", "phone",
                        "--direction", "in", "--note", "x", "--follow-up", "y",
                        "--due", "2030-01-01", "--assign", "Nobody")
     assert code == 1 and "No staff member called “Nobody”" in err
-    code, out, _ = run(capsys, "agenda", "--db", db, "--json", "--days", "10000")
+    code, out, _ = run(capsys, "agenda", "--db", db, "--json", "--days", "3660")
     assert json.loads(out) == []
+    code, out, err = run(capsys, "agenda", "--db", db, "--json", "--days", "10000")
+    assert code == 2 and out == "" and "out of range (0..3,660)" in err
 
 
 def test_loyalty_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -225,13 +227,14 @@ def test_statement_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         code, _, err = run(capsys, "statement", "--db", db, "--customer", ids[0], *period,
                            "--out", str(out_file))
         assert code == 0, err
-    for bad, message in ((["--period", "2026-13"], "no month 13"),
-                         (["--period", "Oct"], "YYYY-MM"),
-                         (["--from", "2026-10-05", "--to", "2026-10-01"], "before it starts"),
-                         ([], "Say which period")):
+    for bad, message, exit_code in ((["--period", "2026-13"], "no month 13", 2),
+                                    (["--period", "Oct"], "YYYY-MM", 2),
+                                    (["--from", "2026-10-05", "--to", "2026-10-01"],
+                                     "before it starts", 1),
+                                    ([], "Say which period", 1)):
         code, _, err = run(capsys, "statement", "--db", db, "--customer", ids[0], *bad,
                            "--out", str(out_file))
-        assert code == 1 and message in err
+        assert code == exit_code and message in err and err.count("\n") == 1
     folder = tmp_path / "vip"
     code, _, err = run(capsys, "statements", "--db", db, "--segment", "VIP", "--period",
                        "2026-10", "--out", str(folder), "--jobs", "2")

@@ -160,3 +160,28 @@ def test_other_threads_open_with_the_key_derived_once(tmp_path: Path) -> None:
     assert [count for count, _ in found] == [1, 1, 1]
     assert max(seconds for _, seconds in found[1:]) < 0.08  # no 100 ms key derivation each
     close_database()
+
+
+def test_every_passphrase_asked_for_is_tried(tmp_path: Path) -> None:
+    """A wrong passphrase is asked again up to `tries` times, and the last one typed is
+    tried too (it used to be asked for and thrown away)."""
+    from crmdesk.store.book import open_book_asking
+
+    path = tmp_path / "asked.db"
+    open_book(path, passphrase=SECRET)
+    close_database()
+    typed = ["wrong 1", "wrong 2", SECRET]
+    asked: list[str] = []
+
+    def ask(message: str) -> str | None:
+        asked.append(message)
+        return typed.pop(0)
+
+    book = open_book_asking(path, ask, tries=3)
+    assert book.encrypted and len(asked) == 3 and not typed
+    close_database()
+    typed[:] = ["wrong 1", "wrong 2", "wrong 3", SECRET]
+    asked.clear()
+    with pytest.raises(BookError, match="Wrong passphrase"):
+        open_book_asking(path, ask, tries=3)
+    assert len(asked) == 3 and typed == [SECRET]  # three asked, three tried, no fourth

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import configparser
+import os
+import subprocess
+import sys
+import tomllib
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
+
+import crmdesk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,5 +33,78 @@ def test_metainfo_and_icon() -> None:
     assert root.get("type") == "desktop-application"
     assert root.findtext("launchable") == "crmdesk.desktop"
     assert root.findtext("provides/binary") == "crmdesk"
-    svg = ET.parse(ROOT / "resources" / "crmdesk.svg").getroot()
+    svg = ET.parse(ROOT / "crmdesk" / "resources" / "crmdesk.svg").getroot()
     assert svg.tag.endswith("svg") and svg.get("viewBox") == "0 0 256 256"
+
+
+def _site_packages(python: Path) -> str:
+    return subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_the_wheel_installed_elsewhere_writes_a_statement(tmp_path: Path) -> None:
+    """Build the wheel, install it (not editable) into a fresh venv whose only other packages
+    are this venv's dependencies, and write a statement from a folder outside the repo: the
+    logo, the fonts and the icon must come from inside the installed package."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", "--wheel-dir", str(wheels), str(ROOT)],
+                   check=True, capture_output=True, cwd=tmp_path)
+    (wheel,) = wheels.glob("crmdesk-*.whl")
+    assert wheel.name.startswith(f"crmdesk-{crmdesk.__version__}-")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        metadata = zf.read(f"crmdesk-{crmdesk.__version__}.dist-info/METADATA").decode()
+    for data in ("crmdesk/resources/logo.png", "crmdesk/resources/crmdesk.svg",
+                 "crmdesk/resources/fonts/DejaVuSans.ttf",
+                 "crmdesk/resources/fonts/DejaVuSans-Bold.ttf",
+                 "crmdesk/resources/fonts/LICENSE-DejaVu.txt"):
+        assert data in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert f"Version: {crmdesk.__version__}" in metadata
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    # The dependencies: this venv's site-packages, appended after the new venv's own (where
+    # the wheel goes). A path in a .pth file is not a site dir, so the editable install's
+    # finder there is not run: what gets imported is the wheel (checked below).
+    ours = Path(_site_packages(python))
+    (ours / "zz_deps.pth").write_text(_site_packages(Path(sys.executable)) + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                    "--quiet", "--no-deps", "--no-index", str(wheel)],
+                   check=True, capture_output=True)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CRMDESK_DB")}
+    env["HOME"] = str(tmp_path)
+    where = subprocess.run([str(python), "-c", "import crmdesk; print(crmdesk.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=work, env=env)
+    assert Path(where.stdout.strip()).is_relative_to(venv)
+    book = work / "book.db"
+    run = [str(python), "-m", "crmdesk", "--db", str(book)]
+    subprocess.run([*run, "demo", "--customers", "5"], check=True, capture_output=True,
+                   cwd=work, env=env, timeout=120)
+    pdf = work / "statement.pdf"
+    done = subprocess.run([*run, "statement", "--customer", "1", "--period", "2026",
+                           "--out", str(pdf)],
+                          capture_output=True, text=True, cwd=work, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert b"DejaVuSans" in pdf.read_bytes()
+
+
+def test_one_version() -> None:
+    """The version is written once, in crmdesk/__init__.py; the rest read it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in project["project"]
+    assert "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "crmdesk.__version__"}
+    tree = ET.parse(ROOT / "packaging" / "io.github.crmdesk.crmdesk.metainfo.xml")
+    newest = tree.getroot().find("releases/release")
+    assert newest is not None and newest.get("version") == crmdesk.__version__
+    assert project["build-system"]["requires"] == ["setuptools>=77"]
+    assert project["project"]["license"] == "MIT"
+    licence = (ROOT / "LICENSE").read_text()
+    assert licence.startswith("MIT License") and "Copyright (c) 2026 the crmdesk authors" in licence

@@ -121,3 +121,60 @@ def test_random_search_text_never_raises(book: object) -> None:
         customer_ids(CustomerFilter(text=text))
 
     run()
+
+
+def _hidden_client_office() -> dict[str, int]:
+    """Eva's exclusive client (company, tags, segment and notes hidden from Rita), an ordinary
+    client with the same company, a manager, Eva and a receptionist (Rita)."""
+    from crmdesk.services import access, staff
+
+    for name, role in (("Marta", "manager"), ("Eva", "executive"), ("Rita", "receptionist")):
+        access.set_password(staff.add(name, role), f"{name.lower()}-secret-1")
+    return {
+        "hidden": add("Lola", "Peña", emails=("lola@example.es",), company="Banco Sur",
+                      relationship_type="exclusive", owner="Eva", segment="VIP",
+                      tags=["yacht"], occupation="Shipowner", notes="Collects Goya"),
+        "open": add("Carla", "Ruiz", emails=("carla@example.com",), company="Banco Sur",
+                    segment="Standard", tags=["golf"]),
+    }
+
+
+def test_search_and_filters_never_select_what_the_person_may_not_see(book: object) -> None:
+    """The four probes of a receptionist (company, tag word, segment filter, tag filter) and
+    an occupation find nothing of an exclusive client she sees at contact level only; her
+    name, e-mail and phone still find her; a manager finds her every way."""
+    from crmdesk.services import access, lifecycle
+
+    ids = _hidden_client_office()
+    probes = [CustomerFilter(text="banco"), CustomerFilter(text="yacht"),
+              CustomerFilter(segment="VIP"), CustomerFilter(tag="yacht"),
+              CustomerFilter(text="shipowner"), CustomerFilter(text="lola banco"),
+              CustomerFilter(text="lola", segment="VIP")]
+    for who, sees in (("Rita", False), ("Marta", True)):
+        access.sign_in(who, f"{who.lower()}-secret-1")
+        for flt in probes:
+            found = customer_ids(flt)
+            assert (ids["hidden"] in found) == sees, (who, flt)
+            # the board and the list's quick count go through the same rule
+            on_board = lifecycle.column_ids("knowledge", flt)
+            assert (ids["hidden"] in on_board) == sees, (who, flt)
+            assert (lifecycle.column_counts(flt)["knowledge"] == len(found)), (who, flt)
+            hits = customer_query.text_only_count(flt, 2)
+            assert hits in (None, len(found)), (who, flt, hits)
+            first = customer_query.first_page(flt, 50, len(found), 2)
+            assert (ids["hidden"] in first) == sees, (who, flt)
+        assert ids["open"] in customer_ids(CustomerFilter(text="banco"))
+        for text in ("lola", "pena", "lola@example.es", "@example.es"):
+            assert ids["hidden"] in customer_ids(CustomerFilter(text=text)), (who, text)
+        access.reset()
+
+
+def test_the_trash_search_keeps_hidden_fields_hidden(book: object) -> None:
+    from crmdesk.services import access, customers
+
+    ids = _hidden_client_office()
+    customers.set_archived([ids["hidden"], ids["open"]], True)
+    access.sign_in("Rita", "rita-secret-1")
+    assert customer_ids(CustomerFilter(text="banco", archived=True)) == [ids["open"]]
+    assert customer_ids(CustomerFilter(text="lola", archived=True)) == [ids["hidden"]]
+    access.reset()

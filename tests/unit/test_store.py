@@ -290,3 +290,95 @@ def test_book_of_the_previous_schema_starts_an_audit_trail(tmp_path: Path) -> No
         assert audit.verify().ok and audit.verify().entries == 1
     finally:
         close_database()
+
+
+def test_copies_of_the_book_are_private_from_their_first_byte(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The before-restore copy, backups and the copy before an upgrade never exist with
+    a mode others can read, even for an instant (umask 022 as on most desktops)."""
+    import os
+
+    import peewee
+
+    from crmdesk.services import backups
+    from crmdesk.store import encryption
+
+    old_umask = os.umask(0o022)
+    try:
+        seen: list[tuple[str, int]] = []
+        real_connect = encryption.connect
+
+        def connect(path: Path, passphrase: str | None, read_only: bool = False) -> object:
+            if not read_only and Path(path).name.endswith(".part"):
+                seen.append((Path(path).name, stat.S_IMODE(os.stat(path).st_mode)))
+            return real_connect(path, passphrase, read_only)
+
+        monkeypatch.setattr(encryption, "connect", connect)
+        path = tmp_path / "book.db"
+        open_book(path)
+        add("Ana", "Private")
+        saved = backups.back_up(path, tmp_path / "saved.db")
+        close_database()
+        backups.restore(path, saved)
+        assert len(seen) >= 3 and all(mode == 0o600 for _name, mode in seen), seen
+        real_execute = peewee.SqliteDatabase.execute_sql
+        vacuumed: list[int] = []
+
+        def execute_sql(self, sql, params=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+            result = real_execute(self, sql, params, *args, **kwargs)
+            if sql.startswith("VACUUM INTO"):
+                vacuumed.append(stat.S_IMODE(os.stat(params[0]).st_mode))
+            return result
+
+        monkeypatch.setattr(peewee.SqliteDatabase, "execute_sql", execute_sql)
+        old = tmp_path / "old.db"
+        _write_v1_book(old)
+        assert open_book(old).backup is not None
+        close_database()
+        assert vacuumed == [0o600]
+    finally:
+        os.umask(old_umask)
+
+
+def test_leftovers_of_a_killed_program_are_cleaned_up_at_the_next_open(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    close_database()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    partial = [tmp_path / ".book.db.encrypting", tmp_path / ".book.db.restoring",
+               tmp_path / ".book.db.v7-20261122T101500Z.bak.part",
+               tmp_path / ".book.db.before-restore-20261122-101500.part",
+               backups / ".book-20261122-101500.db.part",
+               backups / ".auto-book-20261122-101500.db.part"]
+    kept = [tmp_path / "book.db.before-restore-20261122-101500",
+            tmp_path / "book.db.v7-20261122T101500Z.bak",
+            tmp_path / "book.db-wal.foreign-20261122-101500",
+            backups / "book-20261122-101500.db", backups / "auto-book-20261122-101500.db"]
+    others = [tmp_path / "other.db.before-restore-1", backups / ".other-1.db.part"]
+    # While another program has the book open, its files may be in progress: left alone.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from crmdesk.store.book import open_book; "
+         "open_book(sys.argv[1]); print('ready', flush=True); sys.stdin.readline()",
+         str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        for file in partial + kept + others:
+            file.write_bytes(b"client data")
+            os.chmod(file, 0o644)
+        open_book(path)
+        close_database()
+        assert all(file.exists() for file in partial)
+    finally:
+        holder.kill()
+        holder.wait()
+    open_book(path)
+    close_database()
+    assert not [file for file in partial if file.exists()]
+    assert all(stat.S_IMODE(file.stat().st_mode) == 0o600 for file in kept)
+    assert all(file.exists() and stat.S_IMODE(file.stat().st_mode) == 0o644 for file in others)

@@ -18,7 +18,9 @@ from crmdesk.services.importing.contact import (
 )
 from crmdesk.services.importing.vcard_reader import parse_birthday
 
-csv.field_size_limit(MAX_CARD)
+# The csv module reads a whole record, however long; a record over MAX_CARD is then reported
+# as rejected (a field limit would make csv.Error cut it short and lose track of the rows).
+csv.field_size_limit(2**31 - 1)
 
 # The fields a column can go to (key → what the mapping step shows).
 TARGETS: dict[str, str] = {
@@ -94,6 +96,8 @@ class CsvTable:
     layout: str = "generic"   # "outlook", "google" or "generic"
     skipped: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)  # each row's number in the file
+    problems: dict[int, str] = field(default_factory=dict)  # index in rows → why unusable
+    too_many: bool = False    # stopped reading at max_rows
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -117,32 +121,53 @@ def sniff_delimiter(sample: str) -> str:
         return best if counts[best] else ","
 
 
-def read_table(raw: bytes) -> CsvTable:
+def read_table(raw: bytes, known_columns_only: bool = False,
+               max_rows: int | None = None) -> CsvTable:
+    """The rows of a CSV file. A row that cannot be used (over MAX_CARD, or broken CSV) is
+    kept as an empty row with its reason in `problems`, so it is reported as rejected with
+    its row and line numbers. `known_columns_only`: stop after the header row when no column
+    is one this program knows, and `max_rows`: stop beyond that many rows (the file is
+    refused without reading it all)."""
     text, encoding = decode(raw)
     delimiter = sniff_delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     skipped: list[str] = []
     try:
-        headers = [h.strip() for h in next(reader)]
+        headers = [h.strip()[:200] for h in next(reader)]
     except (StopIteration, csv.Error):
         return CsvTable([], [], encoding, delimiter, skipped=["the file has no header row"])
     rows: list[list[str]] = []
     numbers: list[int] = []
+    problems: dict[int, str] = {}
+    if known_columns_only and not any(guess_mapping(headers)):
+        return CsvTable(headers, rows, encoding, delimiter)
     record = 1
     while True:
+        if max_rows is not None and len(rows) > max_rows:
+            return CsvTable(headers, [], encoding, delimiter, too_many=True)
+        line = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             record += 1
-            skipped.append(f"row {record}: {exc}")
+            problems[len(rows)] = f"unreadable row (line {line}: {exc})"[:200]
+            rows.append([])
+            numbers.append(record)
             continue
         record += 1
-        if any(cell.strip() for cell in row):
+        size = sum(len(cell) for cell in row)
+        if size > MAX_CARD:
+            problems[len(rows)] = (f"row larger than {MAX_CARD // 1_000_000} MB "
+                                   f"({size / 1e6:.1f} MB from line {line}): left out")
+            rows.append([])
+            numbers.append(record)
+        elif any(cell.strip() for cell in row):
             rows.append(row)
             numbers.append(record)
-    table = CsvTable(headers, rows, encoding, delimiter, skipped=skipped, numbers=numbers)
+    table = CsvTable(headers, rows, encoding, delimiter, skipped=skipped, numbers=numbers,
+                     problems=problems)
     keys = {h.lower() for h in headers}
     if {"e-mail address", "business phone"} & keys and "first name" in keys:
         table.layout = "outlook"
@@ -173,8 +198,9 @@ def _google_label(text: str) -> str:
 
 def to_contacts(table: CsvTable, mapping: list[str]) -> list[ImportedContact]:
     numbers = table.numbers or list(range(2, len(table.rows) + 2))
-    return [row_contact(n, row, table.headers, mapping)
-            for n, row in zip(numbers, table.rows, strict=True)]
+    return [ImportedContact(f"row {n}", error=table.problems[i]) if i in table.problems
+            else row_contact(n, row, table.headers, mapping)
+            for i, (n, row) in enumerate(zip(numbers, table.rows, strict=True))]
 
 
 def row_contact(number: int, row: list[str], headers: list[str],

@@ -79,6 +79,8 @@ class FunnelDialog(QDialog):
             days = f"{r.median_days:.1f}" if r.median_days is not None else "—"
             self.model.appendRow([QStandardItem(text) for text in (
                 r.label, f"{r.entered:,}", f"{r.moved_on:,}", rate, days)])
-        self.note.setText("Entered: customers who came into the stage in the period. "
-                          "Conversion: of those, how many moved on to the next stage. "
-                          "Median days: how long those who left the stage had stayed.")
+        self.note.setText("Entered: customers who came into the stage in the period "
+                          "(moved into it, or added in it). Moved to next and conversion: "
+                          "of those, how many then moved on to the next stage before the "
+                          "period ended. Median days: how long those who left the stage in "
+                          "the period had stayed.")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, interactions, staff
+from crmdesk.services import access, catalog, interactions, staff
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
@@ -121,6 +121,12 @@ class LogInteractionDialog(QDialog):
         self.duration.setAccessibleName("Duration")
         self.staff = staff_combo(data.staff_id)
         self.staff.setAccessibleName("Staff member")
+        me = access.current()
+        if me.signed_in and me.role != "manager":  # one records under one's own name
+            self.staff.setCurrentIndex(max(0, self.staff.findData(
+                data.staff_id if existing else me.staff_id)))
+            self.staff.setEnabled(False)
+            self.staff.setToolTip(f"{me.name} records things under their own name.")
         self.subject = QLineEdit(data.subject)
         self.subject.setAccessibleName("Subject")
         self.notes = QPlainTextEdit(data.notes)
@@ -179,6 +185,9 @@ class LogInteractionDialog(QDialog):
                 self.saved = interactions.log(data, follow)
         except ValidationFailed as exc:
             self.error.show_message("Not saved. " + " ".join(p.message for p in exc.problems))
+            return
+        except access.AccessDenied as exc:
+            self.error.show_message(f"Not saved. {exc}")
             return
         self.accept()
 

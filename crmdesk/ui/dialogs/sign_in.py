@@ -65,13 +65,16 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         try:
             access.sign_in(self.who.currentText(), self.password.text())
-        except access.SignInFailed as exc:
+        except access.SignInFailed as exc:  # the pause after failures is the service's
             self.failures += 1
             self.password.clear()
             self.password.setFocus()
             self.error.show_message(str(exc))
-            if self.failures % ATTEMPTS_BEFORE_PAUSE == 0:
-                _pause(self.buttons, self.error)
+            if isinstance(exc, access.SignInPaused):
+                self.buttons.setEnabled(False)
+                # A timer of the dialog's own: it goes with the dialog if that closes first.
+                QTimer.singleShot(exc.seconds * 1000, self.buttons,
+                                  lambda: self.buttons.setEnabled(True))
             return
         self.accept()
 
@@ -80,7 +83,7 @@ def _pause(buttons: QDialogButtonBox | QPushButton, error: ErrorLabel) -> None:
     buttons.setEnabled(False)
     error.show_message(f"{ATTEMPTS_BEFORE_PAUSE} wrong attempts: wait "
                        f"{PAUSE_MS // 1000} seconds before the next one.")
-    QTimer.singleShot(PAUSE_MS, lambda: buttons.setEnabled(True))
+    QTimer.singleShot(PAUSE_MS, buttons, lambda: buttons.setEnabled(True))  # goes with them
 
 
 class NewSecretDialog(QDialog):
