@@ -423,3 +423,27 @@ def test_a_stored_template_that_does_not_check_out_is_not_used(book: Book) -> No
                    "'{% for a in greeting %}{{ a }}{% endfor %}', '2026-01-01T00:00:00Z')")
     with pytest.raises(messaging.MessageError, match="Loops are not available"):
         messaging.compose(cid, "Smuggled", "email")
+
+
+def test_templates_and_the_message_log_travel_with_the_whole_book(tmp_path: Path) -> None:
+    from crmdesk.services import exporting
+
+    open_book(tmp_path / "a.db")
+    try:
+        cid = _lola()
+        templates.save(templates.TemplateText("Ours", "es", "letter", "Hola",
+                                              "{{ greeting_line }}\n\nNuestro texto."))
+        templates.delete("Birthday")
+        messaging.deliver(messaging.compose(cid, "Ours", "letter"), tmp_path / "o.pdf")
+        library = [(t.name, t.languages) for t in templates.list_templates()]
+        log = db.execute_sql("SELECT * FROM message_log").fetchall()
+        exporting.export_book(tmp_path / "book.json")
+    finally:
+        close_database()
+    open_book(tmp_path / "b.db")
+    try:
+        exporting.import_book((tmp_path / "book.json").read_bytes())
+        assert [(t.name, t.languages) for t in templates.list_templates()] == library
+        assert db.execute_sql("SELECT * FROM message_log").fetchall() == log
+    finally:
+        close_database()
