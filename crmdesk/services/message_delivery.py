@@ -12,6 +12,7 @@ import mailbox
 import smtplib
 import ssl
 import urllib.parse
+import uuid
 from dataclasses import dataclass
 from email import policy
 from email.charset import QP, Charset
@@ -95,7 +96,9 @@ def email_message(subject: str, body: str, to_name: str, to_addr: str,
     plain = MIMEText(body, "plain", utf8)  # type: ignore[arg-type]  # a Charset works
     msg: Message
     if body_html is not None:
-        msg = MIMEMultipart("alternative")
+        # A boundary of our own: the generator otherwise compiles a regular expression per
+        # message to find one that the text does not contain.
+        msg = MIMEMultipart("alternative", boundary=f"=_crmdesk_{uuid.uuid4().hex}")
         msg.attach(plain)
         msg.attach(MIMEText(html_body(body_html), "html", utf8))  # type: ignore[arg-type]
     else:
