@@ -207,7 +207,8 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     except (LookupError, ValueError) as exc:
         raise _fail(exc) from exc
     print(out)
-    print(f"{len(ids):,} briefs (one page each).", file=sys.stderr)
+    print("1 brief (one page)." if len(ids) == 1 else f"{len(ids):,} briefs (one page each).",
+          file=sys.stderr)
     return 0
 
 
