@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from crmdesk import __version__, cli_args, paths
+from crmdesk import __version__, cli_args, cli_messages, paths
 from crmdesk.services import access, audit
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
@@ -1178,6 +1178,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
+    cli_messages.add_commands(sub, common)  # message, messages, templates, brief
 
     from crmdesk import cli_myday
 

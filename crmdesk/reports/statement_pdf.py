@@ -173,19 +173,7 @@ class _StatementCanvas(rl_canvas.Canvas):
         w = words(data.language)
         top = PAGE_H - 12 * mm
         if page == 1:
-            size = 17 * mm
-            self.drawImage(logo, MARGIN, top - size, size, size, preserveAspectRatio=True,
-                           anchor="sw", mask="auto")
-            x = PAGE_W - MARGIN
-            self.setFillColor(INK)
-            self.setFont(BOLD, 12)
-            self.drawRightString(x, top - 4 * mm, _fit(data.business_name, 110 * mm, BOLD, 12))
-            self.setFont(FONT, 8)
-            self.setFillColor(MUTED)
-            for i, line in enumerate(data.business_lines[:4]):
-                self.drawRightString(x, top - 8.5 * mm - i * 3.6 * mm,
-                                     _fit(line, 110 * mm, FONT, 8))
-            rule_y = top - size - 3 * mm
+            rule_y = draw_letterhead(self, logo, data.business_name, data.business_lines)
         else:
             self.setFont(FONT, 8)
             self.setFillColor(MUTED)
@@ -194,18 +182,40 @@ class _StatementCanvas(rl_canvas.Canvas):
             self.drawRightString(PAGE_W - MARGIN, top - 4 * mm,
                                  _fit(data.business_name, WIDTH * 0.33, FONT, 8))
             rule_y = top - 6.5 * mm
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.6)
-        self.line(MARGIN, rule_y, PAGE_W - MARGIN, rule_y)
-        self.line(MARGIN, BOTTOM - 6 * mm, PAGE_W - MARGIN, BOTTOM - 6 * mm)
-        self.setFont(FONT, 7.5)
-        self.setFillColor(MUTED)
         issued = locale_text.short_date(data.issued, data.language)
         left = " · ".join(p for p in (data.business_name, f"{w['issued']} {issued}",
                                        f"{w['member']} {data.customer_id:06d}") if p)
-        self.drawString(MARGIN, BOTTOM - 10 * mm, _fit(left, WIDTH * 0.75, FONT, 7.5))
-        self.drawRightString(PAGE_W - MARGIN, BOTTOM - 10 * mm,
-                             w["page"].format(page=page, pages=pages))
+        draw_rules_and_footer(self, rule_y, left, w["page"].format(page=page, pages=pages))
+
+
+def draw_letterhead(canv: Any, logo: ImageReader, name: str, lines: list[str]) -> float:
+    """The logo (left) and the business name and address (right) at the top of a first
+    page, shared by statements and letters; returns where the rule below it goes."""
+    top = PAGE_H - 12 * mm
+    size = 17 * mm
+    canv.drawImage(logo, MARGIN, top - size, size, size, preserveAspectRatio=True,
+                   anchor="sw", mask="auto")
+    x = PAGE_W - MARGIN
+    canv.setFillColor(INK)
+    canv.setFont(BOLD, 12)
+    canv.drawRightString(x, top - 4 * mm, _fit(name, 110 * mm, BOLD, 12))
+    canv.setFont(FONT, 8)
+    canv.setFillColor(MUTED)
+    for i, line in enumerate(lines[:4]):
+        canv.drawRightString(x, top - 8.5 * mm - i * 3.6 * mm, _fit(line, 110 * mm, FONT, 8))
+    return float(top - size - 3 * mm)
+
+
+def draw_rules_and_footer(canv: Any, rule_y: float, left: str, right: str) -> None:
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.6)
+    canv.line(MARGIN, rule_y, PAGE_W - MARGIN, rule_y)
+    canv.line(MARGIN, BOTTOM - 6 * mm, PAGE_W - MARGIN, BOTTOM - 6 * mm)
+    canv.setFont(FONT, 7.5)
+    canv.setFillColor(MUTED)
+    canv.drawString(MARGIN, BOTTOM - 10 * mm, _fit(left, WIDTH * 0.75, FONT, 7.5))
+    if right:
+        canv.drawRightString(PAGE_W - MARGIN, BOTTOM - 10 * mm, right)
 
 
 def _num(value: int, language: str) -> str:

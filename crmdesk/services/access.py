@@ -107,6 +107,15 @@ WHAT = {
     "duplicates": "look for duplicate customers", "export_book": "export the whole book",
     "import_book": "import a whole book",
 }
+# Messages: everyone writes to the clients they may see (with the fields they may see, see
+# services/messaging.py); managers keep the template library; a meeting brief is a print.
+for _role in PERMISSIONS:
+    PERMISSIONS[_role].add("message")
+PERMISSIONS["manager"].add("templates")
+PERMISSIONS["manager"].add("brief")
+PERMISSIONS["executive"].add("brief")
+WHAT.update(message="write to clients", templates="edit the message templates",
+            brief="print meeting briefs")
 
 
 # --- passwords --------------------------------------------------------------------------

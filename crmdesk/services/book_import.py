@@ -362,6 +362,8 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
                 checked["setting"] = (scols, [r for r in srows
                                               if r[scols.index("key")] != "book_id"])
             db.execute_sql("DELETE FROM setting WHERE key NOT IN ('book_id')")
+            if checked["message_template"][1]:  # the export's library, not the starter set
+                db.execute_sql("DELETE FROM message_template")
             for n, table in enumerate(BOOK_TABLES):
                 columns, rows = checked[table]
                 if not columns or not rows:

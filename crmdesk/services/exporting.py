@@ -27,7 +27,7 @@ BOOK_TABLES = ["setting", "staff", "customer", "customer_email", "customer_phone
                "customer_address", "customer_consent", "customer_tag", "customer_photo",
                "saved_view", "interaction", "follow_up", "stage_change",
                "suggestion_dismissal", "purchase", "reward", "points_entry", "import_batch",
-               "import_item", "audit_entry"]
+               "import_item", "audit_entry", "message_template", "message_log"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

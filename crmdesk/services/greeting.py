@@ -20,6 +20,10 @@ def first_name(data: CustomerData) -> str:
 def greeting(data: CustomerData) -> str:
     """The opening of a letter or statement, in the customer's language and form of address."""
     spanish = data.language == "es"
+    if not first_name(data):  # no name at all (an erased customer): still a greeting
+        if data.address_form == "informal":
+            return "Hola" if spanish else "Hello"
+        return "Estimado/a cliente" if spanish else "Dear client"
     if data.address_form == "informal" or not (data.family_name or data.given_name):
         name = first_name(data)
         return f"Hola {name}" if spanish else f"Hi {name}"

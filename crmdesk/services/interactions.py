@@ -203,3 +203,55 @@ def load_follow_up(fid: int) -> FollowUpData:
                         is_promise=bool(row.is_promise), assignee_id=row.assignee_id,
                         interaction_id=row.interaction_id, status=row.status, id=row.id,
                         completed_at=row.completed_at)
+
+
+def log_many(items: list[InteractionData]) -> list[int]:
+    """Store many interactions (a batch of messages) in one transaction, with the same
+    checks as `log` and one audit entry per customer; returns their ids in order."""
+    problems = []
+    known = set()
+    cids = sorted({d.customer_id for d in items})
+    for start in range(0, len(cids), 500):
+        chunk = cids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        known |= {r[0] for r in db.execute_sql(
+            f"SELECT id FROM customer WHERE id IN ({marks})", chunk)}
+    limit = utcnow() + dt.timedelta(minutes=5)
+    for d in items:
+        if d.customer_id not in known:
+            problems.append(Problem("customer", f"Customer {d.customer_id} does not exist."))
+        elif d.channel not in catalog.INTERACTION_CHANNEL_LABELS or \
+                d.direction not in catalog.DIRECTION_LABELS or not d.notes.strip() or \
+                len(d.notes) > MAX_NOTE or as_utc(d.happened_at) > limit:
+            problems += validate_interaction(d)  # the detailed reasons
+    if problems:
+        raise ValidationFailed(problems)
+    ids: list[int] = []
+    created = utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
+    with db.atomic():
+        cursor = db.cursor()
+        for d in items:
+            cursor.execute(
+                "INSERT INTO interaction (customer_id, staff_id, channel, direction, "
+                "happened_at, duration_min, subject, notes, outcome, satisfaction, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (d.customer_id, d.staff_id, d.channel, d.direction,
+                 as_utc(d.happened_at).strftime("%Y-%m-%dT%H:%M:%SZ"), d.duration_min,
+                 d.subject.strip(), d.notes.strip(), d.outcome.strip(), d.satisfaction,
+                 created))
+            ids.append(int(cursor.lastrowid))
+        marks = ",".join("?" * len(ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                           f"SELECT id, subject, notes, outcome FROM interaction WHERE id IN "
+                           f"({marks})", chunk)
+        for cid in {d.customer_id for d in items}:
+            _touch_customer(cid)
+        by_channel: dict[str, list[int]] = {}
+        for d in items:
+            by_channel.setdefault(d.channel, []).append(d.customer_id)
+        for channel, customer_ids in by_channel.items():
+            audit.record("change", customer_ids, f"{channel} interaction logged")
+    return ids

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import peewee
 
+from crmdesk.store import migration_messages
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -407,10 +408,13 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
                      _v9_audit_detail_digest,
-                     _contact_figures]
+                     _contact_figures,
+                     migration_messages.step]
 LATEST = len(STEPS)
 #: the version at which customers carry last_contact_at / next_follow_up_at by trigger
 CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
+# The step that added message templates (issue 15); a renumber at merge changes only this.
+MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
 
 
 def current_version(database: peewee.Database) -> int:

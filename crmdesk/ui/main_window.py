@@ -53,6 +53,7 @@ from crmdesk.ui.data_actions import DataActions
 from crmdesk.ui.events import EventHub
 from crmdesk.ui.lifecycle_actions import LifecycleActions
 from crmdesk.ui.loyalty_actions import LoyaltyActions
+from crmdesk.ui.message_actions import MessageActions
 from crmdesk.ui.views.board import BoardView
 from crmdesk.ui.views.customer_list import CustomerListView
 from crmdesk.ui.views.interaction_log import InteractionLogView
@@ -65,7 +66,7 @@ from crmdesk.ui.widgets import wheel_guard
 
 
 class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, DataActions,
-                 AccountActions, QMainWindow):
+                 AccountActions, MessageActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         wheel_guard.install()  # only a focused field takes the mouse wheel
@@ -193,6 +194,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.setCentralWidget(self.central_stack)
 
         self._build_menus()
+        self.install_message_actions()  # Write to…, Print Brief, Message Templates…
         self.book_label = QLabel()
         self.statusBar().addPermanentWidget(self.book_label)
 

@@ -198,6 +198,7 @@ class BoardView(QWidget):
     open_customer = Signal(int)
     suggestion_accepted = Signal(int)
     suggestion_dismissed = Signal(int)
+    write_column_requested = Signal(str)  # stage: write to everyone in that column
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -366,6 +367,9 @@ class BoardView(QWidget):
             if key != stage:
                 action = menu.addAction(f"Move to {label}…")
                 action.triggered.connect(lambda _c=False, k=key: self.ask_reason(ids, k))
+        menu.addSeparator()
+        write = menu.addAction(f"Write to Everyone in {lifecycle.stage_label(stage)}…")
+        write.triggered.connect(lambda _c=False: self.write_column_requested.emit(stage))
         if self.extend_menu is not None:  # the window's customer actions (open, log…)
             menu.addSeparator()
             self.extend_menu(menu, ids)
