@@ -1133,6 +1133,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
+    from crmdesk import cli_canvas  # the relationship canvas and dashboards
+    cli_canvas.add_commands(sub, common)
     parser.set_defaults(func=cmd_gui)
     return parser
 
