@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crmdesk.services import access, customers, interactions, loyalty_ledger, privacy, staff
+from crmdesk.services import (
+    access,
+    customers,
+    interactions,
+    lifecycle,
+    loyalty_ledger,
+    privacy,
+    staff,
+)
 from crmdesk.services.canvas import Scope
 from crmdesk.services.interactions import FollowUpData, InteractionData
 from crmdesk.store.db import db
@@ -29,14 +37,26 @@ def build(passwords: bool = False) -> dict[str, int]:
         "lola": add("Lola", "Peña", segment="VIP", relationship_type="exclusive", owner="Eva",
                     preferred_channel="phone", stage="growth"),
         "bob": add("Bob", "Smith", segment="VIP", relationship_type="personal", owner="Eva",
-                   preferred_channel="phone", stage="retention"),
+                   preferred_channel="phone", stage="reactivation"),
         "carla": add("Carla", "Ruiz", segment="Standard", relationship_type="self_service",
-                     preferred_channel="email", stage="conversion"),
+                     preferred_channel="email", stage="acquisition"),
         "dan": add("Dan", "Archived", segment="Standard", stage="retention"),
         "eve": add("Eve", "Forgotten", segment="Standard", stage="growth", owner="Eva"),
         "finn": add("Finn", "Other", segment="Premium", relationship_type="exclusive",
                     owner="Tomás", stage="growth"),
     }
+    # Everyone was added on 1 October 2025 (Carla on 15 January 2026), and moved later:
+    db.execute_sql("UPDATE customer SET created_at = '2025-10-01T09:00:00Z', "
+                   "stage_since = '2025-10-01T09:00:00Z'")
+    db.execute_sql("UPDATE customer SET created_at = '2026-01-15T09:00:00Z', "
+                   "stage_since = '2026-01-15T09:00:00Z' WHERE id = ?", (c["carla"],))
+    with db.atomic():  # stays: 26, 184 and 170 days
+        lifecycle.record_change(c["carla"], "acquisition", "conversion", None, "",
+                                at("2026-02-10T09:00"))
+        lifecycle.record_change(c["bob"], "reactivation", "retention", None, "",
+                                at("2026-04-03T09:00"))
+        lifecycle.record_change(c["finn"], "growth", "reactivation", None, "",
+                                at("2026-03-20T09:00"))
 
     def log(who: str, channel: str, direction: str, when: str, minutes: int | None,
             by: str | None, sat: int | None = None) -> int:
@@ -59,17 +79,19 @@ def build(passwords: bool = False) -> dict[str, int]:
     # Premium: Tomás's exclusive client, 10 minutes, 7.50.
     log("finn", "phone", "out", "2026-03-03T10:00", 10, "Tomás", 5)
 
-    def promise(who: str, due: str, done: str | None, is_promise: bool = True) -> None:
-        fid = interactions.add_follow_up(FollowUpData(c[who], "Call back", at(due),
-                                                      is_promise=is_promise))
+    def promise(who: str, due: str, done: str | None, is_promise: bool = True,
+                by: str | None = None) -> None:
+        fid = interactions.add_follow_up(FollowUpData(
+            c[who], "Call back", at(due), is_promise=is_promise,
+            assignee_id=ids[by] if by else None))
         if done is not None:
             interactions.set_follow_up_status(fid, "done")
             db.execute_sql("UPDATE follow_up SET completed_at = ? WHERE id = ?",
                            (done, fid))
 
-    promise("lola", "2026-03-15T17:00", "2026-03-16T17:00:00Z")  # kept one day late
-    promise("bob", "2026-04-10T17:00", "2026-04-09T12:00:00Z")  # kept on time
-    promise("bob", "2026-06-01T17:00", None)  # overdue on 15 July
+    promise("lola", "2026-03-15T17:00", "2026-03-16T17:00:00Z", by="Eva")  # a day late
+    promise("bob", "2026-04-10T17:00", "2026-04-09T12:00:00Z", by="Marta")  # on time
+    promise("bob", "2026-06-01T17:00", None, by="Eva")  # overdue on 15 July
     promise("bob", "2026-05-01T17:00", None, is_promise=False)  # a follow-up, not a promise
     promise("carla", "2026-09-01T17:00", None)  # due after the period
 
