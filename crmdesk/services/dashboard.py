@@ -134,9 +134,10 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
         Series("exited", "Left", [exited.get(k, 0) for k in keys]),
         Series("moved_on", "Moved on to the next stage", [to_next.get(k, 0) for k in keys]),
     ], group="lifecycle")
-    conv = [f"{label} → next {to_next.get(k, 0) / entered[k]:.0%}"
-            for k, label in order[:-1] if entered.get(k)]
-    funnel.note = "; ".join(conv)
+    conv = [f"{label} {to_next.get(k, 0) / exited[k]:.0%}" for k, label in order[:-1]
+            if exited.get(k)]
+    funnel.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
+                   if conv else "")
     month_cats = _month_categories(scope)
     trend_chart = Chart("funnel_trend", "Entries per stage, month by month", "line",
                         month_cats, [Series(k, label, [trend.get((k, m), 0)

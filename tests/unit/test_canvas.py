@@ -249,3 +249,39 @@ def test_cli_canvas_bad_input_and_roles(book: Book, capsys: pytest.CaptureFixtur
                           (["--owner", "Nobody"], "no staff member")]:
         code, out, err = _cli(capsys, "--user", "Marta", "canvas", "--db", path, *args)
         assert code == 1 and out == "" and message in err and len(err.splitlines()) == 1
+
+
+def test_pdf_and_csv_exports_are_private_and_escape_nothing(
+        book: Book, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import stat
+
+    from pypdf import PdfReader
+
+    from crmdesk.services import business
+
+    canvas_book.build()
+    business.save(business.Business("Banco <b>Sur</b> & Peña", "Calle Mayor 1\nMadrid"))
+    db.execute_sql("UPDATE customer SET segment = '<i>Élite</i> {{ 7*7 }}' WHERE segment = "
+                   "'Premium'")
+    path = str(book.path)
+    close_database()
+    pdf, out_csv = tmp_path / "canvas.pdf", tmp_path / "canvas.csv"
+    dash = tmp_path / "dash.pdf"
+    code, _, err = _cli(capsys, "canvas", "--db", path, "--from", "2026-01-01", "--to",
+                        "2026-06-30", "--out", str(pdf), "--csv", str(out_csv))
+    assert code == 0, err
+    code, _, err = _cli(capsys, "dashboard", "--db", path, "--from", "2026-01-01", "--to",
+                        "2026-06-30", "--out", str(dash))
+    assert code == 0, err
+    for f in (pdf, out_csv, dash):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert not list(tmp_path.glob(".*.part"))
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "Banco <b>Sur</b> & Peña" in text and "Relationship canvas" in text
+    assert "<i>Élite</i> {{ 7*7 }}" in text and "57.08" in text and "page 1 of" in text
+    dash_text = "".join(p.extract_text() for p in PdfReader(dash).pages)
+    assert "Funnel: customers entering each stage" in dash_text and "Marta" in dash_text
+    rows = list(csv.reader(out_csv.open(encoding="utf-8-sig")))
+    assert rows[0][0] == "segment" and rows[1][0] == "VIP"
+    assert "<i>Élite</i> {{ 7*7 }}" in [r[0] for r in rows]

@@ -146,3 +146,19 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     assert charts["funnel"]["categories"][0] == {"key": "knowledge", "label": "Knowledge"}
     code, out, err = _cli(capsys, "dashboard", "--db", path)
     assert code == 1 and "--out FILE.pdf" in err
+
+
+def test_dashboard_csv_has_one_line_per_point(board: dashboard.Dashboard, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import stat
+
+    from crmdesk.services import canvas_export
+
+    out = tmp_path / "dash.csv"
+    canvas_export.write_dashboard_csv(board, out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["chart", "series", "category", "value", "unit"]
+    assert ["Lifetime value by segment (USD)", "Lifetime value", "VIP", "1050.00",
+            "money"] in rows
+    assert len(rows) == 1 + sum(len(c.categories) * len(c.series) for c in board.charts)
