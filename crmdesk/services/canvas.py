@@ -514,6 +514,15 @@ def money(cents: int | None) -> str | None:
     return f"{sign}{whole}.{part:02d}"
 
 
+def money_text(cents: int | None) -> str:
+    """An amount for people: 1234567 -> '12,345.67' (exact, from the cents)."""
+    if cents is None:
+        return "—"
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(int(cents)), 100)
+    return f"{sign}{whole:,}.{part:02d}"
+
+
 def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 

@@ -130,14 +130,16 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
         stays.setdefault(frm, []).append(seconds / 86400)
     cats = list(order)
     funnel = Chart("funnel", "Funnel: customers entering each stage", "funnel", cats, [
+        Series("entered", "Entered", [entered.get(k, 0) for k in keys])], group="lifecycle")
+    flows = Chart("stage_flows", "Entries and exits per stage", "bar", cats, [
         Series("entered", "Entered", [entered.get(k, 0) for k in keys]),
         Series("exited", "Left", [exited.get(k, 0) for k in keys]),
         Series("moved_on", "Moved on to the next stage", [to_next.get(k, 0) for k in keys]),
     ], group="lifecycle")
     conv = [f"{label} {to_next.get(k, 0) / exited[k]:.0%}" for k, label in order[:-1]
             if exited.get(k)]
-    funnel.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
-                   if conv else "")
+    flows.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
+                  if conv else "")
     month_cats = _month_categories(scope)
     trend_chart = Chart("funnel_trend", "Entries per stage, month by month", "line",
                         month_cats, [Series(k, label, [trend.get((k, m), 0)
@@ -147,7 +149,7 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                  cats, [Series("median_days", "Median days",
                                [canvas._quantile(stays.get(k, []), 0.5) for k in keys])],
                  unit="days", group="lifecycle")
-    return [funnel, trend_chart, days]
+    return [funnel, flows, trend_chart, days]
 
 
 # --- promises -------------------------------------------------------------------------------
@@ -447,7 +449,7 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
     params: list[Any]
     inter = ("EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.id AND "
              "i.happened_at >= ? AND i.happened_at < ?")
-    if chart == "funnel":
+    if chart in ("funnel", "stage_flows"):
         column = {"entered": "s.to_stage = ?", "exited": "s.from_stage = ?",
                   "moved_on": "s.from_stage = ? AND s.to_stage = ?"}.get(series,
                                                                          "s.to_stage = ?")

@@ -29,7 +29,9 @@ def board(book: Book) -> dashboard.Dashboard:
 
 
 def test_funnel_entries_exits_and_days(board: dashboard.Dashboard) -> None:
-    funnel = _values(board.chart("funnel"))
+    assert _values(board.chart("funnel"))["entered"] == _values(
+        board.chart("stage_flows"))["entered"]
+    funnel = _values(board.chart("stage_flows"))
     assert funnel["entered"] == {"conversion": 1, "retention": 1, "reactivation": 1}
     assert funnel["exited"] == {"acquisition": 1, "reactivation": 1, "growth": 1}
     assert funnel["moved_on"] == {"acquisition": 1}  # growth → reactivation skips a stage
@@ -98,7 +100,8 @@ def test_customers_behind_points_of_charts(book: Book) -> None:
         return set(dashboard.customers_behind(SCOPE, chart, category, series, now=NOW))
 
     assert behind("funnel", "conversion", "entered") == {ids["carla"]}
-    assert behind("funnel", "acquisition", "moved_on") == {ids["carla"]}
+    assert behind("stage_flows", "acquisition", "moved_on") == {ids["carla"]}
+    assert behind("stage_flows", "growth", "exited") == {ids["finn"]}
     assert behind("funnel_trend", "2026-04", "retention") == {ids["bob"]}
     assert behind("promises_person", "Eva", "kept_late") == {ids["lola"]}
     assert behind("promises_month", "2026-06", "overdue") == {ids["bob"]}
@@ -140,7 +143,7 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     data = json.loads(out)
     assert (data["from"], data["to"], data["currency"]) == ("2026-01-01", "2026-06-30", "USD")
     charts = {c["key"]: c for c in data["charts"]}
-    assert len(charts) == 19
+    assert len(charts) == 20
     ltv = charts["ltv_segment"]
     assert ltv["series"][0]["values"] == ["1050.00"] and ltv["unit"] == "money"
     assert charts["funnel"]["categories"][0] == {"key": "knowledge", "label": "Knowledge"}
