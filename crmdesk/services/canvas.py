@@ -275,7 +275,16 @@ class Canvas:
 
 def compute(scope: Scope, now: dt.datetime | None = None) -> Canvas:
     """The canvas for `scope`: one row per segment (segments with customers today or with
-    activity in the period), best-known segments first, and the total."""
+    activity in the period), best-known segments first, and the total. Computed once and
+    reused until the book changes (services/figures_cache.py)."""
+    from crmdesk.services import figures_cache
+
+    customer_where(scope)  # refuse before looking in the cache
+    return figures_cache.cached("canvas", (scope, figures_cache.moment(now)),
+                                lambda: _compute(scope, now))
+
+
+def _compute(scope: Scope, now: dt.datetime | None) -> Canvas:
     now = now or dt.datetime.now(dt.UTC)
     where = customer_where(scope)
     prefs = settings.canvas_settings()

@@ -92,13 +92,19 @@ def _period(scope: Scope) -> tuple[str, str]:
 
 def compute(scope: Scope, now: dt.datetime | None = None,
             only: set[str] | None = None) -> Dashboard:
-    """Every chart (or those named in `only`)."""
-    now = now or dt.datetime.now(dt.UTC)
+    """Every chart (or those of the groups named in `only`); each group is computed once
+    and reused until the book changes (services/figures_cache.py)."""
+    from crmdesk.services import figures_cache
+
     where = customer_where(scope)
-    board = Dashboard(scope, loyalty_programme.programme().currency, computed_at=now)
+    moment = figures_cache.moment(now)
+    at = now or dt.datetime.now(dt.UTC)
+    board = Dashboard(scope, loyalty_programme.programme().currency, computed_at=at)
     for key, builder in BUILDERS.items():
         if only is None or key in only:
-            board.charts.extend(builder(scope, where, now))
+            board.charts.extend(figures_cache.cached(
+                f"dashboard:{key}", (scope, moment),
+                lambda b=builder: b(scope, where, at)))  # type: ignore[misc]
     return board
 
 

@@ -285,3 +285,25 @@ def test_pdf_and_csv_exports_are_private_and_escape_nothing(
     rows = list(csv.reader(out_csv.open(encoding="utf-8-sig")))
     assert rows[0][0] == "segment" and rows[1][0] == "VIP"
     assert "<i>Élite</i> {{ 7*7 }}" in [r[0] for r in rows]
+
+
+def test_figures_are_reused_until_anyone_writes_the_book(book: Book) -> None:
+    import sqlite3
+
+    from crmdesk.services import dashboard, figures_cache
+
+    canvas_book.build()
+    first = canvas.compute(SCOPE, NOW)
+    assert canvas.compute(SCOPE, NOW) is first  # nothing changed: the same figures
+    charts = dashboard.compute(SCOPE, NOW, only={"contacts"}).charts
+    assert dashboard.compute(SCOPE, NOW, only={"contacts"}).charts == charts
+    before = figures_cache.book_version()
+    other = sqlite3.connect(book.path)  # another process writing the book
+    other.execute("UPDATE customer SET segment = 'VIP' WHERE segment = 'Premium'")
+    other.commit()
+    other.close()
+    assert figures_cache.book_version() > before
+    again = canvas.compute(SCOPE, NOW)
+    assert again is not first and "Premium" not in [r.segment for r in again.rows]
+    assert _rows()["VIP"].customers == 3
+

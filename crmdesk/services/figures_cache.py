@@ -1,0 +1,58 @@
+"""Figures computed once are reused until the book changes.
+
+Every write to the tables the canvas and dashboards are made of moves a counter on (SQL
+triggers, so a CLI script or another window writing the book counts too); a cached result
+is used only while the counter has not moved, for the same person, scope and moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from crmdesk.services import access
+from crmdesk.store.db import db
+
+T = TypeVar("T")
+MAX_ENTRIES = 48
+_lock = threading.Lock()
+_cache: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
+
+
+def book_version() -> int:
+    """How many writes the book has seen to what the figures are made of."""
+    row = db.execute_sql("SELECT n FROM change_counter WHERE id = 1").fetchone()
+    return int(row[0]) if row else -1
+
+
+def moment(now: dt.datetime | None) -> Hashable:
+    """The cache's view of `now`: the time given, or the current ten minutes (figures such
+    as "overdue" may lag that much behind the clock, never behind the book)."""
+    if now is not None:
+        return now
+    current = dt.datetime.now(dt.UTC)
+    return current.replace(minute=current.minute // 10 * 10, second=0, microsecond=0)
+
+
+def cached(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    me = access.current()
+    full: Hashable = (str(db.database), kind, key, me.role, me.staff_id)
+    version = book_version()
+    with _lock:
+        hit = _cache.get(full)
+        if hit is not None and hit[0] == version:
+            _cache.move_to_end(full)
+            return hit[1]  # type: ignore[return-value]
+    result = compute()
+    with _lock:
+        _cache[full] = (version, result)
+        while len(_cache) > MAX_ENTRIES:
+            _cache.popitem(last=False)
+    return result
+
+
+def clear() -> None:
+    with _lock:
+        _cache.clear()
