@@ -453,8 +453,8 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
     m_lo, m_hi = max(lo, month_lo), min(hi, month_hi)
     cond: str
     params: list[Any]
-    inter = ("EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.id AND "
-             "i.happened_at >= ? AND i.happened_at < ?")
+    inter = ("c.id IN (SELECT i.customer_id FROM interaction i INDEXED BY interaction_canvas "
+             "WHERE i.happened_at >= ? AND i.happened_at < ?")
     if chart in ("funnel", "stage_flows"):
         column = {"entered": "s.to_stage = ?", "exited": "s.from_stage = ?",
                   "moved_on": "s.from_stage = ? AND s.to_stage = ?"}.get(series,
@@ -462,14 +462,14 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
         params = [lo, hi, category]
         if series == "moved_on":
             params.append(lifecycle.neighbour(category, 1) or "")
-        cond = ("EXISTS (SELECT 1 FROM stage_change s WHERE s.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT s.customer_id FROM stage_change s WHERE "
                 f"s.changed_at >= ? AND s.changed_at < ? AND {column})")
     elif chart == "funnel_trend":
-        cond = ("EXISTS (SELECT 1 FROM stage_change s WHERE s.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT s.customer_id FROM stage_change s WHERE "
                 "s.changed_at >= ? AND s.changed_at < ? AND s.to_stage = ?)")
         params = [m_lo, m_hi, series]
     elif chart == "stage_days":
-        cond = ("EXISTS (SELECT 1 FROM stage_change s WHERE s.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT s.customer_id FROM stage_change s WHERE "
                 "s.changed_at >= ? AND s.changed_at < ? AND s.from_stage = ?)")
         params = [lo, hi, category]
     elif chart in ("promises_person", "promises_month"):
@@ -487,7 +487,7 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
             params = [m_lo, m_hi]
         if series in ("overdue", "open"):
             params.append(canvas._stamp(now))
-        cond = ("EXISTS (SELECT 1 FROM follow_up f WHERE f.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT f.customer_id FROM follow_up f WHERE "
                 f"f.is_promise AND f.due_at >= ? AND f.due_at < ? AND {who} AND {status})")
     elif chart == "response_channel":
         cond = f"{inter} AND i.direction = 'in' AND i.channel = ?)"
@@ -510,13 +510,13 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
     elif chart == "points_month":
         kind = {"issued": "p.points > 0 AND p.kind NOT IN ('redeem', 'expire')",
                 "redeem": "p.kind = 'redeem'", "expire": "p.kind = 'expire'"}.get(series, "1")
-        cond = ("EXISTS (SELECT 1 FROM points_entry p WHERE p.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT p.customer_id FROM points_entry p WHERE "
                 f"p.happened_at >= ? AND p.happened_at < ? AND {kind})")
         params = [m_lo, m_hi]
     elif chart == "tier_mix":
         return _tier_members(where, category, now, limit)
     elif chart == "top_rewards":
-        cond = ("EXISTS (SELECT 1 FROM points_entry p WHERE p.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT p.customer_id FROM points_entry p WHERE "
                 "p.kind = 'redeem' AND p.happened_at >= ? AND p.happened_at < ? AND "
                 "p.reward = ?)")
         params = [lo, hi, "" if category == "(no reward named)" else category]
@@ -526,7 +526,7 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
         params = [category, canvas._stamp(now - dt.timedelta(days=days))]
     elif chart == "reactivation_month":
         side = "s.to_stage" if series == "quiet" else "s.from_stage"
-        cond = ("EXISTS (SELECT 1 FROM stage_change s WHERE s.customer_id = c.id AND "
+        cond = ("c.id IN (SELECT s.customer_id FROM stage_change s WHERE "
                 f"s.changed_at >= ? AND s.changed_at < ? AND {side} = 'reactivation')")
         params = [m_lo, m_hi]
     elif chart == "ltv_segment":
@@ -539,7 +539,7 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
         raise canvas.ScopeError(f"“{chart}” is not a chart of the dashboard.")
     return [int(r[0]) for r in db.execute_sql(
         f"SELECT c.id FROM customer c WHERE c.archived_at IS NULL AND {where.sql} AND {cond} "
-        "ORDER BY c.sort_name LIMIT ?", [*where.params, *params, limit])]
+        "ORDER BY +c.sort_name LIMIT ?", [*where.params, *params, limit])]
 
 
 def _next_month(key: str) -> str:
