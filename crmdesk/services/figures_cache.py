@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+import peewee
+
 from crmdesk.services import access
 from crmdesk.store.db import db
 
@@ -21,10 +23,14 @@ _lock = threading.Lock()
 _cache: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
 
 
-def book_version() -> int:
-    """How many writes the book has seen to what the figures are made of."""
-    row = db.execute_sql("SELECT n FROM change_counter WHERE id = 1").fetchone()
-    return int(row[0]) if row else -1
+def book_version() -> int | None:
+    """How many writes the book has seen to what the figures are made of (None: this book
+    keeps no count, so nothing is reused)."""
+    try:
+        row = db.execute_sql("SELECT n FROM change_counter WHERE id = 1").fetchone()
+    except peewee.OperationalError:
+        return None
+    return int(row[0]) if row else None
 
 
 def moment(now: dt.datetime | None) -> Hashable:
@@ -40,6 +46,8 @@ def cached(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     me = access.current()
     full: Hashable = (str(db.database), kind, key, me.role, me.staff_id)
     version = book_version()
+    if version is None:
+        return compute()
     with _lock:
         hit = _cache.get(full)
         if hit is not None and hit[0] == version:

@@ -190,18 +190,20 @@ class ChartView(QWidget):
         else:
             top = max(values, default=0.0)
         top = nice_ceiling(float(top)) if c.unit != "%" else 1.0
-        label_w = max(fm.horizontalAdvance(_axis_format(top * k / 4, c.unit))
-                      for k in range(5)) + 10
+        mantissa = top / 10 ** math.floor(math.log10(top))
+        ticks = 5 if round(mantissa, 3) in (2.5, 5.0) else 4  # round steps: 0.5, 1, 2.5…
+        label_w = max(fm.horizontalAdvance(_axis_format(top * k / ticks, c.unit))
+                      for k in range(ticks + 1)) + 10
         plot = QRectF(area.left() + label_w + 6, y + 6, area.width() - label_w - 20,
                       area.bottom() - y - fm.height() * 2 - 14)
         if plot.height() < 40 or plot.width() < 60:
             return
-        for k in range(5):  # grid and axis labels
-            gy = plot.bottom() - plot.height() * k / 4
+        for k in range(ticks + 1):  # grid and axis labels
+            gy = plot.bottom() - plot.height() * k / ticks
             painter.setPen(QPen(faint, 1))
             painter.drawLine(QPointF(plot.left(), gy), QPointF(plot.right(), gy))
             painter.setPen(text)
-            label = _axis_format(top * k / 4, c.unit)
+            label = _axis_format(top * k / ticks, c.unit)
             painter.drawText(QRectF(area.left(), gy - fm.height() / 2, label_w, fm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         n = len(c.categories)
@@ -290,6 +292,8 @@ class ChartView(QWidget):
             bar_h = max(3.0, row_h * 0.8 / bars)
             for si, s in enumerate(c.series):
                 v = float(s.values[i] or 0)
+                if not v:
+                    continue
                 w = width * v / top
                 centre = area.left() + label_w + width / 2
                 rect = QRectF(centre - w / 2, y + row_h * 0.1 + si * bar_h, max(w, 1), bar_h - 1)
