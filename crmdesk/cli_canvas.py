@@ -44,7 +44,9 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BookError(f"“{text}” is not a date (use YYYY-MM-DD).") from exc
+        from crmdesk.services.canvas import shown
+
+        raise BookError(f"“{shown(text)}” is not a date (use YYYY-MM-DD).") from exc
 
 
 def scope_from(args: argparse.Namespace) -> Any:

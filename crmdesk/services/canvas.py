@@ -89,6 +89,12 @@ def _parse(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """User input quoted in a message: control characters escaped, long text cut."""
+    clean = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    return clean if len(clean) <= limit else clean[:limit - 1] + "…"
+
+
 def check_scope(scope: Scope) -> None:
     if scope.last < scope.first:
         raise ScopeError(f"The period ends ({scope.last}) before it starts ({scope.first}).")
@@ -113,7 +119,7 @@ def customer_where(scope: Scope, alias: str = "c") -> Where:
         row = db.execute_sql("SELECT id FROM staff WHERE name = ?",
                              (" ".join(scope.owner.split()),)).fetchone()
         if row is None:
-            raise ScopeError(f"There is no staff member called “{scope.owner}”.")
+            raise ScopeError(f"There is no staff member called “{shown(scope.owner)}”.")
         clauses.append(f"{alias}.owner_id = ?")
         params.append(int(row[0]))
     return Where(" AND ".join(clauses), params)
@@ -468,7 +474,7 @@ def customers_behind(scope: Scope, segment: str | None, figure: str, key: str = 
     `segment` None means every segment; `key` is the relationship type, stage or channel
     for the figures that have one. Only customers in the book today (not the Trash)."""
     if figure not in FIGURES:
-        raise ScopeError(f"“{figure}” is not a figure of the canvas.")
+        raise ScopeError(f"“{shown(figure)}” is not a figure of the canvas.")
     where = customer_where(scope)
     now = now or dt.datetime.now(dt.UTC)
     lo, hi = scope.start_utc(), scope.end_utc()
