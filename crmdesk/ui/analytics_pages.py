@@ -96,6 +96,16 @@ class AnalyticsPages:
             self.dashboard = DashboardView()
             self.dashboard_holder.layout().addWidget(self.dashboard)
             self._connect(self.dashboard)
+            tabs = self.dashboard.tabs
+            try:  # the tab looked at last time (window state lives in QSettings)
+                tab = int(self.w.qsettings.value("analytics/dashboard_tab", 0))
+            except (TypeError, ValueError):
+                tab = 0
+            tabs.blockSignals(True)
+            tabs.setCurrentIndex(max(0, min(tab, tabs.count() - 1)))
+            tabs.blockSignals(False)
+            tabs.currentChanged.connect(
+                lambda i: self.w.qsettings.setValue("analytics/dashboard_tab", i))
         return self.dashboard
 
     def _connect(self, page: Any) -> None:

@@ -184,3 +184,18 @@ def test_chart_draws_in_the_dark_palette(qtbot) -> None:  # type: ignore[no-unty
     assert QColor(image.pixel(QPoint(2, 2))) == base
     assert len(view.hits) == 2
     assert view.hits[1].rect.height() > view.hits[0].rect.height()
+
+
+def test_dashboard_tab_is_remembered(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    canvas_book.build()
+    window = make_window()
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    page = window.analytics.dashboard
+    page.tabs.setCurrentIndex(4)
+    assert page.wait()
+    window.close()
+    again = make_window()
+    again.nav.setCurrentItem(again.analytics.nav_dashboard)
+    assert again.analytics.dashboard.tabs.currentIndex() == 4
+    assert again.analytics.dashboard.wait()
+    assert again.analytics.dashboard.loaded.get("loyalty") is not None
