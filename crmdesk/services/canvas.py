@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,7 +163,7 @@ class SegmentRow:
     channels_used: dict[str, int] = field(default_factory=dict)
     on_preferred_channel: int = 0  # contacts on the customer's preferred channel
     with_preference: int = 0  # contacts with customers who have a preferred channel
-    response_hours: list[float] = field(default_factory=list, repr=False)
+    response_hours: array[float] = field(default_factory=lambda: array("d"), repr=False)
     unanswered: int = 0
     satisfaction_sum: int = 0
     satisfaction_count: int = 0
@@ -248,7 +249,7 @@ def _top(counts: dict[str, int]) -> str | None:
     return best[0][1] if best else None
 
 
-def _quantile(values: list[float], q: float) -> float | None:
+def _quantile(values: Sequence[float], q: float) -> float | None:
     """The q-quantile with linear interpolation (the median of an even count is the mean
     of the middle two)."""
     if not values:

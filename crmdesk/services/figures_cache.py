@@ -7,6 +7,7 @@ is used only while the counter has not moved, for the same person, scope and mom
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -18,7 +19,7 @@ from crmdesk.services import access
 from crmdesk.store.db import db
 
 T = TypeVar("T")
-MAX_ENTRIES = 48
+MAX_ENTRIES = 24
 _lock = threading.Lock()
 _cache: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
 
@@ -33,6 +34,16 @@ def book_version() -> int | None:
     return int(row[0]) if row else None
 
 
+def _book_identity() -> Hashable:
+    """The open book's file (a restored or replaced file is another book)."""
+    name = str(db.database)
+    try:
+        info = os.stat(name)
+    except OSError:
+        return name
+    return (name, info.st_dev, info.st_ino)
+
+
 def moment(now: dt.datetime | None) -> Hashable:
     """The cache's view of `now`: the time given, or the current ten minutes (figures such
     as "overdue" may lag that much behind the clock, never behind the book)."""
@@ -44,7 +55,7 @@ def moment(now: dt.datetime | None) -> Hashable:
 
 def cached(kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     me = access.current()
-    full: Hashable = (str(db.database), kind, key, me.role, me.staff_id)
+    full: Hashable = (_book_identity(), kind, key, me.role, me.staff_id)
     version = book_version()
     if version is None:
         return compute()

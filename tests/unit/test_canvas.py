@@ -126,7 +126,7 @@ def test_owner_filter_and_period(book: Book) -> None:
     assert list(rows) == ["VIP"]  # Eve was Eva's, but forgetting took the owner away
     assert rows["VIP"].interactions == 5
     march = _rows(Scope(dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
-    assert march["VIP"].interactions == 2 and march["VIP"].response_hours == [4.0]
+    assert march["VIP"].interactions == 2 and list(march["VIP"].response_hours) == [4.0]
     with pytest.raises(ScopeError, match="no staff member"):
         canvas.compute(Scope(SCOPE.first, SCOPE.last, "Nobody"), NOW)
     with pytest.raises(ScopeError, match="before it starts"):
