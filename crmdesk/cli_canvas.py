@@ -4,8 +4,10 @@ figures on the command line (JSON for scripts, PDF and CSV for people)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,15 @@ def scope_from(args: argparse.Namespace) -> Any:
     return scope
 
 
+@contextlib.contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """A file that cannot be written is named as the user gave it, in one line."""
+    try:
+        yield
+    except OSError as exc:
+        raise BookError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+
+
 def _hours(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} h"
 
@@ -82,11 +93,13 @@ def cmd_canvas(args: argparse.Namespace) -> int:
     if args.csv:
         from crmdesk.services import canvas_export
 
-        canvas_export.write_csv(result, Path(args.csv))
+        with _writing(args.csv):
+            canvas_export.write_csv(result, Path(args.csv))
     if args.out:
         from crmdesk.reports import canvas_pdf
 
-        canvas_pdf.write_canvas_pdf(result, Path(args.out))
+        with _writing(args.out):
+            canvas_pdf.write_canvas_pdf(result, Path(args.out))
     if args.json:
         print(json.dumps([canvas.row_json(r, result) for r in result.rows],
                          ensure_ascii=False, indent=2))
@@ -121,7 +134,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if args.out:
         from crmdesk.reports import canvas_pdf
 
-        canvas_pdf.write_dashboard_pdf(charts, Path(args.out))
+        with _writing(args.out):
+            canvas_pdf.write_dashboard_pdf(charts, Path(args.out))
     if args.json:
         print(json.dumps(dashboard.to_json(charts), ensure_ascii=False, indent=2))
     elif args.out:

@@ -307,3 +307,16 @@ def test_figures_are_reused_until_anyone_writes_the_book(book: Book) -> None:
     assert again is not first and "Premium" not in [r.segment for r in again.rows]
     assert _rows()["VIP"].customers == 3
 
+
+
+def test_cli_unwritable_export_is_one_line(book: Book, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    canvas_book.build()
+    path = str(book.path)
+    close_database()
+    target = tmp_path / "missing" / "canvas.pdf"
+    for command, option in (("canvas", "--out"), ("canvas", "--csv"), ("dashboard", "--out")):
+        code, out, err = _cli(capsys, command, "--db", path, option, str(target))
+        assert code == 1 and out == ""
+        assert err == f"crmdesk: Cannot write {target}: No such file or directory.\n"
+    assert not target.parent.exists()
