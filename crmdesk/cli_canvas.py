@@ -30,6 +30,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                             "satisfaction, channels, loyalty, quiet clients, cohorts")
     _scope_arguments(p)
     p.add_argument("--out", metavar="FILE.pdf", help="write every chart to a PDF")
+    p.add_argument("--csv", metavar="FILE", help="write the figures behind every chart as CSV")
     p.add_argument("--json", action="store_true", help="the figures behind each chart")
     p.set_defaults(func=cmd_dashboard)
 
@@ -125,8 +126,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     scope = scope_from(args)
-    if not args.out and not args.json:
-        raise BookError("Say what to make: --out FILE.pdf, --json, or both.")
+    if not args.out and not args.json and not args.csv:
+        raise BookError("Say what to make: --out FILE.pdf, --csv FILE or --json.")
     try:
         charts = dashboard.compute(scope)
     except canvas.ScopeError as exc:
@@ -136,8 +137,14 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
         with _writing(args.out):
             canvas_pdf.write_dashboard_pdf(charts, Path(args.out))
+    if args.csv:
+        from crmdesk.services import canvas_export
+
+        with _writing(args.csv):
+            canvas_export.write_dashboard_csv(charts, Path(args.csv))
     if args.json:
         print(json.dumps(dashboard.to_json(charts), ensure_ascii=False, indent=2))
-    elif args.out:
-        print(f"Wrote {args.out} ({len(charts.charts)} charts).")
+    else:
+        written = " and ".join(f for f in (args.out, args.csv) if f)
+        print(f"Wrote {written} ({len(charts.charts)} charts).")
     return 0

@@ -149,6 +149,10 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     assert charts["funnel"]["categories"][0] == {"key": "knowledge", "label": "Knowledge"}
     code, out, err = _cli(capsys, "dashboard", "--db", path)
     assert code == 1 and "--out FILE.pdf" in err
+    target = book.path.parent / "dash.csv"
+    code, out, err = _cli(capsys, "dashboard", "--db", path, "--csv", str(target))
+    assert code == 0 and out == f"Wrote {target} (20 charts).\n"
+    assert target.read_text(encoding="utf-8-sig").startswith("chart,series,category,value")
 
 
 def test_dashboard_csv_has_one_line_per_point(board: dashboard.Dashboard, tmp_path) -> None:  # type: ignore[no-untyped-def]
