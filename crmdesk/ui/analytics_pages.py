@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -58,6 +58,9 @@ class AnalyticsPages:
             settings_menu.addAction(self.actions["costs"])
         for action in self.actions.values():
             window.addAction(action)
+        self.settle = QTimer(window)
+        self.settle.setSingleShot(True)
+        self.settle.timeout.connect(self._reload_visible)
         hub = window.hub
         for signal in (hub.customers_changed, hub.interactions_changed, hub.loyalty_changed):
             signal.connect(lambda _ids: self.book_changed())
@@ -127,15 +130,25 @@ class AnalyticsPages:
         holder = self.canvas_holder if page is self.canvas else self.dashboard_holder
         return page is not None and self.w.pages.currentWidget() is holder
 
+    #: after a change, wait this long for the next one before recomputing what is shown
+    #: (a receptionist logging call after call does not restart the work each time)
+    SETTLE_MS = 800
+
     def book_changed(self) -> None:
-        """Something in the book changed: recompute what is shown, the rest when shown."""
+        """Something in the book changed: recompute what is shown once changes settle, the
+        rest when shown."""
         for page in (self.canvas, self.dashboard):
             if page is None:
                 continue
             if hasattr(page, "invalidate"):
                 page.invalidate()
             page.stale = True
-            if self.visible(page):
+        if any(self.visible(p) for p in (self.canvas, self.dashboard)):
+            self.settle.start(self.SETTLE_MS)
+
+    def _reload_visible(self) -> None:
+        for page in (self.canvas, self.dashboard):
+            if page is not None and page.stale and self.visible(page):
                 page.reload()
 
     def book_opened(self) -> None:
