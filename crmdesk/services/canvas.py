@@ -465,7 +465,7 @@ def promise_counts(scope: Scope, where: Where, now: dt.datetime,
 
 
 # --- the customers behind a figure -----------------------------------------------------------
-FIGURES = ("customers", "relationship", "stage", "preferred", "channel", "in_touch",
+FIGURES = ("customers", "relationship", "stage", "preferred", "channel", "in_touch", "inbound",
            "promises_overdue", "promises_late", "rated", "unanswered", "bought")
 
 
@@ -494,9 +494,10 @@ def customers_behind(scope: Scope, segment: str | None, figure: str, key: str = 
     elif figure == "preferred":
         clauses.append("c.preferred_channel = ?")
         params.append(key)
-    elif figure in ("channel", "in_touch", "rated", "unanswered"):
+    elif figure in ("channel", "in_touch", "inbound", "rated", "unanswered"):
         # Driven from the period's range of the covering index, not customer by customer.
         extra = {"channel": " AND i.channel = ?", "in_touch": "",
+                 "inbound": " AND i.direction = 'in'",
                  "rated": " AND i.satisfaction IS NOT NULL",
                  "unanswered": " AND i.direction = 'in' AND NOT EXISTS (SELECT 1 FROM "
                  "interaction o INDEXED BY interaction_answer WHERE o.customer_id = "

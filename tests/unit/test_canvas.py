@@ -165,6 +165,7 @@ def test_customers_behind_each_figure(book: Book) -> None:
     assert behind("VIP", "promises_late") == {ids["lola"]}
     assert behind("VIP", "promises_overdue") == {ids["bob"]}
     assert behind("Standard", "unanswered") == {ids["carla"]}
+    assert behind("VIP", "inbound") == {ids["lola"], ids["bob"]}
     assert behind("VIP", "bought") == {ids["lola"]}
     assert behind("Standard", "in_touch") == {ids["carla"]}  # not the Trash
     with pytest.raises(ScopeError):

@@ -329,9 +329,9 @@ class CanvasView(_Page):
             parts.append(f"<br><span style='color:{warn}'>Only {share:.0%} of contacts on "
                          "the channel the client prefers</span>")
         target = c.settings.answer_target_hours
-        line("Answer:", f"median {_fmt_hours(r.response_median_hours)}, p90 "
-                        f"{_fmt_hours(r.response_p90_hours)}, "
-                        f"{_share(r.answered_within(target))} within {target} h"
+        line("Answer:", link("inbound", "", f"median {_fmt_hours(r.response_median_hours)}")
+             + f", p90 {_fmt_hours(r.response_p90_hours)}, "
+               f"{_share(r.answered_within(target))} within {target} h"
              + (" · " + link("unanswered", "", f"{r.unanswered:,} waiting")
                 if r.unanswered else ""))
         if r.satisfaction is None:
@@ -359,16 +359,17 @@ class CanvasView(_Page):
         line("Staff time:", link("in_touch", "", f"{r.staff_hours:,.1f} h") + e(defaulted))
         money = canvas.money_text
         per = money(r.cost_per_customer_cents) if r.customers else ""
-        line("Cost:", f"<b>{e(money(r.cost_cents))} {cur}</b>"
+        line("Cost:", link("in_touch", "", f"<b>{e(money(r.cost_cents))} {cur}</b>")
                       + (f" · {e(per)} per customer" if per else ""))
         ratio = (f" · {r.bought_in_period_cents / r.cost_cents:,.1f} × its cost"
                  if r.cost_cents else "")
         bought = e(money(r.bought_in_period_cents))
         line("Bought in the period:", link("bought", "", f"{bought} {cur}") + ratio)
         others = ", ".join(f"{e(k)} {e(money(v))}" for k, v in r.other_currencies_cents.items())
-        line("Lifetime value:", f"<b>{e(money(r.lifetime_value_cents))} {cur}</b>"
-                                f" · last 12 months {e(money(r.last_12_months_cents))}"
-                                + (f" · also {others}" if others else ""))
+        line("Lifetime value:", link("customers", "",
+                                     f"<b>{e(money(r.lifetime_value_cents))} {cur}</b>")
+             + f" · last 12 months {e(money(r.last_12_months_cents))}"
+             + (f" · also {others}" if others else ""))
         liability = round(r.points_outstanding * c.settings.point_value_cents)
         line("Points outstanding:", f"{r.points_outstanding:,} (worth "
                                     f"{e(money(liability))} {cur})")
@@ -394,6 +395,7 @@ class CanvasView(_Page):
         names = {"customers": "customers", "relationship": "relationship",
                  "stage": "stage", "channel": "contacted on", "preferred": "prefer",
                  "in_touch": "in touch in the period", "unanswered": "waiting for an answer",
+                 "inbound": "wrote or called in the period",
                  "rated": "rated a contact", "promises_late": "promises kept late",
                  "promises_overdue": "promises overdue", "bought": "bought in the period"}
         label_key = {"relationship": catalog.RELATIONSHIP_LABELS.get(key, key),
