@@ -27,11 +27,17 @@ _cache: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
 def book_version() -> int | None:
     """How many writes the book has seen to what the figures are made of (None: this book
     keeps no count, so nothing is reused)."""
+    counts = changes()
+    return sum(counts.values()) if counts is not None else None
+
+
+def changes() -> dict[str, int] | None:
+    """The change counters by table ('interaction+' counts its inserts alone)."""
     try:
-        row = db.execute_sql("SELECT n FROM change_counter WHERE id = 1").fetchone()
+        return {str(k): int(n) for k, n in db.execute_sql(
+            "SELECT name, n FROM change_counter")}
     except peewee.OperationalError:
         return None
-    return int(row[0]) if row else None
 
 
 def _book_identity() -> Hashable:

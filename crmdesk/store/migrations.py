@@ -329,16 +329,19 @@ def _canvas_indexes(database: peewee.Database) -> None:
         "CREATE INDEX interaction_canvas ON interaction (happened_at, customer_id, channel, "
         "direction, duration_min, satisfaction, staff_id)",
         "CREATE INDEX interaction_answer ON interaction (customer_id, direction, happened_at)",
-        "CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), "
-        "n INTEGER NOT NULL)",
-        "INSERT INTO change_counter (id, n) VALUES (1, 0)",
+        # One row per table and kind of change: 'interaction+' counts inserts,
+        # 'interaction' updates and deletes (new rows alone can be read incrementally).
+        "CREATE TABLE change_counter (name TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+        "WITHOUT ROWID",
     ]:
         database.execute_sql(sql)
     for table in CHANGE_COUNTED:
-        for event in ("INSERT", "UPDATE", "DELETE"):
+        for name, event in ((f"{table}+", "INSERT"), (table, "UPDATE"), (table, "DELETE")):
+            database.execute_sql("INSERT OR IGNORE INTO change_counter (name, n) VALUES (?, 0)",
+                                 (name,))
             database.execute_sql(
                 f"CREATE TRIGGER {table}_counted_{event.lower()} AFTER {event} ON {table} "
-                "BEGIN UPDATE change_counter SET n = n + 1 WHERE id = 1; END")
+                f"BEGIN UPDATE change_counter SET n = n + 1 WHERE name = '{name}'; END")
 
 
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
