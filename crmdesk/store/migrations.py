@@ -315,6 +315,9 @@ def _v8_staff_accounts(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+# The customer columns the canvas and dashboards' figures depend on.
+CUSTOMER_FIGURE_COLUMNS = ["segment", "archived_at", "preferred_channel", "relationship_type",
+                           "stage", "points_balance", "owner_id", "created_at"]
 # Tables whose changes the canvas and dashboards' figures depend on.
 CHANGE_COUNTED = ["customer", "interaction", "follow_up", "purchase", "points_entry",
                   "stage_change", "staff", "setting"]
@@ -337,11 +340,16 @@ def _canvas_indexes(database: peewee.Database) -> None:
         database.execute_sql(sql)
     for table in CHANGE_COUNTED:
         for name, event in ((f"{table}+", "INSERT"), (table, "UPDATE"), (table, "DELETE")):
+            if (table, event) == ("customer", "UPDATE"):
+                # Only what a figure is made of: a renamed customer, or the time of the last
+                # contact (which moves with the interaction log, counted apart), changes none.
+                event = f"UPDATE OF {', '.join(CUSTOMER_FIGURE_COLUMNS)}"
             database.execute_sql("INSERT OR IGNORE INTO change_counter (name, n) VALUES (?, 0)",
                                  (name,))
             database.execute_sql(
-                f"CREATE TRIGGER {table}_counted_{event.lower()} AFTER {event} ON {table} "
-                f"BEGIN UPDATE change_counter SET n = n + 1 WHERE name = '{name}'; END")
+                f"CREATE TRIGGER {table}_counted_{event.split()[0].lower()} AFTER {event} "
+                f"ON {table} BEGIN UPDATE change_counter SET n = n + 1 WHERE name = '{name}'; "
+                "END")
 
 
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,

@@ -321,3 +321,55 @@ def test_cli_unwritable_export_is_one_line(book: Book, tmp_path: Path,
         assert code == 1 and out == ""
         assert err == f"crmdesk: Cannot write {target}: No such file or directory.\n"
     assert not target.parent.exists()
+
+
+def _both(scope: Scope, now: dt.datetime) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    from crmdesk.services import figures_cache
+
+    out = []
+    for engine in ("sql", "columns"):
+        figures_cache.clear()
+        canvas.ENGINE = engine
+        try:
+            result = canvas.compute(scope, now)
+        finally:
+            canvas.ENGINE = "columns"
+        out.append([canvas.row_json(r, result) for r in [*result.rows, result.total]])
+    return out[0], out[1]
+
+
+def test_columns_give_the_sql_figures_on_a_demo_book(book: Book) -> None:
+    from crmdesk.services import demo, interactions, staff
+    from crmdesk.services.interactions import InteractionData
+
+    demo.build_demo(400, seed=3)
+    now = dt.datetime.now(dt.UTC)
+    names = [m.name for m in staff.list_staff()]
+    scopes = [Scope.default(), Scope(dt.date(2025, 1, 1), dt.date(2026, 12, 31)),
+              Scope(now.date().replace(day=1), now.date()), Scope.default(owner=names[0])]
+    for scope in scopes:
+        sql, cols = _both(scope, now)
+        assert cols == sql, scope
+    # new rows are read alone; an edit reads the log again
+    cid = db.execute_sql("SELECT min(id) FROM customer WHERE archived_at IS NULL").fetchone()[0]
+    interactions.log(InteractionData(cid, "email", "in", "Question", now, None, None))
+    sql, cols = _both(Scope.default(), now)
+    assert cols == sql
+    assert sql[-1]["unanswered"] >= 1
+    waiting = sql[-1]["unanswered"]
+    interactions.log(InteractionData(cid, "phone", "out", "Answer", now, None, 5))
+    sql, cols = _both(Scope.default(), now)
+    assert cols == sql and sql[-1]["unanswered"] < waiting  # answered, read alone
+    db.execute_sql("UPDATE interaction SET channel = 'video' WHERE id = (SELECT max(id) FROM "
+                   "interaction)")
+    db.execute_sql("UPDATE customer SET segment = 'VIP' WHERE id = ?", (cid,))
+    sql, cols = _both(Scope.default(), now)
+    assert cols == sql
+
+
+def test_columns_give_the_sql_figures_for_an_executive(book: Book) -> None:
+    canvas_book.build(passwords=True)
+    for who in ("Marta", "Eva", "Tomás"):
+        canvas_book.sign_in(who)
+        sql, cols = _both(SCOPE, NOW)
+        assert cols == sql, who
