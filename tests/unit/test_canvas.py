@@ -323,7 +323,10 @@ def test_cli_unwritable_export_is_one_line(book: Book, tmp_path: Path,
     assert not target.parent.exists()
 
 
-def _both(scope: Scope, now: dt.datetime) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+Figures = list[dict[str, object]]
+
+
+def _both(scope: Scope, now: dt.datetime) -> tuple[Figures, Figures]:
     from crmdesk.services import figures_cache
 
     out = []
