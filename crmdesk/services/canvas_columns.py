@@ -74,6 +74,10 @@ def _rows(sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return list(db.execute_sql(sql, params))
 
 
+# customer, time, channel, inbound, duration, rating, staff: 22 bytes an interaction
+_KINDS = [np.int32, np.int64, np.int16, np.bool_, np.int32, np.int8, np.int32]
+
+
 def _load_interactions(cols: Columns, after_id: int = 0) -> None:
     fetched = np.array(_rows(
         f"""SELECT id, customer_id, CAST(strftime('%s', happened_at) AS INTEGER),
@@ -82,18 +86,17 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
                    coalesce(staff_id, 0)
             FROM interaction WHERE id > ? ORDER BY id""", (after_id,)),
         dtype=np.int64).reshape(-1, 8)
+    new: list[Any] = [fetched[:, k].astype(kind) for k, kind in enumerate(_KINDS, 1)]
     if after_id and cols.i_cust is not None:
         parts = [cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
                  cols.i_staff]
-        new = [fetched[:, k] for k in range(1, 8)]
         (cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
          cols.i_staff) = [np.concatenate([old, add]) for old, add in zip(parts, new,
                                                                            strict=True)]
     else:
         (cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
-         cols.i_staff) = [fetched[:, k].copy() for k in range(1, 8)]
+         cols.i_staff) = new
         cols.i_answer = None
-    cols.i_in = cols.i_in.astype(bool)
     if len(fetched):
         cols.i_max_id = int(fetched[-1, 0])
     if (cols.i_channel < 0).any():
