@@ -350,3 +350,32 @@ def customer_groups(cols: Columns, visible: Any) -> Iterator[tuple[Any, ...]]:
         s, r, st, p = (int(v) for v in np.unravel_index(int(g), dims))
         yield (cols.segments[s], cols.rels[r], cols.stages[st], cols.prefs[p], int(count[g]),
                int(points[g]))
+
+
+def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tuple[Any, ...]]:
+    """(month, channel, relationship type, contacts, rating sum, ratings) for the period, as
+    the dashboards' SQL returns them."""
+    size = len(visible)
+    cust = cols.i_cust
+    ok = (cols.i_when >= _epoch(lo)) & (cols.i_when < _epoch(hi)) & (cust < size)
+    idx = np.nonzero(ok)[0]
+    idx = idx[visible[cust[idx]]]
+    if not len(idx):
+        return
+    c = cust[idx]
+    chan = cols.i_channel[idx].astype(np.int64)
+    month = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
+        "datetime64[M]").astype(np.int64)
+    chan_lo, month_lo = int(chan.min()), int(month.min())
+    parts = [month - month_lo, chan - chan_lo, cols.c_rel[c]]
+    dims = tuple(int(p.max()) + 1 for p in parts[:2]) + (max(1, len(cols.rels)),)
+    key = np.ravel_multi_index(parts, dims)
+    space = int(np.prod(dims))
+    sat = cols.i_sat[idx]
+    count = np.bincount(key, minlength=space)
+    sat_sum = np.bincount(key, weights=sat, minlength=space)
+    rated = np.bincount(key, weights=(sat > 0), minlength=space)
+    for g in np.nonzero(count)[0]:
+        m, ch, r = (int(v) for v in np.unravel_index(int(g), dims))
+        yield (_month_names([m + month_lo])[0], _channel_name(cols, ch + chan_lo),
+               cols.rels[r], int(count[g]), int(sat_sum[g]), int(rated[g]))

@@ -267,13 +267,22 @@ def _contacts(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     by_month: dict[str, tuple[int, int]] = {}
     by_channel: dict[str, list[int]] = {}  # channel -> [contacts, rating sum, ratings]
     by_relationship: dict[str, int] = {}
-    for month, channel, relationship, n, rating_sum, ratings in db.execute_sql(
+    rows: Any
+    if canvas.ENGINE == "columns":
+        from crmdesk.services import canvas_columns
+
+        cols = canvas_columns.columns()
+        rows = canvas_columns.contact_groups(
+            cols, canvas._visible_mask(where, len(cols.c_segment)), lo, hi)
+    else:
+        rows = db.execute_sql(
             f"""SELECT substr(i.happened_at, 1, 7), i.channel, c.relationship_type, count(*),
                        coalesce(sum(i.satisfaction), 0), count(i.satisfaction)
                 FROM interaction i INDEXED BY interaction_canvas
                 JOIN customer c ON c.id = i.customer_id
                 WHERE i.happened_at >= ? AND i.happened_at < ? AND {where.sql}
-                GROUP BY 1, 2, 3""", [lo, hi, *where.params]):
+                GROUP BY 1, 2, 3""", [lo, hi, *where.params])
+    for month, channel, relationship, n, rating_sum, ratings in rows:
         s0, n0 = by_month.get(month, (0, 0))
         by_month[month] = (s0 + rating_sum, n0 + ratings)
         row = by_channel.setdefault(channel, [0, 0, 0])

@@ -169,3 +169,44 @@ def test_dashboard_csv_has_one_line_per_point(board: dashboard.Dashboard, tmp_pa
     assert ["Lifetime value by segment (USD)", "Lifetime value", "VIP", "1050.00",
             "money"] in rows
     assert len(rows) == 1 + sum(len(c.categories) * len(c.series) for c in board.charts)
+
+
+def _both_boards(scope: Scope, now) -> tuple[dict, dict]:  # type: ignore[no-untyped-def, type-arg]
+    from crmdesk.services import canvas, figures_cache
+
+    out = []
+    for engine in ("sql", "columns"):
+        figures_cache.clear()
+        canvas.ENGINE = engine
+        try:
+            out.append(dashboard.to_json(dashboard.compute(scope, now)))
+        finally:
+            canvas.ENGINE = "columns"
+    return out[0], out[1]
+
+
+def test_columns_give_the_sql_charts(book: Book) -> None:
+    import datetime as dt
+
+    from crmdesk.services import demo, interactions
+    from crmdesk.services.interactions import InteractionData
+    from crmdesk.store.db import db
+
+    demo.build_demo(300, seed=5)
+    now = dt.datetime.now(dt.UTC)
+    for scope in (Scope.default(), Scope(dt.date(2025, 3, 1), dt.date(2026, 2, 28))):
+        sql, cols = _both_boards(scope, now)
+        assert cols == sql
+    cid = db.execute_sql("SELECT min(id) FROM customer").fetchone()[0]
+    interactions.log(InteractionData(cid, "chat", "in", "Hello", now, None, None,
+                                     satisfaction=2))
+    sql, cols = _both_boards(Scope.default(), now)
+    assert cols == sql
+
+
+def test_columns_give_the_sql_charts_for_each_role(book: Book) -> None:
+    canvas_book.build(passwords=True)
+    for who in ("Marta", "Eva", "Tomás"):
+        canvas_book.sign_in(who)
+        sql, cols = _both_boards(SCOPE, NOW)
+        assert cols == sql, who
