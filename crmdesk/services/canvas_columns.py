@@ -21,7 +21,6 @@ import numpy as np
 from crmdesk.services import catalog, figures_cache
 from crmdesk.store.db import db
 
-SENTINEL = (1 << 40) - 1  # "no answer" in the low bits of a packed (customer, time) key
 _lock = threading.Lock()
 _held: dict[Any, Columns] = {}
 
@@ -48,6 +47,7 @@ class Columns:
     i_sat: Any = None  # 1-5, 0 not rated
     i_staff: Any = None  # staff id, 0 nobody
     i_answer: Any = None  # seconds to the first outbound at or after an inbound; -1 none
+    i_responder: Any = None  # the staff id of that outbound contact (0: nobody, or none)
     other_channels: dict[int, str] = field(default_factory=dict)
     # customers, indexed by id
     c_segment: Any = None  # index into segments
@@ -113,33 +113,42 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
     _answers(cols, np.unique(fetched[:, 1]) if incremental else None)
 
 
-def _answer_times(cust: Any, when: Any, inbound: Any) -> Any:
+def _answer_times(cust: Any, when: Any, inbound: Any, staff: Any) -> tuple[Any, Any]:
     """For each inbound contact, the seconds to the customer's first outbound contact at or
-    after it (-1: none yet; -1 for outbound ones): one sort and a reversed running minimum
-    over keys packing (customer, time)."""
+    after it and who made it (-1 and 0: none yet; -1 and 0 for outbound ones): one sort,
+    then a reversed running minimum of the outbound rows' positions."""
     n = len(cust)
     answer = np.full(n, -1, dtype=np.int64)
+    responder = np.zeros(n, dtype=np.int64)
     if n:
-        order = np.lexsort((~inbound, when, cust))  # same second: inbound first
+        order = np.lexsort((~inbound, when, cust))  # same second: inbound first, then by id
         c = cust[order]
-        rank = np.concatenate([[0], np.cumsum(c[1:] != c[:-1])]).astype(np.int64)
-        w = when[order]
-        packed = (rank << 40) | np.where(inbound[order], SENTINEL, w)
-        nxt = np.minimum.accumulate(packed[::-1])[::-1] & SENTINEL
-        answer[order] = np.where(nxt != SENTINEL, nxt - w, -1)
-    return np.where(inbound, answer, -1)
+        w = when[order].astype(np.int64)
+        position = np.arange(n, dtype=np.int64)
+        out_pos = np.where(inbound[order], n, position)
+        nxt = np.minimum.accumulate(out_pos[::-1])[::-1]  # first outbound at or after
+        found = nxt < n
+        safe = np.where(found, nxt, 0)
+        found &= c[safe] == c
+        answer[order] = np.where(found, w[safe] - w, -1)
+        responder[order] = np.where(found, staff[order][safe], 0)
+    return np.where(inbound, answer, -1), np.where(inbound, responder, 0)
 
 
 def _answers(cols: Columns, touched: Any = None) -> None:
     """Answer times of the whole log, or (new rows) of the customers in `touched` only."""
     if touched is None or cols.i_answer is None:
-        cols.i_answer = _answer_times(cols.i_cust, cols.i_when, cols.i_in)
+        cols.i_answer, cols.i_responder = _answer_times(cols.i_cust, cols.i_when, cols.i_in,
+                                                        cols.i_staff)
         return
     grown = len(cols.i_cust) - len(cols.i_answer)
     if grown > 0:
         cols.i_answer = np.concatenate([cols.i_answer, np.full(grown, -1, dtype=np.int64)])
+        cols.i_responder = np.concatenate([cols.i_responder,
+                                           np.zeros(grown, dtype=np.int64)])
     rows = np.nonzero(np.isin(cols.i_cust, touched))[0]
-    cols.i_answer[rows] = _answer_times(cols.i_cust[rows], cols.i_when[rows], cols.i_in[rows])
+    cols.i_answer[rows], cols.i_responder[rows] = _answer_times(
+        cols.i_cust[rows], cols.i_when[rows], cols.i_in[rows], cols.i_staff[rows])
 
 
 def _codes(values: list[str]) -> tuple[list[str], Any]:
@@ -379,3 +388,24 @@ def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tu
         m, ch, r = (int(v) for v in np.unravel_index(int(g), dims))
         yield (_month_names([m + month_lo])[0], _channel_name(cols, ch + chan_lo),
                cols.rels[r], int(count[g]), int(sat_sum[g]), int(rated[g]))
+
+
+def answer_rows(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tuple[Any, ...]]:
+    """(channel, month, hours to answer or None, responder's staff id) of each inbound
+    contact of the period, as the dashboards' SQL returns them."""
+    size = len(visible)
+    cust = cols.i_cust
+    ok = ((cols.i_when >= _epoch(lo)) & (cols.i_when < _epoch(hi)) & cols.i_in
+          & (cust < size))
+    idx = np.nonzero(ok)[0]
+    idx = idx[visible[cust[idx]]]
+    months = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
+        "datetime64[M]").astype(np.int64)
+    names = {int(m): _month_names([m])[0] for m in np.unique(months)}
+    channels = cols.i_channel[idx]
+    answers = cols.i_answer[idx]
+    staff = cols.i_responder[idx]
+    for k in range(len(idx)):
+        a = int(answers[k])
+        yield (_channel_name(cols, int(channels[k])), names[int(months[k])],
+               None if a < 0 else a / 3600, int(staff[k]))
