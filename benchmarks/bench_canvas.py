@@ -6,9 +6,13 @@ interactions, each figure beside a bare SQL aggregate over the same rows in the 
 The book is the 100,000-customer demo book with its interaction log copied back in time
 (shifted by weeks) until it holds about a million interactions. Figures:
 
-* cold: computed from the book (the service's SQL), caches empty, pages in the OS cache;
-* warm: the same figures asked again with the book unchanged (reused, services/figures_cache);
-* after a write: one interaction logged, then the figures asked again (recomputed);
+* computed: the figures computed (the interaction log, customers and purchases already in
+  memory as columns, services/canvas_columns.py; the rest from SQL), nothing reused;
+* other scope: another period, computed;
+* after a call: one interaction logged, then the figures asked again (the new row is read
+  alone, then they are computed);
+* reused: asked again with the book unchanged (services/figures_cache.py);
+* SQL only: the reference engine, everything from SQL each time;
 * bare: one GROUP BY over the period's interactions joined to their customers;
 * drawing: each chart painted by crmdesk.ui.charts, beside bare QPainter bars.
 """
@@ -79,7 +83,13 @@ def main() -> int:
     args = parser.parse_args()
     path = million_book(args.dir)
 
-    from crmdesk.services import canvas, dashboard, figures_cache, interactions
+    from crmdesk.services import (
+        canvas,
+        canvas_columns,
+        dashboard,
+        figures_cache,
+        interactions,
+    )
     from crmdesk.services.interactions import InteractionData
     from crmdesk.store.book import open_book
     from crmdesk.store.db import db
@@ -104,28 +114,36 @@ def main() -> int:
     bare()
     print("\nbare: one SQL GROUP BY segment over the period's interactions, measured right "
           "before each figure (the machine is shared: compare the ratio)")
-    print(f"{'figures':<22}{'bare ms':>9}{'cold ms':>10}{'× bare':>8}{'warm ms':>10}"
-          f"{'after write':>13}")
+    start = time.perf_counter()
+    canvas_columns.columns()
+    print(f"columns read from the book (once per book and process): "
+          f"{(time.perf_counter() - start) * 1000:,.0f} ms")
+    other = canvas.Scope(scope.first.replace(day=1), scope.last, "")
+    print(f"{'figures':<22}{'bare ms':>9}{'computed':>10}{'× bare':>8}{'other scope':>12}"
+          f"{'after a call':>13}{'reused':>9}{'SQL only':>10}")
 
     def log_one() -> None:
         cid = db.execute_sql("SELECT min(id) FROM customer WHERE archived_at IS NULL"
                              ).fetchone()[0]
         interactions.log(InteractionData(cid, "phone", "out", "Benchmark call"))
 
-    def report(name: str, compute) -> None:  # type: ignore[no-untyped-def]
-        figures_cache.clear()
+    def report(name: str, compute, on_other) -> None:  # type: ignore[no-untyped-def]
         bare_ms = ms(bare, runs=2)
-        cold = ms(lambda: (figures_cache.clear(), compute()), runs=2)
-        compute()
-        warm = ms(compute, runs=5)
+        computed = ms(lambda: (figures_cache.clear(), compute()), runs=3)
+        other_ms = ms(lambda: (figures_cache.clear(), on_other()), runs=1)
         log_one()
         after = ms(compute, runs=1)
-        print(f"{name:<22}{bare_ms:>9,.0f}{cold:>10,.0f}{cold / bare_ms:>8.1f}{warm:>10,.2f}"
-              f"{after:>13,.0f}")
+        reused = ms(compute, runs=5)
+        canvas.ENGINE = "sql"
+        sql_ms = ms(lambda: (figures_cache.clear(), compute()), runs=1)
+        canvas.ENGINE = "columns"
+        print(f"{name:<22}{bare_ms:>9,.0f}{computed:>10,.0f}{computed / bare_ms:>8.2f}"
+              f"{other_ms:>12,.0f}{after:>13,.0f}{reused:>9,.2f}{sql_ms:>10,.0f}")
 
-    report("canvas", lambda: canvas.compute(scope))
+    report("canvas", lambda: canvas.compute(scope), lambda: canvas.compute(other))
     for group in dashboard.BUILDERS:
-        report(f"dashboard {group}", lambda g=group: dashboard.compute(scope, only={g}))
+        report(f"dashboard {group}", lambda g=group: dashboard.compute(scope, only={g}),
+               lambda g=group: dashboard.compute(other, only={g}))
 
     # The customers behind a figure (what a click runs).
     for figure, key in [("customers", ""), ("channel", "email"), ("promises_overdue", ""),
