@@ -1183,6 +1183,8 @@ def build_parser() -> argparse.ArgumentParser:
     from crmdesk import cli_myday
 
     cli_myday.register(sub, common)
+    from crmdesk import cli_canvas  # the relationship canvas and dashboards
+    cli_canvas.add_commands(sub, common)
     parser.set_defaults(func=cmd_gui)
     return parser
 

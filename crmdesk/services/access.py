@@ -466,3 +466,18 @@ def search_columns() -> str | None:
     """The FTS columns the current person's searches may match (None: all). Notes are
     searched by managers only, so a search cannot reveal a note one may not read."""
     return None if current().role == "manager" else "{name emails phones company tags}"
+
+
+# --- the relationship canvas and dashboards ---------------------------------------------
+# Figures about the whole book (what relationships cost, what segments bring) are for
+# managers and executives; an executive's figures count only the customers they may see
+# beyond name and contact (see `analytics_scope_sql`). A receptionist is not offered them.
+PERMISSIONS["manager"].add("analytics")
+PERMISSIONS["executive"].add("analytics")
+WHAT["analytics"] = "see the relationship canvas and dashboards"
+
+
+def analytics_scope_sql(alias: str = "c") -> str:
+    """A SQL condition true for the customers the current person's canvas and dashboards
+    count: everyone for a manager; for an executive, all but others' exclusive clients."""
+    return f"NOT ({contact_only_sql(alias)})"

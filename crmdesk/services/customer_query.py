@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -147,6 +148,9 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
     if flt.consent:
         clauses.append("c.id IN (SELECT customer_id FROM customer_consent WHERE channel = ?)")
         params.append(flt.consent)
+    if flt.extra.get("ids") is not None:  # the customers behind a figure of the canvas
+        clauses.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in flt.extra["ids"]]))
     return match, clauses, params
 
 
@@ -218,7 +222,7 @@ def text_only_count(flt: CustomerFilter, total: int) -> int | None:
     ~2 ms even for a one-letter prefix over 100k customers), `total` when nothing does;
     None otherwise."""
     if flt.archived or flt.stage or flt.segment or flt.relationship or flt.owner or flt.tag \
-            or flt.consent:
+            or flt.consent or flt.extra.get("ids") is not None:
         return None
     if not flt.text.strip():
         return total

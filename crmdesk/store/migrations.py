@@ -404,13 +404,53 @@ def _contact_figures(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+# The customer columns the canvas and dashboards' figures depend on.
+CUSTOMER_FIGURE_COLUMNS = ["segment", "archived_at", "preferred_channel", "relationship_type",
+                           "stage", "points_balance", "owner_id", "created_at"]
+# Tables whose changes the canvas and dashboards' figures depend on.
+CHANGE_COUNTED = ["customer", "interaction", "follow_up", "purchase", "points_entry",
+                  "stage_change", "staff", "setting"]
+
+
+def _canvas_indexes(database: peewee.Database) -> None:
+    """The relationship canvas and dashboards: a period of the interaction log is read from
+    one covering index, each inbound contact finds its answer with one seek, and a counter
+    that every write to what the figures are made of moves on (whichever process writes),
+    so that figures computed once are reused until the book changes."""
+    for sql in [
+        "CREATE INDEX interaction_canvas ON interaction (happened_at, customer_id, channel, "
+        "direction, duration_min, satisfaction, staff_id)",
+        "CREATE INDEX interaction_answer ON interaction (customer_id, direction, happened_at)",
+        # One row per table and kind of change: 'interaction+' counts inserts,
+        # 'interaction' updates and deletes (new rows alone can be read incrementally).
+        "CREATE TABLE change_counter (name TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+        "WITHOUT ROWID",
+    ]:
+        database.execute_sql(sql)
+    for table in CHANGE_COUNTED:
+        for name, event in ((f"{table}+", "INSERT"), (table, "UPDATE"), (table, "DELETE")):
+            if (table, event) == ("customer", "UPDATE"):
+                # Only what a figure is made of: a renamed customer, or the time of the last
+                # contact (which moves with the interaction log, counted apart), changes none.
+                event = f"UPDATE OF {', '.join(CUSTOMER_FIGURE_COLUMNS)}"
+            database.execute_sql("INSERT OR IGNORE INTO change_counter (name, n) VALUES (?, 0)",
+                                 (name,))
+            database.execute_sql(
+                f"CREATE TRIGGER {table}_counted_{event.split()[0].lower()} AFTER {event} "
+                f"ON {table} BEGIN UPDATE change_counter SET n = n + 1 WHERE name = '{name}'; "
+                "END")
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
                      _v9_audit_detail_digest,
                      _contact_figures,
-                     migration_messages.step]
+                     migration_messages.step,
+                     _canvas_indexes]
 LATEST = len(STEPS)
+#: the step of the canvas's indexes and change counter (issue 16)
+CANVAS_INDEXES_VERSION = STEPS.index(_canvas_indexes) + 1
 #: the version at which customers carry last_contact_at / next_follow_up_at by trigger
 CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
 # The step that added message templates (issue 15); a renumber at merge changes only this.

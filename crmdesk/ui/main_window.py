@@ -44,7 +44,7 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import undo
+from crmdesk.ui import analytics_pages, undo
 from crmdesk.ui.account_actions import AccountActions
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
@@ -266,6 +266,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.actions["remember_passphrase"].setCheckable(True)
         self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
         self.apply_permissions()
+        analytics_pages.install(self)  # the relationship canvas and dashboards
 
     def _build_menus(self) -> None:
         a = self.actions

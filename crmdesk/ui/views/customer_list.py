@@ -137,6 +137,7 @@ class CustomerListView(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.no_match_bar)
+        self._build_restriction_bar(layout)
         layout.addWidget(self.table, 1)
         self.mine.toggled.connect(self._mine_toggled)
         self.clear_button.clicked.connect(self.clear_filters)
@@ -197,10 +198,49 @@ class CustomerListView(QWidget):
             segment=self.segment.currentData(), relationship=self.relationship.currentData(),
             owner=self.owner.currentData(), tag=self.tag.currentData(),
             consent=self.consent.currentData(), archived=self.archived,
-            sort=self.model.filter.sort, descending=self.model.filter.descending)
+            sort=self.model.filter.sort, descending=self.model.filter.descending,
+            extra=dict(self.restriction))
+
+    # --- the customers behind a figure (canvas, dashboards) --------------------------------
+    #: {"ids": [...], "label": "..."} while the list shows the customers behind a figure
+    restriction: dict[str, object] = {}
+
+    def _build_restriction_bar(self, layout: QVBoxLayout) -> None:
+        self.restriction = {}
+        self.restriction_label = QLabel()
+        self.restriction_label.setWordWrap(True)
+        self.restriction_label.setAccessibleName("Showing the customers behind a figure")
+        self.show_all_button = QPushButton("Show All Customers")
+        self.show_all_button.setToolTip("Leave the customers behind the figure and show the "
+                                        "whole list again")
+        self.show_all_button.clicked.connect(self.clear_restriction)
+        bar = QHBoxLayout()
+        bar.addWidget(self.restriction_label, 1)
+        bar.addWidget(self.show_all_button)
+        self.restriction_bar = QWidget()
+        self.restriction_bar.setLayout(bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.restriction_bar.hide()
+        layout.addWidget(self.restriction_bar)
+
+    def restrict_to(self, ids: list[int], label: str) -> None:
+        """Show only `ids` (the customers behind a figure), with `label` saying which; the
+        search and filters still narrow them."""
+        self.restriction = {"ids": list(ids), "label": label}
+        self.restriction_label.setText(f"Showing the {len(ids):,} customers behind: {label}")
+        self.restriction_bar.show()
+        self._apply()
+
+    def clear_restriction(self) -> None:
+        if self.restriction:
+            self.restriction = {}
+            self.restriction_bar.hide()
+            self._apply()
 
     def set_filter(self, flt: CustomerFilter) -> None:
         """Show a saved view: put its values in the widgets and query once."""
+        self.restriction = dict(flt.extra) if flt.extra.get("ids") is not None else {}
+        self.restriction_bar.setVisible(bool(self.restriction))
         widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
                    self.tag, self.consent]
         for widget in widgets:

@@ -1,0 +1,55 @@
+"""Property tests: quantiles, money text and the canvas commands' arguments."""
+
+from __future__ import annotations
+
+import statistics
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crmdesk.cli import main
+from crmdesk.services import canvas
+from crmdesk.store.db import close_database
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1))
+def test_median_is_statistics_median(values: list[float]) -> None:
+    assert canvas._quantile(values, 0.5) == pytest.approx(statistics.median(values))
+    p90 = canvas._quantile(values, 0.9)
+    assert p90 is not None and min(values) <= p90 <= max(values)
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_money_text_is_exact(cents: int) -> None:
+    assert Decimal(canvas.money(cents) or "") == Decimal(cents) / 100
+    assert Decimal((canvas.money_text(cents)).replace(",", "")) == Decimal(cents) / 100
+
+
+@pytest.fixture(scope="module")
+def book_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("props") / "b.db"
+    assert main(["add", "--db", str(path), "--given", "A", "--family", "B"]) == 0
+    close_database()
+    return path
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["canvas", "dashboard"]),
+       st.sampled_from(["--from", "--to", "--owner"]),
+       st.text(min_size=1, max_size=30).filter(lambda t: not t.startswith("-")))
+def test_any_argument_gives_figures_or_one_line(book_path: Path, capsys: pytest.CaptureFixture[str],
+                                                command: str, option: str, value: str) -> None:
+    args = [command, "--db", str(book_path), option, value, "--json"]
+    try:
+        code = main(args)
+    finally:
+        close_database()
+    out = capsys.readouterr()
+    assert code in (0, 1)
+    if code:
+        assert out.out == "" and len(out.err.strip().splitlines()) == 1
+        assert out.err.startswith("crmdesk: ")
