@@ -71,6 +71,10 @@ def _writing(target: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
+        from crmdesk.services.exporting import OutputRefused
+
+        if isinstance(exc, OutputRefused):  # already one sentence naming the file
+            raise BookError(str(exc)) from exc
         raise BookError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
 
 
