@@ -932,10 +932,11 @@ def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, A
     rows = [{"source": r.contact.source, "kind": r.kind, "reason": r.reason,
              "name": " ".join(p for p in (r.contact.data.given_name,
                                           r.contact.data.family_name) if p),
-             "customer_id": r.match_id, "included": r.include, "warnings": r.warnings}
+             "customer_id": r.match_id, "included": r.include, "warnings": r.warnings,
+             "dropped": r.contact.dropped}
             for r in plan.rows]
     report: dict[str, Any] = {"file": str(path), "format": read.kind, "notes": read.notes,
-                              **plan.summary(), "rows": rows}
+                              **plan.summary(), "dropped": plan.dropped(), "rows": rows}
     if result is not None:
         report.update(import_id=result.import_id, created=result.created,
                       updated=result.updated)

@@ -50,7 +50,11 @@ class PlanRow:
 
     @property
     def warnings(self) -> list[str]:
-        return self.contact.warnings
+        dropped = self.contact.dropped
+        if not dropped:
+            return self.contact.warnings
+        shown = ", ".join(dropped[:8]) + ("…" if len(dropped) > 8 else "")
+        return [*self.contact.warnings, f"not kept: {shown}"]
 
 
 @dataclass
@@ -64,6 +68,14 @@ class ImportPlan:
 
     def summary(self) -> dict[str, int]:
         return {kind: self.count(kind) for kind in (NEW, UPDATE, DUPLICATE, REJECTED)}
+
+    def dropped(self) -> dict[str, int]:
+        """What the file held that the book does not keep, and in how many cards or rows."""
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            for what in row.contact.dropped:
+                counts[what] = counts.get(what, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @dataclass

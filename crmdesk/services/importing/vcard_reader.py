@@ -20,6 +20,7 @@ from vobject.base import ParseError, parseLine  # type: ignore[import-untyped]
 
 from crmdesk.services import catalog
 from crmdesk.services.customers import ContactPoint, PostalAddress
+from crmdesk.services.importing import text_encoding
 from crmdesk.services.importing.contact import (
     MAX_CARD,
     MAX_PHOTO,
@@ -339,7 +340,7 @@ def _photo(line: _Line, contact: ImportedContact) -> None:
 
 def read_vcards(raw: bytes, name: str = "") -> tuple[list[ImportedContact], str]:
     """Every card of a file (unusable ones carry an error), and the text encoding used."""
-    text, encoding = decode_file(raw)
+    text, encoding, odd = text_encoding.decode_vcards(raw)
     contacts = []
     for n, (line_no, lines) in enumerate(split_cards(text), 1):
         source = f"card {n} (line {line_no})"
@@ -347,7 +348,15 @@ def read_vcards(raw: bytes, name: str = "") -> tuple[list[ImportedContact], str]
             contacts.append(ImportedContact(source, error="card larger than 5 MB"))
             continue
         try:
-            contacts.append(read_card(lines, source))
+            contact = read_card(lines, source)
+            how = odd.get(n - 1)
+            if how == "cp1252":
+                contact.warnings.insert(0, "this card is not UTF-8: read as Windows-1252 "
+                                           "(check its accents)")
+            elif how:
+                contact.warnings.insert(0, "folded inside a character: unfolded and read as "
+                                           "UTF-8")
+            contacts.append(contact)
         except Exception as exc:  # noqa: BLE001 - one bad card must not stop the file
             contacts.append(ImportedContact(source, error=f"unreadable card ({exc})"[:200]))
     return contacts, encoding

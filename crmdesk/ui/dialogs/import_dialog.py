@@ -224,7 +224,8 @@ class ImportDialog(QDialog):
         kind = "vCard file" if read.kind == "vcard" else "CSV file"
         self.info.setText(f"{self.path.name}: {kind}, {len(read.contacts):,} "
                           f"{'cards' if read.kind == 'vcard' else 'rows'}"
-                          + (f" ({'; '.join(read.notes)})" if read.notes else ""))
+                          + (f" ({'; '.join(read.notes)})" if read.notes else "")
+                          + self._dropped_text())
         if read.kind == "csv" and read.table is not None and self.mapping.rowCount() == 0:
             self._fill_mapping(read)
         self._include_duplicates(self.duplicates.isChecked())
@@ -233,6 +234,14 @@ class ImportDialog(QDialog):
                                            or self.plan.count(contact_import.UPDATE)
                                            or self.plan.count(contact_import.DUPLICATE)))
         self.planned.emit()
+
+    def _dropped_text(self) -> str:
+        """What the file holds that the book will not keep, said before importing."""
+        dropped = self.plan.dropped() if self.plan is not None else {}
+        if not dropped:
+            return ""
+        shown = ", ".join(f"{what} ({n:,})" for what, n in list(dropped.items())[:6])
+        return f"\nNot kept: {shown}{'…' if len(dropped) > 6 else ''}"
 
     def _fill_mapping(self, read: files.ReadFile) -> None:
         assert read.table is not None
@@ -244,7 +253,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setAccessibleName(f"Field for column {header}")
             current = read.mapping[i] if i < len(read.mapping) else ""
-            if current.startswith("google:"):
+            if current.startswith(("google:", "section:")):
                 combo.addItem(f"(Google) {current.split(':', 1)[1]}", current)
             for key, label in csv_reader.TARGETS.items():
                 combo.addItem(label, key)
