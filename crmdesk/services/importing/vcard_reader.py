@@ -284,8 +284,10 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
                 data.emails.append(ContactPoint(_label(line, labels, "email"), address))
         elif name == "TEL":
             number = unescape(value).strip()
-            if number.lower().startswith("tel:"):
-                number = number[4:].split(";", 1)[0]
+            if number.lower().startswith("tel:"):  # RFC 3966: keep ;ext=, drop the rest
+                head, *params = number[4:].split(";")
+                number = head + "".join(f";{p}" for p in params
+                                        if p.lower().startswith("ext="))
             if number:
                 data.phones.append(ContactPoint(_label(line, labels, "tel"), number))
         elif name == "ADR":
