@@ -653,6 +653,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             reports.append({"file": str(path), "error": str(exc)})
             failed = True
             continue
+        try:
+            read = _mapped(read, args)
+        except (ValueError, OSError, BookError) as exc:
+            print(f"crmdesk: {path.name}: {exc}", file=sys.stderr)
+            reports.append({"file": str(path), "error": str(exc)})
+            failed = True
+            continue
         plan = contact_import.plan(read.contacts, cli_args.storable(path.name), region)
         if args.include_duplicates:
             for row in plan.rows:
@@ -683,6 +690,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                     detail = "; ".join(filter(None, [row["reason"], *row["warnings"]]))
                     print(f"  {row['source']} {row['name']}: {row['kind']}: {detail}")
     return 1 if failed else 0
+
+
+def _mapped(read: Any, args: argparse.Namespace) -> Any:
+    """The file with the columns mapped by --mapping and --map, saved by --save-mapping."""
+    from crmdesk.services.importing import mappings
+
+    if read.kind != "csv":
+        if args.map or args.mapping:
+            raise ValueError("a vCard file has no columns to map (--map and --mapping are "
+                             "for CSV files)")
+        return read
+    if args.mapping:
+        read = mappings.apply(read, mappings.load(Path(args.mapping)), strict=False)
+    if args.map:
+        read = mappings.apply(read, dict(args.map))
+    if args.save_mapping:
+        mappings.save(Path(args.save_mapping), read)
+    return read
 
 
 MAX_BOOK_FILE = 1_000_000_000  # bytes of a whole-book JSON export read into memory
@@ -1101,6 +1126,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also import probable duplicates as new customers")
     p.add_argument("--region", metavar="CC", help="region for phones without +country code")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   type=cli_args.column_map,
+                   help="map a CSV column to a field, e.g. 'Primary Email=email' (repeatable;"
+                        " FIELD: email, phone, ignore, email:work, phone:home, notes, "
+                        "note:LABEL…)")
+    p.add_argument("--mapping", metavar="FILE", type=cli_args.in_file,
+                   help="use a mapping saved with --save-mapping (--map wins over it)")
+    p.add_argument("--save-mapping", metavar="FILE", type=cli_args.out_file,
+                   help="save the CSV columns' mapping used, to pass to --mapping next time")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common],

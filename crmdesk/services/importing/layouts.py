@@ -65,7 +65,8 @@ THUNDERBIRD: dict[str, str] = {
     "dienstlich: land": "address:work:country", "arbeitstitel": "occupation",
     "abteilung": "department", "organisation": "company", "webseite 1": "note:Web page",
     "webseite 2": "note:Web page", "geburtsjahr": "birth:year", "geburtsmonat": "birth:month",
-    "geburtstag": "birth:day", "notizen": "notes",
+    "geburtstag": "birth:day", "notizen": "notes", "handy": "phone:mobile",
+    "firma": "company", "telefon": "phone:mobile",
     # French
     "prénom": "given_name", "nom de famille": "family_name", "nom à afficher": "full_name",
     "surnom": "preferred_name", "adresse électronique principale": "email:home",

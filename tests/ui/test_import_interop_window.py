@@ -1,0 +1,71 @@
+"""The window's import of other programs' files: what is not kept is said in the preview,
+a mapping is saved and used again (the same file the CLI's --mapping reads)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from crmdesk.store.db import db
+from crmdesk.ui.main_window import MainWindow
+from tests.interop.conftest import FIXTURES
+
+CSV = "Vorname,Nachname,Mail privat,Kundennummer\nGrete,Müller,g@example.de,K-17\n"
+
+
+def test_preview_says_what_is_not_kept_and_a_saved_mapping_is_used_again(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch, tmp_path: Path) -> None:
+    path = tmp_path / "kunden.csv"
+    path.write_text(CSV, encoding="utf-8")
+    saved = tmp_path / "kunden.mapping.json"
+    monkeypatch.setattr(MainWindow, "ask_open_path", lambda self, title, filters: path)
+    window = make_window()
+
+    def mapping(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+        assert "Not kept: Kundennummer (1), Mail privat (1)" in dialog.info.text()
+        assert "not kept: Mail privat, Kundennummer" in dialog.model.index(0, 5).data()
+        assert dialog.save_mapping.isVisible() and dialog.load_mapping.isVisible()
+        combo = dialog.mapping.cellWidget(2, 2)
+        combo.setCurrentIndex(combo.findData("email:home"))
+        dialog.save_mapping_to(saved)
+        spec = json.loads(saved.read_text())
+        spec["columns"]["Kundennummer"] = "note:Customer number"
+        saved.write_text(json.dumps(spec))
+        combo.setCurrentIndex(combo.findData(""))
+        dialog.plan = None
+        dialog.load_mapping_from(saved)
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+        assert dialog.mapping.cellWidget(2, 2).currentData() == "email:home"
+        assert dialog.mapping.cellWidget(3, 2).currentData() == "note:Customer number"
+        assert "Not kept" not in dialog.info.text()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+
+    drive.append(mapping)
+    window.actions["import_contacts"].trigger()
+    [(given, notes, email)] = db.execute_sql(
+        "SELECT c.given_name, c.notes, e.address FROM customer c JOIN customer_email e "
+        "ON e.customer_id = c.id").fetchall()
+    assert (given, notes, email) == ("Grete", "Customer number: K-17", "g@example.de")
+
+
+def test_a_thunderbird_file_comes_in_whole_through_the_window(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, drive, monkeypatch) -> None:
+    monkeypatch.setattr(MainWindow, "ask_open_path",
+                        lambda self, title, filters: FIXTURES / "thunderbird.csv")
+    window = make_window()
+
+    def preview(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+        assert "thunderbird layout" in dialog.info.text()
+        assert dialog.model.index(0, 2).data().startswith("juergen@example.de")
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+
+    drive.append(preview)
+    window.actions["import_contacts"].trigger()
+    emails = [r[0] for r in db.execute_sql("SELECT address FROM customer_email ORDER BY 1")]
+    assert emails == ["ana@example.es", "j.schneider@work.example", "juergen@example.de"]
