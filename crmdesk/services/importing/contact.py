@@ -27,6 +27,7 @@ class ImportedContact:
     dropped: list[str] = field(default_factory=list)  # what the file held that is not kept
     extra_notes: list[str] = field(default_factory=list)
     extra_life: list[str] = field(default_factory=list)
+    organisation: bool = False       # the card or row is a company, not a person
 
     @property
     def label(self) -> str:
@@ -35,6 +36,8 @@ class ImportedContact:
 
 
 def image_mime(data: bytes) -> str | None:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
     return next((mime for magic, mime in IMAGE_MAGIC.items() if data.startswith(magic)), None)
 
 

@@ -305,7 +305,8 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
             cid, d.given_name, d.family_name, d.preferred_name, d.salutation, d.address_form,
             d.birthday.isoformat() if d.birthday else None, d.occupation, d.company,
             d.language, d.segment, d.notes, d.stage, d.relationship_type,
-            search_index.sort_name(d.given_name, d.family_name), stamp, stamp, stamp))
+            search_index.sort_name(d.given_name, d.family_name), stamp, stamp, stamp,
+            d.life_situation))
         emails += [(cid, p.label, p.value, p.value.casefold(), i) for i, p in enumerate(d.emails)]
         phones += [(cid, p.label, p.value, i) for i, p in enumerate(d.phones)]
         addresses += [(cid, a.label, a.street, a.city, a.region, a.postcode, a.country, i)
@@ -321,8 +322,8 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
     conn.executemany(
         """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
            address_form, birthday, occupation, company, language, segment, notes, stage,
-           relationship_type, sort_name, created_at, updated_at, stage_since)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
+           relationship_type, sort_name, created_at, updated_at, stage_since, life_situation)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
     conn.executemany("INSERT INTO customer_email (customer_id, label, address, address_key, "
                      "position) VALUES (?,?,?,?,?)", emails)
     conn.executemany("INSERT INTO customer_phone (customer_id, label, e164, position) "
@@ -353,6 +354,9 @@ def _merge_into(cid: int, new: CustomerData, contact: ImportedContact, import_id
         merged.birthday = new.birthday
     if new.notes and new.notes not in merged.notes:
         merged.notes = "\n\n".join(p for p in (merged.notes, new.notes) if p)
+    if new.life_situation and new.life_situation not in merged.life_situation:
+        merged.life_situation = "\n".join(
+            p for p in (merged.life_situation, new.life_situation) if p)
     have = {e.value.casefold() for e in merged.emails}
     merged.emails += [e for e in new.emails if e.value.casefold() not in have]
     have = {p.value for p in merged.phones}

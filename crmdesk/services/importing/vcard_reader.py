@@ -28,7 +28,9 @@ from crmdesk.services.importing.contact import (
     ImportedContact,
     clip,
     ensure_name,
+    finish_extras,
     image_mime,
+    keep_extra,
 )
 
 _QP_CONTINUES = re.compile(r"^=[0-9A-Fa-f]{2}")
@@ -201,7 +203,9 @@ def _label(line: _Line, labels: dict[str, str], kind: str) -> str:
         if "fax" in types:
             where = "work " if "work" in types else "home " if "home" in types else ""
             return f"{where}fax"
-        for t in ("pager", "main", "work", "home", "car", "video"):
+        if types & {"main-number", "x-evolution-company", "company"}:
+            return "main"
+        for t in ("pager", "main", "assistant", "work", "home", "car", "video", "other"):
             if t in types:
                 return t
         return "other" if types else "mobile"
@@ -252,26 +256,36 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     full_name = ""
     notes: list[str] = []
     title = department = ""
+    has_n = False
     for line in parsed:
         name = line.name
         if name == "PHOTO":
             _photo(line, contact)
             continue
-        if name in ("KEY", "SOUND", "X-ABLABEL", "VERSION", "PRODID", "REV", "UID"):
+        if name in _IGNORED:
             continue
         value = _decode_text(line, contact)
+        if _extra(line, name, unescape(value).strip(), labels, contact):
+            continue
         if name == "N":
             # Each component may list several values separated by unescaped commas.
             parts = [" ".join(v for v in (unescape(x).strip() for x in _split(raw, ","))
                               if v) for raw in _split(value, ";")] + [""] * 5
-            family, given, _middle, prefix, _suffix = parts[:5]
+            family, given, middle, prefix, suffix = parts[:5]
             data.family_name = clip(family, "family name", contact)
             data.given_name = clip(given, "given name", contact)
             data.salutation = _salutation(prefix)
+            keep_extra(contact, "note", "Middle name", middle)
+            keep_extra(contact, "note", "Name suffix", suffix)
+            has_n = bool(family or given)
         elif name == "FN":
             full_name = unescape(value).strip()
-        elif name == "NICKNAME" and not data.preferred_name:
-            data.preferred_name = unescape(_split(value, ",")[0]).strip()[:200]
+        elif name == "NICKNAME":
+            for nick in (unescape(n).strip() for n in _split(value, ",")):
+                if nick and not data.preferred_name:
+                    data.preferred_name = nick[:200]
+                elif nick and nick != data.preferred_name:
+                    keep_extra(contact, "note", "Nickname", nick)
         elif name == "ORG":
             parts = [unescape(p).strip() for p in _split(value, ";")]
             data.company = clip(parts[0], "organisation", contact, 200)
@@ -307,13 +321,94 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
                 tag = unescape(tag).strip()
                 if tag and tag.casefold() not in SYSTEM_GROUPS:
                     data.tags.append(tag[:100])
-        elif name == "LANG" and unescape(value).strip().lower().startswith("es"):
-            data.language = "es"
+        elif name == "LANG":
+            if unescape(value).strip().lower().startswith("es"):
+                data.language = "es"
+        elif name == "KIND":
+            contact.organisation = unescape(value).strip().lower() in ("org", "organization")
+        elif name == "X-ABSHOWAS":
+            contact.organisation = unescape(value).strip().upper() == "COMPANY"
+        elif name not in contact.dropped:
+            contact.dropped.append(name)
     data.occupation = ", ".join(p for p in (title, department) if p)[:200]
     text = "\n\n".join(p for p in [data.notes, *notes] if p)
     data.notes = clip(text.replace("\r\n", "\n").replace("\r", "\n"), "notes", contact)
+    finish_extras(contact)
+    if data.company and not has_n and (not full_name or full_name == data.company):
+        contact.organisation = True  # an ORG without a person's name: Outlook, Gmail
+    if contact.organisation and data.company:
+        # The company's whole name, never split into a given and a family name.
+        data.given_name, data.family_name = data.company, ""
     ensure_name(contact, full_name, "card", "organisation")
     return contact
+
+
+# Properties with nothing a client book keeps (keys, sounds, sync identifiers).
+_IGNORED = frozenset({"KEY", "SOUND", "X-ABLABEL", "VERSION", "PRODID", "REV", "UID",
+                      "X-ABUID", "CLIENTPIDMAP", "SOURCE", "NAME", "PROFILE", "MAILER",
+                      "X-EVOLUTION-FILE-AS", "X-EVOLUTION-BLOG-URL", "X-MOZILLA-HTML",
+                      "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-CARDPICTURE", "X-PHONETIC-FIRST-NAME",
+                      "X-PHONETIC-LAST-NAME", "SORT-STRING", "X-ABADR", "LABEL", "CLASS",
+                      "X-WAB-GENDER", "X-GENERATOR", "X-ANDROID-CUSTOM", "X-ABEXT",
+                      "X-MS-OL-DESIGN", "X-MS-TEL", "XML", "GENDER", "MEMBER", "FBURL",
+                      "CALURI", "CALADRURI", "TZ", "GEO", "LOGO"})
+_IM = ("IMPP", "X-AIM", "X-JABBER", "X-SKYPE", "X-SKYPE-USERNAME", "X-ICQ", "X-MSN",
+       "X-YAHOO", "X-GOOGLE-TALK", "X-GTALK", "X-TWITTER", "X-QQ", "X-GADUGADU",
+       "X-GROUPWISE", "X-MS-IMADDRESS", "X-SIP", "X-KADDRESSBOOK-X-IMADDRESS")
+_RELATED = {"X-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse",
+            "X-KADDRESSBOOK-X-SPOUSENAME": "Spouse", "X-ASSISTANT": "Assistant",
+            "X-EVOLUTION-ASSISTANT": "Assistant", "X-MS-ASSISTANT": "Assistant",
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME": "Assistant", "X-MANAGER": "Manager",
+            "X-EVOLUTION-MANAGER": "Manager", "X-MS-MANAGER": "Manager",
+            "X-KADDRESSBOOK-X-MANAGERSNAME": "Manager", "X-MS-CHILD": "Children",
+            "X-CHILDREN": "Children"}
+_LIFE = {"spouse", "partner", "child", "children", "parent", "father", "mother", "sibling",
+         "brother", "sister", "kin", "friend"}
+_ANNIVERSARY = ("ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
+                "X-KADDRESSBOOK-X-ANNIVERSARY")
+
+
+def _day_text(text: str) -> str:
+    """An anniversary as the book shows days ('15 June 2001'), or as written."""
+    from crmdesk.services import locale_text
+
+    value = text.strip().split("T", 1)[0]
+    for form in _BDAY_FORMS:
+        try:
+            day = dt.datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+        return f"{day.day} {locale_text.month_name(day.month)} {day.year}"
+    return text.strip()
+
+
+def _extra(line: _Line, name: str, value: str, labels: dict[str, str],
+           contact: ImportedContact) -> bool:
+    """Properties kept in the notes or the life situation; True when handled."""
+    if name == "URL":
+        keep_extra(contact, "note", "Web page", value)
+    elif name in _IM:
+        keep_extra(contact, "note", "IM", value)
+    elif name in _ANNIVERSARY:
+        keep_extra(contact, "life", "Anniversary", _day_text(value))
+    elif name in _RELATED:
+        label = _RELATED[name]
+        keep_extra(contact, "life" if label in ("Spouse", "Children") else "note", label, value)
+    elif name in ("RELATED", "X-ABRELATEDNAMES", "X-ABDATE"):
+        custom = labels.get(line.group, "")
+        match = _APPLE_LABEL.match(custom)
+        kind = ((match.group(1) if match else custom) or
+                next(iter(sorted(line.types - {"pref", "text", "uri"})), "related")).strip()
+        label = kind if custom and not match else kind[:1].upper() + kind[1:].lower()
+        if name == "X-ABDATE":
+            keep_extra(contact, "life", label or "Date", _day_text(value))
+        else:
+            text = value[4:] if value.lower().startswith("urn:") else value
+            where = "life" if kind.lower() in _LIFE else "note"
+            keep_extra(contact, where, label, text)
+    else:
+        return False
+    return True
 
 
 def _salutation(prefix: str) -> str:
