@@ -765,8 +765,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                                         segment=args.segment or "", tag=args.tag or "",
                                         consent=args.consent or "")
     ids = customer_query.customer_ids(flt)
-    writer = exporting.export_vcards if args.format == "vcf" else exporting.export_csv
-    count = writer(ids, out)
+    if args.format == "vcf":
+        count = exporting.export_vcards(ids, out)
+    else:
+        count = exporting.export_csv(ids, out, layout={"google-csv": "google",
+                                                       "outlook-csv": "outlook"}.get(
+                                                           args.format, "crmdesk"))
     print(f"{count:,} customers written to {out}.", file=sys.stderr)
     return 0
 
@@ -1140,7 +1144,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common],
                        help="write customers as vCard 4.0 or CSV, or the whole book as JSON")
     p.add_argument("query", nargs="*", default=[], help="search text (vcf and csv)")
-    p.add_argument("--format", required=True, choices=["vcf", "csv", "json"])
+    p.add_argument("--format", required=True,
+                   choices=["vcf", "csv", "google-csv", "outlook-csv", "json"],
+                   help="csv: every e-mail, phone and address with labels; google-csv and "
+                        "outlook-csv: those programs' layouts")
     p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_file)
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")

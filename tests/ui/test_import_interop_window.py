@@ -3,11 +3,14 @@ a mapping is saved and used again (the same file the CLI's --mapping reads)."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from crmdesk.services import customers
+from crmdesk.services.customers import ContactPoint, CustomerData
 from crmdesk.store.db import db
 from crmdesk.ui.main_window import MainWindow
 from tests.interop.conftest import FIXTURES
@@ -69,3 +72,20 @@ def test_a_thunderbird_file_comes_in_whole_through_the_window(  # type: ignore[n
     window.actions["import_contacts"].trigger()
     emails = [r[0] for r in db.execute_sql("SELECT address FROM customer_email ORDER BY 1")]
     assert emails == ["ana@example.es", "j.schneider@work.example", "juergen@example.de"]
+
+
+def test_the_window_exports_for_outlook(qtbot, book, make_window, monkeypatch,  # type: ignore[no-untyped-def]
+                                        tmp_path: Path) -> None:
+    from crmdesk.ui.main_window import MainWindow
+
+    customers.create(CustomerData(given_name="Ana", family_name="Peña", emails=[
+        ContactPoint("work", "ana@banco.example")]), "ES")
+    target = tmp_path / "o.csv"
+    monkeypatch.setattr(MainWindow, "ask_save_path", lambda self, title, s, f: target)
+    window = make_window()
+    assert window.actions["export_outlook_csv"] in window.menuBar().actions()[0].menu().actions()
+    window.actions["export_outlook_csv"].trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        header, row = list(csv.reader(fh))
+    assert dict(zip(header, row, strict=True))["E-mail Address"] == "ana@banco.example"

@@ -71,7 +71,8 @@ _ALIASES: dict[str, str] = {
     "mobile phone": "phone:mobile", "cell": "phone:mobile", "home phone": "phone:home",
     "home phone 2": "phone:home", "business phone": "phone:work",
     "business phone 2": "phone:work", "work phone": "phone:work", "other phone": "phone:other",
-    "primary phone": "phone:other", "business fax": "phone:fax", "home fax": "phone:fax",
+    "primary phone": "phone:other", "business fax": "phone:work fax",
+    "home fax": "phone:home fax",
     "home street": "address:home:street", "home city": "address:home:city",
     "home state": "address:home:region", "home postal code": "address:home:postcode",
     "home country/region": "address:home:country",
@@ -89,8 +90,9 @@ _ALIASES: dict[str, str] = {
 for _key, _target in layouts.aliases().items():
     _ALIASES.setdefault(_key, _target)
 # Google Contacts numbers its repeated fields: "E-mail 1 - Label" / "E-mail 1 - Value".
-_GOOGLE = re.compile(r"^(e-mail|phone|address) (\d+) - (label|type|value|street|city|"
-                     r"region|postal code|country|formatted|po box|extended address)$")
+_GOOGLE = re.compile(r"^(e-mail|phone|address|relation|event|website|im) (\d+) - (label|type|"
+                     r"value|street|city|region|postal code|country|formatted|po box|"
+                     r"extended address|service)$")
 
 
 @dataclass
@@ -312,7 +314,8 @@ def guess_from_values(rows: list[list[str]], width: int) -> list[str]:
 def _google_label(text: str) -> str:
     label = text.replace("*", "").split(":::")[0].strip().lower()
     return {"mobile": "mobile", "cell": "mobile", "home": "home", "work": "work",
-            "main": "main", "other": "other", "": "other"}.get(label, label)
+            "main": "main", "other": "other", "": "other", "work fax": "work fax",
+            "home fax": "home fax"}.get(label, label)
 
 
 def to_contacts(table: CsvTable, mapping: list[str]) -> list[ImportedContact]:
@@ -386,6 +389,9 @@ def row_contact(number: int, row: list[str], headers: list[str],
             elif target in ("given_name", "family_name", "preferred_name", "salutation",
                             "company", "occupation", "segment"):
                 setattr(data, target, value[:200])
+            elif target == "life_situation":
+                data.life_situation = clip(value.replace("\r\n", "\n"), "life situation",
+                                           contact)
         for (kind, _n), parts in sorted(google.items()):
             _google_point(kind, parts, contact)
         for _n, parts in sorted(sections.items()):
@@ -455,18 +461,30 @@ def _section(parts: dict[str, str], contact: ImportedContact) -> None:
 
 
 def _google_point(kind: str, parts: dict[str, str], contact: ImportedContact) -> None:
-    label = _google_label(parts.get("label", parts.get("type", "")))
+    raw_label = parts.get("label", parts.get("type", ""))
+    label = _google_label(raw_label)
     data = contact.data
     if kind == "e-mail" and parts.get("value"):
         for address in re.split(r"\s*:::\s*", parts["value"]):
-            data.emails.append(ContactPoint("home" if label == "other" else label, address))
+            data.emails.append(ContactPoint("home" if not raw_label.strip() else label,
+                                            address))
     elif kind == "phone" and parts.get("value"):
         for number in re.split(r"\s*:::\s*", parts["value"]):
             data.phones.append(ContactPoint(label, number))
     elif kind == "address":
         street = parts.get("street") or parts.get("formatted", "")
-        address = PostalAddress(label if label != "other" else "home", street,
+        address = PostalAddress(label if raw_label.strip() else "home", street,
                                 parts.get("city", ""), parts.get("region", ""),
                                 parts.get("postal code", ""), parts.get("country", ""))
         if not address.is_blank():
             data.addresses.append(address)
+    elif kind in ("relation", "event") and parts.get("value"):
+        text = raw_label.replace("*", "").strip() or kind.capitalize()
+        text = text[:1].upper() + text[1:]
+        life = kind == "event" or text.lower() in ("spouse", "partner", "child", "children",
+                                                   "mother", "father", "parent")
+        keep_extra(contact, "life" if life else "note", text, parts["value"])
+    elif kind == "website" and parts.get("value"):
+        keep_extra(contact, "note", "Web page", parts["value"])
+    elif kind == "im" and parts.get("value"):
+        keep_extra(contact, "note", "IM", parts["value"])

@@ -13,10 +13,12 @@ import re
 
 # Extra targets: a value kept in the notes or the life situation under a label.
 EXTRA_TARGETS: dict[str, str] = {
+    "life_situation": "Life situation",
     "birth:year": "Birth year", "birth:month": "Birth month", "birth:day": "Birth day",
     "name_suffix": "Name suffix (notes)",
     "phone:pager": "Phone (pager)", "phone:main": "Phone (main)",
     "phone:assistant": "Phone (assistant)", "phone:car": "Phone (car)",
+    "phone:work fax": "Phone (work fax)", "phone:home fax": "Phone (home fax)",
     "note:Web page": "Web page (notes)", "note:IM": "IM handle (notes)",
     "note:Connected on": "Connected on (notes)", "note:Assistant": "Assistant (notes)",
     "note:Manager": "Manager (notes)",
@@ -146,6 +148,8 @@ ROUNDCUBE: dict[str, str] = {
     "assistant": "note:Assistant", "manager": "note:Manager",
 }
 
+CRMDESK: dict[str, str] = {"life situation": "life_situation", "stage": "", "points": ""}
+
 LINKEDIN: dict[str, str] = {
     "position": "occupation", "connected on": "note:Connected on", "url": "note:Web page",
 }
@@ -166,7 +170,7 @@ def aliases() -> dict[str, str]:
     """Every program's headers; the first program to name a header wins a clash, and
     context-dependent ones (Yahoo's "Title", "Home") are settled by `for_headers`."""
     merged: dict[str, str] = {}
-    for table in (THUNDERBIRD, OUTLOOK_OLD, KADDRESSBOOK, ROUNDCUBE, LINKEDIN):
+    for table in (CRMDESK, THUNDERBIRD, OUTLOOK_OLD, KADDRESSBOOK, ROUNDCUBE, LINKEDIN):
         for key, value in table.items():
             merged.setdefault(key, value)
     return merged

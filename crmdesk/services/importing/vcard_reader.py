@@ -257,6 +257,7 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     notes: list[str] = []
     title = department = ""
     has_n = False
+    life_text = ""
     for line in parsed:
         name = line.name
         if name == "PHOTO":
@@ -324,6 +325,8 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
         elif name == "LANG":
             if unescape(value).strip().lower().startswith("es"):
                 data.language = "es"
+        elif name == "X-CRMDESK-LIFE-SITUATION":
+            life_text = unescape(value).strip()
         elif name == "KIND":
             contact.organisation = unescape(value).strip().lower() in ("org", "organization")
         elif name == "X-ABSHOWAS":
@@ -333,6 +336,9 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     data.occupation = ", ".join(p for p in (title, department) if p)[:200]
     text = "\n\n".join(p for p in [data.notes, *notes] if p)
     data.notes = clip(text.replace("\r\n", "\n").replace("\r", "\n"), "notes", contact)
+    if life_text:  # crmdesk's own export: the whole text, not the lines made from it
+        data.life_situation = clip(life_text, "life situation", contact)
+        contact.extra_life = []
     finish_extras(contact)
     if data.company and not has_n and (not full_name or full_name == data.company):
         contact.organisation = True  # an ORG without a person's name: Outlook, Gmail
