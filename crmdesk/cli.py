@@ -192,6 +192,8 @@ def _customer_json(cid: int, loaded: tuple[Any, Any] | None = None) -> dict[str,
         "emails": [p.value for p in data.emails],
         "phones": [p.value for p in data.phones],
         "company": data.company,
+        "kind": data.kind,
+        "organisation_id": data.organisation_id,
         "stage": data.stage,
         "segment": data.segment,
         "relationship_type": data.relationship_type,
@@ -255,9 +257,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     from crmdesk.services import customers, settings
     from crmdesk.services.customers import ContactPoint, CustomerData
 
+    if args.organisation is None and (args.given is None or args.family is None):
+        print("crmdesk add: the following arguments are required: --given, --family (or "
+              "--organisation NAME) (see crmdesk add --help)", file=sys.stderr)
+        return 2
     _open(args, create=True)
+    organisation = args.organisation is not None
     data = CustomerData(
-        given_name=args.given, family_name=args.family, preferred_name=args.preferred or "",
+        given_name=args.organisation if organisation else args.given,
+        family_name="" if organisation else args.family,
+        kind="organisation" if organisation else "person",
+        organisation_id=args.works_for, preferred_name=args.preferred or "",
         segment=args.segment or "", stage=args.stage or "knowledge",
         emails=[ContactPoint("home" if i else "", e) for i, e in enumerate(args.email or [])],
         phones=[ContactPoint("mobile" if i == 0 else "", p)
@@ -1015,8 +1025,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("add", parents=[common], help="create a customer")
-    p.add_argument("--given", required=True, metavar="G")
-    p.add_argument("--family", required=True, metavar="F")
+    p.add_argument("--given", metavar="G", help="given name (required for a person)")
+    p.add_argument("--family", metavar="F", help="family name (required for a person)")
+    p.add_argument("--organisation", metavar="NAME", type=cli_args.text,
+                   help="create an organisation client (a company) of this name instead")
+    p.add_argument("--works-for", metavar="ID", type=cli_args.record_id,
+                   help="the organisation client this person is a contact person of")
     p.add_argument("--preferred", metavar="P")
     p.add_argument("--email", action="append", metavar="E")
     p.add_argument("--phone", action="append", metavar="P")

@@ -11,6 +11,7 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from crmdesk.services import access, audit, book_import, csv_layouts, customers
@@ -143,9 +144,13 @@ _TEL_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax",
 
 def vcard(data: CustomerData, photo: tuple[str, bytes] | None = None) -> str:
     lines = ["BEGIN:VCARD", "VERSION:4.0",
-             f"FN:{_escape(' '.join(p for p in (data.given_name, data.family_name) if p))}",
-             f"N:{_escape(data.family_name)};{_escape(data.given_name)};;"
-             f"{_escape(data.salutation)};"]
+             f"FN:{_escape(' '.join(p for p in (data.given_name, data.family_name) if p))}"]
+    if data.kind == "organisation":  # a company client: KIND:org and its ORG, no person's N
+        lines += ["KIND:org", "N:;;;;"]
+        data = replace(data, company=data.company or data.given_name)
+    else:
+        lines.append(f"N:{_escape(data.family_name)};{_escape(data.given_name)};;"
+                     f"{_escape(data.salutation)};")
     if data.preferred_name:
         lines.append(f"NICKNAME:{_escape(data.preferred_name)}")
     if data.company:

@@ -357,11 +357,24 @@ def _v9_audit_detail_digest(database: peewee.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""")
 
 
+def _organisation_clients(database: peewee.Database) -> None:
+    """A client may be an organisation (a company with contact persons) rather than a
+    person: `kind` says which, and a person's `organisation_id` names the organisation
+    client they are a contact person of (cleared when that organisation is deleted)."""
+    database.execute_sql("ALTER TABLE customer ADD COLUMN kind TEXT NOT NULL DEFAULT 'person'")
+    database.execute_sql("ALTER TABLE customer ADD COLUMN organisation_id INTEGER "
+                         "REFERENCES customer (id) ON DELETE SET NULL")
+    database.execute_sql("CREATE INDEX customer_organisation ON customer (organisation_id) "
+                         "WHERE organisation_id IS NOT NULL")
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
-                     _v9_audit_detail_digest]
+                     _v9_audit_detail_digest, _organisation_clients]
 LATEST = len(STEPS)
+# The schema version that brought organisation clients (renumbered at a merge: use this).
+ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
 
 
 def current_version(database: peewee.Database) -> int:

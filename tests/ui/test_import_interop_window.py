@@ -89,3 +89,35 @@ def test_the_window_exports_for_outlook(qtbot, book, make_window, monkeypatch,  
     with target.open(encoding="utf-8-sig", newline="") as fh:
         header, row = list(csv.reader(fh))
     assert dict(zip(header, row, strict=True))["E-mail Address"] == "ana@banco.example"
+
+
+def test_profile_makes_a_client_an_organisation_and_a_person_its_contact(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window) -> None:
+    from tests.conftest import add
+
+    bank = add("Banco Ejemplo", "")
+    ana = add("Ana", "Ruiz")
+    window = make_window()
+    view = window.customers
+    assert view.select_id(bank)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    profile = window.profile
+    assert not profile.kind.isChecked()
+    profile.kind.setChecked(True)
+    assert profile.is_dirty()
+    qtbot.keyClick(profile.given, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert customers.load(bank).kind == "organisation"
+    assert view.select_id(ana)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert profile.customer_id == ana
+    assert profile.works_for.isVisibleTo(profile) and not profile.kind.isChecked()
+    profile.works_for.setCurrentIndex(profile.works_for.findData(bank))
+    qtbot.keyClick(profile.given, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert customers.load(ana).organisation_id == bank
+    assert view.select_id(bank)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert profile.contact_persons.text() == "Ana Ruiz"
+    assert not profile.works_for.isVisibleTo(profile)

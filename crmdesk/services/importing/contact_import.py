@@ -171,6 +171,9 @@ def normalise(contact: ImportedContact, region: str) -> CustomerData:
         if value not in {p.value for p in phones}:
             phones.append(ContactPoint(point.label or "mobile", value))
     data.emails, data.phones = emails, phones
+    if contact.organisation:
+        data.kind = "organisation"
+        data.company = data.company or data.given_name
     data.tags = list(dict.fromkeys(t for t in data.tags if t))
     contact.warnings[:] = list(dict.fromkeys(contact.warnings))
     return data
@@ -283,6 +286,8 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
                     not progress(len(fresh) + n, total):
                 txn.rollback()
                 raise ImportCancelled
+        if fresh:
+            link_contact_persons(conn, first, first + len(fresh) - 1)
         conn.execute("UPDATE import_batch SET created = ?, updated = ? WHERE id = ?",
                      (len(fresh), len(updates), import_id))
         audit.record("import", [None], f"{import_plan.source}: {len(fresh)} created, "
@@ -292,6 +297,21 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('merge', 500)")
     return ImportResult(int(import_id), len(fresh), len(updates),
                         len(import_plan.rows) - total)
+
+
+def link_contact_persons(conn: Any, first: int, last: int) -> None:
+    """People just imported whose company is an organisation client of the book (imported
+    now or before) become its contact persons; and people already in the book whose
+    company is an organisation just imported. Names are compared without case."""
+    conn.execute(
+        """UPDATE customer SET organisation_id = (
+               SELECT o.id FROM customer o WHERE o.kind = 'organisation'
+               AND o.archived_at IS NULL AND lower(o.company) = lower(customer.company)
+               ORDER BY o.id LIMIT 1)
+           WHERE kind = 'person' AND organisation_id IS NULL AND company != ''
+             AND (id BETWEEN ? AND ? OR lower(company) IN (
+                  SELECT lower(company) FROM customer WHERE kind = 'organisation'
+                  AND id BETWEEN ? AND ?))""", (first, last, first, last))
 
 
 def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
@@ -306,7 +326,7 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
             d.birthday.isoformat() if d.birthday else None, d.occupation, d.company,
             d.language, d.segment, d.notes, d.stage, d.relationship_type,
             search_index.sort_name(d.given_name, d.family_name), stamp, stamp, stamp,
-            d.life_situation))
+            d.life_situation, d.kind))
         emails += [(cid, p.label, p.value, p.value.casefold(), i) for i, p in enumerate(d.emails)]
         phones += [(cid, p.label, p.value, i) for i, p in enumerate(d.phones)]
         addresses += [(cid, a.label, a.street, a.city, a.region, a.postcode, a.country, i)
@@ -322,8 +342,8 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
     conn.executemany(
         """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
            address_form, birthday, occupation, company, language, segment, notes, stage,
-           relationship_type, sort_name, created_at, updated_at, stage_since, life_situation)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
+           relationship_type, sort_name, created_at, updated_at, stage_since, life_situation,
+           kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
     conn.executemany("INSERT INTO customer_email (customer_id, label, address, address_key, "
                      "position) VALUES (?,?,?,?,?)", emails)
     conn.executemany("INSERT INTO customer_phone (customer_id, label, e164, position) "
