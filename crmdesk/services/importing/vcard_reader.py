@@ -231,6 +231,13 @@ def parse_birthday(text: str, contact: ImportedContact) -> dt.date | None:
                     f"Birthday: {day} {locale_text.month_name(month)} (year unknown)"]))
                 return None
     day_part = value.split("T", 1)[0]
+    if len(day_part) == 10 and day_part[4] == "-":  # ISO, the usual case: no strptime
+        try:
+            iso = dt.date.fromisoformat(day_part)
+        except ValueError:
+            iso = None
+        if iso is not None and dt.date(1850, 1, 1) <= iso <= dt.date.today():
+            return iso
     for form in _BDAY_FORMS:
         try:
             parsed = dt.datetime.strptime(day_part, form).date()
