@@ -207,7 +207,7 @@ class ProfileEditor(QWidget):
         rform.addRow("Owner", self.owner)
         rform.addRow("&Tags", self.tags)
 
-        about = QGroupBox("About the person")
+        about = QGroupBox("About the client")
         aform = QFormLayout(about)
         aform.addRow("", self.kind)
         aform.addRow("Works for", self.works_for)
