@@ -60,7 +60,7 @@ def crmdesk_header(emails: int, phones: int, addresses: int) -> list[str]:
         header += [f"Address {n} - {part}" for part in
                    ("Label", "Street", "City", "Region", "Postal Code", "Country")]
     return header + ["Birthday", "Life Situation", "Segment", "Stage", "Tags", "Notes",
-                     "Points"]
+                     "Points", "Kind"]
 
 
 def crmdesk_row(data: CustomerData, points: int, emails: int, phones: int,
@@ -78,7 +78,8 @@ def crmdesk_row(data: CustomerData, points: int, emails: int, phones: int,
         row += [a.label, a.street, a.city, a.region, a.postcode, a.country] if a \
             else [""] * 6
     return row + [data.birthday.isoformat() if data.birthday else "", data.life_situation,
-                  data.segment, data.stage, ", ".join(data.tags), data.notes, points]
+                  data.segment, data.stage, ", ".join(data.tags), data.notes, points,
+                  data.kind]
 
 
 # --- Google Contacts ------------------------------------------------------------------------

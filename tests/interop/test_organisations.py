@@ -103,3 +103,14 @@ def test_a_book_of_the_previous_schema_gets_organisation_clients(tmp_path: Path)
     assert any(p != path for p in backups)  # the old book was copied aside first
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT kind FROM customer WHERE id = 1").fetchone() == ("person",)
+
+
+def test_csv_export_keeps_an_organisation_an_organisation(book: object, tmp_path: Path) -> None:
+    bank = customers.create(CustomerData(given_name="Banco Ejemplo", kind="organisation"), "ES")
+    out = tmp_path / "o.csv"
+    exporting.export_csv([bank], out)
+    db.execute_sql("DELETE FROM customer")
+    read = files.read_path(out)
+    contact_import.apply(contact_import.plan(read.contacts, out.name, "ES"))
+    assert db.execute_sql("SELECT given_name, kind FROM customer").fetchall() == [
+        ("Banco Ejemplo", "organisation")]

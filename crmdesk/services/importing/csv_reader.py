@@ -387,6 +387,9 @@ def row_contact(number: int, row: list[str], headers: list[str],
             elif op in ("given_name", "family_name", "preferred_name", "salutation",
                         "company", "occupation", "segment"):
                 setattr(data, op, value[:200])
+            elif op == "kind":
+                contact.organisation = value.strip().lower() in ("organisation",
+                                                                 "organization", "company")
             elif op == "life_situation":
                 data.life_situation = clip(value.replace("\r\n", "\n"), "life situation",
                                            contact)
@@ -408,6 +411,8 @@ def row_contact(number: int, row: list[str], headers: list[str],
     if department:
         data.occupation = ", ".join(p for p in (data.occupation, department) if p)[:200]
     finish_extras(contact)
+    if contact.organisation and data.company and not data.given_name:
+        data.given_name = data.company
     ensure_name(contact, full_name, "row", "company")
     if data.salutation:
         bare = data.salutation.rstrip(".")

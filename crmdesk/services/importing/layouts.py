@@ -13,7 +13,7 @@ import re
 
 # Extra targets: a value kept in the notes or the life situation under a label.
 EXTRA_TARGETS: dict[str, str] = {
-    "life_situation": "Life situation",
+    "life_situation": "Life situation", "kind": "Person or organisation",
     "birth:year": "Birth year", "birth:month": "Birth month", "birth:day": "Birth day",
     "name_suffix": "Name suffix (notes)",
     "phone:pager": "Phone (pager)", "phone:main": "Phone (main)",
@@ -148,7 +148,8 @@ ROUNDCUBE: dict[str, str] = {
     "assistant": "note:Assistant", "manager": "note:Manager",
 }
 
-CRMDESK: dict[str, str] = {"life situation": "life_situation", "stage": "", "points": ""}
+CRMDESK: dict[str, str] = {"life situation": "life_situation", "stage": "", "points": "",
+                           "kind": "kind"}
 
 LINKEDIN: dict[str, str] = {
     "position": "occupation", "connected on": "note:Connected on", "url": "note:Web page",
