@@ -114,3 +114,23 @@ def test_csv_export_keeps_an_organisation_an_organisation(book: object, tmp_path
     contact_import.apply(contact_import.plan(read.contacts, out.name, "ES"))
     assert db.execute_sql("SELECT given_name, kind FROM customer").fetchall() == [
         ("Banco Ejemplo", "organisation")]
+
+
+def test_whole_book_export_and_import_keep_organisations(book: object, tmp_path: Path) -> None:
+    bank = customers.create(CustomerData(given_name="Banco", kind="organisation"), "ES")
+    customers.create(CustomerData(given_name="Ana", family_name="Ruiz", organisation_id=bank),
+                     "ES")
+    out = tmp_path / "book.json"
+    exporting.export_book(out)
+    raw = out.read_bytes()
+    close_database()
+    open_book(tmp_path / "fresh.db")
+    exporting.import_book(raw)
+    assert db.execute_sql("SELECT given_name, kind, organisation_id FROM customer "
+                          "ORDER BY id").fetchall() == [("Banco", "organisation", None),
+                                                         ("Ana", "person", bank)]
+    bad = raw.replace(b'"organisation"', b'"robot"')
+    close_database()
+    open_book(tmp_path / "other.db")
+    with pytest.raises(exporting.BookImportError):
+        exporting.import_book(bad)
