@@ -333,7 +333,7 @@ def load(cid: int) -> CustomerData:
 # What CONTACT level shows of a profile: who they are, how to address and reach them.
 CONTACT_FIELDS = ("given_name", "family_name", "preferred_name", "salutation", "address_form",
                   "preferred_channel", "best_time", "language", "relationship_type", "owner",
-                  "stage", "emails", "phones", "consents")
+                  "stage", "emails", "phones", "consents", "kind")
 HIDDEN_TEXT = "(not shown to you)"
 
 

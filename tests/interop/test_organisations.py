@@ -134,3 +134,18 @@ def test_whole_book_export_and_import_keep_organisations(book: object, tmp_path:
     open_book(tmp_path / "other.db")
     with pytest.raises(exporting.BookImportError):
         exporting.import_book(bad)
+
+
+def test_the_receptionist_sees_that_a_client_is_an_organisation() -> None:
+    from crmdesk.services import access
+
+    org = CustomerData(given_name="Banco", company="Banco", kind="organisation",
+                       notes="secret")
+    shown = customers.redact(org, access.Level.CONTACT)
+    assert (shown.given_name, shown.kind, shown.company, shown.notes) == (
+        "Banco", "organisation", "", "")
+    person = CustomerData(given_name="Ana", organisation_id=7, company="Banco")
+    assert customers.redact(person, access.Level.CONTACT).organisation_id is None
+    kept = customers.keep_hidden(person, customers.redact(person, access.Level.CONTACT),
+                                 access.Level.CONTACT)
+    assert kept.organisation_id == 7 and kept.company == "Banco"
