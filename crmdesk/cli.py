@@ -695,6 +695,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                   f"{'included' if args.include_duplicates else 'left out'}, "
                   f"{report['rejected']:,} rejected"
                   + (f" (import {report['import_id']})" if report.get("import_id") else ""))
+            if report.get("dropped"):
+                print("  not kept: " + ", ".join(f"{what} ({n:,})" for what, n
+                                                 in report["dropped"].items()))
             for row in report["rows"]:
                 if row["kind"] in ("duplicate", "rejected") or row["warnings"]:
                     detail = "; ".join(filter(None, [row["reason"], *row["warnings"]]))

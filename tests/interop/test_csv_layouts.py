@@ -170,3 +170,10 @@ def test_import_json_reports_what_was_not_kept(tmp_path, capsys) -> None:
     assert report["dropped"] == {"E-mail Display Name": 1}
     assert report["rows"][0]["dropped"] == ["E-mail Display Name"]
     assert "not kept: E-mail Display Name" in report["rows"][0]["warnings"]
+
+
+def test_import_text_report_says_what_was_not_kept(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "b.db")
+    assert main(["import", "--db", db, str(FIXTURES / "outlook-2003.csv"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "would import 1 new" in out and "  not kept: E-mail Display Name (1)" in out
