@@ -192,6 +192,8 @@ def _customer_json(cid: int, loaded: tuple[Any, Any] | None = None) -> dict[str,
         "emails": [p.value for p in data.emails],
         "phones": [p.value for p in data.phones],
         "company": data.company,
+        "kind": data.kind,
+        "organisation_id": data.organisation_id,
         "stage": data.stage,
         "segment": data.segment,
         "relationship_type": data.relationship_type,
@@ -255,9 +257,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     from crmdesk.services import customers, settings
     from crmdesk.services.customers import ContactPoint, CustomerData
 
+    if args.organisation is None and (args.given is None or args.family is None):
+        print("crmdesk add: the following arguments are required: --given, --family (or "
+              "--organisation NAME) (see crmdesk add --help)", file=sys.stderr)
+        return 2
     _open(args, create=True)
+    organisation = args.organisation is not None
     data = CustomerData(
-        given_name=args.given, family_name=args.family, preferred_name=args.preferred or "",
+        given_name=args.organisation if organisation else args.given,
+        family_name="" if organisation else args.family,
+        kind="organisation" if organisation else "person",
+        organisation_id=args.works_for, preferred_name=args.preferred or "",
         segment=args.segment or "", stage=args.stage or "knowledge",
         emails=[ContactPoint("home" if i else "", e) for i, e in enumerate(args.email or [])],
         phones=[ContactPoint("mobile" if i == 0 else "", p)
@@ -653,6 +663,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             reports.append({"file": str(path), "error": str(exc)})
             failed = True
             continue
+        try:
+            read = _mapped(read, args)
+        except (ValueError, OSError, BookError) as exc:
+            print(f"crmdesk: {path.name}: {exc}", file=sys.stderr)
+            reports.append({"file": str(path), "error": str(exc)})
+            failed = True
+            continue
         plan = contact_import.plan(read.contacts, cli_args.storable(path.name), region)
         if args.include_duplicates:
             for row in plan.rows:
@@ -678,11 +695,32 @@ def cmd_import(args: argparse.Namespace) -> int:
                   f"{'included' if args.include_duplicates else 'left out'}, "
                   f"{report['rejected']:,} rejected"
                   + (f" (import {report['import_id']})" if report.get("import_id") else ""))
+            if report.get("dropped"):
+                print("  not kept: " + ", ".join(f"{what} ({n:,})" for what, n
+                                                 in report["dropped"].items()))
             for row in report["rows"]:
                 if row["kind"] in ("duplicate", "rejected") or row["warnings"]:
                     detail = "; ".join(filter(None, [row["reason"], *row["warnings"]]))
                     print(f"  {row['source']} {row['name']}: {row['kind']}: {detail}")
     return 1 if failed else 0
+
+
+def _mapped(read: Any, args: argparse.Namespace) -> Any:
+    """The file with the columns mapped by --mapping and --map, saved by --save-mapping."""
+    from crmdesk.services.importing import mappings
+
+    if read.kind != "csv":
+        if args.map or args.mapping:
+            raise ValueError("a vCard file has no columns to map (--map and --mapping are "
+                             "for CSV files)")
+        return read
+    if args.mapping:
+        read = mappings.apply(read, mappings.load(Path(args.mapping)), strict=False)
+    if args.map:
+        read = mappings.apply(read, dict(args.map))
+    if args.save_mapping:
+        mappings.save(Path(args.save_mapping), read)
+    return read
 
 
 MAX_BOOK_FILE = 1_000_000_000  # bytes of a whole-book JSON export read into memory
@@ -740,8 +778,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                                         segment=args.segment or "", tag=args.tag or "",
                                         consent=args.consent or "")
     ids = customer_query.customer_ids(flt)
-    writer = exporting.export_vcards if args.format == "vcf" else exporting.export_csv
-    count = writer(ids, out)
+    if args.format == "vcf":
+        count = exporting.export_vcards(ids, out)
+    else:
+        count = exporting.export_csv(ids, out, layout={"google-csv": "google",
+                                                       "outlook-csv": "outlook"}.get(
+                                                           args.format, "crmdesk"))
     print(f"{count:,} customers written to {out}.", file=sys.stderr)
     return 0
 
@@ -932,10 +974,11 @@ def _import_report(path: Path, read: Any, plan: Any, result: Any) -> dict[str, A
     rows = [{"source": r.contact.source, "kind": r.kind, "reason": r.reason,
              "name": " ".join(p for p in (r.contact.data.given_name,
                                           r.contact.data.family_name) if p),
-             "customer_id": r.match_id, "included": r.include, "warnings": r.warnings}
+             "customer_id": r.match_id, "included": r.include, "warnings": r.warnings,
+             "dropped": r.contact.dropped}
             for r in plan.rows]
     report: dict[str, Any] = {"file": str(path), "format": read.kind, "notes": read.notes,
-                              **plan.summary(), "rows": rows}
+                              **plan.summary(), "dropped": plan.dropped(), "rows": rows}
     if result is not None:
         report.update(import_id=result.import_id, created=result.created,
                       updated=result.updated)
@@ -985,8 +1028,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("add", parents=[common], help="create a customer")
-    p.add_argument("--given", required=True, metavar="G")
-    p.add_argument("--family", required=True, metavar="F")
+    p.add_argument("--given", metavar="G", help="given name (required for a person)")
+    p.add_argument("--family", metavar="F", help="family name (required for a person)")
+    p.add_argument("--organisation", metavar="NAME", type=cli_args.text,
+                   help="create an organisation client (a company) of this name instead")
+    p.add_argument("--works-for", metavar="ID", type=cli_args.record_id,
+                   help="the organisation client this person is a contact person of")
     p.add_argument("--preferred", metavar="P")
     p.add_argument("--email", action="append", metavar="E")
     p.add_argument("--phone", action="append", metavar="P")
@@ -1100,12 +1147,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also import probable duplicates as new customers")
     p.add_argument("--region", metavar="CC", help="region for phones without +country code")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   type=cli_args.column_map,
+                   help="map a CSV column to a field, e.g. 'Primary Email=email' (repeatable;"
+                        " FIELD: email, phone, ignore, email:work, phone:home, notes, "
+                        "note:LABEL…)")
+    p.add_argument("--mapping", metavar="FILE", type=cli_args.in_file,
+                   help="use a mapping saved with --save-mapping (--map wins over it)")
+    p.add_argument("--save-mapping", metavar="FILE", type=cli_args.out_file,
+                   help="save the CSV columns' mapping used, to pass to --mapping next time")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common],
                        help="write customers as vCard 4.0 or CSV, or the whole book as JSON")
     p.add_argument("query", nargs="*", default=[], help="search text (vcf and csv)")
-    p.add_argument("--format", required=True, choices=["vcf", "csv", "json"])
+    p.add_argument("--format", required=True,
+                   choices=["vcf", "csv", "google-csv", "outlook-csv", "json"],
+                   help="csv: every e-mail, phone and address with labels; google-csv and "
+                        "outlook-csv: those programs' layouts")
     p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_file)
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")

@@ -259,3 +259,14 @@ def _read_some(fd: int, size: int, timeout: float) -> bytes:
         if b"\n" in chunk:
             break
     return b"".join(chunks)
+
+
+def column_map(value: str) -> tuple[str, str]:
+    """--map COLUMN=FIELD of import: the column's header (or number) and a known field."""
+    from crmdesk.services.importing import mappings
+    from crmdesk.services.validation import InvalidValue
+
+    try:
+        return mappings.parse_pair(value)
+    except InvalidValue as exc:
+        raise _bad(str(exc)) from exc

@@ -102,12 +102,9 @@ def address_block(data: CustomerData) -> list[str]:
     lines = [name or data.display_name]
     address = postal_address(data)
     if address is not None:
-        lines += [line.strip() for line in address.street.splitlines() if line.strip()]
-        lines.append(" ".join(p for p in (address.postcode, address.city) if p))
-        if address.region:
-            lines.append(address.region)
-        if address.country:
-            lines.append(address.country.upper())
+        from crmdesk.services import address_format
+
+        lines += address_format.lines(address)  # as the client's country writes addresses
     return [line for line in lines if line]
 
 

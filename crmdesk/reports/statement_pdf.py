@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from crmdesk import paths
+from crmdesk.reports import cjk
 from crmdesk.reports.statement_data import StatementData
 from crmdesk.reports.statement_text import words
 from crmdesk.services import locale_text
@@ -85,18 +86,18 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _p(text: str, style: str) -> Paragraph:
     """A paragraph of user text: always escaped."""
-    return Paragraph(escape(text), _styles()[style])
+    return Paragraph(cjk.markup(text, FONT), _styles()[style])
 
 
 def _fit(text: str, width: float, font: str = FONT, size: float = 8.5) -> str:
     """Cut `text` to fit `width` points on one line, ending with an ellipsis when cut."""
     text = " ".join(text.split())
-    if pdfmetrics.stringWidth(text, font, size) <= width:
+    if cjk.width(text, font, size) <= width:
         return text
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if pdfmetrics.stringWidth(text[:mid] + "…", font, size) <= width:
+        if cjk.width(text[:mid] + "…", font, size) <= width:
             lo = mid
         else:
             hi = mid - 1
@@ -178,9 +179,9 @@ class _StatementCanvas(rl_canvas.Canvas):
             self.setFont(FONT, 8)
             self.setFillColor(MUTED)
             head = f"{w['title']} · {data.full_name} · {data.period.label(data.language)}"
-            self.drawString(MARGIN, top - 4 * mm, _fit(head, WIDTH * 0.65, FONT, 8))
-            self.drawRightString(PAGE_W - MARGIN, top - 4 * mm,
-                                 _fit(data.business_name, WIDTH * 0.33, FONT, 8))
+            cjk.draw(self, MARGIN, top - 4 * mm, _fit(head, WIDTH * 0.65, FONT, 8), FONT, 8)
+            cjk.draw(self, PAGE_W - MARGIN, top - 4 * mm,
+                     _fit(data.business_name, WIDTH * 0.33, FONT, 8), FONT, 8, right=True)
             rule_y = top - 6.5 * mm
         issued = locale_text.short_date(data.issued, data.language)
         left = " · ".join(p for p in (data.business_name, f"{w['issued']} {issued}",
@@ -198,11 +199,12 @@ def draw_letterhead(canv: Any, logo: ImageReader, name: str, lines: list[str]) -
     x = PAGE_W - MARGIN
     canv.setFillColor(INK)
     canv.setFont(BOLD, 12)
-    canv.drawRightString(x, top - 4 * mm, _fit(name, 110 * mm, BOLD, 12))
+    cjk.draw(canv, x, top - 4 * mm, _fit(name, 110 * mm, BOLD, 12), BOLD, 12, right=True)
     canv.setFont(FONT, 8)
     canv.setFillColor(MUTED)
     for i, line in enumerate(lines[:4]):
-        canv.drawRightString(x, top - 8.5 * mm - i * 3.6 * mm, _fit(line, 110 * mm, FONT, 8))
+        cjk.draw(canv, x, top - 8.5 * mm - i * 3.6 * mm, _fit(line, 110 * mm, FONT, 8), FONT, 8,
+                 right=True)
     return float(top - size - 3 * mm)
 
 
@@ -213,7 +215,7 @@ def draw_rules_and_footer(canv: Any, rule_y: float, left: str, right: str) -> No
     canv.line(MARGIN, BOTTOM - 6 * mm, PAGE_W - MARGIN, BOTTOM - 6 * mm)
     canv.setFont(FONT, 7.5)
     canv.setFillColor(MUTED)
-    canv.drawString(MARGIN, BOTTOM - 10 * mm, _fit(left, WIDTH * 0.75, FONT, 7.5))
+    cjk.draw(canv, MARGIN, BOTTOM - 10 * mm, _fit(left, WIDTH * 0.75, FONT, 7.5), FONT, 7.5)
     if right:
         canv.drawRightString(PAGE_W - MARGIN, BOTTOM - 10 * mm, right)
 
@@ -234,13 +236,8 @@ class _Drawn(Flowable):
     def text(self, x: float, y: float, value: str, font: str, size: float,
              color: Any = INK, right: bool = False, width: float = WIDTH) -> None:
         c = self.canv
-        c.setFont(font, size)
         c.setFillColor(color)
-        value = _fit(value, width, font, size)
-        if right:
-            c.drawRightString(x, y, value)
-        else:
-            c.drawString(x, y, value)
+        cjk.draw(c, x, y, _fit(value, width, font, size), font, size, right=right)
 
 
 class _TopBlock(_Drawn):
@@ -282,8 +279,8 @@ class _Summary(_Drawn):
         c = self.canv
         box = WIDTH / 4
         cells = [(w["opening"], _num(d.opening, n), INK),
-                 (w["earned"], "+" + _num(d.earned, n), INK),
-                 (w["used"], "−" + _num(d.used, n), INK),
+                 (w["earned"], ("+" if d.earned else "") + _num(d.earned, n), INK),
+                 (w["used"], ("−" if d.used else "") + _num(d.used, n), INK),
                  (w["closing"], _num(d.closing, n), ACCENT)]
         for i, (label, value, color) in enumerate(cells):
             x = i * box
@@ -359,15 +356,23 @@ class _LedgerRows(Flowable):
         for i, r in enumerate(self.rows):
             self._cells(text, list(r[:4]), top - (i + 2) * row + baseline, BOLD if r[4] else FONT)
         c.drawText(text)
+        for x, y, value, font in self.wide:  # cells with CJK text, drawn run by run
+            c.setFillColor(INK)
+            cjk.draw(c, x, y, value, font, self.FONT_SIZE)
+        self.wide = []
+
+    wide: list[tuple[float, float, str, str]] = []
 
     def _cells(self, text: Any, cells: list[str], y: float, font: str) -> None:
         size = self.FONT_SIZE
         text.setFont(font, size)
         pad = 5.0
-        text.setTextOrigin(pad, y)
-        text.textOut(cells[0])
-        text.setTextOrigin(self.cols[1] + pad, y)
-        text.textOut(cells[1])
+        for x, value in ((pad, cells[0]), (self.cols[1] + pad, cells[1])):
+            if cjk.needs_fallback(value, font):
+                self.wide = [*self.wide, (x, y, value, font)]
+                continue
+            text.setTextOrigin(x, y)
+            text.textOut(value)
         for value, right in ((cells[2], self.cols[2] + 24 * mm), (cells[3], WIDTH)):
             if value:
                 text.setTextOrigin(right - pad - pdfmetrics.stringWidth(value, font, size), y)
@@ -466,7 +471,7 @@ def render(statements: Iterable[StatementData], out: str | Path | BinaryIO, *, t
     target = str(out) if isinstance(out, Path) else out
     doc = BaseDocTemplate(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=TOP, bottomMargin=BOTTOM, title=title, author=author,
-                          subject=subject, creator="crmdesk", invariant=1)
+                          subject=subject, creator="crmdesk", invariant=0)
     frame = Frame(MARGIN, BOTTOM, WIDTH, PAGE_H - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="statement", frames=[frame])])

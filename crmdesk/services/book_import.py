@@ -32,6 +32,7 @@ ENUMS: dict[tuple[str, str], set[str]] = {
     ("customer", "address_form"): {"formal", "informal"},
     ("customer", "language"): {k for k, _ in catalog.LANGUAGES},
     ("customer", "preferred_channel"): {k for k, _ in catalog.CONTACT_CHANNELS},
+    ("customer", "kind"): {"person", "organisation"},
     ("customer_consent", "channel"): {k for k, _ in catalog.CONSENT_CHANNELS},
     ("interaction", "channel"): {k for k, _ in catalog.INTERACTION_CHANNELS},
     ("interaction", "direction"): {k for k, _ in catalog.DIRECTIONS},

@@ -72,6 +72,8 @@ class CustomerData:
     addresses: list[PostalAddress] = field(default_factory=list)
     consents: dict[str, dt.date] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    kind: str = "person"                  # "person" or "organisation" (a company client)
+    organisation_id: int | None = None    # the organisation client a person works for
     id: int | None = field(default=None, compare=False)
     created_at: dt.datetime | None = field(default=None, compare=False)
     updated_at: dt.datetime | None = field(default=None, compare=False)
@@ -160,7 +162,54 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
     clean.consents = {k: v for k, v in data.consents.items()
                       if k in dict(catalog.CONSENT_CHANNELS)}
     clean.tags = _clean_tags(data.tags)
+    _check_organisation(clean, problems)
     return clean, problems
+
+
+KINDS = {"person": "Person", "organisation": "Organisation"}
+
+
+def _check_organisation(clean: CustomerData, problems: list[Problem]) -> None:
+    """An organisation is named (its name is the given name, the company too) and works for
+    no one; a person's organisation must be an organisation client of the book."""
+    if clean.kind not in KINDS:
+        problems.append(Problem("kind", f"Unknown kind of client “{clean.kind}”."))
+        return
+    if clean.kind == "organisation":
+        clean.organisation_id = None
+        clean.company = clean.company or " ".join(
+            p for p in (clean.given_name, clean.family_name) if p)
+        return
+    oid = clean.organisation_id
+    if oid is None:
+        return
+    if oid == clean.id:
+        problems.append(Problem("organisation_id", "A client cannot work for themselves."))
+        return
+    row = db.execute_sql("SELECT kind, given_name FROM customer WHERE id = ?",
+                         (oid,)).fetchone()
+    if row is None or row[0] != "organisation":
+        problems.append(Problem("organisation_id",
+                                f"Client {oid} is not an organisation of this book."))
+    elif not clean.company:
+        clean.company = str(row[1])
+
+
+def organisations() -> list[tuple[int, str]]:
+    """(id, name) of the organisation clients that are not archived, by name (none while
+    no book is open)."""
+    if db.obj is None:
+        return []
+    return [(int(r[0]), str(r[1])) for r in db.execute_sql(
+        "SELECT id, given_name FROM customer WHERE kind = 'organisation' "
+        "AND archived_at IS NULL ORDER BY given_name COLLATE NOCASE")]
+
+
+def contact_persons(org_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the people who are contact persons of an organisation client."""
+    return [(int(r[0]), " ".join(p for p in (r[1], r[2]) if p)) for r in db.execute_sql(
+        "SELECT id, given_name, family_name FROM customer WHERE organisation_id = ? "
+        "AND archived_at IS NULL ORDER BY family_name COLLATE NOCASE, given_name", (org_id,))]
 
 
 def _owner_id(name: str) -> int | None:
@@ -182,6 +231,8 @@ def _scalar_columns(data: CustomerData) -> dict[str, object]:
         "relationship_type": data.relationship_type, "owner": _owner_id(data.owner),
         "notes": data.notes, "notes_private": bool(data.notes_private), "stage": data.stage,
         "sort_name": search_index.sort_name(data.given_name, data.family_name),
+        "kind": data.kind if data.kind in KINDS else "person",
+        "organisation_id": data.organisation_id if data.kind != "organisation" else None,
     }
 
 
@@ -273,6 +324,7 @@ def load(cid: int) -> CustomerData:
                   CustomerConsent.select().where(CustomerConsent.customer == cid)},
         tags=[t.tag for t in CustomerTag.select().where(CustomerTag.customer == cid)
               .order_by(CustomerTag.tag)],
+        kind=row.kind, organisation_id=row.organisation_id,
         id=row.id, created_at=row.created_at, updated_at=row.updated_at,
         archived_at=row.archived_at,
     )
@@ -281,7 +333,7 @@ def load(cid: int) -> CustomerData:
 # What CONTACT level shows of a profile: who they are, how to address and reach them.
 CONTACT_FIELDS = ("given_name", "family_name", "preferred_name", "salutation", "address_form",
                   "preferred_channel", "best_time", "language", "relationship_type", "owner",
-                  "stage", "emails", "phones", "consents")
+                  "stage", "emails", "phones", "consents", "kind")
 HIDDEN_TEXT = "(not shown to you)"
 
 

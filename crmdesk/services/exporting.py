@@ -11,10 +11,10 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from crmdesk.services import access, audit, book_import, customers
+from crmdesk.services import access, audit, book_import, csv_layouts, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.store import migrations
 from crmdesk.store.db import db
@@ -28,7 +28,6 @@ BOOK_TABLES = ["setting", "staff", "customer", "customer_email", "customer_phone
                "saved_view", "interaction", "follow_up", "stage_change",
                "suggestion_dismissal", "purchase", "reward", "points_entry", "import_batch",
                "import_item", "audit_entry", "message_template", "message_log"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportCancelled(Exception):
@@ -145,30 +144,47 @@ _TEL_TYPES = {"mobile": "cell", "home": "home", "work": "work", "fax": "fax",
 
 def vcard(data: CustomerData, photo: tuple[str, bytes] | None = None) -> str:
     lines = ["BEGIN:VCARD", "VERSION:4.0",
-             f"FN:{_escape(' '.join(p for p in (data.given_name, data.family_name) if p))}",
-             f"N:{_escape(data.family_name)};{_escape(data.given_name)};;"
-             f"{_escape(data.salutation)};"]
+             f"FN:{_escape(' '.join(p for p in (data.given_name, data.family_name) if p))}"]
+    if data.kind == "organisation":  # a company client: KIND:org and its ORG, no person's N
+        lines += ["KIND:org", "N:;;;;"]
+        data = replace(data, company=data.company or data.given_name)
+    else:
+        lines.append(f"N:{_escape(data.family_name)};{_escape(data.given_name)};;"
+                     f"{_escape(data.salutation)};")
     if data.preferred_name:
         lines.append(f"NICKNAME:{_escape(data.preferred_name)}")
     if data.company:
         lines.append(f"ORG:{_escape(data.company)}")
     if data.occupation:
         lines.append(f"TITLE:{_escape(data.occupation)}")
+    item = 0
+
+    def labelled(prop: str, label: str, standard: str, rest: str) -> None:
+        """A property with its label: a standard TYPE where vCard has one, else grouped
+        with an X-ABLabel (as Apple and Google write them), so no label is lost."""
+        nonlocal item
+        if standard or not label:
+            params = f';TYPE="{standard}"' if "," in standard else \
+                f";TYPE={standard}" if standard else ""
+            lines.append(f"{prop}{params}{rest}")
+            return
+        item += 1
+        lines.append(f"item{item}.{prop}{rest}")
+        lines.append(f"item{item}.X-ABLabel:{_escape(label)}")
+
     for point in data.emails:
-        kind = point.label if point.label in ("home", "work") else ""
-        lines.append(f"EMAIL{';TYPE=' + kind if kind else ''}:{point.value}")
+        labelled("EMAIL", point.label, point.label if point.label in ("home", "work") else "",
+                 f":{point.value}")
     for point in data.phones:
-        kind = _TEL_TYPES.get(point.label, "")
-        params = f';TYPE="{kind}"' if "," in kind else f";TYPE={kind}" if kind else ""
         value = f"tel:{point.value}" if point.value.startswith("+") else _escape(point.value)
         uri = ";VALUE=uri" if point.value.startswith("+") else ""
-        lines.append(f"TEL{params}{uri}:{value}")
+        labelled("TEL", point.label, _TEL_TYPES.get(point.label, ""), f"{uri}:{value}")
     for address in data.addresses:
-        kind = address.label if address.label in ("home", "work") else ""
         parts = ["", "", address.street, address.city, address.region, address.postcode,
                  address.country]
-        lines.append(f"ADR{';TYPE=' + kind if kind else ''}:"
-                     + ";".join(_escape(p) for p in parts))
+        labelled("ADR", address.label,
+                 address.label if address.label in ("home", "work") else "",
+                 ":" + ";".join(_escape(p) for p in parts))
     if data.birthday:
         lines.append(f"BDAY:{data.birthday:%Y%m%d}")
     if data.language != "en":
@@ -177,11 +193,38 @@ def vcard(data: CustomerData, photo: tuple[str, bytes] | None = None) -> str:
         lines.append("CATEGORIES:" + ",".join(_escape(t) for t in data.tags))
     if data.notes:
         lines.append(f"NOTE:{_escape(data.notes)}")
+    lines += _life_properties(data)
     if photo:
         mime, blob = photo
         lines.append(f"PHOTO:data:{mime};base64,{base64.b64encode(blob).decode('ascii')}")
     lines.append("END:VCARD")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _life_properties(data: CustomerData) -> list[str]:
+    """The life situation: whole, for crmdesk (X-CRMDESK-LIFE-SITUATION), and its spouse and
+    anniversary lines as vCard 4.0 RELATED and ANNIVERSARY, for every other program."""
+    if not data.life_situation:
+        return []
+    from crmdesk.services import locale_text
+
+    lines = [f"X-CRMDESK-LIFE-SITUATION:{_escape(data.life_situation)}"]
+    months = {locale_text.month_name(m).lower(): m for m in range(1, 13)}
+    for raw in data.life_situation.splitlines():
+        label, _sep, value = raw.partition(":")
+        label, value = label.strip().lower(), value.strip()
+        if not value:
+            continue
+        if label in ("spouse", "partner", "child", "parent", "sibling", "assistant",
+                     "manager"):
+            lines.append(f"RELATED;TYPE={label};VALUE=text:{_escape(value)}")
+        elif label == "anniversary":
+            words = value.split()
+            if len(words) == 3 and words[0].isdigit() and words[2].isdigit() \
+                    and words[1].lower() in months:
+                lines.append(f"ANNIVERSARY:{int(words[2]):04d}{months[words[1].lower()]:02d}"
+                             f"{int(words[0]):02d}")
+    return lines
 
 
 def _photo(cid: int) -> tuple[str, bytes] | None:
@@ -203,50 +246,46 @@ def export_vcards(ids: list[int], out: Path, progress: Progress | None = None) -
 
 
 # --- CSV ----------------------------------------------------------------------------------
-CSV_COLUMNS = ["Given Name", "Family Name", "Preferred Name", "Salutation", "Company",
-               "Job Title", "E-mail", "E-mail 2", "Phone", "Phone 2", "Street", "City",
-               "Region", "Postcode", "Country", "Birthday", "Segment", "Stage", "Tags", "Notes",
-               "Points"]
+FORMULA_START = csv_layouts.FORMULA_START
+safe_cell = csv_layouts.safe_cell
 
 
-def safe_cell(value: object) -> object:
-    """Numbers stay numbers; text that a spreadsheet would run as a formula is defused with a
-    leading apostrophe (OWASP: =, +, -, @, tab, carriage return)."""
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+def _most(table: str, ids: list[int]) -> int:
+    """The most rows of `table` (e-mails, phones, addresses) one of these customers has."""
+    most = 0
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        marks = ",".join("?" * len(chunk))
+        found = db.execute_sql(
+            f"SELECT max(n) FROM (SELECT count(*) AS n FROM {table} "
+            f"WHERE customer_id IN ({marks}) GROUP BY customer_id)", chunk).fetchone()[0]
+        most = max(most, int(found or 0))
+    return most
 
 
-def _csv_row(data: CustomerData, points: int) -> list[object]:
-    def nth(values: list[Any], n: int) -> str:
-        return str(values[n].value) if len(values) > n else ""
-
-    address = data.addresses[0] if data.addresses else None
-    return [data.given_name, data.family_name, data.preferred_name, data.salutation,
-            data.company, data.occupation, nth(data.emails, 0), nth(data.emails, 1),
-            nth(data.phones, 0), nth(data.phones, 1),
-            address.street if address else "", address.city if address else "",
-            address.region if address else "", address.postcode if address else "",
-            address.country if address else "",
-            data.birthday.isoformat() if data.birthday else "", data.segment, data.stage,
-            ", ".join(data.tags), data.notes, points]
-
-
-def export_csv(ids: list[int], out: Path, progress: Progress | None = None) -> int:
+def export_csv(ids: list[int], out: Path, progress: Progress | None = None,
+               layout: str = "crmdesk") -> int:
+    """A CSV of these customers in crmdesk's layout (every e-mail, phone and address, with
+    labels, in numbered columns), Google Contacts' or Outlook's. Text cells are quoted."""
     access.require("export")
     access.require_level(ids, access.Level.STANDARD, "export")
+    if layout not in csv_layouts.LAYOUTS:
+        raise ValueError(f"unknown CSV layout {layout!r}")
+    counts = [max(1, _most(t, ids)) for t in ("customer_email", "customer_phone",
+                                               "customer_address")]
     with atomic_file(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(CSV_COLUMNS)
+        writer = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(csv_layouts.header(layout, counts))
         for n, cid in enumerate(ids, 1):
             points = db.execute_sql("SELECT points_balance FROM customer WHERE id = ?",
                                     (cid,)).fetchone()[0]
             data = customers.load_visible(cid)[0]  # private notes only for those who may
-            writer.writerow([safe_cell(v) for v in _csv_row(data, points)])
+            writer.writerow([safe_cell(v) for v in csv_layouts.row(layout, data, points,
+                                                                   counts)])
             if n % 500 == 0:
                 _step(progress, n, len(ids))
-    audit.record("export", ids, f"CSV {out.name}")
+    shown = {"crmdesk": "CSV", "google": "Google CSV", "outlook": "Outlook CSV"}[layout]
+    audit.record("export", ids, f"{shown} {out.name}")
     return len(ids)
 
 

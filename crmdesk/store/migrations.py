@@ -441,13 +441,25 @@ def _canvas_indexes(database: peewee.Database) -> None:
                 "END")
 
 
+def _organisation_clients(database: peewee.Database) -> None:
+    """A client may be an organisation (a company with contact persons) rather than a
+    person: `kind` says which, and a person's `organisation_id` names the organisation
+    client they are a contact person of (cleared when that organisation is deleted)."""
+    database.execute_sql("ALTER TABLE customer ADD COLUMN kind TEXT NOT NULL DEFAULT 'person'")
+    database.execute_sql("ALTER TABLE customer ADD COLUMN organisation_id INTEGER "
+                         "REFERENCES customer (id) ON DELETE SET NULL")
+    database.execute_sql("CREATE INDEX customer_organisation ON customer (organisation_id) "
+                         "WHERE organisation_id IS NOT NULL")
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
                      _v9_audit_detail_digest,
                      _contact_figures,
                      migration_messages.step,
-                     _canvas_indexes]
+                     _canvas_indexes,
+                     _organisation_clients]
 LATEST = len(STEPS)
 #: the step of the canvas's indexes and change counter (issue 16)
 CANVAS_INDEXES_VERSION = STEPS.index(_canvas_indexes) + 1
@@ -455,6 +467,8 @@ CANVAS_INDEXES_VERSION = STEPS.index(_canvas_indexes) + 1
 CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
 # The step that added message templates (issue 15); a renumber at merge changes only this.
 MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
+# The schema version that brought organisation clients (renumbered at a merge: use this).
+ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -104,6 +104,8 @@ class Customer(BaseModel):
     archived_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField(default=utcnow)
     updated_at = UTCDateTimeField(default=utcnow)
+    kind = peewee.TextField(default="person")  # or "organisation" (migrations: organisations)
+    organisation_id = peewee.IntegerField(null=True)  # the organisation a contact works for
 
 
 class CustomerEmail(BaseModel):

@@ -157,16 +157,21 @@ class DataActions:
     def export_list(self, fmt: str = "vcf") -> None:
         flt = self.customers.current_filter()
         suffix, filters = {"vcf": (".vcf", "vCard 4.0 (*.vcf)"),
-                           "csv": (".csv", "CSV, spreadsheet-safe (*.csv)")}[fmt]
+                           "csv": (".csv", "CSV, spreadsheet-safe (*.csv)"),
+                           "google": ("-google.csv", "CSV for Google Contacts (*.csv)"),
+                           "outlook": ("-outlook.csv", "CSV for Outlook (*.csv)")}[fmt]
         target = self.ask_save_path("Export the customers of this list",
                                     self._documents() / f"customers-{exporting.stamp()}{suffix}",
                                     filters)
         if target is None:
             return
-        writer = exporting.export_vcards if fmt == "vcf" else exporting.export_csv
+        layout = "crmdesk" if fmt == "csv" else fmt
 
         def work(progress: workers.ProgressFn) -> int:
-            return writer(customer_query.customer_ids(flt), target, progress)
+            ids = customer_query.customer_ids(flt)
+            if fmt == "vcf":
+                return exporting.export_vcards(ids, target, progress)
+            return exporting.export_csv(ids, target, progress, layout=layout)
 
         self.run_with_progress(f"Exporting to {target.name}…", work, lambda n: (
             self.statusBar().showMessage(f"{n:,} customers exported to {target}", 8000)))

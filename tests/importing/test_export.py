@@ -97,10 +97,10 @@ def test_csv_export_defuses_formulas_and_keeps_numbers(book: object, tmp_path: P
     cell = dict(zip(header, row, strict=True))
     assert cell["Given Name"] == "'=HYPERLINK(\"http://evil\")"
     assert cell["Family Name"] == "'+cmd" and cell["Company"] == "'@SUM(A1)"
-    assert cell["Notes"] == "'-2+3" and cell["Phone"] == "'+19055551234"
+    assert cell["Notes"] == "'-2+3" and cell["Phone 1 - Value"] == "+1 905-555-1234"
     assert cell["Points"] == "250"
     raw = out.read_bytes()
-    assert b",250\r\n" in raw  # written as a number, not as quoted text
+    assert b",250,\"person\"\r\n" in raw  # points written as a number, not quoted text
     # ...and crmdesk reads its own export back as it was.
     db.execute_sql("DELETE FROM customer")
     read = files.read_path(out)

@@ -95,7 +95,9 @@ def test_gmail_grouped_labels_and_escapes(book: object) -> None:
         ("home", "123 Home St\nHome City, HM 12345", "", "", "", ""),
         ("customadrtype", "321 Custom St", "Custom City", "TX", "98765", "USA")]
     assert c.notes == ("This is GMail's note field.\nIt should be added as a NOTE type.\n"
-                       "ACustomField: CustomField")
+                       "ACustomField: CustomField\nIM: 123456789\n"
+                       "Web page: http://TheProfile.com\nCustomRelationship: MyCustom")
+    assert c.life_situation == "Anniversary: 2 June 1970\nSpouse: MySpouse"
 
 
 def test_gmail_list_has_three_cards(book: object) -> None:
@@ -147,7 +149,10 @@ def test_outlook_2007_quoted_printable_note_and_compact_birthday(book: object) -
     assert c.birthday == dt.date(1922, 3, 10)
     assert c.notes == ("This is the NOTE field\t\nI assume it encodes this text inside a NOTE "
                        "vCard type.\nBut I'm not sure because there's text formatting going on "
-                       "here.\nIt does not preserve the formatting")
+                       "here.\nIt does not preserve the formatting\nName suffix: Jr.\n"
+                       "Web page: http://mikeangstadt.name\nIM: im@aim.com\n"
+                       "Manager: TheManagerName\nAssistant: TheAssistantName")
+    assert c.life_situation == "Anniversary: 1 August 2012\nSpouse: TheSpouse"
     assert points(c.emails) == [("home", "mike.angstadt@gmail.com")]
     assert points(c.phones) == [("work", "(111) 555-1111"), ("home", "(111) 555-2222"),
                                 ("mobile", "(111) 555-4444"), ("work fax", "(111) 555-3333")]
@@ -161,7 +166,7 @@ def test_rfc6350_vcard4(book: object) -> None:
     c = customers.load(cid)
     assert (c.given_name, c.family_name, c.company) == ("Simon", "Perreault", "Viagenie")
     assert points(c.emails) == [("work", "simon.perreault@viagenie.ca")]
-    assert points(c.phones) == [("work", "+14186569254"), ("mobile", "+14182626501")]
+    assert points(c.phones) == [("work", "+14186569254;ext=102"), ("mobile", "+14182626501")]
     [work] = c.addresses
     assert (work.street, work.city, work.region, work.postcode, work.country) == \
         ("2875 Laurier\nSuite D2-630", "Quebec", "QC", "G1V 2M2", "Canada")

@@ -24,6 +24,10 @@ class ImportedContact:
     photo_mime: str = ""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None         # set when the card or row cannot be used at all
+    dropped: list[str] = field(default_factory=list)  # what the file held that is not kept
+    extra_notes: list[str] = field(default_factory=list)
+    extra_life: list[str] = field(default_factory=list)
+    organisation: bool = False       # the card or row is a company, not a person
 
     @property
     def label(self) -> str:
@@ -32,6 +36,8 @@ class ImportedContact:
 
 
 def image_mime(data: bytes) -> str | None:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
     return next((mime for magic, mime in IMAGE_MAGIC.items() if data.startswith(magic)), None)
 
 
@@ -82,3 +88,25 @@ def ensure_name(contact: ImportedContact, full_name: str, unit: str, company: st
 
 
 SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android", "starred"}
+
+
+def keep_extra(contact: ImportedContact, where: str, label: str, value: str) -> None:
+    """A value the profile has no field for, kept as a "Label: value" line of the notes or
+    (where == "life") of the life situation."""
+    value = " ".join(value.split())
+    if value:
+        target = contact.extra_life if where == "life" else contact.extra_notes
+        line = f"{label}: {value}"[:2000]
+        if line not in target:
+            target.append(line)
+
+
+def finish_extras(contact: ImportedContact) -> None:
+    """Append the kept extras to the notes and the life situation (once)."""
+    data = contact.data
+    if contact.extra_notes:
+        data.notes = "\n".join(p for p in (data.notes, *contact.extra_notes) if p)
+    if contact.extra_life:
+        data.life_situation = "\n".join(
+            p for p in (data.life_situation, *contact.extra_life) if p)[:MAX_FIELD]
+    contact.extra_notes, contact.extra_life = [], []

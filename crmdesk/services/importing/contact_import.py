@@ -50,7 +50,11 @@ class PlanRow:
 
     @property
     def warnings(self) -> list[str]:
-        return self.contact.warnings
+        dropped = self.contact.dropped
+        if not dropped:
+            return self.contact.warnings
+        shown = ", ".join(dropped[:8]) + ("…" if len(dropped) > 8 else "")
+        return [*self.contact.warnings, f"not kept: {shown}"]
 
 
 @dataclass
@@ -64,6 +68,14 @@ class ImportPlan:
 
     def summary(self) -> dict[str, int]:
         return {kind: self.count(kind) for kind in (NEW, UPDATE, DUPLICATE, REJECTED)}
+
+    def dropped(self) -> dict[str, int]:
+        """What the file held that the book does not keep, and in how many cards or rows."""
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            for what in row.contact.dropped:
+                counts[what] = counts.get(what, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @dataclass
@@ -159,6 +171,9 @@ def normalise(contact: ImportedContact, region: str) -> CustomerData:
         if value not in {p.value for p in phones}:
             phones.append(ContactPoint(point.label or "mobile", value))
     data.emails, data.phones = emails, phones
+    if contact.organisation:
+        data.kind = "organisation"
+        data.company = data.company or data.given_name
     data.tags = list(dict.fromkeys(t for t in data.tags if t))
     contact.warnings[:] = list(dict.fromkeys(contact.warnings))
     return data
@@ -271,6 +286,8 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
                     not progress(len(fresh) + n, total):
                 txn.rollback()
                 raise ImportCancelled
+        if fresh:
+            link_contact_persons(conn, first, first + len(fresh) - 1)
         conn.execute("UPDATE import_batch SET created = ?, updated = ? WHERE id = ?",
                      (len(fresh), len(updates), import_id))
         audit.record("import", [None], f"{import_plan.source}: {len(fresh)} created, "
@@ -280,6 +297,21 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('merge', 500)")
     return ImportResult(int(import_id), len(fresh), len(updates),
                         len(import_plan.rows) - total)
+
+
+def link_contact_persons(conn: Any, first: int, last: int) -> None:
+    """People just imported whose company is an organisation client of the book (imported
+    now or before) become its contact persons; and people already in the book whose
+    company is an organisation just imported. Names are compared without case."""
+    conn.execute(
+        """UPDATE customer SET organisation_id = (
+               SELECT o.id FROM customer o WHERE o.kind = 'organisation'
+               AND o.archived_at IS NULL AND lower(o.company) = lower(customer.company)
+               ORDER BY o.id LIMIT 1)
+           WHERE kind = 'person' AND organisation_id IS NULL AND company != ''
+             AND (id BETWEEN ? AND ? OR lower(company) IN (
+                  SELECT lower(company) FROM customer WHERE kind = 'organisation'
+                  AND id BETWEEN ? AND ?))""", (first, last, first, last))
 
 
 def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
@@ -293,7 +325,8 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
             cid, d.given_name, d.family_name, d.preferred_name, d.salutation, d.address_form,
             d.birthday.isoformat() if d.birthday else None, d.occupation, d.company,
             d.language, d.segment, d.notes, d.stage, d.relationship_type,
-            search_index.sort_name(d.given_name, d.family_name), stamp, stamp, stamp))
+            search_index.sort_name(d.given_name, d.family_name), stamp, stamp, stamp,
+            d.life_situation, d.kind))
         emails += [(cid, p.label, p.value, p.value.casefold(), i) for i, p in enumerate(d.emails)]
         phones += [(cid, p.label, p.value, i) for i, p in enumerate(d.phones)]
         addresses += [(cid, a.label, a.street, a.city, a.region, a.postcode, a.country, i)
@@ -309,8 +342,8 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
     conn.executemany(
         """INSERT INTO customer (id, given_name, family_name, preferred_name, salutation,
            address_form, birthday, occupation, company, language, segment, notes, stage,
-           relationship_type, sort_name, created_at, updated_at, stage_since)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
+           relationship_type, sort_name, created_at, updated_at, stage_since, life_situation,
+           kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", customer_rows)
     conn.executemany("INSERT INTO customer_email (customer_id, label, address, address_key, "
                      "position) VALUES (?,?,?,?,?)", emails)
     conn.executemany("INSERT INTO customer_phone (customer_id, label, e164, position) "
@@ -341,6 +374,9 @@ def _merge_into(cid: int, new: CustomerData, contact: ImportedContact, import_id
         merged.birthday = new.birthday
     if new.notes and new.notes not in merged.notes:
         merged.notes = "\n\n".join(p for p in (merged.notes, new.notes) if p)
+    if new.life_situation and new.life_situation not in merged.life_situation:
+        merged.life_situation = "\n".join(
+            p for p in (merged.life_situation, new.life_situation) if p)
     have = {e.value.casefold() for e in merged.emails}
     merged.emails += [e for e in new.emails if e.value.casefold() not in have]
     have = {p.value for p in merged.phones}

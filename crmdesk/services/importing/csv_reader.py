@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
 
 from crmdesk.services.customers import ContactPoint, PostalAddress
+from crmdesk.services.importing import layouts, text_encoding
 from crmdesk.services.importing.contact import (
     MAX_CARD,
     SYSTEM_GROUPS,
     ImportedContact,
     clip,
     ensure_name,
+    finish_extras,
+    keep_extra,
 )
 from crmdesk.services.importing.vcard_reader import parse_birthday
 
@@ -38,6 +42,7 @@ for _where in ("home", "work", "other"):
     for _part, _label in (("street", "street"), ("city", "city"), ("region", "region"),
                           ("postcode", "postcode"), ("country", "country")):
         TARGETS[f"address:{_where}:{_part}"] = f"Address ({_where}) {_label}"
+TARGETS.update(layouts.EXTRA_TARGETS)
 
 _ALIASES: dict[str, str] = {
     # generic spreadsheets and crmdesk's own export
@@ -67,7 +72,8 @@ _ALIASES: dict[str, str] = {
     "mobile phone": "phone:mobile", "cell": "phone:mobile", "home phone": "phone:home",
     "home phone 2": "phone:home", "business phone": "phone:work",
     "business phone 2": "phone:work", "work phone": "phone:work", "other phone": "phone:other",
-    "primary phone": "phone:other", "business fax": "phone:fax", "home fax": "phone:fax",
+    "primary phone": "phone:other", "business fax": "phone:work fax",
+    "home fax": "phone:home fax",
     "home street": "address:home:street", "home city": "address:home:city",
     "home state": "address:home:region", "home postal code": "address:home:postcode",
     "home country/region": "address:home:country",
@@ -82,9 +88,12 @@ _ALIASES: dict[str, str] = {
     "postcode": "address:home:postcode", "postal code": "address:home:postcode",
     "zip": "address:home:postcode", "country": "address:home:country",
 }
+for _key, _target in layouts.aliases().items():
+    _ALIASES.setdefault(_key, _target)
 # Google Contacts numbers its repeated fields: "E-mail 1 - Label" / "E-mail 1 - Value".
-_GOOGLE = re.compile(r"^(e-mail|phone|address) (\d+) - (label|type|value|street|city|"
-                     r"region|postal code|country|formatted|po box|extended address)$")
+_GOOGLE = re.compile(r"^(e-mail|phone|address|relation|event|website|im) (\d+) - (label|type|"
+                     r"value|street|city|region|postal code|country|formatted|po box|"
+                     r"extended address|service)$")
 
 
 @dataclass
@@ -98,18 +107,16 @@ class CsvTable:
     numbers: list[int] = field(default_factory=list)  # each row's number in the file
     problems: dict[int, str] = field(default_factory=dict)  # index in rows → why unusable
     too_many: bool = False    # stopped reading at max_rows
+    headerless: bool = False  # no header row: columns numbered, `guessed` from the values
+    guessed: list[str] = field(default_factory=list)
+    program: str = ""         # the program that wrote it, when its headers say so
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding: a BOM decides, else UTF-8 when it decodes, else Windows-1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "cp1252"
+    """Text and encoding: a BOM decides, else UTF-8 line by line (a line that is not is read
+    as Windows-1252, the others stay UTF-8), else Windows-1252."""
+    text, encoding, _bad = text_encoding.decode_lines(raw)
+    return text, encoding
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -128,20 +135,31 @@ def read_table(raw: bytes, known_columns_only: bool = False,
     its row and line numbers. `known_columns_only`: stop after the header row when no column
     is one this program knows, and `max_rows`: stop beyond that many rows (the file is
     refused without reading it all)."""
-    text, encoding = decode(raw)
+    text, encoding, bad_lines = text_encoding.decode_lines(raw)
     delimiter = sniff_delimiter(text[:65536])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     skipped: list[str] = []
+    if bad_lines:
+        shown = ", ".join(str(n) for n in bad_lines[:10]) + ("…" if len(bad_lines) > 10 else "")
+        skipped.append(f"line{'s' if len(bad_lines) > 1 else ''} {shown} not UTF-8: read as "
+                       "Windows-1252 (check their accents)")
+    start, headerless, width = _header_position(text, delimiter)
     try:
-        headers = [h.strip()[:200] for h in next(reader)]
+        for _ in range(start):
+            next(reader)
+        headers = [f"Column {n}" for n in range(1, width + 1)] if headerless \
+            else [h.strip()[:200] for h in next(reader)]
     except (StopIteration, csv.Error):
         return CsvTable([], [], encoding, delimiter, skipped=["the file has no header row"])
+    if start:
+        skipped.append(f"{start} line{'s' if start > 1 else ''} of notes before the header "
+                       "row skipped")
     rows: list[list[str]] = []
     numbers: list[int] = []
     problems: dict[int, str] = {}
-    if known_columns_only and not any(guess_mapping(headers)):
+    if known_columns_only and not headerless and not any(guess_mapping(headers)):
         return CsvTable(headers, rows, encoding, delimiter)
-    record = 1
+    record = start + (0 if headerless else 1)
     while True:
         if max_rows is not None and len(rows) > max_rows:
             return CsvTable(headers, [], encoding, delimiter, too_many=True)
@@ -167,7 +185,12 @@ def read_table(raw: bytes, known_columns_only: bool = False,
             rows.append(row)
             numbers.append(record)
     table = CsvTable(headers, rows, encoding, delimiter, skipped=skipped, numbers=numbers,
-                     problems=problems)
+                     problems=problems, headerless=headerless,
+                     program=layouts.program(headers))
+    if headerless:
+        table.guessed = guess_from_values(rows, width)
+        table.skipped.append("no header row: the columns are numbered and their fields "
+                             "guessed from the values (check the mapping)")
     keys = {h.lower() for h in headers}
     if {"e-mail address", "business phone"} & keys and "first name" in keys:
         table.layout = "outlook"
@@ -179,21 +202,121 @@ def read_table(raw: bytes, known_columns_only: bool = False,
 def guess_mapping(headers: list[str]) -> list[str]:
     """A target key for every column ("" when nothing fits)."""
     mapping = []
+    overrides = layouts.for_headers(headers)
     for header in headers:
-        key = header.strip().lower().replace("_", " ")
+        key = " ".join(header.strip().lower().replace("_", " ").split())
         match = _GOOGLE.match(key)
+        section = layouts.GMAIL_SECTION.match(key)
         if match:
             kind, n, part = match.groups()
             mapping.append(f"google:{kind}:{n}:{part}")
+        elif section:
+            mapping.append(f"section:{section.group(1)}:{section.group(2)}")
         else:
-            mapping.append(_ALIASES.get(key, ""))
+            mapping.append(overrides.get(key) or _ALIASES.get(key, ""))
+    return mapping
+
+
+def mapping_for(table: CsvTable) -> list[str]:
+    """The mapping a file gets before the person changes it."""
+    return list(table.guessed) if table.headerless else guess_mapping(table.headers)
+
+
+_HEADER_SCAN = 30  # records looked at for a header row below notes (LinkedIn)
+
+
+def _header_position(text: str, delimiter: str) -> tuple[int, bool, int]:
+    """(records before the header row, no header row at all, columns) of a CSV text.
+
+    The header is the first row naming a known column, two when it is not the first row
+    (a line of notes may name one by chance). No such row in the first ones: the file has
+    no header row when its first row holds an e-mail address, a phone number or a date,
+    else the first row is taken as the header (and reported when nothing is known)."""
+    reader = csv.reader(io.StringIO(text[:262144], newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
+    try:
+        for row in reader:
+            records.append(row)
+            if len(records) >= _HEADER_SCAN:
+                break
+    except csv.Error:
+        pass
+    for index, row in enumerate(records):
+        known = sum(1 for target in guess_mapping([c for c in row]) if target)
+        if known >= (1 if index == 0 else 2) and (index == 0 or len(row) > 1) \
+                and not any(_value_kind(c) for c in row):  # a header holds no e-mail
+            return index, False, len(row)
+    width = max((len(r) for r in records), default=0)
+    if records and any(_value_kind(c) for c in records[0]):
+        return 0, True, width
+    return 0, False, width
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}(?:\s*(?:x|ext\.?|;ext=)\s*\d+)?$", re.IGNORECASE)
+_DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})$")
+
+
+def _value_kind(value: str) -> str:
+    value = value.strip()
+    if _EMAIL.match(value):
+        return "email"
+    if _DATE.match(value):
+        return "date"
+    if _PHONE.match(value) and sum(ch.isdigit() for ch in value) >= 6:
+        return "phone"
+    return ""
+
+
+def guess_from_values(rows: list[list[str]], width: int) -> list[str]:
+    """A mapping for columns without headers, from what their values look like: e-mails,
+    phones, a date (birthday), and the names: two columns whose values make up a third
+    ("Ana" "Peña" → "Ana Peña") are given and family name, else the first text column is
+    the full name."""
+    sample = [r for r in rows if r][:200]
+    if width >= 14 and sample and all(
+            len(r) >= 9 and (not r[8].strip() or _value_kind(r[8]) == "email") for r in sample) \
+            and any(r[8].strip() for r in sample):
+        return (layouts.PALM + [""] * width)[:width]
+    kinds: list[str] = []
+    for col in range(width):
+        values = [r[col].strip() for r in sample if col < len(r) and r[col].strip()]
+        found = [_value_kind(v) for v in values]
+        best = max(("email", "phone", "date"), key=found.count) if values else ""
+        kinds.append(best if values and found.count(best) * 2 > len(values) else
+                     "text" if values else "")
+    mapping = [""] * width
+    emails = phones = 0
+    for col, kind in enumerate(kinds):
+        if kind == "email":
+            mapping[col] = "email:home" if emails == 0 else "email:other"
+            emails += 1
+        elif kind == "phone":
+            mapping[col] = "phone:mobile" if phones == 0 else "phone:other"
+            phones += 1
+        elif kind == "date" and "birthday" not in mapping:
+            mapping[col] = "birthday"
+    text_cols = [c for c, k in enumerate(kinds) if k == "text"]
+    for full in text_cols:
+        for a in text_cols:
+            for b in text_cols:
+                if len({full, a, b}) < 3:
+                    continue
+                hits = sum(1 for r in sample if max(full, a, b) < len(r) and r[full].strip()
+                           and r[full].strip() == f"{r[a].strip()} {r[b].strip()}")
+                if hits * 2 > len(sample):
+                    mapping[a], mapping[b] = "given_name", "family_name"
+                    return mapping
+    if text_cols:
+        mapping[text_cols[0]] = "full_name"
     return mapping
 
 
 def _google_label(text: str) -> str:
     label = text.replace("*", "").split(":::")[0].strip().lower()
     return {"mobile": "mobile", "cell": "mobile", "home": "home", "work": "work",
-            "main": "main", "other": "other", "": "other"}.get(label, label)
+            "main": "main", "other": "other", "": "other", "work fax": "work fax",
+            "home fax": "home fax"}.get(label, label)
 
 
 def to_contacts(table: CsvTable, mapping: list[str]) -> list[ImportedContact]:
@@ -211,45 +334,71 @@ def row_contact(number: int, row: list[str], headers: list[str],
     department = ""
     addresses: dict[str, dict[str, str]] = {}
     google: dict[tuple[str, str], dict[str, str]] = {}
+    sections: dict[str, dict[str, str]] = {}
+    birth: dict[str, str] = {}
     try:
-        for value, target in zip(row, mapping, strict=False):
+        for col, (value, target) in enumerate(zip(row, mapping, strict=False)):
             value = value.strip()
             if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
                 value = value[1:]  # defused by a spreadsheet-safe export (crmdesk's own)
-            if not value or not target:
+            if not value:
                 continue
-            if target.startswith("google:"):
-                _kind, kind, n, part = target.split(":")
-                google.setdefault((kind, n), {})[part] = value
-            elif target.startswith("email:"):
+            header = headers[col] if col < len(headers) else f"Column {col + 1}"
+            if not target:
+                if header not in contact.dropped:
+                    contact.dropped.append(header)
+                continue
+            op, a, b = _op(target)
+            if op == "google":
+                google.setdefault((a, b.split(":")[0]), {})[b.split(":")[1]] = value
+            elif op == "section":
+                sections.setdefault(a, {})[b] = value
+            elif op == "email":
                 for address in re.split(r"\s*:::\s*|\s*;\s*", value):
                     if address:
-                        data.emails.append(ContactPoint(target[6:], address))
-            elif target.startswith("phone:"):
-                data.phones.append(ContactPoint(target[6:], value))
-            elif target.startswith("address:"):
-                _a, where, part = target.split(":")
-                addresses.setdefault(where, {})[part] = value
-            elif target == "full_name":
+                        data.emails.append(ContactPoint(a, address))
+            elif op == "phone":
+                data.phones.append(ContactPoint(a, value))
+            elif op == "address":
+                parts = addresses.setdefault(a, {})
+                parts[b] = f"{parts[b]}\n{value}" if b == "street" and parts.get(b) \
+                    else parts.get(b) or value
+            elif op == "birth":
+                birth[a] = value
+            elif op in ("note", "life"):
+                keep_extra(contact, op, header if a == "column" else a, value)
+            elif op == "full_name":
                 full_name = value
-            elif target == "middle_name":
-                continue
-            elif target == "department":
+            elif op == "middle_name":
+                keep_extra(contact, "note", "Middle name", value)
+            elif op == "name_suffix":
+                keep_extra(contact, "note", "Name suffix", value)
+            elif op == "department":
                 department = value
-            elif target == "birthday":
+            elif op == "birthday":
                 data.birthday = parse_birthday(value, contact)
-            elif target == "tags":
+            elif op == "tags":
                 for tag in re.split(r"\s*(?::::|;|,)\s*", value):
                     tag = tag.lstrip("* ").strip()
                     if tag and tag.casefold() not in SYSTEM_GROUPS:
                         data.tags.append(tag[:100])
-            elif target == "notes":
+            elif op == "notes":
                 data.notes = clip(value.replace("\r\n", "\n"), "notes", contact)
-            elif target in ("given_name", "family_name", "preferred_name", "salutation",
-                            "company", "occupation", "segment"):
-                setattr(data, target, value[:200])
+            elif op in ("given_name", "family_name", "preferred_name", "salutation",
+                        "company", "occupation", "segment"):
+                setattr(data, op, value[:200])
+            elif op == "kind":
+                contact.organisation = value.strip().lower() in ("organisation",
+                                                                 "organization", "company")
+            elif op == "life_situation":
+                data.life_situation = clip(value.replace("\r\n", "\n"), "life situation",
+                                           contact)
         for (kind, _n), parts in sorted(google.items()):
             _google_point(kind, parts, contact)
+        for _n, parts in sorted(sections.items()):
+            _section(parts, contact)
+        if birth:
+            _birth_parts(birth, contact)
         for where, parts in addresses.items():
             address = PostalAddress(where, parts.get("street", ""), parts.get("city", ""),
                                     parts.get("region", ""), parts.get("postcode", ""),
@@ -261,6 +410,9 @@ def row_contact(number: int, row: list[str], headers: list[str],
         return contact
     if department:
         data.occupation = ", ".join(p for p in (data.occupation, department) if p)[:200]
+    finish_extras(contact)
+    if contact.organisation and data.company and not data.given_name:
+        data.given_name = data.company
     ensure_name(contact, full_name, "row", "company")
     if data.salutation:
         bare = data.salutation.rstrip(".")
@@ -270,19 +422,86 @@ def row_contact(number: int, row: list[str], headers: list[str],
     return contact
 
 
+@functools.lru_cache(maxsize=512)
+def _op(target: str) -> tuple[str, str, str]:
+    """A mapping target split once: ('email', 'home', ''), ('address', 'home', 'street'),
+    ('google', 'e-mail', '1:value'), ('note', 'Web page', ''), ('given_name', '', '')."""
+    op, _sep, rest = target.partition(":")
+    if op == "google":
+        kind, n, part = rest.split(":")
+        return op, kind, f"{n}:{part}"
+    if op in ("section", "address"):
+        a, _sep, b = rest.partition(":")
+        return op, a, b
+    return op, rest, ""
+
+
+def _birth_parts(birth: dict[str, str], contact: ImportedContact) -> None:
+    """Thunderbird's Birth Year / Month / Day columns: one birthday (a day without a year
+    goes to the notes, as a vCard's --MMDD does)."""
+    year, month, day = (birth.get(k, "").strip() for k in ("year", "month", "day"))
+    if not (month and day):
+        if year:
+            keep_extra(contact, "note", "Birth year", year)
+        return
+    if year:
+        contact.data.birthday = parse_birthday(f"{year}-{month.zfill(2)}-{day.zfill(2)}",
+                                               contact)
+    else:
+        parse_birthday(f"--{month.zfill(2)}{day.zfill(2)}", contact)
+
+
+def _section(parts: dict[str, str], contact: ImportedContact) -> None:
+    """One "Section n - …" group of an old Gmail export; its Description labels it."""
+    data = contact.data
+    description = parts.get("description", "").lower()
+    where = "work" if description in ("work", "business", "office") else \
+        "home" if description in ("personal", "home", "") else "other"
+    for address in re.split(r"\s*:::\s*|\s*;\s*", parts.get("email", "")):
+        if address:
+            data.emails.append(ContactPoint(where, address))
+    for key, label in (("phone", where), ("mobile", "mobile"), ("pager", "pager"),
+                       ("fax", "fax")):
+        if parts.get(key):
+            data.phones.append(ContactPoint(label, parts[key]))
+    if parts.get("company") and not data.company:
+        data.company = parts["company"][:200]
+    if parts.get("title") and not data.occupation:
+        data.occupation = parts["title"][:200]
+    if parts.get("address"):
+        lines = [x.strip() for x in parts["address"].splitlines() if x.strip()]
+        data.addresses.append(PostalAddress(where, "\n".join(lines)))
+    if parts.get("im"):
+        keep_extra(contact, "note", "IM", parts["im"])
+    if parts.get("other"):
+        keep_extra(contact, "note", "Other", parts["other"])
+
+
 def _google_point(kind: str, parts: dict[str, str], contact: ImportedContact) -> None:
-    label = _google_label(parts.get("label", parts.get("type", "")))
+    raw_label = parts.get("label", parts.get("type", ""))
+    label = _google_label(raw_label)
     data = contact.data
     if kind == "e-mail" and parts.get("value"):
         for address in re.split(r"\s*:::\s*", parts["value"]):
-            data.emails.append(ContactPoint("home" if label == "other" else label, address))
+            data.emails.append(ContactPoint("home" if not raw_label.strip() else label,
+                                            address))
     elif kind == "phone" and parts.get("value"):
         for number in re.split(r"\s*:::\s*", parts["value"]):
             data.phones.append(ContactPoint(label, number))
     elif kind == "address":
         street = parts.get("street") or parts.get("formatted", "")
-        address = PostalAddress(label if label != "other" else "home", street,
+        address = PostalAddress(label if raw_label.strip() else "home", street,
                                 parts.get("city", ""), parts.get("region", ""),
                                 parts.get("postal code", ""), parts.get("country", ""))
         if not address.is_blank():
             data.addresses.append(address)
+    elif kind in ("relation", "event") and parts.get("value"):
+        text = raw_label.replace("*", "").strip() or kind.capitalize()
+        text = text[:1].upper() + text[1:]
+        life = kind == "event" or text.lower() in ("spouse", "partner", "child", "children",
+                                                   "mother", "father", "parent")
+        keep_extra(contact, "life" if life else "note", text, parts["value"])
+    elif kind == "website" and parts.get("value"):
+        keep_extra(contact, "note", "Web page", parts["value"])
+    elif kind == "im" and parts.get("value"):
+        keep_extra(contact, "note", "IM", parts["value"])

@@ -7,7 +7,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crmdesk.services.importing import csv_reader, vcard_reader
+from crmdesk.services.importing import csv_reader, text_encoding, vcard_reader
 from crmdesk.services.importing.contact import ImportedContact
 
 MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
@@ -43,6 +43,8 @@ def not_text(head: bytes) -> str | None:
         if head.startswith(magic):
             return what
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte order mark
+        return None
+    if text_encoding.utf16_without_bom(head):  # UTF-16 without one
         return None
     return "binary data" if b"\x00" in head[:HEAD] else None
 
@@ -131,6 +133,11 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if not raw.strip():
         raise UnreadableFile(f"{path.name} is empty.")
     _refuse_binary(raw, path)
+    wide = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or text_encoding.utf16_without_bom(raw):
+        # UTF-16 (Outlook, Windows address books): read as the UTF-8 it stands for
+        text, wide = text_encoding.unicode_text(raw) or ("", None)
+        raw = text.lstrip("\ufeff").encode("utf-8")
     if sniff_kind(raw, path) == "vcard":
         if b"BEGIN:VCARD" not in raw[:HEAD].upper():
             raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
@@ -140,6 +147,7 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
         contacts, encoding = vcard_reader.read_vcards(raw)
         if not contacts:
             raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
+        encoding = wide or encoding
         notes = [] if encoding == "utf-8" else [f"read as {encoding}"]
         return ReadFile(path, "vcard", contacts, notes)
     table = csv_reader.read_table(raw, known_columns_only=True, max_rows=MAX_CONTACTS)
@@ -148,11 +156,13 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
                              "import at once (split it).")
     if not table.headers:
         raise UnreadableFile(f"{path.name} is not a CSV file with a header row.")
-    mapping = csv_reader.guess_mapping(table.headers)
+    mapping = csv_reader.mapping_for(table)
     if not any(mapping):
         raise UnreadableFile(f"{path.name}: none of the columns ({', '.join(table.headers[:6])}"
                              f"…) is a name, e-mail or phone this program knows.")
-    notes = [f"{table.layout} layout, {table.encoding}, delimiter "
+    if wide:
+        table.encoding = wide
+    notes = [f"{table.program or table.layout} layout, {table.encoding}, delimiter "
              f"{'TAB' if table.delimiter == chr(9) else repr(table.delimiter)}", *table.skipped]
     return ReadFile(path, "csv", csv_reader.to_contacts(table, mapping), notes, table, mapping)
 

@@ -20,6 +20,7 @@ from vobject.base import ParseError, parseLine  # type: ignore[import-untyped]
 
 from crmdesk.services import catalog
 from crmdesk.services.customers import ContactPoint, PostalAddress
+from crmdesk.services.importing import text_encoding
 from crmdesk.services.importing.contact import (
     MAX_CARD,
     MAX_PHOTO,
@@ -27,7 +28,9 @@ from crmdesk.services.importing.contact import (
     ImportedContact,
     clip,
     ensure_name,
+    finish_extras,
     image_mime,
+    keep_extra,
 )
 
 _QP_CONTINUES = re.compile(r"^=[0-9A-Fa-f]{2}")
@@ -200,7 +203,9 @@ def _label(line: _Line, labels: dict[str, str], kind: str) -> str:
         if "fax" in types:
             where = "work " if "work" in types else "home " if "home" in types else ""
             return f"{where}fax"
-        for t in ("pager", "main", "work", "home", "car", "video"):
+        if types & {"main-number", "x-evolution-company", "company"}:
+            return "main"
+        for t in ("pager", "main", "assistant", "work", "home", "car", "video", "other"):
             if t in types:
                 return t
         return "other" if types else "mobile"
@@ -226,6 +231,13 @@ def parse_birthday(text: str, contact: ImportedContact) -> dt.date | None:
                     f"Birthday: {day} {locale_text.month_name(month)} (year unknown)"]))
                 return None
     day_part = value.split("T", 1)[0]
+    if len(day_part) == 10 and day_part[4] == "-":  # ISO, the usual case: no strptime
+        try:
+            iso = dt.date.fromisoformat(day_part)
+        except ValueError:
+            iso = None
+        if iso is not None and dt.date(1850, 1, 1) <= iso <= dt.date.today():
+            return iso
     for form in _BDAY_FORMS:
         try:
             parsed = dt.datetime.strptime(day_part, form).date()
@@ -251,26 +263,37 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     full_name = ""
     notes: list[str] = []
     title = department = ""
+    has_n = False
+    life_text = ""
     for line in parsed:
         name = line.name
         if name == "PHOTO":
             _photo(line, contact)
             continue
-        if name in ("KEY", "SOUND", "X-ABLABEL", "VERSION", "PRODID", "REV", "UID"):
+        if name in _IGNORED:
             continue
         value = _decode_text(line, contact)
+        if _extra(line, name, unescape(value).strip(), labels, contact):
+            continue
         if name == "N":
             # Each component may list several values separated by unescaped commas.
             parts = [" ".join(v for v in (unescape(x).strip() for x in _split(raw, ","))
                               if v) for raw in _split(value, ";")] + [""] * 5
-            family, given, _middle, prefix, _suffix = parts[:5]
+            family, given, middle, prefix, suffix = parts[:5]
             data.family_name = clip(family, "family name", contact)
             data.given_name = clip(given, "given name", contact)
             data.salutation = _salutation(prefix)
+            keep_extra(contact, "note", "Middle name", middle)
+            keep_extra(contact, "note", "Name suffix", suffix)
+            has_n = bool(family or given)
         elif name == "FN":
             full_name = unescape(value).strip()
-        elif name == "NICKNAME" and not data.preferred_name:
-            data.preferred_name = unescape(_split(value, ",")[0]).strip()[:200]
+        elif name == "NICKNAME":
+            for nick in (unescape(n).strip() for n in _split(value, ",")):
+                if nick and not data.preferred_name:
+                    data.preferred_name = nick[:200]
+                elif nick and nick != data.preferred_name:
+                    keep_extra(contact, "note", "Nickname", nick)
         elif name == "ORG":
             parts = [unescape(p).strip() for p in _split(value, ";")]
             data.company = clip(parts[0], "organisation", contact, 200)
@@ -283,8 +306,10 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
                 data.emails.append(ContactPoint(_label(line, labels, "email"), address))
         elif name == "TEL":
             number = unescape(value).strip()
-            if number.lower().startswith("tel:"):
-                number = number[4:].split(";", 1)[0]
+            if number.lower().startswith("tel:"):  # RFC 3966: keep ;ext=, drop the rest
+                head, *params = number[4:].split(";")
+                number = head + "".join(f";{p}" for p in params
+                                        if p.lower().startswith("ext="))
             if number:
                 data.phones.append(ContactPoint(_label(line, labels, "tel"), number))
         elif name == "ADR":
@@ -304,13 +329,99 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
                 tag = unescape(tag).strip()
                 if tag and tag.casefold() not in SYSTEM_GROUPS:
                     data.tags.append(tag[:100])
-        elif name == "LANG" and unescape(value).strip().lower().startswith("es"):
-            data.language = "es"
+        elif name == "LANG":
+            if unescape(value).strip().lower().startswith("es"):
+                data.language = "es"
+        elif name == "X-CRMDESK-LIFE-SITUATION":
+            life_text = unescape(value).strip()
+        elif name == "KIND":
+            contact.organisation = unescape(value).strip().lower() in ("org", "organization")
+        elif name == "X-ABSHOWAS":
+            contact.organisation = unescape(value).strip().upper() == "COMPANY"
+        elif name not in contact.dropped:
+            contact.dropped.append(name)
     data.occupation = ", ".join(p for p in (title, department) if p)[:200]
     text = "\n\n".join(p for p in [data.notes, *notes] if p)
     data.notes = clip(text.replace("\r\n", "\n").replace("\r", "\n"), "notes", contact)
+    if life_text:  # crmdesk's own export: the whole text, not the lines made from it
+        data.life_situation = clip(life_text, "life situation", contact)
+        contact.extra_life = []
+    finish_extras(contact)
+    if data.company and not has_n and (not full_name or full_name == data.company):
+        contact.organisation = True  # an ORG without a person's name: Outlook, Gmail
+    if contact.organisation and data.company:
+        # The company's whole name, never split into a given and a family name.
+        data.given_name, data.family_name = data.company, ""
     ensure_name(contact, full_name, "card", "organisation")
     return contact
+
+
+# Properties with nothing a client book keeps (keys, sounds, sync identifiers).
+_IGNORED = frozenset({"KEY", "SOUND", "X-ABLABEL", "VERSION", "PRODID", "REV", "UID",
+                      "X-ABUID", "CLIENTPIDMAP", "SOURCE", "NAME", "PROFILE", "MAILER",
+                      "X-EVOLUTION-FILE-AS", "X-EVOLUTION-BLOG-URL", "X-MOZILLA-HTML",
+                      "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-CARDPICTURE", "X-PHONETIC-FIRST-NAME",
+                      "X-PHONETIC-LAST-NAME", "SORT-STRING", "X-ABADR", "LABEL", "CLASS",
+                      "X-WAB-GENDER", "X-GENERATOR", "X-ANDROID-CUSTOM", "X-ABEXT",
+                      "X-MS-OL-DESIGN", "X-MS-TEL", "XML", "GENDER", "MEMBER", "FBURL",
+                      "CALURI", "CALADRURI", "TZ", "GEO", "LOGO"})
+_IM = ("IMPP", "X-AIM", "X-JABBER", "X-SKYPE", "X-SKYPE-USERNAME", "X-ICQ", "X-MSN",
+       "X-YAHOO", "X-GOOGLE-TALK", "X-GTALK", "X-TWITTER", "X-QQ", "X-GADUGADU",
+       "X-GROUPWISE", "X-MS-IMADDRESS", "X-SIP", "X-KADDRESSBOOK-X-IMADDRESS")
+_RELATED = {"X-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse",
+            "X-KADDRESSBOOK-X-SPOUSENAME": "Spouse", "X-ASSISTANT": "Assistant",
+            "X-EVOLUTION-ASSISTANT": "Assistant", "X-MS-ASSISTANT": "Assistant",
+            "X-KADDRESSBOOK-X-ASSISTANTSNAME": "Assistant", "X-MANAGER": "Manager",
+            "X-EVOLUTION-MANAGER": "Manager", "X-MS-MANAGER": "Manager",
+            "X-KADDRESSBOOK-X-MANAGERSNAME": "Manager", "X-MS-CHILD": "Children",
+            "X-CHILDREN": "Children"}
+_LIFE = {"spouse", "partner", "child", "children", "parent", "father", "mother", "sibling",
+         "brother", "sister", "kin", "friend"}
+_ANNIVERSARY = ("ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
+                "X-KADDRESSBOOK-X-ANNIVERSARY")
+
+
+def _day_text(text: str) -> str:
+    """An anniversary as the book shows days ('15 June 2001'), or as written."""
+    from crmdesk.services import locale_text
+
+    value = text.strip().split("T", 1)[0]
+    for form in _BDAY_FORMS:
+        try:
+            day = dt.datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+        return f"{day.day} {locale_text.month_name(day.month)} {day.year}"
+    return text.strip()
+
+
+def _extra(line: _Line, name: str, value: str, labels: dict[str, str],
+           contact: ImportedContact) -> bool:
+    """Properties kept in the notes or the life situation; True when handled."""
+    if name == "URL":
+        keep_extra(contact, "note", "Web page", value)
+    elif name in _IM:
+        keep_extra(contact, "note", "IM", value)
+    elif name in _ANNIVERSARY:
+        keep_extra(contact, "life", "Anniversary", _day_text(value))
+    elif name in _RELATED:
+        label = _RELATED[name]
+        keep_extra(contact, "life" if label in ("Spouse", "Children") else "note", label, value)
+    elif name in ("RELATED", "X-ABRELATEDNAMES", "X-ABDATE"):
+        custom = labels.get(line.group, "")
+        match = _APPLE_LABEL.match(custom)
+        kind = ((match.group(1) if match else custom) or
+                next(iter(sorted(line.types - {"pref", "text", "uri"})), "related")).strip()
+        label = kind if custom and not match else kind[:1].upper() + kind[1:].lower()
+        if name == "X-ABDATE":
+            keep_extra(contact, "life", label or "Date", _day_text(value))
+        else:
+            text = value[4:] if value.lower().startswith("urn:") else value
+            where = "life" if kind.lower() in _LIFE else "note"
+            keep_extra(contact, where, label, text)
+    else:
+        return False
+    return True
 
 
 def _salutation(prefix: str) -> str:
@@ -339,7 +450,7 @@ def _photo(line: _Line, contact: ImportedContact) -> None:
 
 def read_vcards(raw: bytes, name: str = "") -> tuple[list[ImportedContact], str]:
     """Every card of a file (unusable ones carry an error), and the text encoding used."""
-    text, encoding = decode_file(raw)
+    text, encoding, odd = text_encoding.decode_vcards(raw)
     contacts = []
     for n, (line_no, lines) in enumerate(split_cards(text), 1):
         source = f"card {n} (line {line_no})"
@@ -347,7 +458,15 @@ def read_vcards(raw: bytes, name: str = "") -> tuple[list[ImportedContact], str]
             contacts.append(ImportedContact(source, error="card larger than 5 MB"))
             continue
         try:
-            contacts.append(read_card(lines, source))
+            contact = read_card(lines, source)
+            how = odd.get(n - 1)
+            if how == "cp1252":
+                contact.warnings.insert(0, "this card is not UTF-8: read as Windows-1252 "
+                                           "(check its accents)")
+            elif how:
+                contact.warnings.insert(0, "folded inside a character: unfolded and read as "
+                                           "UTF-8")
+            contacts.append(contact)
         except Exception as exc:  # noqa: BLE001 - one bad card must not stop the file
             contacts.append(ImportedContact(source, error=f"unreadable card ({exc})"[:200]))
     return contacts, encoding

@@ -3,6 +3,7 @@ column mapping), then write it in a worker with a progress bar and Cancel."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,14 @@ class ImportDialog(QDialog):
         self.apply_mapping = QPushButton("Read again with this &mapping")
         self.apply_mapping.clicked.connect(self._remap)
         self.apply_mapping.hide()
+        self.save_mapping = QPushButton("&Save mapping…")
+        self.save_mapping.setToolTip("Save this mapping to use it again for files like this "
+                                     "one (also with crmdesk import --mapping)")
+        self.save_mapping.clicked.connect(self._save_mapping)
+        self.load_mapping = QPushButton("Use a saved mappin&g…")
+        self.load_mapping.clicked.connect(self._load_mapping)
+        for button in (self.save_mapping, self.load_mapping):
+            button.hide()
         self.counts = QLabel()
         self.counts.setAccessibleName("Summary")
         self.show_combo = QComboBox()
@@ -161,7 +170,11 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(self.mapping)
-        layout.addWidget(self.apply_mapping, 0, Qt.AlignmentFlag.AlignRight)
+        mapping_buttons = QHBoxLayout()
+        mapping_buttons.addStretch(1)
+        for button in (self.load_mapping, self.save_mapping, self.apply_mapping):
+            mapping_buttons.addWidget(button)
+        layout.addLayout(mapping_buttons)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
@@ -178,12 +191,68 @@ class ImportDialog(QDialog):
 
         self._run(work, self._planned)
 
+    def chosen_mapping(self) -> list[str]:
+        return [str(self.mapping.cellWidget(i, 2).currentData())  # type: ignore[union-attr]
+                for i in range(self.mapping.rowCount())]
+
+    def _save_mapping(self) -> None:
+        from crmdesk.ui import file_dialogs
+
+        if self.read is None or self.read.table is None:
+            return
+        target = file_dialogs.save_file(self, "Save the column mapping",
+                                        self.path.with_suffix(".mapping.json"),
+                                        "Column mappings (*.json)")
+        if target is not None:
+            self.save_mapping_to(target)
+
+    def save_mapping_to(self, target: Path) -> None:
+        from crmdesk.services.importing import mappings
+
+        assert self.read is not None
+        try:
+            mappings.save(target, dataclasses.replace(self.read, mapping=self.chosen_mapping()))
+        except (OSError, ValueError) as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message(None)
+
+    def _load_mapping(self) -> None:
+        from crmdesk.ui import file_dialogs
+
+        source = file_dialogs.open_file(self, "Use a saved column mapping", self.path.parent,
+                                        "Column mappings (*.json)")
+        if source is not None:
+            self.load_mapping_from(source)
+
+    def load_mapping_from(self, source: Path) -> None:
+        """Set the mapping step from a saved mapping and read the file again with it."""
+        from crmdesk.services.importing import mappings
+        from crmdesk.services.validation import InvalidValue
+
+        if self.read is None:
+            return
+        try:
+            chosen = mappings.mapping_list(
+                dataclasses.replace(self.read, mapping=self.chosen_mapping()),
+                mappings.load(source),
+                strict=False)
+        except InvalidValue as exc:
+            self.error.show_message(str(exc))
+            return
+        for i, key in enumerate(chosen):
+            combo = self.mapping.cellWidget(i, 2)
+            assert isinstance(combo, QComboBox)
+            if combo.findData(key) < 0:
+                combo.addItem(key, key)
+            combo.setCurrentIndex(combo.findData(key))
+        self._remap()
+
     def _remap(self) -> None:
         read = self.read
         if read is None:
             return
-        mapping = [str(self.mapping.cellWidget(i, 2).currentData())  # type: ignore[union-attr]
-                   for i in range(self.mapping.rowCount())]
+        mapping = self.chosen_mapping()
         name, region = self.path.name, self.region
 
         def work(progress: workers.ProgressFn) -> tuple[files.ReadFile, ImportPlan]:
@@ -224,7 +293,8 @@ class ImportDialog(QDialog):
         kind = "vCard file" if read.kind == "vcard" else "CSV file"
         self.info.setText(f"{self.path.name}: {kind}, {len(read.contacts):,} "
                           f"{'cards' if read.kind == 'vcard' else 'rows'}"
-                          + (f" ({'; '.join(read.notes)})" if read.notes else ""))
+                          + (f" ({'; '.join(read.notes)})" if read.notes else "")
+                          + self._dropped_text())
         if read.kind == "csv" and read.table is not None and self.mapping.rowCount() == 0:
             self._fill_mapping(read)
         self._include_duplicates(self.duplicates.isChecked())
@@ -233,6 +303,14 @@ class ImportDialog(QDialog):
                                            or self.plan.count(contact_import.UPDATE)
                                            or self.plan.count(contact_import.DUPLICATE)))
         self.planned.emit()
+
+    def _dropped_text(self) -> str:
+        """What the file holds that the book will not keep, said before importing."""
+        dropped = self.plan.dropped() if self.plan is not None else {}
+        if not dropped:
+            return ""
+        shown = ", ".join(f"{what} ({n:,})" for what, n in list(dropped.items())[:6])
+        return f"\nNot kept: {shown}{'…' if len(dropped) > 6 else ''}"
 
     def _fill_mapping(self, read: files.ReadFile) -> None:
         assert read.table is not None
@@ -244,14 +322,18 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.setAccessibleName(f"Field for column {header}")
             current = read.mapping[i] if i < len(read.mapping) else ""
-            if current.startswith("google:"):
+            if current.startswith(("google:", "section:")):
                 combo.addItem(f"(Google) {current.split(':', 1)[1]}", current)
+            elif current not in csv_reader.TARGETS:
+                combo.addItem(current, current)
             for key, label in csv_reader.TARGETS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             self.mapping.setCellWidget(i, 2, combo)
         self.mapping.show()
         self.apply_mapping.show()
+        self.save_mapping.show()
+        self.load_mapping.show()
 
     def _include_duplicates(self, on: bool) -> None:
         if self.plan is None:

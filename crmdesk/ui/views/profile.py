@@ -39,6 +39,7 @@ FIELD_LABELS = [
     ("owner", "Owner"), ("tags", "Tags"), ("occupation", "Occupation"), ("company", "Company"),
     ("life_situation", "Life situation"), ("interests", "Interests, tastes"),
     ("needs", "Problems, needs"), ("notes", "Notes"), ("notes_private", "Notes are private"),
+    ("kind", "Organisation"), ("organisation_id", "Works for"),
 ]
 
 
@@ -146,6 +147,17 @@ class ProfileEditor(QWidget):
 
         self.occupation = _line("Occupation")
         self.company = _line("Company")
+        self.kind = QCheckBox("This client is an organisation (a company)")
+        self.kind.setAccessibleName("Client is an organisation")
+        self.kind.setToolTip("A company client: its name is the given name; people can be "
+                             "its contact persons")
+        self.works_for = QComboBox()
+        self.works_for.setAccessibleName("Works for")
+        self.works_for.setToolTip("The organisation client this person is a contact person of")
+        self.contact_persons = QLabel()
+        self.contact_persons.setAccessibleName("Contact persons")
+        self.contact_persons.setWordWrap(True)
+        self.contact_persons.setTextFormat(Qt.TextFormat.PlainText)
         self.life = _text("Life situation", "Family, life events…")
         self.interests = _text("Interests and tastes", "Hobbies, likes, dislikes…")
         self.needs = _text("Problems and needs", "What they worry about or want solved…")
@@ -195,8 +207,11 @@ class ProfileEditor(QWidget):
         rform.addRow("Owner", self.owner)
         rform.addRow("&Tags", self.tags)
 
-        about = QGroupBox("About the person")
+        about = QGroupBox("About the client")
         aform = QFormLayout(about)
+        aform.addRow("", self.kind)
+        aform.addRow("Works for", self.works_for)
+        aform.addRow("Contact persons", self.contact_persons)
         aform.addRow("Occupation", self.occupation)
         aform.addRow("Company", self.company)
         aform.addRow("Life situation", self.life)
@@ -273,8 +288,10 @@ class ProfileEditor(QWidget):
         for combo in (self.salutation, self.segment, self.owner):
             combo.currentTextChanged.connect(self._changed)
         for combo in (self.address_form, self.language, self.channel, self.stage,
-                      self.relationship):
+                      self.relationship, self.works_for):
             combo.currentIndexChanged.connect(self._changed)
+        self.kind.toggled.connect(self._changed)
+        self.kind.toggled.connect(self._show_kind)
         for widget in (self.emails, self.phones, self.addresses, self.birthday,
                        *self.consent_dates.values()):
             widget.changed.connect(self._changed)
@@ -357,6 +374,7 @@ class ProfileEditor(QWidget):
             self.tags.setText(", ".join(shown.tags))
             self.occupation.setText(shown.occupation)
             self.company.setText(shown.company)
+            self._fill_organisations(shown)
             self.life.setPlainText(shown.life_situation)
             self.interests.setPlainText(shown.interests)
             self.needs.setPlainText(shown.needs)
@@ -425,6 +443,30 @@ class ProfileEditor(QWidget):
         index = combo.findData(key)
         combo.setCurrentIndex(max(index, 0))
 
+    def _fill_organisations(self, shown: CustomerData) -> None:
+        """The organisations a person may work for, and an organisation's contact persons."""
+        self.works_for.clear()
+        self.works_for.addItem("(no organisation)", None)
+        for oid, name in customers.organisations():
+            if oid != shown.id:
+                self.works_for.addItem(name, oid)
+        index = self.works_for.findData(shown.organisation_id)
+        self.works_for.setCurrentIndex(max(index, 0))
+        self.kind.setChecked(shown.kind == "organisation")
+        people = customers.contact_persons(shown.id) if shown.id is not None \
+            and shown.kind == "organisation" else []
+        self.contact_persons.setText(", ".join(name for _id, name in people[:20])
+                                     + ("…" if len(people) > 20 else "") if people
+                                     else "(none yet)")
+        self._show_kind(self.kind.isChecked())
+
+    def _show_kind(self, organisation: bool) -> None:
+        form = self.works_for.parentWidget()
+        layout = form.layout() if form is not None else None
+        if isinstance(layout, QFormLayout):
+            layout.setRowVisible(self.works_for, not organisation)
+            layout.setRowVisible(self.contact_persons, organisation)
+
     def current_data(self) -> CustomerData:
         """What the form shows now, as plain data (not yet validated)."""
         consents = {}
@@ -439,6 +481,8 @@ class ProfileEditor(QWidget):
             life_situation=self.life.toPlainText(), interests=self.interests.toPlainText(),
             needs=self.needs.toPlainText(), occupation=self.occupation.text(),
             company=self.company.text(), preferred_channel=self.channel.currentData(),
+            kind="organisation" if self.kind.isChecked() else "person",
+            organisation_id=None if self.kind.isChecked() else self.works_for.currentData(),
             best_time=self.best_time.text(), language=self.language.currentData(),
             segment=self.segment.currentText(), relationship_type=self.relationship.currentData(),
             owner=self.owner.currentText(), notes=self.notes.toPlainText(),
