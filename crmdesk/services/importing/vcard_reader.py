@@ -15,8 +15,7 @@ import datetime as dt
 import quopri
 import re
 from dataclasses import dataclass
-
-from vobject.base import ParseError, parseLine  # type: ignore[import-untyped]
+from typing import Any
 
 from crmdesk.services import catalog
 from crmdesk.services.customers import ContactPoint, PostalAddress
@@ -140,8 +139,16 @@ def unescape(value: str) -> str:
     return "".join(out)
 
 
+def _vobject_base() -> Any:
+    """vobject (with dateutil's time zones) takes ~200 ms to import: it loads when a vCard is
+    first read, not when the window starts."""
+    import vobject.base  # type: ignore[import-untyped]
+
+    return vobject.base
+
+
 def _parse_line(raw: str) -> _Line:
-    name, params, value, group = parseLine(raw)
+    name, params, value, group = _vobject_base().parseLine(raw)
     types: set[str] = set()
     named: dict[str, str] = {}
     for param in params:
@@ -256,7 +263,7 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
     for raw in lines:
         try:
             parsed.append(_parse_line(raw))
-        except (ParseError, ValueError, IndexError, AttributeError):
+        except (_vobject_base().ParseError, ValueError, IndexError, AttributeError):
             contact.warnings.append(f"unreadable line “{raw[:40]}” skipped")
     labels = {p.group: _decode_text(p, contact) for p in parsed
               if p.name == "X-ABLABEL" and p.group}
