@@ -1133,6 +1133,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="run integrity and schema checks")
     p.set_defaults(func=cmd_check)
+    from crmdesk import sync_cli  # the office book: hub, join, sync, conflicts
+
+    sync_cli.add_parsers(sub, common)
     parser.set_defaults(func=cmd_gui)
     return parser
 
@@ -1166,3 +1169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the hub's and the sync engine's one-line refusals
+        if not getattr(exc, "plain_message", False):
+            raise
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return 1

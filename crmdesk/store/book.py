@@ -49,6 +49,10 @@ def open_book(path: Path | str, *, create: bool = True, passphrase: str | None =
     except RuntimeError as exc:
         close_database()
         raise BookError(str(exc)) from exc
+    # An office book: this build's capture triggers (a no-op for any other book).
+    from crmdesk.services import sync
+
+    sync.ensure_capture()
     return Book(path=path, database=database, backup=backup)
 
 
