@@ -223,7 +223,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return 0
     for c in found:
         who = c.customer or "(no customer)"
-        if c.reason:
+        if c.reason.startswith("overdrawn"):
+            print(f"#{c.id} points · {who}: {c.reason} (the last by {c.other_by} at "
+                  f"{c.other_at})")
+        elif c.reason:
             print(f"#{c.id} {c.table} · {who} · {c.field}: the hub refused "
                   f"{_show(c.other)} by {c.other_by} at {c.other_at} ({c.reason}); "
                   f"it holds {_show(c.kept)}")

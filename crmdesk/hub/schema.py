@@ -235,6 +235,22 @@ LANGUAGE sql SET search_path = pg_catalog AS $$
   ON CONFLICT (kind, uid) DO NOTHING
 $$;
 
+-- Two offline redemptions may overdraw an account: both happened, so both are kept, and
+-- the overdraft is raised for a manager to review.
+CREATE FUNCTION crm.check_overdraft(u text, cu text, h text, dev text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  bal bigint;
+BEGIN
+  SELECT coalesce(sum((r.data ->> 'points')::bigint), 0) INTO bal FROM crm.rec r
+  WHERE r.kind = 'points_entry' AND r.cust = cu AND NOT r.deleted;
+  IF bal < 0 THEN
+    PERFORM crm.put_conflict('points_entry', u, 'points', cu, to_jsonb(bal), h, dev,
+                             NULL, h, dev, 'overdrawn: the balance is ' || bal
+                             || ' points after redemptions made offline');
+  END IF;
+END $$;
+
 -- One field write (c = '*': a whole new row). Returns the verdict for the device.
 CREATE FUNCTION crm.put(k text, u text, c text, x jsonb, h text, q bigint, cu text,
                         dev text, my_role text, my_staff text, now_ms bigint)
@@ -286,6 +302,9 @@ BEGIN
                                '{}') FROM jsonb_each(x) e),
               false, s);
       PERFORM crm.after_put(k, u, cu, x);
+      IF k = 'points_entry' AND coalesce((x ->> 'points')::bigint, 0) < 0 THEN
+        PERFORM crm.check_overdraft(u, cu, h, dev);
+      END IF;
       RETURN jsonb_build_object('r', 'ok');
     END IF;
     -- The same fact written elsewhere too (a deterministic uid), or a row coming back:

@@ -801,6 +801,11 @@ def resolve(conflict_id: int, keep: str) -> Conflict:
     con = found[0]
     if con.resolved_at:
         raise SyncError(f"Conflict {conflict_id} was already settled ({con.resolution}).")
+    if con.reason.startswith("overdrawn"):  # a notice: reviewed, nothing to write
+        with db.atomic():
+            db.execute_sql("UPDATE sync_conflict SET resolved_at = ?, resolution = ? "
+                           "WHERE id = ?", (_now(), keep, conflict_id))
+        return con
     mine_is_kept = con.mine != "other"
     take_other = (keep == "mine") != mine_is_kept
     row = db.execute_sql("SELECT kind, row_uid, col FROM sync_conflict WHERE id = ?",

@@ -8,6 +8,8 @@ import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +58,12 @@ def hub(pg_server: testserver.Server, monkeypatch: pytest.MonkeyPatch) -> Iterat
     with psycopg.connect(pg_server.url(), password=testserver.ADMIN_PASSWORD,
                          autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def office(hub: Hub, tmp_path: Path) -> Iterator[Any]:
+    from tests.hub.office_kit import Office
+
+    o = Office(hub.admin_url, hub.url(), tmp_path)
+    yield o
+    o.close()
