@@ -221,7 +221,7 @@ CREATE FUNCTION crm.put_conflict(k text, u text, c text, cu text, kept jsonb, ke
                                  why text) RETURNS void
 LANGUAGE sql SET search_path = pg_catalog AS $$
   INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, seq)
-  VALUES ('sync_conflict', md5(k || '|' || u || '|' || c || '|' || coalesce(lost_h, '')),
+  SELECT 'sync_conflict', md5(k || '|' || u || '|' || c || '|' || coalesce(lost_h, '')),
           cu, crm.kind_level(k),
           jsonb_build_object(
             'kind', k, 'row_uid', u, 'customer_uid', cu, 'col', c,
@@ -231,7 +231,9 @@ LANGUAGE sql SET search_path = pg_catalog AS $$
             'lost_by', (SELECT d.rolname FROM crm.device d WHERE d.uid = lost_dev),
             'reason', coalesce(why, ''),
             'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
-          '{}', nextval('crm.change_seq'))
+          '{}', nextval('crm.change_seq')
+  -- fields the app keeps by itself are not worth a person's review
+  WHERE c NOT IN ('updated_at', 'sort_name', 'last_contact_at', 'stage_since', 'position')
   ON CONFLICT (kind, uid) DO NOTHING
 $$;
 
@@ -253,7 +255,8 @@ END $$;
 
 -- One field write (c = '*': a whole new row). Returns the verdict for the device.
 CREATE FUNCTION crm.put(k text, u text, c text, x jsonb, h text, q bigint, cu text,
-                        dev text, my_role text, my_staff text, now_ms bigint)
+                        dev text, my_role text, my_staff text, now_ms bigint,
+                        nat jsonb DEFAULT NULL)
 RETURNS jsonb
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -294,6 +297,19 @@ BEGIN
                               'd', found_rec AND r.deleted);
   END IF;
   IF c = '*' THEN
+    IF NOT found_rec AND nat IS NOT NULL AND EXISTS (
+        SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = cu AND NOT d.deleted
+        AND d.uid <> u AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements_text(nat) n
+          WHERE d.data -> n.value IS DISTINCT FROM x -> n.value)) THEN
+      -- The same address (number, tag...) added on another laptop too: one row. This
+      -- one is kept as a removed duplicate; the device drops it and pulls the other.
+      s := nextval('crm.change_seq');
+      INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+      VALUES (k, u, cu, crm.kind_level(k), '{}',
+              jsonb_build_object('_del', jsonb_build_array(h, s, dev)), true, s);
+      RETURN jsonb_build_object('r', 'lost', 'w', jsonb_build_object('_del', true));
+    END IF;
     IF NOT found_rec THEN
       s := nextval('crm.change_seq');
       INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
@@ -407,7 +423,7 @@ BEGIN
   FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
     res := res || crm.put(it ->> 'k', it ->> 'u', it ->> 'c', it -> 'x', it ->> 'h',
                           coalesce((it ->> 'q')::bigint, 0), it ->> 'cu', p_device,
-                          who.role, who.staff_uid, now_ms);
+                          who.role, who.staff_uid, now_ms, it -> 'n');
   END LOOP;
   UPDATE crm.device SET last_push = now() WHERE uid = p_device;
   IF (SELECT last_value FROM crm.change_seq) <> before THEN

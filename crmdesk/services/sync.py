@@ -141,9 +141,9 @@ def _json(table: Table, row: str) -> str:
 
 def _uid_expr(table: Table, row: str) -> str:
     rand = random_uid_sql()
-    if table.uid_sql is None:
+    det = table.uid_sql_for(row)
+    if det is None:
         return rand
-    det = table.uid_sql.replace("NEW.", f"{row}.")
     return (f"coalesce(CASE WHEN NOT EXISTS (SELECT 1 FROM {table.name} WHERE uid = ({det})) "
             f"THEN ({det}) END, {rand})")
 
@@ -206,13 +206,13 @@ def _backfill(table: Table) -> None:
     is not taken twice)."""
     t = table.name
     if table.uid_sql is not None:
-        det = table.uid_sql.replace("NEW.", "x.")
+        det = table.uid_sql_for("x")
         if table.key == ("id",):
-            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql.replace('NEW.', f'{t}.')}) "
+            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql_for(t)}) "
                            f"WHERE uid IS NULL AND id IN (SELECT min(x.id) FROM {t} x "
                            f"GROUP BY ({det}))")
         else:
-            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql.replace('NEW.', f'{t}.')}) "
+            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql_for(t)}) "
                            "WHERE uid IS NULL")
     db.execute_sql(f"UPDATE {t} SET uid = {random_uid_sql()} WHERE uid IS NULL")
 
@@ -334,8 +334,11 @@ def fold(rows: list[tuple[Any, ...]], device: str) -> list[dict[str, Any]]:
             for part in t.parts():
                 obj = {c: v for c, v in p.inserted.items() if t.columns.get(c) == part}
                 obj["_del"] = False
-                items.append({"k": t.hub_name(part), "u": p.uid, "c": "*", "x": obj,
-                              "h": p.ins_h, "q": p.ins_q, "cu": p.cust})
+                item = {"k": t.hub_name(part), "u": p.uid, "c": "*", "x": obj,
+                        "h": p.ins_h, "q": p.ins_q, "cu": p.cust}
+                if t.natural:
+                    item["n"] = list(t.natural)
+                items.append(item)
         for c, (v, h, q) in p.fields.items():
             if c in t.columns:
                 items.append({"k": t.hub_name(t.columns[c]), "u": p.uid, "c": c, "x": v,

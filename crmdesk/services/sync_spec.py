@@ -41,6 +41,24 @@ class Table:
     fill: dict[str, str] = field(default_factory=dict)
     #: SQL over a row alias `{r}` true for rows that stay local (a device's own bookkeeping)
     local_rows: str | None = None
+    #: what makes two rows of one customer the same thing (an e-mail address, a number):
+    #: a row written again keeps its uid, and the hub collapses two offline adds into one.
+    #: (Never put such values into a uid: a uid cannot be forgotten.)
+    natural: tuple[str, ...] = ()
+
+    def uid_sql_for(self, row: str) -> str | None:
+        """The deterministic uid of a new row over alias `row` (NEW in a trigger)."""
+        if self.uid_sql is not None:
+            return self.uid_sql.replace("NEW.", f"{row}.")
+        if not self.natural:
+            return None
+        same = " AND ".join(f"json_extract(o.val, '$.{c}') IS {row}.{c}" for c in self.natural)
+        # Written again in the same unsent stretch (a profile save rewrites its e-mails):
+        # the row it replaces gave its uid.
+        return (f"(SELECT o.uid FROM sync_outbox o WHERE o.op = 'del' AND o.tbl = "
+                f"'{self.name}' AND json_extract(o.val, '$.customer_id') IS "
+                f"(SELECT uid FROM customer WHERE id = {row}.customer_id) AND {same} "
+                "ORDER BY o.id DESC LIMIT 1)")
 
     def parts(self) -> list[str]:
         return sorted(set(self.columns.values()))
@@ -88,22 +106,17 @@ TABLES: list[Table] = [
           fill={"created_at": _NOW, "updated_at": _NOW}),
     Table("customer_email", _cols(CONTACT, "customer_id", "label", "address", "address_key",
                                   "position"),
-          refs={"customer_id": "customer"},
-          uid_sql=f"'email:' || {_cust_uid()} || ':' || NEW.address_key"),
+          refs={"customer_id": "customer"}, natural=("address_key",)),
     Table("customer_phone", _cols(CONTACT, "customer_id", "label", "e164", "position"),
-          refs={"customer_id": "customer"},
-          uid_sql=f"'phone:' || {_cust_uid()} || ':' || NEW.e164"),
+          refs={"customer_id": "customer"}, natural=("e164",)),
     Table("customer_consent", _cols(CONTACT, "customer_id", "channel", "given_on"),
-          refs={"customer_id": "customer"},
-          uid_sql=f"'consent:' || {_cust_uid()} || ':' || NEW.channel"),
+          refs={"customer_id": "customer"}, natural=("channel",)),
     Table("customer_address", _cols(STANDARD, "customer_id", "label", "street", "city",
                                     "region", "postcode", "country", "position"),
           refs={"customer_id": "customer"},
-          uid_sql=(f"'address:' || {_cust_uid()} || ':' || lower(NEW.street || '|' || "
-                   "NEW.city || '|' || NEW.postcode || '|' || NEW.country)")),
+          natural=("street", "city", "postcode", "country")),
     Table("customer_tag", _cols(STANDARD, "customer_id", "tag"),
-          refs={"customer_id": "customer"}, key=("customer_id", "tag"),
-          uid_sql=f"'tag:' || {_cust_uid()} || ':' || NEW.tag"),
+          refs={"customer_id": "customer"}, key=("customer_id", "tag"), natural=("tag",)),
     Table("interaction", _cols(STANDARD, "customer_id", "staff_id", "channel", "direction",
                                "happened_at", "duration_min", "subject", "notes", "outcome",
                                "satisfaction", "created_at", "edited_at"),

@@ -117,3 +117,24 @@ def test_two_offline_redemptions_overdraw_and_a_manager_sees_it(office: Office) 
     with manager:
         overdrafts = [c for c in sync.conflicts() if "overdrawn" in c.reason]
         assert len(overdrafts) == 1
+
+
+def test_two_offline_adds_of_the_same_number_collapse_into_one(office: Office) -> None:
+    office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    for lap in (ana, ben):
+        with lap:
+            cid = _cid("Family0")
+            data = customers.load(cid)
+            data.phones.append(customers.ContactPoint("mobile", "+34 600 111 222"))
+            customers.update(cid, data, "US")
+    ana.sync()
+    ben.sync()
+    ana.sync()
+    for lap in (ana, ben):
+        with lap:
+            cid = _cid("Family0")
+            assert [p.value for p in customers.load(cid).phones] == ["+34600111222"]
+            assert [e.value for e in customers.load(cid).emails] == ["c0@example.com"]
+            assert sync.conflicts() == []
