@@ -392,6 +392,16 @@ class HubLink:
         with plain_errors("The hub refused the pull"):
             return list(self.conn.execute("SELECT * FROM crm.pull(%s, %s)", (after, limit)))
 
+    def snapshot_rows(self, kind: str, after: str, limit: int) -> list[tuple[Any, ...]]:
+        with plain_errors("The hub refused the snapshot"):
+            return list(self.conn.execute("SELECT * FROM crm.snapshot(%s, %s, %s)",
+                                          (kind, after, limit)))
+
+    def head(self) -> int:
+        with plain_errors("Cannot read the hub"):
+            return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM crm.rec"
+                                         ).fetchone()[0])
+
     def ack(self, device: str, upto: int) -> None:
         with plain_errors("The hub refused the acknowledgement"):
             self.conn.execute("SELECT crm.ack(%s, %s)", (device, upto))

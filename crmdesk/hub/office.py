@@ -152,7 +152,7 @@ def join_office(link: client.HubLink, url: str, login: str) -> sync.PullReport:
         db.execute_sql("UPDATE sync_state SET office = ? WHERE id = 1",
                        (info.get("office") or "",))
     with link.snapshot():
-        report = sync.pull(link)
+        report = sync.bootstrap(link)
     with db.atomic():
         db.execute_sql("UPDATE sync_state SET last_sync = ? WHERE id = 1", (sync._now(),))
     return report

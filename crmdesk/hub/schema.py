@@ -106,6 +106,17 @@ BEGIN
     'WHERE r.seq > $1 ORDER BY r.seq LIMIT $2' USING after, lim;
 END $$;
 
+-- Bootstrap: one kind at a time, in uid order (the primary key), inside one
+-- REPEATABLE READ transaction of the caller: a consistent snapshot, RLS applied.
+CREATE FUNCTION crm.snapshot(p_kind text, p_after text, lim int)
+RETURNS TABLE (uid text, data text, deleted boolean, seq bigint)
+LANGUAGE plpgsql STABLE SECURITY INVOKER AS $$
+BEGIN
+  RETURN QUERY EXECUTE
+    'SELECT r.uid, r.data::text, r.deleted, r.seq FROM crm.rec r '
+    'WHERE r.kind = $1 AND r.uid > $2 ORDER BY r.uid LIMIT $3' USING p_kind, p_after, lim;
+END $$;
+
 -- A device says hello: registered for the caller on first use, refused if it belongs to
 -- another person. Returns what the device needs to know.
 CREATE FUNCTION crm.hello(p_device text, p_name text, p_proto int) RETURNS jsonb
@@ -435,7 +446,8 @@ END $$;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA crm FROM PUBLIC;
 GRANT USAGE ON SCHEMA crm TO crm_staff;
 GRANT SELECT ON crm.rec, crm.acl, crm.meta TO crm_staff;
-GRANT EXECUTE ON FUNCTION crm.pull(bigint, int), crm.hello(text, text, int),
+GRANT EXECUTE ON FUNCTION crm.pull(bigint, int), crm.snapshot(text, text, int),
+  crm.hello(text, text, int),
   crm.ack(text, bigint), crm.push(int, text, jsonb), crm.my_role(), crm.my_staff(),
   crm.kind_level(text) TO crm_staff;
 INSERT INTO crm.meta (key, value) VALUES ('protocol', '1');

@@ -662,6 +662,110 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
     return rep
 
 
+# --- bootstrap -------------------------------------------------------------------------
+class SnapshotLink(Link, Protocol):
+    def snapshot_rows(self, kind: str, after: str, limit: int) -> list[tuple[Any, ...]]: ...
+
+    def head(self) -> int: ...
+
+
+def _kind_rows(link: SnapshotLink, kind: str, page: int) -> Iterator[tuple[str, str, int]]:
+    after = ""
+    while True:
+        rows = link.snapshot_rows(kind, after, page)
+        for uid, data, deleted, seq in rows:
+            if not deleted:
+                yield uid, data, int(seq)
+        if len(rows) < page:
+            return
+        after = rows[-1][0]
+
+
+def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
+    """Fill an empty office book from the hub (call inside `link.snapshot()`): table by
+    table, parents first, in bulk, the search index built once. Rows whose parent is not
+    there wait in sync_pending; the cursor ends at the snapshot's head."""
+    st = require_state()
+    rep = PullReport()
+    head = link.head()
+    ids: dict[str, dict[str, int]] = {}
+    conn = db.connection()
+    with db.atomic():
+        with applying():
+            db.execute_sql("DELETE FROM setting")  # the office's settings replace defaults
+            for table in TABLES:
+                if table.name == "sync_conflict":
+                    for uid, data, _seq in _kind_rows(link, "sync_conflict", page):
+                        _apply_conflict(uid, json.loads(data), False)
+                        rep.received += 1
+                    continue
+                rows: dict[str, dict[str, Any]] = {}
+                first: dict[str, int] = {}
+                for part in table.parts():
+                    for uid, data, seq in _kind_rows(link, table.hub_name(part), page):
+                        values = json.loads(data)
+                        rows.setdefault(uid, {}).update(
+                            {c: v for c, v in values.items() if table.columns.get(c) == part})
+                        first[uid] = min(seq, first.get(uid, seq))
+                        rep.received += 1
+                mine = ids.setdefault(table.name, {})
+                # In the order they reached the hub: a joined book numbers its rows as the
+                # book that made the office did (and a reversal comes after its purchase).
+                ordered = sorted(rows.items(), key=lambda kv: (
+                    table.name == "purchase" and kv[1].get("reverses_id") is not None,
+                    first[kv[0]]))
+                groups: dict[tuple[str, ...], list[list[Any]]] = {}
+                for uid, values in ordered:
+                    out: dict[str, Any] = {}
+                    missing = False
+                    for c, v in values.items():
+                        if c in table.refs and v is not None:
+                            ref = ids.get(table.refs[c], {}).get(v)
+                            if ref is None:
+                                missing = True
+                                break
+                            out[c] = ref
+                        else:
+                            out[c] = v
+                    if missing:
+                        for part in table.parts():
+                            part_values = {c: v for c, v in values.items()
+                                           if table.columns.get(c) == part}
+                            db.execute_sql("INSERT OR REPLACE INTO sync_pending (kind, uid, "
+                                           "rec) VALUES (?, ?, ?)", (table.hub_name(part), uid,
+                                                                    json.dumps(part_values)))
+                        rep.waiting += 1
+                        continue
+                    for c, expr in table.fill.items():
+                        if c not in out:
+                            out[c] = db.execute_sql(f"SELECT {expr}").fetchone()[0]
+                    if table.key == ("id",):
+                        new_id = len(mine) + 1
+                        mine[uid] = new_id
+                        out["id"] = new_id
+                    out["uid"] = uid
+                    groups.setdefault(tuple(out), []).append(list(out.values()))
+                for names, batch in groups.items():
+                    if table.name == "purchase":
+                        for row in batch:  # reversals need the purchase they reverse first
+                            conn.execute(f"INSERT INTO purchase ({', '.join(names)}) VALUES "
+                                         f"({', '.join('?' * len(names))})", row)
+                    else:
+                        conn.executemany(f"INSERT INTO {table.name} ({', '.join(names)}) "
+                                         f"VALUES ({', '.join('?' * len(names))})", batch)
+            db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
+                           "0) FROM points_entry WHERE customer_id = customer.id)")
+            search_index.reindex(list(ids.get("customer", {}).values()))
+            db.execute_sql("DELETE FROM interaction_fts")
+            db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                           "SELECT id, subject, notes, outcome FROM interaction")
+        db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
+    rep.cursor = head
+    link.ack(st.device, head)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return rep
+
+
 # --- one sync --------------------------------------------------------------------------
 @dataclass
 class SyncReport:

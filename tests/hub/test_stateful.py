@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,8 +36,8 @@ from crmdesk.services import customers, interactions, lifecycle, loyalty_ledger,
 from crmdesk.services.access import AccessDenied
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.integrity import check_book
-from crmdesk.services.loyalty_programme import LoyaltyError
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.services.loyalty_programme import LoyaltyError
 from crmdesk.services.sync_spec import BY_NAME, HUB_KINDS
 from crmdesk.store.db import close_database, db
 from tests.hub.office_kit import PASSWORD, Cut, Office
@@ -117,10 +117,8 @@ def _hub_dump(conn: Any) -> dict[tuple[str, str], dict[str, Any]]:
 def refusals_are_fine() -> Iterator[None]:
     """A service may refuse a write (a redemption too large, a customer in the Trash):
     that is the app working, not the sync failing."""
-    try:
+    with suppress(LoyaltyError, ValidationFailed, AccessDenied, LookupError, ValueError):
         yield
-    except (LoyaltyError, ValidationFailed, AccessDenied, LookupError, ValueError):
-        pass
 
 
 class OfficeMachine(RuleBasedStateMachine):
