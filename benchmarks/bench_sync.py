@@ -43,8 +43,11 @@ def edit_profiles(count: int, start: int = 1, field: str = "occupation") -> None
     """`count` profile saves through the service, as the window makes them."""
     from crmdesk.services import customers
 
+    from crmdesk.store.db import db
+
+    size = int(db.execute_sql("SELECT max(id) FROM customer").fetchone()[0])
     for i in range(count):
-        cid = start + i
+        cid = 1 + (start + i) % size
         data = customers.load(cid)
         setattr(data, field, f"{field} edit {time.time_ns()}")
         customers.update(cid, data, "US")

@@ -681,84 +681,126 @@ def _kind_rows(link: SnapshotLink, kind: str, page: int) -> Iterator[tuple[str, 
         after = rows[-1][0]
 
 
+def _column_defaults(table: str) -> dict[str, str]:
+    """Each column's default as SQL ('' for NOT NULL columns without one)."""
+    out: dict[str, str] = {}
+    for _cid, name, _type, notnull, default, _pk in db.execute_sql(
+            f"PRAGMA table_info({table})").fetchall():
+        out[name] = default if default is not None else ("''" if notnull else "NULL")
+    return out
+
+
+def _bulk_fts() -> None:
+    """The customers' search rows, as search_index.reindex writes them, in one go."""
+    phones: dict[int, list[str]] = {}
+    for cid, e164 in db.execute_sql("SELECT customer_id, e164 FROM customer_phone"):
+        phones.setdefault(int(cid), []).append(search_index.phone_tokens(e164))
+    rows = [(cid, name, emails or "", " ".join(phones.get(int(cid), [])), company, tags or "",
+             notes)
+            for cid, name, emails, company, tags, notes in db.execute_sql(
+                """SELECT c.id, c.given_name || ' ' || c.family_name || ' ' || c.preferred_name,
+                          (SELECT group_concat(address, ' ') FROM customer_email e
+                           WHERE e.customer_id = c.id),
+                          c.occupation || ' ' || c.company,
+                          (SELECT group_concat(tag, ' ') FROM customer_tag t
+                           WHERE t.customer_id = c.id), c.notes
+                   FROM customer c WHERE c.archived_at IS NULL""").fetchall()]
+    db.execute_sql("DELETE FROM customer_fts")
+    db.connection().executemany(
+        "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    db.execute_sql("DELETE FROM interaction_fts")
+    db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                   "SELECT id, subject, notes, outcome FROM interaction")
+
+
+def _bulk_table(table: Table) -> None:
+    """Rows of one table from the staged records, foreign keys turned into local ids by
+    SQL; rows whose parent is absent wait in sync_pending."""
+    defaults = _column_defaults(table.name)
+    parts = table.parts()
+    main = table.columns[next(iter(table.columns))]
+    joins = []
+    alias = {main: "s"}
+    for n, part in enumerate(p for p in parts if p != main):
+        alias[part] = f"s{n}"
+        joins.append(f"LEFT JOIN boot s{n} ON s{n}.kind = '{table.hub_name(part)}' "
+                     f"AND s{n}.uid = s.uid")
+    cols, exprs, parents = [], [], []
+    for c, part in table.columns.items():
+        a = alias[part]
+        raw = f"json_extract({a}.data, '$.{c}')"
+        if c in table.refs:
+            ref = table.refs[c]
+            value = f"(SELECT id FROM {ref} WHERE uid = {raw})"
+            parents.append(f"({raw} IS NULL OR {value} IS NOT NULL)")
+        else:
+            value = raw
+        fill = table.fill.get(c, defaults.get(c, "NULL"))
+        exprs.append(f"CASE WHEN {a}.data IS NULL OR json_type({a}.data, '$.{c}') IS NULL "
+                     f"THEN {fill} ELSE {value} END")
+        cols.append(c)
+    ok = " AND ".join(parents) or "1"
+    base = (f"FROM boot s {' '.join(joins)} WHERE s.kind = '{table.hub_name(main)}'")
+    order = "ORDER BY s.seq"
+    if table.name == "purchase":  # a reversal after the purchase it reverses
+        order = "ORDER BY json_extract(s.data, '$.reverses_id') IS NOT NULL, s.seq"
+    db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT b.kind, b.uid, b.data "
+                   f"FROM boot b WHERE b.kind LIKE '{table.name}%' AND b.uid IN "
+                   f"(SELECT s.uid {base} AND NOT ({ok}))")
+    db.execute_sql(f"INSERT INTO {table.name} ({', '.join(cols)}, uid) SELECT "
+                   f"{', '.join(exprs)}, s.uid {base} AND {ok} {order}")
+    db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
+                   f"ON {table.name} (uid)")
+
+
 def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
-    """Fill an empty office book from the hub (call inside `link.snapshot()`): table by
-    table, parents first, in bulk, the search index built once. Rows whose parent is not
-    there wait in sync_pending; the cursor ends at the snapshot's head."""
+    """Fill an empty office book from the hub (call inside `link.snapshot()`): the records
+    of one consistent snapshot are staged as they come, then each table is filled by one
+    INSERT … SELECT, parents first, foreign keys resolved by SQL, the search index built
+    once. Rows whose parent is not there wait in sync_pending; the cursor ends at the
+    snapshot's head."""
     st = require_state()
     rep = PullReport()
     head = link.head()
-    ids: dict[str, dict[str, int]] = {}
     conn = db.connection()
     with db.atomic():
+        # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
+        # at the end of this transaction, the indexes built once).
+        for t in TABLES:
+            for kind in ("ins", "upd", "del"):
+                db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{t.name}")
+            db.execute_sql(f"DROP INDEX IF EXISTS {t.name}_uid")
+        db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS boot (kind TEXT NOT NULL, "
+                       "uid TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL, "
+                       "PRIMARY KEY (kind, uid)) WITHOUT ROWID")
+        db.execute_sql("DELETE FROM boot")
         with applying():
             db.execute_sql("DELETE FROM setting")  # the office's settings replace defaults
             for table in TABLES:
-                if table.name == "sync_conflict":
-                    for uid, data, _seq in _kind_rows(link, "sync_conflict", page):
-                        _apply_conflict(uid, json.loads(data), False)
-                        rep.received += 1
-                    continue
-                rows: dict[str, dict[str, Any]] = {}
-                first: dict[str, int] = {}
                 for part in table.parts():
-                    for uid, data, seq in _kind_rows(link, table.hub_name(part), page):
-                        values = json.loads(data)
-                        rows.setdefault(uid, {}).update(
-                            {c: v for c, v in values.items() if table.columns.get(c) == part})
-                        first[uid] = min(seq, first.get(uid, seq))
-                        rep.received += 1
-                mine = ids.setdefault(table.name, {})
-                # In the order they reached the hub: a joined book numbers its rows as the
-                # book that made the office did (and a reversal comes after its purchase).
-                ordered = sorted(rows.items(), key=lambda kv: (
-                    table.name == "purchase" and kv[1].get("reverses_id") is not None,
-                    first[kv[0]]))
-                groups: dict[tuple[str, ...], list[list[Any]]] = {}
-                for uid, values in ordered:
-                    out: dict[str, Any] = {}
-                    missing = False
-                    for c, v in values.items():
-                        if c in table.refs and v is not None:
-                            ref = ids.get(table.refs[c], {}).get(v)
-                            if ref is None:
-                                missing = True
-                                break
-                            out[c] = ref
-                        else:
-                            out[c] = v
-                    if missing:
-                        for part in table.parts():
-                            part_values = {c: v for c, v in values.items()
-                                           if table.columns.get(c) == part}
-                            db.execute_sql("INSERT OR REPLACE INTO sync_pending (kind, uid, "
-                                           "rec) VALUES (?, ?, ?)", (table.hub_name(part), uid,
-                                                                    json.dumps(part_values)))
-                        rep.waiting += 1
-                        continue
-                    for c, expr in table.fill.items():
-                        if c not in out:
-                            out[c] = db.execute_sql(f"SELECT {expr}").fetchone()[0]
-                    if table.key == ("id",):
-                        new_id = len(mine) + 1
-                        mine[uid] = new_id
-                        out["id"] = new_id
-                    out["uid"] = uid
-                    groups.setdefault(tuple(out), []).append(list(out.values()))
-                for names, batch in groups.items():
-                    if table.name == "purchase":
-                        for row in batch:  # reversals need the purchase they reverse first
-                            conn.execute(f"INSERT INTO purchase ({', '.join(names)}) VALUES "
-                                         f"({', '.join('?' * len(names))})", row)
-                    else:
-                        conn.executemany(f"INSERT INTO {table.name} ({', '.join(names)}) "
-                                         f"VALUES ({', '.join('?' * len(names))})", batch)
+                    kind = table.hub_name(part)
+                    after = ""
+                    while True:
+                        rows = link.snapshot_rows(kind, after, page)
+                        conn.executemany("INSERT INTO boot VALUES (?, ?, ?, ?)",
+                                         [(kind, u, d, q) for u, d, x, q in rows if not x])
+                        rep.received += len(rows)
+                        if len(rows) < page:
+                            break
+                        after = rows[-1][0]
+                if table.name == "sync_conflict":
+                    for uid, data in db.execute_sql("SELECT uid, data FROM boot WHERE kind = "
+                                                    "'sync_conflict'").fetchall():
+                        _apply_conflict(uid, json.loads(data), False)
+                else:
+                    _bulk_table(table)
+            rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
                            "0) FROM points_entry WHERE customer_id = customer.id)")
-            search_index.reindex(list(ids.get("customer", {}).values()))
-            db.execute_sql("DELETE FROM interaction_fts")
-            db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
-                           "SELECT id, subject, notes, outcome FROM interaction")
+            _bulk_fts()
+        db.execute_sql("DELETE FROM boot")
+        install_capture()
         db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
     rep.cursor = head
     link.ack(st.device, head)

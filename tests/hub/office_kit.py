@@ -117,8 +117,8 @@ class Office:
         self.laptops["manager"] = lap
         return lap
 
-    def join(self, login: str) -> Laptop:
-        path = self.folder / f"{login}.db"
+    def join(self, login: str, name: str | None = None) -> Laptop:
+        path = self.folder / f"{name or login}.db"
         link = self.link(login)
         close_database()
         access.reset()
@@ -126,7 +126,7 @@ class Office:
         office.join_office(link.link, self.url, login)
         close_database()
         lap = Laptop(path, login, link)
-        self.laptops[login] = lap
+        self.laptops[name or login] = lap
         return lap
 
     def close(self) -> None:
