@@ -42,7 +42,6 @@ def book_bytes() -> int:
 def edit_profiles(count: int, start: int = 1, field: str = "occupation") -> None:
     """`count` profile saves through the service, as the window makes them."""
     from crmdesk.services import customers
-
     from crmdesk.store.db import db
 
     size = int(db.execute_sql("SELECT max(id) FROM customer").fetchone()[0])

@@ -44,5 +44,5 @@ def test_an_executive_laptop_never_receives_others_exclusive_profiles(office: Of
         assert {u for u, *_ in held} >= exclusive  # the name and contact, yes
         assert all(c == "" and n == "" and b is None for u, c, n, b in held if u in exclusive)
         assert db.execute_sql("SELECT count(*) FROM interaction i JOIN customer c ON "
-                              "c.id = i.customer_id WHERE c.uid IN (%s)" % ",".join(
-                                  "?" * len(exclusive)), list(exclusive)).fetchone()[0] == 0
+                              "c.id = i.customer_id WHERE c.uid IN ({})".format(",".join(
+                                  "?" * len(exclusive))), list(exclusive)).fetchone()[0] == 0
