@@ -205,3 +205,20 @@ def test_a_receptionist_cannot_adjust_points_through_the_hub(office: Office) -> 
         assert _one("SELECT count(*) FROM points_entry") == 0  # taken back locally
         assert [c.reason for c in sync.conflicts()] == [
             "a receptionist may not give bonuses or adjust points"]
+
+
+def test_protocol_versions(office: Office) -> None:
+    """The hub takes pushes of this protocol and older ones; a newer one is refused with a
+    sentence (upgrade the hub), and nothing is lost: the outbox stays."""
+    office.start()
+    ana = office.join("ana")
+    with ana:
+        _edit("Family0", company="v1 push")
+        st = sync.require_state()
+        with pytest.raises(client.HubError, match="does not know protocol 99"):
+            ana.link.push(99, st.device, [])
+        waiting = sync.unsent()
+    ana.sync()
+    with ana:
+        assert sync.unsent() == 0 and waiting > 0
+        assert _one("SELECT company FROM customer WHERE family_name = 'Family0'") == "v1 push"

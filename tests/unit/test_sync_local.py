@@ -160,3 +160,25 @@ def test_fold_keeps_the_last_value_of_each_field(seq: list[tuple[str, str, str]]
                 assert final[col] == values[col]
     else:
         assert final.get("_del") is True or all(i["c"] != "*" for i in items)
+
+
+def test_an_upgrade_reinstalls_the_capture_and_keeps_the_outbox(tmp_path: Path) -> None:
+    path = tmp_path / "office.db"
+    open_book(path)
+    cid = add("Lola", "Peña")
+    _joined()
+    db.execute_sql("UPDATE customer SET company = 'offline edit' WHERE id = ?", (cid,))
+    waiting = sync.unsent()
+    # an older build's triggers (and none at all for one table)
+    db.execute_sql("DROP TRIGGER sync_upd_customer")
+    db.execute_sql("UPDATE sync_state SET capture = 'older-build'")
+    close_database()
+    open_book(path)
+    try:
+        assert sync.unsent() == waiting  # nothing written offline is lost by the upgrade
+        assert db.execute_sql("SELECT capture FROM sync_state").fetchone()[0] == \
+            sync.capture_version()
+        db.execute_sql("UPDATE customer SET company = 'after upgrade' WHERE id = ?", (cid,))
+        assert sync.unsent() == waiting + 1
+    finally:
+        close_database()
