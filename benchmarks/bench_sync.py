@@ -106,6 +106,8 @@ def main() -> int:
         print(f"  bootstrap of a laptop (join: {pulled.received:,} records, {count:,} "
               f"customers, search index built): {boot:.1f} s   [target <= 60 s]")
         print(f"    bare: reading the same records from the hub with COPY: {bare_read:.1f} s")
+        print("    of which: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(
+            pulled.phases.items(), key=lambda kv: -kv[1]) if v >= 0.1))
         close_database()
 
         # Push of one change, of 500 changes (the manager's book).
