@@ -150,6 +150,7 @@ def main() -> int:
         # Incremental pull after 10 changes (the laptop pulls what the manager pushed).
         pulls = []
         bare_pull = []
+        phases: dict[str, float] = {}
         for rnd in range(20):
             edit_profiles(10, start=3000 + rnd * 10, field="interests")
             sync.push(mlink)
@@ -159,6 +160,8 @@ def main() -> int:
             t0 = time.perf_counter()
             got = sync.pull(link)
             pulls.append(time.perf_counter() - t0)
+            for k, v in got.phases.items():
+                phases[k] = phases.get(k, 0.0) + v
             close_database()
             t0 = time.perf_counter()
             conn.execute("SELECT * FROM crm.rec WHERE seq > %s ORDER BY seq LIMIT 5000",
@@ -170,6 +173,8 @@ def main() -> int:
               "[target p95 <= 50 ms]")
         print(f"    bare: selecting the same records as the superuser (no RLS): p95 "
               f"{ms(percentile(bare_pull, 95))}")
+        print("    of which (all rounds): " + ", ".join(
+            f"{k} {v * 1000 / len(pulls):.1f} ms" for k, v in phases.items()))
 
         # Growth of the outbox per 1,000 edits (while offline: nothing is pushed).
         before = book_bytes()

@@ -164,10 +164,22 @@ def trigger_sql(table: Table) -> list[str]:
         f"UPDATE {t} SET uid = {_uid_expr(table, 'NEW')} WHERE {_match(table, 'NEW', t)} "
         "AND uid IS NULL",
         _CLOCK,
-        f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
-        f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, {_json(table, 'x')}, {_STAMP} "
-        f"FROM {t} x WHERE {_match(table, 'NEW', 'x')}",
     ]
+    # Written back unchanged (a profile save deletes and inserts its e-mails, phones…):
+    # the delete is taken back and nothing travels.
+    same = (f"SELECT o.id FROM sync_outbox o, {t} x WHERE {_match(table, 'NEW', 'x')} AND "
+            f"o.op = 'del' AND o.tbl = '{t}' AND o.uid = x.uid AND o.val = {_json(table, 'x')}")
+    if table.natural:
+        ins_body.append(f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                        f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, "
+                        f"{_json(table, 'x')}, {_STAMP} FROM {t} x WHERE "
+                        f"{_match(table, 'NEW', 'x')} AND NOT EXISTS ({same})")
+        ins_body.append(f"DELETE FROM sync_outbox WHERE id IN ({same})")
+    else:
+        ins_body.append(f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                        f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, "
+                        f"{_json(table, 'x')}, {_STAMP} FROM {t} x WHERE "
+                        f"{_match(table, 'NEW', 'x')}")
     upd_parts = [
         f"SELECT '{t}', NEW.uid, {_cust(table, 'NEW')}, 'set', '{c}', "
         f"{_value(table, c, 'NEW')}, {_STAMP} WHERE OLD.{c} IS NOT NEW.{c}"
@@ -640,8 +652,10 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
     st = require_state()
     rep = PullReport(cursor=st.cursor)
     cursor = st.cursor
+    t0 = time.perf_counter()
     while True:
         rows = link.pull(cursor, page)
+        t0 = rep.clock("reading the hub", t0)
         if not rows:
             break
         recs: list[tuple[str, str, dict[str, Any], bool]] = []
@@ -653,9 +667,12 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
         with db.atomic():
             with applying():
                 _apply_batch(recs, rep)
+                t0 = rep.clock("applying", t0)
                 _refresh_derived()
+                t0 = rep.clock("search index", t0)
             db.execute_sql("UPDATE sync_state SET cursor = ?, hlc_ms = max(hlc_ms, ?) "
                            "WHERE id = 1", (cursor, seen + 1 if seen else 0))
+        t0 = rep.clock("commit", t0)
         rep.received += len(rows)
         rep.forgotten += sum(1 for k, _u, d, _x in recs
                              if k == "customer" and d.get("given_name") == FORGOTTEN)
@@ -664,6 +681,7 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
     rep.cursor = cursor
     if rep.received:
         link.ack(st.device, cursor)
+        rep.clock("ack", t0)
     if rep.forgotten:
         from crmdesk.services.privacy import purge_freed_space
 

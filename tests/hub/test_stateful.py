@@ -311,9 +311,9 @@ class OfficeMachine(RuleBasedStateMachine):
             lap = self.lap(login)
             lap.link.offline = False
             lap.link.lose_push_answer = False
-        for _ in range(2):
-            for login in LOGINS:
-                self.sync(login)
+        # Everyone pushes and pulls; then all but the last pull what came after them.
+        for login in [*LOGINS, *LOGINS[:-1]]:
+            self.sync(login)
         dumps: dict[str, Any] = {}
         for login in LOGINS:
             with self.lap(login):
