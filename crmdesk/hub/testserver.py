@@ -69,9 +69,13 @@ class Server:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def restart(self) -> None:
+        """Restart the server (clients are cut off). Its output goes to the log file: a
+        server holding our pipes open would make this call wait for ever."""
         data = str(self.folder / "data")
         subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", data, "-m", "fast",
-                        "-w", "restart"], capture_output=True, check=True)
+                        "-l", str(self.folder / "log"), "-w", "restart"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True, timeout=120)
 
 
 def start() -> Server:
@@ -97,5 +101,6 @@ def start() -> Server:
     server = Server(folder, port, bindir, prefix)
     atexit.register(server.stop)
     subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l",
-                    str(folder / "log"), "-w", "start"], check=True, capture_output=True)
+                    str(folder / "log"), "-w", "start"], check=True, stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     return server

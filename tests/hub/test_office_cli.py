@@ -179,3 +179,27 @@ def test_join_encrypted_and_sync_keeps_working(office: tuple[Hub, Path], tmp_pat
     code, out, err = run(capsys, "search", "nowak", "--db", str(laptop), "--json",
                          "--passphrase-file", str(secret))
     assert code == 0 and "Nowak & Syn" in out
+
+
+def test_a_hub_restarted_between_and_during_syncs(office: tuple[Hub, Path], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from crmdesk.hub import client
+
+    hub, manager = office
+    with Opened(manager):
+        data = customers.load(1)
+        data.company = "Before the restart"
+        customers.update(1, data, "US")
+        link = client.HubLink.open(hub.url(), "manager", password=testserver.ADMIN_PASSWORD)
+        waiting = sync.unsent()
+        hub.server.restart()  # the connection the book holds dies with it
+        with pytest.raises(client.HubError):
+            sync.sync(link, manager)
+        link.close()
+        assert sync.unsent() == waiting  # nothing lost, nothing half-sent
+    code, out, err = run(capsys, "sync", "--db", str(manager), "--json")
+    assert code == 0, err
+    with Opened(manager):
+        assert sync.unsent() == 0
+    rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
+    assert rep["ok"] and rep["records"] > 0
