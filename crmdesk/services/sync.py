@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -210,6 +211,7 @@ def _captured() -> list[Table]:
     return [t for t in TABLES if t.name != "sync_conflict"]
 
 
+@functools.lru_cache(maxsize=1)
 def capture_version() -> str:
     text = "\n".join(s for t in [*_captured(), BY_NAME["sync_conflict"]]
                      for s in trigger_sql(t))
