@@ -938,6 +938,37 @@ def status() -> dict[str, Any]:
             "waiting": int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])}
 
 
+def check() -> tuple[list[str], list[str]]:
+    """`crmdesk check` on an office book: every synced row has its uid, the capture
+    triggers are this build's and complete, nothing is left half-applied."""
+    st = state()
+    if st is None:
+        return [], []
+    found: list[str] = []
+    problems: list[str] = []
+    missing = 0
+    for table in _captured():
+        local = f" AND NOT ({table.local_rows.format(r=table.name)})" if table.local_rows \
+            else ""
+        missing += int(db.execute_sql(f"SELECT count(*) FROM {table.name} WHERE uid IS NULL"
+                                      f"{local}").fetchone()[0])
+    if missing:
+        problems.append(f"{missing} synced rows have no global id (uid)")
+    names = {r[0] for r in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_%'")}
+    wanted = {f"sync_{k}_{t.name}" for t in [*_captured(), BY_NAME["sync_conflict"]]
+              for k in ("ins", "upd", "del")}
+    if wanted - names:
+        problems.append(f"{len(wanted - names)} capture triggers are missing: writes would "
+                        "not be sent (reopen the book to reinstall them)")
+    if int(db.execute_sql("SELECT applying FROM sync_state").fetchone()[0]):
+        problems.append("the sync state says a pull is being applied")
+    if not problems:
+        found.append(f"Office book: device {st.device[:8]}, {unsent()} change(s) waiting, "
+                     f"{open_conflicts()} conflict(s) to review")
+    return found, problems
+
+
 # --- conflicts -------------------------------------------------------------------------
 def open_conflicts() -> int:
     try:

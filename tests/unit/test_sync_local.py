@@ -182,3 +182,18 @@ def test_an_upgrade_reinstalls_the_capture_and_keeps_the_outbox(tmp_path: Path) 
         assert sync.unsent() == waiting + 1
     finally:
         close_database()
+
+
+def test_check_covers_the_office_bookkeeping(book: Book) -> None:
+    from crmdesk.services.integrity import check_book
+
+    add("Lola", "Peña")
+    assert not any("Office book" in f for f in check_book().findings)  # never joined
+    _joined()
+    assert check_book().ok
+    assert any("Office book" in f for f in check_book().findings)
+    db.execute_sql("DROP TRIGGER sync_upd_customer")
+    db.execute_sql("UPDATE customer SET uid = NULL")
+    problems = check_book().problems
+    assert any("capture triggers are missing" in p for p in problems)
+    assert any("have no global id" in p for p in problems)
