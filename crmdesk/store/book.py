@@ -52,7 +52,11 @@ def open_book(path: Path | str, *, create: bool = True, passphrase: str | None =
     # An office book: this build's capture triggers (a no-op for any other book).
     from crmdesk.services import sync
 
-    sync.ensure_capture()
+    try:
+        sync.ensure_capture()
+    except DB_ERRORS as exc:
+        close_database()
+        raise BookError(describe_error(exc, path)) from exc
     return Book(path=path, database=database, backup=backup)
 
 
