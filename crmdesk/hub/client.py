@@ -397,6 +397,22 @@ class HubLink:
             return list(self.conn.execute("SELECT * FROM crm.snapshot(%s, %s, %s)",
                                           (kind, after, limit)))
 
+    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
+        """Every live record of a kind, streamed with COPY in blocks of `batch` (one
+        statement per kind: the policy's subplans are built once, not once per page)."""
+        with plain_errors("The hub refused the snapshot"), self.conn.cursor().copy(
+                "COPY (SELECT uid, data::text, seq FROM crm.rec WHERE kind = %s "
+                "AND NOT deleted) TO STDOUT", (kind,)) as copy:
+            copy.set_types(["text", "text", "int8"])
+            block: list[tuple[str, str, int]] = []
+            for row in copy.rows():
+                block.append(row)
+                if len(block) >= batch:
+                    yield block
+                    block = []
+            if block:
+                yield block
+
     def head(self) -> int:
         with plain_errors("Cannot read the hub"):
             return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM crm.rec"

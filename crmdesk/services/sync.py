@@ -693,21 +693,13 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
 
 # --- bootstrap -------------------------------------------------------------------------
 class SnapshotLink(Link, Protocol):
-    def snapshot_rows(self, kind: str, after: str, limit: int) -> list[tuple[Any, ...]]: ...
+    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
+        ...
 
     def head(self) -> int: ...
 
 
-def _kind_rows(link: SnapshotLink, kind: str, page: int) -> Iterator[tuple[str, str, int]]:
-    after = ""
-    while True:
-        rows = link.snapshot_rows(kind, after, page)
-        for uid, data, deleted, seq in rows:
-            if not deleted:
-                yield uid, data, int(seq)
-        if len(rows) < page:
-            return
-        after = rows[-1][0]
+_Page = tuple[str, list[tuple[str, str, int]]]  # a block of one kind's records
 
 
 def _column_defaults(table: str) -> dict[str, str]:
@@ -814,21 +806,15 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             t0 = time.perf_counter()
             # The hub is read in a second thread while this one stores: PostgreSQL's work
             # and ours overlap (psycopg waits without holding the GIL).
-            pages: queue.Queue[tuple[str, list[tuple[Any, ...]]] | BaseException | None] = \
-                queue.Queue(maxsize=4)
+            pages: queue.Queue[_Page | BaseException | None] = queue.Queue(maxsize=4)
 
             def reader() -> None:
                 try:
                     for table in TABLES:
                         for part in table.parts():
                             kind = table.hub_name(part)
-                            after = ""
-                            while True:
-                                rows = link.snapshot_rows(kind, after, page)
-                                pages.put((kind, rows))
-                                if len(rows) < page:
-                                    break
-                                after = rows[-1][0]
+                            for block in link.snapshot_kind(kind, page):
+                                pages.put((kind, block))
                     pages.put(None)
                 except BaseException as exc:  # noqa: BLE001 - handed to the main thread
                     pages.put(exc)
@@ -845,7 +831,7 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
                     kind, rows = got
                     t0 = rep.clock("waiting for the hub", t0)
                     conn.executemany("INSERT INTO boot VALUES (?, ?, ?, ?)",
-                                     [(kind, u, d, q) for u, d, x, q in rows if not x])
+                                     [(kind, u, d, q) for u, d, q in rows])
                     rep.received += len(rows)
                     t0 = rep.clock("staging", t0)
             finally:
