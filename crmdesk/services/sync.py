@@ -169,7 +169,7 @@ def trigger_sql(table: Table) -> list[str]:
     # Written back unchanged (a profile save deletes and inserts its e-mails, phones…):
     # the delete is taken back and nothing travels.
     same = (f"SELECT o.id FROM sync_outbox o, {t} x WHERE {_match(table, 'NEW', 'x')} AND "
-            f"o.op = 'del' AND o.tbl = '{t}' AND o.uid = x.uid AND o.val = {_json(table, 'x')}")
+            f"o.tbl = '{t}' AND o.uid = x.uid AND o.op = 'del' AND o.val = {_json(table, 'x')}")
     if table.natural:
         ins_body.append(f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
                         f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, "

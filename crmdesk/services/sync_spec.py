@@ -55,10 +55,9 @@ class Table:
         same = " AND ".join(f"json_extract(o.val, '$.{c}') IS {row}.{c}" for c in self.natural)
         # Written again in the same unsent stretch (a profile save rewrites its e-mails):
         # the row it replaces gave its uid.
-        return (f"(SELECT o.uid FROM sync_outbox o WHERE o.op = 'del' AND o.tbl = "
-                f"'{self.name}' AND json_extract(o.val, '$.customer_id') IS "
-                f"(SELECT uid FROM customer WHERE id = {row}.customer_id) AND {same} "
-                "ORDER BY o.id DESC LIMIT 1)")
+        return (f"(SELECT o.uid FROM sync_outbox o WHERE o.tbl = '{self.name}' AND "
+                f"o.cust = (SELECT uid FROM customer WHERE id = {row}.customer_id) AND "
+                f"o.op = 'del' AND {same} ORDER BY o.id DESC LIMIT 1)")
 
     def parts(self) -> list[str]:
         return sorted(set(self.columns.values()))

@@ -335,6 +335,10 @@ def _v9_sync(database: peewee.Database) -> None:
             id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, uid TEXT NOT NULL, cust TEXT,
             op TEXT NOT NULL CHECK (op IN ('ins', 'set', 'del')), col TEXT, val,
             hlc_ms INTEGER NOT NULL, cur INTEGER NOT NULL)""",
+        # A row's unsent writes (pull, push results), and a customer's deleted e-mails,
+        # phones… (a row written back takes its uid again) are found from indexes.
+        "CREATE INDEX sync_outbox_row ON sync_outbox (tbl, uid)",
+        "CREATE INDEX sync_outbox_cust ON sync_outbox (tbl, cust, op)",
         """CREATE TABLE sync_conflict (
             id INTEGER PRIMARY KEY, uid TEXT UNIQUE, kind TEXT NOT NULL,
             row_uid TEXT NOT NULL, customer_uid TEXT, col TEXT NOT NULL,
