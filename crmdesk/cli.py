@@ -1244,6 +1244,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_myday.register(sub, common)
     from crmdesk import cli_canvas  # the relationship canvas and dashboards
     cli_canvas.add_commands(sub, common)
+    from crmdesk import sync_cli  # the office book: hub, join, sync, conflicts
+
+    sync_cli.add_parsers(sub, common)
     parser.set_defaults(func=cmd_gui)
     return parser
 
@@ -1365,5 +1368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("crmdesk: not enough memory for this; nothing was done.", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        if getattr(exc, "plain_message", False):  # the hub's and the sync engine's refusals
+            print(f"crmdesk: {exc}", file=sys.stderr)
+            return 1
         print(f"crmdesk: internal error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_INTERNAL

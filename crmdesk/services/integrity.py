@@ -75,4 +75,9 @@ def check_book() -> CheckReport:
     archived = db.execute_sql(
         "SELECT count(*) FROM customer WHERE archived_at IS NOT NULL").fetchone()[0]
     report.findings.append(f"Customers: {customers - archived:,} active, {archived:,} in Trash")
+    from crmdesk.services import sync  # an office book: its sync bookkeeping too
+
+    found, problems = sync.check()
+    report.findings += found
+    report.problems += problems
     return report

@@ -51,6 +51,14 @@ def open_book(path: Path | str, *, create: bool = True, passphrase: str | None =
     except RuntimeError as exc:
         close_database()
         raise BookError(str(exc)) from exc
+    # An office book: this build's capture triggers (a no-op for any other book).
+    from crmdesk.services import sync
+
+    try:
+        sync.ensure_capture()
+    except DB_ERRORS as exc:
+        close_database()
+        raise BookError(describe_error(exc, path)) from exc
     return Book(path=path, database=database, backup=backup,
                 warnings=list(getattr(database, "warnings", [])))
 

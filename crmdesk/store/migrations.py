@@ -404,6 +404,44 @@ def _contact_figures(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v9_sync(database: peewee.Database) -> None:
+    """The office book's local side (see services/sync.py): a global id on every synced row
+    (filled, indexed and kept by triggers only once the book joins a hub, so a book that
+    never joins works as before), the outbox of unsent writes, the sync state, conflicts,
+    and rows waiting for a parent that has not arrived yet."""
+    for table in ("staff", "setting", "reward", "saved_view", "customer", "customer_email",
+                  "customer_phone", "customer_consent", "customer_address", "customer_tag",
+                  "interaction", "follow_up", "stage_change", "purchase", "points_entry"):
+        database.execute_sql(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+    for sql in [
+        """CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1), device TEXT NOT NULL, office TEXT,
+            hub TEXT NOT NULL, login TEXT NOT NULL, cursor INTEGER NOT NULL DEFAULT 0,
+            hlc_ms INTEGER NOT NULL DEFAULT 0, proto INTEGER NOT NULL DEFAULT 1,
+            applying INTEGER NOT NULL DEFAULT 0, capture TEXT, joined_at TEXT NOT NULL,
+            last_sync TEXT, last_error TEXT)""",
+        """CREATE TABLE sync_outbox (
+            id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, uid TEXT NOT NULL, cust TEXT,
+            op TEXT NOT NULL CHECK (op IN ('ins', 'set', 'del')), col TEXT, val,
+            hlc_ms INTEGER NOT NULL, cur INTEGER NOT NULL)""",
+        # A row's unsent writes (pull, push results), and a customer's deleted e-mails,
+        # phones… (a row written back takes its uid again) are found from indexes.
+        "CREATE INDEX sync_outbox_row ON sync_outbox (tbl, uid)",
+        "CREATE INDEX sync_outbox_cust ON sync_outbox (tbl, cust, op)",
+        """CREATE TABLE sync_conflict (
+            id INTEGER PRIMARY KEY, uid TEXT UNIQUE, kind TEXT NOT NULL,
+            row_uid TEXT NOT NULL, customer_uid TEXT, col TEXT NOT NULL,
+            kept TEXT, lost TEXT, kept_hlc TEXT, lost_hlc TEXT, kept_by TEXT, lost_by TEXT,
+            kept_device TEXT, lost_device TEXT, reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL, resolved_at TEXT, resolution TEXT)""",
+        "CREATE INDEX sync_conflict_open ON sync_conflict (resolved_at, at)",
+        """CREATE TABLE sync_pending (
+            kind TEXT NOT NULL, uid TEXT NOT NULL, rec TEXT NOT NULL,
+            PRIMARY KEY (kind, uid)) WITHOUT ROWID""",
+    ]:
+        database.execute_sql(sql)
+
+
 # The customer columns the canvas and dashboards' figures depend on.
 CUSTOMER_FIGURE_COLUMNS = ["segment", "archived_at", "preferred_channel", "relationship_type",
                            "stage", "points_balance", "owner_id", "created_at"]
@@ -459,7 +497,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _contact_figures,
                      migration_messages.step,
                      _canvas_indexes,
-                     _organisation_clients]
+                     _organisation_clients,
+                     _v9_sync]
 LATEST = len(STEPS)
 #: the step of the canvas's indexes and change counter (issue 16)
 CANVAS_INDEXES_VERSION = STEPS.index(_canvas_indexes) + 1
@@ -469,6 +508,8 @@ CONTACT_FIGURES = STEPS.index(_contact_figures) + 1
 MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
 # The schema version that brought organisation clients (renumbered at a merge: use this).
 ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
+#: The schema version that brought the office book's local tables (tests use this name).
+SYNC_VERSION = STEPS.index(_v9_sync) + 1
 
 
 def current_version(database: peewee.Database) -> int:

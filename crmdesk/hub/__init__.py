@@ -1,0 +1,1 @@
+"""The office hub: PostgreSQL schema, migrations, checks and the sync link."""

@@ -1,0 +1,462 @@
+"""The hub's schema: versioned SQL migrations of its own, like the book's.
+
+Everything lives in schema `crm`, owned by `crm_owner`, a role nobody logs in as (owners and
+superusers bypass row-level security). Staff log in as their own roles, members of
+`crm_staff`, which may read `crm.rec` only through RLS and write only through `crm.push`
+(SECURITY DEFINER, fixed search_path). There is no process of ours on the server.
+
+A synced row travels as one or more *records* (`crm.rec`): kind ('customer',
+'customer.standard', 'customer.notes', 'interaction'…), uid, the customer it belongs to,
+its visibility class (`lvl`), the values (`data`), the version of every field (`v`: column
+-> [hlc, change number, device]) and the change number `seq` of its latest write. Pushes
+are serialised by an advisory lock so that `seq` follows commit order and a pull by
+`seq > cursor` never skips a row committed late.
+"""
+
+from __future__ import annotations
+
+PUSH_LOCK = 727274  # pg_advisory_xact_lock key serialising pushes
+
+_V1 = r"""
+CREATE SCHEMA crm AUTHORIZATION crm_owner;
+SET LOCAL ROLE crm_owner;
+CREATE TABLE crm.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE crm.login (
+    rolname text PRIMARY KEY, staff_uid text,
+    role text NOT NULL CHECK (role IN ('manager', 'executive', 'receptionist')),
+    enrolled_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE crm.device (
+    uid text PRIMARY KEY, rolname text NOT NULL, name text NOT NULL DEFAULT '',
+    joined_at timestamptz NOT NULL DEFAULT now(), last_push timestamptz,
+    last_pull timestamptz, pulled bigint NOT NULL DEFAULT 0, proto int NOT NULL DEFAULT 1);
+CREATE TABLE crm.acl (
+    cust text PRIMARY KEY, owner text, exclusive boolean NOT NULL DEFAULT false,
+    private_notes boolean NOT NULL DEFAULT false, forgotten boolean NOT NULL DEFAULT false);
+CREATE SEQUENCE crm.change_seq;
+CREATE TABLE crm.rec (
+    kind text NOT NULL, uid text NOT NULL, cust text, lvl text NOT NULL,
+    data jsonb NOT NULL DEFAULT '{}', v jsonb NOT NULL DEFAULT '{}',
+    deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL,
+    PRIMARY KEY (kind, uid));
+CREATE INDEX rec_seq ON crm.rec (seq);
+CREATE INDEX rec_cust ON crm.rec (cust);
+
+-- The level of a kind of record (what part 2's receivers are judged on).
+CREATE FUNCTION crm.kind_level(k text) RETURNS text LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog AS $$
+  SELECT CASE
+    WHEN k = 'customer.notes' THEN 'notes'
+    WHEN k IN ('customer', 'customer_email', 'customer_phone', 'customer_consent')
+      THEN 'contact'
+    WHEN k IN ('staff', 'setting', 'reward', 'saved_view') THEN 'open'
+    ELSE 'standard' END
+$$;
+
+-- Who is calling (session_user: a SECURITY DEFINER function runs as the owner).
+CREATE FUNCTION crm.my_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog AS $$
+  SELECT role FROM crm.login WHERE rolname = session_user
+$$;
+CREATE FUNCTION crm.my_staff() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog AS $$
+  SELECT staff_uid FROM crm.login WHERE rolname = session_user
+$$;
+
+-- Row-level security: the policy calls the level functions wrapped in (SELECT ...) so
+-- they run once per statement, not once per row.
+ALTER TABLE crm.rec ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.rec FORCE ROW LEVEL SECURITY;
+CREATE POLICY rec_owner ON crm.rec TO crm_owner USING (true) WITH CHECK (true);
+CREATE POLICY rec_staff_read ON crm.rec FOR SELECT TO crm_staff USING (
+  cust IS NULL OR lvl IN ('contact', 'open')
+  OR (SELECT crm.my_role()) = 'manager'
+  OR (NOT EXISTS (SELECT 1 FROM crm.acl a WHERE a.cust = rec.cust AND a.exclusive
+                  AND ((SELECT crm.my_role()) = 'receptionist'
+                       OR a.owner IS DISTINCT FROM (SELECT crm.my_staff())))
+      AND (lvl <> 'notes' OR NOT EXISTS (
+          SELECT 1 FROM crm.acl a WHERE a.cust = rec.cust AND a.private_notes
+          AND NOT ((SELECT crm.my_role()) = 'executive'
+                   AND (a.owner = (SELECT crm.my_staff())
+                        OR (a.owner IS NULL AND NOT a.exclusive))))))
+);
+ALTER TABLE crm.acl ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.acl FORCE ROW LEVEL SECURITY;
+CREATE POLICY acl_owner ON crm.acl TO crm_owner USING (true) WITH CHECK (true);
+CREATE POLICY acl_staff_read ON crm.acl FOR SELECT TO crm_staff USING (true);
+ALTER TABLE crm.meta ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.meta FORCE ROW LEVEL SECURITY;
+CREATE POLICY meta_owner ON crm.meta TO crm_owner USING (true) WITH CHECK (true);
+CREATE POLICY meta_staff_read ON crm.meta FOR SELECT TO crm_staff USING (true);
+ALTER TABLE crm.login ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.login FORCE ROW LEVEL SECURITY;
+CREATE POLICY login_owner ON crm.login TO crm_owner USING (true) WITH CHECK (true);
+ALTER TABLE crm.device ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.device FORCE ROW LEVEL SECURITY;
+CREATE POLICY device_owner ON crm.device TO crm_owner USING (true) WITH CHECK (true);
+
+-- Pull: SECURITY INVOKER so RLS applies; PL/pgSQL RETURN QUERY EXECUTE so the plan is
+-- made for the actual cursor (a SQL function with a SET clause got a generic plan: 100x
+-- slower; in PL/pgSQL the SET clause does not change planning).
+CREATE FUNCTION crm.pull(after bigint, lim int)
+RETURNS TABLE (seq bigint, kind text, uid text, cust text, data jsonb, v jsonb,
+               deleted boolean)
+LANGUAGE plpgsql STABLE SECURITY INVOKER
+-- JIT compiling the policy's subplans cost 40 ms on every small pull (measured).
+SET jit = off AS $$
+BEGIN
+  RETURN QUERY EXECUTE
+    'SELECT r.seq, r.kind, r.uid, r.cust, r.data, r.v, r.deleted FROM crm.rec r '
+    'WHERE r.seq > $1 ORDER BY r.seq LIMIT $2' USING after, lim;
+END $$;
+
+-- Bootstrap: one kind at a time, in uid order (the primary key), inside one
+-- REPEATABLE READ transaction of the caller: a consistent snapshot, RLS applied.
+CREATE FUNCTION crm.snapshot(p_kind text, p_after text, lim int)
+RETURNS TABLE (uid text, data text, deleted boolean, seq bigint)
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET jit = off AS $$
+BEGIN
+  RETURN QUERY EXECUTE
+    'SELECT r.uid, r.data::text, r.deleted, r.seq FROM crm.rec r '
+    'WHERE r.kind = $1 AND r.uid > $2 ORDER BY r.uid LIMIT $3' USING p_kind, p_after, lim;
+END $$;
+
+-- A device says hello: registered for the caller on first use, refused if it belongs to
+-- another person. Returns what the device needs to know.
+CREATE FUNCTION crm.hello(p_device text, p_name text, p_proto int) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  owner_role text;
+  who crm.login%ROWTYPE;
+BEGIN
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  SELECT d.rolname INTO owner_role FROM crm.device d WHERE d.uid = p_device;
+  IF owner_role IS NULL THEN
+    INSERT INTO crm.device (uid, rolname, name, proto)
+    VALUES (p_device, session_user, coalesce(p_name, ''), p_proto);
+  ELSIF owner_role <> session_user THEN
+    RAISE EXCEPTION 'crmdesk: this book belongs to %, not %', owner_role, session_user;
+  ELSE
+    UPDATE crm.device SET proto = p_proto WHERE uid = p_device;
+  END IF;
+  RETURN jsonb_build_object(
+    'schema', (SELECT value FROM crm.meta WHERE key = 'schema_version'),
+    'office', (SELECT value FROM crm.meta WHERE key = 'office'),
+    'proto', (SELECT value FROM crm.meta WHERE key = 'protocol'),
+    'role', who.role, 'staff', who.staff_uid,
+    'head', (SELECT coalesce(max(r.seq), 0) FROM crm.rec r),
+    'now', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+END $$;
+
+-- After a pull is stored: how far the device has come (hub check shows it).
+CREATE FUNCTION crm.ack(p_device text, p_upto bigint) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$
+  UPDATE crm.device SET pulled = greatest(pulled, p_upto), last_pull = now()
+  WHERE uid = p_device AND rolname = session_user
+$$;
+
+-- Which of a role's writes the hub refuses: the rules of services/access.py.
+CREATE FUNCTION crm.refusal(my_role text, my_staff text, k text, c text, x jsonb,
+                            cu text, row_exists boolean) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  a crm.acl%ROWTYPE;
+  lvl int;
+  base text := split_part(k, '.', 1);
+BEGIN
+  IF base IN ('staff', 'setting', 'reward') AND my_role <> 'manager' THEN
+    RETURN 'only a manager may change staff, settings and rewards';
+  END IF;
+  IF k = 'points_entry' AND my_role = 'receptionist' AND c = '*'
+     AND x->>'kind' IN ('bonus', 'adjust') THEN
+    RETURN 'a receptionist may not give bonuses or adjust points';
+  END IF;
+  IF k = 'customer' AND c IN ('archived_at', '_del') AND my_role = 'receptionist' THEN
+    RETURN 'a receptionist may not archive, restore or delete customers';
+  END IF;
+  IF cu IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO a FROM crm.acl WHERE cust = cu;
+  IF FOUND AND a.forgotten AND (c = '*' OR c IN (
+        'given_name', 'family_name', 'preferred_name', 'salutation', 'birthday',
+        'life_situation', 'interests', 'needs', 'occupation', 'company',
+        'preferred_channel', 'best_time', 'notes', 'owner_id', 'subject', 'outcome',
+        'what', 'description', 'reason', 'reward', 'street', 'city', 'postcode'))
+     AND NOT (x IS NULL OR x = 'null'::jsonb OR x = '""'::jsonb OR x = 'true'::jsonb
+              OR x = '"(forgotten)"'::jsonb OR x = '"(erased)"'::jsonb
+              OR x = '"Forgotten"'::jsonb)
+     AND NOT (c = '*' AND k NOT IN ('customer_email', 'customer_phone', 'customer_address',
+                                   'customer_consent', 'customer_tag', 'customer.notes',
+                                   'customer.standard')) THEN
+    RETURN 'forgotten';
+  END IF;
+  -- The author's level on the customer (as in access.py).
+  IF my_role = 'manager' OR NOT FOUND THEN
+    lvl := 3;
+  ELSIF my_role = 'executive' THEN
+    lvl := CASE WHEN a.owner = my_staff THEN 3 WHEN a.exclusive THEN 1
+                WHEN a.owner IS NULL THEN 3 ELSE 2 END;
+  ELSE
+    lvl := CASE WHEN a.exclusive THEN 1 ELSE 2 END;
+  END IF;
+  IF lvl = 1 AND k IN ('customer.standard', 'customer.notes', 'customer_address',
+                       'customer_tag') AND row_exists THEN
+    RETURN 'this person sees the customer at contact level only';
+  END IF;
+  IF lvl = 2 AND k = 'customer.notes' AND a.private_notes THEN
+    RETURN 'the notes are private: only the executive and managers may change them';
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- Which of two concurrent values of a field wins (true: the new one).
+CREATE FUNCTION crm.wins(k text, c text, x jsonb, h text, cur jsonb, cur_h text,
+                         forgotten boolean) RETURNS boolean
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+  SELECT CASE
+    -- forgetting wins over any concurrent edit of what identifies the person
+    WHEN forgotten AND (x IS NULL OR x IN ('""'::jsonb, 'null'::jsonb, '"Forgotten"'::jsonb,
+                                            '"(forgotten)"'::jsonb, 'true'::jsonb))
+      THEN true
+    -- marketing consent: a withdrawal wins over a concurrent grant
+    WHEN k = 'customer_consent' AND c = '_del' AND x <> cur THEN x = 'true'::jsonb
+    -- a follow-up: done beats cancelled beats open (a promise never silently reopens)
+    WHEN k = 'follow_up' AND c = 'status' AND x <> cur THEN
+      (CASE x #>> '{}' WHEN 'done' THEN 2 WHEN 'cancelled' THEN 1 ELSE 0 END) >
+      (CASE cur #>> '{}' WHEN 'done' THEN 2 WHEN 'cancelled' THEN 1 ELSE 0 END)
+    ELSE h > cur_h END
+$$;
+
+CREATE FUNCTION crm.put_conflict(k text, u text, c text, cu text, kept jsonb, kept_h text,
+                                 kept_dev text, lost jsonb, lost_h text, lost_dev text,
+                                 why text) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog AS $$
+  INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, seq)
+  SELECT 'sync_conflict', md5(k || '|' || u || '|' || c || '|' || coalesce(lost_h, '')),
+          cu, crm.kind_level(k),
+          jsonb_build_object(
+            'kind', k, 'row_uid', u, 'customer_uid', cu, 'col', c,
+            'kept', kept, 'lost', lost, 'kept_hlc', kept_h, 'lost_hlc', lost_h,
+            'kept_device', kept_dev, 'lost_device', lost_dev,
+            'kept_by', (SELECT d.rolname FROM crm.device d WHERE d.uid = kept_dev),
+            'lost_by', (SELECT d.rolname FROM crm.device d WHERE d.uid = lost_dev),
+            'reason', coalesce(why, ''),
+            'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
+          '{}', nextval('crm.change_seq')
+  -- fields the app keeps by itself are not worth a person's review
+  WHERE c NOT IN ('updated_at', 'sort_name', 'last_contact_at', 'stage_since', 'position')
+  ON CONFLICT (kind, uid) DO NOTHING
+$$;
+
+-- Two offline redemptions may overdraw an account: both happened, so both are kept, and
+-- the overdraft is raised for a manager to review.
+CREATE FUNCTION crm.check_overdraft(u text, cu text, h text, dev text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  bal bigint;
+BEGIN
+  SELECT coalesce(sum((r.data ->> 'points')::bigint), 0) INTO bal FROM crm.rec r
+  WHERE r.kind = 'points_entry' AND r.cust = cu AND NOT r.deleted;
+  IF bal < 0 THEN
+    PERFORM crm.put_conflict('points_entry', u, 'points', cu, to_jsonb(bal), h, dev,
+                             NULL, h, dev, 'overdrawn: the balance is ' || bal
+                             || ' points after redemptions made offline');
+  END IF;
+END $$;
+
+-- One field write (c = '*': a whole new row). Returns the verdict for the device.
+CREATE FUNCTION crm.put(k text, u text, c text, x jsonb, h text, q bigint, cu text,
+                        dev text, my_role text, my_staff text, now_ms bigint,
+                        nat jsonb DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r crm.rec%ROWTYPE;
+  found_rec boolean;
+  cur jsonb;
+  why text;
+  s bigint;
+  mine boolean;
+  fgt boolean;
+  key text;
+  sub jsonb;
+  lost jsonb := '{}';
+  shown jsonb;
+BEGIN
+  SELECT * INTO r FROM crm.rec WHERE kind = k AND uid = u FOR UPDATE;
+  found_rec := FOUND;
+  IF found_rec AND r.cust IS NOT NULL THEN
+    cu := r.cust;
+  END IF;
+  IF left(h, 13)::bigint > now_ms + 300000 THEN
+    why := 'clock: stamped more than 5 minutes ahead of the hub''s clock';
+  ELSE
+    why := crm.refusal(my_role, my_staff, k, c, x, cu, found_rec);
+  END IF;
+  IF why IS NOT NULL THEN
+    shown := CASE WHEN why = 'forgotten' THEN '"(withheld: the customer was forgotten)"'
+                  ELSE x END;
+    PERFORM crm.put_conflict(k, u, c, cu, CASE WHEN found_rec THEN
+                               CASE WHEN c = '*' THEN r.data ELSE r.data -> c END END,
+                             CASE WHEN found_rec THEN r.v -> c ->> 0 END,
+                             CASE WHEN found_rec THEN r.v -> c ->> 2 END,
+                             shown, h, dev, why);
+    RETURN jsonb_build_object('r', 'refused', 'e', found_rec AND NOT r.deleted,
+                              'w', CASE WHEN NOT found_rec THEN '{}'::jsonb
+                                        WHEN c = '*' THEN r.data
+                                        ELSE jsonb_build_object(c, r.data -> c) END,
+                              'd', found_rec AND r.deleted);
+  END IF;
+  IF c = '*' THEN
+    IF NOT found_rec AND nat IS NOT NULL AND EXISTS (
+        SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = cu AND NOT d.deleted
+        AND d.uid <> u AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements_text(nat) n
+          WHERE d.data -> n.value IS DISTINCT FROM x -> n.value)) THEN
+      -- The same address (number, tag...) added on another laptop too: one row. This
+      -- one is kept as a removed duplicate; the device drops it and pulls the other.
+      s := nextval('crm.change_seq');
+      INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+      VALUES (k, u, cu, crm.kind_level(k), '{}',
+              jsonb_build_object('_del', jsonb_build_array(h, s, dev)), true, s);
+      RETURN jsonb_build_object('r', 'lost', 'w', jsonb_build_object('_del', true));
+    END IF;
+    IF NOT found_rec THEN
+      s := nextval('crm.change_seq');
+      INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+      VALUES (k, u, cu, crm.kind_level(k), x - '_del',
+              (SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_array(h, s, dev)),
+                               '{}') FROM jsonb_each(x) e),
+              false, s);
+      PERFORM crm.after_put(k, u, cu, x);
+      IF k = 'points_entry' AND coalesce((x ->> 'points')::bigint, 0) < 0 THEN
+        PERFORM crm.check_overdraft(u, cu, h, dev);
+      END IF;
+      RETURN jsonb_build_object('r', 'ok');
+    END IF;
+    -- The same fact written elsewhere too (a deterministic uid), or a row coming back:
+    -- field by field.
+    FOR key, sub IN SELECT e.key, e.value FROM jsonb_each(x) e LOOP
+      cur := crm.put(k, u, key, sub, h, q, cu, dev, my_role, my_staff, now_ms);
+      IF cur->>'r' = 'lost' THEN
+        lost := lost || (cur -> 'w');
+      END IF;
+    END LOOP;
+    RETURN jsonb_build_object('r', CASE WHEN lost = '{}' THEN 'ok' ELSE 'lost' END,
+                              'w', lost);
+  END IF;
+  cur := CASE WHEN found_rec THEN r.v -> c END;
+  IF cur IS NOT NULL AND cur ->> 0 = h THEN
+    RETURN jsonb_build_object('r', 'ok');  -- a retried push: already applied
+  END IF;
+  IF cur IS NULL OR cur ->> 2 = dev OR (cur ->> 1)::bigint <= q THEN
+    mine := true;  -- nothing concurrent: the writer had seen the current version
+  ELSE
+    SELECT a.forgotten INTO fgt FROM crm.acl a WHERE a.cust = cu;
+    mine := crm.wins(k, c, x, h, coalesce(r.data -> c, 'null'), cur ->> 0,
+                     coalesce(fgt, false) AND k LIKE 'customer%');
+    IF mine THEN
+      PERFORM crm.put_conflict(k, u, c, cu, x, h, dev,
+                               coalesce(r.data -> c, 'null'), cur ->> 0, cur ->> 2, '');
+    ELSE
+      PERFORM crm.put_conflict(k, u, c, cu, coalesce(r.data -> c, 'null'), cur ->> 0,
+                               cur ->> 2, x, h, dev, '');
+    END IF;
+  END IF;
+  IF NOT mine THEN
+    RETURN jsonb_build_object(
+      'r', 'lost', 'w', CASE WHEN c = '_del' THEN jsonb_build_object('_del', r.deleted)
+                             ELSE jsonb_build_object(c, coalesce(r.data -> c, 'null')) END);
+  END IF;
+  s := nextval('crm.change_seq');
+  IF found_rec THEN
+    UPDATE crm.rec SET
+      data = CASE WHEN c = '_del' THEN data ELSE jsonb_set(data, ARRAY[c], x) END,
+      v = jsonb_set(v, ARRAY[c], jsonb_build_array(h, s, dev)),
+      deleted = CASE WHEN c = '_del' THEN x = 'true'::jsonb ELSE deleted END,
+      cust = CASE WHEN c = 'customer_id' THEN x #>> '{}' ELSE cust END,
+      seq = s
+    WHERE kind = k AND uid = u;
+  ELSE
+    INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+    VALUES (k, u, cu, crm.kind_level(k),
+            CASE WHEN c = '_del' THEN '{}'::jsonb ELSE jsonb_build_object(c, x) END,
+            jsonb_build_object(c, jsonb_build_array(h, s, dev)),
+            c = '_del' AND x = 'true'::jsonb, s);
+  END IF;
+  PERFORM crm.after_put(k, u, cu, jsonb_build_object(c, x));
+  RETURN jsonb_build_object('r', 'ok');
+END $$;
+
+-- What the policies need to know about a customer, kept as fields arrive.
+CREATE FUNCTION crm.after_put(k text, u text, cu text, x jsonb) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF k = 'customer' AND (x ? 'owner_id' OR x ? 'relationship_type' OR x ? 'given_name') THEN
+    INSERT INTO crm.acl (cust) VALUES (u) ON CONFLICT DO NOTHING;
+    UPDATE crm.acl SET
+      owner = CASE WHEN x ? 'owner_id' THEN x ->> 'owner_id' ELSE owner END,
+      exclusive = CASE WHEN x ? 'relationship_type'
+                       THEN x ->> 'relationship_type' = 'exclusive' ELSE exclusive END,
+      forgotten = forgotten OR coalesce(x ->> 'given_name' = 'Forgotten', false)
+    WHERE cust = u;
+  ELSIF k = 'customer.standard' AND x ? 'notes_private' THEN
+    INSERT INTO crm.acl (cust) VALUES (u) ON CONFLICT DO NOTHING;
+    UPDATE crm.acl SET private_notes = coalesce((x ->> 'notes_private')::int, 0) <> 0
+    WHERE cust = u;
+  END IF;
+END $$;
+
+-- Push: every write of a login role goes through here.
+CREATE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+  who crm.login%ROWTYPE;
+  it jsonb;
+  res jsonb[] := '{}';
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  before bigint;
+BEGIN
+  IF p_proto IS NULL OR p_proto < 1 OR p_proto > (SELECT value::int FROM crm.meta
+                                                  WHERE key = 'protocol') THEN
+    RAISE EXCEPTION 'crmdesk: this hub does not know protocol %: upgrade the hub', p_proto;
+  END IF;
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM crm.device d WHERE d.uid = p_device
+                 AND d.rolname = session_user) THEN
+    RAISE EXCEPTION 'crmdesk: this device is not registered for %', session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(727274);
+  before := (SELECT last_value FROM crm.change_seq);
+  FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
+    res := res || crm.put(it ->> 'k', it ->> 'u', it ->> 'c', it -> 'x', it ->> 'h',
+                          coalesce((it ->> 'q')::bigint, 0), it ->> 'cu', p_device,
+                          who.role, who.staff_uid, now_ms, it -> 'n');
+  END LOOP;
+  UPDATE crm.device SET last_push = now() WHERE uid = p_device;
+  IF (SELECT last_value FROM crm.change_seq) <> before THEN
+    PERFORM pg_notify('crm_changes', (SELECT last_value FROM crm.change_seq)::text);
+  END IF;
+  RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
+END $$;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA crm FROM PUBLIC;
+GRANT USAGE ON SCHEMA crm TO crm_staff;
+GRANT SELECT ON crm.rec, crm.acl, crm.meta TO crm_staff;
+GRANT EXECUTE ON FUNCTION crm.pull(bigint, int), crm.snapshot(text, text, int),
+  crm.hello(text, text, int),
+  crm.ack(text, bigint), crm.push(int, text, jsonb), crm.my_role(), crm.my_staff(),
+  crm.kind_level(text) TO crm_staff;
+INSERT INTO crm.meta (key, value) VALUES ('protocol', '1');
+RESET ROLE;
+"""
+
+#: The hub's migrations ladder; index + 1 is the version.
+MIGRATIONS: list[str] = [_V1]
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,1062 @@
+"""The office book's local side: capturing every write, pushing, pulling, conflicts.
+
+* **Capture.** Once a book joins a hub, triggers (generated from `sync_spec`) give every
+  new row a global `uid` and write each insert, changed field and delete into
+  `sync_outbox` *in the same transaction* as the write, whatever wrote it (window, CLI,
+  import, merge, a cascade). They need no application function: the clock is SQLite's,
+  made monotonic through `sync_state.hlc_ms`, so any process that opens the file captures.
+  A book that never joins has no triggers at all.
+* **Push** reads the outbox, folds it into field writes (the last value of each field, the
+  time of that write, the pull cursor of the *first* unsent write), sends them to
+  `crm.push`, applies what the hub kept instead where this book lost, and only then deletes
+  the outbox rows it sent. A push repeated after a crash is a no-op on the hub.
+* **Pull** fetches records changed since the cursor and applies them with the triggers
+  silenced (`sync_state.applying`), advancing the cursor in the same local transaction.
+  A field with an unsent local write is left alone: the push decides it on the hub.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import functools
+import hashlib
+import json
+import os
+import queue
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from crmdesk.services import search_index
+from crmdesk.services.sync_spec import (
+    BY_NAME,
+    HUB_KINDS,
+    PROTOCOL,
+    TABLES,
+    Table,
+    random_uid_sql,
+)
+from crmdesk.store.db import db
+
+PUSH_BATCH = 500  # outbox rows folded into one push call
+PULL_PAGE = 5000  # records per pull call (and per local transaction)
+FORGOTTEN = "Forgotten"  # privacy.FORGOTTEN
+
+
+class SyncError(Exception):
+    """Syncing cannot go on; the message is one sentence for people."""
+
+    plain_message = True
+
+
+class Link(Protocol):
+    """What the engine needs from a hub connection (crmdesk.hub.client.HubLink)."""
+
+    def hello(self, device: str, name: str, proto: int) -> dict[str, Any]: ...
+
+    def push(self, proto: int, device: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+        ...
+
+    def pull(self, after: int, limit: int) -> list[tuple[Any, ...]]: ...
+
+    def ack(self, device: str, upto: int) -> None: ...
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- state -----------------------------------------------------------------------------
+@dataclass
+class State:
+    device: str
+    office: str
+    hub: str
+    login: str
+    cursor: int
+    hlc_ms: int
+    last_sync: str | None
+    last_error: str | None
+
+
+def state() -> State | None:
+    """The book's sync state, or None for a book that never joined a hub."""
+    try:
+        row = db.execute_sql("SELECT device, office, hub, login, cursor, hlc_ms, last_sync, "
+                             "last_error FROM sync_state WHERE id = 1").fetchone()
+    except Exception:  # noqa: BLE001 - an older schema has no sync_state
+        return None
+    if row is None:
+        return None
+    return State(row[0], row[1] or "", row[2], row[3], int(row[4]), int(row[5]), row[6],
+                 row[7])
+
+
+def joined() -> bool:
+    return state() is not None
+
+
+def require_state() -> State:
+    st = state()
+    if st is None:
+        raise SyncError("This book is not an office book: join one with `crmdesk join` or "
+                        "make it one with `crmdesk hub init`.")
+    return st
+
+
+# --- capture triggers ------------------------------------------------------------------
+_WALL_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+_ACTIVE = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
+_CLOCK = f"UPDATE sync_state SET hlc_ms = max(hlc_ms, {_WALL_MS}) WHERE id = 1"
+_STAMP = ("(SELECT hlc_ms FROM sync_state WHERE id = 1), "
+          "(SELECT cursor FROM sync_state WHERE id = 1)")
+
+
+def _value(table: Table, col: str, row: str) -> str:
+    ref = table.refs.get(col)
+    if ref is None:
+        return f"{row}.{col}"
+    return f"(SELECT uid FROM {ref} WHERE id = {row}.{col})"
+
+
+def _cust(table: Table, row: str) -> str:
+    if table.customer is None:
+        return "NULL"
+    if table.customer == "":
+        return f"{row}.uid"
+    return f"(SELECT uid FROM customer WHERE id = {row}.{table.customer})"
+
+
+def _match(table: Table, row: str, alias: str) -> str:
+    return " AND ".join(f"{alias}.{k} = {row}.{k}" for k in table.key)
+
+
+def _json(table: Table, row: str) -> str:
+    args = ", ".join(f"'{c}', {_value(table, c, row)}" for c in table.columns)
+    return f"json_object({args})"
+
+
+def _uid_expr(table: Table, row: str) -> str:
+    rand = random_uid_sql()
+    det = table.uid_sql_for(row)
+    if det is None:
+        return rand
+    return (f"coalesce(CASE WHEN NOT EXISTS (SELECT 1 FROM {table.name} WHERE uid = ({det})) "
+            f"THEN ({det}) END, {rand})")
+
+
+def _local(table: Table, row: str) -> str:
+    if table.local_rows is None:
+        return ""
+    return f" AND NOT ({table.local_rows.format(r=row)})"
+
+
+def trigger_sql(table: Table) -> list[str]:
+    """The three capture triggers of a table."""
+    t = table.name
+    ins_body = [
+        f"UPDATE {t} SET uid = {_uid_expr(table, 'NEW')} WHERE {_match(table, 'NEW', t)} "
+        "AND uid IS NULL",
+        _CLOCK,
+    ]
+    # Written back unchanged (a profile save deletes and inserts its e-mails, phones…):
+    # the delete is taken back and nothing travels.
+    same = (f"SELECT o.id FROM sync_outbox o, {t} x WHERE {_match(table, 'NEW', 'x')} AND "
+            f"o.tbl = '{t}' AND o.uid = x.uid AND o.op = 'del' AND o.val = {_json(table, 'x')}")
+    if table.natural:
+        ins_body.append(f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                        f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, "
+                        f"{_json(table, 'x')}, {_STAMP} FROM {t} x WHERE "
+                        f"{_match(table, 'NEW', 'x')} AND NOT EXISTS ({same})")
+        ins_body.append(f"DELETE FROM sync_outbox WHERE id IN ({same})")
+    else:
+        ins_body.append(f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                        f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, "
+                        f"{_json(table, 'x')}, {_STAMP} FROM {t} x WHERE "
+                        f"{_match(table, 'NEW', 'x')}")
+    upd_parts = [
+        f"SELECT '{t}', NEW.uid, {_cust(table, 'NEW')}, 'set', '{c}', "
+        f"{_value(table, c, 'NEW')}, {_STAMP} WHERE OLD.{c} IS NOT NEW.{c}"
+        for c in table.columns]
+    upd_changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in table.columns)
+    upd_body = [
+        _CLOCK,
+        "INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+        + " UNION ALL ".join(upd_parts),
+    ]
+    del_body = [
+        _CLOCK,
+        f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+        f"VALUES ('{t}', OLD.uid, {_cust(table, 'OLD')}, 'del', NULL, {_json(table, 'OLD')}, "
+        f"{_STAMP})",
+    ]
+    return [
+        f"CREATE TRIGGER sync_ins_{t} AFTER INSERT ON {t} WHEN {_ACTIVE}{_local(table, 'NEW')} "
+        f"BEGIN {'; '.join(ins_body)}; END",
+        f"CREATE TRIGGER sync_upd_{t} AFTER UPDATE ON {t} WHEN {_ACTIVE} AND NEW.uid IS NOT "
+        f"NULL AND ({upd_changed}){_local(table, 'NEW')} BEGIN {'; '.join(upd_body)}; END",
+        f"CREATE TRIGGER sync_del_{t} AFTER DELETE ON {t} WHEN {_ACTIVE} AND OLD.uid IS NOT "
+        f"NULL{_local(table, 'OLD')} BEGIN {'; '.join(del_body)}; END",
+    ]
+
+
+def _captured() -> list[Table]:
+    return [t for t in TABLES if t.name != "sync_conflict"]
+
+
+@functools.lru_cache(maxsize=1)
+def capture_version() -> str:
+    text = "\n".join(s for t in [*_captured(), BY_NAME["sync_conflict"]]
+                     for s in trigger_sql(t))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _backfill(table: Table) -> None:
+    """Give every existing row its uid (a deterministic one where the spec has one and it
+    is not taken twice)."""
+    t = table.name
+    if table.uid_sql is not None:
+        det = table.uid_sql_for("x")
+        if table.key == ("id",):
+            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql_for(t)}) "
+                           f"WHERE uid IS NULL AND id IN (SELECT min(x.id) FROM {t} x "
+                           f"GROUP BY ({det}))")
+        else:
+            db.execute_sql(f"UPDATE {t} SET uid = ({table.uid_sql_for(t)}) "
+                           "WHERE uid IS NULL")
+    db.execute_sql(f"UPDATE {t} SET uid = {random_uid_sql()} WHERE uid IS NULL")
+
+
+def install_capture() -> None:
+    """Triggers and uid indexes (call inside a write transaction). Safe to repeat."""
+    for table in _captured():
+        if table.name == "purchase":  # reversals are named after the purchase they reverse
+            db.execute_sql(f"UPDATE purchase SET uid = {random_uid_sql()} "
+                           "WHERE uid IS NULL AND reverses_id IS NULL")
+        _backfill(table)
+        db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
+                       f"ON {table.name} (uid)")
+    for table in [*_captured(), BY_NAME["sync_conflict"]]:
+        for kind in ("ins", "upd", "del"):
+            db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{table.name}")
+        for sql in trigger_sql(table):
+            db.execute_sql(sql)
+    db.execute_sql("UPDATE sync_state SET capture = ? WHERE id = 1", (capture_version(),))
+
+
+def ensure_capture() -> None:
+    """On opening a synced book: reinstall the triggers when this build's differ."""
+    row = None
+    try:
+        row = db.execute_sql("SELECT capture FROM sync_state WHERE id = 1").fetchone()
+    except Exception:  # noqa: BLE001 - not migrated yet
+        return
+    if row is not None and row[0] != capture_version():
+        with db.atomic():
+            install_capture()
+
+
+def start(*, device: str, office: str, hub: str, login: str, cursor: int = 0) -> None:
+    """Make this book an office book (inside a write transaction)."""
+    db.execute_sql("DELETE FROM sync_state")
+    db.execute_sql("INSERT INTO sync_state (id, device, office, hub, login, cursor, hlc_ms, "
+                   "proto, applying, joined_at) VALUES (1, ?, ?, ?, ?, ?, 0, ?, 0, ?)",
+                   (device, office, hub, login, cursor, PROTOCOL, _now()))
+    install_capture()
+
+
+def new_device_id() -> str:
+    return str(uuid.uuid4())
+
+
+def device_name() -> str:
+    return socket.gethostname()[:60]
+
+
+@contextmanager
+def applying() -> Iterator[None]:
+    """Silence the capture triggers for the rest of the current transaction."""
+    db.execute_sql("UPDATE sync_state SET applying = 1 WHERE id = 1")
+    try:
+        yield
+    finally:
+        db.execute_sql("UPDATE sync_state SET applying = 0 WHERE id = 1")
+
+
+# --- push ------------------------------------------------------------------------------
+@dataclass
+class _Pending:
+    table: Table
+    uid: str
+    cust: str | None
+    inserted: dict[str, Any] | None = None
+    ins_h: str = ""
+    ins_q: int = 0
+    old: dict[str, Any] | None = None  # the row before a delete made in this batch
+    fields: dict[str, tuple[Any, str, int]] = field(default_factory=dict)
+    deleted: tuple[bool, str, int] | None = None
+
+
+def _hlc(ms: int, oid: int, device: str) -> str:
+    return f"{ms:013d}-{oid:010d}-{device}"
+
+
+def fold(rows: list[tuple[Any, ...]], device: str) -> list[dict[str, Any]]:
+    """Outbox rows (id, tbl, uid, cust, op, col, val, hlc_ms, cur) -> push items."""
+    pend: dict[tuple[str, str], _Pending] = {}
+    for oid, tbl, uid, cust, op, col, val, ms, cur in rows:
+        table = BY_NAME.get(tbl)
+        if table is None:
+            continue
+        p = pend.setdefault((tbl, uid), _Pending(table, uid, cust))
+        p.cust = p.cust or cust
+        h = _hlc(int(ms), int(oid), device)
+        if op == "ins":
+            obj = json.loads(val)
+            if p.old is not None:  # deleted and written again in this batch: what changed
+                for c, v in obj.items():
+                    if p.old.get(c) != v or c in p.fields:
+                        p.fields[c] = (v, h, min(cur, p.fields.get(c, (0, "", cur))[2]))
+                p.deleted = None
+            else:
+                p.inserted, p.ins_h, p.ins_q = obj, h, int(cur)
+                p.fields.clear()
+                p.deleted = None
+        elif op == "set":
+            if p.inserted is not None:
+                p.inserted[col] = val
+                p.ins_h = h
+            else:
+                prev = p.fields.get(col)
+                p.fields[col] = (val, h, min(int(cur), prev[2]) if prev else int(cur))
+        elif op == "del":
+            if p.inserted is not None and p.old is None:
+                p.inserted = None
+                p.fields.clear()
+            elif p.old is None:
+                p.old = json.loads(val)
+            p.fields.clear()
+            p.deleted = (True, h, int(cur))
+    items: list[dict[str, Any]] = []
+    for p in pend.values():
+        t = p.table
+        if p.inserted is not None:
+            for part in t.parts():
+                obj = {c: v for c, v in p.inserted.items() if t.columns.get(c) == part}
+                obj["_del"] = False
+                item = {"k": t.hub_name(part), "u": p.uid, "c": "*", "x": obj,
+                        "h": p.ins_h, "q": p.ins_q, "cu": p.cust}
+                if t.natural:
+                    item["n"] = list(t.natural)
+                items.append(item)
+        for c, (v, h, q) in p.fields.items():
+            if c in t.columns:
+                items.append({"k": t.hub_name(t.columns[c]), "u": p.uid, "c": c, "x": v,
+                              "h": h, "q": q, "cu": p.cust})
+        if p.deleted is not None:
+            gone, h, q = p.deleted
+            for part in t.parts():
+                items.append({"k": t.hub_name(part), "u": p.uid, "c": "_del", "x": gone,
+                              "h": h, "q": q, "cu": p.cust})
+    return items
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    accepted: int = 0
+    lost: int = 0
+    refused: int = 0
+
+
+@contextmanager
+def _sync_lock(book: Path | None) -> Iterator[None]:
+    """One push or pull of a book at a time (window worker and CLI alike)."""
+    if book is None:
+        yield
+        return
+    lock = book.with_name(book.name + ".sync-lock")
+    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise SyncError("Another crmdesk is syncing this book right now; try again in "
+                            "a moment.") from exc
+        yield
+    finally:
+        os.close(fd)
+
+
+def unsent() -> int:
+    return int(db.execute_sql("SELECT count(*) FROM sync_outbox").fetchone()[0])
+
+
+def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
+    st = require_state()
+    rep = PushReport()
+    while True:
+        rows = db.execute_sql(
+            "SELECT id, tbl, uid, cust, op, col, val, hlc_ms, cur FROM sync_outbox "
+            "ORDER BY id LIMIT ?", (batch,)).fetchall()
+        if not rows:
+            return rep
+        upto = int(rows[-1][0])
+        items = fold(rows, st.device)
+        answer = link.push(PROTOCOL, st.device, items) if items else {"results": []}
+        results: list[dict[str, Any]] = list(answer.get("results") or [])
+        with db.atomic(), applying():
+            for item, res in zip(items, results, strict=False):
+                verdict = res.get("r")
+                if verdict in ("lost", "refused"):
+                    _take_hub_value(item, res, upto)
+                    rep.lost += verdict == "lost"
+                    rep.refused += verdict == "refused"
+                else:
+                    rep.accepted += 1
+            db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
+            hub_now = answer.get("now")
+            if rep.refused and isinstance(hub_now, int):
+                # Our clock ran ahead: from now on stamp with the hub's time.
+                db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1", (hub_now,))
+        rep.sent += len(items)
+
+
+def _take_hub_value(item: dict[str, Any], res: dict[str, Any], upto: int) -> None:
+    """The hub kept another value (or refused ours): take it, unless this book wrote the
+    field again since (that later write is pushed next)."""
+    table, part = HUB_KINDS[item["k"]]
+    uid = item["u"]
+    newer = {r[0] for r in db.execute_sql(
+        "SELECT coalesce(col, '*') FROM sync_outbox WHERE tbl = ? AND uid = ? AND id > ?",
+        (table.name, uid, upto))}
+    if "*" in newer:
+        return
+    winners: dict[str, Any] = dict(res.get("w") or {})
+    if res.get("r") == "refused" and item["c"] == "*" and not res.get("e"):
+        _delete_local(table, uid)  # a row the hub would not take: it never existed there
+        return
+    if res.get("d"):
+        _delete_local(table, uid)
+        return
+    gone = winners.pop("_del", None)
+    if gone is True:
+        _delete_local(table, uid)
+        return
+    values = {c: v for c, v in winners.items() if c in table.columns and c not in newer}
+    if values:
+        _write_local(table, uid, values, insert_ok=gone is False)
+
+
+# --- applying records ------------------------------------------------------------------
+class _Missing(Exception):
+    """A record names a row that is not in this book yet."""
+
+
+def _local_id(table: str, uid: Any) -> int | None:
+    if uid is None:
+        return None
+    row = db.execute_sql(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise _Missing(f"{table}:{uid}")
+    return int(row[0])
+
+
+def _delete_local(table: Table, uid: str) -> None:
+    db.execute_sql(f"DELETE FROM {table.name} WHERE uid = ?", (uid,))
+
+
+_touched_customers: set[str] = set()
+_touched_interactions: set[str] = set()
+
+
+def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: bool = True,
+                 skip: frozenset[str] = frozenset()) -> None:
+    cols: dict[str, Any] = {}
+    for c, v in values.items():
+        if c not in table.columns or c in skip:
+            continue
+        cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
+    if table.name == "customer":
+        _touched_customers.add(uid)
+    elif table.customer and "customer_id" in table.columns:
+        _touched_customers.add(str(values.get("customer_id") or ""))
+        row = db.execute_sql(f"SELECT c.uid FROM {table.name} t JOIN customer c ON "
+                             f"c.id = t.customer_id WHERE t.uid = ?", (uid,)).fetchone()
+        if row:
+            _touched_customers.add(row[0])
+    if table.name == "interaction":
+        _touched_interactions.add(uid)
+    names = list(cols)
+    current = db.execute_sql(
+        f"SELECT {', '.join(names) if names else 'uid'} FROM {table.name} WHERE uid = ?",
+        (uid,)).fetchone()
+    if current is not None:
+        changed = {c: v for c, v, old in zip(names, cols.values(), current, strict=True)
+                   if v != old}
+        if changed:
+            sets = ", ".join(f"{c} = ?" for c in changed)
+            db.execute_sql(f"UPDATE {table.name} SET {sets} WHERE uid = ?",
+                           [*changed.values(), uid])
+        return
+    if not insert_ok:
+        return
+    for c, expr in table.fill.items():
+        if c not in cols:
+            cols[c] = db.execute_sql(f"SELECT {expr}").fetchone()[0]
+    names = [*cols, "uid"]
+    db.execute_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
+                   f"({', '.join('?' * len(names))})", [*cols.values(), uid])
+
+
+def _pending_cols(table: Table, uid: str) -> frozenset[str] | None:
+    """Fields with unsent local writes (None: the whole row is pending)."""
+    rows = db.execute_sql("SELECT op, col FROM sync_outbox WHERE tbl = ? AND uid = ?",
+                          (table.name, uid)).fetchall()
+    if any(op in ("ins", "del") for op, _ in rows):
+        return None
+    return frozenset(c for _, c in rows)
+
+
+_CONFLICT_COLS = ("kind", "row_uid", "customer_uid", "col", "kept", "lost", "kept_hlc",
+                  "lost_hlc", "kept_by", "lost_by", "kept_device", "lost_device", "reason",
+                  "at", "resolved_at", "resolution")
+
+
+def _apply_conflict(uid: str, data: dict[str, Any], deleted: bool) -> None:
+    if deleted:
+        db.execute_sql("DELETE FROM sync_conflict WHERE uid = ?", (uid,))
+        return
+    pending = _pending_cols(BY_NAME["sync_conflict"], uid) or frozenset()
+    vals = {c: (json.dumps(data.get(c), ensure_ascii=False) if c in ("kept", "lost")
+                else data.get(c)) for c in _CONFLICT_COLS if c in data and c not in pending}
+    exists = db.execute_sql("SELECT 1 FROM sync_conflict WHERE uid = ?", (uid,)).fetchone()
+    if exists:
+        if vals:
+            sets = ", ".join(f"{c} = ?" for c in vals)
+            db.execute_sql(f"UPDATE sync_conflict SET {sets} WHERE uid = ?",
+                           [*vals.values(), uid])
+        return
+    vals.setdefault("at", _now())
+    vals.setdefault("kind", "")
+    vals.setdefault("row_uid", "")
+    vals.setdefault("col", "")
+    names = [*vals, "uid"]
+    db.execute_sql(f"INSERT INTO sync_conflict ({', '.join(names)}) VALUES "
+                   f"({', '.join('?' * len(names))})", [*vals.values(), uid])
+
+
+def apply_record(kind: str, uid: str, data: dict[str, Any], deleted: bool) -> None:
+    """Store one pulled record (inside `applying()`); _Missing when a parent is absent."""
+    if kind == "sync_conflict":
+        _apply_conflict(uid, data, deleted)
+        return
+    found = HUB_KINDS.get(kind)
+    if found is None:
+        return  # a kind from a newer protocol: ignored until this build knows it
+    table, part = found
+    pending = _pending_cols(table, uid)
+    if pending is None:
+        return  # written here and not pushed yet: the push decides
+    if deleted:
+        if part == table.columns[next(iter(table.columns))]:
+            _delete_local(table, uid)
+        return
+    values = {c: v for c, v in data.items() if table.columns.get(c) == part}
+    _write_local(table, uid, values, skip=pending)
+
+
+def _refresh_derived() -> None:
+    """Names sort keys and search indexes of what a pull changed."""
+    ids: list[int] = []
+    for uid in _touched_customers:
+        row = db.execute_sql("SELECT id, given_name, family_name FROM customer WHERE uid = ?",
+                             (uid,)).fetchone()
+        if row is None:
+            continue
+        cid, given, family = row
+        ids.append(int(cid))
+        if given == FORGOTTEN:
+            continue
+        key = search_index.sort_name(given, family)
+        db.execute_sql("UPDATE customer SET sort_name = ? WHERE id = ? AND sort_name IS NOT ?",
+                       (key, cid, key))
+    search_index.reindex(ids)
+    for uid in _touched_interactions:
+        row = db.execute_sql("SELECT id FROM interaction WHERE uid = ?", (uid,)).fetchone()
+        db.execute_sql("DELETE FROM interaction_fts WHERE rowid = (SELECT id FROM interaction "
+                       "WHERE uid = ?)", (uid,))
+        if row is not None:
+            db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                           "SELECT id, subject, notes, outcome FROM interaction WHERE id = ?",
+                           (row[0],))
+    _touched_customers.clear()
+    _touched_interactions.clear()
+
+
+@dataclass
+class PullReport:
+    received: int = 0
+    waiting: int = 0  # records whose parent has not arrived (kept for the next pull)
+    cursor: int = 0
+    forgotten: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds, for the benchmarks
+
+    def clock(self, phase: str, since: float) -> float:
+        now = time.perf_counter()
+        self.phases[phase] = self.phases.get(phase, 0.0) + now - since
+        return now
+
+
+def _apply_batch(recs: list[tuple[str, str, dict[str, Any], bool]], rep: PullReport) -> None:
+    """Apply records, parents first; what still misses a parent waits in sync_pending."""
+    waiting = [(k, u, json.loads(r), False) for k, u, r in db.execute_sql(
+        "SELECT kind, uid, rec FROM sync_pending").fetchall()]
+    queue = [*waiting, *recs]
+    db.execute_sql("DELETE FROM sync_pending")
+    for _ in range(8):  # a child may name a parent later in the batch
+        later: list[tuple[str, str, dict[str, Any], bool]] = []
+        for kind, uid, data, deleted in queue:
+            try:
+                with db.atomic():
+                    apply_record(kind, uid, data, deleted)
+            except _Missing:
+                later.append((kind, uid, data, deleted))
+        if len(later) == len(queue):
+            break
+        queue = later
+    else:
+        later = queue
+    for kind, uid, data, _deleted in later:
+        db.execute_sql("INSERT OR REPLACE INTO sync_pending (kind, uid, rec) VALUES (?, ?, ?)",
+                       (kind, uid, json.dumps(data)))
+    rep.waiting = len(later)
+
+
+def _ms_of(v: dict[str, Any]) -> int:
+    best = 0
+    for ver in v.values():
+        try:
+            best = max(best, int(str(ver[0])[:13]))
+        except (ValueError, TypeError, IndexError):
+            continue
+    return best
+
+
+def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
+    st = require_state()
+    rep = PullReport(cursor=st.cursor)
+    cursor = st.cursor
+    t0 = time.perf_counter()
+    while True:
+        rows = link.pull(cursor, page)
+        t0 = rep.clock("reading the hub", t0)
+        if not rows:
+            break
+        recs: list[tuple[str, str, dict[str, Any], bool]] = []
+        seen = 0
+        for seq, kind, uid, _cust, data, v, deleted in rows:
+            recs.append((kind, uid, dict(data or {}), bool(deleted)))
+            seen = max(seen, _ms_of(dict(v or {})))
+            cursor = max(cursor, int(seq))
+        with db.atomic():
+            with applying():
+                _apply_batch(recs, rep)
+                t0 = rep.clock("applying", t0)
+                _refresh_derived()
+                t0 = rep.clock("search index", t0)
+            db.execute_sql("UPDATE sync_state SET cursor = ?, hlc_ms = max(hlc_ms, ?) "
+                           "WHERE id = 1", (cursor, seen + 1 if seen else 0))
+        t0 = rep.clock("commit", t0)
+        rep.received += len(rows)
+        rep.forgotten += sum(1 for k, _u, d, _x in recs
+                             if k == "customer" and d.get("given_name") == FORGOTTEN)
+        if len(rows) < page:
+            break
+    rep.cursor = cursor
+    if rep.received:
+        link.ack(st.device, cursor)
+        rep.clock("ack", t0)
+    if rep.forgotten:
+        from crmdesk.services.privacy import purge_freed_space
+
+        purge_freed_space()  # what identified them must not linger in the file
+    return rep
+
+
+# --- bootstrap -------------------------------------------------------------------------
+class SnapshotLink(Link, Protocol):
+    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
+        ...
+
+    def head(self) -> int: ...
+
+
+_Page = tuple[str, list[tuple[str, str, int]]]  # a block of one kind's records
+
+
+def _column_defaults(table: str) -> dict[str, str]:
+    """Each column's default as SQL ('' for NOT NULL columns without one)."""
+    out: dict[str, str] = {}
+    for _cid, name, _type, notnull, default, _pk in db.execute_sql(
+            f"PRAGMA table_info({table})").fetchall():
+        out[name] = default if default is not None else ("''" if notnull else "NULL")
+    return out
+
+
+def _bulk_fts() -> None:
+    """The customers' search rows, as search_index.reindex writes them, in one go."""
+    phones: dict[int, list[str]] = {}
+    for cid, e164 in db.execute_sql("SELECT customer_id, e164 FROM customer_phone"):
+        phones.setdefault(int(cid), []).append(search_index.phone_tokens(e164))
+    rows = [(cid, name, emails or "", " ".join(phones.get(int(cid), [])), company, tags or "",
+             notes)
+            for cid, name, emails, company, tags, notes in db.execute_sql(
+                """SELECT c.id, c.given_name || ' ' || c.family_name || ' ' || c.preferred_name,
+                          (SELECT group_concat(address, ' ') FROM customer_email e
+                           WHERE e.customer_id = c.id),
+                          c.occupation || ' ' || c.company,
+                          (SELECT group_concat(tag, ' ') FROM customer_tag t
+                           WHERE t.customer_id = c.id), c.notes
+                   FROM customer c WHERE c.archived_at IS NULL""").fetchall()]
+    db.execute_sql("DELETE FROM customer_fts")
+    db.connection().executemany(
+        "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    db.execute_sql("DELETE FROM interaction_fts")
+    db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
+                   "SELECT id, subject, notes, outcome FROM interaction")
+
+
+def _bulk_table(table: Table) -> None:
+    """Rows of one table from the staged records, foreign keys turned into local ids by
+    SQL; rows whose parent is absent wait in sync_pending."""
+    defaults = _column_defaults(table.name)
+    parts = table.parts()
+    main = table.columns[next(iter(table.columns))]
+    joins = []
+    alias = {main: "s"}
+    for n, part in enumerate(p for p in parts if p != main):
+        alias[part] = f"s{n}"
+        joins.append(f"LEFT JOIN boot s{n} ON s{n}.kind = '{table.hub_name(part)}' "
+                     f"AND s{n}.uid = s.uid")
+    cols, exprs, parents = [], [], []
+    for c, part in table.columns.items():
+        a = alias[part]
+        raw = f"json_extract({a}.data, '$.{c}')"
+        if c in table.refs:
+            ref = table.refs[c]
+            value = f"(SELECT id FROM {ref} WHERE uid = {raw})"
+            parents.append(f"({raw} IS NULL OR {value} IS NOT NULL)")
+        else:
+            value = raw
+        fill = table.fill.get(c, defaults.get(c, "NULL"))
+        # (A missing field takes the column's default; JSON null never reaches a NOT NULL
+        # column.)
+        exprs.append(value if fill == "NULL" else f"coalesce({value}, {fill})")
+        cols.append(c)
+    ok = " AND ".join(parents) or "1"
+    base = (f"FROM boot s {' '.join(joins)} WHERE s.kind = '{table.hub_name(main)}'")
+    order = "ORDER BY s.seq"
+    if table.name == "purchase":  # a reversal after the purchase it reverses
+        order = "ORDER BY json_extract(s.data, '$.reverses_id') IS NOT NULL, s.seq"
+    if table.name in table.refs.values():  # a row naming another of its table
+        db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
+                       f"ON {table.name} (uid)")
+    db.execute_sql(f"INSERT INTO {table.name} ({', '.join(cols)}, uid) SELECT "
+                   f"{', '.join(exprs)}, s.uid {base} AND {ok} {order}")
+    db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
+                   f"ON {table.name} (uid)")
+    kinds = ", ".join(f"'{table.hub_name(p)}'" for p in parts)
+    db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT b.kind, b.uid, b.data "
+                   f"FROM boot b WHERE b.kind IN ({kinds}) AND NOT EXISTS "
+                   f"(SELECT 1 FROM {table.name} t WHERE t.uid = b.uid)")
+
+
+def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
+    """Fill an empty office book from the hub (call inside `link.snapshot()`): the records
+    of one consistent snapshot are staged as they come, then each table is filled by one
+    INSERT … SELECT, parents first, foreign keys resolved by SQL, the search index built
+    once. Rows whose parent is not there wait in sync_pending; the cursor ends at the
+    snapshot's head."""
+    st = require_state()
+    rep = PullReport()
+    head = link.head()
+    conn = db.connection()
+    with db.atomic():
+        # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
+        # at the end of this transaction, the indexes built once).
+        for t in TABLES:
+            for kind in ("ins", "upd", "del"):
+                db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{t.name}")
+            db.execute_sql(f"DROP INDEX IF EXISTS {t.name}_uid")
+        # Staged in a plain table (appended), indexed once loaded.
+        db.execute_sql("DROP TABLE IF EXISTS temp.boot")
+        db.execute_sql("CREATE TEMP TABLE boot (kind TEXT NOT NULL, uid TEXT NOT NULL, "
+                       "data TEXT NOT NULL, seq INTEGER NOT NULL)")
+        with applying():
+            db.execute_sql("DELETE FROM setting")  # the office's settings replace defaults
+            t0 = time.perf_counter()
+            # The hub is read in a second thread while this one stores: PostgreSQL's work
+            # and ours overlap (psycopg waits without holding the GIL).
+            pages: queue.Queue[_Page | BaseException | None] = queue.Queue(maxsize=4)
+
+            def reader() -> None:
+                try:
+                    for table in TABLES:
+                        for part in table.parts():
+                            kind = table.hub_name(part)
+                            for block in link.snapshot_kind(kind, page):
+                                pages.put((kind, block))
+                    pages.put(None)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                    pages.put(exc)
+
+            thread = threading.Thread(target=reader, name="crmdesk-bootstrap", daemon=True)
+            thread.start()
+            try:
+                while True:
+                    got = pages.get()
+                    if got is None:
+                        break
+                    if isinstance(got, BaseException):
+                        raise got
+                    kind, rows = got
+                    t0 = rep.clock("waiting for the hub", t0)
+                    conn.executemany("INSERT INTO boot VALUES (?, ?, ?, ?)",
+                                     [(kind, u, d, q) for u, d, q in rows])
+                    rep.received += len(rows)
+                    t0 = rep.clock("staging", t0)
+            finally:
+                thread.join()
+            db.execute_sql("CREATE INDEX temp.boot_kind ON boot (kind, uid)")
+            t0 = rep.clock("staging", t0)
+            for table in TABLES:
+                if table.name == "sync_conflict":
+                    for uid, data in db.execute_sql("SELECT uid, data FROM boot WHERE kind = "
+                                                    "'sync_conflict'").fetchall():
+                        _apply_conflict(uid, json.loads(data), False)
+                else:
+                    _bulk_table(table)
+                t0 = rep.clock(f"table {table.name}", t0)
+            rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
+            db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
+                           "0) FROM points_entry WHERE customer_id = customer.id)")
+            t0 = rep.clock("balances", t0)
+            _bulk_fts()
+            t0 = rep.clock("search index", t0)
+        db.execute_sql("DROP TABLE temp.boot")
+        install_capture()
+        t0 = rep.clock("capture triggers", t0)
+        db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
+    rep.cursor = head
+    link.ack(st.device, head)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    rep.clock("commit and checkpoint", t0)
+    return rep
+
+
+# --- one sync --------------------------------------------------------------------------
+@dataclass
+class SyncReport:
+    pushed: PushReport
+    pulled: PullReport
+    conflicts: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"pushed": self.pushed.sent, "accepted": self.pushed.accepted,
+                "lost": self.pushed.lost, "refused": self.pushed.refused,
+                "pulled": self.pulled.received, "waiting": self.pulled.waiting,
+                "cursor": self.pulled.cursor, "conflicts": self.conflicts,
+                "unsent": unsent()}
+
+
+def hello(link: Link) -> dict[str, Any]:
+    st = require_state()
+    info = link.hello(st.device, device_name(), PROTOCOL)
+    if st.office and info.get("office") and info["office"] != st.office:
+        raise SyncError("This book belongs to another office's hub: nothing was sent.")
+    return info
+
+
+def sync(link: Link, book: Path | None = None) -> SyncReport:
+    """Push what this book changed, pull what others changed (then push what the pull
+    left to decide)."""
+    with _sync_lock(book):
+        hello(link)
+        try:
+            pushed = push(link)
+            pulled = pull(link)
+            again = push(link)
+        except Exception as exc:
+            _note_error(str(exc))
+            raise
+        pushed.sent += again.sent
+        pushed.accepted += again.accepted
+        pushed.lost += again.lost
+        pushed.refused += again.refused
+        with db.atomic():
+            db.execute_sql("UPDATE sync_state SET last_sync = ?, last_error = NULL "
+                           "WHERE id = 1", (_now(),))
+    return SyncReport(pushed, pulled, open_conflicts())
+
+
+def _note_error(text: str) -> None:
+    try:
+        with db.atomic():
+            db.execute_sql("UPDATE sync_state SET last_error = ? WHERE id = 1", (text[:500],))
+    except Exception:  # noqa: BLE001 - the book itself may be the problem
+        pass
+
+
+def status() -> dict[str, Any]:
+    st = require_state()
+    return {"hub": st.hub, "device": st.device, "login": st.login, "office": st.office,
+            "unsent": unsent(), "last_sync": st.last_sync, "conflicts": open_conflicts(),
+            "cursor": st.cursor, "last_error": st.last_error,
+            "waiting": int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])}
+
+
+def check() -> tuple[list[str], list[str]]:
+    """`crmdesk check` on an office book: every synced row has its uid, the capture
+    triggers are this build's and complete, nothing is left half-applied."""
+    st = state()
+    if st is None:
+        return [], []
+    found: list[str] = []
+    problems: list[str] = []
+    missing = 0
+    for table in _captured():
+        local = f" AND NOT ({table.local_rows.format(r=table.name)})" if table.local_rows \
+            else ""
+        missing += int(db.execute_sql(f"SELECT count(*) FROM {table.name} WHERE uid IS NULL"
+                                      f"{local}").fetchone()[0])
+    if missing:
+        problems.append(f"{missing} synced rows have no global id (uid)")
+    names = {r[0] for r in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_%'")}
+    wanted = {f"sync_{k}_{t.name}" for t in [*_captured(), BY_NAME["sync_conflict"]]
+              for k in ("ins", "upd", "del")}
+    if wanted - names:
+        problems.append(f"{len(wanted - names)} capture triggers are missing: writes would "
+                        "not be sent (reopen the book to reinstall them)")
+    if int(db.execute_sql("SELECT applying FROM sync_state").fetchone()[0]):
+        problems.append("the sync state says a pull is being applied")
+    if not problems:
+        found.append(f"Office book: device {st.device[:8]}, {unsent()} change(s) waiting, "
+                     f"{open_conflicts()} conflict(s) to review")
+    return found, problems
+
+
+# --- conflicts -------------------------------------------------------------------------
+def open_conflicts() -> int:
+    try:
+        return int(db.execute_sql("SELECT count(*) FROM sync_conflict WHERE resolved_at IS "
+                                  "NULL").fetchone()[0])
+    except Exception:  # noqa: BLE001 - an older schema
+        return 0
+
+
+@dataclass
+class Conflict:
+    id: int
+    table: str
+    customer_id: int | None
+    customer: str
+    field: str
+    kept: Any
+    other: Any
+    kept_by: str
+    other_by: str
+    kept_at: str
+    other_at: str
+    reason: str
+    at: str
+    resolved_at: str | None
+    resolution: str | None
+    mine: str  # 'kept' or 'other': which value this book wrote ('' if neither)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "table": self.table, "customer_id": self.customer_id,
+                "customer": self.customer, "field": self.field, "kept": self.kept,
+                "other": self.other, "kept_by": self.kept_by, "other_by": self.other_by,
+                "kept_at": self.kept_at, "other_at": self.other_at, "refused": bool(
+                    self.reason), "reason": self.reason, "at": self.at,
+                "resolved_at": self.resolved_at, "resolution": self.resolution,
+                "mine": self.mine}
+
+
+def _hlc_time(h: str | None) -> str:
+    if not h:
+        return ""
+    try:
+        ms = int(h[:13])
+    except ValueError:
+        return ""
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def conflicts(*, include_resolved: bool = False) -> list[Conflict]:
+    st = require_state()
+    where = "" if include_resolved else "WHERE k.resolved_at IS NULL"
+    out: list[Conflict] = []
+    for row in db.execute_sql(
+            f"""SELECT k.id, k.kind, c.id, trim(coalesce(c.given_name, '') || ' ' ||
+                       coalesce(c.family_name, '')), k.col, k.kept, k.lost, k.kept_by,
+                       k.lost_by, k.kept_hlc, k.lost_hlc, k.reason, k.at, k.resolved_at,
+                       k.resolution, k.kept_device, k.lost_device
+                FROM sync_conflict k LEFT JOIN customer c ON c.uid = k.customer_uid
+                {where} ORDER BY k.at, k.id""").fetchall():
+        kept = json.loads(row[5]) if row[5] else None
+        lost = json.loads(row[6]) if row[6] else None
+        mine = "kept" if row[15] == st.device else "other" if row[16] == st.device else ""
+        out.append(Conflict(row[0], str(row[1]).split(".")[0], row[2], row[3] or "",
+                            row[4], kept, lost, row[7] or "", row[8] or "",
+                            _hlc_time(row[9]), _hlc_time(row[10]), row[11] or "", row[12],
+                            row[13], row[14], mine))
+    return out
+
+
+def resolve(conflict_id: int, keep: str) -> Conflict:
+    """Settle a conflict: keep 'mine' or 'theirs'. Keeping the value that lost writes it
+    again (a new edit, so it wins everywhere on the next sync); either way the conflict is
+    marked resolved on every replica."""
+    if keep not in ("mine", "theirs"):
+        raise SyncError("--keep takes mine or theirs.")
+    found = [c for c in conflicts(include_resolved=True) if c.id == conflict_id]
+    if not found:
+        raise SyncError(f"There is no conflict {conflict_id}.")
+    con = found[0]
+    if con.resolved_at:
+        raise SyncError(f"Conflict {conflict_id} was already settled ({con.resolution}).")
+    if con.reason.startswith("overdrawn"):  # a notice: reviewed, nothing to write
+        with db.atomic():
+            db.execute_sql("UPDATE sync_conflict SET resolved_at = ?, resolution = ? "
+                           "WHERE id = ?", (_now(), keep, conflict_id))
+        return con
+    mine_is_kept = con.mine != "other"
+    take_other = (keep == "mine") != mine_is_kept
+    row = db.execute_sql("SELECT kind, row_uid, col FROM sync_conflict WHERE id = ?",
+                         (conflict_id,)).fetchone()
+    kind, row_uid, col = row
+    with db.atomic():
+        if take_other and kind in HUB_KINDS:
+            table, _part = HUB_KINDS[kind]
+            if col == "_del":
+                if con.other is True:
+                    _delete_local(table, row_uid)
+            elif col == "*" and isinstance(con.other, dict):
+                _write_local(table, row_uid, {c: v for c, v in con.other.items()
+                                              if c != "_del"})
+            elif col in table.columns:
+                _write_local(table, row_uid, {col: con.other}, insert_ok=False)
+        db.execute_sql("UPDATE sync_conflict SET resolved_at = ?, resolution = ? WHERE id = ?",
+                       (_now(), keep, conflict_id))
+    return con

@@ -1,0 +1,205 @@
+"""The office book from the command line, against a real PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crmdesk.hub import testserver
+from crmdesk.services import customers, sync
+from crmdesk.store.migrations import SYNC_VERSION, current_version
+from tests.conftest import add
+from tests.hub.conftest import Hub
+from tests.hub.helpers import Opened, run, run_json
+
+PASSWORD = testserver.ADMIN_PASSWORD
+
+
+@pytest.fixture
+def office(hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+           monkeypatch: pytest.MonkeyPatch) -> tuple[Hub, Path]:
+    """A manager's book with two customers made an office book."""
+    monkeypatch.setenv("CRMDESK_HUB_NEW_PASSWORD", PASSWORD)
+    book = tmp_path / "manager.db"
+    with Opened(book):
+        add("Lola", "Peña", emails=("lola@example.es",), phones=("+34 600 123 456",))
+        add("Łukasz", "Nowak", company="Nowak & Syn")
+    code, out, err = run(capsys, "hub", "init", "--hub", hub.admin_url, "--db", str(book))
+    assert code == 0, err
+    assert "now an office book" in out
+    return hub, book
+
+
+def test_init_check_join_and_sync(office: tuple[Hub, Path], tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    hub, manager = office
+    with Opened(manager) as b:
+        assert current_version(b.database) >= SYNC_VERSION
+    rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
+    assert rep["ok"], rep["problems"]
+    assert rep["schema_version"] == 1 and len(rep["devices"]) == 1
+    assert rep["logins"] == [{"login": "manager", "role": "manager", "superuser": False,
+                              "bypassrls": False, "can_login": True}]
+    code, out, err = run(capsys, "hub", "enrol", "Ana", "--role", "executive",
+                         "--hub", hub.admin_url)
+    assert code == 0, err
+    laptop = tmp_path / "ana.db"
+    joined = run_json(capsys, "join", "--hub", hub.url(), "--user", "ana", "--db",
+                      str(laptop), "--json")
+    assert joined["customer"] == 2
+    with Opened(laptop):
+        found = {c.family_name for c in customers.search_rows("Peña")} \
+            if hasattr(customers, "search_rows") else None
+        rows = customers.load(1)
+        assert rows.family_name in ("Peña", "Nowak")
+    status = run_json(capsys, "sync", "status", "--db", str(laptop), "--json")
+    assert {"hub", "device", "unsent", "last_sync", "conflicts"} <= set(status)
+    assert status["unsent"] == 0 and status["conflicts"] == 0
+    del found
+
+
+def _join(hub: Hub, capsys: pytest.CaptureFixture[str], laptop: Path, user: str = "ana",
+          *extra: str) -> None:
+    code, _out, err = run(capsys, "hub", "enrol", user.capitalize(), "--role", "executive",
+                          "--hub", hub.admin_url)
+    assert code == 0, err
+    code, _out, err = run(capsys, "join", "--hub", hub.url(), "--user", user, "--db",
+                          str(laptop), *extra)
+    assert code == 0, err
+
+
+def test_conflicts_listed_and_settled_from_the_cli(office: tuple[Hub, Path], tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    hub, manager = office
+    laptop = tmp_path / "ana.db"
+    _join(hub, capsys, laptop)
+    for path, company in ((manager, "Mine Ltd"), (laptop, "Theirs SA")):
+        with Opened(path):
+            data = customers.load(1)
+            data.company = company
+            customers.update(1, data, "US")
+    for path in (laptop, manager, laptop):
+        code, out, err = run(capsys, "sync", "--db", str(path), "--json")
+        assert code == 0, err
+    listed = run_json(capsys, "conflicts", "--db", str(manager), "--json")
+    assert len(listed) == 1
+    c = listed[0]
+    assert c["field"] == "company" and {c["kept"], c["other"]} == {"Mine Ltd", "Theirs SA"}
+    assert {"table", "customer", "kept_by", "other_by", "kept_at", "other_at"} <= set(c)
+    code, out, _err = run(capsys, "conflicts", "--db", str(manager))
+    assert f"#{c['id']} customer" in out and "Mine Ltd" in out
+    code, out, err = run(capsys, "conflicts", "resolve", str(c["id"]), "--keep", "mine",
+                         "--db", str(manager))
+    assert code == 0, err
+    for path in (manager, laptop):
+        run(capsys, "sync", "--db", str(path))
+    for path in (manager, laptop):
+        with Opened(path):
+            assert customers.load(1).company == "Mine Ltd"
+            assert sync.open_conflicts() == 0
+    code, _out, err = run(capsys, "conflicts", "resolve", str(c["id"]), "--keep", "mine",
+                          "--db", str(manager))
+    assert code == 1 and "already settled" in err
+
+
+def test_faults_are_one_line_and_change_nothing(office: tuple[Hub, Path], tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    hub, manager = office
+    laptop = tmp_path / "ana.db"
+    _join(hub, capsys, laptop)
+    with Opened(laptop):
+        data = customers.load(2)
+        data.occupation = "Offline edit"
+        customers.update(2, data, "US")
+    # an unreachable hub: the book keeps working and counts what waits
+    with Opened(laptop):
+        from crmdesk.store.db import db
+
+        db.execute_sql("UPDATE sync_state SET hub = 'postgresql://127.0.0.1:1/nothing'")
+        before = sync.status()["unsent"]
+    code, _out, err = run(capsys, "sync", "--db", str(laptop))
+    assert code == 75 and err.count("\n") == 1
+    assert "cannot be reached" in err and f"({before} change(s) waiting" in err
+    with Opened(laptop):
+        db.execute_sql("UPDATE sync_state SET hub = ?", (f"postgresql://127.0.0.1:"
+                                                         f"{hub.server.port}/{hub.dbname}",))
+    # a wrong password
+    monkeypatch.setenv("PGPASSWORD", "wrong-password")
+    code, _out, err = run(capsys, "sync", "--db", str(laptop))
+    assert code == 75 and "Wrong password for ana" in err and "Traceback" not in err
+    monkeypatch.setenv("PGPASSWORD", testserver.ADMIN_PASSWORD)
+    with Opened(laptop):
+        assert sync.status()["unsent"] == before
+    # not PostgreSQL; a password on the command line
+    for url, words in (("http://example.com/db", "not a PostgreSQL address"),
+                       ("mysql://h/db", "not a PostgreSQL address"),
+                       (f"postgresql://postgres:pw@127.0.0.1:{hub.server.port}/x",
+                        "never taken on the command line")):
+        code, _out, err = run(capsys, "hub", "check", "--hub", url)
+        assert code == 1 and words in err and err.count("\n") == 1
+    # a hub of a newer schema
+    import psycopg
+
+    with psycopg.connect(hub.admin_url, autocommit=True) as conn:
+        conn.execute("UPDATE crm.meta SET value = '99' WHERE key = 'schema_version'")
+    code, out, err = run(capsys, "hub", "check", "--hub", hub.admin_url)
+    assert code == 1 and "newer than this crmdesk" in out
+    code, _out, err = run(capsys, "join", "--hub", hub.url(), "--user", "ana", "--db",
+                          str(tmp_path / "new.db"))
+    assert code == 1 and "newer than this crmdesk" in err
+    assert not (tmp_path / "new.db").exists()  # nothing half-made is left
+    with psycopg.connect(hub.admin_url, autocommit=True) as conn:
+        conn.execute("UPDATE crm.meta SET value = '1' WHERE key = 'schema_version'")
+        # a book from another office
+        conn.execute("UPDATE crm.meta SET value = 'another-office' WHERE key = 'office'")
+    code, _out, err = run(capsys, "sync", "--db", str(laptop))
+    assert code == 1 and "another office" in err
+    with Opened(laptop):
+        assert sync.status()["unsent"] == before
+
+
+def test_join_encrypted_and_sync_keeps_working(office: tuple[Hub, Path], tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    hub, manager = office
+    laptop = tmp_path / "ana.db"
+    secret = tmp_path / "pass.txt"
+    secret.write_text("laptop passphrase\n")
+    _join(hub, capsys, laptop, "ana", "--passphrase-file", str(secret))
+    from crmdesk.store.db import is_encrypted
+
+    assert is_encrypted(laptop)
+    assert b"Nowak" not in laptop.read_bytes()
+    code, out, err = run(capsys, "check", "--db", str(laptop), "--passphrase-file",
+                         str(secret))
+    assert code == 0, out + err
+    code, out, err = run(capsys, "search", "nowak", "--db", str(laptop), "--json",
+                         "--passphrase-file", str(secret))
+    assert code == 0 and "Nowak & Syn" in out
+
+
+def test_a_hub_restarted_between_and_during_syncs(office: tuple[Hub, Path], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from crmdesk.hub import client
+
+    hub, manager = office
+    with Opened(manager):
+        data = customers.load(1)
+        data.company = "Before the restart"
+        customers.update(1, data, "US")
+        link = client.HubLink.open(hub.url(), "manager", password=testserver.ADMIN_PASSWORD)
+        waiting = sync.unsent()
+        hub.server.restart()  # the connection the book holds dies with it
+        with pytest.raises(client.HubError):
+            sync.sync(link, manager)
+        link.close()
+        assert sync.unsent() == waiting  # nothing lost, nothing half-sent
+    code, out, err = run(capsys, "sync", "--db", str(manager), "--json")
+    assert code == 0, err
+    with Opened(manager):
+        assert sync.unsent() == 0
+    rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
+    assert rep["ok"] and rep["records"] > 0

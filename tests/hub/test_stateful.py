@@ -1,0 +1,404 @@
+"""The centre of the office book's tests: a Hypothesis state machine of four laptops (a
+manager, two executives, a receptionist) and one real PostgreSQL hub.
+
+Random writes of many kinds on random laptops, syncs in random order, links cut, pushes
+killed after the hub committed, clocks jumping far ahead. After everyone syncs:
+
+* every replica equals the hub's view of it (all laptops equal, and equal to the hub);
+* every edit is current, in conflicts, or superseded by a later edit made by someone who
+  had seen it;
+* every ledger entry exists once, and every balance equals the sum of its entries;
+* `crmdesk check` passes on every replica.
+
+Each example is cheap: the office is built once, and every example starts from copies of
+its files and of its hub tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+
+from crmdesk.services import access, customers, interactions, lifecycle, loyalty_ledger, sync
+from crmdesk.services.access import AccessDenied
+from crmdesk.services.customers import ValidationFailed
+from crmdesk.services.integrity import check_book
+from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.services.loyalty_programme import LoyaltyError
+from crmdesk.services.sync_spec import BY_NAME, HUB_KINDS
+from crmdesk.store.book import open_book
+from crmdesk.store.db import close_database, db
+from tests.hub.office_kit import PASSWORD, Cut, Office
+
+LOGINS = ["manager", "ana", "ben", "rita"]
+FIELDS = ["company", "occupation", "notes", "preferred_name", "interests"]
+EXAMPLES = int(os.environ.get("CRMDESK_SYNC_EXAMPLES", "1000" if os.environ.get("CI")
+                              else "120"))
+TABLES = [t for t in BY_NAME.values() if t.name != "sync_conflict"]
+
+
+@dataclass
+class Edit:
+    n: int
+    login: str
+    cust: int  # index into the customers of the template
+    col: str
+    value: str
+    supersedes: set[int] = field(default_factory=set)
+
+
+class _Keep:
+    def __init__(self, machine: OfficeMachine, login: str):
+        self.machine, self.login = machine, login
+
+    def __enter__(self) -> Any:
+        lap = self.machine.office.laptops[self.login]
+        if self.machine.current != self.login:
+            close_database()
+            access.reset()
+            open_book(lap.path)
+            # The harness's own books: no fsync per commit (what is tested is the sync, not
+            # the disk; an example costs a few milliseconds less per write).
+            db.execute_sql("PRAGMA synchronous = OFF")
+            self.machine.current = self.login
+        return lap
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+
+class _Both:
+    def __init__(self, first: Any, second: Any):
+        self.first, self.second = first, second
+
+    def __enter__(self) -> Any:
+        self.first.__enter__()
+        self.second.__enter__()
+        return self.first
+
+    def __exit__(self, *exc: Any) -> bool:
+        swallowed = bool(self.second.__exit__(*exc))
+        self.first.__exit__(None, None, None)
+        return swallowed
+
+
+@dataclass
+class Env:
+    office: Office
+    template: Path
+    admin_url: str
+
+
+def _dump() -> dict[tuple[str, str], dict[str, Any]]:
+    """The open book's synced rows: (table, uid) -> values, foreign keys as uids."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for t in TABLES:
+        cols = list(t.columns)
+        exprs = [f"(SELECT uid FROM {t.refs[c]} WHERE id = x.{c})" if c in t.refs
+                 else f"x.{c}" for c in cols]
+        where = f" WHERE NOT ({t.local_rows.format(r='x')})" if t.local_rows else ""
+        for row in db.execute_sql(f"SELECT x.uid, {', '.join(exprs)} FROM {t.name} x"
+                                  f"{where}"):
+            out[(t.name, row[0])] = dict(zip(cols, row[1:], strict=True))
+    return out
+
+
+def _hub_dump(conn: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for kind, uid, data, deleted in conn.execute(
+            "SELECT kind, uid, data, deleted FROM crm.rec WHERE kind <> 'sync_conflict'"):
+        table, part = HUB_KINDS[kind]
+        main = table.columns[next(iter(table.columns))]
+        key = (table.name, uid)
+        if deleted:
+            if part == main:
+                out[key] = {"__deleted__": True}
+            continue
+        if out.get(key, {}).get("__deleted__"):
+            continue
+        out.setdefault(key, {}).update({c: v for c, v in data.items()
+                                        if table.columns.get(c) == part})
+    return {k: v for k, v in out.items() if not v.get("__deleted__")}
+
+
+@contextmanager
+def refusals_are_fine() -> Iterator[None]:
+    """A service may refuse a write (a redemption too large, a customer in the Trash):
+    that is the app working, not the sync failing."""
+    with suppress(LoyaltyError, ValidationFailed, AccessDenied, LookupError, ValueError):
+        yield
+
+
+class OfficeMachine(RuleBasedStateMachine):
+    env: Env
+
+    def __init__(self) -> None:
+        super().__init__()
+        env = self.env
+        self.office = env.office
+        self.current: str | None = None
+        close_database()
+        for login in LOGINS:
+            lap = self.office.laptops[login]
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(lap.path) + suffix).unlink(missing_ok=True)
+            shutil.copy(env.template / f"{login}.db", lap.path)
+            lap.link.offline = False
+            lap.link.lose_push_answer = False
+            lap.link.fail_pull_after = -1
+        with psycopg.connect(env.admin_url, password=PASSWORD, autocommit=True) as conn:
+            conn.execute("TRUNCATE crm.rec, crm.acl, crm.device")
+            conn.execute("INSERT INTO crm.rec SELECT * FROM public.tpl_rec")
+            conn.execute("INSERT INTO crm.acl SELECT * FROM public.tpl_acl")
+            conn.execute("INSERT INTO crm.device SELECT * FROM public.tpl_device")
+            conn.execute("SELECT setval('crm.change_seq', (SELECT max(seq) FROM crm.rec))")
+        self.edits: list[Edit] = []
+        self.pending: dict[str, list[int]] = {login: [] for login in LOGINS}
+        self.on_hub: set[int] = set()
+        self.seen: dict[str, set[int]] = {login: set() for login in LOGINS}
+        self.uids: list[str] = []
+        with self.lap("manager"):
+            self.uids = [r[0] for r in db.execute_sql("SELECT uid FROM customer ORDER BY id")]
+
+    def lap(self, login: str) -> Any:
+        """The laptop's book, open (it stays open until another laptop is needed: reopening
+        a book for every step would make each example dear)."""
+        return _Keep(self, login)
+
+    def write(self, login: str) -> Any:
+        """Open the laptop's book for a write the services may refuse."""
+        return _Both(self.lap(login), refusals_are_fine())
+
+    def _cid(self, index: int) -> int | None:
+        row = db.execute_sql("SELECT id FROM customer WHERE uid = ?",
+                             (self.uids[index],)).fetchone()
+        return int(row[0]) if row else None
+
+    # --- writes --------------------------------------------------------------------
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          col=st.sampled_from(FIELDS), value=st.sampled_from(["A", "B", "Peña", "x" * 40]))
+    def edit_field(self, login: str, cust: int, col: str, value: str) -> None:
+        with self.lap(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            data = customers.load(cid)
+            text = f"{value} by {login} #{len(self.edits)}"
+            setattr(data, col, text)
+            customers.update(cid, data, "US")
+        e = Edit(len(self.edits), login, cust, col, text)
+        e.supersedes = {o.n for o in self.edits if o.cust == cust and o.col == col
+                        and (o.n in self.seen[login] or o.login == login)}
+        self.edits.append(e)
+        self.pending[login].append(e.n)
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          number=st.sampled_from(["+34 600 111 222", "+1 416 555 0199"]))
+    def add_phone(self, login: str, cust: int, number: str) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            data = customers.load(cid)
+            if any(p.value.replace(" ", "")[-4:] == number[-4:] for p in data.phones):
+                data.phones = [p for p in data.phones
+                               if p.value.replace(" ", "")[-4:] != number[-4:]]
+            else:
+                data.phones.append(customers.ContactPoint("mobile", number))
+            customers.update(cid, data, "US")
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          tag=st.sampled_from(["vip", "golf", "wine"]))
+    def toggle_tag(self, login: str, cust: int, tag: str) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            data = customers.load(cid)
+            data.tags = [t for t in data.tags if t != tag] if tag in data.tags \
+                else [*data.tags, tag]
+            customers.update(cid, data, "US")
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          with_follow_up=st.booleans())
+    def log_interaction(self, login: str, cust: int, with_follow_up: bool) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            follow = FollowUpData(customer_id=cid, what="Call back",
+                                  due_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=2),
+                                  is_promise=True) if with_follow_up else None
+            interactions.log(InteractionData(customer_id=cid, channel="phone",
+                                             direction="in", notes=f"by {login}"), follow)
+
+    @rule(login=st.sampled_from(LOGINS), status=st.sampled_from(["done", "cancelled"]))
+    def close_follow_up(self, login: str, status: str) -> None:
+        with self.write(login):
+            row = db.execute_sql("SELECT id FROM follow_up WHERE status = 'open' ORDER BY id "
+                                 "LIMIT 1").fetchone()
+            if row:
+                interactions.set_follow_up_status(int(row[0]), status)
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          stage=st.sampled_from(["acquisition", "conversion", "growth"]))
+    def move_stage(self, login: str, cust: int, stage: str) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is not None:
+                lifecycle.move([cid], stage)
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
+          cents=st.sampled_from([1_000, 25_000]))
+    def purchase(self, login: str, cust: int, cents: int) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is not None:
+                loyalty_ledger.record_purchase(cid, cents, on=dt.date.today())
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2))
+    def redeem_all(self, login: str, cust: int) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is not None and loyalty_ledger.balance(cid) > 0:
+                loyalty_ledger.redeem(cid, loyalty_ledger.balance(cid))
+
+    @rule(login=st.sampled_from(["manager", "ana", "ben"]), cust=st.integers(0, 2))
+    def bonus(self, login: str, cust: int) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is not None:
+                loyalty_ledger.add_bonus(cid, 50, "thank you")
+
+    @rule(login=st.sampled_from(["manager", "ana", "ben"]), cust=st.integers(0, 2),
+          archived=st.booleans())
+    def archive(self, login: str, cust: int, archived: bool) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is not None:
+                customers.set_archived([cid], archived)
+
+    # --- the network and the clocks ------------------------------------------------
+    @rule(login=st.sampled_from(LOGINS))
+    def sync(self, login: str) -> None:
+        try:
+            with self.lap(login) as lap:
+                sync.sync(lap.link, lap.path)
+        except Cut:
+            self.on_hub |= set(self.pending[login])  # the hub had committed
+            self.pending[login] = []
+            return
+        except sync.SyncError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - offline: one clear line
+            assert "cannot be reached" in str(exc)
+            return
+        self.on_hub |= set(self.pending[login])
+        self.pending[login] = []
+        self.seen[login] = set(self.on_hub)
+
+    @rule(login=st.sampled_from(LOGINS), offline=st.booleans())
+    def cut_link(self, login: str, offline: bool) -> None:
+        self.office.laptops[login].link.offline = offline
+
+    @rule(login=st.sampled_from(LOGINS))
+    def kill_next_push(self, login: str) -> None:
+        self.office.laptops[login].link.lose_push_answer = True
+
+    @rule(login=st.sampled_from(LOGINS))
+    def clock_jumps_ahead(self, login: str) -> None:
+        with self.lap(login):
+            db.execute_sql("UPDATE sync_state SET hlc_ms = hlc_ms + 86400000")
+
+    @invariant()
+    def balances_are_sums(self) -> None:
+        pass  # checked on every replica in `settle` (opening four books per step is dear)
+
+    def teardown(self) -> None:
+        self.settle()
+
+    def settle(self) -> None:
+        for login in LOGINS:
+            lap = self.office.laptops[login]
+            lap.link.offline = False
+            lap.link.lose_push_answer = False
+        # Everyone pushes and pulls; then all but the last pull what came after them.
+        for login in [*LOGINS, *LOGINS[:-1]]:
+            self.sync(login)
+        dumps: dict[str, Any] = {}
+        for login in LOGINS:
+            with self.lap(login):
+                assert sync.unsent() == 0, login
+                assert db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0] == 0
+                dumps[login] = _dump()
+                bad = db.execute_sql(
+                    "SELECT c.id FROM customer c WHERE c.points_balance IS NOT "
+                    "(SELECT coalesce(sum(points), 0) FROM points_entry p "
+                    "WHERE p.customer_id = c.id)").fetchall()
+                assert bad == [], f"{login}: balance is not the sum of its entries"
+                report = check_book()
+                assert report.ok, (login, report.problems)
+                conflicts = [(c.field, c.kept, c.other) for c in sync.conflicts(
+                    include_resolved=True)]
+                dumps[login + ":conflicts"] = sorted(json.dumps(c) for c in conflicts)
+        close_database()
+        self.current = None
+        with psycopg.connect(self.env.admin_url, password=PASSWORD) as conn:
+            hub = _hub_dump(conn)
+            counts = dict(conn.execute(
+                "SELECT kind, count(*) FROM crm.rec WHERE NOT deleted GROUP BY kind"
+            ).fetchall())
+        del counts
+        for login in LOGINS:
+            assert dumps[login] == hub, f"{login}'s book differs from the hub"
+        values: dict[tuple[int, str], set[str]] = {}
+        for line in dumps["manager:conflicts"]:
+            col, kept, other = json.loads(line)
+            for v in (kept, other):
+                if isinstance(v, str):
+                    values.setdefault((0, col), set()).add(v)
+        superseded = {n for e in self.edits for n in e.supersedes}
+        current = {(self.uids.index(uid), c): v for (t, uid), row in hub.items()
+                   if t == "customer" for c, v in row.items()}
+        for e in self.edits:
+            now = current.get((e.cust, e.col))
+            assert (now == e.value or e.value in values.get((0, e.col), set())
+                    or e.n in superseded), f"edit lost: {e}"
+
+
+@pytest.fixture
+def env(office: Office, tmp_path: Path) -> Env:
+    office.start(customers=3)
+    for login in LOGINS[1:]:
+        office.join(login)
+    template = tmp_path / "template"
+    template.mkdir()
+    close_database()
+    for login in LOGINS:
+        shutil.copy(office.laptops[login].path, template / f"{login}.db")
+    with psycopg.connect(office.admin_url, password=PASSWORD, autocommit=True) as conn:
+        for name in ("rec", "acl", "device"):
+            conn.execute(f"CREATE TABLE public.tpl_{name} AS SELECT * FROM crm.{name}")
+    return Env(office, template, office.admin_url)
+
+
+def test_office_state_machine(env: Env) -> None:
+    OfficeMachine.env = env
+    run_state_machine_as_test(
+        OfficeMachine,
+        settings=settings(max_examples=EXAMPLES, stateful_step_count=10, deadline=None,
+                          suppress_health_check=list(HealthCheck), derandomize=False,
+                          database=None))
