@@ -231,7 +231,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     flt = customer_query.CustomerFilter(text=" ".join(args.query), stage=args.stage or "",
-                                        segment=args.segment or "")
+                                        segment=args.segment or "", sort=args.sort,
+                                        descending=args.descending)
     if flt.stage and flt.stage not in catalog.STAGE_LABELS:
         raise BookError(f"Unknown stage “{flt.stage}” (one of: {', '.join(catalog.STAGE_LABELS)}).")
     ids = customer_query.customer_ids(flt, limit=args.limit)
@@ -982,6 +983,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segment", metavar="S")
     p.add_argument("--limit", type=cli_args.limit, default=50, metavar="N")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--sort", choices=["relevance", "name", "company", "stage", "segment",
+                                      "relationship", "owner", "created", "updated", "points"],
+                   default="relevance",
+                   help="order (default relevance: best match first, name order without text)")
+    p.add_argument("--descending", action="store_true", help="reverse a column sort")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("add", parents=[common], help="create a customer")

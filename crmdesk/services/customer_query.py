@@ -26,6 +26,17 @@ SORT_COLUMNS: dict[str, str] = {
     "points": "c.points_balance",
 }
 
+#: The sort that puts the best match first when there is search text (name order without).
+RELEVANCE = "relevance"
+#: The list's sort choices in the order a menu shows them.
+SORT_CHOICES: list[tuple[str, str]] = [
+    (RELEVANCE, "Best match"), ("name", "Name"), ("company", "Company"), ("stage", "Stage"),
+    ("segment", "Segment"), ("relationship", "Relationship"), ("owner", "Owner"),
+    ("created", "Created"), ("updated", "Updated"), ("points", "Points")]
+#: bm25() column weights (name, emails, phones, company, tags, notes): the order of matches
+#: on company, tags and notes within the last tier.
+BM25_WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+
 
 @dataclass
 class CustomerFilter:
@@ -39,7 +50,7 @@ class CustomerFilter:
     tag: str = ""
     consent: str = ""  # only customers who agreed to marketing on this channel
     archived: bool = False
-    sort: str = "name"
+    sort: str = RELEVANCE
     descending: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -172,6 +183,50 @@ def _contact_misses(match: str, hits: int) -> int:
     return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
+def ranked(flt: CustomerFilter) -> bool:
+    """Whether the list is ordered by relevance: best match first, when there is text."""
+    return flt.sort == RELEVANCE and bool(flt.text.strip())
+
+
+def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
+    """The rank tier of an FTS hit for what was typed (an SQL expression over `c` and the
+    hit's FTS row, and its parameters), or None when every hit ranks alike (digits, an
+    e-mail). Lower is better:
+
+    0. the whole name is what was typed: given and family name (in either order), the
+       preferred name, or preferred and family name;
+    1. a name starts with the words typed (given name, family name or preferred name);
+    2. every word matches the name;
+    3. a word matches an e-mail or a phone;
+    4. the rest (company, tags, notes).
+    """
+    text = text.strip()
+    if "@" in text or _PHONEISH.match(text):
+        return None
+    words = _WORD.findall(fold(text))
+    if not words:
+        return None
+    typed = " ".join(words)
+    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
+    marks = ",".join("?" * len(exact))
+    prefix = _like(typed)[1:]  # 'typed%' with LIKE's wildcards escaped
+    params: list[Any] = [*exact, typed, typed, prefix, f'name : ^"{typed}"*', prefix]
+    if len(words) == 1:  # one word: does it match the name column at all?
+        name_all = "bm25(customer_fts, 1, 0, 0, 0, 0, 0) < 0"
+    else:
+        name_all = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+        params.append("name : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+    sql = (f"CASE WHEN c.sort_name IN ({marks}) OR (c.preferred_name <> '' AND ("
+           "crm_fold(c.preferred_name) = ? OR crm_fold(c.preferred_name || ' ' || "
+           "c.family_name) = ?)) THEN 0 "
+           "WHEN c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
+           "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
+           "crm_fold(c.preferred_name) LIKE ? ESCAPE '\\') THEN 1 "
+           f"WHEN {name_all} THEN 2 "
+           "WHEN bm25(customer_fts, 0, 1, 1, 0, 0, 0) < 0 THEN 3 ELSE 4 END")
+    return sql, params
+
+
 EMAIL_RANGE = ("SELECT customer_id FROM customer_email "
                "WHERE address_key >= ? AND address_key < ?")
 
@@ -188,9 +243,19 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     direction = "DESC" if flt.descending else "ASC"
     if match is not None:
         # Drive the query from the FTS hits (a few hundred rows), not from the whole table.
-        source = "customer_fts f JOIN customer c ON c.id = f.rowid"
+        source = "customer_fts JOIN customer c ON c.id = customer_fts.rowid"
         clauses = ["customer_fts MATCH ?", *clauses]
         params = [match, *params]
+        tier = _tier_sql(flt.text) if ranked(flt) else None
+        if tier is not None:
+            # Best match first: the rank tier, then bm25 (which columns, how much of them),
+            # then the name.
+            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+            sql = (f"SELECT c.id FROM {source} WHERE {' AND '.join(clauses)} "
+                   f"ORDER BY {tier[0]}, bm25(customer_fts, {weights}), c.sort_name, c.id")
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            return [row[0] for row in db.execute_sql(sql, [*params, *tier[1]])]
     elif clauses[1:2] == [f"c.id IN ({EMAIL_RANGE})"]:
         # Start from the few addresses in the e-mail index range (CROSS JOIN keeps SQLite
         # from walking the whole name index instead).

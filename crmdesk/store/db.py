@@ -79,6 +79,12 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
+def _fold(text: object) -> str:
+    from crmdesk.services.search_index import fold
+
+    return fold(text) if isinstance(text, str) else ""
+
+
 class BookDatabase(peewee.SqliteDatabase):
     """A plain book. Every write transaction begins IMMEDIATE: it takes the write lock when
     it begins, waiting up to the busy timeout for another writer, rather than reading first
@@ -92,6 +98,8 @@ class BookDatabase(peewee.SqliteDatabase):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(database, **kwargs)
         self.warnings: list[str] = []
+        # Search ranking compares names case- and accent-insensitively (every connection).
+        self.register_function(_fold, "crm_fold", 1, deterministic=True)
 
     def _open_connection(self) -> Any:
         return super()._connect()  # type: ignore[misc]
