@@ -248,14 +248,16 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
         params = [match, *params]
         tier = _tier_sql(flt.text) if ranked(flt) else None
         if tier is not None:
-            # Best match first: the rank tier, then bm25 (which columns, how much of them),
-            # then the name.
+            # Best match first: the rank tier, then (company, tags, notes) bm25 with column
+            # weights, then the name.
             weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            sql = (f"SELECT c.id FROM {source} WHERE {' AND '.join(clauses)} "
-                   f"ORDER BY {tier[0]}, bm25(customer_fts, {weights}), c.sort_name, c.id")
+            sql = (f"SELECT id FROM (SELECT c.id AS id, c.sort_name AS sort_name, "
+                   f"{tier[0]} AS tier, bm25(customer_fts, {weights}) AS score "
+                   f"FROM {source} WHERE {' AND '.join(clauses)}) "
+                   "ORDER BY tier, CASE WHEN tier = 4 THEN score END, sort_name, id")
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
-            return [row[0] for row in db.execute_sql(sql, [*params, *tier[1]])]
+            return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
     elif clauses[1:2] == [f"c.id IN ({EMAIL_RANGE})"]:
         # Start from the few addresses in the e-mail index range (CROSS JOIN keeps SQLite
         # from walking the whole name index instead).
@@ -321,6 +323,53 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
         test = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     sql = f"SELECT c.id FROM customer c WHERE {' AND '.join([*clauses, test])} {order}"
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
+
+
+def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
+    """The first `size` ids of a broad search in best-match order without ranking every hit:
+    the whole-name matches (index lookups), then the names starting with what was typed,
+    found by walking the name index (they sort by name within their tier); only when those
+    do not fill the page is every hit ranked."""
+    tier = _tier_sql(flt.text)
+    match, clauses, params = _where(flt)
+    if tier is None or match is None:
+        return customer_ids(flt, limit=size)
+    words = _WORD.findall(fold(flt.text))
+    typed = " ".join(words)
+    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
+    hits = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+    where = " AND ".join([*clauses, hits])
+    order = "ORDER BY c.sort_name, c.id"
+    marks = ",".join("?" * len(exact))
+    # 0: the whole name: the name index, and the few names holding the phrase typed (not a
+    # prefix) whose preferred name is compared
+    whole_ids = [row[0] for row in db.execute_sql(
+        f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN ({marks}) "
+        "UNION SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
+        "WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND (crm_fold(c.preferred_name)"
+        " = ? OR crm_fold(c.preferred_name || ' ' || c.family_name) = ?)",
+        [*exact, f'name : "{typed}"', typed, typed])]
+    page: list[int] = []
+    if whole_ids:
+        page = [row[0] for row in db.execute_sql(
+            f"SELECT c.id FROM customer c WHERE {where} AND c.id IN "
+            f"({','.join(str(int(i)) for i in whole_ids)}) {order} LIMIT {int(size)}",
+            [*params, match])]
+    whole = f"c.id NOT IN ({','.join(str(int(i)) for i in whole_ids)})"
+    if len(page) < size:
+        prefix = _like(typed)[1:]
+        starts = ("(c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
+                  "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND c.id IN "
+                  "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND "
+                  "crm_fold(c.preferred_name) LIKE ? ESCAPE '\\'))")
+        page += [row[0] for row in db.execute_sql(
+            f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {starts} {order} "
+            f"LIMIT {int(size - len(page))}",
+            [*params, match, prefix, f'name : ^"{typed}"*',
+             f'name : "{typed}"*', prefix])]
+    if len(page) < size:
+        return customer_ids(flt, limit=size)
+    return page
 
 
 def count(archived: bool = False) -> int:
