@@ -236,6 +236,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if flt.stage and flt.stage not in catalog.STAGE_LABELS:
         raise BookError(f"Unknown stage “{flt.stage}” (one of: {', '.join(catalog.STAGE_LABELS)}).")
     ids = customer_query.customer_ids(flt, limit=args.limit)
+    _did_you_mean(flt, len(ids))
     if args.json:  # whole profiles printed out: views in the audit trail
         from crmdesk.services import customers
 
@@ -250,6 +251,15 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{cid:>7}  {name:<32} {r[9] or '':<36} {r[10] or '':<16} {r[5]:<12} {r[6]}")
     print(f"{len(ids):,} found.", file=sys.stderr)
     return 0
+
+
+def _did_you_mean(flt: Any, hits: int) -> None:
+    """A search that found nothing or little suggests names of the book (on stderr)."""
+    from crmdesk.services import spelling
+
+    found = spelling.did_you_mean(flt, hits)
+    if found:
+        print("Did you mean: " + ", ".join(found) + "?", file=sys.stderr)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
