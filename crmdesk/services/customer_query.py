@@ -427,3 +427,40 @@ def redacted_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     for pos in (12, 13, 14, 15, 16):
         out[pos] = None
     return tuple(out)
+
+
+def _address_fits(address: str, text: str, words: list[str]) -> bool:
+    if "@" in text and not text.startswith("@"):
+        return address.casefold().startswith(text.casefold())
+    tokens = _WORD.findall(fold(address))
+    return any(t.startswith(w) for w in words for t in tokens)
+
+
+def matched_contacts(ids: list[int], text: str) -> dict[int, tuple[str | None, str | None]]:
+    """For a search, the e-mail address and phone number of each customer that match what
+    was typed (None where none does: the list then shows the first one). A customer found
+    by their second address shows that address."""
+    text = text.strip()
+    if not ids or not text:
+        return {}
+    words = _WORD.findall(fold(text))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    phoneish = bool(_PHONEISH.match(text)) and len(digits) >= 3
+    marks = ",".join("?" * len(ids))
+    found: dict[int, tuple[str | None, str | None]] = {}
+    if not phoneish:
+        for cid, address in db.execute_sql(
+                f"SELECT customer_id, address FROM customer_email WHERE customer_id IN ({marks}) "
+                "ORDER BY customer_id, position", ids):
+            if cid not in found and _address_fits(str(address), text, words):
+                found[cid] = (str(address), None)
+        return found
+    from crmdesk.services.search_index import phone_tokens
+
+    for cid, e164 in db.execute_sql(
+            f"SELECT customer_id, e164 FROM customer_phone WHERE customer_id IN ({marks}) "
+            "ORDER BY customer_id, position", ids):
+        if cid not in found and any(token.startswith(digits)
+                                    for token in phone_tokens(str(e164)).split()):
+            found[cid] = (None, str(e164))
+    return found

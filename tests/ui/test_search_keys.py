@@ -101,3 +101,43 @@ def test_ranked_broad_search_first_page_then_the_rest(qtbot, qtmodeltester, book
     from crmdesk.services.customer_query import customer_ids
     assert model._ids == customer_ids(CustomerFilter(text="a"))
     qtmodeltester.check(model)
+
+
+def test_matched_words_are_marked_accent_insensitively() -> None:
+    from crmdesk.ui.widgets.highlight import matched_spans
+
+    assert matched_spans("Peña, Lola", ["pena"]) == [(0, 4)]
+    assert matched_spans("Peña, Lola", ["lo", "pe"]) == [(0, 2), (6, 8)]
+    assert matched_spans("Straße Nord", ["strass"]) == [(0, 5)]
+    assert matched_spans("Ana", ["pena"]) == []
+    assert matched_spans("+1 905-555-1234", [], "5551") == [(7, 12)]
+    assert matched_spans("+1 905-555-1234", [], "777") == []
+
+
+def test_the_matched_email_and_phone_are_shown_and_drawn(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    add("Lola", "Peña", emails=("lola@home.example", "l.pena@work-mail.example"),
+        phones=("+1 905-555-1234", "+1 416-777-8899"))
+    window = make_window()
+    window.resize(1200, 500)
+    window.show()
+    view = window.customers
+    email_col = next(i for i, c in enumerate(view.model.headerData(i, Qt.Orientation.Horizontal)
+                                              for i in range(view.model.columnCount()))
+                     if c == "E-mail")
+    phone_col = email_col + 1
+    view.search.setText("work")
+    assert view.model.index(0, email_col).data() == "l.pena@work-mail.example"
+    view.search.setText("lola")
+    assert view.model.index(0, email_col).data() == "lola@home.example"
+    view.search.setText("777 88")
+    assert "777" in view.model.index(0, phone_col).data()
+    view.search.setText("l.pena@w")
+    assert view.model.index(0, email_col).data() == "l.pena@work-mail.example"
+    # the delegate draws the marked cells (and plain ones) without error
+    image = QImage(view.table.viewport().size(), QImage.Format.Format_ARGB32)
+    view.search.setText("pena")
+    view.table.selectRow(0)
+    view.table.viewport().render(image)
+    assert view.highlight.words == ["pena"]

@@ -239,6 +239,13 @@ class CustomerTableModel(QAbstractTableModel):
         since = loyalty_ledger.ts(loyalty_ledger.add_months(now, -prog.tier_window_months))
         year_ago = loyalty_ledger.add_months(now, -12).astimezone().date().isoformat()
         rows = customer_query.rows_by_id(block, prog.currency, since, year_ago)
+        if self._filter.text.strip():  # show the e-mail or phone the search matched
+            for key, (email, phone) in customer_query.matched_contacts(
+                    list(rows), self._filter.text).items():
+                row = list(rows[key])
+                row[9] = email or row[9]
+                row[10] = phone or row[10]
+                rows[key] = tuple(row)
         for key, value in rows.items():
             self._raw[key] = value
             self._cache[key] = [None] * len(COLUMNS)

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 from crmdesk.services import catalog, customer_query, customers, lifecycle, spelling
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
+from crmdesk.ui.widgets.highlight import HighlightDelegate
+
+#: the columns whose matched words are drawn in bold
+HIGHLIGHTED = ("Name", "Preferred", "Company", "E-mail", "Phone", "Tags")
 
 
 class SearchBox(QLineEdit):
@@ -73,11 +77,13 @@ class CustomerListView(QWidget):
         for key, label in customer_query.SORT_CHOICES:
             self.order.addItem(label, key)
         self.order.setAccessibleName("Sort order")
+        self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.order.setToolTip("Order of the list: best match first (name order without search "
                               "text), or by a column (a click on a column header does too)")
         self.suggestion = QLabel()
         self.suggestion.setAccessibleName("Spelling suggestion")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setWordWrap(True)
         self.suggestion.setToolTip("Click or press Enter in the search box to search for it")
         self.suggestion.hide()
         self._suggested: list[str] = []
@@ -115,6 +121,10 @@ class CustomerListView(QWidget):
         for column, width in enumerate(widths[: len(COLUMNS)]):
             header.resizeSection(column, width)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.highlight = HighlightDelegate(self.table)
+        for column, (title, _pos, _key) in enumerate(COLUMNS):
+            if title in HIGHLIGHTED:
+                self.table.setItemDelegateForColumn(column, self.highlight)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Customer count")
@@ -124,14 +134,14 @@ class CustomerListView(QWidget):
                       self.consent):
             filters.addWidget(combo)
         filters.addStretch(1)
-        filters.addWidget(self.order)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.suggestion)
+        top.addWidget(self.order)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.suggestion)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -226,6 +236,7 @@ class CustomerListView(QWidget):
 
     def _apply(self) -> None:
         keep = self.current_id()
+        self.highlight.set_search("" if self.archived else self.search.text())
         self.model.set_filter(self.current_filter())
         self._reselect(keep)
         self.filter_changed.emit()
@@ -254,6 +265,11 @@ class CustomerListView(QWidget):
         header.blockSignals(False)
         self._reselect(keep)
         self.filter_changed.emit()
+
+    def sort_best_match(self) -> None:
+        """Order by best match again (a new window starts so, whatever the saved columns)."""
+        self.order.setCurrentIndex(self.order.findData(customer_query.RELEVANCE))
+        self._order_chosen()
 
     def _show_order(self) -> None:
         """The sort choice shows the model's sort (after a header click or a saved view)."""
