@@ -327,47 +327,78 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
 
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     """The first `size` ids of a broad search in best-match order without ranking every hit:
-    the whole-name matches (index lookups), then the names starting with what was typed,
-    found by walking the name index (they sort by name within their tier); only when those
-    do not fill the page is every hit ranked."""
+    tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
+    matches (index lookups), the names starting with what was typed, other name matches
+    (walking the name index when most of the book matches, else sorting those FTS hits),
+    e-mail and phone matches, and for one word the company, tags and notes in bm25 order;
+    only a several-word search whose first tiers do not fill the page ranks every hit."""
     tier = _tier_sql(flt.text)
     match, clauses, params = _where(flt)
     if tier is None or match is None:
         return customer_ids(flt, limit=size)
     words = _WORD.findall(fold(flt.text))
     typed = " ".join(words)
-    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
+    terms = [f'"{w}"*' for w in words]
+    name_all = "name : (" + " AND ".join(terms) + ")"  # tiers 0-2 are all among these
     hits = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     where = " AND ".join([*clauses, hits])
     order = "ORDER BY c.sort_name, c.id"
-    marks = ",".join("?" * len(exact))
+    fts = "SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid"
+    page: list[int] = []
+
+    def take(sql: str, args: list[Any]) -> None:
+        page.extend(row[0] for row in db.execute_sql(
+            f"{sql} {order} LIMIT {int(size - len(page))}", args))
+
+    named = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
+                               (name_all,)).fetchone()[0])
+    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
     # 0: the whole name: the name index, and the few names holding the phrase typed (not a
     # prefix) whose preferred name is compared
-    whole_ids = [row[0] for row in db.execute_sql(
-        f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN ({marks}) "
+    whole_ids = [int(row[0]) for row in db.execute_sql(
+        f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN "
+        f"({','.join('?' * len(exact))}) "
         "UNION SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
         "WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND (crm_fold(c.preferred_name)"
         " = ? OR crm_fold(c.preferred_name || ' ' || c.family_name) = ?)",
-        [*exact, f'name : "{typed}"', typed, typed])]
-    page: list[int] = []
+        [*exact, f'name : "{typed}"', typed, typed])] if named else []
+    listed = ",".join(str(i) for i in whole_ids)
     if whole_ids:
-        page = [row[0] for row in db.execute_sql(
-            f"SELECT c.id FROM customer c WHERE {where} AND c.id IN "
-            f"({','.join(str(int(i)) for i in whole_ids)}) {order} LIMIT {int(size)}",
-            [*params, match])]
-    whole = f"c.id NOT IN ({','.join(str(int(i)) for i in whole_ids)})"
+        take(f"SELECT c.id FROM customer c WHERE {where} AND c.id IN ({listed})",
+             [*params, match])
+    whole = f"c.id NOT IN ({listed})"
+    prefix = _like(typed)[1:]
+    starts = ("(c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
+              "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND c.id IN "
+              "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND "
+              "crm_fold(c.preferred_name) LIKE ? ESCAPE '\\'))")
+    starts_params = [prefix, f'name : ^"{typed}"*', f'name : "{typed}"*', prefix]
+    if named and len(page) < size:
+        # 1: a name starts with what was typed; 2: every word is in the name
+        if named > 5_000:  # dense: walk the name index
+            take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {starts}",
+                 [*params, match, *starts_params])
+        else:
+            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND {starts}",
+                 [name_all, *params, match, *starts_params])
+        if len(page) < size:
+            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND NOT {starts}",
+                 [name_all, *params, match, *starts_params])
     if len(page) < size:
-        prefix = _like(typed)[1:]
-        starts = ("(c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
-                  "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND c.id IN "
-                  "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND "
-                  "crm_fold(c.preferred_name) LIKE ? ESCAPE '\\'))")
-        page += [row[0] for row in db.execute_sql(
-            f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {starts} {order} "
+        # 3: a word in an e-mail or a phone, not every word in the name
+        take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND c.id NOT IN "
+             "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+             ["{emails phones} : (" + " OR ".join(terms) + ")", *params, match, name_all])
+    if len(page) < size and len(words) == 1:
+        # 4: one word found in none of name, e-mail and phone (every other hit is in the
+        # page already): company, tags and notes in bm25 order.
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        page.extend(row[0] for row in db.execute_sql(
+            f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
+            f"ORDER BY bm25(customer_fts, {weights}), c.sort_name, c.id "
             f"LIMIT {int(size - len(page))}",
-            [*params, match, prefix, f'name : ^"{typed}"*',
-             f'name : "{typed}"*', prefix])]
-    if len(page) < size:
+            [f"({match}) NOT ({{name emails phones}} : ({terms[0]}))", *params]))
+    elif len(page) < size:  # several words: rank them all
         return customer_ids(flt, limit=size)
     return page
 

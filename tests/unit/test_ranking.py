@@ -94,3 +94,19 @@ def test_cli_search_without_sort_is_best_match(book: object, capsys: object) -> 
     out = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert out[0]["id"] == ids["mail"]
     close_database()
+
+
+def test_the_first_page_of_a_broad_search_is_the_top_of_the_full_ranking(book: object) -> None:
+    from crmdesk.services import demo
+    from crmdesk.services.customer_query import first_page_ranked
+
+    ids = _book()
+    demo.build_demo(600, seed=5)
+    for text in ["a", "pe", "pena", "m", "golf", "lola pena", "maria", "garcia lo", "abad",
+                 "hijos", "example", "zzz"]:
+        for size in (1, 7, 40):
+            flt = CustomerFilter(text=text)
+            assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
+    flt = CustomerFilter(text="pena", segment="VIP")
+    assert first_page_ranked(flt, 10) == customer_ids(flt, limit=10)
+    assert customer_ids(CustomerFilter(text="lola pena"), limit=1) == [ids["lola"]]
