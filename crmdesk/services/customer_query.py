@@ -183,6 +183,16 @@ def _contact_misses(match: str, hits: int) -> int:
     return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
+def _score() -> str:
+    """bm25() with the column weights; customers the person sees at CONTACT level all score
+    alike (0), so that their place in the list says nothing about their company, tags or
+    notes."""
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    hidden = access.contact_only_sql("c")
+    score = f"bm25(customer_fts, {weights})"
+    return score if hidden == "0" else f"CASE WHEN {hidden} THEN 0 ELSE {score} END"
+
+
 def ranked(flt: CustomerFilter) -> bool:
     """Whether the list is ordered by relevance: best match first, when there is text."""
     return flt.sort == RELEVANCE and bool(flt.text.strip())
@@ -250,9 +260,8 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
         if tier is not None:
             # Best match first: the rank tier, then (company, tags, notes) bm25 with column
             # weights, then the name.
-            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
             sql = (f"SELECT id FROM (SELECT c.id AS id, c.sort_name AS sort_name, "
-                   f"{tier[0]} AS tier, bm25(customer_fts, {weights}) AS score "
+                   f"{tier[0]} AS tier, {_score()} AS score "
                    f"FROM {source} WHERE {' AND '.join(clauses)}) "
                    "ORDER BY tier, CASE WHEN tier = 4 THEN score END, sort_name, id")
             if limit is not None:
@@ -392,10 +401,9 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     if len(page) < size and len(words) == 1:
         # 4: one word found in none of name, e-mail and phone (every other hit is in the
         # page already): company, tags and notes in bm25 order.
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         page.extend(row[0] for row in db.execute_sql(
             f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
-            f"ORDER BY bm25(customer_fts, {weights}), c.sort_name, c.id "
+            f"ORDER BY {_score()}, c.sort_name, c.id "
             f"LIMIT {int(size - len(page))}",
             [f"({match}) NOT ({{name emails phones}} : ({terms[0]}))", *params]))
     elif len(page) < size:  # several words: rank them all

@@ -110,3 +110,26 @@ def test_the_first_page_of_a_broad_search_is_the_top_of_the_full_ranking(book: o
     flt = CustomerFilter(text="pena", segment="VIP")
     assert first_page_ranked(flt, 10) == customer_ids(flt, limit=10)
     assert customer_ids(CustomerFilter(text="lola pena"), limit=1) == [ids["lola"]]
+
+
+def test_ranking_keeps_what_the_person_may_not_see_hidden(book: object) -> None:
+    """A receptionist's ranked list and first page never select the exclusive client by her
+    company or tags, and the hidden fields do not move her within her tier."""
+    from crmdesk.services import access
+    from crmdesk.services.customer_query import first_page_ranked
+    from tests.unit.test_search import _hidden_client_office
+
+    ids = _hidden_client_office()
+    # another exclusive client seen at contact level, whose name only holds the word
+    twin = add("Lola", "Abad", emails=("la@example.es",), relationship_type="exclusive",
+               owner="Eva", company="Lola Lola Lola Studio", notes="lola lola")
+    for who, sees in (("Rita", False), ("Marta", True)):
+        access.sign_in(who, f"{who.lower()}-secret-1")
+        for text in ("banco", "yacht", "shipowner", "lola banco", "goya"):
+            flt = CustomerFilter(text=text)
+            assert (ids["hidden"] in customer_ids(flt)) == sees, (who, text)
+            assert (ids["hidden"] in first_page_ranked(flt, 10)) == sees, (who, text)
+            assert first_page_ranked(flt, 10) == customer_ids(flt, limit=10), (who, text)
+        found = customer_ids(CustomerFilter(text="lola"))
+        assert found == [twin, ids["hidden"]]  # both start with Lola: name order
+        access.reset()
