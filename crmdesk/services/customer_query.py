@@ -194,8 +194,10 @@ def _score() -> str:
 
 
 def ranked(flt: CustomerFilter) -> bool:
-    """Whether the list is ordered by relevance: best match first, when there is text."""
-    return flt.sort == RELEVANCE and bool(flt.text.strip())
+    """Whether the list is ordered by rank tiers: best match first, when there is text that
+    is not phone digits or an e-mail (their hits rank alike and are listed by name)."""
+    return (flt.sort == RELEVANCE and bool(flt.text.strip()) and not flt.archived
+            and _tier_sql(flt.text) is not None)
 
 
 def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
