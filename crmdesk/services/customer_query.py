@@ -265,7 +265,8 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
             sql = (f"SELECT id FROM (SELECT c.id AS id, c.sort_name AS sort_name, "
                    f"{tier[0]} AS tier, {_score()} AS score "
                    f"FROM {source} WHERE {' AND '.join(clauses)}) "
-                   "ORDER BY tier, CASE WHEN tier = 4 THEN score END, sort_name, id")
+                   "ORDER BY tier, CASE WHEN tier = 4 THEN score END, "
+                   "CASE WHEN tier < 4 THEN sort_name END, id")
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
@@ -336,6 +337,19 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
+def _by_rank(match: str, size: int) -> list[int]:
+    """The first `size` FTS hits of `match` by bm25 (column weights), ties by id: FTS5
+    computes the rank of each hit (`rank MATCH`), the top is picked in Python (about half
+    the cost of sorting on bm25() in SQL)."""
+    import heapq
+
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    rows = db.execute_sql(
+        "SELECT rowid, rank FROM customer_fts WHERE customer_fts MATCH ? AND rank MATCH ?",
+        (match, f"bm25({weights})")).fetchall()
+    return [int(r[0]) for r in heapq.nsmallest(size, rows, key=lambda r: (r[1], r[0]))]
+
+
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     """The first `size` ids of a broad search in best-match order without ranking every hit:
     tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
@@ -403,11 +417,13 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     if len(page) < size and len(words) == 1:
         # 4: one word found in none of name, e-mail and phone (every other hit is in the
         # page already): company, tags and notes in bm25 order.
-        page.extend(row[0] for row in db.execute_sql(
-            f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
-            f"ORDER BY {_score()}, c.sort_name, c.id "
-            f"LIMIT {int(size - len(page))}",
-            [f"({match}) NOT ({{name emails phones}} : ({terms[0]}))", *params]))
+        rest = f"({match}) NOT ({{name emails phones}} : ({terms[0]}))"
+        if clauses == ["c.archived_at IS NULL"]:  # nothing but the text: FTS alone
+            page.extend(_by_rank(rest, size - len(page)))
+        else:
+            page.extend(row[0] for row in db.execute_sql(
+                f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
+                f"ORDER BY {_score()}, c.id LIMIT {int(size - len(page))}", [rest, *params]))
     elif len(page) < size:  # several words: rank them all
         return customer_ids(flt, limit=size)
     return page
