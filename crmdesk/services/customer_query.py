@@ -361,8 +361,8 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
     matches (index lookups), the names starting with what was typed, other name matches
     (walking the name index when most of the book matches, else sorting those FTS hits),
-    e-mail and phone matches, and for one word the company, tags and notes in bm25 order;
-    only a several-word search whose first tiers do not fill the page ranks every hit."""
+    e-mail and phone matches, then the company, tags and notes in bm25 order (FTS5 ranks
+    only the hits of that last tier)."""
     tier = _tier_sql(flt.text)
     match, clauses, params = _where(flt)
     if tier is None or match is None:
@@ -419,18 +419,17 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND c.id NOT IN "
              "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
              ["{emails phones} : (" + " OR ".join(terms) + ")", *params, match, name_all])
-    if len(page) < size and len(words) == 1:
-        # 4: one word found in none of name, e-mail and phone (every other hit is in the
-        # page already): company, tags and notes in bm25 order.
-        rest = f"({match}) NOT ({{name emails phones}} : ({terms[0]}))"
+    if len(page) < size:
+        # 4: no word in an e-mail or phone and not every word in the name (every other hit
+        # is in the page already): company, tags and notes in bm25 order.
+        rest = (f"({match}) NOT ({{emails phones}} : ({' OR '.join(terms)})) "
+                f"NOT ({name_all})")
         if clauses == ["c.archived_at IS NULL"]:  # nothing but the text: FTS alone
             page.extend(_by_rank(rest, size - len(page)))
         else:
             page.extend(row[0] for row in db.execute_sql(
                 f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
                 f"ORDER BY {_score()}, c.id LIMIT {int(size - len(page))}", [rest, *params]))
-    elif len(page) < size:  # several words: rank them all
-        return customer_ids(flt, limit=size)
     return page
 
 

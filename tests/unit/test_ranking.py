@@ -103,7 +103,8 @@ def test_the_first_page_of_a_broad_search_is_the_top_of_the_full_ranking(book: o
     ids = _book()
     demo.build_demo(600, seed=5)
     for text in ["a", "pe", "pena", "m", "golf", "lola pena", "maria", "garcia lo", "abad",
-                 "hijos", "example", "zzz"]:
+                 "hijos", "example", "zzz", "hijos pena", "friend family", "pena hijos s",
+                 "a e", "lola hijos"]:
         for size in (1, 7, 40):
             flt = CustomerFilter(text=text)
             assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
