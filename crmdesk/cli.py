@@ -233,10 +233,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     flt = customer_query.CustomerFilter(text=" ".join(args.query), stage=args.stage or "",
-                                        segment=args.segment or "")
+                                        segment=args.segment or "", sort=args.sort,
+                                        descending=args.descending)
     if flt.stage and flt.stage not in catalog.STAGE_LABELS:
         raise BookError(f"Unknown stage “{flt.stage}” (one of: {', '.join(catalog.STAGE_LABELS)}).")
     ids = customer_query.customer_ids(flt, limit=args.limit)
+    _did_you_mean(flt, len(ids))
     if args.json:  # whole profiles printed out: views in the audit trail
         from crmdesk.services import customers
 
@@ -251,6 +253,15 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{cid:>7}  {name:<32} {r[9] or '':<36} {r[10] or '':<16} {r[5]:<12} {r[6]}")
     print(f"{len(ids):,} found.", file=sys.stderr)
     return 0
+
+
+def _did_you_mean(flt: Any, hits: int) -> None:
+    """A search that found nothing or little suggests names of the book (on stderr)."""
+    from crmdesk.services import spelling
+
+    found = spelling.did_you_mean(flt, hits)
+    if found:
+        print("Did you mean: " + ", ".join(found) + "?", file=sys.stderr)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -1025,6 +1036,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segment", metavar="S")
     p.add_argument("--limit", type=cli_args.limit, default=50, metavar="N")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--sort", choices=["relevance", "name", "company", "stage", "segment",
+                                      "relationship", "owner", "created", "updated", "points"],
+                   default="relevance",
+                   help="order (default relevance: best match first, name order without text)")
+    p.add_argument("--descending", action="store_true", help="reverse a column sort")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("add", parents=[common], help="create a customer")

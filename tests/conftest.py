@@ -16,6 +16,9 @@ os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")
 os.environ.setdefault("CRMDESK_NO_AUTO_BACKUP", "1")
 os.environ["CRMDESK_BUSY_TIMEOUT_MS"] = "300"
 os.environ["CRMDESK_FAST_HASH_FOR_TESTS"] = "1"
+# Encrypted test books derive their key with 4,000 PBKDF2 rounds, not 256,000 (in tests only:
+# crmdesk.store.db._kdf_iterations also wants pytest's PYTEST_CURRENT_TEST).
+os.environ["CRMDESK_TEST_KDF_ITER"] = "4000"
 # The audit trail's anchors go to a folder of the test run, never the user's state folder.
 os.environ["CRMDESK_ANCHOR_DIR"] = tempfile.mkdtemp(prefix="crmdesk-anchors-")
 

@@ -30,6 +30,17 @@ SORT_COLUMNS: dict[str, str] = {
     "next_follow_up": "coalesce(c.next_follow_up_at, '9999')",
 }
 
+#: The sort that puts the best match first when there is search text (name order without).
+RELEVANCE = "relevance"
+#: The list's sort choices in the order a menu shows them.
+SORT_CHOICES: list[tuple[str, str]] = [
+    (RELEVANCE, "Best match"), ("name", "Name"), ("company", "Company"), ("stage", "Stage"),
+    ("segment", "Segment"), ("relationship", "Relationship"), ("owner", "Owner"),
+    ("created", "Created"), ("updated", "Updated"), ("points", "Points")]
+#: bm25() column weights (name, emails, phones, company, tags, notes): the order of matches
+#: on company, tags and notes within the last tier.
+BM25_WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+
 
 @dataclass
 class CustomerFilter:
@@ -43,7 +54,7 @@ class CustomerFilter:
     tag: str = ""
     consent: str = ""  # only customers who agreed to marketing on this channel
     archived: bool = False
-    sort: str = "name"
+    sort: str = RELEVANCE
     descending: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -179,6 +190,68 @@ def _contact_misses(match: str, hits: int) -> int:
     return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
+def _score() -> str:
+    """bm25() with the column weights; customers the person sees at CONTACT level all score
+    alike (0), so that their place in the list says nothing about their company, tags or
+    notes."""
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    hidden = access.contact_only_sql("c")
+    score = f"bm25(customer_fts, {weights})"
+    return score if hidden == "0" else f"CASE WHEN {hidden} THEN 0 ELSE {score} END"
+
+
+def ranked(flt: CustomerFilter) -> bool:
+    """Whether the list is ordered by rank tiers: best match first, when there is text that
+    is not phone digits or an e-mail (their hits rank alike and are listed by name)."""
+    return (flt.sort == RELEVANCE and bool(flt.text.strip()) and not flt.archived
+            and _tier_sql(flt.text) is not None)
+
+
+def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
+    """The rank tier of an FTS hit for what was typed (an SQL expression over `c` and the
+    hit's FTS row, and its parameters), or None when every hit ranks alike (digits, an
+    e-mail). Lower is better:
+
+    0. the whole name is what was typed: given and family name (in either order), the
+       preferred name, or preferred and family name;
+    1. a name starts with the words typed (given name, family name, or a preferred name
+       written without accents at its start);
+    2. every word matches the name;
+    3. a word matches an e-mail or a phone;
+    4. the rest (company, tags, notes).
+    """
+    text = text.strip()
+    if "@" in text or _PHONEISH.match(text):
+        return None
+    words = _WORD.findall(fold(text))
+    if not words:
+        return None
+    typed = " ".join(words)
+    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
+    marks = ",".join("?" * len(exact))
+    prefix = _like(typed)[1:]  # 'typed%' with LIKE's wildcards escaped
+    params: list[Any] = [*exact, f'name : "{typed}"', typed, typed, prefix,
+                         f'name : ^"{typed}"*', prefix]
+    if len(words) == 1:  # one word: does it match the name column at all?
+        name_all = "bm25(customer_fts, 1, 0, 0, 0, 0, 0) < 0"
+    else:
+        name_all = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+        params.append("name : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+    # No Python per hit (a worker ranking 80,000 hits would hold the GIL the window needs):
+    # the preferred name is folded only for the few hits holding the phrase typed, and its
+    # start is compared with LIKE (case-insensitive for ASCII).
+    sql = (f"CASE WHEN c.sort_name IN ({marks}) OR (c.preferred_name <> '' AND c.id IN "
+           "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND ("
+           "crm_fold(c.preferred_name) = ? OR crm_fold(c.preferred_name || ' ' || "
+           "c.family_name) = ?)) THEN 0 "
+           "WHEN c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
+           "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
+           "c.preferred_name LIKE ? ESCAPE '\\') THEN 1 "
+           f"WHEN {name_all} THEN 2 "
+           "WHEN bm25(customer_fts, 0, 1, 1, 0, 0, 0) < 0 THEN 3 ELSE 4 END")
+    return sql, params
+
+
 EMAIL_RANGE = ("SELECT customer_id FROM customer_email "
                "WHERE address_key >= ? AND address_key < ?")
 
@@ -195,9 +268,21 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     direction = "DESC" if flt.descending else "ASC"
     if match is not None:
         # Drive the query from the FTS hits (a few hundred rows), not from the whole table.
-        source = "customer_fts f JOIN customer c ON c.id = f.rowid"
+        source = "customer_fts JOIN customer c ON c.id = customer_fts.rowid"
         clauses = ["customer_fts MATCH ?", *clauses]
         params = [match, *params]
+        tier = _tier_sql(flt.text) if ranked(flt) else None
+        if tier is not None:
+            # Best match first: the rank tier, then (company, tags, notes) bm25 with column
+            # weights, then the name.
+            sql = (f"SELECT id FROM (SELECT c.id AS id, c.sort_name AS sort_name, "
+                   f"{tier[0]} AS tier, {_score()} AS score "
+                   f"FROM {source} WHERE {' AND '.join(clauses)}) "
+                   "ORDER BY tier, CASE WHEN tier = 4 THEN score END, "
+                   "CASE WHEN tier < 4 THEN sort_name END, id")
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
     elif clauses[1:2] == [f"c.id IN ({EMAIL_RANGE})"]:
         # Start from the few addresses in the e-mail index range (CROSS JOIN keeps SQLite
         # from walking the whole name index instead).
@@ -265,8 +350,103 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
+def _by_rank(match: str, size: int) -> list[int]:
+    """The first `size` FTS hits of `match` by bm25 (column weights), ties by id: FTS5
+    computes the rank of each hit (`rank MATCH`), the top is picked in Python (about half
+    the cost of sorting on bm25() in SQL)."""
+    import heapq
+
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    rows = db.execute_sql(
+        "SELECT rowid, rank FROM customer_fts WHERE customer_fts MATCH ? AND rank MATCH ?",
+        (match, f"bm25({weights})")).fetchall()
+    return [int(r[0]) for r in heapq.nsmallest(size, rows, key=lambda r: (r[1], r[0]))]
+
+
+def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
+    """The first `size` ids of a broad search in best-match order without ranking every hit:
+    tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
+    matches (index lookups), the names starting with what was typed, other name matches
+    (walking the name index when most of the book matches, else sorting those FTS hits),
+    e-mail and phone matches, then the company, tags and notes in bm25 order (FTS5 ranks
+    only the hits of that last tier)."""
+    tier = _tier_sql(flt.text)
+    match, clauses, params = _where(flt)
+    if tier is None or match is None:
+        return customer_ids(flt, limit=size)
+    words = _WORD.findall(fold(flt.text))
+    typed = " ".join(words)
+    terms = [f'"{w}"*' for w in words]
+    name_all = "name : (" + " AND ".join(terms) + ")"  # tiers 0-2 are all among these
+    hits = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+    where = " AND ".join([*clauses, hits])
+    order = "ORDER BY c.sort_name, c.id"
+    fts = "SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid"
+    page: list[int] = []
+
+    def take(sql: str, args: list[Any]) -> None:
+        page.extend(row[0] for row in db.execute_sql(
+            f"{sql} {order} LIMIT {int(size - len(page))}", args))
+
+    named = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
+                               (name_all,)).fetchone()[0])
+    exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
+    # 0: the whole name: the name index, and the few names holding the phrase typed (not a
+    # prefix) whose preferred name is compared
+    whole_ids = [int(row[0]) for row in db.execute_sql(
+        f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN "
+        f"({','.join('?' * len(exact))}) "
+        "UNION SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
+        "WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND (crm_fold(c.preferred_name)"
+        " = ? OR crm_fold(c.preferred_name || ' ' || c.family_name) = ?)",
+        [*exact, f'name : "{typed}"', typed, typed])] if named else []
+    listed = ",".join(str(i) for i in whole_ids)
+    if whole_ids:
+        take(f"SELECT c.id FROM customer c WHERE {where} AND c.id IN ({listed})",
+             [*params, match])
+    whole = f"c.id NOT IN ({listed})"
+    prefix = _like(typed)[1:]
+    starts = ("(c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
+              "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
+              "c.preferred_name LIKE ? ESCAPE '\\'))")
+    starts_params = [prefix, f'name : ^"{typed}"*', prefix]
+    if named and len(page) < size:
+        # 1: a name starts with what was typed; 2: every word is in the name
+        if named > 5_000:  # dense: walk the name index
+            take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {starts}",
+                 [*params, match, *starts_params])
+        else:
+            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND {starts}",
+                 [name_all, *params, match, *starts_params])
+        if len(page) < size:
+            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND NOT {starts}",
+                 [name_all, *params, match, *starts_params])
+    if len(page) < size:
+        # 3: a word in an e-mail or a phone, not every word in the name
+        take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND c.id NOT IN "
+             "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
+             ["{emails phones} : (" + " OR ".join(terms) + ")", *params, match, name_all])
+    if len(page) < size:
+        # 4: no word in an e-mail or phone and not every word in the name (every other hit
+        # is in the page already): company, tags and notes in bm25 order.
+        rest = (f"({match}) NOT ({{emails phones}} : ({' OR '.join(terms)})) "
+                f"NOT ({name_all})")
+        if clauses == ["c.archived_at IS NULL"]:  # nothing but the text: FTS alone
+            page.extend(_by_rank(rest, size - len(page)))
+        else:
+            page.extend(row[0] for row in db.execute_sql(
+                f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
+                f"ORDER BY {_score()}, c.id LIMIT {int(size - len(page))}", [rest, *params]))
+    return page
+
+
 def count(archived: bool = False) -> int:
-    """How many customers are on the shelf (list or Trash), whatever the filter."""
+    """How many customers are on the shelf (list or Trash), whatever the filter: one row of
+    the trigger-kept customer_count table."""
+    row = db.execute_sql("SELECT n FROM customer_count WHERE archived = ?",
+                         (int(archived),)).fetchone()
+    if row is not None:
+        return int(row[0])
     sql = ("SELECT count(*) FROM customer WHERE archived_at IS "
            + ("NOT NULL" if archived else "NULL"))
     return int(db.execute_sql(sql).fetchone()[0])
@@ -323,3 +503,40 @@ def redacted_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     for pos in (12, 13, 14, 15, 16, 17, 18):
         out[pos] = None
     return tuple(out)
+
+
+def _address_fits(address: str, text: str, words: list[str]) -> bool:
+    if "@" in text and not text.startswith("@"):
+        return address.casefold().startswith(text.casefold())
+    tokens = _WORD.findall(fold(address))
+    return any(t.startswith(w) for w in words for t in tokens)
+
+
+def matched_contacts(ids: list[int], text: str) -> dict[int, tuple[str | None, str | None]]:
+    """For a search, the e-mail address and phone number of each customer that match what
+    was typed (None where none does: the list then shows the first one). A customer found
+    by their second address shows that address."""
+    text = text.strip()
+    if not ids or not text:
+        return {}
+    words = _WORD.findall(fold(text))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    phoneish = bool(_PHONEISH.match(text)) and len(digits) >= 3
+    marks = ",".join("?" * len(ids))
+    found: dict[int, tuple[str | None, str | None]] = {}
+    if not phoneish:
+        for cid, address in db.execute_sql(
+                f"SELECT customer_id, address FROM customer_email WHERE customer_id IN ({marks}) "
+                "ORDER BY customer_id, position", ids):
+            if cid not in found and _address_fits(str(address), text, words):
+                found[cid] = (str(address), None)
+        return found
+    from crmdesk.services.search_index import phone_tokens
+
+    for cid, e164 in db.execute_sql(
+            f"SELECT customer_id, e164 FROM customer_phone WHERE customer_id IN ({marks}) "
+            "ORDER BY customer_id, position", ids):
+        if cid not in found and any(token.startswith(digits)
+                                    for token in phone_tokens(str(e164)).split()):
+            found[cid] = (None, str(e164))
+    return found

@@ -75,6 +75,10 @@ def check_book() -> CheckReport:
     archived = db.execute_sql(
         "SELECT count(*) FROM customer WHERE archived_at IS NOT NULL").fetchone()[0]
     report.findings.append(f"Customers: {customers - archived:,} active, {archived:,} in Trash")
+    kept = dict(db.execute_sql("SELECT archived, n FROM customer_count").fetchall())
+    if kept != {0: customers - archived, 1: archived}:
+        report.problems.append(f"Customer counts out of step: {kept.get(0)} active and "
+                               f"{kept.get(1)} in Trash recorded")
     from crmdesk.services import sync  # an office book: its sync bookkeeping too
 
     found, problems = sync.check()

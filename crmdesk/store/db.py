@@ -32,6 +32,27 @@ except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
 DB_ERRORS: tuple[type[Exception], ...] = (peewee.DatabaseError, sqlite3.DatabaseError,
                                           *_CIPHER_ERRORS, OSError)
 PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def _kdf_iterations() -> int:
+    """PBKDF2 rounds of an encrypted book: SQLCipher 4's default (256,000). Only a test run
+    (pytest's own PYTEST_CURRENT_TEST set, in this process or the one that started it) may
+    ask for fewer with CRMDESK_TEST_KDF_ITER, to spare each test the key derivation; real
+    books never see it."""
+    wanted = os.environ.get("CRMDESK_TEST_KDF_ITER", "")
+    if wanted.isdigit() and os.environ.get("PYTEST_CURRENT_TEST") and int(wanted) > 0:
+        skipped: tuple[type[BaseException], ...] = (ImportError, *_CIPHER_ERRORS)
+        try:
+            from sqlcipher3 import dbapi2 as sqlcipher
+
+            probe = sqlcipher.connect(":memory:")
+            probe.execute(f"PRAGMA cipher_default_kdf_iter = {int(wanted)}")  # every later key
+            probe.close()
+        except skipped:
+            return 256_000
+        return int(wanted)
+    return 256_000
+
 _SALT_ERRORS: tuple[type[Exception], ...] = (*_CIPHER_ERRORS, TypeError, ValueError)
 
 
@@ -79,6 +100,12 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
+def _fold(text: object) -> str:
+    from crmdesk.services.search_index import fold
+
+    return fold(text) if isinstance(text, str) else ""
+
+
 class BookDatabase(peewee.SqliteDatabase):
     """A plain book. Every write transaction begins IMMEDIATE: it takes the write lock when
     it begins, waiting up to the busy timeout for another writer, rather than reading first
@@ -92,6 +119,8 @@ class BookDatabase(peewee.SqliteDatabase):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(database, **kwargs)
         self.warnings: list[str] = []
+        # Search ranking compares names case- and accent-insensitively (every connection).
+        self.register_function(_fold, "crm_fold", 1, deterministic=True)
 
     def _open_connection(self) -> Any:
         return super()._connect()  # type: ignore[misc]
@@ -137,12 +166,14 @@ class EncryptedDatabase(BookDatabase):
         salt = self._salt
         if salt is None or len(salt) != 16:
             return None
-        key = hashlib.pbkdf2_hmac("sha512", self.passphrase.encode("utf-8"), salt, 256_000, 32)
+        key = hashlib.pbkdf2_hmac("sha512", self.passphrase.encode("utf-8"), salt,
+                                  _kdf_iterations(), 32)
         return f"\"x'{key.hex()}{salt.hex()}'\""
 
     def _keyed(self, key_sql: str) -> Any:
         from sqlcipher3 import dbapi2 as sqlcipher
 
+        _kdf_iterations()
         conn = sqlcipher.connect(self.database, isolation_level=None, **self.connect_params)
         try:
             # A wrong key is reported by us, not printed by SQLCipher on stderr.

@@ -12,6 +12,7 @@ from crmdesk.store.db import (
     DB_ERRORS,
     BookError,
     WrongPassphrase,
+    _kdf_iterations,
     check_passphrase,
     exclusive_access,
     is_encrypted,
@@ -29,6 +30,7 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
         return sqlite3.connect(uri, uri=read_only)
     from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
 
+    _kdf_iterations()
     conn = sqlcipher.connect(str(path))
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {quote(passphrase)}")
@@ -65,6 +67,7 @@ def export_encrypted(source: Path, target: Path, passphrase: str) -> None:
 
     target.unlink(missing_ok=True)
     os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    _kdf_iterations()
     plain = sqlcipher.connect(str(source))  # no key: reads the plain file
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -404,6 +404,29 @@ def _contact_figures(database: peewee.Database) -> None:
         database.execute_sql(sql)
 
 
+def _v10_customer_counts(database: peewee.Database) -> None:
+    """How many customers are on the list and in the Trash, kept by triggers (start-up and
+    every list count read one row instead of counting a million)."""
+    for sql in [
+        "CREATE TABLE customer_count (archived INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+        "INSERT INTO customer_count SELECT 0, count(*) FROM customer WHERE archived_at IS NULL",
+        "INSERT INTO customer_count SELECT 1, count(*) FROM customer "
+        "WHERE archived_at IS NOT NULL",
+        """CREATE TRIGGER customer_count_insert AFTER INSERT ON customer BEGIN
+            UPDATE customer_count SET n = n + 1 WHERE archived = (NEW.archived_at IS NOT NULL);
+           END""",
+        """CREATE TRIGGER customer_count_delete AFTER DELETE ON customer BEGIN
+            UPDATE customer_count SET n = n - 1 WHERE archived = (OLD.archived_at IS NOT NULL);
+           END""",
+        """CREATE TRIGGER customer_count_shelf AFTER UPDATE OF archived_at ON customer
+            WHEN (OLD.archived_at IS NULL) <> (NEW.archived_at IS NULL) BEGIN
+            UPDATE customer_count SET n = n - 1 WHERE archived = (OLD.archived_at IS NOT NULL);
+            UPDATE customer_count SET n = n + 1 WHERE archived = (NEW.archived_at IS NOT NULL);
+           END""",
+    ]:
+        database.execute_sql(sql)
+
+
 def _v9_sync(database: peewee.Database) -> None:
     """The office book's local side (see services/sync.py): a global id on every synced row
     (filled, indexed and kept by triggers only once the book joins a hub, so a book that
@@ -498,7 +521,10 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      migration_messages.step,
                      _canvas_indexes,
                      _organisation_clients,
-                     _v9_sync]
+                     _v9_sync,
+                     _v10_customer_counts]
+#: the schema version that brought the trigger-kept customer counts (tests use this)
+CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
 #: the step of the canvas's indexes and change counter (issue 16)
 CANVAS_INDEXES_VERSION = STEPS.index(_canvas_indexes) + 1

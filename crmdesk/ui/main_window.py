@@ -722,6 +722,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             value = s.value(key)
             if value is not None:
                 restore(value)
+        self.customers.sort_best_match()  # saved columns carry a sort indicator: not kept
         theme = str(s.value("ui/theme", "system"))
         for action in self.theme_menu.actions():
             action.setChecked(action.data() == theme)

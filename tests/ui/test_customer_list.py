@@ -78,6 +78,12 @@ def test_filters_and_header_sort(qtbot, book, make_window) -> None:  # type: ign
     assert _names(view) == ["Zapata, Ana"]
     view.owner.setCurrentIndex(0)
     header = view.table.horizontalHeader()
+    # Best match first by default (no column sorted); a first click sorts by name, a second
+    # click reverses it.
+    assert header.sortIndicatorSection() == -1 and view.order.currentData() == "relevance"
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 10, 5))
+    assert view.order.currentData() == "name"
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(0) + 10, 5))
     assert _names(view) == ["Zapata, Ana", "Mora, Carla", "Alba, Berta"]

@@ -128,12 +128,16 @@ class CustomerTableModel(QAbstractTableModel):
         """Re-run the id query; the row cache is dropped."""
         self._cancel_pending()
         flt = self._filter
-        hits = customer_query.text_only_count(flt, self.total) if flt.sort == "name" else None
+        hits = (customer_query.text_only_count(flt, self.total)
+                if flt.sort in ("name", customer_query.RELEVANCE) else None)
         self.beginResetModel()
         self._cache.clear()
         self._raw.clear()
         if hits is not None and hits > customer_query.FIRST_PAGE_THRESHOLD:
-            self._ids = customer_query.first_page(flt, FIRST_PAGE, hits, self.total)
+            if customer_query.ranked(flt):
+                self._ids = customer_query.first_page_ranked(flt, FIRST_PAGE)
+            else:
+                self._ids = customer_query.first_page(flt, FIRST_PAGE, hits, self.total)
             self._count = hits
             self._complete = False
             # Start the rest a little later: while someone types, each key replaces the
@@ -240,6 +244,13 @@ class CustomerTableModel(QAbstractTableModel):
         year_ago = loyalty_ledger.add_months(now, -12).astimezone().date().isoformat()
         rows = customer_query.rows_by_id(block, prog.currency, since, year_ago)
         self.now = now
+        if self._filter.text.strip():  # show the e-mail or phone the search matched
+            for key, (email, phone) in customer_query.matched_contacts(
+                    list(rows), self._filter.text).items():
+                row = list(rows[key])
+                row[9] = email or row[9]
+                row[10] = phone or row[10]
+                rows[key] = tuple(row)
         for key, value in rows.items():
             self._raw[key] = value
             self._cache[key] = [None] * len(COLUMNS)
@@ -329,7 +340,18 @@ class CustomerTableModel(QAbstractTableModel):
         if self._loaded:
             self.reload()
 
+    def set_sort(self, key: str, descending: bool = False) -> None:
+        """Order by `key` (one of customer_query.SORT_CHOICES: "relevance" is best match)."""
+        if (key, descending) == (self._filter.sort, self._filter.descending):
+            return
+        self._filter.sort, self._filter.descending = key, descending
+        if self._loaded:
+            self.reload()
+
     def sort_column(self) -> int:
+        """The column the list is sorted by (-1: best match, no column)."""
+        if self._filter.sort == customer_query.RELEVANCE:
+            return -1
         for i, (_, _, key) in enumerate(COLUMNS):
             if key == self._filter.sort:
                 return i

@@ -20,13 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, customers, lifecycle
+from crmdesk.services import catalog, customer_query, customers, lifecycle, spelling
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
+from crmdesk.ui.widgets.highlight import HighlightDelegate
+
+#: the columns whose matched words are drawn in bold
+HIGHLIGHTED = ("Name", "Preferred", "Company", "E-mail", "Phone", "Tags")
 
 
 class SearchBox(QLineEdit):
-    """The search field: Esc clears it (and only then reaches the window's Esc action)."""
+    """The search field: Esc clears it (and only then reaches the window's Esc action);
+    Down goes into the list (`down_pressed`)."""
+
+    down_pressed = Signal()
 
     def event(self, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.ShortcutOverride and self.text()
@@ -38,6 +45,10 @@ class SearchBox(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
+            return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.down_pressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -64,7 +75,22 @@ class CustomerListView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(f"Search {noun}")
         self.search.setToolTip("Type any part of a name, e-mail, phone (digits), company, tag "
-                               "or note; results update as you type. Esc clears.")
+                               "or note; results update as you type, best match first. "
+                               "Enter opens the first, Down goes into the list, Esc clears.")
+        self.order = QComboBox()
+        for key, label in customer_query.SORT_CHOICES:
+            self.order.addItem(label, key)
+        self.order.setAccessibleName("Sort order")
+        self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.order.setToolTip("Order of the list: best match first (name order without search "
+                              "text), or by a column (a click on a column header does too)")
+        self.suggestion = QLabel()
+        self.suggestion.setAccessibleName("Spelling suggestion")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setToolTip("Click or press Enter in the search box to search for it")
+        self.suggestion.hide()
+        self._suggested: list[str] = []
         self.stage = self._filter_combo("All stages", lifecycle.stages(), "Filter by stage")
         self.segment = self._filter_combo("All segments", [], "Filter by segment")
         self.relationship = self._filter_combo(
@@ -92,7 +118,9 @@ class CustomerListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # Best match first: no column carries the sort indicator.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_sort(customer_query.RELEVANCE)
         widths = [190, 90, 150, 230, 140, 100, 90, 170, 120, 140, 130]
         for column, width in enumerate(widths[: len(COLUMNS)]):
             header.resizeSection(column, width)
@@ -100,6 +128,10 @@ class CustomerListView(QWidget):
             header.resizeSection(logical, 100 if logical == len(COLUMNS) - 2 else 150)
             header.moveSection(header.visualIndex(logical), 1 + logical - (len(COLUMNS) - 2))
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.highlight = HighlightDelegate(self.table)
+        for column, (title, _pos, _key) in enumerate(COLUMNS):
+            if title in HIGHLIGHTED:
+                self.table.setItemDelegateForColumn(column, self.highlight)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Customer count")
@@ -131,10 +163,12 @@ class CustomerListView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.mine)
+        top.addWidget(self.order)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.suggestion)
         layout.addLayout(filters)
         layout.addWidget(self.no_match_bar)
         self._build_restriction_bar(layout)
@@ -143,11 +177,16 @@ class CustomerListView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.search.textChanged.connect(self._apply)
+        self.search.returnPressed.connect(self._enter_pressed)
+        self.search.down_pressed.connect(self._into_list)
+        self.suggestion.linkActivated.connect(self.search.setText)
+        self.order.currentIndexChanged.connect(self._order_chosen)
         for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
                       self.consent):
             combo.currentIndexChanged.connect(self._apply)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._update_suggestion)
         self._connect_selection()
 
     @staticmethod
@@ -257,6 +296,7 @@ class CustomerListView(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.model.filter.sort, self.model.filter.descending = flt.sort, flt.descending
+        self._show_order()
         header = self.table.horizontalHeader()
         header.blockSignals(True)
         order = Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder
@@ -306,6 +346,7 @@ class CustomerListView(QWidget):
     def _apply(self) -> None:
         self._sync_mine()
         keep = self.current_id()
+        self.highlight.set_search("" if self.archived else self.search.text())
         self.model.set_filter(self.current_filter())
         self._reselect(keep)
         self.filter_changed.emit()
@@ -319,6 +360,7 @@ class CustomerListView(QWidget):
                     else Qt.SortOrder.AscendingOrder)
             header.setSortIndicator(self.model.sort_column(), real)
             header.blockSignals(False)
+        self._show_order()
         keep = self.current_id()
         self._reselect(keep)
         self.filter_changed.emit()
@@ -332,6 +374,62 @@ class CustomerListView(QWidget):
             if combo.currentData():
                 parts.append(f"{label} {combo.currentText()}")
         return ", ".join(parts)
+
+    def _order_chosen(self) -> None:
+        key = self.order.currentData() or customer_query.RELEVANCE
+        keep = self.current_id()
+        self.model.set_sort(key)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        self._reselect(keep)
+        self.filter_changed.emit()
+
+    def sort_best_match(self) -> None:
+        """Order by best match again (a new window starts so, whatever the saved columns)."""
+        self.order.setCurrentIndex(self.order.findData(customer_query.RELEVANCE))
+        self._order_chosen()
+
+    def _show_order(self) -> None:
+        """The sort choice shows the model's sort (after a header click or a saved view)."""
+        self.order.blockSignals(True)
+        self.order.setCurrentIndex(max(0, self.order.findData(self.model.filter.sort)))
+        self.order.blockSignals(False)
+
+    # --- keys -----------------------------------------------------------------------------
+    def _into_list(self) -> None:
+        """Down in the search box: into the list, on the first hit unless one is chosen."""
+        if not self.model.rowCount():
+            return
+        if not self.table.currentIndex().isValid():
+            self.select_id(self.model.id_at(0))
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _enter_pressed(self) -> None:
+        """Enter in the search box opens the first hit; with none, takes the suggestion."""
+        if self.model.rowCount():
+            cid = self.model.id_at(0)
+            self.select_id(cid)
+            self.activated.emit(cid)
+        elif self._suggested:
+            self.search.setText(self._suggested[0])
+
+    def _update_suggestion(self) -> None:
+        flt = self.model.filter
+        self._suggested = spelling.did_you_mean(flt, self.model.rowCount()) \
+            if flt.text.strip() else []
+        if not self._suggested:
+            self.suggestion.hide()
+            return
+        from html import escape
+
+        links = ", ".join(f'<a href="{escape(text, quote=True)}"><i>{escape(text)}</i></a>'
+                          for text in self._suggested)
+        self.suggestion.setText(f"Did you mean {links}?")
+        self.suggestion.setAccessibleDescription(
+            "Did you mean " + ", ".join(self._suggested) + "? Enter searches for the first.")
+        self.suggestion.show()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total

@@ -1,0 +1,136 @@
+"""Best match first: the rank tiers of a search on a hand-made book, in the service, the CLI
+and quick capture."""
+
+from __future__ import annotations
+
+import json
+
+from crmdesk.services import capture
+from crmdesk.services.customer_query import CustomerFilter, customer_ids
+from tests.conftest import add
+
+
+def _book() -> dict[str, int]:
+    ids = {}
+    # Employees of Peña & Hijos and people whose e-mail says "pena" come first by name.
+    for i, given in enumerate(["Aaron", "Abel", "Adela", "Alba"]):
+        ids[f"staff{i}"] = add(given, "Abad", company="Peña & Hijos S.L.")
+    ids["mail"] = add("Aaron", "Aalto", emails=("info@pena-consulting.example",))
+    ids["notes"] = add("Abril", "Abarca", notes="Friend of the Peña family")
+    ids["tag"] = add("Adrián", "Acosta", tags=["peñarol"])
+    ids["dolores"] = add("Dolores", "Díaz", preferred_name="Lola", company="Peña & Hijos")
+    ids["lola"] = add("Lola", "Peña")
+    ids["penalba"] = add("Zoe", "Peñalba")
+    ids["second"] = add("María", "García Peña")
+    ids["phone"] = add("Berta", "Bosch", phones=("+34 612 345 678",))
+    ids["digits"] = add("Carla", "Castro", notes="old number 612345")
+    return ids
+
+
+def test_exact_name_beats_prefix_beats_other_name_then_email_then_company(book: object) -> None:
+    ids = _book()
+    order = customer_ids(CustomerFilter(text="pena"))
+    # the whole family name, then a name starting so, then another name word,
+    # then the e-mail, then company, tags and notes.
+    assert order[0] == ids["lola"]
+    assert order[1] == ids["penalba"]
+    assert order[2] == ids["second"]
+    assert order[3] == ids["mail"]
+    assert set(order[4:]) == {ids["dolores"], ids["tag"], ids["notes"],
+                              *(ids[f"staff{i}"] for i in range(4))}
+    # company (weight 3) before tags (2) before notes (1)
+    assert order.index(ids["dolores"]) < order.index(ids["tag"]) < order.index(ids["notes"])
+
+
+def test_accents_and_case_do_not_change_the_order(book: object) -> None:
+    _book()
+    assert customer_ids(CustomerFilter(text="pena")) == customer_ids(CustomerFilter(text="PEÑA"))
+    assert customer_ids(CustomerFilter(text="pena")) == customer_ids(CustomerFilter(text="Peña"))
+
+
+def test_whole_name_in_either_order_and_preferred_name(book: object) -> None:
+    ids = _book()
+    assert customer_ids(CustomerFilter(text="lola pena"))[0] == ids["lola"]
+    assert customer_ids(CustomerFilter(text="lola pena"))[1] == ids["dolores"]
+    assert customer_ids(CustomerFilter(text="peña lola"))[0] == ids["lola"]
+    # the preferred name alone is that person's whole name
+    assert customer_ids(CustomerFilter(text="lola"))[:2] == [ids["dolores"], ids["lola"]]
+    assert customer_ids(CustomerFilter(text="lola diaz"))[0] == ids["dolores"]
+
+
+def test_name_sort_still_sorts_by_name(book: object) -> None:
+    ids = _book()
+    by_name = customer_ids(CustomerFilter(text="pena", sort="name"))
+    assert by_name[0] == ids["mail"]  # Aalto sorts first
+    assert by_name != customer_ids(CustomerFilter(text="pena"))
+
+
+def test_phone_digits_find_the_phone_and_limit_keeps_the_best(book: object) -> None:
+    ids = _book()
+    assert customer_ids(CustomerFilter(text="612 345"))[0] == ids["phone"]
+    assert customer_ids(CustomerFilter(text="pena"), limit=2) == [ids["lola"], ids["penalba"]]
+    # without text, best match is name order
+    assert customer_ids(CustomerFilter()) == customer_ids(CustomerFilter(sort="name"))
+
+
+def test_quick_capture_offers_the_best_match_first(book: object) -> None:
+    ids = _book()
+    matches = capture.find_matches("pena", limit=3)
+    assert [m.customer_id for m in matches][:1] == [ids["lola"]]
+    assert capture.find_matches("lola pena")[0].customer_id == ids["lola"]
+
+
+def test_cli_search_without_sort_is_best_match(book: object, capsys: object) -> None:
+    from crmdesk import cli
+    from crmdesk.store.db import close_database
+
+    ids = _book()
+    path = str(book.path)  # type: ignore[attr-defined]
+    close_database()
+    assert cli.main(["search", "--db", path, "--json", "pena"]) == 0
+    out = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert [c["id"] for c in out][:2] == [ids["lola"], ids["penalba"]]
+    assert cli.main(["search", "--db", path, "--json", "--sort", "name", "pena"]) == 0
+    out = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert out[0]["id"] == ids["mail"]
+    close_database()
+
+
+def test_the_first_page_of_a_broad_search_is_the_top_of_the_full_ranking(book: object) -> None:
+    from crmdesk.services import demo
+    from crmdesk.services.customer_query import first_page_ranked
+
+    ids = _book()
+    demo.build_demo(600, seed=5)
+    for text in ["a", "pe", "pena", "m", "golf", "lola pena", "maria", "garcia lo", "abad",
+                 "hijos", "example", "zzz", "hijos pena", "friend family", "pena hijos s",
+                 "a e", "lola hijos"]:
+        for size in (1, 7, 40):
+            flt = CustomerFilter(text=text)
+            assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
+    flt = CustomerFilter(text="pena", segment="VIP")
+    assert first_page_ranked(flt, 10) == customer_ids(flt, limit=10)
+    assert customer_ids(CustomerFilter(text="lola pena"), limit=1) == [ids["lola"]]
+
+
+def test_ranking_keeps_what_the_person_may_not_see_hidden(book: object) -> None:
+    """A receptionist's ranked list and first page never select the exclusive client by her
+    company or tags, and the hidden fields do not move her within her tier."""
+    from crmdesk.services import access
+    from crmdesk.services.customer_query import first_page_ranked
+    from tests.unit.test_search import _hidden_client_office
+
+    ids = _hidden_client_office()
+    # another exclusive client seen at contact level, whose name only holds the word
+    twin = add("Lola", "Abad", emails=("la@example.es",), relationship_type="exclusive",
+               owner="Eva", company="Lola Lola Lola Studio", notes="lola lola")
+    for who, sees in (("Rita", False), ("Marta", True)):
+        access.sign_in(who, f"{who.lower()}-secret-1")
+        for text in ("banco", "yacht", "shipowner", "lola banco", "goya"):
+            flt = CustomerFilter(text=text)
+            assert (ids["hidden"] in customer_ids(flt)) == sees, (who, text)
+            assert (ids["hidden"] in first_page_ranked(flt, 10)) == sees, (who, text)
+            assert first_page_ranked(flt, 10) == customer_ids(flt, limit=10), (who, text)
+        found = customer_ids(CustomerFilter(text="lola"))
+        assert found == [twin, ids["hidden"]]  # both start with Lola: name order
+        access.reset()
