@@ -849,6 +849,11 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
                            "0) FROM points_entry WHERE customer_id = customer.id)")
+            # Derived here from the rows received (never synced): last contact, next follow-up.
+            from crmdesk.store import migrations
+
+            for sql in migrations.CONTACT_FIGURES_BACKFILL:
+                db.execute_sql(sql)
             t0 = rep.clock("balances", t0)
             _bulk_fts()
             t0 = rep.clock("search index", t0)

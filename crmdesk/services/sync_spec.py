@@ -96,12 +96,14 @@ TABLES: list[Table] = [
           {**_cols(CONTACT, "given_name", "family_name", "preferred_name", "salutation",
                    "address_form", "language", "preferred_channel", "best_time", "stage",
                    "stage_since", "relationship_type", "owner_id", "sort_name",
-                   "archived_at", "created_at", "updated_at", "last_contact_at"),
+                   "archived_at", "created_at", "updated_at"),
            **_cols(STANDARD, "birthday", "life_situation", "interests", "needs",
                    "occupation", "company", "segment", "notes_private"),
            **_cols(NOTES, "notes")},
           refs={"owner_id": "staff"}, customer="",
-          quiet=frozenset({"sort_name", "updated_at", "last_contact_at", "stage_since"}),
+          # last_contact_at / next_follow_up_at are not synced: every replica derives them
+          # from the interactions and follow-ups it holds (migrations.CONTACT_TRIGGERS).
+          quiet=frozenset({"sort_name", "updated_at", "stage_since"}),
           fill={"created_at": _NOW, "updated_at": _NOW}),
     Table("customer_email", _cols(CONTACT, "customer_id", "label", "address", "address_key",
                                   "position"),
