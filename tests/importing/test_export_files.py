@@ -158,7 +158,7 @@ def test_real_devices_stay_devices(tmp_path: Path, device: str,
     from crmdesk.cli import main
 
     if not Path(device).exists():
-        pytest.skip(f"no {device}")
+        pytest.skip(f"{device} does not exist on this system (the test writes to that device)")
     db = str(tmp_path / "b.db")
     assert main(["add", "--db", db, "--given", "Ana", "--family", "X"]) == 0
     close_database()

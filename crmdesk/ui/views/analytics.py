@@ -193,8 +193,8 @@ class _Page(QWidget):
         self.run(find, lambda ids: self.show_customers.emit(list(ids), label),
                  "Finding the customers…")
 
-    def reload(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    #: Each page computes its figures again (in a worker) for the current filters.
+    reload: Callable[[], None]
 
 
 # --- the canvas ---------------------------------------------------------------------------------
