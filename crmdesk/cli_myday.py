@@ -78,14 +78,10 @@ def cmd_myday(args: argparse.Namespace) -> int:
 
 
 def _parse_due(text: str) -> dt.datetime:
-    """YYYY-MM-DD (17:00 local, as `crmdesk log --due`) or YYYY-MM-DDTHH:MM (local)."""
-    try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime(day.year, day.month, day.day, 17, 0).astimezone()
-        return dt.datetime.fromisoformat(text).astimezone()
-    except ValueError as exc:
-        raise BookError(f"“{text}” is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM).") from exc
+    """The same due time as `crmdesk log --due` (YYYY-MM-DD at 17:00, or YYYY-MM-DDTHH:MM)."""
+    from crmdesk import cli
+
+    return cli._parse_due(text)
 
 
 def cmd_reschedule(args: argparse.Namespace) -> int:
