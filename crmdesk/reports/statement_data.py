@@ -96,10 +96,18 @@ def postal_address(data: CustomerData) -> PostalAddress | None:
     return usable[0] if usable else None
 
 
-def address_block(data: CustomerData) -> list[str]:
-    """Name and postal address, as on an envelope."""
-    name = " ".join(p for p in (data.salutation.strip(), data.given_name, data.family_name) if p)
+def address_block(data: CustomerData, contact: CustomerData | None = None) -> list[str]:
+    """Name and postal address, as on an envelope (an organisation: its name, then the
+    contact person the letter is for, greeting.attention_line)."""
+    if data.kind == "organisation":
+        name = data.given_name or data.company
+    else:
+        name = " ".join(p for p in (data.salutation.strip(), data.given_name, data.family_name)
+                        if p)
     lines = [name or data.display_name]
+    from crmdesk.services.greeting import attention_line
+
+    lines.append(attention_line(data, contact))
     address = postal_address(data)
     if address is not None:
         from crmdesk.services import address_format
@@ -111,8 +119,8 @@ def address_block(data: CustomerData) -> list[str]:
 def _person(cid: int) -> CustomerData:
     """Just what a statement prints about the person (lighter than a whole profile)."""
     row = db.execute_sql(
-        "SELECT given_name, family_name, preferred_name, salutation, address_form, language "
-        "FROM customer WHERE id = ?", (cid,)).fetchone()
+        "SELECT given_name, family_name, preferred_name, salutation, address_form, language, "
+        "kind FROM customer WHERE id = ?", (cid,)).fetchone()
     if row is None:
         raise LookupError(f"There is no customer {cid} in this book.")
     addresses = [PostalAddress(*a) for a in db.execute_sql(
@@ -120,12 +128,13 @@ def _person(cid: int) -> CustomerData:
         "WHERE customer_id = ? ORDER BY position", (cid,))]
     return CustomerData(given_name=row[0], family_name=row[1], preferred_name=row[2],
                         salutation=row[3], address_form=row[4], language=row[5],
-                        addresses=addresses, id=cid)
+                        addresses=addresses, id=cid, kind=row[6] or "person")
 
 
 def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
     """The statement of customer `cid` for `period`, as the book stands now."""
     data = _person(cid)
+    contact = greeting.addressee(data)
     language = "es" if data.language == "es" else "en"
     opening, entries = loyalty_ledger.ledger(cid, period.start_utc(), period.end_utc())
     lines = [StatementLine(e.when.astimezone().date(), e.describe(language), e.points, e.balance)
@@ -137,8 +146,9 @@ def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
     soon, first = loyalty_ledger.expiring(cid, as_of, prog)
     return StatementData(
         customer_id=cid, language=language,
-        full_name=data.display_name, greeting=greeting.greeting(data),
-        address_lines=address_block(data), period=period, issued=ctx.now.astimezone().date(),
+        full_name=data.display_name, greeting=greeting.greeting(data, contact),
+        address_lines=address_block(data, contact), period=period,
+        issued=ctx.now.astimezone().date(),
         business_name=ctx.business.name, business_lines=ctx.business.address_lines,
         logo=ctx.logo, opening=opening, lines=lines, closing=closing,
         tier=status.tier, qualifying=status.qualifying, next_tier=status.next_tier,

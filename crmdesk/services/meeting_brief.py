@@ -122,7 +122,7 @@ def gather(cid: int, now: dt.datetime | None = None) -> Brief:
     reach = [p.value for p in data.emails[:2]] + [p.value for p in data.phones[:2]]
     language = dict(catalog.LANGUAGES).get(data.language, data.language)
     return Brief(
-        customer_id=cid, name=data.display_name, address_as=greeting.greeting(data),
+        customer_id=cid, name=data.display_name, address_as=greeting.for_customer(data),
         form=f"{data.address_form}, {language}", contact_how=how[:1].upper() + how[1:],
         reach=reach, photo=customers.photo(cid), company=" · ".join(
             p for p in (data.occupation, data.company) if p),

@@ -78,6 +78,7 @@ class Recipient:
     archived: bool
     owner_name: str
     level: access.Level
+    contact: CustomerData | None = None  # an organisation's contact person (greeting.addressee)
 
     @property
     def name(self) -> str:
@@ -117,7 +118,7 @@ def recipient(cid: int) -> Recipient:
     row = db.execute_sql(
         "SELECT c.given_name, c.family_name, c.preferred_name, c.salutation, c.address_form, "
         "c.language, c.company, c.occupation, c.segment, c.birthday, c.preferred_channel, "
-        "c.archived_at, coalesce(s.name, ''), c.relationship_type "
+        "c.archived_at, coalesce(s.name, ''), c.relationship_type, c.kind "
         "FROM customer c LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?",
         (cid,)).fetchone()
     if row is None:
@@ -142,15 +143,15 @@ def recipient(cid: int) -> Recipient:
         segment=row[8] if full else "",
         birthday=dt.date.fromisoformat(row[9]) if row[9] and full else None,
         preferred_channel=row[10], owner=row[12], relationship_type=row[13],
-        addresses=addresses, id=cid)
+        addresses=addresses, id=cid, kind=row[14] or "person")
     return Recipient(cid, data, email[0] if email else "", mobile, consents,
-                     row[11] is not None, row[12], level)
+                     row[11] is not None, row[12], level, greeting.addressee(data))
 
 
-def greeting_line(data: CustomerData) -> str:
+def greeting_line(data: CustomerData, contact: CustomerData | None = None) -> str:
     """The greeting with the punctuation of the language: 'Dear Mrs Peña,' 'Estimada Sra.
-    Peña:' 'Hola Lola,'."""
-    text = greeting.greeting(data)
+    Peña:' 'Hola Lola,' (an organisation: its contact person's, greeting.addressee)."""
+    text = greeting.greeting(data, contact)
     formal_spanish = data.language == "es" and text.startswith("Estimad")
     return text + (":" if formal_spanish else ",")
 
@@ -182,8 +183,9 @@ def context(r: Recipient, names: set[str], shared: Shared) -> dict[str, object]:
     today = shared.now.astimezone().date()
     owner_or_me = shared.sender or r.owner_name
     ctx: dict[str, object] = {
-        "greeting": greeting.greeting(d), "greeting_line": greeting_line(d),
-        "first_name": greeting.first_name(d), "preferred_name": d.preferred_name,
+        "greeting": greeting.greeting(d, r.contact),
+        "greeting_line": greeting_line(d, r.contact),
+        "first_name": greeting.first_name(d, r.contact), "preferred_name": d.preferred_name,
         "given_name": d.given_name, "family_name": d.family_name,
         "full_name": " ".join(p for p in (d.given_name, d.family_name) if p),
         "salutation": d.salutation, "formal": d.address_form != "informal",
@@ -278,7 +280,7 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
         customer_id=r.customer_id, template=t.name, channel=channel, language=t.language,
         subject=subject, body=body, to_name=r.name,
         to_address=r.email if channel == "email" else r.phone if channel == "sms" else "",
-        address_lines=address_block(r.data) if channel == "letter" else [],
+        address_lines=address_block(r.data, r.contact) if channel == "letter" else [],
         formal=r.data.address_form != "informal", html=body_html)
 
 

@@ -150,7 +150,7 @@ def summary(cid: int, now: dt.datetime | None = None) -> Summary:
     photo = db.execute_sql("SELECT 1 FROM customer_photo WHERE customer_id = ?",
                            (cid,)).fetchone() is not None
     return Summary(
-        cid, seen, data, greeting.greeting(data), initials(data), photo and not contact_only,
+        cid, seen, data, greeting.for_customer(data), initials(data), photo and not contact_only,
         lifecycle.stage_label(data.stage), stays[-1].days if stays else 0,
         catalog.RELATIONSHIP_LABELS.get(data.relationship_type, data.relationship_type),
         None if contact_only else _loyalty(cid, now), birthday, turns, contacts, follow,
