@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -27,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from crmdesk.reports import cjk
 from crmdesk.reports import statement_pdf as sp
 from crmdesk.services import locale_text as lt
 from crmdesk.services.meeting_brief import Brief
@@ -57,7 +57,8 @@ def _styles() -> dict[str, Any]:
 
 
 def _p(text: str, style: str) -> Paragraph:
-    return Paragraph(escape(text), _styles()[style])
+    chosen = _styles()[style]
+    return Paragraph(cjk.markup(text, chosen.fontName), chosen)  # escaped, CJK in its font
 
 
 def _cut(text: str, size: int) -> str:

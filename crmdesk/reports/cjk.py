@@ -1,7 +1,16 @@
-"""Text DejaVu has no glyphs for (Korean, Japanese, Chinese) is drawn in ReportLab's built-in
-CID fonts: they need no font file (0 bytes shipped; a viewer supplies the glyphs, as every
-PDF reader does for these standard Adobe Asian fonts), where a Noto CJK subset would add
-megabytes to the package. Each run of text gets the font that has its characters."""
+"""Text DejaVu has no glyphs for (Korean, Japanese, Chinese) is drawn in a CJK font that
+has them, embedded as a subset of the glyphs used (a few KB per PDF), so every reader on
+every machine shows the names:
+
+1. the font $CRMDESK_CJK_FONT names, when set;
+2. the fonts crmdesk ships (resources/fonts: CJKHanKana.ttf, a 2.3 MB cut of Droid Sans
+   Fallback with the Han characters of GB 2312, JIS X 0208, Big5 and KS X 1001 and the kana;
+   CJKHangul.ttf, a 1.3 MB cut of NanumGothic with every Hangul syllable), the same PDF on
+   every machine;
+3. a system CJK TrueType font, for a character the shipped cuts lack;
+4. last, ReportLab's built-in CID fonts, which are not embedded: a reader without Adobe's
+   Asian fonts shows them as boxes or blanks (pdfium, poppler without the CID packages).
+Each run of text gets the first font that has all of its characters."""
 
 from __future__ import annotations
 
@@ -37,20 +46,28 @@ SYSTEM_FONTS = [
 EMBEDDED = "CJKFallback"
 
 
+def shipped_fonts() -> list[str]:
+    """The CJK fonts inside the package (packaging/make_cjk_fonts.py builds them)."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    return [str(here / "CJKHanKana.ttf"), str(here / "CJKHangul.ttf")]
+
+
 @lru_cache(maxsize=1)
 def embedded_fonts() -> tuple[str, ...]:
-    """The system CJK TrueType fonts ReportLab can embed, registered (none: CID fonts only).
-    $CRMDESK_CJK_FONT names one more, tried first."""
+    """The CJK TrueType fonts ReportLab can embed, registered, in the order they are tried:
+    $CRMDESK_CJK_FONT, the shipped ones, the system's (none: CID fonts only)."""
     import os
 
     from reportlab.pdfbase.ttfonts import TTFont
 
     env = os.environ.get("CRMDESK_CJK_FONT", "")
     names: list[str] = []
-    for path in ([env] if env else []) + SYSTEM_FONTS:
+    for path in ([env] if env else []) + shipped_fonts() + SYSTEM_FONTS:
         if not path or not os.path.isfile(path):
             continue
-        name = f"{EMBEDDED}{len(names)}"
+        name = f"{EMBEDDED}-{os.path.basename(path)}"  # one name per file, cached as such
         try:
             pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
         except Exception:  # noqa: BLE001 - an unusable font file: try the next one
@@ -72,8 +89,8 @@ def _covered(font: str) -> frozenset[int]:
 
 
 def cid_font(text: str, country: str = "") -> str:
-    """The font for a run DejaVu cannot draw: a system CJK TrueType font that has all of
-    it (embedded), else a CID font: Hangul → Korean, kana → Japanese, Han alone → the
+    """The font for a run DejaVu cannot draw: a CJK TrueType font that has all of it
+    (embedded_fonts, embedded), else a CID font: Hangul → Korean, kana → Japanese, Han alone → the
     client's country (Japan, Taiwan, Hong Kong, Korea) or simplified Chinese."""
     for system in embedded_fonts():
         if all(ord(ch) in _covered(system) or ch.isspace() for ch in text):

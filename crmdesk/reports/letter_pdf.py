@@ -2,7 +2,9 @@
 envelope shows it), the date in the client's language, the subject and the text.
 
 The text is the client's message as written: every string reaches a Paragraph escaped,
-so `<b>&"Peña"` or `{{ 7*7 }}` print as typed."""
+so `<b>&"Peña"` or `{{ 7*7 }}` print as typed; Korean, Japanese and Chinese text is drawn
+in a font that has its glyphs (reports/cjk), embedded. The PDF carries the date it was
+made."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -26,6 +27,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from crmdesk.reports import cjk
 from crmdesk.reports import statement_pdf as sp
 from crmdesk.services import locale_text
 
@@ -69,13 +71,13 @@ class _LetterCanvas(sp._StatementCanvas):
             rule_y = sp.draw_letterhead(self, logo, data.business_name, data.business_lines)
         else:
             top = sp.PAGE_H - 12 * sp.mm
-            self.setFont(sp.FONT, 8)
             self.setFillColor(sp.MUTED)
-            self.drawString(sp.MARGIN, top - 4 * sp.mm,
-                            sp._fit(f"{data.full_name} · {data.subject}", sp.WIDTH * 0.65,
-                                    sp.FONT, 8))
-            self.drawRightString(sp.PAGE_W - sp.MARGIN, top - 4 * sp.mm,
-                                 sp._fit(data.business_name, sp.WIDTH * 0.33, sp.FONT, 8))
+            cjk.draw(self, sp.MARGIN, top - 4 * sp.mm,
+                     sp._fit(f"{data.full_name} · {data.subject}", sp.WIDTH * 0.65, sp.FONT, 8),
+                     sp.FONT, 8)
+            cjk.draw(self, sp.PAGE_W - sp.MARGIN, top - 4 * sp.mm,
+                     sp._fit(data.business_name, sp.WIDTH * 0.33, sp.FONT, 8), sp.FONT, 8,
+                     right=True)
             rule_y = top - 6.5 * sp.mm
         left = " · ".join(p for p in (data.business_name,
                                        locale_text.short_date(data.issued, data.language)) if p)
@@ -100,7 +102,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     out = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         if block.strip():
-            lines = [escape(line) for line in block.strip("\n").split("\n")]
+            lines = [cjk.markup(line, sp.FONT) for line in block.strip("\n").split("\n")]
             out.append(Paragraph("<br/>".join(lines), style))
     return out
 
@@ -109,7 +111,7 @@ def letter_story(d: LetterData, logo: ImageReader) -> list[Flowable]:
     story: list[Flowable] = [sp._StatementStart(d, logo), Spacer(1, sp.LETTERHEAD),  # type: ignore[arg-type]
                              _LetterTop(d), Spacer(1, 12 * sp.mm)]
     if d.subject:
-        story.append(Paragraph(escape(d.subject), _styles()["letter_subject"]))
+        story.append(Paragraph(cjk.markup(d.subject, sp.BOLD), _styles()["letter_subject"]))
     story += paragraphs(d.body)
     return story
 
@@ -141,7 +143,7 @@ def render(letters: Iterable[LetterData], out: str | Path | BinaryIO) -> int:
     doc = BaseDocTemplate(target, pagesize=A4, leftMargin=sp.MARGIN, rightMargin=sp.MARGIN,
                           topMargin=sp.TOP, bottomMargin=sp.BOTTOM, title=title,
                           author=(first.business_name if first else "") or "crmdesk",
-                          subject="Letter", creator="crmdesk", invariant=1)
+                          subject="Letter", creator="crmdesk", invariant=0)
     frame = Frame(sp.MARGIN, sp.BOTTOM, sp.WIDTH, sp.PAGE_H - sp.TOP - sp.BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="letter", frames=[frame])])

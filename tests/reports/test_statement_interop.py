@@ -48,7 +48,7 @@ def test_cjk_names_get_a_font_with_their_glyphs(book: object, monkeypatch, given
     cjk_fonts = used - {"DejaVuSans", "DejaVuSans-Bold"}
     assert cjk_fonts, used  # the name is not drawn in DejaVu (empty boxes)
     for name in cjk_fonts:
-        assert name == cid_font or name in {"NanumGothic", "DroidSansFallback",
+        assert name == cid_font or name in {"NanumGothic", "DroidSansFallback", "crmdeskHangul",
                                             "DroidSansFallbackFull", "WenQuanYiMicroHei"}
     # the text is still the name, for search and screen readers
     text = PdfReader(io.BytesIO(render(cid))).pages[0].extract_text()
