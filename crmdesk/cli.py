@@ -791,6 +791,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     ids = customer_query.customer_ids(flt)
     if args.format == "vcf":
         count = exporting.export_vcards(ids, out)
+    elif args.format == "xlsx":
+        from crmdesk.services import xlsx_export
+
+        count = xlsx_export.export_xlsx(ids, out)
     else:
         count = exporting.export_csv(ids, out, layout={"google-csv": "google",
                                                        "outlook-csv": "outlook"}.get(
@@ -1178,9 +1182,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write customers as vCard 4.0 or CSV, or the whole book as JSON")
     p.add_argument("query", nargs="*", default=[], help="search text (vcf and csv)")
     p.add_argument("--format", required=True,
-                   choices=["vcf", "csv", "google-csv", "outlook-csv", "json"],
+                   choices=["vcf", "csv", "google-csv", "outlook-csv", "xlsx", "json"],
                    help="csv: every e-mail, phone and address with labels; google-csv and "
-                        "outlook-csv: those programs' layouts")
+                        "outlook-csv: those programs' layouts; xlsx: csv's layout as a "
+                        "spreadsheet whose text cells stay text (postcodes keep their "
+                        "leading zeros in LibreOffice and Excel)")
     p.add_argument("--out", required=True, metavar="FILE", type=cli_args.out_file)
     p.add_argument("--stage", metavar="S")
     p.add_argument("--segment", metavar="S")

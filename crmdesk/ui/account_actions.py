@@ -11,6 +11,7 @@ from crmdesk.ui import lock
 #: The window's actions that need a permission of the role (see services/access.py).
 ACTION_PERMISSIONS = {
     "export_vcf": "export", "export_csv": "export", "export_ics": "export",
+    "export_xlsx": "export",
     "export_google_csv": "export", "export_outlook_csv": "export",
     "export_customer_data": "export", "export_book": "export_book", "statement": "print",
     "batch_statements": "print", "archive": "delete", "restore": "delete",

@@ -91,6 +91,9 @@ SPECS = [
                "The customers of the current list as vCard 4.0"),
     ActionSpec("export_csv", "Export List as &CSV…", (),
                "The customers of the current list as a spreadsheet-safe CSV file"),
+    ActionSpec("export_xlsx", "Export List as &Spreadsheet (.xlsx)…", (),
+               "The customers of the current list as a spreadsheet for LibreOffice or "
+               "Excel: postcodes and phones keep their leading zeros"),
     ActionSpec("export_google_csv", "Export List for &Google Contacts…", (),
                "The customers of the current list as a CSV in Google Contacts' layout"),
     ActionSpec("export_outlook_csv", "Export List for &Outlook…", (),

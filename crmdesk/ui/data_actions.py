@@ -158,6 +158,7 @@ class DataActions:
         flt = self.customers.current_filter()
         suffix, filters = {"vcf": (".vcf", "vCard 4.0 (*.vcf)"),
                            "csv": (".csv", "CSV, spreadsheet-safe (*.csv)"),
+                           "xlsx": (".xlsx", "Spreadsheet (*.xlsx)"),
                            "google": ("-google.csv", "CSV for Google Contacts (*.csv)"),
                            "outlook": ("-outlook.csv", "CSV for Outlook (*.csv)")}[fmt]
         target = self.ask_save_path("Export the customers of this list",
@@ -171,6 +172,10 @@ class DataActions:
             ids = customer_query.customer_ids(flt)
             if fmt == "vcf":
                 return exporting.export_vcards(ids, target, progress)
+            if fmt == "xlsx":
+                from crmdesk.services import xlsx_export
+
+                return xlsx_export.export_xlsx(ids, target, progress)
             return exporting.export_csv(ids, target, progress, layout=layout)
 
         self.run_with_progress(f"Exporting to {target.name}…", work, lambda n: (
