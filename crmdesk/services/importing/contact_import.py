@@ -302,16 +302,31 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
 def link_contact_persons(conn: Any, first: int, last: int) -> None:
     """People just imported whose company is an organisation client of the book (imported
     now or before) become its contact persons; and people already in the book whose
-    company is an organisation just imported. Names are compared without case."""
-    conn.execute(
-        """UPDATE customer SET organisation_id = (
-               SELECT o.id FROM customer o WHERE o.kind = 'organisation'
-               AND o.archived_at IS NULL AND lower(o.company) = lower(customer.company)
-               ORDER BY o.id LIMIT 1)
-           WHERE kind = 'person' AND organisation_id IS NULL AND company != ''
-             AND (id BETWEEN ? AND ? OR lower(company) IN (
-                  SELECT lower(company) FROM customer WHERE kind = 'organisation'
-                  AND id BETWEEN ? AND ?))""", (first, last, first, last))
+    company is an organisation just imported. Names are compared without case.
+
+    Matched in Python over one read of the organisations: a correlated subquery per person
+    scanned the whole table for each of them (customer.kind has no index), 7 s for 5,000
+    rows and most of an hour for 100,000."""
+    orgs: dict[str, int] = {}
+    for oid, company in conn.execute(
+            "SELECT id, company FROM customer WHERE kind = 'organisation' "
+            "AND archived_at IS NULL AND company != '' ORDER BY id"):
+        orgs.setdefault(company.casefold(), int(oid))
+    if not orgs:
+        return
+    new_orgs = {str(r[0]).casefold() for r in conn.execute(
+        "SELECT company FROM customer WHERE kind = 'organisation' AND id BETWEEN ? AND ?",
+        (first, last))}
+    where = "" if new_orgs else " AND id BETWEEN ? AND ?"
+    links = []
+    for pid, company in conn.execute(
+            "SELECT id, company FROM customer WHERE kind = 'person' AND organisation_id IS NULL "
+            f"AND company != ''{where}", () if new_orgs else (first, last)):
+        key = company.casefold()
+        oid = orgs.get(key)
+        if oid is not None and (first <= pid <= last or key in new_orgs):
+            links.append((oid, pid))
+    conn.executemany("UPDATE customer SET organisation_id = ? WHERE id = ?", links)
 
 
 def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
