@@ -274,11 +274,13 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
         if len(fresh) > 10_000:  # one merge at the end beats thousands along the way
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('automerge', 0)")
         chunk = 5000
+        set_aside = _set_counting_triggers_aside(conn) if len(fresh) >= BULK_COUNT else []
         for start in range(0, len(fresh), chunk):
             _insert_new(conn, fresh[start:start + chunk], first + start, import_id, stamp)
             if progress is not None and not progress(start + chunk, total):
-                txn.rollback()
+                txn.rollback()  # the triggers set aside come back with everything else
                 raise ImportCancelled
+        _put_counting_triggers_back(conn, set_aside, len(fresh))
         for n, row in enumerate(updates):
             assert row.match_id is not None and row.clean is not None
             _merge_into(row.match_id, row.clean, row.contact, import_id, stamp)
@@ -297,6 +299,44 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
             conn.execute("INSERT INTO customer_fts(customer_fts, rank) VALUES('merge', 500)")
     return ImportResult(int(import_id), len(fresh), len(updates),
                         len(import_plan.rows) - total)
+
+
+# AFTER INSERT triggers on customer that only count rows (the figures' change counter, the
+# customer count): an import of 100,000 fires each 100,000 times, which was 3/4 of the time
+# spent writing the customer rows (2.8 s → 0.6 s for 20,000, measured). A large import sets
+# them aside inside its own write transaction (no other process can write meanwhile), adds
+# their sum once, and puts them back before it commits; a rollback or a cancel restores
+# them with everything else. A trigger whose text is not exactly the one known here (a
+# later migration changed it) is left to fire row by row.
+BULK_COUNT = 1_000
+_COUNTING_TRIGGERS = {
+    "customer_counted_insert": (
+        "UPDATE change_counter SET n = n + 1 WHERE name = 'customer+';",
+        "UPDATE change_counter SET n = n + ? WHERE name = 'customer+'"),
+    "customer_count_insert": (
+        "UPDATE customer_count SET n = n + 1 WHERE archived = (NEW.archived_at IS NOT NULL);",
+        "UPDATE customer_count SET n = n + ? WHERE archived = 0"),  # imports are never archived
+}
+
+
+def _set_counting_triggers_aside(conn: Any) -> list[tuple[str, str]]:
+    """Drop the known counting triggers (in the open transaction); their (name, SQL)."""
+    aside = []
+    for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                  "AND tbl_name = 'customer'").fetchall():
+        known = _COUNTING_TRIGGERS.get(name)
+        if known is None or " ".join(str(sql).split()) != (
+                f"CREATE TRIGGER {name} AFTER INSERT ON customer BEGIN {known[0]} END"):
+            continue
+        conn.execute(f'DROP TRIGGER "{name}"')
+        aside.append((name, str(sql)))
+    return aside
+
+
+def _put_counting_triggers_back(conn: Any, aside: list[tuple[str, str]], rows: int) -> None:
+    for name, sql in aside:
+        conn.execute(_COUNTING_TRIGGERS[name][1], (rows,))
+        conn.execute(sql)
 
 
 def link_contact_persons(conn: Any, first: int, last: int) -> None:
