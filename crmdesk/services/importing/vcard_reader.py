@@ -109,6 +109,8 @@ def split_cards(text: str) -> list[tuple[int, list[str]]]:
 
 def _split(value: str, sep: str) -> list[str]:
     """Split on `sep` unless escaped with a backslash."""
+    if "\\" not in value:  # nearly every value: nothing is escaped
+        return value.split(sep)
     parts, buf, escaped = [], [], False
     for ch in value:
         if escaped:
@@ -125,18 +127,20 @@ def _split(value: str, sep: str) -> list[str]:
     return parts
 
 
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    ch = match.group(1)
+    return "\n" if ch in "nN" else ch
+
+
 def unescape(value: str) -> str:
-    out, i = [], 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\" and i + 1 < len(value):
-            nxt = value[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+    """vCard text unescaped: \\n or \\N is a line break, \\x is x; a lone backslash at
+    the end stays."""
+    if "\\" not in value:  # nearly every value
+        return value
+    return _ESCAPED.sub(_unescaped, value)
 
 
 def _vobject_base() -> Any:
