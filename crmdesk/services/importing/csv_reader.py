@@ -321,13 +321,24 @@ def _google_label(text: str) -> str:
 
 def to_contacts(table: CsvTable, mapping: list[str]) -> list[ImportedContact]:
     numbers = table.numbers or list(range(2, len(table.rows) + 2))
+    ops = _ops(mapping)  # split once for the whole file, not once per cell
     return [ImportedContact(f"row {n}", error=table.problems[i]) if i in table.problems
-            else row_contact(n, row, table.headers, mapping)
+            else row_contact(n, row, table.headers, mapping, ops)
             for i, (n, row) in enumerate(zip(numbers, table.rows, strict=True))]
 
 
+def _ops(mapping: list[str]) -> list[tuple[str, str, str]]:
+    return [_op(target) if target else ("", "", "") for target in mapping]
+
+
+_EMAIL_SPLIT = re.compile(r"\s*:::\s*|\s*;\s*")
+
+
 def row_contact(number: int, row: list[str], headers: list[str],
-                mapping: list[str]) -> ImportedContact:
+                mapping: list[str],
+                ops: list[tuple[str, str, str]] | None = None) -> ImportedContact:
+    if ops is None:
+        ops = _ops(mapping)
     contact = ImportedContact(f"row {number}")
     data = contact.data
     full_name = ""
@@ -348,13 +359,16 @@ def row_contact(number: int, row: list[str], headers: list[str],
                 if header not in contact.dropped:
                     contact.dropped.append(header)
                 continue
-            op, a, b = _op(target)
+            op, a, b = ops[col]
             if op == "google":
                 google.setdefault((a, b.split(":")[0]), {})[b.split(":")[1]] = value
             elif op == "section":
                 sections.setdefault(a, {})[b] = value
             elif op == "email":
-                for address in re.split(r"\s*:::\s*|\s*;\s*", value):
+                if ";" not in value and ":::" not in value:  # one address, nearly always
+                    data.emails.append(ContactPoint(a, value))
+                    continue
+                for address in _EMAIL_SPLIT.split(value):
                     if address:
                         data.emails.append(ContactPoint(a, address))
             elif op == "phone":
