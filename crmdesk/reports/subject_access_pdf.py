@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from crmdesk.reports import cjk
 from crmdesk.reports.statement_pdf import BOLD, FONT, register_fonts
 
 _BODY = ParagraphStyle("pack-body", fontName=FONT, fontSize=9, leading=12)
@@ -23,8 +23,9 @@ _LABELS = {"interactions": "Interactions", "follow_ups": "Follow-ups and promise
 
 
 def _line(pairs: dict[str, Any]) -> Paragraph:
-    text = " · ".join(f"<b>{escape(str(k))}</b>: {escape(str(v))}" for k, v in pairs.items()
-                      if v not in (None, "", [], {}))
+    # Every user string escaped, and Korean, Japanese or Chinese in a font that has it.
+    text = " · ".join(f"<b>{cjk.markup(str(k), BOLD)}</b>: {cjk.markup(str(v), FONT)}"
+                      for k, v in pairs.items() if v not in (None, "", [], {}))
     return Paragraph(text or "—", _BODY)
 
 
@@ -33,11 +34,11 @@ def render_pack(pack: dict[str, Any], out: Path) -> None:
     profile = pack["profile"]
     name = " ".join(p for p in (profile.get("given_name"), profile.get("family_name")) if p)
     story: list[Any] = [
-        Paragraph(escape(f"Everything this book holds about {name or 'this customer'}"),
-                  _TITLE),
-        Paragraph(escape(f"Customer number {pack['customer_id']} · exported "
+        Paragraph(cjk.markup(f"Everything this book holds about {name or 'this customer'}",
+                             BOLD), _TITLE),
+        Paragraph(cjk.markup(f"Customer number {pack['customer_id']} · exported "
                          f"{pack['exported_at'][:16].replace('T', ' ')} UTC · added "
-                         f"{(pack.get('created_at') or '')[:10]}"), _BODY),
+                         f"{(pack.get('created_at') or '')[:10]}", FONT), _BODY),
         Paragraph("Profile", _HEAD)]
     for key, value in profile.items():
         if isinstance(value, list):

@@ -137,3 +137,19 @@ def test_letters_and_briefs_use_the_cjk_fonts(book: object, no_system_fonts,  # 
     brief_pdf.render([meeting_brief.gather(cid)], out)
     fonts = _embedded(out.getvalue())
     assert fonts.get("DroidSansFallback") is True and all(fonts.values()), fonts
+
+
+def test_subject_access_pack_uses_the_cjk_fonts(book: object, no_system_fonts,  # type: ignore[no-untyped-def]
+                                                tmp_path: Path) -> None:
+    from crmdesk.services import interactions, privacy
+
+    cid = add("민준", "김", salutation="Mr", notes="서울 지점 고객",
+              addresses=[PostalAddress("home", "세종대로 110", "서울", "", "04524", "KR")])
+    interactions.log(interactions.InteractionData(cid, "phone", "in", "김민준 님과 통화",
+                                                  happened_at=NOW))
+    _, pdf_path = privacy.write_pack(cid, tmp_path / "pack")
+    pdf = pdf_path.read_bytes()
+    fonts = _embedded(pdf)
+    assert fonts.get("crmdeskHangul") is True and all(fonts.values()), fonts
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "김" in text and "세종대로" in text and "통화" in text
