@@ -8,6 +8,7 @@ A book that never joined a hub starts no worker and never imports psycopg."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import threading
@@ -165,10 +166,8 @@ class OfficeSync:
         self.update_actions()
         if not self.joined():
             return
-        try:
+        with contextlib.suppress(*DB_ERRORS):
             sync.ensure_capture()
-        except DB_ERRORS:
-            pass
         st = sync.state()
         self.device_label = self.device_name(st.device if st else "")
         self.live = LiveSync(self.w.book.path, self.bridge.status.emit,
