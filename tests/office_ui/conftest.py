@@ -7,3 +7,29 @@ from __future__ import annotations
 
 from tests.hub.conftest import hub, office, pg_server  # noqa: F401 - fixtures
 from tests.ui.conftest import answers, drive, make_window, qsettings  # noqa: F401 - fixtures
+
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from crmdesk.ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture
+def open_window(qtbot: Any, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+                ) -> Callable[..., MainWindow]:
+    """The real main window on a given book; unsaved-edit prompts answer Discard."""
+    from tests.office_ui.kit import window_on
+
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: discard)
+    monkeypatch.setattr(MainWindow, "ask_discard", lambda self: discard)
+
+    def make(path: Path, passphrase: str | None = None) -> MainWindow:
+        return window_on(qtbot, path, qsettings, passphrase)
+
+    return make

@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
 
 from tests.office_ui.kit import Peer, uid_of, window_on
 
 
 def test_an_edit_in_one_window_shows_in_the_other(office: Any, tmp_path: Path, qtbot: Any,
-                                                  qsettings: QSettings) -> None:
+                                                  open_window: Any) -> None:
     mgr = office.start(customers=2)
     ana = office.join("ana")
     peer = Peer(ana.path, tmp_path / "peer.ini")
     try:
-        window = window_on(qtbot, mgr.path, qsettings)
+        window = open_window(mgr.path)
         qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"),
                         timeout=15000)
         cid, uid = uid_of("Given0")
@@ -32,5 +32,92 @@ def test_an_edit_in_one_window_shows_in_the_other(office: Any, tmp_path: Path, q
         qtbot.waitUntil(lambda: window.profile.family.text() == "From-Ana", timeout=15000)
         assert window.customers.current_id() == cid
         assert window.office.button.text().startswith("Synced")
+    finally:
+        peer.close()
+
+
+def test_an_edit_made_elsewhere_while_editing_merges_field_by_field(
+        office: Any, tmp_path: Path, qtbot: Any, open_window: Any) -> None:
+    mgr = office.start(customers=2)
+    ana = office.join("ana")
+    peer = Peer(ana.path, tmp_path / "peer.ini")
+    try:
+        window = open_window(mgr.path)
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"),
+                        timeout=15000)
+        cid, uid = uid_of("Given1")
+        window.show_customer(cid)
+        window.profile.preferred.setText("Gigi")  # typed here, not saved
+        assert window.profile.is_dirty()
+        assert peer.ask(op="edit", uid=uid, family="Changed-Elsewhere") == {"saved": True}
+        qtbot.waitUntil(lambda: window.profile.family.text() == "Changed-Elsewhere",
+                        timeout=15000)
+        assert window.profile.preferred.text() == "Gigi"  # my unsaved field kept
+        assert window.profile.is_dirty()
+        assert not window.office.banner.isHidden()
+        assert "Someone else changed this profile" in window.office.banner.text()
+        assert window.office.merged_fields == ["family_name"]
+        assert window.save()
+        got, _s = peer.wait_for(lambda a: a["family"] == "Changed-Elsewhere", op="show",
+                                uid=uid)
+        from crmdesk.services import customers
+
+        stored = customers.load(cid)
+        assert (stored.family_name, stored.preferred_name) == ("Changed-Elsewhere", "Gigi")
+    finally:
+        peer.close()
+
+
+def test_a_conflict_shows_in_the_status_item_and_is_settled_in_the_dialog(
+        office: Any, tmp_path: Path, qtbot: Any, open_window: Any, drive: Any) -> None:
+    from crmdesk.services import sync
+    from crmdesk.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+    mgr = office.start(customers=2)
+    ana = office.join("ana")
+    peer = Peer(ana.path, tmp_path / "peer.ini")
+    try:
+        window = open_window(mgr.path)
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"),
+                        timeout=15000)
+        cid, uid = uid_of("Given0")
+        window.office.stop()  # this laptop goes offline a moment
+        window.show_customer(cid)
+        window.profile.family.setText("Mine-Manager")
+        assert window.save()
+        assert peer.ask(op="edit", uid=uid, family="Theirs-Ana") == {"saved": True}
+        peer.wait_for(lambda a: "waiting" not in a["text"], op="status")
+        window.office.start()  # back online: the two edits meet on the hub
+        qtbot.waitUntil(lambda: "1 to review" in window.office.button.text(), timeout=15000)
+
+        seen: dict[str, Any] = {}
+
+        def review(dialog: ConflictsDialog) -> None:
+            assert dialog.table.rowCount() == 1
+            mine, theirs = dialog.boxes[0], dialog.boxes[1]
+            seen["mine"] = (mine[0].title(), mine[1].toPlainText(), mine[2].text())
+            seen["theirs"] = (theirs[0].title(), theirs[1].toPlainText(), theirs[2].text())
+            seen["sentence"] = dialog.sentence.text()
+            qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+            seen["after"] = window.profile.family.text()
+            seen["open_after"] = sync.open_conflicts()
+            qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)  # undoable
+            seen["undone"] = (window.profile.family.text(), sync.open_conflicts())
+            qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+            dialog.accept()
+
+        drive.append(review)
+        qtbot.mouseClick(window.office.button, Qt.MouseButton.LeftButton)
+        assert seen["mine"][:2] == ("Yours", "Mine-Manager")
+        assert seen["theirs"][:2] == ("Theirs", "Theirs-Ana")
+        assert seen["mine"][2].startswith("by ") and seen["theirs"][2].startswith("by ")
+        assert "at about the same time" in seen["sentence"]
+        assert seen["after"] == "Mine-Manager" and seen["open_after"] == 0
+        assert seen["undone"] == ("Theirs-Ana", 1)
+        assert window.profile.family.text() == "Mine-Manager"
+        assert window.undo_stack.undoText().startswith("Keep mine")
+        qtbot.waitUntil(lambda: "to review" not in window.office.button.text()
+                        and "waiting" not in window.office.button.text(), timeout=15000)
+        peer.wait_for(lambda a: a["family"] == "Mine-Manager", op="show", uid=uid)
     finally:
         peer.close()
