@@ -5,18 +5,18 @@ the window fixtures those of tests/ui."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from crmdesk.ui.main_window import MainWindow
 from tests.hub.conftest import hub, office, pg_server  # noqa: F401 - fixtures
-from tests.ui.conftest import answers, drive, make_window, qsettings  # noqa: F401 - fixtures
-
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
-
-from crmdesk.ui.main_window import MainWindow  # noqa: E402
+from tests.ui.conftest import answers, drive, make_window  # noqa: F401 - fixtures
+from tests.ui.conftest import qsettings as qsettings  # noqa: F401 - fixture
 
 
 @pytest.fixture

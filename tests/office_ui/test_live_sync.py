@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from tests.office_ui.kit import Peer, uid_of, window_on
+from tests.office_ui.kit import Peer, uid_of
 
 
 def test_an_edit_in_one_window_shows_in_the_other(office: Any, tmp_path: Path, qtbot: Any,
