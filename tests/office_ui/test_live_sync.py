@@ -121,3 +121,63 @@ def test_a_conflict_shows_in_the_status_item_and_is_settled_in_the_dialog(
         peer.wait_for(lambda a: a["family"] == "Mine-Manager", op="show", uid=uid)
     finally:
         peer.close()
+
+
+def test_a_lost_connection_shows_offline_and_the_window_stays_responsive(
+        office: Any, tmp_path: Path, qtbot: Any, open_window: Any) -> None:
+    """The hub's address answers TCP but never speaks (the worst case: a connect that waits
+    for its timeout): the status item says offline, the GUI thread never waits, edits are
+    kept and counted, and they go out once the hub is back."""
+    import socket
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from crmdesk.services import sync, sync_live
+
+    mgr = office.start(customers=2)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections in its backlog, never answers
+    port = silent.getsockname()[1]
+    try:
+        window = open_window(mgr.path)
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"),
+                        timeout=15000)
+        real = sync.state().hub
+        sync_live.set_hub_address(f"postgresql://127.0.0.1:{port}/{real.rsplit('/', 1)[1]}")
+        window.office.start()
+        gaps: list[float] = []
+        last = [time.monotonic()]
+
+        def tick() -> None:
+            now = time.monotonic()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.timeout.connect(tick)
+        timer.start(20)
+        cid, _uid = uid_of("Given0")
+        window.show_customer(cid)
+        window.profile.family.setText("Written-Offline")
+        started = time.monotonic()
+        assert window.save()  # at once: nothing waits on the hub
+        assert time.monotonic() - started < 1.0
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Offline"),
+                        timeout=15000)
+        qtbot.wait(500)
+        timer.stop()
+        assert "waiting" in window.office.button.text()
+        assert "cannot be reached" in window.office.button.toolTip() or \
+            "keeps working" in window.office.button.toolTip()
+        assert max(gaps) < 0.5, f"the window froze for {max(gaps):.2f} s"
+        assert window.office.live is not None and window.office.live.retry_in > 0
+        # The hub is back: the waiting edit goes out.
+        sync_live.set_hub_address(real)
+        window.office.start()
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced")
+                        and "waiting" not in window.office.button.text(), timeout=15000)
+        assert sync.unsent() == 0
+    finally:
+        silent.close()
