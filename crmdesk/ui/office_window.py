@@ -369,7 +369,7 @@ class OfficeSync:
             return
         dialog = MakeOfficeDialog(self.w.book, self.w)
         self.w.last_dialog = dialog
-        if not self.w.run_dialog(dialog) or not dialog.done:
+        if not self.w.run_dialog(dialog) or not dialog.made:
             return
         self.password = dialog.password
         self.start()
