@@ -96,8 +96,8 @@ def test_a_cancelled_join_leaves_no_half_book(office: Any, tmp_path: Path, qtbot
 def test_make_this_an_office_book_and_its_settings(hub: Any, tmp_path: Path, qtbot: Any,
                                                    open_window: Any, drive: Any) -> None:
     from crmdesk.services import sync
-    from crmdesk.store.db import close_database
     from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
     from crmdesk.ui.dialogs.office_dialogs import MakeOfficeDialog, OfficeSettingsDialog
 
     path = tmp_path / "office.db"
