@@ -272,6 +272,8 @@ class LiveSync:
         try:
             if self._link is None:
                 self._open()
+                if self._stop.is_set():  # stopped while connecting: leave the book alone
+                    return False
             watching = _Watching(self._link)
             link = _Named(watching, self.device_name) if self.device_name else watching
             report = sync.sync(link, self.book)

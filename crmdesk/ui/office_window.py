@@ -177,7 +177,10 @@ class OfficeSync:
         self.thread.start()
         self._show()
 
-    def stop(self, wait: float = 5.0) -> None:
+    def stop(self, wait: float = 1.0) -> None:
+        """Stop the worker. It is waited for a moment only: one still connecting (a hub
+        that does not answer) ends on its own after its short connect timeout, without
+        touching the book."""
         live, thread = self.live, self.thread
         self.live = self.thread = None
         if live is not None:
