@@ -399,6 +399,13 @@ def install(window: Any) -> OfficeSync:
             office.start()
 
     window.switch_book = switch_book
+    permissions = window.apply_permissions
+
+    def apply_permissions() -> None:
+        permissions()
+        office.update_actions()  # Make This an Office Book… is for managers
+
+    window.apply_permissions = apply_permissions
     office.start()
     return office
 
