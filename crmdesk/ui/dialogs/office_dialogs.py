@@ -329,7 +329,8 @@ class MakeOfficeDialog(_JobDialog):
         self.intro.setText(
             f"Share {book.path.name} with your office through a PostgreSQL hub. The hub "
             "gets its schema and roles, you get a hub login, and this book is uploaded as "
-            "the office's first device. Colleagues then use File ▸ Join Office Book….")
+            "the office's first device; colleagues then use File ▸ Join Office Book… on their "
+            "laptops.")
         self.admin = _line("Hub administrator address",
                            hint="postgresql://postgres@hub.office.example/crm")
         self.admin_password = _password("Administrator password")
