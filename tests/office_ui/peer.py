@@ -60,6 +60,8 @@ def main() -> int:
             window.show_customer(cid_of(cmd["uid"]))
             window.profile.family.setText(cmd["family"])
             answer({"saved": window.save()})
+        elif op == "cid":
+            answer({"cid": cid_of(cmd["uid"])})
         elif op == "status":
             answer({"text": window.office.button.text()})
         elif op == "quit":

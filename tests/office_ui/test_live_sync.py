@@ -183,3 +183,40 @@ def test_a_lost_connection_shows_offline_and_the_window_stays_responsive(
         assert sync.unsent() == 0
     finally:
         silent.close()
+
+
+def test_a_command_line_write_on_one_laptop_reaches_the_other_windows_timeline(
+        office: Any, tmp_path: Path, qtbot: Any, open_window: Any) -> None:
+    """Laptop B's window runs; a script logs a call into B's book with `crmdesk log`. B's
+    worker notices the outbox (whatever wrote it) and pushes; A's timeline and My day show
+    the call and its promise without a reload."""
+    import datetime as dt
+    import os
+    import subprocess
+    import sys
+
+    mgr = office.start(customers=2)
+    ana = office.join("ana")
+    peer = Peer(ana.path, tmp_path / "peer.ini")
+    try:
+        window = open_window(mgr.path)
+        qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"),
+                        timeout=15000)
+        cid, uid = uid_of("Given0")
+        window.show_customer(cid)
+        before = window.timeline.model.rowCount()
+        due_before = window.today.due_count
+        b_cid = peer.ask(op="cid", uid=uid)["cid"]
+        today = dt.date.today().isoformat()
+        done = subprocess.run(
+            [sys.executable, "-m", "crmdesk", "log", "--db", str(ana.path), "--customer",
+             str(b_cid), "--channel", "phone", "--direction", "in", "--note",
+             "Asked to be called back about the «Peña» account", "--staff", "Ana",
+             "--follow-up", "Call Mrs Peña back", "--due", today],
+            capture_output=True, text=True, env=dict(os.environ), timeout=60)
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(lambda: window.timeline.model.rowCount() > before, timeout=20000)
+        qtbot.waitUntil(lambda: window.today.due_count == due_before + 1, timeout=5000)
+        assert window.profile.customer_id == cid  # still on the same customer
+    finally:
+        peer.close()
