@@ -73,6 +73,7 @@ class OfficeSync:
         self.password: str | None = None  # typed this session (never stored)
         self.device_label = ""
         self._announcing = False
+        self._known_conflicts = 0
         self.merged_fields: list[str] = []  # the last field-by-field merge (tests, banner)
         self.button = QToolButton()
         self.button.setAutoRaise(True)
@@ -166,6 +167,7 @@ class OfficeSync:
         self.update_actions()
         if not self.joined():
             return
+        self._known_conflicts = sync.open_conflicts()
         with contextlib.suppress(*DB_ERRORS):
             sync.ensure_capture()
         st = sync.state()
@@ -204,10 +206,21 @@ class OfficeSync:
     def _on_status(self, st: LiveStatus) -> None:
         if self.live is None:
             return  # a report from a worker that was stopped
+        before = self.last
         self.last = st
         self._show()
         if st.changed or st.received:
             self._refresh(st.changed)
+        known, self._known_conflicts = self._known_conflicts, st.conflicts
+        if st.online and st.conflicts > known:
+            new = st.conflicts - known
+            self.w.statusBar().showMessage(
+                f"{new} new conflict{'s' if new > 1 else ''} to review: click "
+                f"“{self.button.text()}”.", 8000)
+        elif st.online and st.received and before is not None:
+            self.w.statusBar().showMessage(
+                f"{st.received:,} change{'s' if st.received > 1 else ''} from the office.",
+                3000)
 
     def _show(self) -> None:
         st = self.last
@@ -303,6 +316,7 @@ class OfficeSync:
         if self.last is not None:
             self.last = dataclasses.replace(self.last, conflicts=sync.open_conflicts(),
                                             unsent=sync.unsent())
+        self._known_conflicts = sync.open_conflicts()
         self._show()
         if self.live is not None:
             self.live.wake()

@@ -89,6 +89,7 @@ def test_a_conflict_shows_in_the_status_item_and_is_settled_in_the_dialog(
         peer.wait_for(lambda a: "waiting" not in a["text"], op="status")
         window.office.start()  # back online: the two edits meet on the hub
         qtbot.waitUntil(lambda: "1 to review" in window.office.button.text(), timeout=15000)
+        assert window.statusBar().currentMessage().startswith("1 new conflict to review")
 
         seen: dict[str, Any] = {}
 
