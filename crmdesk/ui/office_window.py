@@ -227,8 +227,10 @@ class OfficeSync:
         self.button.setText(status_text(st))
         tip = "Click to review conflicts."
         if st is not None and not st.online:
+            retry = self.live.retry_in if self.live is not None else 0.0
+            again = f" Trying again in {retry:.0f} s (F9: now)." if retry >= 1 else ""
             tip = (f"{st.error or 'The hub cannot be reached.'} The book keeps working; "
-                   f"changes wait here and are sent when the hub is back. {tip}")
+                   f"changes wait here and are sent when the hub is back.{again} {tip}")
         elif st is not None and st.online:
             tip = f"Connected to the hub as {self._login()}. {tip}"
         self.button.setToolTip(tip)
