@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
 from crmdesk.services import customers, sync
 from crmdesk.services.sync_live import LiveStatus, LiveSync
@@ -425,6 +425,3 @@ def install(window: Any) -> OfficeSync:
     office.start()
     return office
 
-
-def ask(window: Any, title: str, text: str) -> bool:
-    return QMessageBox.question(window, title, text) == QMessageBox.StandardButton.Yes
