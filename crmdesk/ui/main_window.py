@@ -270,6 +270,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
         self.apply_permissions()
         analytics_pages.install(self)  # the relationship canvas and dashboards
+        from crmdesk.ui import office_window
+
+        office_window.install(self)  # the office book: sync worker, status item, dialogs
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -784,5 +787,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             event.ignore()
             return
         self.save_state()
+        office = getattr(self, "office", None)
+        if office is not None:
+            office.stop()  # the sync worker ends with the window
         event.accept()
 

@@ -1,0 +1,161 @@
+"""The live-sync loop without a hub: back-off when the hub cannot be reached, a wake-up
+retries at once, the status line, the one-sentence explanations of conflicts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crmdesk.hub.client import HubError
+from crmdesk.services import sync, sync_live, sync_review
+from crmdesk.services.sync_live import LiveStatus
+from crmdesk.store.book import Book
+from crmdesk.store.db import db
+
+
+def _make_office_book() -> None:
+    with db.atomic():
+        sync.start(device="dev-1", office="office-1", hub="postgresql://127.0.0.1:9/x",
+                   login="ana")
+
+
+def test_unreachable_hub_backs_off_and_a_wake_retries(book: Book, monkeypatch: Any) -> None:
+    _make_office_book()
+    monkeypatch.setattr(sync_live, "BACKOFF_S", (0.2, 0.4, 0.8, 60.0))
+    tries: list[float] = []
+    seen: list[LiveStatus] = []
+
+    def refuse(url: str, login: str, password: str | None) -> Any:
+        tries.append(time.monotonic())
+        raise HubError("The hub postgresql://127.0.0.1:9/x cannot be reached; the book "
+                       "keeps working offline.")
+
+    live = sync_live.LiveSync(book.path, seen.append, connect=refuse)
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(tries) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(tries) >= 4
+        gaps = [b - a for a, b in zip(tries, tries[1:], strict=False)]
+        assert gaps[0] >= 0.15 and gaps[1] >= 0.35 and gaps[2] >= 0.7  # 0.2, 0.4, 0.8 s
+        assert seen and not seen[-1].online and "cannot be reached" in seen[-1].error
+        assert live.retry_in > 10  # now waiting the long step
+        before = len(tries)
+        live.wake()  # the person pressed Sync Now, or saved an edit
+        deadline = time.monotonic() + 5
+        while len(tries) == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(tries) == before + 1
+    finally:
+        live.stop()
+        thread.join(5)
+    assert not thread.is_alive()
+
+
+def test_a_hub_that_wants_a_password_waits_for_one(book: Book) -> None:
+    _make_office_book()
+    tries: list[str | None] = []
+    seen: list[LiveStatus] = []
+
+    def ask(url: str, login: str, password: str | None) -> Any:
+        tries.append(password)
+        raise HubError("The hub postgresql://127.0.0.1:9/x needs ana's password: set "
+                       "$PGPASSWORD, add it to ~/.pgpass, or run on a terminal to be asked.")
+
+    live = sync_live.LiveSync(book.path, seen.append, connect=ask)
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.6)
+        assert tries == [None]  # not retried without a password
+        assert seen[-1].needs_password
+        live.set_password("typed-secret")
+        deadline = time.monotonic() + 5
+        while len(tries) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert tries[1] == "typed-secret"
+    finally:
+        live.stop()
+        thread.join(5)
+
+
+@pytest.mark.parametrize(("status", "text"), [
+    (LiveStatus(online=True, last_sync=None), "Online"),
+    (LiveStatus(online=False, unsent=3, conflicts=1), "Offline · 3 waiting · 1 to review"),
+    (LiveStatus(online=False, needs_password=True), "Offline — needs your hub password"),
+    (None, "Connecting to the hub…"),
+])
+def test_status_text(status: LiveStatus | None, text: str) -> None:
+    from crmdesk.ui.office_window import status_text
+
+    assert status_text(status) == text
+
+
+def test_status_text_when_synced_today() -> None:
+    import datetime as dt
+
+    from crmdesk.ui.office_window import status_text
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    shown = now.astimezone().strftime("%H:%M")
+    got = status_text(LiveStatus(online=True, last_sync=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                 unsent=1200))
+    assert got == f"Synced {shown} · 1,200 waiting"
+
+
+def _conflict(**kw: Any) -> sync.Conflict:
+    base = dict(id=1, table="customer", customer_id=1, customer="Mercedes Peña",
+                field="occupation", kept="A", other="B", kept_by="marta", other_by="rita",
+                kept_at="", other_at="", reason="", at="", resolved_at=None,
+                resolution=None, mine="other")
+    base.update(kw)
+    return sync.Conflict(**base)  # type: ignore[arg-type]
+
+
+def test_each_kind_of_conflict_is_explained_in_one_sentence() -> None:
+    concurrent = sync_review.explain(_conflict())
+    refused = sync_review.explain(_conflict(reason="rita may not give bonuses."))
+    overdrawn = sync_review.explain(_conflict(reason="overdrawn by 120 points"))
+    for text in (concurrent, refused, overdrawn):
+        assert text.count(". ") <= 1 and text.endswith(".")
+    assert "at about the same time" in concurrent and "marta" in concurrent
+    assert refused.startswith("The hub refused rita's change: rita may not give bonuses.")
+    assert "both redemptions happened" in overdrawn
+
+
+def test_settle_then_unsettle_puts_the_field_back(book: Book, tmp_path: Path) -> None:
+    from tests.conftest import add
+
+    cid = add("Mercedes", "Peña", occupation="Architect")
+    _make_office_book()
+    uid = db.execute_sql("SELECT uid FROM customer WHERE id = ?", (cid,)).fetchone()[0]
+    from crmdesk.services.sync_spec import HUB_KINDS
+
+    kind = next(k for k, (t, part) in HUB_KINDS.items()
+                if t.name == "customer" and t.columns.get("occupation") == part)
+    with db.atomic(), sync.applying():
+        db.execute_sql(
+            "INSERT INTO sync_conflict (kind, row_uid, customer_uid, col, kept, lost, "
+            "kept_by, lost_by, kept_hlc, lost_hlc, reason, at, kept_device, lost_device) "
+            "VALUES (?, ?, ?, 'occupation', '\"Architect\"', '\"Designer\"', "
+            "'marta', 'rita', '', '', '', '2026-01-01T00:00:00Z', 'dev-1', 'dev-2')",
+            (kind, uid, uid))
+    con = sync.conflicts()[0]
+    done = sync_review.settle(con.id, "theirs")
+    assert db.execute_sql("SELECT occupation FROM customer WHERE id = ?",
+                          (cid,)).fetchone()[0] == "Designer"
+    assert sync.open_conflicts() == 0
+    sync_review.unsettle(done)
+    assert db.execute_sql("SELECT occupation FROM customer WHERE id = ?",
+                          (cid,)).fetchone()[0] == "Architect"
+    assert sync.open_conflicts() == 1
+    assert sync.unsent() > 0  # both travel to the other replicas
