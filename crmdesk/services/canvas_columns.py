@@ -21,7 +21,7 @@ import numpy as np
 from crmdesk.services import catalog, figures_cache
 from crmdesk.store.db import db
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _held: dict[Any, Columns] = {}
 
 CHANNELS = [k for k, _ in catalog.INTERACTION_CHANNELS]
@@ -62,6 +62,24 @@ class Columns:
     c_stage: Any = None  # index into stages
     stages: list[str] = field(default_factory=list)
     c_points: Any = None
+    c_created: Any = None  # UTC epoch seconds
+    c_last: Any = None  # last contact (the newest interaction) or else created; lazily
+    # stage changes (read when a dashboard first asks: see stage_columns)
+    s_cust: Any = None
+    s_from: Any = None  # index into s_names
+    s_to: Any = None
+    s_when: Any = None  # UTC epoch seconds
+    s_stay: Any = None  # seconds in the stage left (where s_has_stay)
+    s_has_stay: Any = None
+    s_names: list[str] = field(default_factory=list)
+    # loyalty points entries (see points_columns)
+    e_cust: Any = None
+    e_kind: Any = None  # index into e_kinds
+    e_points: Any = None
+    e_when: Any = None  # UTC epoch seconds
+    e_reward: Any = None  # index into e_rewards
+    e_kinds: list[str] = field(default_factory=list)
+    e_rewards: list[str] = field(default_factory=list)
     # purchases
     p_cust: Any = None
     p_day: Any = None  # days since 1970-01-01
@@ -160,7 +178,8 @@ def _codes(values: list[str]) -> tuple[list[str], Any]:
 
 def _load_customers(cols: Columns) -> None:
     rows = _rows("SELECT id, segment, archived_at IS NOT NULL, preferred_channel, "
-                 "relationship_type, stage, points_balance FROM customer")
+                 "relationship_type, stage, points_balance, "
+                 "coalesce(CAST(strftime('%s', created_at) AS INTEGER), 0) FROM customer")
     size = (max((r[0] for r in rows), default=0)) + 1
     chan_index = {c: i for i, c in enumerate(CHANNELS)}
     cols.c_segment = np.full(size, -1, dtype=np.int64)
@@ -171,6 +190,8 @@ def _load_customers(cols: Columns) -> None:
     cols.c_rel = np.zeros(size, dtype=np.int64)
     cols.c_stage = np.zeros(size, dtype=np.int64)
     cols.c_points = np.zeros(size, dtype=np.int64)
+    cols.c_created = np.zeros(size, dtype=np.int64)
+    cols.c_last = None
     cols.segments, segs = _codes([r[1] for r in rows])
     cols.prefs, prefs = _codes([r[3] for r in rows])
     cols.rels, rels = _codes([r[4] for r in rows])
@@ -185,6 +206,7 @@ def _load_customers(cols: Columns) -> None:
         cols.c_rel[ids] = rels
         cols.c_stage[ids] = stages
         cols.c_points[ids] = [int(r[6]) for r in rows]
+        cols.c_created[ids] = [int(r[7]) for r in rows]
 
 
 def _load_purchases(cols: Columns) -> None:
@@ -212,6 +234,7 @@ def columns() -> Columns:
         changed = {k for k in set(counters) | set(cols.counters)
                    if counters.get(k) != cols.counters.get(k)} if cols.counters else None
         if changed is None or not counters:
+            cols.s_cust = cols.e_cust = None
             _load_interactions(cols)
             _load_customers(cols)
             _load_purchases(cols)
@@ -224,8 +247,66 @@ def columns() -> Columns:
                 _load_customers(cols)
             if changed & {"purchase", "purchase+"}:
                 _load_purchases(cols)
+            if changed & {"interaction", "interaction+"}:
+                cols.c_last = None
+            if changed & {"stage_change", "stage_change+"}:
+                cols.s_cust = None
+            if changed & {"points_entry", "points_entry+"}:
+                cols.e_cust = None
         cols.counters = counters
         return cols
+
+
+def _names_and_case(column: str, table: str) -> tuple[list[str], str]:
+    names = sorted({str(r[0]) for r in _rows(f"SELECT DISTINCT {column} FROM {table}")})
+    return names, _case(column, names)
+
+
+def stage_columns(cols: Columns) -> Columns:
+    """`cols` with the stage history read (once, and again after it changes)."""
+    with _lock:
+        if cols.s_cust is None:
+            names = sorted({str(r[0]) for r in _rows(
+                "SELECT from_stage FROM stage_change UNION SELECT to_stage FROM stage_change")})
+            fetched = np.array(_rows(
+                f"""SELECT customer_id, {_case('from_stage', names)}, {_case('to_stage', names)},
+                           CAST(strftime('%s', changed_at) AS INTEGER),
+                           coalesce(stay_seconds, 0), stay_seconds IS NOT NULL
+                    FROM stage_change ORDER BY id"""), dtype=np.int64).reshape(-1, 6)
+            cols.s_names = names
+            (cols.s_cust, cols.s_from, cols.s_to, cols.s_when, cols.s_stay) = (
+                fetched[:, k].copy() for k in range(5))
+            cols.s_has_stay = fetched[:, 5].astype(bool)
+        return cols
+
+
+def points_columns(cols: Columns) -> Columns:
+    """`cols` with the loyalty points entries read (once, and again after they change)."""
+    with _lock:
+        if cols.e_cust is None:
+            kinds, kind_case = _names_and_case("kind", "points_entry")
+            rewards, reward_case = _names_and_case("reward", "points_entry")
+            fetched = np.array(_rows(
+                f"""SELECT customer_id, {kind_case}, points,
+                           CAST(strftime('%s', happened_at) AS INTEGER), {reward_case}
+                    FROM points_entry ORDER BY id"""), dtype=np.int64).reshape(-1, 5)
+            cols.e_kinds, cols.e_rewards = kinds, rewards
+            (cols.e_cust, cols.e_kind, cols.e_points, cols.e_when, cols.e_reward) = (
+                fetched[:, k].copy() for k in range(5))
+        return cols
+
+
+def last_contact(cols: Columns) -> Any:
+    """Each customer's last contact (epoch seconds): the newest interaction, or when they
+    were added — what customer.last_contact_at holds by trigger, from the columns."""
+    with _lock:
+        if cols.c_last is None:
+            size = len(cols.c_created)
+            newest = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
+            inside = cols.i_cust < size
+            np.maximum.at(newest, cols.i_cust[inside], cols.i_when[inside])
+            cols.c_last = np.where(newest > np.iinfo(np.int64).min, newest, cols.c_created)
+        return cols.c_last
 
 
 def clear() -> None:
