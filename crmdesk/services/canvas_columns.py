@@ -10,9 +10,10 @@ them)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,17 +93,61 @@ def _rows(sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return list(db.execute_sql(sql, params))
 
 
+class Cancelled(Exception):
+    """The person stopped the reading (the columns are left as they were)."""
+
+
+_reporting = threading.local()
+
+
+@contextlib.contextmanager
+def reporting(progress: Callable[[int, int], bool] | None) -> Iterator[None]:
+    """While inside, reading the log reports `progress(rows read, rows to read)` in this
+    thread; a False answer stops it (Cancelled)."""
+    before = getattr(_reporting, "fn", None)
+    _reporting.fn = progress
+    try:
+        yield
+    finally:
+        _reporting.fn = before
+
+
+#: rows read between two progress reports
+CHUNK = 100_000
+
+
+def _chunked(sql: str, params: tuple[Any, ...], total: int) -> list[tuple[Any, ...]]:
+    """All the rows of `sql`, read CHUNK at a time with the thread's progress told."""
+    chunk = CHUNK
+    progress = getattr(_reporting, "fn", None)
+    if progress is None or total <= chunk:
+        return _rows(sql, params)
+    cursor = db.execute_sql(sql, params)
+    out: list[tuple[Any, ...]] = []
+    while True:
+        got = cursor.fetchmany(chunk)
+        if not got:
+            break
+        out.extend(got)
+        if not progress(min(len(out), total), total):
+            cursor.close()
+            raise Cancelled()
+    return out
+
+
 # customer, time, channel, inbound, duration, rating, staff: 22 bytes an interaction
 _KINDS = [np.int32, np.int64, np.int16, np.bool_, np.int32, np.int8, np.int32]
 
 
 def _load_interactions(cols: Columns, after_id: int = 0) -> None:
-    fetched = np.array(_rows(
+    expected = int(_rows("SELECT coalesce(max(id), 0) - ? FROM interaction",
+                         (after_id,))[0][0])
+    fetched = np.array(_chunked(
         f"""SELECT id, customer_id, CAST(strftime('%s', happened_at) AS INTEGER),
                    {_case('channel', CHANNELS)}, direction = 'in',
                    coalesce(duration_min, -1), coalesce(satisfaction, 0),
                    coalesce(staff_id, 0)
-            FROM interaction WHERE id > ? ORDER BY id""", (after_id,)),
+            FROM interaction WHERE id > ? ORDER BY id""", (after_id,), expected),
         dtype=np.int64).reshape(-1, 8)
     new: list[Any] = [fetched[:, k].astype(kind) for k, kind in enumerate(_KINDS, 1)]
     if after_id and cols.i_cust is not None:

@@ -248,3 +248,25 @@ def test_columns_follow_stage_moves_points_and_archiving(book: Book) -> None:
     charts = {c["key"]: c for c in cols["charts"]}
     assert {"key": "(no reward named)", "label": "(no reward named)"} in \
         charts["top_rewards"]["categories"]
+
+
+def test_reading_the_log_reports_progress_and_can_be_stopped(book: Book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import canvas_columns, demo
+
+    demo.build_demo(60, seed=2)
+    monkeypatch.setattr(canvas_columns, "CHUNK", 50)
+    canvas_columns.clear()
+    seen: list[tuple[int, int]] = []
+    with canvas_columns.reporting(lambda done, total: seen.append((done, total)) or False), \
+            pytest.raises(canvas_columns.Cancelled):
+        canvas_columns.columns()
+    assert len(seen) == 1 and seen[0][0] == 50
+    seen.clear()
+    with canvas_columns.reporting(lambda done, total: seen.append((done, total)) or True):
+        cols = canvas_columns.columns()
+    total = seen[-1][1]
+    assert seen[-1][0] == total == len(cols.i_cust) > 100
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # stopped half way, then read whole: the same figures as the SQL engine
+    sql, col = _both_boards(Scope.default(), None)
+    assert col == sql

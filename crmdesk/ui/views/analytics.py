@@ -138,7 +138,19 @@ class _Page(QWidget):
         generation = self.generation
         self.bar.status.setText(message)
         self.bar.cancel.show()
-        task = workers.Task(lambda _progress: work())
+        def in_worker(progress: workers.ProgressFn) -> Any:
+            from crmdesk.services import canvas_columns
+
+            # The first time, reading the log into memory takes seconds at a million
+            # interactions: say how far it is (Cancel stops it).
+            with canvas_columns.reporting(progress):
+                return work()
+
+        task = workers.Task(in_worker)
+        task.signals.progress.connect(
+            lambda done, total: generation == self.generation and self.bar.status.setText(
+                f"Reading the interaction log into memory (once)… {done / total:.0%}"
+                if total else message))
 
         def finished(result: Any) -> None:
             if generation != self.generation:
