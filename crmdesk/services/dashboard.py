@@ -391,7 +391,7 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     value = settings.canvas_settings().point_value_cents
     liability = round(outstanding * value)
     tier_chart.note = (f"Points outstanding {outstanding:,} × {value} ¢ = liability "
-                       f"{canvas.money(liability)} {prog.currency}")
+                       f"{canvas.money_text(liability)} {prog.currency}")
     if visible is not None:
         from crmdesk.services import dashboard_columns
 

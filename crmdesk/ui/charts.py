@@ -55,16 +55,22 @@ def default_format(value: float | None, unit: str) -> str:
     return f"{value:,.0f}"
 
 
+AXIS_SUFFIX = {"h": " h", "days": " d"}
+
+
 def _axis_format(value: float, unit: str) -> str:
+    """An axis label: the unit of hours and days beside the number (money: its currency is
+    in the chart's title)."""
     if unit == "%":
         return f"{value:.0%}"
     if unit == "money":
         value /= 100
+    suffix = AXIS_SUFFIX.get(unit, "") if value else ""
     if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:,.1f} M"
+        return f"{value / 1_000_000:,.1f} M{suffix}"
     if abs(value) >= 10_000:
-        return f"{value / 1000:,.0f} k"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+        return f"{value / 1000:,.0f} k{suffix}"
+    return (f"{value:,.0f}" if value == int(value) else f"{value:,.1f}") + suffix
 
 
 def nice_ceiling(value: float) -> float:
@@ -77,6 +83,31 @@ def nice_ceiling(value: float) -> float:
         if top >= value * 0.999:
             return float(top)
     return float(10 ** (exp + 1))
+
+
+def category_layout(fm: QFontMetrics, labels: list[str], slot: float) -> tuple[int, int]:
+    """How the labels along the x axis fit: (lines, every) — on one line if each fits its
+    slot, else wrapped onto two lines if each fits so, else every `every`-th label alone."""
+    room = max(slot - 6, 1)
+    if all(fm.horizontalAdvance(t) <= room for t in labels):
+        return 1, 1
+    if all(_wrapped_lines(fm, t, room) <= 2 for t in labels):
+        return 2, 1
+    every = max(1, math.ceil(max(fm.horizontalAdvance(t) for t in labels) / room))
+    return 1, every
+
+
+def _wrapped_lines(fm: QFontMetrics, text: str, width: float) -> int:
+    lines, current = 0, ""
+    for word in text.split():
+        if fm.horizontalAdvance(word) > width:
+            return 99
+        trial = f"{current} {word}".strip()
+        if current and fm.horizontalAdvance(trial) > width:
+            lines, current = lines + 1, word
+        else:
+            current = trial
+    return lines + (1 if current else 0)
 
 
 @dataclass
@@ -194,8 +225,11 @@ class ChartView(QWidget):
         ticks = 5 if round(mantissa, 3) in (2.5, 5.0) else 4  # round steps: 0.5, 1, 2.5…
         label_w = max(fm.horizontalAdvance(_axis_format(top * k / ticks, c.unit))
                       for k in range(ticks + 1)) + 10
+        n = len(c.categories)
+        slot = (area.width() - label_w - 20) / n
+        lines, every = category_layout(fm, [lbl for _k, lbl in c.categories], slot)
         plot = QRectF(area.left() + label_w + 6, y + 6, area.width() - label_w - 20,
-                      area.bottom() - y - fm.height() * 2 - 14)
+                      area.bottom() - y - fm.height() * (lines + 1) - 14)
         if plot.height() < 40 or plot.width() < 60:
             return
         for k in range(ticks + 1):  # grid and axis labels
@@ -206,18 +240,18 @@ class ChartView(QWidget):
             label = _axis_format(top * k / ticks, c.unit)
             painter.drawText(QRectF(area.left(), gy - fm.height() / 2, label_w, fm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        n = len(c.categories)
-        slot = plot.width() / n
-        every = max(1, math.ceil(max(fm.horizontalAdvance(lbl) for _k, lbl in c.categories)
-                                 / max(slot - 6, 1)))
         painter.setPen(text)
         for i, (_key, label) in enumerate(c.categories):
             if i % every:
                 continue
-            shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot * every - 4))
-            painter.drawText(QRectF(plot.left() + i * slot - slot * (every - 1) / 2,
-                                    plot.bottom() + 4, slot * every, fm.height()),
-                             Qt.AlignmentFlag.AlignHCenter, shown)
+            box = QRectF(plot.left() + i * slot - slot * (every - 1) / 2, plot.bottom() + 4,
+                         slot * every, fm.height() * lines)
+            if lines == 1:
+                shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(box.width() - 4))
+                painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, shown)
+            else:
+                painter.drawText(box.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignHCenter
+                                 | Qt.TextFlag.TextWordWrap, label)
 
         def ypos(v: float) -> float:
             return plot.bottom() - plot.height() * min(v, top) / top
@@ -388,16 +422,30 @@ class ChartView(QWidget):
         menu.exec(event.globalPos())
 
     def image(self, scale: float = 2.0) -> QImage:
-        """The chart as an image (twice the size on screen, for a sharp paste)."""
+        """The chart with its title as an image (twice the size on screen, for a sharp
+        paste), on the window's palette."""
         size = self.size() if self.width() > 50 else QSize(720, 360)
-        img = QImage(int(size.width() * scale), int(size.height() * scale),
+        font = QFont(self.font())
+        font.setBold(True)
+        title_h = QFontMetrics(font).height() + 10 if self.chart else 0
+        img = QImage(int(size.width() * scale), int((size.height() + title_h) * scale),
                      QImage.Format.Format_ARGB32)
         img.setDevicePixelRatio(scale)
-        painter = QPainter(img)
+        palette = self.palette()
+        hits, painter = self.hits, QPainter(img)
         try:
-            self.render_to(painter, QRectF(0, 0, size.width(), size.height()), self.palette())
+            painter.fillRect(QRectF(0, 0, size.width(), title_h),
+                             palette.color(QPalette.ColorRole.Base))
+            if self.chart:
+                painter.setFont(font)
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+                painter.drawText(QRectF(8, 4, size.width() - 16, title_h - 4),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self.chart.title)
+            self.render_to(painter, QRectF(0, title_h, size.width(), size.height()), palette)
         finally:
             painter.end()
+            self.hits = hits  # where the bars are on screen, for the mouse
         return img
 
     def copy_image(self) -> None:

@@ -1,0 +1,57 @@
+"""How the dashboard's charts lay out their labels, and what Copy as Image gives."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
+
+from crmdesk.services.dashboard import Chart, Series
+from crmdesk.ui import charts
+from crmdesk.ui.charts import ChartView, category_layout
+
+CHANNELS = [("in_person", "In person"), ("phone", "Phone"), ("email", "E-mail"),
+            ("sms", "SMS / messaging"), ("video", "Video call"),
+            ("portal", "Self-service portal"), ("letter", "Letter")]
+
+
+def _view(qtbot, width: int, chart: Chart) -> ChartView:  # type: ignore[no-untyped-def]
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.resize(width, 300)
+    view.set_chart(chart)
+    view.grab()
+    return view
+
+
+def test_long_labels_wrap_onto_two_lines_before_any_is_left_out(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, 420, Chart("c", "Contacts", "bar", CHANNELS,
+                                   [Series("n", "Contacts", [5, 4, 3, 2, 1, 2, 3])]))
+    fm = QFontMetrics(view.font())
+    labels = [label for _k, label in CHANNELS]
+    wide = fm.horizontalAdvance("Self-service portal") + 10
+    assert category_layout(fm, labels, wide) == (1, 1)
+    half = fm.horizontalAdvance("Self-service") + 10  # "portal" goes to a second line
+    assert category_layout(fm, labels, half) == (2, 1)
+    lines, every = category_layout(fm, labels, fm.horizontalAdvance("Self") + 8)
+    assert (lines, every) == (1, every) and every > 1  # too narrow even wrapped
+
+
+def test_axis_labels_carry_hours_and_days(qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert charts._axis_format(10, "h") == "10 h"
+    assert charts._axis_format(0, "h") == "0"
+    assert charts._axis_format(2.5, "days") == "2.5 d"
+    assert charts._axis_format(1_500_000, "money") == "15 k"
+    assert charts._axis_format(12, "") == "12"
+
+
+def test_copy_as_image_has_the_title_and_keeps_the_points_for_the_mouse(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, 500, Chart("c", "Contacts by channel", "bar", CHANNELS[:3],
+                                   [Series("n", "Contacts", [5, 4, 3])]))
+    before = [h.rect for h in view.hits]
+    view.copy_image()
+    image = QGuiApplication.clipboard().image()
+    assert image.height() > 2 * view.height()  # twice the size, and the title above
+    assert [h.rect for h in view.hits] == before
+    # the title's row is painted in the chart's base colour, with text on it
+    base = view.palette().color(QPalette.ColorRole.Base).rgb()
+    row = [image.pixel(x, 18) for x in range(0, 400)]
+    assert row[0] == base and any(p != base for p in row)
