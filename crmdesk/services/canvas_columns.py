@@ -47,6 +47,7 @@ class Columns:
     i_dur: Any = None  # minutes, -1 not logged
     i_sat: Any = None  # 1-5, 0 not rated
     i_staff: Any = None  # staff id, 0 nobody
+    i_month: Any = None  # calendar month (UTC) since 1970-01
     i_answer: Any = None  # seconds to the first outbound at or after an inbound; -1 none
     i_responder: Any = None  # the staff id of that outbound contact (0: nobody, or none)
     other_channels: dict[int, str] = field(default_factory=dict)
@@ -160,6 +161,9 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
         (cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
          cols.i_staff) = new
         cols.i_answer = None
+    added = months_of(new[1])
+    cols.i_month = (np.concatenate([cols.i_month, added])
+                    if after_id and cols.i_month is not None else added)
     if len(fetched):
         cols.i_max_id = int(fetched[-1, 0])
     if (cols.i_channel < 0).any():
@@ -174,6 +178,11 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
                                       codes)
     incremental = bool(after_id) and cols.i_answer is not None
     _answers(cols, np.unique(fetched[:, 1]) if incremental else None)
+
+
+def months_of(when: Any) -> Any:
+    """Calendar months (UTC) since 1970-01 of epoch seconds."""
+    return (when // 86400).astype("datetime64[D]").astype("datetime64[M]").astype(np.int32)
 
 
 def _answer_times(cust: Any, when: Any, inbound: Any, staff: Any) -> tuple[Any, Any]:
@@ -397,8 +406,7 @@ def interaction_groups(cols: Columns, visible: Any, lo: str, hi: str, roles: dic
     staff = cols.i_staff[idx]
     staff = np.where(staff < len(staff_lookup), staff, 0)
     role = np.where(np.isin(staff, staff_ids), staff_lookup[staff], role_index[""])
-    days = cols.i_when[idx] // 86400
-    month = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    month = cols.i_month[idx].astype(np.int64)
     chan_lo = int(chan.min())
     month_lo = int(month.min())
     columns_ = [seg, chan - chan_lo, on_pref.astype(np.int64), has_pref.astype(np.int64),
@@ -413,11 +421,14 @@ def interaction_groups(cols: Columns, visible: Any, lo: str, hi: str, roles: dic
     unlogged = np.bincount(key, weights=(dur < 0), minlength=space)
     sat_sum = np.bincount(key, weights=sat, minlength=space)
     rated = np.bincount(key, weights=(sat > 0), minlength=space)
-    for g in np.nonzero(count)[0]:
-        s, ch, op, hp, r, m = (int(v) for v in np.unravel_index(int(g), dims))
-        yield (cols.segments[s], _channel_name(cols, ch + chan_lo), op, hp, role_names[r],
-               _month_names([m + month_lo])[0], int(count[g]), int(logged[g]),
-               int(unlogged[g]), int(sat_sum[g]), int(rated[g]))
+    found = np.nonzero(count)[0]
+    parts = [p.tolist() for p in np.unravel_index(found, dims)]
+    months = {m: _month_names([m + month_lo])[0] for m in set(parts[5])}
+    channels = {ch: _channel_name(cols, ch + chan_lo) for ch in set(parts[1])}
+    for g, s, ch, op, hp, r, m in zip(found.tolist(), *parts, strict=True):
+        yield (cols.segments[s], channels[ch], op, hp, role_names[r], months[m],
+               int(count[g]), int(logged[g]), int(unlogged[g]), int(sat_sum[g]),
+               int(rated[g]))
 
 
 def response_groups(cols: Columns, visible: Any, lo: str, hi: str
@@ -499,8 +510,7 @@ def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tu
         return
     c = cust[idx]
     chan = cols.i_channel[idx].astype(np.int64)
-    month = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
-        "datetime64[M]").astype(np.int64)
+    month = cols.i_month[idx].astype(np.int64)
     chan_lo, month_lo = int(chan.min()), int(month.min())
     parts = [month - month_lo, chan - chan_lo, cols.c_rel[c]]
     dims = tuple(int(p.max()) + 1 for p in parts[:2]) + (max(1, len(cols.rels)),)
@@ -514,24 +524,3 @@ def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tu
         m, ch, r = (int(v) for v in np.unravel_index(int(g), dims))
         yield (_month_names([m + month_lo])[0], _channel_name(cols, ch + chan_lo),
                cols.rels[r], int(count[g]), int(sat_sum[g]), int(rated[g]))
-
-
-def answer_rows(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tuple[Any, ...]]:
-    """(channel, month, hours to answer or None, responder's staff id) of each inbound
-    contact of the period, as the dashboards' SQL returns them."""
-    size = len(visible)
-    cust = cols.i_cust
-    ok = ((cols.i_when >= _epoch(lo)) & (cols.i_when < _epoch(hi)) & cols.i_in
-          & (cust < size))
-    idx = np.nonzero(ok)[0]
-    idx = idx[visible[cust[idx]]]
-    months = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
-        "datetime64[M]").astype(np.int64)
-    names = {int(m): _month_names([m])[0] for m in np.unique(months)}
-    channels = cols.i_channel[idx]
-    answers = cols.i_answer[idx]
-    staff = cols.i_responder[idx]
-    for k in range(len(idx)):
-        a = int(answers[k])
-        yield (_channel_name(cols, int(channels[k])), names[int(months[k])],
-               None if a < 0 else a / 3600, int(staff[k]))

@@ -30,7 +30,7 @@ def _seen(cust: Any, visible: Any) -> Any:
 
 def _months(when: Any) -> Any:
     """Calendar months (UTC) since 1970-01 of epoch seconds."""
-    return (when // 86400).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    return canvas_columns.months_of(when).astype(np.int64)
 
 
 def group_quantiles(groups: Any, values: Any, qs: tuple[float, ...]) -> dict[int, list[float]]:
@@ -244,7 +244,7 @@ def answers(visible: Any, lo: str, hi: str, names: dict[int, str], nobody: str,
     done = answer >= 0
     hours = answer[done] / 3600
     chan = cols.i_channel[sel].astype(np.int64)
-    month = _months(cols.i_when[sel])
+    month = cols.i_month[sel].astype(np.int64)
     by_channel = {canvas_columns._channel_name(cols, k): v for k, v in group_quantiles(
         chan[done], hours, (0.5, 0.9)).items()}
     # responders by name (two staff members may share one), nobody last
