@@ -270,3 +270,20 @@ def test_reading_the_log_reports_progress_and_can_be_stopped(book: Book, monkeyp
     # stopped half way, then read whole: the same figures as the SQL engine
     sql, col = _both_boards(Scope.default(), None)
     assert col == sql
+
+
+def test_pdf_chart_note_wraps_onto_a_second_line(book: Book) -> None:
+    from reportlab.graphics.shapes import String
+
+    from crmdesk.reports import canvas_pdf
+    from crmdesk.reports.statement_pdf import register_fonts
+
+    register_fonts()
+    note = ("Of those who left a stage, moved on to the next: Knowledge 100%, Acquisition "
+            "100%, Conversion 97%, Growth 88%, Retention 100% <b>&\"Peña\"")
+    chart = dashboard.Chart("stage_flows", "Entries and exits", "bar", [("a", "A")],
+                            [dashboard.Series("n", "N", [3])], note=note)
+    drawing = canvas_pdf.chart_drawing(chart, 380, 180)
+    texts = [c.text for c in drawing.contents if isinstance(c, String)]
+    notes = [t for t in texts if t not in ("Entries and exits",)]
+    assert len(notes) == 2 and " ".join(notes) == note
