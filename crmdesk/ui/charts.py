@@ -85,16 +85,29 @@ def nice_ceiling(value: float) -> float:
     return float(10 ** (exp + 1))
 
 
+#: the slant of x-axis labels too long to stand level, and the longest such a label gets
+SLANT_DEGREES = 35
+SLANT_MAX_PX = 120
+
+
 def category_layout(fm: QFontMetrics, labels: list[str], slot: float) -> tuple[int, int]:
     """How the labels along the x axis fit: (lines, every) — on one line if each fits its
-    slot, else wrapped onto two lines if each fits so, else every `every`-th label alone."""
+    slot, else wrapped onto two lines if each fits so, else slanted (lines 0), every
+    `every`-th one where even slanted labels would touch."""
     room = max(slot - 6, 1)
     if all(fm.horizontalAdvance(t) <= room for t in labels):
         return 1, 1
     if all(_wrapped_lines(fm, t, room) <= 2 for t in labels):
         return 2, 1
-    every = max(1, math.ceil(max(fm.horizontalAdvance(t) for t in labels) / room))
-    return 1, every
+    needed = fm.height() / math.sin(math.radians(SLANT_DEGREES))
+    return 0, max(1, math.ceil(needed / max(slot, 1)))
+
+
+def slanted_height(fm: QFontMetrics, labels: list[str]) -> float:
+    """The height slanted labels take below the axis."""
+    longest = min(max(fm.horizontalAdvance(t) for t in labels), SLANT_MAX_PX)
+    a = math.radians(SLANT_DEGREES)
+    return longest * math.sin(a) + fm.height() * math.cos(a)
 
 
 def _wrapped_lines(fm: QFontMetrics, text: str, width: float) -> int:
@@ -227,9 +240,11 @@ class ChartView(QWidget):
                       for k in range(ticks + 1)) + 10
         n = len(c.categories)
         slot = (area.width() - label_w - 20) / n
-        lines, every = category_layout(fm, [lbl for _k, lbl in c.categories], slot)
+        names = [lbl for _k, lbl in c.categories]
+        lines, every = category_layout(fm, names, slot)
+        below = fm.height() * lines if lines else slanted_height(fm, names)
         plot = QRectF(area.left() + label_w + 6, y + 6, area.width() - label_w - 20,
-                      area.bottom() - y - fm.height() * (lines + 1) - 14)
+                      area.bottom() - y - below - fm.height() - 14)
         if plot.height() < 40 or plot.width() < 60:
             return
         for k in range(ticks + 1):  # grid and axis labels
@@ -243,6 +258,17 @@ class ChartView(QWidget):
         painter.setPen(text)
         for i, (_key, label) in enumerate(c.categories):
             if i % every:
+                continue
+            if lines == 0:  # slanted, hanging from its tick
+                shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, SLANT_MAX_PX)
+                w = fm.horizontalAdvance(shown)
+                painter.save()
+                painter.translate(plot.left() + slot * (i + 0.5) + fm.ascent() / 3,
+                                  plot.bottom() + 4)
+                painter.rotate(-SLANT_DEGREES)
+                painter.drawText(QRectF(-w - 2, 0, w + 2, fm.height()),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
+                painter.restore()
                 continue
             box = QRectF(plot.left() + i * slot - slot * (every - 1) / 2, plot.bottom() + 4,
                          slot * every, fm.height() * lines)

@@ -31,8 +31,14 @@ def test_long_labels_wrap_onto_two_lines_before_any_is_left_out(qtbot) -> None: 
     assert category_layout(fm, labels, wide) == (1, 1)
     half = fm.horizontalAdvance("Self-service") + 10  # "portal" goes to a second line
     assert category_layout(fm, labels, half) == (2, 1)
-    lines, every = category_layout(fm, labels, fm.horizontalAdvance("Self") + 8)
-    assert (lines, every) == (1, every) and every > 1  # too narrow even wrapped
+    # too narrow even wrapped: slanted, every label while they do not touch
+    assert category_layout(fm, labels, fm.horizontalAdvance("Self") + 8) == (0, 1)
+    lines, every = category_layout(fm, labels, 6)
+    assert lines == 0 and every > 1
+    view.resize(300, 300)  # drawn slanted: the bars keep their clicks
+    view.grab()
+    assert len(view.hits) == 7
+    assert charts.slanted_height(fm, labels) < charts.SLANT_MAX_PX
 
 
 def test_axis_labels_carry_hours_and_days(qtbot) -> None:  # type: ignore[no-untyped-def]
