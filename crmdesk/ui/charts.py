@@ -110,6 +110,17 @@ def slanted_height(fm: QFontMetrics, labels: list[str]) -> float:
     return longest * math.sin(a) + fm.height() * math.cos(a)
 
 
+def balanced(fm: QFontMetrics, text: str, width: float) -> str:
+    """`text` broken at the space nearest its middle when both halves fit `width` (every
+    label of a two-line axis breaks alike: "Dec↵2025", not only the widest ones)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for i in sorted(spaces, key=lambda i: abs(i - len(text) / 2)):
+        head, tail = text[:i], text[i + 1:]
+        if max(fm.horizontalAdvance(head), fm.horizontalAdvance(tail)) <= width:
+            return f"{head}\n{tail}"
+    return text
+
+
 def _wrapped_lines(fm: QFontMetrics, text: str, width: float) -> int:
     lines, current = 0, ""
     for word in text.split():
@@ -277,7 +288,8 @@ class ChartView(QWidget):
                 painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, shown)
             else:
                 painter.drawText(box.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignHCenter
-                                 | Qt.TextFlag.TextWordWrap, label)
+                                 | Qt.TextFlag.TextWordWrap,
+                                 balanced(fm, label, box.width() - 4))
 
         def ypos(v: float) -> float:
             return plot.bottom() - plot.height() * min(v, top) / top

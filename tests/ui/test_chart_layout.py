@@ -61,3 +61,32 @@ def test_copy_as_image_has_the_title_and_keeps_the_points_for_the_mouse(qtbot) -
     base = view.palette().color(QPalette.ColorRole.Base).rgb()
     row = [image.pixel(x, 18) for x in range(0, 400)]
     assert row[0] == base and any(p != base for p in row)
+
+
+def test_two_line_labels_break_alike(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, 400, Chart("m", "Months", "bar", [("a", "Dec 2025")],
+                                   [Series("n", "N", [1])]))
+    fm = QFontMetrics(view.font())
+    assert charts.balanced(fm, "Dec 2025", 200) == "Dec\n2025"
+    assert charts.balanced(fm, "Self-service portal", fm.horizontalAdvance("Self-service")
+                           + 1) == "Self-service\nportal"
+    assert charts.balanced(fm, "Self-service portal", 5) == "Self-service portal"
+
+
+def test_dashboard_charts_stop_growing_on_a_large_screen(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit import canvas_book
+    from tests.unit.canvas_book import SCOPE
+
+    canvas_book.build()
+    window = make_window()
+    window.resize(1920, 1080)
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    page = window.analytics.dashboard
+    page.bar.set_scope(SCOPE)
+    page.tabs.setCurrentIndex(1)  # promises: two charts
+    assert page.wait()
+    window.show()
+    qtbot.waitUntil(lambda: bool(page.cards["promises"]) and
+                    page.cards["promises"][0].height() > 280)
+    cards = page.cards["promises"]
+    assert all(280 <= c.height() <= page.CARD_MAX_HEIGHT for c in cards)

@@ -447,6 +447,10 @@ class ChartCard(QFrame):
 class DashboardView(_Page):
     """Tabs of charts; each tab's figures are computed when it is first shown."""
 
+    #: a chart grows with the window up to this height (on a large screen, two charts of
+    #: a tab do not stretch to fill it: the page scrolls instead)
+    CARD_MAX_HEIGHT = 460
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.pdf_button = self.bar.add_button("Export PDF…", "Every chart as a PDF on the "
@@ -509,12 +513,16 @@ class DashboardView(_Page):
         while len(cards) < len(board.charts):
             card = ChartCard()
             card.setMinimumHeight(280)
+            card.setMaximumHeight(self.CARD_MAX_HEIGHT)
             card.view.point_activated.connect(
                 lambda cat, ser, c=card: self._open(c, cat, ser))
             grid.addWidget(card, len(cards) // 2, len(cards) % 2)
             cards.append(card)
         for card, chart in zip(cards, board.charts, strict=False):
             card.set_chart(chart)
+        rows = (len(cards) + 1) // 2
+        for row in range(rows + 1):  # charts grow to their limit, what is left stays below
+            grid.setRowStretch(row, 1)
 
     def charts(self) -> list[ChartCard]:
         return [card for cards in self.cards.values() for card in cards]
