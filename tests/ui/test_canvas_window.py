@@ -225,3 +225,16 @@ def test_first_reading_of_the_log_shows_progress(qtbot, book, make_window, monke
     reading = [t for t in texts if t.startswith("Reading the interaction log")]
     assert reading and reading[-1].endswith("100%")
     assert status.text() == "" and page.boards  # done: the charts are shown
+
+
+def test_canvas_cards_follow_a_resize_made_on_another_page(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    canvas_book.build()
+    window, page = _canvas(make_window)
+    window.show()
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: page._columns == 2)
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    window.resize(1920, 1080)  # maximised while the dashboards are shown
+    qtbot.wait(50)
+    window.nav.setCurrentItem(window.analytics.nav_canvas)
+    qtbot.waitUntil(lambda: page._columns == 4)  # the cards laid out again, four abreast

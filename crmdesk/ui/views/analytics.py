@@ -253,7 +253,9 @@ class CanvasView(_Page):
         self.run(lambda: canvas.compute(scope), self._show)
 
     def columns(self) -> int:
-        return max(1, min(4, self.browser.viewport().width() // 340))
+        """Cards side by side: one per 340 px of the page (from the page's own width: the
+        browser inside is laid out only after a hidden page is shown at a new size)."""
+        return max(1, min(4, (self.width() - 40) // 340))
 
     def _show(self, result: Canvas | None) -> None:
         self.result = result
