@@ -11,6 +11,7 @@ them)."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
@@ -280,13 +281,15 @@ def columns() -> Columns:
     identity = figures_cache._book_identity()
     counters = figures_cache.changes() or {}
     with _lock:
-        cols = _held.get(identity)
-        if cols is None:
-            cols = Columns(identity)
-            _held.clear()
-            _held[identity] = cols
+        held = _held.get(identity)
+        cols = held or Columns(identity)
         changed = {k for k in set(counters) | set(cols.counters)
                    if counters.get(k) != cols.counters.get(k)} if cols.counters else None
+        if held is not None and counters and changed == set():
+            return held
+        # Copy on write: a worker still computing from the columns it was given keeps
+        # them whole; the copy is kept once brought up to date (not if the reading stops).
+        cols = copy.copy(cols)
         if changed is None or not counters:
             cols.s_cust = cols.e_cust = None
             _load_interactions(cols)
@@ -308,6 +311,8 @@ def columns() -> Columns:
             if changed & {"points_entry", "points_entry+"}:
                 cols.e_cust = None
         cols.counters = counters
+        _held.clear()
+        _held[identity] = cols
         return cols
 
 

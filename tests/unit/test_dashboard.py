@@ -287,3 +287,23 @@ def test_pdf_chart_note_wraps_onto_a_second_line(book: Book) -> None:
     texts = [c.text for c in drawing.contents if isinstance(c, String)]
     notes = [t for t in texts if t not in ("Entries and exits",)]
     assert len(notes) == 2 and " ".join(notes) == note
+
+
+def test_columns_given_to_a_worker_stay_whole_when_the_book_changes(book: Book) -> None:
+    """Copy on write: the columns a computation holds are not changed under it by another
+    thread bringing them up to date."""
+    import datetime as dt
+
+    from crmdesk.services import canvas_columns, demo, interactions
+    from crmdesk.services.interactions import InteractionData
+    from crmdesk.store.db import db
+
+    demo.build_demo(30, seed=6)
+    held = canvas_columns.columns()
+    size = len(held.i_cust)
+    assert canvas_columns.columns() is held  # nothing changed: the same
+    cid = db.execute_sql("SELECT min(id) FROM customer").fetchone()[0]
+    interactions.log(InteractionData(cid, "phone", "in", "Hello", dt.datetime.now(dt.UTC)))
+    fresh = canvas_columns.columns()
+    assert fresh is not held and len(fresh.i_cust) == size + 1
+    assert len(held.i_cust) == len(held.i_when) == len(held.i_answer) == size
