@@ -85,6 +85,9 @@ def nice_ceiling(value: float) -> float:
     return float(10 ** (exp + 1))
 
 
+#: the widest a bar gets (one or two categories on a wide chart stay bars, not walls)
+MAX_BAR_PX = 90
+
 #: the slant of x-axis labels too long to stand level, and the longest such a label gets
 SLANT_DEGREES = 35
 SLANT_MAX_PX = 120
@@ -321,7 +324,8 @@ class ChartView(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             groups = 1 if c.kind == "stacked" else len(c.series)
-            bar_w = max(2.0, slot * 0.72 / groups)
+            bar_w = max(2.0, min(slot * 0.72 / groups, MAX_BAR_PX))
+            inset = (slot - bar_w * groups) / 2  # the bars of a category, centred
             for i in range(n):
                 base = plot.bottom()
                 for si, s in enumerate(c.series):
@@ -330,11 +334,10 @@ class ChartView(QWidget):
                         continue
                     h = plot.height() * min(float(v), top) / top
                     if c.kind == "stacked":
-                        rect = QRectF(plot.left() + slot * i + slot * 0.14, base - h,
-                                      slot * 0.72, h)
+                        rect = QRectF(plot.left() + slot * i + inset, base - h, bar_w, h)
                         base -= h
                     else:
-                        rect = QRectF(plot.left() + slot * i + slot * 0.14 + bar_w * si,
+                        rect = QRectF(plot.left() + slot * i + inset + bar_w * si,
                                       plot.bottom() - h, bar_w - 1, h)
                     colour = self.colour(si)
                     if self._is_hot(si, i):

@@ -90,3 +90,33 @@ def test_dashboard_charts_stop_growing_on_a_large_screen(qtbot, book, make_windo
                     page.cards["promises"][0].height() > 280)
     cards = page.cards["promises"]
     assert all(280 <= c.height() <= page.CARD_MAX_HEIGHT for c in cards)
+
+
+def test_a_lone_bar_stays_a_bar(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, 900, Chart("r", "Top rewards", "bar", [("p", "Priority appointment")],
+                                   [Series("n", "Redemptions", [300])]))
+    (hit,) = view.hits
+    assert hit.rect.width() <= charts.MAX_BAR_PX
+    grouped = _view(qtbot, 900, Chart("g", "Two", "bar", [("a", "A")],
+                                      [Series("x", "X", [2]), Series("y", "Y", [3])]))
+    left, right = grouped.hits
+    assert left.rect.right() <= right.rect.left() and right.rect.width() <= charts.MAX_BAR_PX
+
+
+def test_dashboard_fits_a_small_screen_without_sideways_scrolling(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit import canvas_book
+    from tests.unit.canvas_book import SCOPE
+
+    canvas_book.build()
+    window = make_window()
+    window.resize(1024, 600)
+    window.show()
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    page = window.analytics.dashboard
+    page.bar.set_scope(SCOPE)
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        assert page.wait()
+        qtbot.wait(20)
+        scroll = page.tabs.currentWidget()
+        assert scroll.horizontalScrollBar().maximum() == 0, page.tabs.tabText(index)

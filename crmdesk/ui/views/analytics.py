@@ -430,6 +430,7 @@ class ChartCard(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long title wraps: the card stays as narrow as its chart
         self.view = ChartView()
         self.note = QLabel()
         self.note.setWordWrap(True)
