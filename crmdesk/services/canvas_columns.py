@@ -321,17 +321,23 @@ def _names_and_case(column: str, table: str) -> tuple[list[str], str]:
     return names, _case(column, names)
 
 
+def _last_id(table: str) -> int:
+    """About how many rows `table` holds (its highest id), for the progress shown."""
+    return int(_rows(f"SELECT coalesce(max(id), 0) FROM {table}")[0][0])
+
+
 def stage_columns(cols: Columns) -> Columns:
     """`cols` with the stage history read (once, and again after it changes)."""
     with _lock:
         if cols.s_cust is None:
             names = sorted({str(r[0]) for r in _rows(
                 "SELECT from_stage FROM stage_change UNION SELECT to_stage FROM stage_change")})
-            fetched = np.array(_rows(
+            fetched = np.array(_chunked(
                 f"""SELECT customer_id, {_case('from_stage', names)}, {_case('to_stage', names)},
                            CAST(strftime('%s', changed_at) AS INTEGER),
                            coalesce(stay_seconds, 0), stay_seconds IS NOT NULL
-                    FROM stage_change ORDER BY id"""), dtype=np.int64).reshape(-1, 6)
+                    FROM stage_change ORDER BY id""", (), _last_id("stage_change")),
+                dtype=np.int64).reshape(-1, 6)
             cols.s_names = names
             (cols.s_cust, cols.s_from, cols.s_to, cols.s_when, cols.s_stay) = (
                 fetched[:, k].copy() for k in range(5))
@@ -345,10 +351,11 @@ def points_columns(cols: Columns) -> Columns:
         if cols.e_cust is None:
             kinds, kind_case = _names_and_case("kind", "points_entry")
             rewards, reward_case = _names_and_case("reward", "points_entry")
-            fetched = np.array(_rows(
+            fetched = np.array(_chunked(
                 f"""SELECT customer_id, {kind_case}, points,
                            CAST(strftime('%s', happened_at) AS INTEGER), {reward_case}
-                    FROM points_entry ORDER BY id"""), dtype=np.int64).reshape(-1, 5)
+                    FROM points_entry ORDER BY id""", (), _last_id("points_entry")),
+                dtype=np.int64).reshape(-1, 5)
             cols.e_kinds, cols.e_rewards = kinds, rewards
             (cols.e_cust, cols.e_kind, cols.e_points, cols.e_when, cols.e_reward) = (
                 fetched[:, k].copy() for k in range(5))

@@ -222,7 +222,7 @@ def test_first_reading_of_the_log_shows_progress(qtbot, book, make_window, monke
     status.setText = lambda text: (texts.append(text), QLabel.setText(status, text))  # type: ignore[method-assign]
     window.nav.setCurrentItem(window.analytics.nav_dashboard)
     assert page.wait()
-    reading = [t for t in texts if t.startswith("Reading the interaction log")]
+    reading = [t for t in texts if t.startswith("Reading the book's history")]
     assert reading and reading[-1].endswith("100%")
     assert status.text() == "" and page.boards  # done: the charts are shown
 

@@ -149,7 +149,7 @@ class _Page(QWidget):
         task = workers.Task(in_worker)
         task.signals.progress.connect(
             lambda done, total: generation == self.generation and self.bar.status.setText(
-                f"Reading the interaction log into memory (once)… {done / total:.0%}"
+                f"Reading the book's history into memory (once)… {done / total:.0%}"
                 if total else message))
 
         def finished(result: Any) -> None:
