@@ -239,6 +239,7 @@ def _answer_figures(scope: Scope, where: Where, target: float) -> dict[str, Any]
     """What the response charts are drawn from (see dashboard_columns.answers), from SQL."""
     answers = _answers(scope, where)
     by_channel: dict[str, list[float]] = {}
+    channel_month: dict[tuple[str, str], list[float]] = {}
     staff_month: dict[tuple[str, str], list[float]] = {}
     asked: dict[str, int] = {}
     in_time: dict[str, int] = {}
@@ -246,6 +247,7 @@ def _answer_figures(scope: Scope, where: Where, target: float) -> dict[str, Any]
         asked[a.month] = asked.get(a.month, 0) + 1
         if a.hours is not None:
             by_channel.setdefault(a.channel, []).append(a.hours)
+            channel_month.setdefault((a.channel, a.month), []).append(a.hours)
             staff_month.setdefault((a.responder, a.month), []).append(a.hours)
             if a.hours <= target:
                 in_time[a.month] = in_time.get(a.month, 0) + 1
@@ -254,6 +256,7 @@ def _answer_figures(scope: Scope, where: Where, target: float) -> dict[str, Any]
             "people": sorted({p for p, _ in staff_month},
                              key=lambda n: (n == NOBODY, n.casefold())),
             "staff_month": {k: canvas._quantile(v, 0.5) for k, v in staff_month.items()},
+            "channel_month": {k: canvas._quantile(v, 0.5) for k, v in channel_month.items()},
             "asked": asked, "in_time": in_time, "inbound": len(answers)}
 
 
@@ -279,6 +282,11 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                                      [by_channel[k][1] for k, _ in channels])],
                           unit="h", group="response")
     month_cats = _month_categories(scope)
+    channel_month = figures["channel_month"]
+    channel_trend = Chart("response_channel_month", "Median time to answer per channel, "
+                          "month by month", "line", month_cats,
+                          [Series(k, label, [channel_month.get((k, m)) for m, _ in month_cats])
+                           for k, label in channels], unit="h", group="response")
     staff_month = figures["staff_month"]
     staff_chart = Chart("response_staff", "Median time to answer, per staff member",
                         "line", month_cats,
@@ -294,7 +302,7 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                   group="response")
     share.note = (f"{total_ok:,} of {figures['inbound']:,} inbound contacts answered within "
                   f"{target} h" if figures["inbound"] else "No inbound contact in the period.")
-    return [channel_chart, staff_chart, share]
+    return [channel_chart, channel_trend, staff_chart, share]
 
 
 # --- satisfaction and channels --------------------------------------------------------------
@@ -589,6 +597,9 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
     elif chart == "response_channel":
         cond = f"{inter} AND i.direction = 'in' AND i.channel = ?)"
         params = [lo, hi, category]
+    elif chart == "response_channel_month":
+        cond = f"{inter} AND i.direction = 'in' AND i.channel = ?)"
+        params = [m_lo, m_hi, series]
     elif chart in ("response_staff", "response_target"):
         cond = f"{inter} AND i.direction = 'in')"
         params = [m_lo, m_hi]

@@ -237,7 +237,8 @@ def cohorts(visible: Any, currency: str, lo: str, hi: str) -> dict[str, list[int
 def answers(visible: Any, lo: str, hi: str, names: dict[int, str], nobody: str,
             target_hours: float) -> dict[str, Any]:
     """The response charts' figures: median and p90 hours by channel, median hours by
-    (responder, month), and by month the inbound contacts and those answered in time."""
+    (channel, month) and by (responder, month), and by month the inbound contacts and
+    those answered in time."""
     cols = canvas_columns.columns()
     sel = np.nonzero(_in(cols.i_when, lo, hi) & cols.i_in & _seen(cols.i_cust, visible))[0]
     answer = cols.i_answer[sel]
@@ -262,11 +263,18 @@ def answers(visible: Any, lo: str, hi: str, names: dict[int, str], nobody: str,
     for key, (median,) in group_quantiles(who * width + (month[done] - m_lo), hours,
                                           (0.5,)).items():
         staff_month[(people[key // width], _month_names([key % width + m_lo])[0])] = median
+    channel_month: dict[tuple[str, str], float] = {}
+    c_lo = int(chan.min()) if len(chan) else 0
+    for key, (median,) in group_quantiles((chan[done] - c_lo) * width + (month[done] - m_lo),
+                                          hours, (0.5,)).items():
+        channel_month[(canvas_columns._channel_name(cols, key // width + c_lo),
+                       _month_names([key % width + m_lo])[0])] = median
     asked = np.bincount(month - m_lo, minlength=width) if len(month) else np.zeros(0)
     ok = done & (answer / 3600 <= target_hours)
     in_time = np.bincount((month - m_lo)[ok], minlength=width) if len(month) else asked
     month_names = _month_names(range(m_lo, m_lo + width)) if len(month) else []
     return {"by_channel": by_channel, "people": people, "staff_month": staff_month,
+            "channel_month": channel_month,
             "asked": {m: int(asked[k]) for k, m in enumerate(month_names) if asked[k]},
             "in_time": {m: int(in_time[k]) for k, m in enumerate(month_names) if in_time[k]},
             "inbound": int(len(sel))}

@@ -57,6 +57,8 @@ def test_promises_per_person_and_month(board: dashboard.Dashboard) -> None:
 def test_response_times_by_channel_staff_and_target(board: dashboard.Dashboard) -> None:
     assert _values(board.chart("response_channel")) == {
         "median": {"email": 4.0, "phone": 24.0}, "p90": {"email": 4.0, "phone": 24.0}}
+    assert _values(board.chart("response_channel_month")) == {
+        "email": {"2026-03": 4.0}, "phone": {"2026-04": 24.0}}
     assert _values(board.chart("response_staff")) == {
         "Eva": {"2026-03": 4.0}, "Marta": {"2026-04": 24.0}}
     target = board.chart("response_target")
@@ -106,6 +108,8 @@ def test_customers_behind_points_of_charts(book: Book) -> None:
     assert behind("promises_person", "Eva", "kept_late") == {ids["lola"]}
     assert behind("promises_month", "2026-06", "overdue") == {ids["bob"]}
     assert behind("response_channel", "phone") == {ids["bob"]}
+    assert behind("response_channel_month", "2026-04", "phone") == {ids["bob"]}
+    assert behind("response_channel_month", "2026-03", "phone") == set()
     assert behind("interactions_channel", "in_person") == set()  # Dan is in the Trash
     assert behind("interactions_relationship", "exclusive") == {ids["lola"], ids["finn"]}
     assert behind("points_month", "2026-03", "issued") == {ids["lola"]}
@@ -143,7 +147,7 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     data = json.loads(out)
     assert (data["from"], data["to"], data["currency"]) == ("2026-01-01", "2026-06-30", "USD")
     charts = {c["key"]: c for c in data["charts"]}
-    assert len(charts) == 20
+    assert len(charts) == 21
     ltv = charts["ltv_segment"]
     assert ltv["series"][0]["values"] == ["1050.00"] and ltv["unit"] == "money"
     assert charts["funnel"]["categories"][0] == {"key": "knowledge", "label": "Knowledge"}
@@ -151,7 +155,7 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     assert code == 1 and "--out FILE.pdf" in err
     target = book.path.parent / "dash.csv"
     code, out, err = _cli(capsys, "dashboard", "--db", path, "--csv", str(target))
-    assert code == 0 and out == f"Wrote {target} (20 charts).\n"
+    assert code == 0 and out == f"Wrote {target} (21 charts).\n"
     assert target.read_text(encoding="utf-8-sig").startswith("chart,series,category,value")
 
 
