@@ -114,27 +114,28 @@ def reporting(progress: Callable[[int, int], bool] | None) -> Iterator[None]:
         _reporting.fn = before
 
 
-#: rows read between two progress reports
-CHUNK = 100_000
+#: rows read and turned into numbers at a time: small enough that the GUI thread never
+#: waits long for the interpreter (numpy holds it while it converts a list of rows)
+CHUNK = 20_000
 
 
-def _chunked(sql: str, params: tuple[Any, ...], total: int) -> list[tuple[Any, ...]]:
-    """All the rows of `sql`, read CHUNK at a time with the thread's progress told."""
-    chunk = CHUNK
+def _table(sql: str, params: tuple[Any, ...], width: int, total: int) -> Any:
+    """The rows of `sql` (integers, `width` a row) as one int64 array, read CHUNK rows at a
+    time; the thread's progress (reporting) is told after each, about `total` rows."""
     progress = getattr(_reporting, "fn", None)
-    if progress is None or total <= chunk:
-        return _rows(sql, params)
     cursor = db.execute_sql(sql, params)
-    out: list[tuple[Any, ...]] = []
+    parts = []
+    done = 0
     while True:
-        got = cursor.fetchmany(chunk)
+        got = cursor.fetchmany(CHUNK)
         if not got:
             break
-        out.extend(got)
-        if not progress(min(len(out), total), total):
+        parts.append(np.array(got, dtype=np.int64).reshape(-1, width))
+        done += len(got)
+        if progress is not None and total > CHUNK and not progress(min(done, total), total):
             cursor.close()
             raise Cancelled()
-    return out
+    return np.concatenate(parts) if parts else np.zeros((0, width), dtype=np.int64)
 
 
 # customer, time, channel, inbound, duration, rating, staff: 22 bytes an interaction
@@ -144,13 +145,12 @@ _KINDS = [np.int32, np.int64, np.int16, np.bool_, np.int32, np.int8, np.int32]
 def _load_interactions(cols: Columns, after_id: int = 0) -> None:
     expected = int(_rows("SELECT coalesce(max(id), 0) - ? FROM interaction",
                          (after_id,))[0][0])
-    fetched = np.array(_chunked(
+    fetched = _table(
         f"""SELECT id, customer_id, CAST(strftime('%s', happened_at) AS INTEGER),
                    {_case('channel', CHANNELS)}, direction = 'in',
                    coalesce(duration_min, -1), coalesce(satisfaction, 0),
                    coalesce(staff_id, 0)
-            FROM interaction WHERE id > ? ORDER BY id""", (after_id,), expected),
-        dtype=np.int64).reshape(-1, 8)
+            FROM interaction WHERE id > ? ORDER BY id""", (after_id,), 8, expected)
     new: list[Any] = [fetched[:, k].astype(kind) for k, kind in enumerate(_KINDS, 1)]
     if after_id and cols.i_cust is not None:
         parts = [cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
@@ -173,8 +173,8 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
                        - set(CHANNELS))
         cols.other_channels = {-(i + 2): n for i, n in enumerate(names)}
         if names:
-            codes = np.array(_rows(f"SELECT {_case('channel', CHANNELS + names)} "
-                                   "FROM interaction ORDER BY id"), dtype=np.int64)[:, 0]
+            codes = _table(f"SELECT {_case('channel', CHANNELS + names)} "
+                           "FROM interaction ORDER BY id", (), 1, 0)[:, 0]
             cols.i_channel = np.where(codes >= len(CHANNELS), -(codes - len(CHANNELS) + 2),
                                       codes)
     incremental = bool(after_id) and cols.i_answer is not None
@@ -332,12 +332,11 @@ def stage_columns(cols: Columns) -> Columns:
         if cols.s_cust is None:
             names = sorted({str(r[0]) for r in _rows(
                 "SELECT from_stage FROM stage_change UNION SELECT to_stage FROM stage_change")})
-            fetched = np.array(_chunked(
+            fetched = _table(
                 f"""SELECT customer_id, {_case('from_stage', names)}, {_case('to_stage', names)},
                            CAST(strftime('%s', changed_at) AS INTEGER),
                            coalesce(stay_seconds, 0), stay_seconds IS NOT NULL
-                    FROM stage_change ORDER BY id""", (), _last_id("stage_change")),
-                dtype=np.int64).reshape(-1, 6)
+                    FROM stage_change ORDER BY id""", (), 6, _last_id("stage_change"))
             cols.s_names = names
             (cols.s_cust, cols.s_from, cols.s_to, cols.s_when, cols.s_stay) = (
                 fetched[:, k].copy() for k in range(5))
@@ -351,11 +350,10 @@ def points_columns(cols: Columns) -> Columns:
         if cols.e_cust is None:
             kinds, kind_case = _names_and_case("kind", "points_entry")
             rewards, reward_case = _names_and_case("reward", "points_entry")
-            fetched = np.array(_chunked(
+            fetched = _table(
                 f"""SELECT customer_id, {kind_case}, points,
                            CAST(strftime('%s', happened_at) AS INTEGER), {reward_case}
-                    FROM points_entry ORDER BY id""", (), _last_id("points_entry")),
-                dtype=np.int64).reshape(-1, 5)
+                    FROM points_entry ORDER BY id""", (), 5, _last_id("points_entry"))
             cols.e_kinds, cols.e_rewards = kinds, rewards
             (cols.e_cust, cols.e_kind, cols.e_points, cols.e_when, cols.e_reward) = (
                 fetched[:, k].copy() for k in range(5))
