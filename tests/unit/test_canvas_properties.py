@@ -44,10 +44,13 @@ def test_segment_response_figures_match_the_plain_definitions(
         if hours:  # every group at once gives the same as one group alone
             import numpy as np
 
-            groups = np.array([i % 3 for i in range(len(hours))])
-            found = dashboard_columns.group_quantiles(groups, np.array(hours), (0.5, 0.9))
+            seconds = [int(h * 3600) - 7200 for h in hours]  # whole seconds, some negative
+            groups = np.array([i % 3 - 1 for i in range(len(seconds))])
+            found = dashboard_columns.group_quantiles(groups, np.array(seconds), (0.5, 0.9),
+                                                      3600)
+            assert set(found) == set(groups.tolist())
             for g, (median, p90) in found.items():
-                mine = [h for i, h in enumerate(hours) if i % 3 == g]
+                mine = [x / 3600 for i, x in enumerate(seconds) if i % 3 - 1 == g]
                 assert (median, p90) == (canvas._quantile(mine, 0.5),
                                          canvas._quantile(mine, 0.9))
         row.response_hours.extend([target, target + 1])
@@ -84,3 +87,15 @@ def test_any_argument_gives_figures_or_one_line(book_path: Path, capsys: pytest.
     if code:
         assert out.out == "" and len(out.err.strip().splitlines()) == 1
         assert out.err.startswith("crmdesk: ")
+
+
+def test_group_quantiles_of_values_too_wide_to_pack() -> None:
+    import numpy as np
+
+    from crmdesk.services import dashboard_columns
+
+    values = [2**61, 5, -(2**61), 7, 9]
+    found = dashboard_columns.group_quantiles(np.array([0, 1, 0, 1, 1]), np.array(values),
+                                              (0.5,))
+    assert found == {0: [canvas._quantile([2.0**61, -(2.0**61)], 0.5)],
+                     1: [canvas._quantile([5, 7, 9], 0.5)]}
