@@ -35,6 +35,8 @@ from crmdesk.services.dashboard import Chart
 # Okabe & Ito's colour-blind-safe set: distinct on white and on a dark grey alike.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                   "#F0E442", "#999999"]
+# Okabe & Ito's yellow has too little contrast on white (1.3:1): a darker gold there.
+ON_LIGHT = {"#F0E442": "#A89A00"}
 # Promises: kept on time, late, overdue, not yet due.
 MEANING_COLOURS = {"kept_on_time": "#009E73", "kept_late": "#E69F00", "overdue": "#D55E00",
                    "open": "#999999"}
@@ -198,7 +200,11 @@ class ChartView(QWidget):
     def colour(self, index: int) -> QColor:
         c = self.chart
         key = c.series[index].key if c else ""
-        return QColor(MEANING_COLOURS.get(key, SERIES_COLOURS[index % len(SERIES_COLOURS)]))
+        name = MEANING_COLOURS.get(key, SERIES_COLOURS[index % len(SERIES_COLOURS)])
+        base = self.palette().color(QPalette.ColorRole.Base)
+        if base.lightness() > 128:  # on a light background the yellow reads as a darker gold
+            name = ON_LIGHT.get(name, name)
+        return QColor(name)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)

@@ -120,3 +120,22 @@ def test_dashboard_fits_a_small_screen_without_sideways_scrolling(qtbot, book, m
         qtbot.wait(20)
         scroll = page.tabs.currentWidget()
         assert scroll.horizontalScrollBar().maximum() == 0, page.tabs.tabText(index)
+
+
+def test_every_series_colour_stands_out_from_the_background(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.theme import _dark_palette
+
+    def luminance(c) -> float:  # type: ignore[no-untyped-def]
+        def part(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * part(c.redF()) + 0.7152 * part(c.greenF()) + 0.0722 * part(c.blueF())
+
+    series = [Series(f"s{i}", f"S{i}", [1]) for i in range(8)]
+    view = _view(qtbot, 400, Chart("c", "C", "line", [("a", "A")], series))
+    for palette in (view.palette(), _dark_palette()):
+        view.setPalette(palette)
+        base = luminance(palette.color(QPalette.ColorRole.Base))
+        for i in range(8):
+            fg = luminance(view.colour(i))
+            ratio = (max(fg, base) + 0.05) / (min(fg, base) + 0.05)
+            assert ratio >= 2.0, (i, view.colour(i).name(), ratio)
