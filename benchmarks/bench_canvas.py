@@ -13,7 +13,13 @@ The book is the 100,000-customer demo book with its interaction log copied back 
   alone, then they are computed);
 * reused: asked again with the book unchanged (services/figures_cache.py);
 * SQL only: the reference engine, everything from SQL each time;
-* bare: one GROUP BY over the period's interactions joined to their customers;
+* bare SQL: one GROUP BY over the period's interactions joined to their customers;
+* bare numpy: one np.bincount by segment over the period's interactions in memory (the
+  same columns the figures are computed from);
+* first look: what the first look at a page costs once the log is in memory (the stage
+  history and points entries some tabs need are read then);
+* in the window: a tab computed by the dashboard page's worker, from the click to the
+  charts shown, and the longest the GUI thread went without handling its events then;
 * drawing: each chart painted by crmdesk.ui.charts, beside bare QPainter bars.
 """
 
@@ -112,15 +118,36 @@ def main() -> int:
                        "AND i.happened_at < ? GROUP BY 1", (lo, hi)).fetchall()
 
     bare()
-    print("\nbare: one SQL GROUP BY segment over the period's interactions, measured right "
-          "before each figure (the machine is shared: compare the ratio)")
+    print("\nbare: one SQL GROUP BY segment over the period's interactions, and one numpy "
+          "bincount by segment over the same rows in memory, measured right before each "
+          "figure (the machine is shared: compare the ratios)")
     start = time.perf_counter()
-    canvas_columns.columns()
+    db.execute_sql("SELECT id, customer_id, happened_at, channel, direction, duration_min, "
+                   "satisfaction, staff_id FROM interaction ORDER BY id").fetchall()
+    bare_read = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    cols = canvas_columns.columns()
     print(f"columns read from the book (once per book and process): "
+          f"{(time.perf_counter() - start) * 1000:,.0f} ms; bare: fetching the same rows "
+          f"with sqlite3 {bare_read:,.0f} ms")
+    start = time.perf_counter()
+    canvas_columns.stage_columns(cols)
+    canvas_columns.points_columns(cols)
+    print(f"stage history and points entries read (first lifecycle, loyalty or value tab): "
           f"{(time.perf_counter() - start) * 1000:,.0f} ms")
+    import numpy as np
+
+    lo_s, hi_s = canvas_columns._epoch(lo), canvas_columns._epoch(hi)
+
+    def bare_numpy() -> None:
+        mask = (cols.i_when >= lo_s) & (cols.i_when < hi_s)
+        seg = cols.c_segment[cols.i_cust[mask]]
+        np.bincount(seg, minlength=len(cols.segments))
+        np.bincount(seg, weights=np.maximum(cols.i_dur[mask], 0), minlength=len(cols.segments))
+
     other = canvas.Scope(scope.first.replace(day=1), scope.last, "")
-    print(f"{'figures':<22}{'bare ms':>9}{'computed':>10}{'× bare':>8}{'other scope':>12}"
-          f"{'after a call':>13}{'reused':>9}{'SQL only':>10}")
+    print(f"{'figures':<22}{'bare SQL':>9}{'numpy':>7}{'computed':>10}{'× numpy':>9}"
+          f"{'× SQL':>7}{'other scope':>12}{'after a call':>13}{'reused':>9}{'SQL only':>10}")
 
     def log_one() -> None:
         cid = db.execute_sql("SELECT min(id) FROM customer WHERE archived_at IS NULL"
@@ -129,6 +156,7 @@ def main() -> int:
 
     def report(name: str, compute, on_other) -> None:  # type: ignore[no-untyped-def]
         bare_ms = ms(bare, runs=2)
+        numpy_ms = ms(bare_numpy, runs=5)
         computed = ms(lambda: (figures_cache.clear(), compute()), runs=3)
         other_ms = ms(lambda: (figures_cache.clear(), on_other()), runs=1)
         log_one()
@@ -137,7 +165,8 @@ def main() -> int:
         canvas.ENGINE = "sql"
         sql_ms = ms(lambda: (figures_cache.clear(), compute()), runs=1)
         canvas.ENGINE = "columns"
-        print(f"{name:<22}{bare_ms:>9,.0f}{computed:>10,.0f}{computed / bare_ms:>8.2f}"
+        print(f"{name:<22}{bare_ms:>9,.0f}{numpy_ms:>7,.0f}{computed:>10,.0f}"
+              f"{computed / numpy_ms:>9.1f}{computed / bare_ms:>7.2f}"
               f"{other_ms:>12,.0f}{after:>13,.0f}{reused:>9,.2f}{sql_ms:>10,.0f}")
 
     report("canvas", lambda: canvas.compute(scope), lambda: canvas.compute(other))
@@ -168,6 +197,7 @@ def main() -> int:
             p.fillRect(20 + i * 14, 280 - i * 6, 12, i * 6, QColor("#0072B2"))
         p.end()
 
+    window_tabs(app, scope, bare_numpy)
     print(f"\nbare QPainter, 36 bars: {ms(bare_paint, 20):.2f} ms")
     view = ChartView()
     view.resize(560, 300)
@@ -180,6 +210,58 @@ def main() -> int:
     print(f"slowest chart to draw: {worst:.2f} ms")
     del app
     return 0
+
+
+def window_tabs(app, scope, bare_numpy) -> None:  # type: ignore[no-untyped-def]
+    """Each tab as the window computes it: in the page's worker, from the request to the
+    charts shown, with the longest gap between two ticks of a 5 ms GUI timer meanwhile."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from crmdesk.services import figures_cache
+    from crmdesk.ui.views.analytics import DashboardView
+
+    page = DashboardView()
+    page.resize(1366, 700)
+    page.show()
+    page.bar.set_scope(scope)
+    page.wait()
+    clock = QElapsedTimer()
+    gaps: list[int] = []
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    print(f"\nin the window (bare numpy {ms(bare_numpy, 5):.0f} ms): tab, request to charts "
+          "shown, longest GUI stall")
+    from crmdesk.services import canvas_columns
+
+    for n, index in enumerate([0, *range(page.tabs.count())]):
+        first = n == 0
+        if first:  # the very first look: the log read into memory, with its progress
+            canvas_columns.clear()
+        figures_cache.clear()
+        page.loaded.clear()
+        gaps.clear()
+        clock.start()
+        last[0] = 0
+        timer.start()
+        page.tabs.setCurrentIndex(index)
+        page.reload()
+        while page.task is not None and clock.elapsed() < 60_000:
+            app.processEvents()  # as the event loop would: no blocking wait on the pool
+            time.sleep(0.001)
+        app.processEvents()
+        shown = clock.elapsed()
+        timer.stop()
+        name = "first look (reads the log)" if first else page.tabs.tabText(index)
+        print(f"  {name:<28}{shown:>7,} ms{max(gaps, default=0):>7,} ms")
+    page.close()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -179,8 +179,9 @@ def figure_rows(c: Canvas) -> list[tuple[str, list[str]]]:
                 f" of {p.due}")
 
     def value(r: SegmentRow) -> str:
-        text = canvas.money(r.lifetime_value_cents) or ""
-        others = ", ".join(f"{k} {canvas.money(v)}" for k, v in r.other_currencies_cents.items())
+        text = canvas.money_text(r.lifetime_value_cents)
+        others = ", ".join(f"{k} {canvas.money_text(v)}"
+                           for k, v in r.other_currencies_cents.items())
         return f"{text}\n+ {others}" if others else text
 
     def ratio(r: SegmentRow) -> str:
@@ -202,12 +203,12 @@ def figure_rows(c: Canvas) -> list[tuple[str, list[str]]]:
         ("Satisfaction and trend", each(sat)),
         ("Promises kept on time", each(promises)),
         ("Staff time", each(lambda r: f"{r.staff_hours:,.1f} h")),
-        ("Cost", each(lambda r: canvas.money(r.cost_cents) or "")),
-        ("Cost per customer", each(lambda r: canvas.money(r.cost_per_customer_cents) or "—")),
-        ("Bought in the period", each(lambda r: canvas.money(r.bought_in_period_cents) or "")),
+        ("Cost", each(lambda r: canvas.money_text(r.cost_cents))),
+        ("Cost per customer", each(lambda r: canvas.money_text(r.cost_per_customer_cents))),
+        ("Bought in the period", each(lambda r: canvas.money_text(r.bought_in_period_cents))),
         ("Bought per unit of cost", each(ratio)),
         ("Lifetime value", each(value)),
-        ("Last 12 months", each(lambda r: canvas.money(r.last_12_months_cents) or "")),
+        ("Last 12 months", each(lambda r: canvas.money_text(r.last_12_months_cents))),
         ("Points outstanding", each(lambda r: f"{r.points_outstanding:,}")),
     ]
 
@@ -238,7 +239,7 @@ def canvas_story(c: Canvas) -> list[Flowable]:
         story += [table, Spacer(1, 5 * mm)]
     notes = [r.mismatch() for r in c.rows if r.mismatch()]
     prefs = c.settings
-    costs = ", ".join(f"{role} {canvas.money(cents)}/h"
+    costs = ", ".join(f"{role} {canvas.money_text(cents)}/h"
                       for role, cents in sorted(prefs.hourly_cost_cents.items()))
     notes.append(f"Staff time: logged durations, or the channel's default where none was "
                  f"logged. Cost per hour: {costs}. Customers: in the book today; period "
@@ -248,11 +249,16 @@ def canvas_story(c: Canvas) -> list[Flowable]:
 
 
 class _NoteBlock(Flowable):
-    def __init__(self, lines: list[str]):
+    """Notes as plain text (never markup), each wrapped at word boundaries."""
+
+    def __init__(self, notes: list[str]):
         super().__init__()
-        self.lines = lines
+        self.notes = notes
+        self.lines: list[str] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.lines = [line for note in self.notes
+                      for line in simpleSplit(note, FONT, 8, avail_width)]
         return avail_width, 4.2 * mm * len(self.lines) + 2 * mm
 
     def draw(self) -> None:
@@ -260,8 +266,7 @@ class _NoteBlock(Flowable):
         c.setFont(FONT, 8)
         c.setFillColor(MUTED)
         for i, line in enumerate(self.lines):
-            c.drawString(0, 4.2 * mm * (len(self.lines) - i - 1) + 1 * mm,
-                         _fit(line, WIDTH, FONT, 8))
+            c.drawString(0, 4.2 * mm * (len(self.lines) - i - 1) + 1 * mm, line)
 
 
 def write_canvas_pdf(c: Canvas, out: Path) -> None:
@@ -291,9 +296,14 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     d.add(String(0, height - 11, _fit(chart.title, width, BOLD, 9.5), fontName=BOLD,
                  fontSize=9.5, fillColor=INK))
-    if chart.note:
-        d.add(String(0, 2, _fit(chart.note, width, FONT, 7), fontName=FONT, fontSize=7,
-                     fillColor=MUTED))
+    lines: list[str] = []
+    if chart.note:  # two lines at most, the second cut if need be
+        lines = simpleSplit(chart.note, FONT, 7, width)
+        if len(lines) > 2:
+            lines = [lines[0], _fit(" ".join(lines[1:]), width, FONT, 7)]
+        for i, line in enumerate(lines):
+            d.add(String(0, 2 + 8 * (len(lines) - 1 - i), line, fontName=FONT, fontSize=7,
+                         fillColor=MUTED))
     values = [v for s in chart.series for v in s.values if v is not None]
     if not chart.categories or not any(values):
         d.add(String(width / 2, height / 2, "No data in this period.", fontName=FONT,
@@ -324,6 +334,9 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
         if chart.kind == "stacked":
             plot.categoryAxis.style = "stacked"
         plot.barSpacing = 0.5
+    if len(lines) > 1:  # room for the note's second line under the axis labels
+        plot.y += 8
+        plot.height -= 8
     for i, s in enumerate(chart.series):
         colour = colors.HexColor(MEANING[s.key]) if s.key in MEANING else SERIES[i % len(SERIES)]
         if chart.kind == "line":

@@ -178,19 +178,32 @@ class SegmentRow:
     def label(self) -> str:
         return self.segment or NO_SEGMENT
 
+    _sorted: Any = field(default=None, repr=False, compare=False)
+
+    def _ordered(self) -> Any:
+        """The response hours sorted (numpy, once: a segment may hold a million)."""
+        import numpy as np
+
+        if self._sorted is None or len(self._sorted) != len(self.response_hours):
+            self._sorted = np.sort(np.frombuffer(self.response_hours, dtype=np.float64)
+                                   if len(self.response_hours) else np.zeros(0))
+        return self._sorted
+
     @property
     def response_median_hours(self) -> float | None:
-        return _quantile(self.response_hours, 0.5)
+        return _quantile_sorted(self._ordered(), 0.5)
 
     @property
     def response_p90_hours(self) -> float | None:
-        return _quantile(self.response_hours, 0.9)
+        return _quantile_sorted(self._ordered(), 0.9)
 
     def answered_within(self, hours: float) -> float | None:
+        import numpy as np
+
         total = len(self.response_hours) + self.unanswered
         if not total:
             return None
-        return sum(1 for h in self.response_hours if h <= hours) / total
+        return int(np.searchsorted(self._ordered(), hours, side="right")) / total
 
     @property
     def satisfaction(self) -> float | None:
@@ -254,11 +267,16 @@ def _quantile(values: Sequence[float], q: float) -> float | None:
     of the middle two)."""
     if not values:
         return None
-    ordered = sorted(values)
+    return _quantile_sorted(sorted(values), q)
+
+
+def _quantile_sorted(ordered: Any, q: float) -> float | None:
+    if not len(ordered):
+        return None
     pos = (len(ordered) - 1) * q
     low = math.floor(pos)
     high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+    return float(ordered[low] + (ordered[high] - ordered[low]) * (pos - low))
 
 
 def channel_label(key: str) -> str:
@@ -414,7 +432,10 @@ def _compute(scope: Scope, now: dt.datetime | None) -> Canvas:
         row(segment).promises.add(promises)
 
     ordered = sorted(rows.values(), key=_segment_order)
-    return Canvas(scope, currency, ordered, _total(ordered), prefs, now)
+    total = _total(ordered)
+    for r in [*ordered, total]:
+        r._ordered()  # sorted here, in the worker, not when the window draws the cards
+    return Canvas(scope, currency, ordered, total, prefs, now)
 
 
 #: "columns": the log, customers and purchases held in memory (services/canvas_columns.py);

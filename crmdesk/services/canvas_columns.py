@@ -10,9 +10,11 @@ them)."""
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +23,7 @@ import numpy as np
 from crmdesk.services import catalog, figures_cache
 from crmdesk.store.db import db
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _held: dict[Any, Columns] = {}
 
 CHANNELS = [k for k, _ in catalog.INTERACTION_CHANNELS]
@@ -46,6 +48,7 @@ class Columns:
     i_dur: Any = None  # minutes, -1 not logged
     i_sat: Any = None  # 1-5, 0 not rated
     i_staff: Any = None  # staff id, 0 nobody
+    i_month: Any = None  # calendar month (UTC) since 1970-01
     i_answer: Any = None  # seconds to the first outbound at or after an inbound; -1 none
     i_responder: Any = None  # the staff id of that outbound contact (0: nobody, or none)
     other_channels: dict[int, str] = field(default_factory=dict)
@@ -62,6 +65,24 @@ class Columns:
     c_stage: Any = None  # index into stages
     stages: list[str] = field(default_factory=list)
     c_points: Any = None
+    c_created: Any = None  # UTC epoch seconds
+    c_last: Any = None  # last contact (the newest interaction) or else created; lazily
+    # stage changes (read when a dashboard first asks: see stage_columns)
+    s_cust: Any = None
+    s_from: Any = None  # index into s_names
+    s_to: Any = None
+    s_when: Any = None  # UTC epoch seconds
+    s_stay: Any = None  # seconds in the stage left (where s_has_stay)
+    s_has_stay: Any = None
+    s_names: list[str] = field(default_factory=list)
+    # loyalty points entries (see points_columns)
+    e_cust: Any = None
+    e_kind: Any = None  # index into e_kinds
+    e_points: Any = None
+    e_when: Any = None  # UTC epoch seconds
+    e_reward: Any = None  # index into e_rewards
+    e_kinds: list[str] = field(default_factory=list)
+    e_rewards: list[str] = field(default_factory=list)
     # purchases
     p_cust: Any = None
     p_day: Any = None  # days since 1970-01-01
@@ -74,18 +95,62 @@ def _rows(sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return list(db.execute_sql(sql, params))
 
 
+class Cancelled(Exception):
+    """The person stopped the reading (the columns are left as they were)."""
+
+
+_reporting = threading.local()
+
+
+@contextlib.contextmanager
+def reporting(progress: Callable[[int, int], bool] | None) -> Iterator[None]:
+    """While inside, reading the log reports `progress(rows read, rows to read)` in this
+    thread; a False answer stops it (Cancelled)."""
+    before = getattr(_reporting, "fn", None)
+    _reporting.fn = progress
+    try:
+        yield
+    finally:
+        _reporting.fn = before
+
+
+#: rows read and turned into numbers at a time: small enough that the GUI thread never
+#: waits long for the interpreter (numpy holds it while it converts a list of rows)
+CHUNK = 20_000
+
+
+def _table(sql: str, params: tuple[Any, ...], width: int, total: int) -> Any:
+    """The rows of `sql` (integers, `width` a row) as one int64 array, read CHUNK rows at a
+    time; the thread's progress (reporting) is told after each, about `total` rows."""
+    progress = getattr(_reporting, "fn", None)
+    cursor = db.execute_sql(sql, params)
+    parts = []
+    done = 0
+    while True:
+        got = cursor.fetchmany(CHUNK)
+        if not got:
+            break
+        parts.append(np.array(got, dtype=np.int64).reshape(-1, width))
+        done += len(got)
+        if progress is not None and total > CHUNK and not progress(min(done, total), total):
+            cursor.close()
+            raise Cancelled()
+    return np.concatenate(parts) if parts else np.zeros((0, width), dtype=np.int64)
+
+
 # customer, time, channel, inbound, duration, rating, staff: 22 bytes an interaction
 _KINDS = [np.int32, np.int64, np.int16, np.bool_, np.int32, np.int8, np.int32]
 
 
 def _load_interactions(cols: Columns, after_id: int = 0) -> None:
-    fetched = np.array(_rows(
+    expected = int(_rows("SELECT coalesce(max(id), 0) - ? FROM interaction",
+                         (after_id,))[0][0])
+    fetched = _table(
         f"""SELECT id, customer_id, CAST(strftime('%s', happened_at) AS INTEGER),
                    {_case('channel', CHANNELS)}, direction = 'in',
                    coalesce(duration_min, -1), coalesce(satisfaction, 0),
                    coalesce(staff_id, 0)
-            FROM interaction WHERE id > ? ORDER BY id""", (after_id,)),
-        dtype=np.int64).reshape(-1, 8)
+            FROM interaction WHERE id > ? ORDER BY id""", (after_id,), 8, expected)
     new: list[Any] = [fetched[:, k].astype(kind) for k, kind in enumerate(_KINDS, 1)]
     if after_id and cols.i_cust is not None:
         parts = [cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
@@ -97,6 +162,9 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
         (cols.i_cust, cols.i_when, cols.i_channel, cols.i_in, cols.i_dur, cols.i_sat,
          cols.i_staff) = new
         cols.i_answer = None
+    added = months_of(new[1])
+    cols.i_month = (np.concatenate([cols.i_month, added])
+                    if after_id and cols.i_month is not None else added)
     if len(fetched):
         cols.i_max_id = int(fetched[-1, 0])
     if (cols.i_channel < 0).any():
@@ -105,12 +173,17 @@ def _load_interactions(cols: Columns, after_id: int = 0) -> None:
                        - set(CHANNELS))
         cols.other_channels = {-(i + 2): n for i, n in enumerate(names)}
         if names:
-            codes = np.array(_rows(f"SELECT {_case('channel', CHANNELS + names)} "
-                                   "FROM interaction ORDER BY id"), dtype=np.int64)[:, 0]
+            codes = _table(f"SELECT {_case('channel', CHANNELS + names)} "
+                           "FROM interaction ORDER BY id", (), 1, 0)[:, 0]
             cols.i_channel = np.where(codes >= len(CHANNELS), -(codes - len(CHANNELS) + 2),
                                       codes)
     incremental = bool(after_id) and cols.i_answer is not None
     _answers(cols, np.unique(fetched[:, 1]) if incremental else None)
+
+
+def months_of(when: Any) -> Any:
+    """Calendar months (UTC) since 1970-01 of epoch seconds."""
+    return (when // 86400).astype("datetime64[D]").astype("datetime64[M]").astype(np.int32)
 
 
 def _answer_times(cust: Any, when: Any, inbound: Any, staff: Any) -> tuple[Any, Any]:
@@ -160,7 +233,8 @@ def _codes(values: list[str]) -> tuple[list[str], Any]:
 
 def _load_customers(cols: Columns) -> None:
     rows = _rows("SELECT id, segment, archived_at IS NOT NULL, preferred_channel, "
-                 "relationship_type, stage, points_balance FROM customer")
+                 "relationship_type, stage, points_balance, "
+                 "coalesce(CAST(strftime('%s', created_at) AS INTEGER), 0) FROM customer")
     size = (max((r[0] for r in rows), default=0)) + 1
     chan_index = {c: i for i, c in enumerate(CHANNELS)}
     cols.c_segment = np.full(size, -1, dtype=np.int64)
@@ -171,6 +245,8 @@ def _load_customers(cols: Columns) -> None:
     cols.c_rel = np.zeros(size, dtype=np.int64)
     cols.c_stage = np.zeros(size, dtype=np.int64)
     cols.c_points = np.zeros(size, dtype=np.int64)
+    cols.c_created = np.zeros(size, dtype=np.int64)
+    cols.c_last = None
     cols.segments, segs = _codes([r[1] for r in rows])
     cols.prefs, prefs = _codes([r[3] for r in rows])
     cols.rels, rels = _codes([r[4] for r in rows])
@@ -185,6 +261,7 @@ def _load_customers(cols: Columns) -> None:
         cols.c_rel[ids] = rels
         cols.c_stage[ids] = stages
         cols.c_points[ids] = [int(r[6]) for r in rows]
+        cols.c_created[ids] = [int(r[7]) for r in rows]
 
 
 def _load_purchases(cols: Columns) -> None:
@@ -204,14 +281,17 @@ def columns() -> Columns:
     identity = figures_cache._book_identity()
     counters = figures_cache.changes() or {}
     with _lock:
-        cols = _held.get(identity)
-        if cols is None:
-            cols = Columns(identity)
-            _held.clear()
-            _held[identity] = cols
+        held = _held.get(identity)
+        cols = held or Columns(identity)
         changed = {k for k in set(counters) | set(cols.counters)
                    if counters.get(k) != cols.counters.get(k)} if cols.counters else None
+        if held is not None and counters and changed == set():
+            return held
+        # Copy on write: a worker still computing from the columns it was given keeps
+        # them whole; the copy is kept once brought up to date (not if the reading stops).
+        cols = copy.copy(cols)
         if changed is None or not counters:
+            cols.s_cust = cols.e_cust = None
             _load_interactions(cols)
             _load_customers(cols)
             _load_purchases(cols)
@@ -224,8 +304,73 @@ def columns() -> Columns:
                 _load_customers(cols)
             if changed & {"purchase", "purchase+"}:
                 _load_purchases(cols)
+            if changed & {"interaction", "interaction+"}:
+                cols.c_last = None
+            if changed & {"stage_change", "stage_change+"}:
+                cols.s_cust = None
+            if changed & {"points_entry", "points_entry+"}:
+                cols.e_cust = None
         cols.counters = counters
+        _held.clear()
+        _held[identity] = cols
         return cols
+
+
+def _names_and_case(column: str, table: str) -> tuple[list[str], str]:
+    names = sorted({str(r[0]) for r in _rows(f"SELECT DISTINCT {column} FROM {table}")})
+    return names, _case(column, names)
+
+
+def _last_id(table: str) -> int:
+    """About how many rows `table` holds (its highest id), for the progress shown."""
+    return int(_rows(f"SELECT coalesce(max(id), 0) FROM {table}")[0][0])
+
+
+def stage_columns(cols: Columns) -> Columns:
+    """`cols` with the stage history read (once, and again after it changes)."""
+    with _lock:
+        if cols.s_cust is None:
+            names = sorted({str(r[0]) for r in _rows(
+                "SELECT from_stage FROM stage_change UNION SELECT to_stage FROM stage_change")})
+            fetched = _table(
+                f"""SELECT customer_id, {_case('from_stage', names)}, {_case('to_stage', names)},
+                           CAST(strftime('%s', changed_at) AS INTEGER),
+                           coalesce(stay_seconds, 0), stay_seconds IS NOT NULL
+                    FROM stage_change ORDER BY id""", (), 6, _last_id("stage_change"))
+            cols.s_names = names
+            (cols.s_cust, cols.s_from, cols.s_to, cols.s_when, cols.s_stay) = (
+                fetched[:, k].copy() for k in range(5))
+            cols.s_has_stay = fetched[:, 5].astype(bool)
+        return cols
+
+
+def points_columns(cols: Columns) -> Columns:
+    """`cols` with the loyalty points entries read (once, and again after they change)."""
+    with _lock:
+        if cols.e_cust is None:
+            kinds, kind_case = _names_and_case("kind", "points_entry")
+            rewards, reward_case = _names_and_case("reward", "points_entry")
+            fetched = _table(
+                f"""SELECT customer_id, {kind_case}, points,
+                           CAST(strftime('%s', happened_at) AS INTEGER), {reward_case}
+                    FROM points_entry ORDER BY id""", (), 5, _last_id("points_entry"))
+            cols.e_kinds, cols.e_rewards = kinds, rewards
+            (cols.e_cust, cols.e_kind, cols.e_points, cols.e_when, cols.e_reward) = (
+                fetched[:, k].copy() for k in range(5))
+        return cols
+
+
+def last_contact(cols: Columns) -> Any:
+    """Each customer's last contact (epoch seconds): the newest interaction, or when they
+    were added — what customer.last_contact_at holds by trigger, from the columns."""
+    with _lock:
+        if cols.c_last is None:
+            size = len(cols.c_created)
+            newest = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
+            inside = cols.i_cust < size
+            np.maximum.at(newest, cols.i_cust[inside], cols.i_when[inside])
+            cols.c_last = np.where(newest > np.iinfo(np.int64).min, newest, cols.c_created)
+        return cols.c_last
 
 
 def clear() -> None:
@@ -271,8 +416,7 @@ def interaction_groups(cols: Columns, visible: Any, lo: str, hi: str, roles: dic
     staff = cols.i_staff[idx]
     staff = np.where(staff < len(staff_lookup), staff, 0)
     role = np.where(np.isin(staff, staff_ids), staff_lookup[staff], role_index[""])
-    days = cols.i_when[idx] // 86400
-    month = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    month = cols.i_month[idx].astype(np.int64)
     chan_lo = int(chan.min())
     month_lo = int(month.min())
     columns_ = [seg, chan - chan_lo, on_pref.astype(np.int64), has_pref.astype(np.int64),
@@ -287,11 +431,14 @@ def interaction_groups(cols: Columns, visible: Any, lo: str, hi: str, roles: dic
     unlogged = np.bincount(key, weights=(dur < 0), minlength=space)
     sat_sum = np.bincount(key, weights=sat, minlength=space)
     rated = np.bincount(key, weights=(sat > 0), minlength=space)
-    for g in np.nonzero(count)[0]:
-        s, ch, op, hp, r, m = (int(v) for v in np.unravel_index(int(g), dims))
-        yield (cols.segments[s], _channel_name(cols, ch + chan_lo), op, hp, role_names[r],
-               _month_names([m + month_lo])[0], int(count[g]), int(logged[g]),
-               int(unlogged[g]), int(sat_sum[g]), int(rated[g]))
+    found = np.nonzero(count)[0]
+    parts = [p.tolist() for p in np.unravel_index(found, dims)]
+    months = {m: _month_names([m + month_lo])[0] for m in set(parts[5])}
+    channels = {ch: _channel_name(cols, ch + chan_lo) for ch in set(parts[1])}
+    for g, s, ch, op, hp, r, m in zip(found.tolist(), *parts, strict=True):
+        yield (cols.segments[s], channels[ch], op, hp, role_names[r], months[m],
+               int(count[g]), int(logged[g]), int(unlogged[g]), int(sat_sum[g]),
+               int(rated[g]))
 
 
 def response_groups(cols: Columns, visible: Any, lo: str, hi: str
@@ -373,8 +520,7 @@ def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tu
         return
     c = cust[idx]
     chan = cols.i_channel[idx].astype(np.int64)
-    month = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
-        "datetime64[M]").astype(np.int64)
+    month = cols.i_month[idx].astype(np.int64)
     chan_lo, month_lo = int(chan.min()), int(month.min())
     parts = [month - month_lo, chan - chan_lo, cols.c_rel[c]]
     dims = tuple(int(p.max()) + 1 for p in parts[:2]) + (max(1, len(cols.rels)),)
@@ -388,24 +534,3 @@ def contact_groups(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tu
         m, ch, r = (int(v) for v in np.unravel_index(int(g), dims))
         yield (_month_names([m + month_lo])[0], _channel_name(cols, ch + chan_lo),
                cols.rels[r], int(count[g]), int(sat_sum[g]), int(rated[g]))
-
-
-def answer_rows(cols: Columns, visible: Any, lo: str, hi: str) -> Iterator[tuple[Any, ...]]:
-    """(channel, month, hours to answer or None, responder's staff id) of each inbound
-    contact of the period, as the dashboards' SQL returns them."""
-    size = len(visible)
-    cust = cols.i_cust
-    ok = ((cols.i_when >= _epoch(lo)) & (cols.i_when < _epoch(hi)) & cols.i_in
-          & (cust < size))
-    idx = np.nonzero(ok)[0]
-    idx = idx[visible[cust[idx]]]
-    months = (cols.i_when[idx] // 86400).astype("datetime64[D]").astype(
-        "datetime64[M]").astype(np.int64)
-    names = {int(m): _month_names([m])[0] for m in np.unique(months)}
-    channels = cols.i_channel[idx]
-    answers = cols.i_answer[idx]
-    staff = cols.i_responder[idx]
-    for k in range(len(idx)):
-        a = int(answers[k])
-        yield (_channel_name(cols, int(channels[k])), names[int(months[k])],
-               None if a < 0 else a / 3600, int(staff[k]))

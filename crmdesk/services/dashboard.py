@@ -113,6 +113,40 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     lo, hi = _period(scope)
     order = lifecycle.stages()
     keys = [k for k, _ in order]
+    if canvas.ENGINE == "columns":
+        from crmdesk.services import canvas_columns, dashboard_columns
+
+        visible = canvas._visible_mask(where, len(canvas_columns.columns().c_segment))
+        figures = dashboard_columns.funnel(visible, lo, hi, keys)
+        entered, exited, to_next = figures["entered"], figures["exited"], figures["to_next"]
+        trend, median_days = figures["trend"], figures["median_days"]
+    else:
+        entered, exited, to_next, trend, median_days = _funnel_sql(lo, hi, keys, where)
+    cats = list(order)
+    funnel = Chart("funnel", "Funnel: customers entering each stage", "funnel", cats, [
+        Series("entered", "Entered", [entered.get(k, 0) for k in keys])], group="lifecycle")
+    flows = Chart("stage_flows", "Entries and exits per stage", "bar", cats, [
+        Series("entered", "Entered", [entered.get(k, 0) for k in keys]),
+        Series("exited", "Left", [exited.get(k, 0) for k in keys]),
+        Series("moved_on", "Moved on to the next stage", [to_next.get(k, 0) for k in keys]),
+    ], group="lifecycle")
+    conv = [f"{label} {to_next.get(k, 0) / exited[k]:.0%}" for k, label in order[:-1]
+            if exited.get(k)]
+    flows.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
+                  if conv else "")
+    month_cats = _month_categories(scope)
+    trend_chart = Chart("funnel_trend", "Entries per stage, month by month", "line",
+                        month_cats, [Series(k, label, [trend.get((k, m), 0)
+                                                       for m, _ in month_cats])
+                                     for k, label in order], group="lifecycle")
+    days = Chart("stage_days", "Median days in each stage (of those who left it)", "bar",
+                 cats, [Series("median_days", "Median days",
+                               [median_days.get(k) for k in keys])],
+                 unit="days", group="lifecycle")
+    return [funnel, flows, trend_chart, days]
+
+
+def _funnel_sql(lo: str, hi: str, keys: list[str], where: Where) -> tuple[Any, ...]:
     entered: dict[str, int] = {}
     exited: dict[str, int] = {}
     to_next: dict[str, int] = {}
@@ -134,28 +168,8 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                 WHERE s.changed_at >= ? AND s.changed_at < ? AND s.stay_seconds IS NOT NULL
                   AND {where.sql}""", [lo, hi, *where.params]):
         stays.setdefault(frm, []).append(seconds / 86400)
-    cats = list(order)
-    funnel = Chart("funnel", "Funnel: customers entering each stage", "funnel", cats, [
-        Series("entered", "Entered", [entered.get(k, 0) for k in keys])], group="lifecycle")
-    flows = Chart("stage_flows", "Entries and exits per stage", "bar", cats, [
-        Series("entered", "Entered", [entered.get(k, 0) for k in keys]),
-        Series("exited", "Left", [exited.get(k, 0) for k in keys]),
-        Series("moved_on", "Moved on to the next stage", [to_next.get(k, 0) for k in keys]),
-    ], group="lifecycle")
-    conv = [f"{label} {to_next.get(k, 0) / exited[k]:.0%}" for k, label in order[:-1]
-            if exited.get(k)]
-    flows.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
-                  if conv else "")
-    month_cats = _month_categories(scope)
-    trend_chart = Chart("funnel_trend", "Entries per stage, month by month", "line",
-                        month_cats, [Series(k, label, [trend.get((k, m), 0)
-                                                       for m, _ in month_cats])
-                                     for k, label in order], group="lifecycle")
-    days = Chart("stage_days", "Median days in each stage (of those who left it)", "bar",
-                 cats, [Series("median_days", "Median days",
-                               [canvas._quantile(stays.get(k, []), 0.5) for k in keys])],
-                 unit="days", group="lifecycle")
-    return [funnel, flows, trend_chart, days]
+    median_days = {k: canvas._quantile(v, 0.5) for k, v in stays.items()}
+    return entered, exited, to_next, trend, median_days
 
 
 # --- promises -------------------------------------------------------------------------------
@@ -200,15 +214,6 @@ def _answers(scope: Scope, where: Where) -> list[_Answer]:
     lo, hi = _period(scope)
     names = {sid: name for sid, name in db.execute_sql("SELECT id, name FROM staff")}
     out = []
-    if canvas.ENGINE == "columns":
-        from crmdesk.services import canvas_columns
-
-        cols = canvas_columns.columns()
-        visible = canvas._visible_mask(where, len(cols.c_segment))
-        for channel, month, hours, sid in canvas_columns.answer_rows(cols, visible, lo, hi):
-            out.append(_Answer(channel, month, hours,
-                               "" if hours is None else names.get(sid, NOBODY)))
-        return out
     for channel, month, start, answer in db.execute_sql(
             f"""SELECT i.channel, substr(i.happened_at, 1, 7),
                        CAST(strftime('%s', i.happened_at) AS INTEGER),
@@ -230,47 +235,74 @@ def _answers(scope: Scope, where: Where) -> list[_Answer]:
     return out
 
 
-def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
+def _answer_figures(scope: Scope, where: Where, target: float) -> dict[str, Any]:
+    """What the response charts are drawn from (see dashboard_columns.answers), from SQL."""
     answers = _answers(scope, where)
-    target = settings.canvas_settings().answer_target_hours
     by_channel: dict[str, list[float]] = {}
+    channel_month: dict[tuple[str, str], list[float]] = {}
+    staff_month: dict[tuple[str, str], list[float]] = {}
+    asked: dict[str, int] = {}
+    in_time: dict[str, int] = {}
     for a in answers:
+        asked[a.month] = asked.get(a.month, 0) + 1
         if a.hours is not None:
             by_channel.setdefault(a.channel, []).append(a.hours)
+            channel_month.setdefault((a.channel, a.month), []).append(a.hours)
+            staff_month.setdefault((a.responder, a.month), []).append(a.hours)
+            if a.hours <= target:
+                in_time[a.month] = in_time.get(a.month, 0) + 1
+    return {"by_channel": {k: [canvas._quantile(v, 0.5), canvas._quantile(v, 0.9)]
+                           for k, v in by_channel.items()},
+            "people": sorted({p for p, _ in staff_month},
+                             key=lambda n: (n == NOBODY, n.casefold())),
+            "staff_month": {k: canvas._quantile(v, 0.5) for k, v in staff_month.items()},
+            "channel_month": {k: canvas._quantile(v, 0.5) for k, v in channel_month.items()},
+            "asked": asked, "in_time": in_time, "inbound": len(answers)}
+
+
+def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
+    target = settings.canvas_settings().answer_target_hours
+    if canvas.ENGINE == "columns":
+        from crmdesk.services import canvas_columns, dashboard_columns
+
+        lo, hi = _period(scope)
+        names = {int(sid): str(name) for sid, name in db.execute_sql(
+            "SELECT id, name FROM staff")}
+        visible = canvas._visible_mask(where, len(canvas_columns.columns().c_segment))
+        figures = dashboard_columns.answers(visible, lo, hi, names, NOBODY, target)
+    else:
+        figures = _answer_figures(scope, where, target)
+    by_channel = figures["by_channel"]
     channels = [(k, label) for k, label in catalog.INTERACTION_CHANNELS if k in by_channel]
     channel_chart = Chart("response_channel", "Time to answer, by the channel the client "
                           "used", "bar", channels, [
-                              Series("median", "Median", [canvas._quantile(by_channel[k], 0.5)
+                              Series("median", "Median", [by_channel[k][0]
                                                           for k, _ in channels]),
                               Series("p90", "90th percentile",
-                                     [canvas._quantile(by_channel[k], 0.9)
-                                      for k, _ in channels])], unit="h", group="response")
+                                     [by_channel[k][1] for k, _ in channels])],
+                          unit="h", group="response")
     month_cats = _month_categories(scope)
-    staff_month: dict[tuple[str, str], list[float]] = {}
-    for a in answers:
-        if a.hours is not None:
-            staff_month.setdefault((a.responder, a.month), []).append(a.hours)
-    people = sorted({p for p, _ in staff_month}, key=lambda n: (n == NOBODY, n.casefold()))
+    channel_month = figures["channel_month"]
+    channel_trend = Chart("response_channel_month", "Median time to answer per channel, "
+                          "month by month", "line", month_cats,
+                          [Series(k, label, [channel_month.get((k, m)) for m, _ in month_cats])
+                           for k, label in channels], unit="h", group="response")
+    staff_month = figures["staff_month"]
     staff_chart = Chart("response_staff", "Median time to answer, per staff member",
                         "line", month_cats,
-                        [Series(p, p, [canvas._quantile(staff_month.get((p, m), []), 0.5)
-                                       for m, _ in month_cats]) for p in people],
+                        [Series(p, p, [staff_month.get((p, m)) for m, _ in month_cats])
+                         for p in figures["people"]],
                         unit="h", group="response")
-    asked: dict[str, int] = {}
-    in_time: dict[str, int] = {}
-    for a in answers:  # one pass
-        asked[a.month] = asked.get(a.month, 0) + 1
-        if a.hours is not None and a.hours <= target:
-            in_time[a.month] = in_time.get(a.month, 0) + 1
+    asked, in_time = figures["asked"], figures["in_time"]
     within: list[float | None] = [in_time.get(m, 0) / asked[m] if asked.get(m) else None
                                   for m, _ in month_cats]
     total_ok = sum(in_time.values())
     share = Chart("response_target", f"Share answered within {target} h", "line",
                   month_cats, [Series("within", f"Within {target} h", within)], unit="%",
                   group="response")
-    share.note = (f"{total_ok:,} of {len(answers):,} inbound contacts answered within "
-                  f"{target} h" if answers else "No inbound contact in the period.")
-    return [channel_chart, staff_chart, share]
+    share.note = (f"{total_ok:,} of {figures['inbound']:,} inbound contacts answered within "
+                  f"{target} h" if figures["inbound"] else "No inbound contact in the period.")
+    return [channel_chart, channel_trend, staff_chart, share]
 
 
 # --- satisfaction and channels --------------------------------------------------------------
@@ -327,16 +359,22 @@ def _contacts(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
 # --- loyalty --------------------------------------------------------------------------------
 def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     lo, hi = _period(scope)
+    visible = _visible(where)
     flows: dict[tuple[str, str], int] = {}
-    for month, kind, points in db.execute_sql(
-            f"""SELECT substr(p.happened_at, 1, 7),
-                       CASE WHEN p.kind IN ('redeem', 'expire') THEN p.kind
-                            WHEN p.points > 0 THEN 'issued' ELSE 'taken_back' END,
-                       sum(p.points)
-                FROM points_entry p JOIN customer c ON c.id = p.customer_id
-                WHERE p.happened_at >= ? AND p.happened_at < ? AND {where.sql}
-                GROUP BY 1, 2""", [lo, hi, *where.params]):
-        flows[(month, kind)] = abs(int(points))
+    if visible is not None:
+        from crmdesk.services import dashboard_columns
+
+        flows = dashboard_columns.point_flows(visible, lo, hi)
+    else:
+        for month, kind, points in db.execute_sql(
+                f"""SELECT substr(p.happened_at, 1, 7),
+                           CASE WHEN p.kind IN ('redeem', 'expire') THEN p.kind
+                                WHEN p.points > 0 THEN 'issued' ELSE 'taken_back' END,
+                           sum(p.points)
+                    FROM points_entry p JOIN customer c ON c.id = p.customer_id
+                    WHERE p.happened_at >= ? AND p.happened_at < ? AND {where.sql}
+                    GROUP BY 1, 2""", [lo, hi, *where.params]):
+            flows[(month, kind)] = abs(int(points))
     month_cats = _month_categories(scope)
     points = Chart("points_month", "Points issued, redeemed and expired per month", "bar",
                    month_cats, [Series(k, label, [flows.get((m, k), 0) for m, _ in month_cats])
@@ -344,24 +382,36 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                                                  ("expire", "Expired")]],
                    unit="points", group="loyalty")
     prog = loyalty_programme.programme()
-    tiers = tier_counts(where, now, prog)
+    tiers = tier_counts(where, now, prog, visible)
     names = [prog.base_tier] + [t.name for t in prog.tiers]
     tier_chart = Chart("tier_mix", "Customers in each tier today", "bar",
                        [(n, n) for n in names],
                        [Series("customers", "Customers", [tiers.get(n, 0) for n in names])],
                        group="loyalty")
-    outstanding = int(db.execute_sql(
-        f"SELECT coalesce(sum(c.points_balance), 0) FROM customer c "
-        f"WHERE c.archived_at IS NULL AND {where.sql}", where.params).fetchone()[0])
+    if visible is not None:
+        from crmdesk.services import dashboard_columns
+
+        outstanding = dashboard_columns.points_outstanding(visible)
+    else:
+        outstanding = int(db.execute_sql(
+            f"SELECT coalesce(sum(c.points_balance), 0) FROM customer c "
+            f"WHERE c.archived_at IS NULL AND {where.sql}", where.params).fetchone()[0])
     value = settings.canvas_settings().point_value_cents
     liability = round(outstanding * value)
     tier_chart.note = (f"Points outstanding {outstanding:,} × {value} ¢ = liability "
-                       f"{canvas.money(liability)} {prog.currency}")
-    rewards = [(name or "(no reward named)", n) for name, n in db.execute_sql(
-        f"""SELECT p.reward, count(*) FROM points_entry p JOIN customer c ON c.id = p.customer_id
-            WHERE p.kind = 'redeem' AND p.happened_at >= ? AND p.happened_at < ?
-              AND {where.sql} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10""",
-        [lo, hi, *where.params])]
+                       f"{canvas.money_text(liability)} {prog.currency}")
+    if visible is not None:
+        from crmdesk.services import dashboard_columns
+
+        found = dashboard_columns.top_rewards(visible, lo, hi)
+    else:
+        found = [(str(name), int(n)) for name, n in db.execute_sql(
+            f"""SELECT p.reward, count(*) FROM points_entry p
+                JOIN customer c ON c.id = p.customer_id
+                WHERE p.kind = 'redeem' AND p.happened_at >= ? AND p.happened_at < ?
+                  AND {where.sql} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10""",
+            [lo, hi, *where.params])]
+    rewards = [(name or "(no reward named)", n) for name, n in found]
     top = Chart("top_rewards", "Top rewards redeemed in the period", "bar",
                 [(r, r) for r, _ in rewards], [Series("redemptions", "Redemptions",
                                                       [n for _, n in rewards])],
@@ -369,11 +419,28 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     return [points, tier_chart, top]
 
 
-def tier_counts(where: Where, now: dt.datetime, prog: loyalty_programme.Programme
-                ) -> dict[str, int]:
+def _visible(where: Where) -> Any:
+    """The customers the figures count as a mask over the columns, or None (SQL engine)."""
+    if canvas.ENGINE != "columns":
+        return None
+    from crmdesk.services import canvas_columns
+
+    return canvas._visible_mask(where, len(canvas_columns.columns().c_segment))
+
+
+def tier_counts(where: Where, now: dt.datetime, prog: loyalty_programme.Programme,
+                visible: Any = None) -> dict[str, int]:
     """How many customers (in the book today) are in each tier."""
     since = loyalty_ledger.ts(loyalty_ledger.add_months(now, -prog.tier_window_months))
     counts: dict[str, int] = {}
+    if visible is not None:
+        from crmdesk.services import dashboard_columns
+
+        for qualifying, n in dashboard_columns.qualifying_points(
+                visible, since, loyalty_ledger.ts(now)).items():
+            tier = loyalty_programme.tier_for(max(0, qualifying), prog).tier
+            counts[tier] = counts.get(tier, 0) + n
+        return counts
     for qualifying, n in db.execute_sql(
             f"""SELECT q, count(*) FROM (
                   SELECT coalesce((SELECT sum(p.points) FROM points_entry p
@@ -390,9 +457,55 @@ def tier_counts(where: Where, now: dt.datetime, prog: loyalty_programme.Programm
 def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     lo, hi = _period(scope)
     rules = agenda.cadence()
+    cutoffs = {segment: canvas._stamp(now - dt.timedelta(days=days))
+               for segment, days in rules.items()}
+    currency = loyalty_programme.programme().currency
+    year_ago_day = canvas._add_months(now.astimezone().date(), -12)
+    visible = _visible(where)
+    if visible is not None:
+        from crmdesk.services import dashboard_columns
+
+        quiet = dashboard_columns.quiet(visible, cutoffs)
+        moves = dashboard_columns.moves(visible, lo, hi)
+        ltv = dashboard_columns.lifetime_value(visible, currency, year_ago_day)
+        cohort = dashboard_columns.cohorts(visible, currency, lo, hi)
+    else:
+        quiet, moves, ltv, cohort = _value_sql(where, cutoffs, lo, hi, currency,
+                                               year_ago_day.isoformat())
+    segs = list(rules)
+    quiet_chart = Chart("quiet_segment", "Clients gone quiet today (past their segment's "
+                        "contact cadence)", "bar", [(s, s) for s in segs],
+                        [Series("quiet", "Gone quiet", [quiet[s] for s in segs])],
+                        group="value")
+    quiet_chart.note = ", ".join(f"{s}: every {d} days" for s, d in rules.items())
+    month_cats = _month_categories(scope)
+    react = Chart("reactivation_month", "Moved to Reactivation, and reactivated, per month",
+                  "line", month_cats,
+                  [Series("quiet", "Moved to Reactivation", [moves.get((m, "quiet"), 0)
+                                                             for m, _ in month_cats]),
+                   Series("back", "Reactivated", [moves.get((m, "back"), 0)
+                                                  for m, _ in month_cats])], group="value")
+    known = {name: i for i, name in enumerate(catalog.DEFAULT_SEGMENTS)}
+    segments = sorted(ltv, key=lambda s: (not s, known.get(s, len(known)), s.casefold()))
+    ltv_chart = Chart("ltv_segment", f"Lifetime value by segment ({currency})", "bar",
+                      [(s, s or canvas.NO_SEGMENT) for s in segments],
+                      [Series("lifetime", "Lifetime value", [ltv[s][0] for s in segments]),
+                       Series("last_12", "Last 12 months", [ltv[s][1] for s in segments])],
+                      unit="money", group="value")
+    cohorts = Chart("cohorts", "Lifetime value per customer, by the month they were added",
+                    "bar", month_cats,
+                    [Series("average", "Average lifetime value",
+                            [round(cohort[m][1] / cohort[m][0]) if cohort.get(m) else None
+                             for m, _ in month_cats])], unit="money", group="value")
+    cohorts.note = "Customers added: " + ", ".join(
+        f"{month_label(m)} {cohort[m][0]:,}" for m, _ in month_cats if m in cohort)
+    return [quiet_chart, react, ltv_chart, cohorts]
+
+
+def _value_sql(where: Where, cutoffs: dict[str, str], lo: str, hi: str, currency: str,
+               year_ago: str) -> tuple[Any, ...]:
     quiet: dict[str, int] = {}
-    for segment, days in rules.items():
-        cutoff = canvas._stamp(now - dt.timedelta(days=days))
+    for segment, cutoff in cutoffs.items():
         quiet[segment] = int(db.execute_sql(
             f"SELECT count(*) FROM customer c WHERE c.archived_at IS NULL AND c.segment = ? "
             f"AND coalesce(c.last_contact_at, c.created_at) < ? AND {where.sql}",
@@ -407,21 +520,6 @@ def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                   AND (s.to_stage = 'reactivation' OR s.from_stage = 'reactivation')
                 GROUP BY 1, 2""", [lo, hi, *where.params]):
         moves[(month, kind)] = int(n)
-    segs = list(rules)
-    quiet_chart = Chart("quiet_segment", "Clients gone quiet today (past their segment's "
-                        "contact cadence)", "bar", [(s, s) for s in segs],
-                        [Series("quiet", "Gone quiet", [quiet[s] for s in segs])],
-                        group="value")
-    quiet_chart.note = ", ".join(f"{s}: every {d} days" for s, d in rules.items())
-    month_cats = _month_categories(scope)
-    react = Chart("reactivation_month", "Moved to Reactivation, and reactivated, per month",
-                  "line", month_cats,
-                  [Series("quiet", "Moved to Reactivation", [moves.get((m, "quiet"), 0)
-                                                             for m, _ in month_cats]),
-                   Series("back", "Reactivated", [moves.get((m, "back"), 0)
-                                                  for m, _ in month_cats])], group="value")
-    currency = loyalty_programme.programme().currency
-    year_ago = canvas._add_months(now.astimezone().date(), -12).isoformat()
     ltv: dict[str, list[int]] = {}
     for segment, total, recent in db.execute_sql(
             f"""SELECT c.segment, sum(p.amount_cents),
@@ -430,13 +528,6 @@ def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                 WHERE c.archived_at IS NULL AND p.currency = ? AND {where.sql}
                 GROUP BY 1""", [year_ago, currency, *where.params]):
         ltv[segment] = [int(total), int(recent)]
-    known = {name: i for i, name in enumerate(catalog.DEFAULT_SEGMENTS)}
-    segments = sorted(ltv, key=lambda s: (not s, known.get(s, len(known)), s.casefold()))
-    ltv_chart = Chart("ltv_segment", f"Lifetime value by segment ({currency})", "bar",
-                      [(s, s or canvas.NO_SEGMENT) for s in segments],
-                      [Series("lifetime", "Lifetime value", [ltv[s][0] for s in segments]),
-                       Series("last_12", "Last 12 months", [ltv[s][1] for s in segments])],
-                      unit="money", group="value")
     cohort: dict[str, list[int]] = {}
     for month, n, total in db.execute_sql(
             f"""SELECT substr(c.created_at, 1, 7), count(*),
@@ -446,14 +537,7 @@ def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                   AND c.created_at >= ? AND c.created_at < ? AND {where.sql}
                 GROUP BY 1""", [currency, lo, hi, *where.params]):
         cohort[month] = [int(n), int(total)]
-    cohorts = Chart("cohorts", "Lifetime value per customer, by the month they were added",
-                    "bar", month_cats,
-                    [Series("average", "Average lifetime value",
-                            [round(cohort[m][1] / cohort[m][0]) if cohort.get(m) else None
-                             for m, _ in month_cats])], unit="money", group="value")
-    cohorts.note = "Customers added: " + ", ".join(
-        f"{month_label(m)} {cohort[m][0]:,}" for m, _ in month_cats if m in cohort)
-    return [quiet_chart, react, ltv_chart, cohorts]
+    return quiet, moves, ltv, cohort
 
 
 BUILDERS = {"lifecycle": _funnel, "promises": _promises, "response": _response,
@@ -513,6 +597,9 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
     elif chart == "response_channel":
         cond = f"{inter} AND i.direction = 'in' AND i.channel = ?)"
         params = [lo, hi, category]
+    elif chart == "response_channel_month":
+        cond = f"{inter} AND i.direction = 'in' AND i.channel = ?)"
+        params = [m_lo, m_hi, series]
     elif chart in ("response_staff", "response_target"):
         cond = f"{inter} AND i.direction = 'in')"
         params = [m_lo, m_hi]

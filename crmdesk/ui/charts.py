@@ -35,6 +35,8 @@ from crmdesk.services.dashboard import Chart
 # Okabe & Ito's colour-blind-safe set: distinct on white and on a dark grey alike.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                   "#F0E442", "#999999"]
+# Okabe & Ito's yellow has too little contrast on white (1.3:1): a darker gold there.
+ON_LIGHT = {"#F0E442": "#A89A00"}
 # Promises: kept on time, late, overdue, not yet due.
 MEANING_COLOURS = {"kept_on_time": "#009E73", "kept_late": "#E69F00", "overdue": "#D55E00",
                    "open": "#999999"}
@@ -55,16 +57,22 @@ def default_format(value: float | None, unit: str) -> str:
     return f"{value:,.0f}"
 
 
+AXIS_SUFFIX = {"h": " h", "days": " d"}
+
+
 def _axis_format(value: float, unit: str) -> str:
+    """An axis label: the unit of hours and days beside the number (money: its currency is
+    in the chart's title)."""
     if unit == "%":
         return f"{value:.0%}"
     if unit == "money":
         value /= 100
+    suffix = AXIS_SUFFIX.get(unit, "") if value else ""
     if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:,.1f} M"
+        return f"{value / 1_000_000:,.1f} M{suffix}"
     if abs(value) >= 10_000:
-        return f"{value / 1000:,.0f} k"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+        return f"{value / 1000:,.0f} k{suffix}"
+    return (f"{value:,.0f}" if value == int(value) else f"{value:,.1f}") + suffix
 
 
 def nice_ceiling(value: float) -> float:
@@ -77,6 +85,58 @@ def nice_ceiling(value: float) -> float:
         if top >= value * 0.999:
             return float(top)
     return float(10 ** (exp + 1))
+
+
+#: the widest a bar gets (one or two categories on a wide chart stay bars, not walls)
+MAX_BAR_PX = 90
+
+#: the slant of x-axis labels too long to stand level, and the longest such a label gets
+SLANT_DEGREES = 35
+SLANT_MAX_PX = 120
+
+
+def category_layout(fm: QFontMetrics, labels: list[str], slot: float) -> tuple[int, int]:
+    """How the labels along the x axis fit: (lines, every) — on one line if each fits its
+    slot, else wrapped onto two lines if each fits so, else slanted (lines 0), every
+    `every`-th one where even slanted labels would touch."""
+    room = max(slot - 6, 1)
+    if all(fm.horizontalAdvance(t) <= room for t in labels):
+        return 1, 1
+    if all(_wrapped_lines(fm, t, room) <= 2 for t in labels):
+        return 2, 1
+    needed = fm.height() / math.sin(math.radians(SLANT_DEGREES))
+    return 0, max(1, math.ceil(needed / max(slot, 1)))
+
+
+def slanted_height(fm: QFontMetrics, labels: list[str]) -> float:
+    """The height slanted labels take below the axis."""
+    longest = min(max(fm.horizontalAdvance(t) for t in labels), SLANT_MAX_PX)
+    a = math.radians(SLANT_DEGREES)
+    return longest * math.sin(a) + fm.height() * math.cos(a)
+
+
+def balanced(fm: QFontMetrics, text: str, width: float) -> str:
+    """`text` broken at the space nearest its middle when both halves fit `width` (every
+    label of a two-line axis breaks alike: "Dec↵2025", not only the widest ones)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for i in sorted(spaces, key=lambda i: abs(i - len(text) / 2)):
+        head, tail = text[:i], text[i + 1:]
+        if max(fm.horizontalAdvance(head), fm.horizontalAdvance(tail)) <= width:
+            return f"{head}\n{tail}"
+    return text
+
+
+def _wrapped_lines(fm: QFontMetrics, text: str, width: float) -> int:
+    lines, current = 0, ""
+    for word in text.split():
+        if fm.horizontalAdvance(word) > width:
+            return 99
+        trial = f"{current} {word}".strip()
+        if current and fm.horizontalAdvance(trial) > width:
+            lines, current = lines + 1, word
+        else:
+            current = trial
+    return lines + (1 if current else 0)
 
 
 @dataclass
@@ -140,7 +200,11 @@ class ChartView(QWidget):
     def colour(self, index: int) -> QColor:
         c = self.chart
         key = c.series[index].key if c else ""
-        return QColor(MEANING_COLOURS.get(key, SERIES_COLOURS[index % len(SERIES_COLOURS)]))
+        name = MEANING_COLOURS.get(key, SERIES_COLOURS[index % len(SERIES_COLOURS)])
+        base = self.palette().color(QPalette.ColorRole.Base)
+        if base.lightness() > 128:  # on a light background the yellow reads as a darker gold
+            name = ON_LIGHT.get(name, name)
+        return QColor(name)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         painter = QPainter(self)
@@ -194,8 +258,13 @@ class ChartView(QWidget):
         ticks = 5 if round(mantissa, 3) in (2.5, 5.0) else 4  # round steps: 0.5, 1, 2.5…
         label_w = max(fm.horizontalAdvance(_axis_format(top * k / ticks, c.unit))
                       for k in range(ticks + 1)) + 10
+        n = len(c.categories)
+        slot = (area.width() - label_w - 20) / n
+        names = [lbl for _k, lbl in c.categories]
+        lines, every = category_layout(fm, names, slot)
+        below = fm.height() * lines if lines else slanted_height(fm, names)
         plot = QRectF(area.left() + label_w + 6, y + 6, area.width() - label_w - 20,
-                      area.bottom() - y - fm.height() * 2 - 14)
+                      area.bottom() - y - below - fm.height() - 14)
         if plot.height() < 40 or plot.width() < 60:
             return
         for k in range(ticks + 1):  # grid and axis labels
@@ -206,18 +275,30 @@ class ChartView(QWidget):
             label = _axis_format(top * k / ticks, c.unit)
             painter.drawText(QRectF(area.left(), gy - fm.height() / 2, label_w, fm.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        n = len(c.categories)
-        slot = plot.width() / n
-        every = max(1, math.ceil(max(fm.horizontalAdvance(lbl) for _k, lbl in c.categories)
-                                 / max(slot - 6, 1)))
         painter.setPen(text)
         for i, (_key, label) in enumerate(c.categories):
             if i % every:
                 continue
-            shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot * every - 4))
-            painter.drawText(QRectF(plot.left() + i * slot - slot * (every - 1) / 2,
-                                    plot.bottom() + 4, slot * every, fm.height()),
-                             Qt.AlignmentFlag.AlignHCenter, shown)
+            if lines == 0:  # slanted, hanging from its tick
+                shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, SLANT_MAX_PX)
+                w = fm.horizontalAdvance(shown)
+                painter.save()
+                painter.translate(plot.left() + slot * (i + 0.5) + fm.ascent() / 3,
+                                  plot.bottom() + 4)
+                painter.rotate(-SLANT_DEGREES)
+                painter.drawText(QRectF(-w - 2, 0, w + 2, fm.height()),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, shown)
+                painter.restore()
+                continue
+            box = QRectF(plot.left() + i * slot - slot * (every - 1) / 2, plot.bottom() + 4,
+                         slot * every, fm.height() * lines)
+            if lines == 1:
+                shown = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(box.width() - 4))
+                painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, shown)
+            else:
+                painter.drawText(box.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignHCenter
+                                 | Qt.TextFlag.TextWordWrap,
+                                 balanced(fm, label, box.width() - 4))
 
         def ypos(v: float) -> float:
             return plot.bottom() - plot.height() * min(v, top) / top
@@ -249,7 +330,8 @@ class ChartView(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             groups = 1 if c.kind == "stacked" else len(c.series)
-            bar_w = max(2.0, slot * 0.72 / groups)
+            bar_w = max(2.0, min(slot * 0.72 / groups, MAX_BAR_PX))
+            inset = (slot - bar_w * groups) / 2  # the bars of a category, centred
             for i in range(n):
                 base = plot.bottom()
                 for si, s in enumerate(c.series):
@@ -258,11 +340,10 @@ class ChartView(QWidget):
                         continue
                     h = plot.height() * min(float(v), top) / top
                     if c.kind == "stacked":
-                        rect = QRectF(plot.left() + slot * i + slot * 0.14, base - h,
-                                      slot * 0.72, h)
+                        rect = QRectF(plot.left() + slot * i + inset, base - h, bar_w, h)
                         base -= h
                     else:
-                        rect = QRectF(plot.left() + slot * i + slot * 0.14 + bar_w * si,
+                        rect = QRectF(plot.left() + slot * i + inset + bar_w * si,
                                       plot.bottom() - h, bar_w - 1, h)
                     colour = self.colour(si)
                     if self._is_hot(si, i):
@@ -388,16 +469,30 @@ class ChartView(QWidget):
         menu.exec(event.globalPos())
 
     def image(self, scale: float = 2.0) -> QImage:
-        """The chart as an image (twice the size on screen, for a sharp paste)."""
+        """The chart with its title as an image (twice the size on screen, for a sharp
+        paste), on the window's palette."""
         size = self.size() if self.width() > 50 else QSize(720, 360)
-        img = QImage(int(size.width() * scale), int(size.height() * scale),
+        font = QFont(self.font())
+        font.setBold(True)
+        title_h = QFontMetrics(font).height() + 10 if self.chart else 0
+        img = QImage(int(size.width() * scale), int((size.height() + title_h) * scale),
                      QImage.Format.Format_ARGB32)
         img.setDevicePixelRatio(scale)
-        painter = QPainter(img)
+        palette = self.palette()
+        hits, painter = self.hits, QPainter(img)
         try:
-            self.render_to(painter, QRectF(0, 0, size.width(), size.height()), self.palette())
+            painter.fillRect(QRectF(0, 0, size.width(), title_h),
+                             palette.color(QPalette.ColorRole.Base))
+            if self.chart:
+                painter.setFont(font)
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+                painter.drawText(QRectF(8, 4, size.width() - 16, title_h - 4),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self.chart.title)
+            self.render_to(painter, QRectF(0, title_h, size.width(), size.height()), palette)
         finally:
             painter.end()
+            self.hits = hits  # where the bars are on screen, for the mouse
         return img
 
     def copy_image(self) -> None:

@@ -204,3 +204,37 @@ def test_dashboard_tab_is_remembered(qtbot, book, make_window) -> None:  # type:
     assert again.analytics.dashboard.tabs.currentIndex() == 4
     assert again.analytics.dashboard.wait()
     assert again.analytics.dashboard.loaded.get("loyalty") is not None
+
+
+def test_first_reading_of_the_log_shows_progress(qtbot, book, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from crmdesk.services import canvas_columns, demo, figures_cache
+
+    demo.build_demo(40, seed=4)
+    monkeypatch.setattr(canvas_columns, "CHUNK", 25)
+    canvas_columns.clear()
+    figures_cache.clear()
+    window = make_window()
+    page = window.analytics.ensure_dashboard()
+    texts: list[str] = []
+    status = page.bar.status
+    status.setText = lambda text: (texts.append(text), QLabel.setText(status, text))  # type: ignore[method-assign]
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    assert page.wait()
+    reading = [t for t in texts if t.startswith("Reading the book's history")]
+    assert reading and reading[-1].endswith("100%")
+    assert status.text() == "" and page.boards  # done: the charts are shown
+
+
+def test_canvas_cards_follow_a_resize_made_on_another_page(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    canvas_book.build()
+    window, page = _canvas(make_window)
+    window.show()
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: page._columns == 2)
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    window.resize(1920, 1080)  # maximised while the dashboards are shown
+    qtbot.wait(50)
+    window.nav.setCurrentItem(window.analytics.nav_canvas)
+    qtbot.waitUntil(lambda: page._columns == 4)  # the cards laid out again, four abreast

@@ -281,6 +281,8 @@ def test_pdf_and_csv_exports_are_private_and_escape_nothing(
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert "Banco <b>Sur</b> & Peña" in text and "Relationship canvas" in text
     assert "<i>Élite</i> {{ 7*7 }}" in text and "57.08" in text and "page 1 of" in text
+    words = " ".join(text.split())  # the notes wrap, never cut: the last words are there
+    assert "period figures include archived and forgotten customers." in words
     dash_text = "".join(p.extract_text() for p in PdfReader(dash).pages)
     assert "Funnel: customers entering each stage" in dash_text and "Marta" in dash_text
     rows = list(csv.reader(out_csv.open(encoding="utf-8-sig")))

@@ -57,6 +57,8 @@ def test_promises_per_person_and_month(board: dashboard.Dashboard) -> None:
 def test_response_times_by_channel_staff_and_target(board: dashboard.Dashboard) -> None:
     assert _values(board.chart("response_channel")) == {
         "median": {"email": 4.0, "phone": 24.0}, "p90": {"email": 4.0, "phone": 24.0}}
+    assert _values(board.chart("response_channel_month")) == {
+        "email": {"2026-03": 4.0}, "phone": {"2026-04": 24.0}}
     assert _values(board.chart("response_staff")) == {
         "Eva": {"2026-03": 4.0}, "Marta": {"2026-04": 24.0}}
     target = board.chart("response_target")
@@ -106,6 +108,8 @@ def test_customers_behind_points_of_charts(book: Book) -> None:
     assert behind("promises_person", "Eva", "kept_late") == {ids["lola"]}
     assert behind("promises_month", "2026-06", "overdue") == {ids["bob"]}
     assert behind("response_channel", "phone") == {ids["bob"]}
+    assert behind("response_channel_month", "2026-04", "phone") == {ids["bob"]}
+    assert behind("response_channel_month", "2026-03", "phone") == set()
     assert behind("interactions_channel", "in_person") == set()  # Dan is in the Trash
     assert behind("interactions_relationship", "exclusive") == {ids["lola"], ids["finn"]}
     assert behind("points_month", "2026-03", "issued") == {ids["lola"]}
@@ -143,7 +147,7 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     data = json.loads(out)
     assert (data["from"], data["to"], data["currency"]) == ("2026-01-01", "2026-06-30", "USD")
     charts = {c["key"]: c for c in data["charts"]}
-    assert len(charts) == 20
+    assert len(charts) == 21
     ltv = charts["ltv_segment"]
     assert ltv["series"][0]["values"] == ["1050.00"] and ltv["unit"] == "money"
     assert charts["funnel"]["categories"][0] == {"key": "knowledge", "label": "Knowledge"}
@@ -151,7 +155,7 @@ def test_cli_dashboard_json_and_pdf(book: Book, capsys: pytest.CaptureFixture[st
     assert code == 1 and "--out FILE.pdf" in err
     target = book.path.parent / "dash.csv"
     code, out, err = _cli(capsys, "dashboard", "--db", path, "--csv", str(target))
-    assert code == 0 and out == f"Wrote {target} (20 charts).\n"
+    assert code == 0 and out == f"Wrote {target} (21 charts).\n"
     assert target.read_text(encoding="utf-8-sig").startswith("chart,series,category,value")
 
 
@@ -210,3 +214,100 @@ def test_columns_give_the_sql_charts_for_each_role(book: Book) -> None:
         canvas_book.sign_in(who)
         sql, cols = _both_boards(SCOPE, NOW)
         assert cols == sql, who
+
+
+def test_the_engine_comparison_covers_every_chart(book: Book) -> None:
+    """The demo book the engines are compared on has figures in every chart (a comparison
+    of empty charts could not fail)."""
+    from crmdesk.services import demo
+
+    demo.build_demo(300, seed=5)
+    board = dashboard.compute(Scope.default())
+    empty = [c.key for c in board.charts
+             if not any(v not in (None, 0) for s in c.series for v in s.values)]
+    assert empty == []
+
+
+def test_columns_follow_stage_moves_points_and_archiving(book: Book) -> None:
+    """The stage history, points and customers held as columns are read again after any
+    write: each figure still equals the SQL one."""
+    import datetime as dt
+
+    from crmdesk.services import customers, demo, lifecycle, loyalty_ledger
+    from crmdesk.store.db import db
+
+    demo.build_demo(120, seed=3)
+    now = dt.datetime.now(dt.UTC)
+    sql, cols = _both_boards(Scope.default(), now)
+    assert cols == sql
+    ids = [r[0] for r in db.execute_sql("SELECT id FROM customer WHERE archived_at IS NULL "
+                                        "ORDER BY id LIMIT 3")]
+    lifecycle.move(ids[:2], "reactivation")
+    loyalty_ledger.add_bonus(ids[2], 500, "Birthday")
+    loyalty_ledger.redeem(ids[2], 100)
+    customers.set_archived([ids[1]], True)
+    later = dt.datetime.now(dt.UTC)
+    sql, cols = _both_boards(Scope.default(), later)
+    assert cols == sql
+    charts = {c["key"]: c for c in cols["charts"]}
+    assert {"key": "(no reward named)", "label": "(no reward named)"} in \
+        charts["top_rewards"]["categories"]
+
+
+def test_reading_the_log_reports_progress_and_can_be_stopped(book: Book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import canvas_columns, demo
+
+    demo.build_demo(60, seed=2)
+    monkeypatch.setattr(canvas_columns, "CHUNK", 50)
+    canvas_columns.clear()
+    seen: list[tuple[int, int]] = []
+    with canvas_columns.reporting(lambda done, total: seen.append((done, total)) or False), \
+            pytest.raises(canvas_columns.Cancelled):
+        canvas_columns.columns()
+    assert len(seen) == 1 and seen[0][0] == 50
+    seen.clear()
+    with canvas_columns.reporting(lambda done, total: seen.append((done, total)) or True):
+        cols = canvas_columns.columns()
+    total = seen[-1][1]
+    assert seen[-1][0] == total == len(cols.i_cust) > 100
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    # stopped half way, then read whole: the same figures as the SQL engine
+    sql, col = _both_boards(Scope.default(), None)
+    assert col == sql
+
+
+def test_pdf_chart_note_wraps_onto_a_second_line(book: Book) -> None:
+    from reportlab.graphics.shapes import String
+
+    from crmdesk.reports import canvas_pdf
+    from crmdesk.reports.statement_pdf import register_fonts
+
+    register_fonts()
+    note = ("Of those who left a stage, moved on to the next: Knowledge 100%, Acquisition "
+            "100%, Conversion 97%, Growth 88%, Retention 100% <b>&\"Peña\"")
+    chart = dashboard.Chart("stage_flows", "Entries and exits", "bar", [("a", "A")],
+                            [dashboard.Series("n", "N", [3])], note=note)
+    drawing = canvas_pdf.chart_drawing(chart, 380, 180)
+    texts = [c.text for c in drawing.contents if isinstance(c, String)]
+    notes = [t for t in texts if t not in ("Entries and exits",)]
+    assert len(notes) == 2 and " ".join(notes) == note
+
+
+def test_columns_given_to_a_worker_stay_whole_when_the_book_changes(book: Book) -> None:
+    """Copy on write: the columns a computation holds are not changed under it by another
+    thread bringing them up to date."""
+    import datetime as dt
+
+    from crmdesk.services import canvas_columns, demo, interactions
+    from crmdesk.services.interactions import InteractionData
+    from crmdesk.store.db import db
+
+    demo.build_demo(30, seed=6)
+    held = canvas_columns.columns()
+    size = len(held.i_cust)
+    assert canvas_columns.columns() is held  # nothing changed: the same
+    cid = db.execute_sql("SELECT min(id) FROM customer").fetchone()[0]
+    interactions.log(InteractionData(cid, "phone", "in", "Hello", dt.datetime.now(dt.UTC)))
+    fresh = canvas_columns.columns()
+    assert fresh is not held and len(fresh.i_cust) == size + 1
+    assert len(held.i_cust) == len(held.i_when) == len(held.i_answer) == size

@@ -138,7 +138,19 @@ class _Page(QWidget):
         generation = self.generation
         self.bar.status.setText(message)
         self.bar.cancel.show()
-        task = workers.Task(lambda _progress: work())
+        def in_worker(progress: workers.ProgressFn) -> Any:
+            from crmdesk.services import canvas_columns
+
+            # The first time, reading the log into memory takes seconds at a million
+            # interactions: say how far it is (Cancel stops it).
+            with canvas_columns.reporting(progress):
+                return work()
+
+        task = workers.Task(in_worker)
+        task.signals.progress.connect(
+            lambda done, total: generation == self.generation and self.bar.status.setText(
+                f"Reading the book's history into memory (once)… {done / total:.0%}"
+                if total else message))
 
         def finished(result: Any) -> None:
             if generation != self.generation:
@@ -241,7 +253,9 @@ class CanvasView(_Page):
         self.run(lambda: canvas.compute(scope), self._show)
 
     def columns(self) -> int:
-        return max(1, min(4, self.browser.viewport().width() // 340))
+        """Cards side by side: one per 340 px of the page (from the page's own width: the
+        browser inside is laid out only after a hidden page is shown at a new size)."""
+        return max(1, min(4, (self.width() - 40) // 340))
 
     def _show(self, result: Canvas | None) -> None:
         self.result = result
@@ -416,6 +430,7 @@ class ChartCard(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long title wraps: the card stays as narrow as its chart
         self.view = ChartView()
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -434,6 +449,10 @@ class ChartCard(QFrame):
 
 class DashboardView(_Page):
     """Tabs of charts; each tab's figures are computed when it is first shown."""
+
+    #: a chart grows with the window up to this height (on a large screen, two charts of
+    #: a tab do not stretch to fill it: the page scrolls instead)
+    CARD_MAX_HEIGHT = 460
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -497,12 +516,16 @@ class DashboardView(_Page):
         while len(cards) < len(board.charts):
             card = ChartCard()
             card.setMinimumHeight(280)
+            card.setMaximumHeight(self.CARD_MAX_HEIGHT)
             card.view.point_activated.connect(
                 lambda cat, ser, c=card: self._open(c, cat, ser))
             grid.addWidget(card, len(cards) // 2, len(cards) % 2)
             cards.append(card)
         for card, chart in zip(cards, board.charts, strict=False):
             card.set_chart(chart)
+        rows = (len(cards) + 1) // 2
+        for row in range(rows + 1):  # charts grow to their limit, what is left stays below
+            grid.setRowStretch(row, 1)
 
     def charts(self) -> list[ChartCard]:
         return [card for cards in self.cards.values() for card in cards]
