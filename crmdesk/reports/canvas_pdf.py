@@ -14,6 +14,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
@@ -23,11 +24,13 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from crmdesk.reports import cjk
 from crmdesk.reports.statement_pdf import BOLD, FONT, INK, MUTED, RULE, STRIPE, _fit, register_fonts
 from crmdesk.services import access, audit, business, canvas, catalog, lifecycle
 from crmdesk.services.canvas import Canvas, SegmentRow
@@ -79,19 +82,19 @@ class _Letterhead(rl_canvas.Canvas):
                            anchor="sw", mask="auto")
         x = PAGE_W - MARGIN
         self.setFillColor(INK)
-        self.setFont(BOLD, 12)
-        self.drawRightString(x, top - 4 * mm, _fit(self.business_name, 120 * mm, BOLD, 12))
-        self.setFont(FONT, 8)
+        # Every string through cjk.draw: Korean, Japanese or Chinese in a font that has it.
+        cjk.draw(self, x, top - 4 * mm, _fit(self.business_name, 120 * mm, BOLD, 12), BOLD, 12,
+                 right=True)
         self.setFillColor(MUTED)
         for i, line in enumerate(self.business_lines[:3]):
-            self.drawRightString(x, top - 8.5 * mm - i * 3.6 * mm, _fit(line, 120 * mm, FONT, 8))
+            cjk.draw(self, x, top - 8.5 * mm - i * 3.6 * mm, _fit(line, 120 * mm, FONT, 8),
+                     FONT, 8, right=True)
         self.setFillColor(INK)
-        self.setFont(BOLD, 15)
-        self.drawString(MARGIN + size + 5 * mm, top - 6 * mm, _fit(self.title, 120 * mm, BOLD, 15))
-        self.setFont(FONT, 9)
+        cjk.draw(self, MARGIN + size + 5 * mm, top - 6 * mm,
+                 _fit(self.title, 120 * mm, BOLD, 15), BOLD, 15)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN + size + 5 * mm, top - 11 * mm,
-                        _fit(self.subtitle, 140 * mm, FONT, 9))
+        cjk.draw(self, MARGIN + size + 5 * mm, top - 11 * mm,
+                 _fit(self.subtitle, 140 * mm, FONT, 9), FONT, 9)
         rule_y = top - size - 3 * mm
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
@@ -99,7 +102,7 @@ class _Letterhead(rl_canvas.Canvas):
         self.line(MARGIN, BOTTOM - 5 * mm, PAGE_W - MARGIN, BOTTOM - 5 * mm)
         self.setFont(FONT, 7.5)
         left = " · ".join(p for p in (self.business_name, self.title, self.subtitle) if p)
-        self.drawString(MARGIN, BOTTOM - 9 * mm, _fit(left, WIDTH * 0.8, FONT, 7.5))
+        cjk.draw(self, MARGIN, BOTTOM - 9 * mm, _fit(left, WIDTH * 0.8, FONT, 7.5), FONT, 7.5)
         self.drawRightString(PAGE_W - MARGIN, BOTTOM - 9 * mm, f"page {page} of {pages}")
 
 
@@ -221,7 +224,7 @@ def canvas_story(c: Canvas) -> list[Flowable]:
     per_page = 5
     for start in range(0, len(names), per_page):
         cols = list(range(start, min(start + per_page, len(names))))
-        data = [["", *[_fit(names[i], 44 * mm, BOLD, 9) for i in cols]]]
+        data = [["", *[_cell(_fit(names[i], 44 * mm, BOLD, 9), BOLD, 9) for i in cols]]]
         data += [[label, *[values[i] for i in cols]] for label, values in rows]
         first = 48 * mm
         table = Table(data, colWidths=[first] + [(WIDTH - first) / len(cols)] * len(cols),
@@ -248,6 +251,16 @@ def canvas_story(c: Canvas) -> list[Flowable]:
     return story
 
 
+def _cell(text: str, font: str, size: float) -> Any:
+    """A table cell: the plain string, or, when it holds text DejaVu cannot draw, a
+    Paragraph with that text (escaped) in a CJK font."""
+    if not cjk.needs_fallback(text, font):
+        return text
+    style = ParagraphStyle(f"cell-{font}-{size}", fontName=font, fontSize=size,
+                           leading=size * 1.2, textColor=INK)
+    return Paragraph(cjk.markup(text, font), style)
+
+
 class _NoteBlock(Flowable):
     """Notes as plain text (never markup), each wrapped at word boundaries."""
 
@@ -266,7 +279,7 @@ class _NoteBlock(Flowable):
         c.setFont(FONT, 8)
         c.setFillColor(MUTED)
         for i, line in enumerate(self.lines):
-            c.drawString(0, 4.2 * mm * (len(self.lines) - i - 1) + 1 * mm, line)
+            cjk.draw(c, 0, 4.2 * mm * (len(self.lines) - i - 1) + 1 * mm, line, FONT, 8)
 
 
 def write_canvas_pdf(c: Canvas, out: Path) -> None:

@@ -378,3 +378,29 @@ def test_columns_give_the_sql_figures_for_an_executive(book: Book) -> None:
         canvas_book.sign_in(who)
         sql, cols = _both(SCOPE, NOW)
         assert cols == sql, who
+
+
+def test_canvas_pdf_prints_korean_and_japanese_names(
+        book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The letterhead, the segment names and the notes draw CJK text in the shipped fonts
+    (on a machine with no CJK font of its own), not as boxes."""
+    from pypdf import PdfReader
+
+    from crmdesk.reports import canvas_pdf, cjk
+    from crmdesk.services import business
+
+    monkeypatch.setattr(cjk, "SYSTEM_FONTS", [])
+    monkeypatch.delenv("CRMDESK_CJK_FONT", raising=False)
+    cjk.embedded_fonts.cache_clear()
+    canvas_book.build()
+    business.save(business.Business("서울 프라이빗 뱅킹", "세종대로 110\n서울"))
+    db.execute_sql("UPDATE customer SET segment = '優良顧客' WHERE segment = 'Premium'")
+    out = tmp_path / "canvas.pdf"
+    canvas_pdf.write_canvas_pdf(canvas.compute(SCOPE, NOW), out)
+    cjk.embedded_fonts.cache_clear()
+    reader = PdfReader(out)
+    fonts = {str(ref.get_object()["/BaseFont"]).split("+")[-1]
+             for page in reader.pages for ref in page["/Resources"]["/Font"].values()}
+    assert {"crmdeskHangul", "DroidSansFallback"} <= fonts, fonts
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "서울 프라이빗 뱅킹" in text and "優良顧客" in text
