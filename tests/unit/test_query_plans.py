@@ -1,0 +1,82 @@
+"""Start-up and profile queries are driven by an index, never by a walk of every customer
+(at a million customers a walk is a tenth of a second or more), and an older book gets the
+indexes they need."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from crmdesk.services import customers, myday
+from crmdesk.store import migrations
+from crmdesk.store.book import open_book
+from crmdesk.store.db import close_database, db
+from tests.conftest import add
+
+
+def _plans(run: Callable[[], Any]) -> list[tuple[str, str]]:
+    """(statement, query plan) of each SELECT that `run` sends to the book."""
+    statements: list[str] = []
+    connection = db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        connection.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            rows = db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+            plans.append((sql, "\n".join(str(r[-1]) for r in rows)))
+    return plans
+
+
+def _scans_customers(plan: str) -> bool:
+    return any(line.startswith("SCAN c") or "SCAN customer" in line
+               or "customer USING INDEX customer_by_next_follow_up (archived_at=?)" in line
+               or "c USING COVERING INDEX customer_by_next_follow_up (archived_at=?)" in line
+               for line in plan.splitlines())
+
+
+def test_organisations_come_from_their_own_index(book: object) -> None:
+    org = customers.create(customers.CustomerData(given_name="Peña & Hijos", kind="organisation"),
+                           "ES")
+    add("Ana", "Ruiz")
+    assert customers.organisations() == [(org, "Peña & Hijos")]
+    plans = _plans(customers.organisations)
+    assert plans and all("customer_organisations" in plan for _sql, plan in plans), plans
+
+
+def test_meetings_of_the_day_start_from_the_interactions(book: object) -> None:
+    add("Ana", "Ruiz")
+    plans = _plans(lambda: myday.meetings_today("team", None))
+    assert plans
+    for sql, plan in plans:
+        assert not _scans_customers(plan), (sql, plan)
+        assert plan.splitlines()[0].startswith("SEARCH i"), (sql, plan)
+
+
+def test_a_book_of_the_previous_schema_gets_the_indexes(tmp_path: Path) -> None:
+    import peewee
+
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "old.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=migrations.PERF_INDEXES_VERSION - 1)
+    database.execute_sql(
+        "INSERT INTO customer (given_name, family_name, sort_name, kind, created_at, updated_at)"
+        " VALUES ('Acme', '', 'acme', 'organisation', '2023-01-01T00:00:00Z', "
+        "'2023-01-01T00:00:00Z')")
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        names = {r[0] for r in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "customer_organisations" in names
+        assert [name for _id, name in customers.organisations()] == ["Acme"]
+    finally:
+        close_database()
