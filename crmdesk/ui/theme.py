@@ -36,7 +36,9 @@ def stylesheet(dark: bool) -> str:
 
 
 def apply_theme(app: QApplication, name: str) -> None:
-    app.setStyle("Fusion")
+    from crmdesk.ui.widgets import wheel_guard
+
+    app.setStyle(wheel_guard.guarded_style("Fusion"))  # only a focused field takes the wheel
     if name == "dark":
         palette = _dark_palette()
     elif name == "light":
