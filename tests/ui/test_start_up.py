@@ -41,3 +41,27 @@ def test_a_theme_change_keeps_the_wheel_guard(qtbot, book, make_window) -> None:
     assert combo.currentIndex() == 0
     assert scroll.verticalScrollBar().value() > 0
     window.set_theme("system")
+
+
+def test_typing_and_the_mouse_keep_the_window_unlocked(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    lock = window.window_lock
+    lock.set_idle_ms(400)
+    search = window.customers.search
+    end = time.monotonic() + 0.9
+    n = 0
+    while time.monotonic() < end:
+        if n % 2:
+            QTest.keyClick(search, Qt.Key.Key_A)
+        else:
+            QTest.mouseMove(window.customers.table.viewport(), QPoint(10 + n % 50, 10))
+        n += 1
+        qtbot.wait(60)
+        assert not lock.locked
+    qtbot.waitUntil(lambda: lock.locked, timeout=3000)
+    lock.unlock()
+    lock.set_idle_ms(0)
