@@ -106,7 +106,11 @@ def store_search(path: Path) -> None:
     close_database()
 
 
-def startup(path: Path, runs: int = 5) -> None:
+def startup(path: Path, runs: int = 7) -> None:
+    """Process start to the main window shown, to its first paint, and to the book's data
+    read into it (My day filled), beside a bare PySide6 window with an empty table started
+    the same way in the same run (shown, and first painted). Also the CPU time of each
+    process (less sensitive to a loaded machine than the wall clock)."""
     # As installed (and as `make run` starts it): with the package byte-compiled. Without
     # .pyc files (an editable install under PYTHONDONTWRITEBYTECODE) every start would
     # compile every module first, ~200 ms more.
@@ -116,44 +120,94 @@ def startup(path: Path, runs: int = 5) -> None:
 
     compileall.compile_dir(str(Path(crmdesk.__file__).parent), quiet=1)
     env = dict(os.environ, CRMDESK_EXIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(path.parent / "cfg"))
-    walls, shown, bare = [], [], []
+    figures: dict[str, list[float]] = {k: [] for k in (
+        "shown", "painted", "loaded", "bare shown", "bare painted", "cpu", "bare cpu")}
     keyring_loaded = False
+
+    def run(argv: list[str]) -> tuple[str, float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall0 = time.time()
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return out, wall0, cpu
+
+    def at(out: str, key: str, wall0: float) -> float:
+        return float(out.split(f"{key}=")[1].split()[0]) - wall0
+
     for _ in range(runs):
         # The floor in the same run: a bare PySide6 window with an empty table.
-        wall0 = time.time()
-        out = subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env,
-                             capture_output=True, text=True, check=True).stdout
-        bare.append(float(out.split("shown_at=")[1].split()[0]) - wall0)
-        t0, wall0 = time.perf_counter(), time.time()
-        out = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(path)], env=env,
-                             capture_output=True, text=True, check=True).stdout
-        walls.append(time.perf_counter() - t0)
+        out, wall0, cpu = run([sys.executable, "-c", BARE_WINDOW])
+        figures["bare shown"].append(at(out, "shown_at", wall0))
+        figures["bare painted"].append(at(out, "painted_at", wall0))
+        figures["bare cpu"].append(cpu)
+        out, wall0, cpu = run([sys.executable, "-m", "crmdesk", "--db", str(path)])
         assert "shown_at" in out, out
         keyring_loaded = keyring_loaded or "keyring_imported=False" not in out
-        shown.append(float(out.split("shown_at=")[1].split()[0]) - wall0)
+        figures["shown"].append(at(out, "shown_at", wall0))
+        figures["painted"].append(at(out, "painted_at", wall0))
+        figures["loaded"].append(at(out, "loaded_at", wall0))
+        figures["cpu"].append(cpu)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"  process start to main window shown: median {statistics.median(shown) * 1000:.0f} "
-          f"ms, min {min(shown) * 1000:.0f} ms (whole run with exit: median "
-          f"{statistics.median(walls) * 1000:.0f} ms); peak RSS of that process {rss:.0f} MB; "
-          f"keyring loaded: {'yes' if keyring_loaded else 'no'}")
-    print(f"  a bare PySide6 window with an empty table, same run: median "
-          f"{statistics.median(bare) * 1000:.0f} ms, min {min(bare) * 1000:.0f} ms")
+
+    def med(key: str) -> float:
+        return statistics.median(figures[key]) * 1000
+
+    def low(key: str) -> float:
+        return min(figures[key]) * 1000
+
+    print(f"  process start to main window shown: median {med('shown'):.0f} ms, min "
+          f"{low('shown'):.0f} ms  = {med('shown') / med('bare shown'):.1f}x the bare window"
+          f" (min {low('shown') / low('bare shown'):.1f}x)")
+    print(f"  process start to its first paint:   median {med('painted'):.0f} ms, min "
+          f"{low('painted'):.0f} ms  = {med('painted') / med('bare painted'):.1f}x the bare "
+          f"window's first paint (min {low('painted') / low('bare painted'):.1f}x)")
+    print(f"  process start to My day filled (the book's data read after the first paint): "
+          f"median {med('loaded'):.0f} ms, min {low('loaded'):.0f} ms")
+    print(f"  CPU time of the process (to My day filled, and quit): median {med('cpu'):.0f} ms"
+          f" = {med('cpu') / med('bare cpu'):.1f}x the bare window's {med('bare cpu'):.0f} ms")
+    print(f"  a bare PySide6 window with an empty table, same run: shown median "
+          f"{med('bare shown'):.0f} ms (min {low('bare shown'):.0f}), first paint median "
+          f"{med('bare painted'):.0f} ms (min {low('bare painted'):.0f})")
+    print(f"  peak RSS of those processes {rss:.0f} MB; keyring loaded: "
+          f"{'yes' if keyring_loaded else 'no'}")
 
 
 BARE_WINDOW = """
 import time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
+painted = []
+
+class Window(QMainWindow):
+    def event(self, event):
+        handled = super().event(event)
+        if not painted and event.type() == QEvent.Type.UpdateRequest:
+            painted.append(time.time())
+        return handled
+
 app = QApplication([])
-window = QMainWindow()
+window = Window()
 table = QTableView()
 table.setModel(QStandardItemModel(0, 8))
 window.setCentralWidget(table)
 window.resize(1100, 700)
 window.show()
-QTimer.singleShot(0, lambda: (print(f"shown_at={time.time():.4f}", flush=True), app.quit()))
+
+def shown():
+    print(f"shown_at={time.time():.4f}", flush=True)
+    wait()
+
+def wait():
+    if not painted:
+        QTimer.singleShot(2, wait)
+        return
+    print(f"painted_at={painted[0]:.4f}", flush=True)
+    app.quit()
+
+QTimer.singleShot(0, shown)
 app.exec()
 """
 

@@ -65,3 +65,77 @@ def test_typing_and_the_mouse_keep_the_window_unlocked(qtbot, book, make_window)
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
     lock.unlock()
     lock.set_idle_ms(0)
+
+
+def test_the_book_is_read_right_after_the_first_paint(qtbot, book, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject
+
+    from crmdesk.ui.main_window import MainWindow
+    from tests.conftest import add
+
+    for name in ("Ana", "Ben", "Cleo"):
+        add(name, "Ruiz")
+    events: list[str] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                events.append("paint")
+            return False
+
+    window = MainWindow(book, qsettings)
+    qtbot.addWidget(window)
+    assert window.loading and window.customers.model.rowCount() == 0  # nothing read yet
+    assert window.nav_customers.text(0) == "Customers"
+    read = window._load_book_data
+    window._load_book_data = lambda: (events.append("read"), read())  # type: ignore[method-assign]
+    watcher = Painted()
+    window.today.installEventFilter(watcher)
+    window.show()
+    qtbot.waitUntil(lambda: not window.loading, timeout=3000)
+    assert events[0] == "paint" and events.count("read") == 1
+    assert window.customers.model.rowCount() == 3
+    assert window.nav_customers.text(0) == "Customers (3)"
+    window.finish_loading()  # once only
+    assert events.count("read") == 1
+
+
+def test_a_page_wanted_before_the_first_paint_is_read_at_once(qtbot, book, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.main_window import MainWindow
+    from tests.conftest import add
+
+    add("Ana", "Ruiz")
+    window = MainWindow(book, qsettings)
+    qtbot.addWidget(window)
+    window.nav.setCurrentItem(window.nav_customers)
+    assert not window.loading and window.customers.model.rowCount() == 1
+
+
+def test_errors_keep_their_colour_without_an_app_style_sheet(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.services.customers import ContactPoint
+    from crmdesk.ui import theme
+
+    window = make_window()
+    window.set_theme("light")
+    assert QApplication.instance().styleSheet() == ""  # type: ignore[union-attr]
+    window.new_customer()
+    window.edit_section("person")
+    emails = window.profile.emails
+    emails.set_points([ContactPoint("home", "not an address")])
+    emails.revalidate()
+    row = emails.rows[0]
+    qtbot.waitUntil(row.error.isVisible)
+    red = QColor(theme.ERROR_COLOURS[False])
+    assert row.error.palette().color(QPalette.ColorRole.WindowText) == red
+    assert theme.ERROR_COLOURS[False] in row.value.styleSheet()
+    window.set_theme("dark")  # the dark theme's error colour, on what is shown already
+    assert row.error.palette().color(QPalette.ColorRole.WindowText) == \
+        QColor(theme.ERROR_COLOURS[True])
+    assert theme.ERROR_COLOURS[True] in row.value.styleSheet()
+    emails.set_points([ContactPoint("home", "ana@example.com")])
+    emails.revalidate()
+    assert emails.rows[0].value.styleSheet() == ""
+    window.set_theme("system")

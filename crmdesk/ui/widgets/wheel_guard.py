@@ -41,12 +41,17 @@ class WheelGuard(QObject):
 
 
 class GuardStyle(QProxyStyle):
-    """The application's style, guarding each combo and spin box it polishes."""
+    """The application's style, guarding each combo and spin box it polishes (and giving
+    error labels and invalid fields the theme's error look, see theme.dress)."""
 
     def polish(self, target: object) -> None:  # type: ignore[override]
         super().polish(target)  # type: ignore[arg-type]
         if isinstance(target, GUARDED):
             guard(target)
+        elif isinstance(target, QWidget):
+            from crmdesk.ui.theme import dress_label
+
+            dress_label(target)  # the theme's error colour (no application style sheet)
 
 
 def guard(widget: QWidget) -> None:
