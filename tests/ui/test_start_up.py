@@ -139,3 +139,25 @@ def test_errors_keep_their_colour_without_an_app_style_sheet(qtbot, book, make_w
     emails.revalidate()
     assert emails.rows[0].value.styleSheet() == ""
     window.set_theme("system")
+
+
+def test_the_agenda_is_read_when_first_shown(qtbot, book, make_window, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import schedule
+
+    qsettings.setValue("agenda/range", "month")
+    calls: list[object] = []
+    original = schedule.follow_ups
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    schedule.follow_ups = counting  # type: ignore[assignment]
+    try:
+        window = make_window(page="today")
+        assert calls == [] and window.agenda.stale
+        assert window.agenda.range.currentData() == "month"  # where the person left it
+        window.nav.setCurrentItem(window.nav_agenda)
+        assert len(calls) == 1 and not window.agenda.stale
+    finally:
+        schedule.follow_ups = original  # type: ignore[assignment]
