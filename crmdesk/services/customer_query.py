@@ -235,13 +235,20 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
     exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
     marks = ",".join("?" * len(exact))
     prefix = _like(typed)[1:]  # 'typed%' with LIKE's wildcards escaped
-    params: list[Any] = [*exact, f'name : "{typed}"', typed, typed, prefix,
-                         f'name : ^"{typed}"*', prefix]
+    every = " AND ".join(f'"{w}"*' for w in words)
+
+    def among(fts: str) -> str:
+        """An FTS list only among the hits: FTS5 then steps through the rarest term's rows
+        instead of reading every row of a common prefix ('pe'* in an OR reads them all)."""
+        return f"({every}) AND ({fts})"
+
+    params: list[Any] = [*exact, among(f'name : "{typed}"'), typed, typed, prefix,
+                         among(f'name : ^"{typed}"*'), prefix]
     # Tiers 2 and 3 test membership of one FTS query each (SQLite builds each list once per
     # query), not a bm25() per hit: a bm25() reads the hit's position lists, which for a
     # prefix term costs more than the whole match.
     name_all = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
-    params.append("name : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+    params.append(among(f"name : ({every})"))
     contact = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     # No Python per hit (a worker ranking 80,000 hits would hold the GIL the window needs):
     # the preferred name is folded only for the few hits holding the phrase typed, and its
@@ -256,8 +263,8 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
            f"WHEN {name_all} THEN 2 "
            f"WHEN {contact} THEN 3 WHEN {contact} THEN 4 WHEN {contact} THEN 5 ELSE 6 END")
     any_word = " OR ".join(f'"{w}"*' for w in words)
-    params += [f"{{emails phones}} : ({any_word})", f"company : ({any_word})",
-               f"tags : ({any_word})"]
+    params += [among(f"{{emails phones}} : ({any_word})"), among(f"company : ({any_word})"),
+               among(f"tags : ({any_word})")]
     return sql, params
 
 
