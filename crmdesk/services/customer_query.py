@@ -442,8 +442,13 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
             if len(page) >= size:
                 break
             # (the names that start with what was typed sort together: walking the name
-            # index would pass every name before them first)
-            if test != starts and dense(named):  # walk the name index
+            # index would pass every name before them first, unless most of the book is
+            # named so)
+            if test == starts and named > 5_000:  # walk the name index
+                # (a name starting with what was typed has every word in the name)
+                take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test}",
+                     [*params, match, *starts_params])
+            elif test != starts and dense(named):
                 take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test} "
                      f"AND {in_fts}", [*params, match, *starts_params, name_all])
             else:
