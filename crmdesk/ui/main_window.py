@@ -267,6 +267,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         # lists, reminders, expiry, the automatic backup) is read right after it (see
         # finish_loading), or at once when something needs it sooner.
         self.loading = True
+        self.statusBar().showMessage(self.READING)
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
         self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
@@ -783,6 +784,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             return
         self.loading = False
         self._load_book_data()
+        if self.statusBar().currentMessage() == self.READING:
+            self.statusBar().clearMessage()
+
+    READING = "Reading the book…"
 
     def _clamp_to_screen(self) -> None:
         """A geometry saved on a bigger screen (or another monitor) is brought inside."""

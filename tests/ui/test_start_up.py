@@ -87,6 +87,7 @@ def test_the_book_is_read_right_after_the_first_paint(qtbot, book, qsettings) ->
     qtbot.addWidget(window)
     assert window.loading and window.customers.model.rowCount() == 0  # nothing read yet
     assert window.nav_customers.text(0) == "Customers"
+    assert window.statusBar().currentMessage() == "Reading the book…"
     read = window._load_book_data
     window._load_book_data = lambda: (events.append("read"), read())  # type: ignore[method-assign]
     watcher = Painted()
@@ -96,6 +97,7 @@ def test_the_book_is_read_right_after_the_first_paint(qtbot, book, qsettings) ->
     assert events[0] == "paint" and events.count("read") == 1
     assert window.customers.model.rowCount() == 3
     assert window.nav_customers.text(0) == "Customers (3)"
+    assert window.statusBar().currentMessage() != "Reading the book…"
     window.finish_loading()  # once only
     assert events.count("read") == 1
 
