@@ -80,3 +80,38 @@ def test_a_book_of_the_previous_schema_gets_the_indexes(tmp_path: Path) -> None:
         assert [name for _id, name in customers.organisations()] == ["Acme"]
     finally:
         close_database()
+
+
+def test_a_plain_book_opens_without_the_sync_engine(tmp_path: Path) -> None:
+    """Opening a book that never joined an office does not load the sync engine (start-up
+    time); an office book gets this build's capture triggers on opening (tests/unit/
+    test_sync_local.py)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from crmdesk.store.book import open_book; "
+            f"open_book({str(tmp_path / 'plain.db')!r}); "
+            "print('crmdesk.services.sync' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_an_office_book_gets_this_builds_capture_on_opening(tmp_path: Path) -> None:
+    from crmdesk.services import sync
+
+    path = tmp_path / "office.db"
+    open_book(path)
+    try:
+        with db.atomic():
+            sync.start(device="dev-1", office="office", hub="postgresql://127.0.0.1/x",
+                       login="eva")
+        db.execute_sql("UPDATE sync_state SET capture = 'an older build'")
+    finally:
+        close_database()
+    open_book(path)
+    try:
+        row = db.execute_sql("SELECT capture FROM sync_state WHERE id = 1").fetchone()
+        assert row[0] == sync.capture_version()
+    finally:
+        close_database()
