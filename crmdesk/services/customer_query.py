@@ -37,9 +37,7 @@ SORT_CHOICES: list[tuple[str, str]] = [
     (RELEVANCE, "Best match"), ("name", "Name"), ("company", "Company"), ("stage", "Stage"),
     ("segment", "Segment"), ("relationship", "Relationship"), ("owner", "Owner"),
     ("created", "Created"), ("updated", "Updated"), ("points", "Points")]
-#: bm25() column weights (name, emails, phones, company, tags, notes): the order of matches
-#: on company, tags and notes within the last tier.
-BM25_WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+
 
 
 @dataclass
@@ -190,16 +188,6 @@ def _contact_misses(match: str, hits: int) -> int:
     return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
-def _score() -> str:
-    """bm25() with the column weights; customers the person sees at CONTACT level all score
-    alike (0), so that their place in the list says nothing about their company, tags or
-    notes."""
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    hidden = access.contact_only_sql("c")
-    score = f"bm25(customer_fts, {weights})"
-    return score if hidden == "0" else f"CASE WHEN {hidden} THEN 0 ELSE {score} END"
-
-
 def ranked(flt: CustomerFilter) -> bool:
     """Whether the list is ordered by rank tiers: best match first, when there is text that
     is not phone digits or an e-mail (their hits rank alike and are listed by name)."""
@@ -289,8 +277,6 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
         params = [match, *params]
         tier = _tier_sql(flt.text) if ranked(flt) else None
         if tier is not None:
-            # Best match first: the rank tier, then (company, tags, notes) bm25 with column
-            # weights, then the name.
             # Best match first: the rank tier, then the name. MATERIALIZED: the tier of each
             # hit is worked out once (a subquery in FROM is flattened into the outer query,
             # which then evaluated it for each ORDER BY term).
@@ -367,26 +353,12 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
-def _by_rank(match: str, size: int) -> list[int]:
-    """The first `size` FTS hits of `match` by bm25 (column weights), ties by id: FTS5
-    computes the rank of each hit (`rank MATCH`), the top is picked in Python (about half
-    the cost of sorting on bm25() in SQL)."""
-    import heapq
-
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    rows = db.execute_sql(
-        "SELECT rowid, rank FROM customer_fts WHERE customer_fts MATCH ? AND rank MATCH ?",
-        (match, f"bm25({weights})")).fetchall()
-    return [int(r[0]) for r in heapq.nsmallest(size, rows, key=lambda r: (r[1], r[0]))]
-
-
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     """The first `size` ids of a broad search in best-match order without ranking every hit:
-    tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
-    matches (index lookups), the names starting with what was typed, other name matches
-    (walking the name index when most of the book matches, else sorting those FTS hits),
-    e-mail and phone matches, then the company, tags and notes in bm25 order (FTS5 ranks
-    only the hits of that last tier)."""
+    tier by tier (see _tier_sql; within a tier customers sort by name): the whole-name
+    matches (index lookups), the names starting with what was typed, other name matches,
+    e-mail and phone matches, then the company, the tags, the notes, each walking the name
+    index against the tier's FTS hits or sorting them, whichever reads fewer rows."""
     tier = _tier_sql(flt.text)
     match, clauses, params = _where(flt)
     if tier is None or match is None:
