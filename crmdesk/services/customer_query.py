@@ -195,6 +195,16 @@ def ranked(flt: CustomerFilter) -> bool:
             and _tier_sql(flt.text) is not None)
 
 
+PREFERRED_AND_FAMILY = "c.preferred_name || ' ' || c.family_name"
+
+
+def _folded(expr: str) -> str:
+    """SQL for fold(`expr`): plain ASCII text folds to its lower case in SQLite itself; only
+    other text calls crm_fold (a Python function: ~3 µs a call, a few ms over the thousands
+    of hits of a common name)."""
+    return f"(CASE WHEN {expr} GLOB '*[^ -~]*' THEN crm_fold({expr}) ELSE lower({expr}) END)"
+
+
 def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
     """The rank tier of an FTS hit for what was typed (an SQL expression over `c` and the
     hit's FTS row, and its parameters), or None when every hit ranks alike (digits, an
@@ -243,8 +253,8 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
     # start is compared with LIKE (case-insensitive for ASCII).
     sql = (f"CASE WHEN c.sort_name IN ({marks}) OR (c.preferred_name <> '' AND c.id IN "
            "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND ("
-           "crm_fold(c.preferred_name) = ? OR crm_fold(c.preferred_name || ' ' || "
-           "c.family_name) = ?)) THEN 0 "
+           f"{_folded('c.preferred_name')} = ? OR "
+           f"{_folded(PREFERRED_AND_FAMILY)} = ?)) THEN 0 "
            "WHEN c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
            "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
            "c.preferred_name LIKE ? ESCAPE '\\') THEN 1 "
@@ -386,8 +396,8 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN "
         f"({','.join('?' * len(exact))}) "
         "UNION SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
-        "WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND (crm_fold(c.preferred_name)"
-        " = ? OR crm_fold(c.preferred_name || ' ' || c.family_name) = ?)",
+        f"WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND ("
+        f"{_folded('c.preferred_name')} = ? OR {_folded(PREFERRED_AND_FAMILY)} = ?)",
         [*exact, f'name : "{typed}"', typed, typed])] if named else []
     listed = ",".join(str(i) for i in whole_ids)
     if whole_ids:
