@@ -115,3 +115,20 @@ def test_an_office_book_gets_this_builds_capture_on_opening(tmp_path: Path) -> N
         assert row[0] == sync.capture_version()
     finally:
         close_database()
+
+
+def test_the_preferred_name_is_the_whole_name_in_ascii_and_not(book: object) -> None:
+    """Tier 0 compares the folded preferred name: SQLite's lower() for plain ASCII, the
+    Python fold for the rest; both find the person first, in the full list and first page."""
+    from crmdesk.services.customer_query import CustomerFilter, customer_ids, first_page_ranked
+
+    for i in range(5):
+        add(f"Lolita{i}", "Abad")
+    upper = add("Dolores", "Díaz", preferred_name="LOLA")
+    accented = add("Josefa", "Ruiz", preferred_name="Peñí")
+    add("Pení", "Zafra")  # a given name: tier 1, after the preferred name
+    for text, first in (("lola", upper), ("peni", accented), ("PEÑÍ", accented),
+                        ("lola diaz", upper)):
+        flt = CustomerFilter(text=text)
+        assert customer_ids(flt)[0] == first, text
+        assert first_page_ranked(flt, 3)[0] == first, text
