@@ -37,9 +37,7 @@ SORT_CHOICES: list[tuple[str, str]] = [
     (RELEVANCE, "Best match"), ("name", "Name"), ("company", "Company"), ("stage", "Stage"),
     ("segment", "Segment"), ("relationship", "Relationship"), ("owner", "Owner"),
     ("created", "Created"), ("updated", "Updated"), ("points", "Points")]
-#: bm25() column weights (name, emails, phones, company, tags, notes): the order of matches
-#: on company, tags and notes within the last tier.
-BM25_WEIGHTS = (10.0, 4.0, 4.0, 3.0, 2.0, 1.0)
+
 
 
 @dataclass
@@ -190,21 +188,21 @@ def _contact_misses(match: str, hits: int) -> int:
     return int(db.execute_sql(sql, (match, narrow)).fetchone()[0])
 
 
-def _score() -> str:
-    """bm25() with the column weights; customers the person sees at CONTACT level all score
-    alike (0), so that their place in the list says nothing about their company, tags or
-    notes."""
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    hidden = access.contact_only_sql("c")
-    score = f"bm25(customer_fts, {weights})"
-    return score if hidden == "0" else f"CASE WHEN {hidden} THEN 0 ELSE {score} END"
-
-
 def ranked(flt: CustomerFilter) -> bool:
     """Whether the list is ordered by rank tiers: best match first, when there is text that
     is not phone digits or an e-mail (their hits rank alike and are listed by name)."""
     return (flt.sort == RELEVANCE and bool(flt.text.strip()) and not flt.archived
             and _tier_sql(flt.text) is not None)
+
+
+PREFERRED_AND_FAMILY = "c.preferred_name || ' ' || c.family_name"
+
+
+def _folded(expr: str) -> str:
+    """SQL for fold(`expr`): plain ASCII text folds to its lower case in SQLite itself; only
+    other text calls crm_fold (a Python function: ~3 µs a call, a few ms over the thousands
+    of hits of a common name)."""
+    return f"(CASE WHEN {expr} GLOB '*[^ -~]*' THEN crm_fold({expr}) ELSE lower({expr}) END)"
 
 
 def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
@@ -218,7 +216,12 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
        written without accents at its start);
     2. every word matches the name;
     3. a word matches an e-mail or a phone;
-    4. the rest (company, tags, notes).
+    4. a word matches the company (or occupation); 5. the tags; 6. the notes.
+
+    Within a tier customers sort by name. (The last tiers were once ordered by bm25() with
+    column weights: ranking every hit costs ~1 µs each, 10-20 ms for a common word at 100k
+    and ten times that at a million, before the first page could show. The weights' order,
+    company before tags before notes, is kept as tiers of their own.)
     """
     text = text.strip()
     if "@" in text or _PHONEISH.match(text):
@@ -230,25 +233,36 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
     exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
     marks = ",".join("?" * len(exact))
     prefix = _like(typed)[1:]  # 'typed%' with LIKE's wildcards escaped
-    params: list[Any] = [*exact, f'name : "{typed}"', typed, typed, prefix,
-                         f'name : ^"{typed}"*', prefix]
-    if len(words) == 1:  # one word: does it match the name column at all?
-        name_all = "bm25(customer_fts, 1, 0, 0, 0, 0, 0) < 0"
-    else:
-        name_all = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
-        params.append("name : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+    every = " AND ".join(f'"{w}"*' for w in words)
+
+    def among(fts: str) -> str:
+        """An FTS list only among the hits: FTS5 then steps through the rarest term's rows
+        instead of reading every row of a common prefix ('pe'* in an OR reads them all)."""
+        return f"({every}) AND ({fts})"
+
+    params: list[Any] = [*exact, among(f'name : "{typed}"'), typed, typed, prefix,
+                         among(f'name : ^"{typed}"*'), prefix]
+    # Tiers 2 and 3 test membership of one FTS query each (SQLite builds each list once per
+    # query), not a bm25() per hit: a bm25() reads the hit's position lists, which for a
+    # prefix term costs more than the whole match.
+    name_all = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+    params.append(among(f"name : ({every})"))
+    contact = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     # No Python per hit (a worker ranking 80,000 hits would hold the GIL the window needs):
     # the preferred name is folded only for the few hits holding the phrase typed, and its
     # start is compared with LIKE (case-insensitive for ASCII).
     sql = (f"CASE WHEN c.sort_name IN ({marks}) OR (c.preferred_name <> '' AND c.id IN "
            "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) AND ("
-           "crm_fold(c.preferred_name) = ? OR crm_fold(c.preferred_name || ' ' || "
-           "c.family_name) = ?)) THEN 0 "
+           f"{_folded('c.preferred_name')} = ? OR "
+           f"{_folded(PREFERRED_AND_FAMILY)} = ?)) THEN 0 "
            "WHEN c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
            "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
            "c.preferred_name LIKE ? ESCAPE '\\') THEN 1 "
            f"WHEN {name_all} THEN 2 "
-           "WHEN bm25(customer_fts, 0, 1, 1, 0, 0, 0) < 0 THEN 3 ELSE 4 END")
+           f"WHEN {contact} THEN 3 WHEN {contact} THEN 4 WHEN {contact} THEN 5 ELSE 6 END")
+    any_word = " OR ".join(f'"{w}"*' for w in words)
+    params += [among(f"{{emails phones}} : ({any_word})"), among(f"company : ({any_word})"),
+               among(f"tags : ({any_word})")]
     return sql, params
 
 
@@ -273,13 +287,12 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
         params = [match, *params]
         tier = _tier_sql(flt.text) if ranked(flt) else None
         if tier is not None:
-            # Best match first: the rank tier, then (company, tags, notes) bm25 with column
-            # weights, then the name.
-            sql = (f"SELECT id FROM (SELECT c.id AS id, c.sort_name AS sort_name, "
-                   f"{tier[0]} AS tier, {_score()} AS score "
-                   f"FROM {source} WHERE {' AND '.join(clauses)}) "
-                   "ORDER BY tier, CASE WHEN tier = 4 THEN score END, "
-                   "CASE WHEN tier < 4 THEN sort_name END, id")
+            # Best match first: the rank tier, then the name. MATERIALIZED: the tier of each
+            # hit is worked out once (a subquery in FROM is flattened into the outer query,
+            # which then evaluated it for each ORDER BY term).
+            sql = (f"WITH hits AS MATERIALIZED (SELECT c.id AS id, c.sort_name AS sort_name, "
+                   f"{tier[0]} AS tier FROM {source} WHERE {' AND '.join(clauses)}) "
+                   "SELECT id FROM hits ORDER BY tier, sort_name, id")
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
@@ -350,26 +363,12 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
-def _by_rank(match: str, size: int) -> list[int]:
-    """The first `size` FTS hits of `match` by bm25 (column weights), ties by id: FTS5
-    computes the rank of each hit (`rank MATCH`), the top is picked in Python (about half
-    the cost of sorting on bm25() in SQL)."""
-    import heapq
-
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    rows = db.execute_sql(
-        "SELECT rowid, rank FROM customer_fts WHERE customer_fts MATCH ? AND rank MATCH ?",
-        (match, f"bm25({weights})")).fetchall()
-    return [int(r[0]) for r in heapq.nsmallest(size, rows, key=lambda r: (r[1], r[0]))]
-
-
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     """The first `size` ids of a broad search in best-match order without ranking every hit:
-    tier by tier (see _tier_sql; within tiers 0-3 customers sort by name): the whole-name
-    matches (index lookups), the names starting with what was typed, other name matches
-    (walking the name index when most of the book matches, else sorting those FTS hits),
-    e-mail and phone matches, then the company, tags and notes in bm25 order (FTS5 ranks
-    only the hits of that last tier)."""
+    tier by tier (see _tier_sql; within a tier customers sort by name): the whole-name
+    matches (index lookups), the names starting with what was typed, other name matches,
+    e-mail and phone matches, then the company, the tags, the notes, each walking the name
+    index against the tier's FTS hits or sorting them, whichever reads fewer rows."""
     tier = _tier_sql(flt.text)
     match, clauses, params = _where(flt)
     if tier is None or match is None:
@@ -397,8 +396,8 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN "
         f"({','.join('?' * len(exact))}) "
         "UNION SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
-        "WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND (crm_fold(c.preferred_name)"
-        " = ? OR crm_fold(c.preferred_name || ' ' || c.family_name) = ?)",
+        f"WHERE customer_fts MATCH ? AND c.preferred_name <> '' AND ("
+        f"{_folded('c.preferred_name')} = ? OR {_folded(PREFERRED_AND_FAMILY)} = ?)",
         [*exact, f'name : "{typed}"', typed, typed])] if named else []
     listed = ",".join(str(i) for i in whole_ids)
     if whole_ids:
@@ -410,33 +409,64 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
               "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
               "c.preferred_name LIKE ? ESCAPE '\\'))")
     starts_params = [prefix, f'name : ^"{typed}"*', prefix]
+    shelf = count()
+
+    def dense(hits: int) -> bool:
+        """Whether walking the name index against a set of `hits` customers fills the rest
+        of the page sooner than sorting them: a walk tests about left * shelf / hits rows
+        (~0.4 µs each), a sort reads and sorts every hit (~1.6 µs each)."""
+        return hits * hits * 4 > (size - len(page)) * shelf
+
+    in_fts = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     if named and len(page) < size:
         # 1: a name starts with what was typed; 2: every word is in the name
-        if named > 5_000:  # dense: walk the name index
-            take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {starts}",
-                 [*params, match, *starts_params])
-        else:
-            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND {starts}",
-                 [name_all, *params, match, *starts_params])
-        if len(page) < size:
-            take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND NOT {starts}",
-                 [name_all, *params, match, *starts_params])
+        for test in (starts, f"NOT {starts}"):
+            if len(page) >= size:
+                break
+            # (the names that start with what was typed sort together: walking the name
+            # index would pass every name before them first, unless most of the book is
+            # named so)
+            if test == starts and named > 5_000:  # walk the name index
+                # (a name starting with what was typed has every word in the name)
+                take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test}",
+                     [*params, match, *starts_params])
+            elif test != starts and dense(named):
+                take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test} "
+                     f"AND {in_fts}", [*params, match, *starts_params, name_all])
+            else:
+                take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND {test}",
+                     [name_all, *params, match, *starts_params])
     if len(page) < size:
         # 3: a word in an e-mail or a phone, not every word in the name
-        take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND c.id NOT IN "
-             "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)",
-             ["{emails phones} : (" + " OR ".join(terms) + ")", *params, match, name_all])
-    if len(page) < size:
-        # 4: no word in an e-mail or phone and not every word in the name (every other hit
-        # is in the page already): company, tags and notes in bm25 order.
-        rest = (f"({match}) NOT ({{emails phones}} : ({' OR '.join(terms)})) "
-                f"NOT ({name_all})")
-        if clauses == ["c.archived_at IS NULL"]:  # nothing but the text: FTS alone
-            page.extend(_by_rank(rest, size - len(page)))
-        else:
-            page.extend(row[0] for row in db.execute_sql(
-                f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
-                f"ORDER BY {_score()}, c.id LIMIT {int(size - len(page))}", [rest, *params]))
+        contact = f"({match}) AND ({{emails phones}} : ({' OR '.join(terms)})) NOT ({name_all})"
+        found = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts "
+                                   "MATCH ?", (contact,)).fetchone()[0])
+        if found and dense(found):
+            take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {in_fts}",
+                 [*params, contact])
+        elif found:
+            take(f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)}",
+                 [contact, *params])
+    # 4-6: a word in the company, then in the tags, then the rest (the notes), each by name
+    upper = [f"{{emails phones}} : ({' OR '.join(terms)})", name_all]
+    for column in ("company", "tags", None):
+        if len(page) >= size:
+            break
+        sub = f"({match})" + "".join(f" NOT ({u})" for u in upper)
+        if column is not None:
+            mine = f"{column} : ({' OR '.join(terms)})"
+            sub = f"({match}) AND ({mine})" + "".join(f" NOT ({u})" for u in upper)
+            upper.append(mine)
+        found = int(db.execute_sql(
+            "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?", (sub,)).fetchone()[0])
+        if not found:
+            continue
+        rest = " AND ".join(clauses)
+        if dense(found):  # walk the name index against the set of them
+            take(f"SELECT c.id FROM customer c WHERE {rest} AND c.id IN "
+                 "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [*params, sub])
+        else:  # few: sort them
+            take(f"{fts} WHERE customer_fts MATCH ? AND {rest}", [sub, *params])
     return page
 
 

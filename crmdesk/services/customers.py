@@ -201,7 +201,10 @@ def organisations() -> list[tuple[int, str]]:
     if db.obj is None:
         return []
     return [(int(r[0]), str(r[1])) for r in db.execute_sql(
-        "SELECT id, given_name FROM customer WHERE kind = 'organisation' "
+        # their own (partial) index: the planner, knowing nothing of how few they are,
+        # walked every customer on the list instead
+        "SELECT id, given_name FROM customer INDEXED BY customer_organisations "
+        "WHERE kind = 'organisation' "
         "AND archived_at IS NULL ORDER BY given_name COLLATE NOCASE")]
 
 

@@ -110,10 +110,12 @@ def meetings_today(scope: str, staff_id: int | None, now: dt.datetime | None = N
         params.append(staff_id)
     elif scope == "unassigned":
         where.append("c.owner_id IS NULL")
+    # CROSS JOIN: from today's interactions (the happened_at index) to their customers; left
+    # to itself SQLite walked every customer on the list and looked up each one's day.
     rows = db.execute_sql(
         f"""SELECT i.id, i.customer_id, c.given_name || ' ' || c.family_name, i.channel,
                    i.subject, i.happened_at, coalesce(s.name, '')
-            FROM interaction i JOIN customer c ON c.id = i.customer_id
+            FROM interaction i CROSS JOIN customer c ON c.id = i.customer_id
             LEFT JOIN staff s ON s.id = i.staff_id
             WHERE {' AND '.join(where)} ORDER BY i.happened_at LIMIT ?""", [*params, limit])
     return [Meeting(r[0], r[1], r[2].strip(), r[3], r[4], agenda._parse(r[5]), r[6])

@@ -51,16 +51,27 @@ def open_book(path: Path | str, *, create: bool = True, passphrase: str | None =
     except RuntimeError as exc:
         close_database()
         raise BookError(str(exc)) from exc
-    # An office book: this build's capture triggers (a no-op for any other book).
-    from crmdesk.services import sync
+    # An office book: this build's capture triggers (the sync engine, ~15 ms to import, is
+    # loaded for an office book only).
+    if _joined(database):
+        from crmdesk.services import sync
 
-    try:
-        sync.ensure_capture()
-    except DB_ERRORS as exc:
-        close_database()
-        raise BookError(describe_error(exc, path)) from exc
+        try:
+            sync.ensure_capture()
+        except DB_ERRORS as exc:
+            close_database()
+            raise BookError(describe_error(exc, path)) from exc
     return Book(path=path, database=database, backup=backup,
                 warnings=list(getattr(database, "warnings", [])))
+
+
+def _joined(database: peewee.Database) -> bool:
+    """Whether the book has joined an office (it holds a sync state)."""
+    try:
+        return database.execute_sql("SELECT 1 FROM sync_state WHERE id = 1").fetchone() \
+            is not None
+    except DB_ERRORS:  # not migrated that far
+        return False
 
 
 def open_book_asking(path: Path | str, ask: Callable[[str], str | None], *,

@@ -69,9 +69,14 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
                                        6000)
 
     # Where the person left it: the range and whose agenda (window state, QSettings).
+    # (without reading the agenda: that waits until the page is first shown, it is stale)
+    for combo in (view.range, view.scope):
+        combo.blockSignals(True)
     view.set_range(str(window.qsettings.value("agenda/range", "week")))
     view.scope.setCurrentIndex(max(0, view.scope.findData(
         str(window.qsettings.value("agenda/scope", "mine")))))
+    for combo in (view.range, view.scope):
+        combo.blockSignals(False)
     view.range.currentIndexChanged.connect(
         lambda: window.qsettings.setValue("agenda/range", view.range.currentData()))
     view.scope.currentIndexChanged.connect(

@@ -17,7 +17,6 @@ from crmdesk.services import (
     access,
     customer_query,
     customers,
-    demo,
     keychain,
     settings,
 )
@@ -244,6 +243,8 @@ class BookActions:
         return "demo" if clicked is demo_button else "import" if clicked is contacts else "empty"
 
     def _build_demo(self) -> None:
+        from crmdesk.services import demo
+
         dialog = QProgressDialog("Building the demo book…", "Cancel", 0, DEMO_CUSTOMERS, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)

@@ -20,9 +20,6 @@ from crmdesk.services.interactions import InteractionData
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
 from crmdesk.ui import file_dialogs, undo
-from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog, LogInteractionDialog
-from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
-from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog, StaffDialog
 
 
 class ContactActions:
@@ -99,6 +96,8 @@ class ContactActions:
 
     def _log_dialog(self, cid: int, name: str, existing: InteractionData | None = None,
                     channel: str = "phone", direction: str = "out") -> None:
+        from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
+
         dialog = LogInteractionDialog(cid, name, self.current_user(), existing, channel,
                                       direction, self)
         self.last_dialog = dialog
@@ -112,6 +111,8 @@ class ContactActions:
         self._log_dialog(existing.customer_id, name, existing)
 
     def add_follow_up(self) -> None:
+        from crmdesk.ui.dialogs.interaction_dialogs import FollowUpDialog
+
         chosen = self._selected_customer()
         if chosen is None:
             return
@@ -149,6 +150,8 @@ class ContactActions:
         self.statusBar().showMessage(f"Done: {follow.what}. Ctrl+Z to undo.", 5000)
 
     def quick_capture(self) -> None:
+        from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+
         dialog = QuickCaptureDialog(self.current_user(), self.region, self)
         self.last_dialog = dialog
         if self.run_dialog(dialog) and dialog.result_ids is not None:
@@ -194,6 +197,8 @@ class ContactActions:
         self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
 
     def manage_staff(self) -> None:
+        from crmdesk.ui.dialogs.settings_dialogs import StaffDialog
+
         dialog = StaffDialog(self)
         self.last_dialog = dialog
         accepted = self.run_dialog(dialog)
@@ -212,6 +217,8 @@ class ContactActions:
             self.interaction_log.refresh_staff()
 
     def edit_cadence(self) -> None:
+        from crmdesk.ui.dialogs.settings_dialogs import CadenceDialog
+
         if self.run_dialog(CadenceDialog(self)):
             self.today.reload()
             self._update_nav_counts()

@@ -8,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
-from crmdesk.services import access, backups, customer_query, customers, duplicates, exporting
-from crmdesk.services.importing import contact_import, files
+from crmdesk.services import access, customer_query, customers
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
 from crmdesk.ui import file_dialogs, undo, workers
 
@@ -77,6 +76,7 @@ class DataActions:
 
     # --- import ---------------------------------------------------------------------------
     def import_contacts(self, path: Path | None = None) -> None:
+        from crmdesk.services.importing import contact_import
         from crmdesk.ui.dialogs.import_dialog import ImportDialog
 
         path = path or self.ask_open_path(
@@ -111,6 +111,8 @@ class DataActions:
             f"{path.name}. Ctrl+Z undoes the whole import.", 8000)
 
     def undo_earlier_import(self) -> None:
+        from crmdesk.services.importing import contact_import
+
         done = contact_import.imports()
         if not done:
             self.statusBar().showMessage("No import to undo.", 4000)
@@ -133,6 +135,9 @@ class DataActions:
             f"{report.restored:,} restored{kept}.", 8000)
 
     def import_book_file(self, path: Path) -> None:
+        from crmdesk.services import exporting
+        from crmdesk.services.importing import files
+
         try:
             raw = files.read_regular(path)  # a pipe or a device is refused, never opened
         except files.UnreadableFile as exc:
@@ -155,6 +160,8 @@ class DataActions:
 
     # --- export ---------------------------------------------------------------------------
     def export_list(self, fmt: str = "vcf") -> None:
+        from crmdesk.services import exporting
+
         flt = self.customers.current_filter()
         suffix, filters = {"vcf": (".vcf", "vCard 4.0 (*.vcf)"),
                            "csv": (".csv", "CSV, spreadsheet-safe (*.csv)"),
@@ -182,6 +189,8 @@ class DataActions:
             self.statusBar().showMessage(f"{n:,} customers exported to {target}", 8000)))
 
     def export_book(self) -> None:
+        from crmdesk.services import exporting
+
         target = self.ask_save_path("Export the whole book",
                                     self._documents() / f"{self.book.path.stem}-"
                                     f"{exporting.stamp()}.json", "crmdesk book (*.json)")
@@ -195,6 +204,8 @@ class DataActions:
 
     # --- backups --------------------------------------------------------------------------
     def back_up_now(self) -> None:
+        from crmdesk.services import backups, exporting
+
         folder = backups.backup_dir(self.book.path)
         target = self.ask_save_path("Back up the book", folder / f"{self.book.path.stem}-"
                                     f"{exporting.stamp()}.db", "crmdesk book (*.db)")
@@ -210,6 +221,8 @@ class DataActions:
 
     def auto_backup(self) -> None:
         """The day's automatic backup, in the background (at most one a day, rotated)."""
+        from crmdesk.services import backups
+
         book, passphrase = self.book.path, self.book.passphrase
         if not backups.auto_backup_due(book):
             return
@@ -224,6 +237,8 @@ class DataActions:
     backup_task: workers.Task | None = None
 
     def restore_backup(self) -> None:
+        from crmdesk.services import backups
+
         source = self.ask_open_path("Restore from a backup", "crmdesk books (*.db);;All (*)")
         if source is None or not self.maybe_discard():
             return
@@ -329,6 +344,7 @@ class DataActions:
             self.merge_customers(pair.keep, pair.other)
 
     def merge_customers(self, keep: int, other: int) -> None:
+        from crmdesk.services import duplicates
         from crmdesk.ui.dialogs.duplicates_dialog import MergeDialog
 
         if not self.maybe_discard():

@@ -10,8 +10,6 @@ from crmdesk.services import (
 )
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import undo
-from crmdesk.ui.dialogs.funnel import FunnelDialog
-from crmdesk.ui.dialogs.settings_dialogs import StagesDialog
 
 
 class LifecycleActions:
@@ -75,10 +73,14 @@ class LifecycleActions:
         self.statusBar().showMessage("Suggestion dismissed until the next contact.", 4000)
 
     def show_funnel(self) -> None:
+        from crmdesk.ui.dialogs.funnel import FunnelDialog
+
         self.last_dialog = FunnelDialog(self)
         self.last_dialog.show()
 
     def edit_stages(self) -> None:
+        from crmdesk.ui.dialogs.settings_dialogs import StagesDialog
+
         if self.run_dialog(StagesDialog(self)):
             self.board.rebuild()
             self.profile.set_stages(lifecycle.stages())

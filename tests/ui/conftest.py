@@ -37,6 +37,7 @@ def make_window(qtbot, book: Book, qsettings: QSettings, monkeypatch):  # type: 
         window.activateWindow()
         qtbot.waitExposed(window)
         qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: not window.loading)  # the book's data, after the first paint
         return window
 
     return make

@@ -80,6 +80,8 @@ class PreviewModel(ListTableModel):
         return "; ".join(filter(None, [row.reason, *row.warnings]))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root is not an item (qtmodeltester)
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == 4 and self.plan is not None and \
                 self.plan.rows[self.shown[index.row()]].kind != contact_import.REJECTED:

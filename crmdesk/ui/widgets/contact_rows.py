@@ -133,8 +133,9 @@ class ContactPointsEditor(_RowList):
                 message = str(exc)
         row.error.show_message(message)
         row.value.setProperty("invalid", bool(message))
-        row.value.style().unpolish(row.value)
-        row.value.style().polish(row.value)
+        from crmdesk.ui.theme import dress
+
+        dress(row.value)  # the red border (or none)
         self.changed.emit()
 
     def revalidate(self) -> None:
