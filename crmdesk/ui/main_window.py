@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk import __version__, paths
+from crmdesk import paths
 from crmdesk.services import (
     audit,
     customer_query,
@@ -269,6 +269,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
         self.apply_permissions()
         analytics_pages.install(self)  # the relationship canvas and dashboards
+        from crmdesk.ui import chrome
+
+        chrome.install(self)  # icons, steady toolbar labels, Help (F1, Ctrl+/), About
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -690,9 +693,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             action.setChecked(action.data() == name)
 
     def about(self) -> None:
-        QMessageBox.about(self, "About crmdesk",
-                          f"crmdesk {__version__}\n\nAn offline-first client book for people "
-                          "who give personal assistance.\n\nBook: " + str(self.book.path))
+        from crmdesk.ui.help_window import show_about
+
+        show_about(self)  # versions and licences
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
