@@ -740,10 +740,12 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         return screen.availableGeometry()
 
     def _first_size(self) -> None:
-        """No saved geometry: 90 % of the screen, at most the usual size, centred."""
+        """No saved geometry: 90 % of the screen, at most the usual size, centred; on a
+        small screen (a 1024 × 600 laptop) all of it, as every pixel counts there."""
         area = self.available_geometry()
-        width = min(self.DEFAULT_SIZE[0], int(area.width() * 0.9))
-        height = min(self.DEFAULT_SIZE[1], int(area.height() * 0.9))
+        share = 1.0 if area.width() < 1280 or area.height() < 720 else 0.9
+        width = min(self.DEFAULT_SIZE[0], int(area.width() * share))
+        height = min(self.DEFAULT_SIZE[1], int(area.height() * share))
         self.resize(width, height)
         self.move(area.x() + (area.width() - width) // 2,
                   area.y() + (area.height() - height) // 2)

@@ -40,6 +40,36 @@ def fit_dialog(dialog: QWidget, width: int, height: int) -> None:
     dialog.resize(min(width, room.width()), min(height, room.height()))
 
 
+def reflow(root: QWidget, longer_than: int = 48) -> int:
+    """Let every long one-line label under `root` wrap, so that a sentence does not set the
+    width of its dialog (a 1,180 px Staff dialog). Returns how many labels now wrap."""
+    from PySide6.QtWidgets import QLabel
+
+    changed = 0
+    for label in root.findChildren(QLabel):
+        if label.wordWrap() or label.buddy() is not None or not label.pixmap().isNull():
+            continue
+        text = label.text()
+        if len(text) > longer_than and " " in text and "<table" not in text:
+            label.setWordWrap(True)
+            changed += 1
+    return changed
+
+
+def prepare(dialog: QWidget) -> None:
+    """Before a dialog is shown: long labels wrap, and neither its minimum nor its size is
+    larger than the screen it opens on (its layout scrolls or squeezes lists instead)."""
+    reflow(dialog)
+    room = largest_client_size(dialog)
+    least = dialog.minimumSize()
+    if least.width() > room.width() or least.height() > room.height():
+        dialog.setMinimumSize(least.boundedTo(room))
+    size = dialog.size() if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized) \
+        else dialog.sizeHint()
+    if size.width() > room.width() or size.height() > room.height():
+        dialog.resize(size.boundedTo(room))
+
+
 def scrollable(content: QWidget) -> QScrollArea:
     """`content` in a scroll area that shows no frame and scrolls only when it must."""
     area = QScrollArea()
