@@ -85,6 +85,27 @@ def _decorate_nav(nav: QTreeWidget) -> None:
         walk(nav.topLevelItem(i), True)
 
 
+def fit_nav_width(nav: QTreeWidget) -> None:
+    """The navigation pane as wide as its longest entry ("Customers (100,000)"), so that
+    nothing in it is cut."""
+    metrics = nav.fontMetrics()
+    widest = 0
+
+    def walk(item: QTreeWidgetItem, depth: int) -> None:
+        nonlocal widest
+        widest = max(widest, metrics.horizontalAdvance(item.text(0))
+                     + nav.iconSize().width() + 10 + depth * nav.indentation())
+        for i in range(item.childCount()):
+            walk(item.child(i), depth + 1)
+
+    for i in range(nav.topLevelItemCount()):
+        walk(nav.topLevelItem(i), 1)
+    frame = 2 * nav.frameWidth() + nav.verticalScrollBar().sizeHint().width() // 2 + 12
+    wanted = min(widest + frame, 300)
+    if nav.minimumWidth() != wanted:
+        nav.setMinimumWidth(wanted)
+
+
 def install_icons(window: Any) -> None:
     for name, action in window.actions.items():
         icon_name = icons.ACTION_ICONS.get(name)
@@ -97,6 +118,9 @@ def install_icons(window: Any) -> None:
     from PySide6.QtCore import QSize
 
     nav.setIconSize(QSize(18, 18))
+    fit_nav_width(nav)
+    nav.model().dataChanged.connect(lambda *_a: fit_nav_width(nav))  # counts grow
+    nav.model().rowsInserted.connect(lambda *_a: fit_nav_width(nav))
     window.toolbar.setIconSize(QSize(20, 20))
 
 
