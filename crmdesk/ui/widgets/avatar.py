@@ -34,7 +34,8 @@ def colour_for(name: str) -> QColor:
     return QColor(COLOURS[zlib.crc32(key) % len(COLOURS)])
 
 
-def paint(painter: QPainter, rect: QRectF, name: str, photo: QPixmap | None = None) -> None:
+def paint(painter: QPainter, rect: QRectF, name: str, photo: QPixmap | None = None,
+          letters: str | None = None) -> None:
     """Draw the avatar of `name` in `rect` (a circle as large as the rect's short side)."""
     side = min(rect.width(), rect.height())
     circle = QRectF(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2,
@@ -57,22 +58,24 @@ def paint(painter: QPainter, rect: QRectF, name: str, photo: QPixmap | None = No
         font.setPixelSize(max(6, int(side * 0.4)))
         painter.setFont(font)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(name))
+        painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter),
+                         letters if letters is not None else initials(name))
     painter.restore()
 
 
 @functools.lru_cache(maxsize=1024)
-def _pixmap(name_key: str, size: int, scale: float) -> QPixmap:
+def _pixmap(name_key: str, size: int, scale: float, letters: str | None) -> QPixmap:
     pixmap = QPixmap(int(size * scale), int(size * scale))
     pixmap.setDevicePixelRatio(scale)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint(painter, QRectF(0, 0, size, size), name_key)
+    paint(painter, QRectF(0, 0, size, size), name_key, None, letters)
     painter.end()
     return pixmap
 
 
-def pixmap(name: str, size: int, scale: float = 1.0, photo: QPixmap | None = None) -> QPixmap:
+def pixmap(name: str, size: int, scale: float = 1.0, photo: QPixmap | None = None,
+           letters: str | None = None) -> QPixmap:
     """The avatar as a pixmap of `size` logical pixels (sharp at `scale`, e.g. 2 at 200 %)."""
     if photo is not None and not photo.isNull():
         result = QPixmap(int(size * scale), int(size * scale))
@@ -82,4 +85,4 @@ def pixmap(name: str, size: int, scale: float = 1.0, photo: QPixmap | None = Non
         paint(painter, QRectF(0, 0, size, size), name, photo)
         painter.end()
         return result
-    return _pixmap(name, size, scale)
+    return _pixmap(name, size, scale, letters)
