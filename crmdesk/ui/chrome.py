@@ -186,7 +186,21 @@ def install_help(window: Any) -> None:
     about.setToolTip(tr("Versions and licences of crmdesk and what it is built with"))
 
 
+def release_tab(root: Any) -> None:
+    """Tab leaves a list or table for the next control (arrow keys move inside it), so the
+    keyboard is never trapped in a table of 100,000 rows."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in root.findChildren(QAbstractItemView):
+        if view.tabKeyNavigation():
+            view.setTabKeyNavigation(False)
+
+
 def install(window: Any) -> None:
+    release_tab(window)
+    # pages built the first time they are shown (analytics, the office) get it then
+    window.nav.currentItemChanged.connect(
+        lambda *_a: QTimer.singleShot(0, lambda: release_tab(window)))
     install_icons(window)
     install_toolbar(window)
     install_help(window)

@@ -33,7 +33,9 @@ def main() -> int:
     screen.write_text(json.dumps({"screens": [{
         "name": "shots", "x": 0, "y": 0, "width": int(width * args.scale),
         "height": int(height * args.scale), "logicalDpi": 96, "logicalBaseDpi": 96,
-        "dpr": args.scale}]}))
+        "dpr": 1}]}))
+    if args.scale != 1:  # 200 %: Qt scales everything, as QT_SCALE_FACTOR=2 does on a desktop
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ.setdefault("CRMDESK_NO_AUTO_BACKUP", "1")
     os.environ.setdefault("CRMDESK_NO_DEMO_OFFER", "1")

@@ -134,3 +134,40 @@ def test_every_page_fits_a_small_screen_and_names_its_controls(  # type: ignore[
         problems.extend(f"{item.text(0)}: {u}" for u in unnamed_controls(window))
         assert _fits(window.minimumSizeHint()), (item.text(0), window.minimumSizeHint())
     assert not sorted(set(problems)), sorted(set(problems))
+
+
+def test_the_keyboard_reaches_every_part_and_the_focus_shows(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.ui import theme
+
+    cid = _book(tmp_path)
+    window = make_window()
+    window.customers.select_id(cid)
+    window.nav.setFocus()
+    reached = []
+    for _ in range(80):
+        if QApplication.focusWidget() is None:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    for wanted in (window.nav, window.customers.search, window.customers.table,
+                   window.customers.stage, window.detail_tabs.tabBar()):
+        assert wanted in reached, wanted
+    assert window.nav in reached[reached.index(window.customers.table):]  # Tab goes round
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, "light")
+    try:
+        search = window.customers.search
+        search.setFocus()
+        qtbot.waitUntil(search.hasFocus)
+        image = search.grab().toImage()
+        ring = theme.colour("focus").name()
+        edge = {image.pixelColor(x, image.height() // 2).name() for x in range(3)}
+        assert ring in edge, edge  # a visible focus ring in the theme's focus colour
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -1,5 +1,6 @@
 """The window fits the screen it opens on (issue item 20): a first start is sized to the
-available area (90 %, at most 1728 × 972 — 90 % of 1920 × 1080 —, all of a small screen), and a saved geometry is clamped to it."""
+available area (90 %, at most 1728 × 972 — 90 % of 1920 × 1080 —, all of a small
+screen), and a saved geometry is clamped to it."""
 
 from __future__ import annotations
 
