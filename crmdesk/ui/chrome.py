@@ -155,8 +155,13 @@ def install_toolbar(window: Any) -> None:
 
 
 def install_help(window: Any) -> None:
-    """Help ▸ crmdesk Help (F1), Keyboard Shortcuts (Ctrl+/), About."""
-    from crmdesk.ui import help_window
+    """Help ▸ crmdesk Help (F1), Keyboard Shortcuts (Ctrl+/), About (the help module is
+    imported when first asked for, not at start-up)."""
+
+    def help_window() -> Any:
+        from crmdesk.ui import help_window as module
+
+        return module
 
     help_menu = None
     for menu_action in window.menuBar().actions():
@@ -170,12 +175,12 @@ def install_help(window: Any) -> None:
     show_help.setToolTip(tip_with_shortcut(tr("How crmdesk works: tasks, shortcuts, roles"),
                                            show_help))
     show_help.setIcon(icons.icon(icons.ACTION_ICONS["help"]))
-    show_help.triggered.connect(lambda: help_window.show_help(window))
+    show_help.triggered.connect(lambda: help_window().show_help(window))
     keys = QAction(tr("&Keyboard Shortcuts"), window)
     keys.setShortcut(QKeySequence("Ctrl+/"))
     keys.setToolTip(tip_with_shortcut(tr("Every keyboard shortcut at a glance"), keys))
     keys.setIcon(icons.icon(icons.ACTION_ICONS["shortcuts"]))
-    keys.triggered.connect(lambda: help_window.show_shortcuts(window))
+    keys.triggered.connect(lambda: help_window().show_shortcuts(window))
     help_menu.insertAction(about, show_help)
     help_menu.insertAction(about, keys)
     help_menu.insertSeparator(about)
