@@ -25,6 +25,7 @@ def test_initials_and_a_stable_colour_per_name(qapp) -> None:  # type: ignore[no
     assert avatar.initials("José María de la Fuente") == "JF"
     assert avatar.initials("ana") == "A" and avatar.initials("  ") == "?"
     assert avatar.colour_for("Lola Peña") == avatar.colour_for("lola  peña")
+    assert avatar.colour_for("Peña, Lola") == avatar.colour_for("Lola Peña")  # list and card
     spread = {avatar.colour_for(n).name() for n in ("Ana Ruiz", "Ben Carter", "Eve Okafor",
                                                     "Dmitri Volkov", "Farah Haddad", "Lola Peña")}
     assert len(spread) >= 3  # the names do not all get one colour
@@ -86,3 +87,18 @@ def test_board_cards_say_when_and_show_overdue_in_words_and_colour(  # type: ign
     assert _has(_render(view, rows["Lola Peña"]), warning)
     assert not _has(_render(view, rows["Ana Ruiz"]), warning)
     assert _has(_render(view, rows["Ana Ruiz"]), avatar.colour_for("Eve Okafor"))
+
+
+def test_list_rows_show_the_avatar_of_the_name(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    add("Lola", "Peña")
+    window = make_window()
+    model = window.customers.model
+    name_column = 0
+    picture = model.index(0, name_column).data(Qt.ItemDataRole.DecorationRole)
+    assert picture is not None and not picture.isNull()
+    image = picture.toImage()
+    middle = image.pixelColor(image.width() // 5, image.height() // 2)
+    assert middle.name() == avatar.colour_for("Peña, Lola").name()
+    assert model.index(0, 3).data(Qt.ItemDataRole.DecorationRole) is None  # only the name

@@ -294,6 +294,14 @@ class CustomerTableModel(QAbstractTableModel):
             if COLUMNS[index.column()][1] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        if role == Qt.ItemDataRole.DecorationRole and COLUMNS[index.column()][1] == 0:
+            from PySide6.QtGui import QGuiApplication
+
+            from crmdesk.ui.widgets import avatar  # initials on the colour of the name
+
+            screen = QGuiApplication.primaryScreen()
+            return avatar.pixmap(self._cell(index.row(), index.column()), 22,
+                                 screen.devicePixelRatio() if screen is not None else 1.0)
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][1] == 18:
             from crmdesk.ui import theme
 

@@ -30,7 +30,11 @@ def initials(name: str) -> str:
 
 def colour_for(name: str) -> QColor:
     """The colour of `name`'s avatar (stable: a checksum of the name, not Python's hash)."""
-    key = " ".join(name.casefold().split()).encode("utf-8")
+    text = name.strip()
+    if "," in text:  # "Peña, Lola" as the list writes it is the same person as "Lola Peña"
+        family, _, given = text.partition(",")
+        text = f"{given.strip()} {family.strip()}"
+    key = " ".join(text.casefold().split()).encode("utf-8")
     return QColor(COLOURS[zlib.crc32(key) % len(COLOURS)])
 
 
