@@ -209,6 +209,8 @@ class Card:
     overdue: bool
     tier: str = ""
     points: int = 0
+    next_due: dt.datetime | None = None  # the next open follow-up: when, and what
+    next_what: str = ""
 
 
 def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
@@ -233,7 +235,7 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
             WHERE c.id IN ({marks})""", [window, *ids])
     found = {}
     for cid, name, segment, owner, stage, since, follow, points, qualifying in rows:
-        next_text, overdue = "", False
+        next_text, overdue, when, what = "", False, None, ""
         if follow:
             due, what = follow.split("|", 1)
             when = _parse(due)
@@ -241,10 +243,12 @@ def cards(ids: list[int], now: dt.datetime | None = None) -> dict[int, Card]:
             next_text = f"{what} ({when.astimezone():%d %b})"
         found[cid] = Card(cid, name.strip(), segment, owner, stage,
                           max(0, (now - _parse(since)).days), next_text, overdue,
-                          loyalty_programme.tier_for(int(qualifying), prog).tier, int(points))
+                          loyalty_programme.tier_for(int(qualifying), prog).tier, int(points),
+                          when, what)
     for cid in access.restricted_ids(found):  # others' exclusive clients: name and stage
         card = found[cid]
         card.segment, card.tier, card.points, card.next_follow_up = "", "", 0, ""
+        card.next_due, card.next_what = None, ""
     return found
 
 

@@ -162,6 +162,9 @@ class ContactActions:
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally; True when it was accepted (tests drive it instead)."""
+        from crmdesk.ui import screen_fit
+
+        screen_fit.prepare(dialog)  # long labels wrap; no larger than the screen
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _interactions_changed(self, ids: list[int]) -> None:

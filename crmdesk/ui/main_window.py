@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk import __version__, paths
+from crmdesk import paths
 from crmdesk.services import (
     audit,
     customer_query,
@@ -277,6 +277,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         from crmdesk.ui import office_window
 
         office_window.install(self)  # the office book: sync worker, status item, dialogs
+
+        from crmdesk.ui import chrome
+
+        chrome.install(self)  # icons, steady toolbar labels, Help (F1, Ctrl+/), About
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -701,9 +705,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             action.setChecked(action.data() == name)
 
     def about(self) -> None:
-        QMessageBox.about(self, "About crmdesk",
-                          f"crmdesk {__version__}\n\nAn offline-first client book for people "
-                          "who give personal assistance.\n\nBook: " + str(self.book.path))
+        from crmdesk.ui.help_window import show_about
+
+        show_about(self)  # versions and licences
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -738,20 +742,24 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         for action in self.theme_menu.actions():
             action.setChecked(action.data() == theme)
 
-    DEFAULT_SIZE = (1360, 760)
+    #: the first window's largest size: 90 % of a 1920 × 1080 screen (the profile beside
+    #: the list, My day in columns); a 4K screen gets no wall of empty rows
+    DEFAULT_SIZE = (1728, 972)
 
     def available_geometry(self) -> QRect:
         """The part of the screen the window may use, without panels (tests replace this)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
-            return QRect(0, 0, *self.DEFAULT_SIZE)
+            return QRect(0, 0, 1360, 760)
         return screen.availableGeometry()
 
     def _first_size(self) -> None:
-        """No saved geometry: 90 % of the screen, at most the usual size, centred."""
+        """No saved geometry: 90 % of the screen, at most the usual size, centred; on a
+        small screen (a 1024 × 600 laptop) all of it, as every pixel counts there."""
         area = self.available_geometry()
-        width = min(self.DEFAULT_SIZE[0], int(area.width() * 0.9))
-        height = min(self.DEFAULT_SIZE[1], int(area.height() * 0.9))
+        share = 1.0 if area.width() < 1280 or area.height() < 720 else 0.9
+        width = min(self.DEFAULT_SIZE[0], int(area.width() * share))
+        height = min(self.DEFAULT_SIZE[1], int(area.height() * share))
         self.resize(width, height)
         self.move(area.x() + (area.width() - width) // 2,
                   area.y() + (area.height() - height) // 2)

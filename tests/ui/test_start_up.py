@@ -130,13 +130,13 @@ def test_errors_keep_their_colour_without_an_app_style_sheet(qtbot, book, make_w
     emails.revalidate()
     row = emails.rows[0]
     qtbot.waitUntil(row.error.isVisible)
-    red = QColor(theme.ERROR_COLOURS[False])
+    red = QColor(theme.colour("error", False).name())
     assert row.error.palette().color(QPalette.ColorRole.WindowText) == red
-    assert theme.ERROR_COLOURS[False] in row.value.styleSheet()
+    assert theme.colour("error", False).name() in row.value.styleSheet()
     window.set_theme("dark")  # the dark theme's error colour, on what is shown already
     assert row.error.palette().color(QPalette.ColorRole.WindowText) == \
-        QColor(theme.ERROR_COLOURS[True])
-    assert theme.ERROR_COLOURS[True] in row.value.styleSheet()
+        QColor(theme.colour("error", True).name())
+    assert theme.colour("error", True).name() in row.value.styleSheet()
     emails.set_points([ContactPoint("home", "ana@example.com")])
     emails.revalidate()
     assert emails.rows[0].value.styleSheet() == ""

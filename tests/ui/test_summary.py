@@ -63,7 +63,8 @@ def test_summary_tab_is_read_first_and_edit_opens_the_form(qtbot, book, make_win
     assert "1 inbound contact(s) not answered yet" in contacts
     assert "Opera, golf" in view.texts["about"].text()
     assert "2,000 points" in view.texts["loyalty"].text()
-    assert view.photo.text() == "DP"
+    assert view.photo.accessibleName().endswith(": DP")  # drawn on the name's colour
+    assert not view.photo.pixmap().isNull()
     # The wheel or a click cannot change anything here; Edit opens the form at that part.
     qtbot.mouseClick(view.edit_buttons["about"], Qt.MouseButton.LeftButton)
     assert window.detail_tabs.currentWidget() is window.profile

@@ -126,7 +126,9 @@ class ComposerDialog(QDialog):
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning_label.setStyleSheet("color: #b3261e;")
+        from crmdesk.ui.theme import colour
+
+        self.warning_label.setStyleSheet(f"color: {colour('error').name()};")
         self.warning_label.setAccessibleName("Warnings")
         self.hints_list = QListWidget()
         self.hints_list.setAccessibleName("Writing hints")

@@ -12,5 +12,9 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     if screen is None:
         widget.resize(width, height)
         return
-    area = screen.availableGeometry()
-    widget.resize(min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9)))
+    from crmdesk.ui import screen_fit
+
+    area = screen_fit.available(widget)
+    room = screen_fit.largest_client_size(widget)
+    widget.resize(min(width, int(area.width() * 0.9), room.width()),
+                  min(height, int(area.height() * 0.9), room.height()))

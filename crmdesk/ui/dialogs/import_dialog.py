@@ -105,7 +105,9 @@ class ImportDialog(QDialog):
     def __init__(self, path: Path, region: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(1100, 620)
+        from crmdesk.ui import screen_fit
+
+        screen_fit.fit_dialog(self, 1100, 620)  # less on a small screen
         self.path, self.region = path, region
         self.read: files.ReadFile | None = None
         self.plan: ImportPlan | None = None

@@ -225,7 +225,10 @@ class TemplateLibraryDialog(QDialog):
         problems = templates.check(t.subject, t.body, t.channel)
         self.problems_label.setText("\n".join(f"⚠ {p}" for p in problems)
                                     if problems else "✓ No problems.")
-        self.problems_label.setStyleSheet("color: #b3261e;" if problems else "")
+        from crmdesk.ui.theme import colour
+
+        self.problems_label.setStyleSheet(f"color: {colour('error').name()};"
+                                          if problems else "")
         hints = messaging.template_hints(t)
         self.hints_label.setText("\n".join(
             f"Hint, line {h.line}: {h.message}" if h.line else f"Hint: {h.message}"

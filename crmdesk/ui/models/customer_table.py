@@ -294,10 +294,36 @@ class CustomerTableModel(QAbstractTableModel):
             if COLUMNS[index.column()][1] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        if role == Qt.ItemDataRole.DecorationRole and COLUMNS[index.column()][1] == 0:
+            from PySide6.QtGui import QGuiApplication
+
+            from crmdesk.ui.widgets import avatar  # initials on the colour of the name
+
+            screen = QGuiApplication.primaryScreen()
+            return avatar.pixmap(self._cell(index.row(), index.column()), 22,
+                                 screen.devicePixelRatio() if screen is not None else 1.0)
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][1] == 18:
+            from crmdesk.ui import theme
+
+            text = self._cell(index.row(), index.column())
+            return theme.warning_brush() if "overdue" in text else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][1] in (11, 17, 18):
+            return self._exact(index.row(), COLUMNS[index.column()][1])
         return self._cell(index.row(), index.column())
+
+    def _exact(self, row: int, pos: int) -> str | None:
+        """The exact date and time behind a relative one, for the tooltip."""
+        self._cell(row, 0)  # reads the row's block when it is not in memory yet
+        raw = self._raw.get(self._ids[row])
+        value = raw[pos] if raw else None
+        if not value:
+            return None
+        from crmdesk.ui import when as when_text
+
+        return when_text.exact(dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")))
 
     def _display(self, row: tuple[Any, ...], column: int) -> str:
         pos = COLUMNS[column][1]
@@ -320,14 +346,14 @@ class CustomerTableModel(QAbstractTableModel):
             return catalog.RELATIONSHIP_LABELS.get(value, value)
         if pos == 10:
             return format_phone(value)
-        if pos in (11, 18) and value:
+        if pos in (11, 17, 18) and value:  # in the user's locale, relative where it helps
+            from crmdesk.ui import when as when_text
+
             when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if pos == 18 and when < self.now:
-                return f"{when.astimezone():%Y-%m-%d} (overdue)"
-            return when.astimezone().strftime("%Y-%m-%d %H:%M")
-        if pos == 17 and value:
-            when = dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
-            return when.strftime("%Y-%m-%d")
+            if pos == 18:
+                return when_text.due_text(when, self.now)
+            return when_text.past_text(when, self.now) if pos == 17 else \
+                when_text.date_text(when) + " " + when_text.time_text(when)
         return str(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

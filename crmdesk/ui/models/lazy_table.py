@@ -82,11 +82,16 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
 
-def local_time(text_or_dt: Any, fmt: str = "%Y-%m-%d %H:%M") -> str:
+def local_time(text_or_dt: Any, fmt: str | None = None) -> str:
+    """A stored time as the user's locale writes it (3 Dec 2026 10:00), or with `fmt`."""
     import datetime as dt
 
     when = text_or_dt
     if isinstance(when, str):
         when = dt.datetime.fromisoformat(when.replace("Z", "+00:00"))
-    return str(when.astimezone().strftime(fmt))
+    if fmt is not None:
+        return str(when.astimezone().strftime(fmt))
+    from crmdesk.ui import when as when_text
+
+    return f"{when_text.date_text(when)} {when_text.time_text(when)}"
 

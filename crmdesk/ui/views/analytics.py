@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -32,6 +31,7 @@ from crmdesk.services.dashboard import GROUPS, Chart, Dashboard
 from crmdesk.ui import workers
 from crmdesk.ui.charts import ChartView, default_format
 from crmdesk.ui.theme import is_dark
+from crmdesk.ui.widgets.flow import FlowLayout
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -67,8 +67,7 @@ class ScopeBar(QWidget):
         self.cancel = QPushButton("Cancel")
         self.cancel.setToolTip("Stop computing")
         self.cancel.hide()
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_ = FlowLayout(self)  # wraps onto a second row in a narrow window
         for widget in (QLabel("From"), self.first, QLabel("to"), self.last, QLabel("Owner"),
                        self.owner):
             self.layout_.addWidget(widget)

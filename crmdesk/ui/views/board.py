@@ -14,11 +14,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,6 +48,7 @@ PAGE = 60
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ColumnModel(QAbstractListModel):
@@ -100,10 +103,14 @@ class ColumnModel(QAbstractListModel):
             return cid
         if card is None:
             return None
+        if role == CARD_ROLE:
+            return card
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             who = " · ".join(p for p in (card.segment, card.owner, card.tier) if p)
             days = f"{card.days_in_stage} day{'s' if card.days_in_stage != 1 else ''} in stage"
             nxt = f"next: {card.next_follow_up}" if card.next_follow_up else "no follow-up"
+            if card.next_due is not None:
+                nxt = _next_text(card)
             return f"{card.name}\n{who or '—'}\n{days}\n{nxt}"
         if role == Qt.ItemDataRole.ToolTipRole:
             late = " (overdue)" if card.overdue else ""
@@ -159,35 +166,129 @@ class ColumnModel(QAbstractListModel):
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Draws each customer as a card: a framed box with a little padding."""
+    """Draws each customer as a card: the name and the tier chip, the owner's avatar and
+    name with the segment, the days in the stage, and the next follow-up with when it is
+    due — an overdue one in the theme's warning colour *and* in words ("3 days overdue")."""
 
-    PAD = 6
+    PAD = 8
+    AVATAR = 20
+    LINES = 4
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines = str(index.data() or "").count("\n") + 1
-        return QSize(150, option.fontMetrics.lineSpacing() * lines + 2 * self.PAD + 2)
+        spacing = option.fontMetrics.lineSpacing()
+        height = 2 * self.PAD + spacing * (self.LINES - 1) + max(spacing, self.AVATAR) + 6
+        return QSize(180, height + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, Card):
+            super().paint(painter, option, index)
+            return
+        from crmdesk.ui import theme
+        from crmdesk.ui.widgets import avatar
+
         painter.save()
-        rect = option.rect.adjusted(1, 1, -1, -1)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(3, 2, -3, -2)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        fill = palette.highlight() if selected else palette.base()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(palette.mid().color(), 1))
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        fill = palette.highlight().color() if selected else theme.colour("card")
+        border = theme.colour("focus") if focused else theme.colour("card_border")
+        painter.setPen(QPen(border, 2 if focused else 1))
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 5, 5)
-        font = index.data(Qt.ItemDataRole.FontRole)
-        if font is not None:
-            painter.setFont(font)
-        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
-        text_rect = rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD + 2)
-        metrics = painter.fontMetrics()
-        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, text_rect.width())
-                 for line in str(index.data() or "").split("\n")]
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         "\n".join(lines))
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        ink = palette.highlightedText().color() if selected else theme.colour("text")
+        muted = ink if selected else theme.colour("muted")
+        inner = rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD)
+        base_font = QFont(option.font)
+        metrics = QFontMetrics(base_font)
+        spacing = metrics.lineSpacing()
+        y = inner.top()
+        # 1. name, tier chip on the right
+        chip_w = 0
+        if card.tier:
+            chip_font = QFont(base_font)
+            chip_font.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.85))
+            chip_metrics = QFontMetrics(chip_font)
+            chip_w = chip_metrics.horizontalAdvance(card.tier) + 12
+            chip = QRectF(inner.right() - chip_w, y + 1, chip_w, spacing - 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.colour("chip"))
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            painter.setPen(theme.colour("chip_text"))
+            painter.setFont(chip_font)
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), card.tier)
+        name_font = QFont(base_font)
+        name_font.setBold(True)
+        painter.setFont(name_font)
+        painter.setPen(ink)
+        name_w = inner.width() - (chip_w + 6 if chip_w else 0)
+        painter.drawText(QRect(inner.left(), y, name_w, spacing),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(name_font).elidedText(card.name, Qt.TextElideMode.ElideRight,
+                                                            name_w))
+        y += spacing + 3
+        # 2. the owner's avatar and name, the segment
+        painter.setFont(base_font)
+        line_h = max(spacing, self.AVATAR)
+        text_x = inner.left()
+        if card.owner:
+            avatar.paint(painter, QRectF(inner.left(), y + (line_h - self.AVATAR) / 2,
+                                         self.AVATAR, self.AVATAR), card.owner)
+            text_x += self.AVATAR + 6
+        who = " · ".join(p for p in (card.owner or _tr("no owner"), card.segment) if p)
+        painter.setPen(ink if card.owner else muted)
+        width = inner.right() - text_x
+        painter.drawText(QRect(text_x, y, width, line_h),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(who, Qt.TextElideMode.ElideRight, width))
+        y += line_h + 3
+        # 3. days in the stage
+        painter.setPen(muted)
+        painter.drawText(QRect(inner.left(), y, inner.width(), spacing),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         metrics.elidedText(_days_in_stage(card.days_in_stage),
+                                            Qt.TextElideMode.ElideRight, inner.width()))
+        y += spacing
+        # 4. the next follow-up, with its date; overdue in words and in the warning colour
+        text = _next_text(card)
+        if card.overdue and not selected:
+            painter.setPen(theme.colour("warning"))
+            bold = QFont(base_font)
+            bold.setBold(True)
+            painter.setFont(bold)
+        else:
+            painter.setPen(ink if card.next_due else muted)
+        painter.drawText(QRect(inner.left(), y, inner.width(), spacing),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                          inner.width()))
         painter.restore()
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Board", text)
+
+
+def _days_in_stage(days: int) -> str:
+    from crmdesk.ui import when
+
+    return _tr("{days} in this stage").format(days=when.days_text(days))
+
+
+def _next_text(card: Card) -> str:
+    """"⚠ 3 days overdue · Send the fee table", "Next: tomorrow 10:00 · Call", or none."""
+    from crmdesk.ui import when
+
+    if card.next_due is None:
+        return _tr("No follow-up planned") if not card.next_follow_up else card.next_follow_up
+    due = when.due_text(card.next_due)
+    if card.overdue:
+        return f"⚠ {due} · {card.next_what}"
+    return _tr("Next: {due} · {what}").format(due=due, what=card.next_what)
 
 
 class BoardView(QWidget):
@@ -262,7 +363,7 @@ class BoardView(QWidget):
             view.setSpacing(2)
             view.setItemDelegate(CardDelegate(view))
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            view.setMinimumWidth(165)
+            view.setMinimumWidth(230)  # a card shows a whole name and its chip
             model.move_requested.connect(self.move_requested)
             view.activated.connect(lambda index: self.open_customer.emit(int(index.data(ID_ROLE))))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -112,8 +112,8 @@ class CustomerListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(  # rows with breathing room
+            self.table.fontMetrics().height() + 14)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
@@ -125,7 +125,7 @@ class CustomerListView(QWidget):
         for column, width in enumerate(widths[: len(COLUMNS)]):
             header.resizeSection(column, width)
         for logical in (len(COLUMNS) - 2, len(COLUMNS) - 1):  # Last contact, Next follow-up
-            header.resizeSection(logical, 100 if logical == len(COLUMNS) - 2 else 150)
+            header.resizeSection(logical, 120 if logical == len(COLUMNS) - 2 else 160)
             header.moveSection(header.visualIndex(logical), 1 + logical - (len(COLUMNS) - 2))
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.highlight = HighlightDelegate(self.table)
@@ -155,11 +155,13 @@ class CustomerListView(QWidget):
         bar.addWidget(self.clear_button)
         self.no_match_bar.hide()
 
-        filters = QHBoxLayout()
+        from crmdesk.ui.widgets.flow import FlowLayout
+
+        self.filter_bar = QWidget()  # wraps onto a second row rather than cut "All stag"
+        filters = FlowLayout(self.filter_bar)
         for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
                       self.consent):
             filters.addWidget(combo)
-        filters.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.mine)
@@ -169,7 +171,7 @@ class CustomerListView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.suggestion)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.no_match_bar)
         self._build_restriction_bar(layout)
         layout.addWidget(self.table, 1)
@@ -197,10 +199,10 @@ class CustomerListView(QWidget):
             combo.addItem(label, key)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
-        # Narrow windows squeeze the filter bar rather than the profile beside it.
+        # Wide enough for its "All …" entry, whole; a narrow window wraps the filter bar.
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
+        combo.setMinimumContentsLength(max(9, len(everything) + 1))
         return combo
 
     def _connect_selection(self) -> None:

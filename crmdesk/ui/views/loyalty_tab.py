@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -117,8 +116,8 @@ class LoyaltyTab(QWidget):
         grid.addWidget(self.progress, 1, 1)
         grid.addWidget(self.next_tier, 2, 1)
         grid.addWidget(self.expiring, 3, 1)
-        grid.addWidget(self.value, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        self.tier.setWordWrap(True)  # a narrow pane wraps rather than cuts
 
         self.purchase_button = QPushButton("Record &purchase…")
         self.purchase_button.setToolTip("Record a purchase; it earns points (Ctrl+Shift+B)")
@@ -128,14 +127,16 @@ class LoyaltyTab(QWidget):
         self.points_button.setToolTip("Give bonus points or correct the balance, with a reason")
         self.statement_button = QPushButton("&Statement…")
         self.statement_button.setToolTip("A PDF loyalty statement for a period (Ctrl+P)")
-        buttons = QHBoxLayout()
+        from crmdesk.ui.widgets.flow import FlowLayout
+
+        button_bar = QWidget()  # the buttons wrap onto a second row in a narrow pane
+        buttons = FlowLayout(button_bar)
         for button, signal in ((self.purchase_button, self.purchase_requested),
                                (self.redeem_button, self.redeem_requested),
                                (self.points_button, self.points_requested),
                                (self.statement_button, self.statement_requested)):
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)
-        buttons.addStretch(1)
 
         self.ledger_model = RowsModel(["Date", "Type", "Description", "Points", "Balance"],
                                       {3, 4})
@@ -163,7 +164,8 @@ class LoyaltyTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(grid)
-        layout.addLayout(buttons)
+        layout.addWidget(self.value)  # in the column, where a wrapped line gets its height
+        layout.addWidget(button_bar)
         layout.addWidget(self.lists, 1)
         self._set_enabled(False)
 

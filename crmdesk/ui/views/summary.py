@@ -61,8 +61,6 @@ class SummaryView(QWidget):
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setAccessibleName("Photo or initials")
         self.photo.setObjectName("summaryPhoto")
-        self.photo.setStyleSheet("QLabel#summaryPhoto { border-radius: 36px; "
-                                 "background: palette(midlight); font-size: 24px; }")
         self.name = _label("Name")
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -180,17 +178,19 @@ class SummaryView(QWidget):
             f"{_when(c.when)} — {c.notes}" for c in s.contacts if c.notes))
 
     def _fill_photo(self, s: Summary) -> None:
+        from crmdesk.ui.widgets import avatar
+
         data = customers.photo(s.customer_id) if s.has_photo else None
         pixmap = QPixmap()
+        scale = self.devicePixelRatioF()
         if data and pixmap.loadFromData(data):
-            self.photo.setPixmap(pixmap.scaled(
-                72, 72, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.photo.setPixmap(avatar.pixmap(s.data.display_name, 72, scale, pixmap))
             self.photo.setToolTip("The picture from the customer's address book card")
-        else:
-            self.photo.setPixmap(QPixmap())
-            self.photo.setText(s.initials)
+        else:  # initials on the colour of the name (and in the accessible name)
+            self.photo.setPixmap(avatar.pixmap(s.data.display_name, 72, scale,
+                                               letters=s.initials))
             self.photo.setToolTip("No picture: the customer's initials")
+        self.photo.setAccessibleName(f"Photo or initials: {s.initials}")
 
     @staticmethod
     def _person_text(s: Summary) -> str:

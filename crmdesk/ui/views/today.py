@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import catalog, myday
 from crmdesk.store.models import utcnow
+from crmdesk.ui import theme, when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,6 +40,8 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table.setAlternatingRowColors(True)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
@@ -120,15 +124,12 @@ class TodayView(QWidget):
         self.follow_ups.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch)  # what must be done gets the room
         self.follow_ups.horizontalHeader().setStretchLastSection(False)
-        lower = QHBoxLayout()
-        lower.addWidget(meeting_box, 3)
-        lower.addWidget(self.birthday_box, 2)
-        lower.addWidget(self.quiet_box, 4)
+        self.meeting_box = meeting_box
         content = QWidget()
-        cl = QVBoxLayout(content)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.follow_box, 3)
-        cl.addLayout(lower, 2)
+        self.grid = QGridLayout(content)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.wide: bool | None = None
+        self._arrange(False)
 
         # An empty day teaches how to begin.
         self.empty_text = QLabel()
@@ -174,6 +175,39 @@ class TodayView(QWidget):
         self.due_count = 0
         self.day: myday.Day | None = None
 
+    #: from this width on, the follow-ups take the left and the rest stand in a column
+    WIDE = 1400
+
+    def _arrange(self, wide: bool) -> None:
+        """Narrow: the follow-ups above, meetings, birthdays and quiet clients side by side
+        below. Wide (a 1920 px screen): the follow-ups on the left, the others in a column
+        on the right, so that each list has the height to show its rows."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        grid = self.grid
+        for i in range(4):
+            grid.setRowStretch(i, 0)
+            grid.setColumnStretch(i, 0)
+        if wide:
+            grid.addWidget(self.follow_box, 0, 0, 3, 1)
+            for row, box in enumerate((self.meeting_box, self.birthday_box, self.quiet_box)):
+                grid.addWidget(box, row, 1)
+                grid.setRowStretch(row, (2, 2, 3)[row])
+            grid.setColumnStretch(0, 3)
+            grid.setColumnStretch(1, 2)
+        else:
+            grid.addWidget(self.follow_box, 0, 0, 1, 3)
+            for column, box in enumerate((self.meeting_box, self.birthday_box, self.quiet_box)):
+                grid.addWidget(box, 1, column)
+                grid.setColumnStretch(column, (3, 2, 4)[column])
+            grid.setRowStretch(0, 3)
+            grid.setRowStretch(1, 2)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange(self.width() >= self.WIDE)
+
     #: rows shown per list (a person works through a few dozen a day, not thousands)
     SHOWN = 200
 
@@ -205,18 +239,21 @@ class TodayView(QWidget):
                              + (f", {overdue} overdue" if overdue and not shown else ""))
         self.follow_ups.setRowCount(len(due))
         for r, f in enumerate(due):
-            late = " (overdue)" if f.overdue else ""
-            self.follow_ups.setItem(r, 0, _item("★" if f.is_promise else "", f.id))
-            self.follow_ups.setItem(r, 1, _item(
-                f"{f.due_at.astimezone():%Y-%m-%d %H:%M}{late}", f.id, f.overdue))
+            star = _item("★" if f.is_promise else "", f.id)
+            star.setToolTip("A promise made to the client" if f.is_promise else "")
+            self.follow_ups.setItem(r, 0, star)
+            due_item = _item(when.due_text(f.due_at, now), f.id, f.overdue)
+            due_item.setToolTip(when.exact(f.due_at))
+            if f.overdue:  # the words say it; the theme's warning colour repeats it
+                due_item.setForeground(theme.warning_brush())
+            self.follow_ups.setItem(r, 1, due_item)
             self.follow_ups.setItem(r, 2, _item(f.customer_name, f.customer_id))
             self.follow_ups.setItem(r, 3, _item(f.what, f.id, f.is_promise))
             self.follow_ups.setItem(r, 4, _item(f.assignee or "(nobody yet)", f.id))
             self.follow_ups.item(r, 3).setToolTip(f.what)
         self.meetings.setRowCount(len(day.meetings))
         for r, m in enumerate(day.meetings):
-            self.meetings.setItem(r, 0, _item(f"{m.happened_at.astimezone():%H:%M}",
-                                              m.customer_id))
+            self.meetings.setItem(r, 0, _item(when.time_text(m.happened_at), m.customer_id))
             self.meetings.setItem(r, 1, _item(m.customer_name, m.customer_id))
             self.meetings.setItem(r, 2, _item(
                 catalog.INTERACTION_CHANNEL_LABELS.get(m.channel, m.channel), m.customer_id))
@@ -226,19 +263,20 @@ class TodayView(QWidget):
         self.birthdays.setRowCount(len(birthdays))
         for r, b in enumerate(birthdays):
             day_text = "Today" if b.next_date == now.astimezone().date() else \
-                f"{b.next_date:%a %d %b}"
+                "Tomorrow" if b.next_date == now.astimezone().date() + dt.timedelta(days=1) \
+                else f"{when.weekday(b.next_date)} {when.date_text(b.next_date)}"
             self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, day_text == "Today"))
             self.birthdays.setItem(r, 1, _item(b.name, b.customer_id))
             self.birthdays.setItem(r, 2, _item(str(b.age), b.customer_id))
         quiet, total = day.quiet, day.quiet_total
         self.quiet.setRowCount(len(quiet))
         for r, q in enumerate(quiet):
-            last = f"{q.last_contact.astimezone():%Y-%m-%d}" if q.last_contact else "never"
+            last = when.past_text(q.last_contact, now) if q.last_contact else "never"
             self.quiet.setItem(r, 0, _item(q.name, q.customer_id))
             self.quiet.setItem(r, 1, _item(q.segment, q.customer_id))
             self.quiet.setItem(r, 2, _item(last, q.customer_id))
-            self.quiet.setItem(r, 3, _item(f"{q.days_quiet} days (every {q.cadence_days})",
-                                           q.customer_id))
+            self.quiet.setItem(r, 3, _item(
+                f"{when.days_text(q.days_quiet)} (every {q.cadence_days})", q.customer_id))
         self.quiet_note.setText(f"{total:,} in all; the {len(quiet)} most overdue are shown"
                                 if total > len(quiet) else f"{total:,} in all")
         self._show_empty_state(day)
