@@ -93,6 +93,7 @@ class BookActions:
         self.book = book
         self.undo_stack.clear()
         self.profile.load(None)
+        self.timeline.show_customer(None)  # (a customer of the book before may not be here)
         self._load_book_data()
         self.apply_permissions()
         self.window_lock.reload_setting()
@@ -209,6 +210,7 @@ class BookActions:
     def _after_reopen(self) -> None:
         self.undo_stack.clear()
         self.profile.load(None)
+        self.timeline.show_customer(None)  # (a customer of the book before may not be here)
         self._load_book_data()
         self._update_title()
         if self.book.passphrase and keychain.get(self.book.path) is not None:

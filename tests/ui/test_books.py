@@ -97,3 +97,20 @@ def test_encrypt_the_open_book_then_open_it_with_its_passphrase(  # type: ignore
     assert window.switch_book(other)
     assert not window.switch_book(book.path)
     assert "no passphrase given" in window.last_error
+
+
+def test_another_book_leaves_no_stale_timeline(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, tmp_path) -> None:
+    """The timeline kept the previous book's customer after the book changed: Refresh then
+    raised "Customer 1 does not exist" (or showed another client's history under that id)."""
+    from tests.conftest import add
+
+    cid = add("Lola", "Peña")
+    window = make_window()
+    window.customers.select_id(cid)
+    qtbot.waitUntil(lambda: window.timeline.model.customer_id == cid)
+    assert window.switch_book(tmp_path / "other.db")
+    assert window.timeline.model.customer_id is None
+    window.refresh()
+    assert window.timeline.model.customer_id is None
+    assert "Select a customer" in window.timeline.summary.text()
