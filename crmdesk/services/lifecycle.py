@@ -391,8 +391,11 @@ def reactivation_suggestions(now: dt.datetime | None = None, days: int | None = 
 
 
 def dismiss(cid: int, kind: str = "reactivation") -> None:
-    db.execute_sql("INSERT OR REPLACE INTO suggestion_dismissal (customer_id, kind, "
-                   "dismissed_at) VALUES (?, ?, ?)", (cid, kind, _ts(utcnow())))
+    # (An upsert, not INSERT OR REPLACE: a replaced row would take a new global id in an
+    # office book, and the hub would keep the old one.)
+    db.execute_sql("INSERT INTO suggestion_dismissal (customer_id, kind, dismissed_at) "
+                   "VALUES (?, ?, ?) ON CONFLICT (customer_id, kind) DO UPDATE SET "
+                   "dismissed_at = excluded.dismissed_at", (cid, kind, _ts(utcnow())))
 
 
 def undismiss(cid: int, kind: str = "reactivation") -> None:

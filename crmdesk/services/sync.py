@@ -36,6 +36,7 @@ from typing import Any, Protocol
 
 from crmdesk.services import search_index
 from crmdesk.services.sync_spec import (
+    AUDIT_KIND,
     BY_NAME,
     HUB_KINDS,
     PROTOCOL,
@@ -120,13 +121,19 @@ _STAMP = ("(SELECT hlc_ms FROM sync_state WHERE id = 1), "
 
 
 def _value(table: Table, col: str, row: str) -> str:
+    """SQL for the value of a column as it travels (a reference as the row's uid)."""
     ref = table.refs.get(col)
+    if col in table.blobs:
+        return f"hex({row}.{col})"
     if ref is None:
         return f"{row}.{col}"
     return f"(SELECT uid FROM {ref} WHERE id = {row}.{col})"
 
 
 def _cust(table: Table, row: str) -> str:
+    """SQL for the uid of the customer a row belongs to (NULL: none)."""
+    if table.cust_sql is not None:
+        return table.cust_sql.format(r=row)
     if table.customer is None:
         return "NULL"
     if table.customer == "":
@@ -234,8 +241,57 @@ def _backfill(table: Table) -> None:
     db.execute_sql(f"UPDATE {t} SET uid = {random_uid_sql()} WHERE uid IS NULL")
 
 
-def install_capture() -> None:
-    """Triggers and uid indexes (call inside a write transaction). Safe to repeat."""
+def _captured_now() -> dict[str, list[str]]:
+    return {t.name: list(t.columns) for t in _captured()}
+
+
+def _captured_before() -> dict[str, list[str]] | None:
+    try:
+        row = db.execute_sql("SELECT captured FROM sync_state WHERE id = 1").fetchone()
+    except Exception:  # noqa: BLE001 - an older schema
+        return None
+    if row is None or not row[0]:
+        return None
+    found: dict[str, list[str]] = json.loads(row[0])
+    return found
+
+
+def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
+    """A build that syncs more than the one before: what this book already holds of the
+    newly synced tables and columns goes into the outbox (else it would never travel)."""
+    queued = 0
+    for table in _captured():
+        had = before.get(table.name)
+        t = table.name
+        local = _local(table, "x")
+        if had is None:
+            cur = db.execute_sql(
+                f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, {_json(table, 'x')}, "
+                f"{_STAMP} FROM {t} x WHERE x.uid IS NOT NULL{local}")
+            queued += max(cur.rowcount, 0)
+            continue
+        defaults = _column_defaults(t)
+        for col in table.columns:
+            if col in had:
+                continue
+            default = defaults.get(col, "NULL")
+            differs = f"x.{col} IS NOT NULL" if default == "NULL" else \
+                f"x.{col} IS NOT {default}"
+            cur = db.execute_sql(
+                f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'set', '{col}', "
+                f"{_value(table, col, 'x')}, {_STAMP} FROM {t} x WHERE x.uid IS NOT NULL "
+                f"AND {differs}{local}")
+            queued += max(cur.rowcount, 0)
+    return queued
+
+
+def install_capture(*, enqueue_new: bool = False) -> None:
+    """Triggers and uid indexes (call inside a write transaction). Safe to repeat. With
+    `enqueue_new`, what this book holds of tables and columns the previous build did not
+    sync is queued for the hub."""
+    before = _captured_before() if enqueue_new else None
     for table in _captured():
         if table.name == "purchase":  # reversals are named after the purchase they reverse
             db.execute_sql(f"UPDATE purchase SET uid = {random_uid_sql()} "
@@ -248,7 +304,11 @@ def install_capture() -> None:
             db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{table.name}")
         for sql in trigger_sql(table):
             db.execute_sql(sql)
-    db.execute_sql("UPDATE sync_state SET capture = ? WHERE id = 1", (capture_version(),))
+    if before is not None:
+        db.execute_sql(f"UPDATE sync_state SET hlc_ms = max(hlc_ms, {_WALL_MS}) WHERE id = 1")
+        _enqueue_uncaptured(before)
+    db.execute_sql("UPDATE sync_state SET capture = ?, captured = ? WHERE id = 1",
+                   (capture_version(), json.dumps(_captured_now())))
 
 
 def ensure_capture() -> None:
@@ -260,7 +320,7 @@ def ensure_capture() -> None:
         return
     if row is not None and row[0] != capture_version():
         with db.atomic():
-            install_capture()
+            install_capture(enqueue_new=True)
 
 
 def start(*, device: str, office: str, hub: str, login: str, cursor: int = 0) -> None:
@@ -407,6 +467,7 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
             "SELECT id, tbl, uid, cust, op, col, val, hlc_ms, cur FROM sync_outbox "
             "ORDER BY id LIMIT ?", (batch,)).fetchall()
         if not rows:
+            push_audit(link, batch=batch)
             return rep
         upto = int(rows[-1][0])
         items = fold(rows, st.device)
@@ -427,6 +488,75 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
                 # Our clock ran ahead: from now on stamp with the hub's time.
                 db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1", (hub_now,))
         rep.sent += len(items)
+
+
+def audit_backlog() -> int:
+    """Audit entries of this book the hub does not hold yet."""
+    try:
+        return int(db.execute_sql("SELECT count(*) FROM audit_entry WHERE id > (SELECT "
+                                  "audit_sent FROM sync_state WHERE id = 1)").fetchone()[0])
+    except Exception:  # noqa: BLE001 - an older schema
+        return 0
+
+
+def audit_record(row: tuple[Any, ...], device: str) -> dict[str, Any]:
+    """One audit entry as it travels: every field its hash covers (the local customer id
+    too, which the hash names), the customer's uid for the hub, and its place in this
+    device's chain."""
+    (entry_id, at, who, action, cid, cust, detail, detail_hash, erased, prev_hash,
+     digest) = row
+    return {"seq": int(entry_id), "at": at, "who": who, "action": action,
+            "customer_id": cid, "customer_uid": cust, "detail": detail,
+            "detail_hash": detail_hash, "erased": int(erased or 0), "prev_hash": prev_hash,
+            "hash": digest, "device": device}
+
+
+def verify_audit_chain(records: list[dict[str, Any]]) -> list[str]:
+    """Problems in one device's chain as the hub holds it (records in `seq` order): each
+    entry's hash over its fields, each link to the entry before, no gap."""
+    from crmdesk.store.migrations import audit_digest
+
+    problems: list[str] = []
+    prev: dict[str, Any] | None = None
+    for rec in records:
+        detail_hash = rec.get("detail_hash")
+        want = audit_digest(str(rec.get("prev_hash")), str(rec.get("at")), str(rec.get("who")),
+                            str(rec.get("action")), rec.get("customer_id"),
+                            str(rec.get("detail") or ""), detail_hash)
+        if want != rec.get("hash"):
+            problems.append(f"entry {rec.get('seq')}: its hash does not match what it says")
+        if prev is not None:
+            if int(rec["seq"]) != int(prev["seq"]) + 1:
+                problems.append(f"entries {int(prev['seq']) + 1}–{int(rec['seq']) - 1} are "
+                                "missing")
+            elif rec.get("prev_hash") != prev.get("hash"):
+                problems.append(f"entry {rec.get('seq')} does not follow the one before")
+        prev = rec
+    return problems
+
+
+def push_audit(link: Link, *, batch: int = PUSH_BATCH) -> int:
+    """Send this device's audit entries the hub does not hold yet, in chain order (the
+    hub keeps them; no device pulls them back). Returns how many went."""
+    st = require_state()
+    sent = 0
+    while True:
+        rows = db.execute_sql(
+            "SELECT a.id, a.at, a.who, a.action, a.customer_id, c.uid, a.detail, "
+            "a.detail_hash, a.erased, a.prev_hash, a.hash FROM audit_entry a "
+            "LEFT JOIN customer c ON c.id = a.customer_id WHERE a.id > (SELECT audit_sent "
+            "FROM sync_state WHERE id = 1) ORDER BY a.id LIMIT ?", (batch,)).fetchall()
+        if not rows:
+            return sent
+        ms = int(time.time() * 1000)
+        items = [{"k": AUDIT_KIND, "u": f"{st.device}:{row[0]}", "c": "*",
+                  "x": audit_record(row, st.device), "h": _hlc(ms, int(row[0]), st.device),
+                  "q": st.cursor, "cu": row[5]} for row in rows]
+        link.push(PROTOCOL, st.device, items)
+        with db.atomic():
+            db.execute_sql("UPDATE sync_state SET audit_sent = max(audit_sent, ?) WHERE id = 1",
+                           (int(rows[-1][0]),))
+        sent += len(rows)
 
 
 def _take_hub_value(item: dict[str, Any], res: dict[str, Any], upto: int) -> None:
@@ -469,6 +599,16 @@ def _local_id(table: str, uid: Any) -> int | None:
     return int(row[0])
 
 
+def _unhex(value: Any) -> bytes | None:
+    """A BLOB as it travels (hex text) back to bytes; None for what is not hex."""
+    if value is None:
+        return None
+    try:
+        return bytes.fromhex(str(value))
+    except ValueError:
+        return None
+
+
 def _delete_local(table: Table, uid: str) -> None:
     db.execute_sql(f"DELETE FROM {table.name} WHERE uid = ?", (uid,))
 
@@ -482,6 +622,9 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
     cols: dict[str, Any] = {}
     for c, v in values.items():
         if c not in table.columns or c in skip:
+            continue
+        if c in table.blobs:
+            cols[c] = _unhex(v)
             continue
         cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
     if table.name == "customer":
@@ -748,10 +891,18 @@ def _bulk_table(table: Table) -> None:
         joins.append(f"LEFT JOIN boot s{n} ON s{n}.kind = '{table.hub_name(part)}' "
                      f"AND s{n}.uid = s.uid")
     cols, exprs, parents = [], [], []
+    later: list[tuple[str, str]] = []  # (column, its part) naming a row of this table
     for c, part in table.columns.items():
         a = alias[part]
         raw = f"json_extract({a}.data, '$.{c}')"
-        if c in table.refs:
+        if table.refs.get(c) == table.name:
+            # (One INSERT … SELECT does not see its own rows: such a reference is set
+            # once every row is in.)
+            later.append((c, part))
+            continue
+        if c in table.blobs:
+            value = f"crmdesk_unhex({raw})"
+        elif c in table.refs:
             ref = table.refs[c]
             value = f"(SELECT id FROM {ref} WHERE uid = {raw})"
             parents.append(f"({raw} IS NULL OR {value} IS NOT NULL)")
@@ -774,6 +925,14 @@ def _bulk_table(table: Table) -> None:
                    f"{', '.join(exprs)}, s.uid {base} AND {ok} {order}")
     db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                    f"ON {table.name} (uid)")
+    t = table.name
+    for c, part in later:
+        raw = (f"(SELECT json_extract(b.data, '$.{c}') FROM boot b WHERE b.kind = "
+               f"'{table.hub_name(part)}' AND b.uid = {t}.uid)")
+        db.execute_sql(f"UPDATE {t} SET {c} = (SELECT x.id FROM {t} x WHERE x.uid = {raw}) "
+                       f"WHERE uid IN (SELECT b.uid FROM boot b WHERE b.kind = "
+                       f"'{table.hub_name(part)}' AND json_extract(b.data, '$.{c}') IS NOT "
+                       "NULL)")
     kinds = ", ".join(f"'{table.hub_name(p)}'" for p in parts)
     db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT b.kind, b.uid, b.data "
                    f"FROM boot b WHERE b.kind IN ({kinds}) AND NOT EXISTS "
@@ -790,6 +949,7 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
     rep = PullReport()
     head = link.head()
     conn = db.connection()
+    conn.create_function("crmdesk_unhex", 1, _unhex, deterministic=True)
     with db.atomic():
         # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
         # at the end of this transaction, the indexes built once).
@@ -837,6 +997,10 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             finally:
                 thread.join()
             db.execute_sql("CREATE INDEX temp.boot_kind ON boot (kind, uid)")
+            if db.execute_sql("SELECT 1 FROM boot WHERE kind = 'message_template' "
+                              "LIMIT 1").fetchone():
+                # The office's templates replace the starter ones of a new book.
+                db.execute_sql("DELETE FROM message_template")
             t0 = rep.clock("staging", t0)
             for table in TABLES:
                 if table.name == "sync_conflict":

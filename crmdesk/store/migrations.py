@@ -14,7 +14,7 @@ from pathlib import Path
 
 import peewee
 
-from crmdesk.store import migration_messages
+from crmdesk.store import migration_messages, migration_sync2
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -522,7 +522,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _canvas_indexes,
                      _organisation_clients,
                      _v9_sync,
-                     _v10_customer_counts]
+                     _v10_customer_counts,
+                     migration_sync2.sync_coverage]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -536,6 +537,8 @@ MESSAGES_VERSION = STEPS.index(migration_messages.step) + 1
 ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
 #: The schema version that brought the office book's local tables (tests use this name).
 SYNC_VERSION = STEPS.index(_v9_sync) + 1
+#: The version whose capture covers every table (templates, photos… audit to the hub).
+SYNC_COVERAGE_VERSION = STEPS.index(migration_sync2.sync_coverage) + 1
 
 
 def current_version(database: peewee.Database) -> int:

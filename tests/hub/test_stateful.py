@@ -107,8 +107,7 @@ def _dump() -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for t in TABLES:
         cols = list(t.columns)
-        exprs = [f"(SELECT uid FROM {t.refs[c]} WHERE id = x.{c})" if c in t.refs
-                 else f"x.{c}" for c in cols]
+        exprs = [sync._value(t, c, "x") for c in cols]
         where = f" WHERE NOT ({t.local_rows.format(r='x')})" if t.local_rows else ""
         for row in db.execute_sql(f"SELECT x.uid, {', '.join(exprs)} FROM {t.name} x"
                                   f"{where}"):
@@ -119,7 +118,8 @@ def _dump() -> dict[tuple[str, str], dict[str, Any]]:
 def _hub_dump(conn: Any) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for kind, uid, data, deleted in conn.execute(
-            "SELECT kind, uid, data, deleted FROM crm.rec WHERE kind <> 'sync_conflict'"):
+            "SELECT kind, uid, data, deleted FROM crm.rec WHERE kind NOT IN "
+            "('sync_conflict', 'audit_entry')"):
         table, part = HUB_KINDS[kind]
         main = table.columns[next(iter(table.columns))]
         key = (table.name, uid)
@@ -291,6 +291,59 @@ class OfficeMachine(RuleBasedStateMachine):
             if cid is not None:
                 customers.set_archived([cid], archived)
 
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2), org=st.integers(0, 2))
+    def works_for(self, login: str, cust: int, org: int) -> None:
+        """Customer `org` becomes an organisation client and `cust` its contact person (or,
+        the same index, an organisation again a person)."""
+        with self.write(login):
+            cid, oid = self._cid(cust), self._cid(org)
+            if cid is None or oid is None:
+                return
+            if cid == oid:
+                data = customers.load(cid)
+                data.kind = "person" if data.kind == "organisation" else "organisation"
+                data.organisation_id = None
+                customers.update(cid, data, "US")
+                return
+            odata = customers.load(oid)
+            if odata.kind != "organisation":
+                odata.kind, odata.organisation_id = "organisation", None
+                customers.update(oid, odata, "US")
+            data = customers.load(cid)
+            data.kind, data.organisation_id = "person", oid
+            customers.update(cid, data, "US")
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2))
+    def toggle_dismissal(self, login: str, cust: int) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            if db.execute_sql("SELECT 1 FROM suggestion_dismissal WHERE customer_id = ?",
+                              (cid,)).fetchone():
+                lifecycle.undismiss(cid)
+            else:
+                lifecycle.dismiss(cid)
+
+    @rule(login=st.sampled_from(["manager", "rita"]), body=st.sampled_from(["Hola", "Hi"]))
+    def edit_template(self, login: str, body: str) -> None:
+        """(The receptionist's edit is refused by the hub and taken back.)"""
+        with self.lap(login):
+            db.execute_sql("UPDATE message_template SET body = ? WHERE id = (SELECT min(id) "
+                           "FROM message_template)", (f"{body} by {login}",))
+
+    @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2), shade=st.integers(0, 3))
+    def set_photo(self, login: str, cust: int, shade: int) -> None:
+        with self.write(login):
+            cid = self._cid(cust)
+            if cid is None:
+                return
+            picture = bytes([shade]) * 40 + b"\x00\xff"
+            if db.execute_sql("UPDATE customer_photo SET data = ? WHERE customer_id = ?",
+                              (picture, cid)).rowcount == 0:
+                db.execute_sql("INSERT INTO customer_photo (customer_id, mime, data) "
+                               "VALUES (?, 'image/png', ?)", (cid, picture))
+
     # --- the network and the clocks ------------------------------------------------
     @rule(login=st.sampled_from(LOGINS))
     def sync(self, login: str) -> None:
@@ -354,6 +407,8 @@ class OfficeMachine(RuleBasedStateMachine):
                 conflicts = [(c.field, c.kept, c.other) for c in sync.conflicts(
                     include_resolved=True)]
                 dumps[login + ":conflicts"] = sorted(json.dumps(c) for c in conflicts)
+                dumps[login + ":audit"] = (sync.require_state().device, db.execute_sql(
+                    "SELECT count(*) FROM audit_entry").fetchone()[0])
         close_database()
         self.current = None
         with psycopg.connect(self.env.admin_url, password=PASSWORD) as conn:
@@ -361,6 +416,14 @@ class OfficeMachine(RuleBasedStateMachine):
             counts = dict(conn.execute(
                 "SELECT kind, count(*) FROM crm.rec WHERE NOT deleted GROUP BY kind"
             ).fetchall())
+            # Every device's audit trail reached the hub whole, and its chain verifies there.
+            for login in LOGINS:
+                device, entries = dumps.pop(login + ":audit")
+                chain = [r[0] for r in conn.execute(
+                    "SELECT data FROM crm.rec WHERE kind = 'audit_entry' AND "
+                    "data ->> 'device' = %s ORDER BY (data ->> 'seq')::bigint", (device,))]
+                assert len(chain) == entries, f"{login}: audit entries missing on the hub"
+                assert sync.verify_audit_chain(chain) == [], login
         del counts
         for login in LOGINS:
             assert dumps[login] == hub, f"{login}'s book differs from the hub"
