@@ -759,6 +759,225 @@ REVOKE ALL ON FUNCTION crm.put_audit(text, jsonb, text, text) FROM PUBLIC;
 RESET ROLE;
 """
 
+_V3 = r"""
+SET LOCAL ROLE crm_owner;
+-- v3: merges of duplicates. A customer_alias record (old -> kept) makes the hub redirect
+-- whatever is written to the merged-away customer afterwards (offline edits, new
+-- interactions, e-mails...) to the customer it was merged into, so that nothing is lost
+-- and the merged-away customer never comes back.
+CREATE INDEX rec_alias ON crm.rec (cust) WHERE kind = 'customer_alias' AND NOT deleted;
+
+-- The customer a merged-away one now is (following merges of merges); NULL: not merged.
+CREATE FUNCTION crm.alias_target(u text) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  cur text := u;
+  nxt text;
+  hops int := 0;
+BEGIN
+  IF u IS NULL THEN
+    RETURN NULL;
+  END IF;
+  LOOP
+    SELECT r.data ->> 'new_id' INTO nxt FROM crm.rec r
+    WHERE r.kind = 'customer_alias' AND r.cust = cur AND NOT r.deleted LIMIT 1;
+    EXIT WHEN nxt IS NULL OR nxt = u OR hops > 20;
+    cur := nxt;
+    hops := hops + 1;
+  END LOOP;
+  RETURN CASE WHEN cur = u THEN NULL ELSE cur END;
+END $$;
+
+-- What makes two rows of one customer the same thing (as sync_spec's `natural`).
+CREATE FUNCTION crm.natural_keys(k text) RETURNS text[] LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog AS $$
+  SELECT CASE k
+    WHEN 'customer_email' THEN ARRAY['address_key']
+    WHEN 'customer_phone' THEN ARRAY['e164']
+    WHEN 'customer_consent' THEN ARRAY['channel']
+    WHEN 'customer_address' THEN ARRAY['street', 'city', 'postcode', 'country']
+    WHEN 'customer_tag' THEN ARRAY['tag']
+    WHEN 'suggestion_dismissal' THEN ARRAY['kind']
+    WHEN 'customer_photo' THEN ARRAY[]::text[]
+    END
+$$;
+
+-- A merge reached the hub: the rows the merged-away customer still has here (written by
+-- others before the merge arrived) move to the kept one; one the kept customer already
+-- has (the same e-mail, tag...) is removed instead. Other customers' organisation follows.
+CREATE FUNCTION crm.move_to_survivor(old text, new text, h text, dev text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r crm.rec%ROWTYPE;
+  s bigint;
+  nat text[];
+BEGIN
+  FOR r IN SELECT * FROM crm.rec WHERE cust = old AND NOT deleted AND kind NOT IN (
+      'customer', 'customer.standard', 'customer.notes', 'customer_alias', 'sync_conflict',
+      'audit_entry') ORDER BY seq LOOP
+    s := nextval('crm.change_seq');
+    IF r.kind = 'message_log' THEN
+      UPDATE crm.rec SET cust = new WHERE kind = r.kind AND uid = r.uid;
+      CONTINUE;
+    END IF;
+    nat := crm.natural_keys(r.kind);
+    IF nat IS NOT NULL AND EXISTS (
+        SELECT 1 FROM crm.rec d WHERE d.kind = r.kind AND d.cust = new AND NOT d.deleted
+        AND NOT EXISTS (SELECT 1 FROM unnest(nat) n
+                        WHERE d.data -> n IS DISTINCT FROM r.data -> n)) THEN
+      UPDATE crm.rec SET deleted = true, seq = s,
+        v = jsonb_set(v, '{_del}', jsonb_build_array(h, s, dev))
+      WHERE kind = r.kind AND uid = r.uid;
+    ELSE
+      UPDATE crm.rec SET cust = new, seq = s,
+        data = jsonb_set(data, '{customer_id}', to_jsonb(new)),
+        v = jsonb_set(v, '{customer_id}', jsonb_build_array(h, s, dev))
+      WHERE kind = r.kind AND uid = r.uid;
+    END IF;
+  END LOOP;
+  FOR r IN SELECT * FROM crm.rec WHERE kind = 'customer.standard' AND NOT deleted
+      AND data ->> 'organisation_id' = old LOOP
+    s := nextval('crm.change_seq');
+    UPDATE crm.rec SET seq = s,
+      data = jsonb_set(data, '{organisation_id}', to_jsonb(new)),
+      v = jsonb_set(v, '{organisation_id}', jsonb_build_array(h, s, dev))
+    WHERE kind = r.kind AND uid = r.uid;
+  END LOOP;
+END $$;
+
+-- One pushed item, redirected where it names a merged-away customer; then crm.put.
+CREATE FUNCTION crm.redirected(it jsonb, dev text, my_role text, my_staff text,
+                               now_ms bigint) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  k text := it ->> 'k';
+  u text := it ->> 'u';
+  c text := it ->> 'c';
+  x jsonb := it -> 'x';
+  h text := it ->> 'h';
+  q bigint := coalesce((it ->> 'q')::bigint, 0);
+  cu text := it ->> 'cu';
+  target text;
+  res jsonb;
+  cur jsonb;
+BEGIN
+  IF k = 'customer_alias' AND c = '*' THEN
+    target := coalesce(crm.alias_target(x ->> 'new_id'), x ->> 'new_id');
+    IF target = x ->> 'old_id' OR EXISTS (
+        SELECT 1 FROM crm.rec r WHERE r.kind = 'customer_alias' AND r.cust = x ->> 'old_id'
+        AND NOT r.deleted AND r.uid <> u) THEN
+      -- Two opposite merges made offline: the one that reached the hub first stands.
+      PERFORM crm.put_conflict(k, u, c, x ->> 'old_id', NULL, NULL, NULL, x, h, dev,
+                               'merge: these customers were already merged the other way '
+                               || '(or this one into a third): this merge was not applied');
+      RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+    END IF;
+    x := jsonb_set(x, '{new_id}', to_jsonb(target));
+    res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+    IF res ->> 'r' = 'ok' THEN
+      PERFORM crm.move_to_survivor(x ->> 'old_id', target, h, dev);
+      -- (aliases of aliases follow: a merge into the merged-away one points further)
+      UPDATE crm.rec SET data = jsonb_set(data, '{new_id}', to_jsonb(target)),
+        seq = nextval('crm.change_seq'),
+        v = jsonb_set(v, '{new_id}', jsonb_build_array(h, currval('crm.change_seq'), dev))
+      WHERE kind = 'customer_alias' AND NOT deleted AND data ->> 'new_id' = x ->> 'old_id';
+    END IF;
+    RETURN res;
+  END IF;
+  IF k IN ('customer', 'customer.standard', 'customer.notes') AND c <> '*' THEN
+    target := crm.alias_target(u);
+    IF target IS NOT NULL THEN
+      IF c = 'archived_at' AND (x IS NULL OR x = 'null'::jsonb) THEN
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        PERFORM crm.put_conflict(k, u, c, u, cur, NULL, NULL, x, h, dev,
+                                 'merged into another customer: restore that one instead');
+        RETURN jsonb_build_object('r', 'refused', 'e', true,
+                                  'w', jsonb_build_object(c, coalesce(cur, 'null')),
+                                  'd', false);
+      END IF;
+      IF c NOT IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                   'created_at') THEN
+        -- The edit lands on the kept customer (judged against its version of the field);
+        -- the merged-away one keeps what it had.
+        PERFORM crm.put(k, target, c, x, h, q, target, dev, my_role, my_staff, now_ms);
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        RETURN jsonb_build_object('r', 'lost', 'w',
+                                  jsonb_build_object(c, coalesce(cur, 'null')));
+      END IF;
+    END IF;
+    IF c = 'organisation_id' AND x IS NOT NULL AND jsonb_typeof(x) = 'string' THEN
+      target := crm.alias_target(x #>> '{}');
+      IF target IS NOT NULL THEN
+        x := to_jsonb(target);
+      END IF;
+    END IF;
+  ELSIF c = '*' AND x ? 'customer_id' AND jsonb_typeof(x -> 'customer_id') = 'string' THEN
+    target := crm.alias_target(x ->> 'customer_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{customer_id}', to_jsonb(target));
+      cu := target;
+    END IF;
+  ELSIF c = '*' AND k = 'customer.standard' AND jsonb_typeof(x -> 'organisation_id') = 'string'
+  THEN
+    target := crm.alias_target(x ->> 'organisation_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{organisation_id}', to_jsonb(target));
+    END IF;
+  ELSIF c = 'customer_id' AND jsonb_typeof(x) = 'string' THEN
+    target := crm.alias_target(x #>> '{}');
+    IF target IS NOT NULL THEN
+      x := to_jsonb(target);
+      cu := target;
+    END IF;
+  END IF;
+  RETURN crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+  who crm.login%ROWTYPE;
+  it jsonb;
+  res jsonb[] := '{}';
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  before bigint;
+BEGIN
+  IF p_proto IS NULL OR p_proto < 1 OR p_proto > (SELECT value::int FROM crm.meta
+                                                  WHERE key = 'protocol') THEN
+    RAISE EXCEPTION 'crmdesk: this hub does not know protocol %: upgrade the hub', p_proto;
+  END IF;
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM crm.device d WHERE d.uid = p_device
+                 AND d.rolname = session_user) THEN
+    RAISE EXCEPTION 'crmdesk: this device is not registered for %', session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(727274);
+  before := (SELECT last_value FROM crm.change_seq);
+  FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
+    IF it ->> 'k' = 'audit_entry' THEN
+      res := res || crm.put_audit(it ->> 'u', it -> 'x', it ->> 'cu', p_device);
+      CONTINUE;
+    END IF;
+    -- A merged-away customer: what is written to it lands on the customer it was merged
+    -- into (crm.redirected), on every replica.
+    res := res || crm.redirected(it, p_device, who.role, who.staff_uid, now_ms);
+  END LOOP;
+  UPDATE crm.device SET last_push = now() WHERE uid = p_device;
+  IF (SELECT last_value FROM crm.change_seq) <> before THEN
+    PERFORM pg_notify('crm_changes', (SELECT last_value FROM crm.change_seq)::text);
+  END IF;
+  RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
+END $$;
+
+REVOKE ALL ON FUNCTION crm.alias_target(text), crm.natural_keys(text),
+  crm.move_to_survivor(text, text, text, text),
+  crm.redirected(jsonb, text, text, text, bigint) FROM PUBLIC;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 LATEST = len(MIGRATIONS)

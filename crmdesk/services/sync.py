@@ -473,9 +473,13 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
         items = fold(rows, st.device)
         answer = link.push(PROTOCOL, st.device, items) if items else {"results": []}
         results: list[dict[str, Any]] = list(answer.get("results") or [])
+        unmerged: list[str] = []
         with db.atomic(), applying():
             for item, res in zip(items, results, strict=False):
                 verdict = res.get("r")
+                if (verdict == "refused" and item["k"] == "customer_alias"
+                        and item["c"] == "*" and isinstance(item["x"], dict)):
+                    unmerged.append(str(item["x"].get("old_id")))
                 if verdict in ("lost", "refused"):
                     _take_hub_value(item, res, upto)
                     rep.lost += verdict == "lost"
@@ -487,6 +491,13 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
             if rep.refused and isinstance(hub_now, int):
                 # Our clock ran ahead: from now on stamp with the hub's time.
                 db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1", (hub_now,))
+        if unmerged:
+            # The hub refused our merge (the two were merged the other way first): the
+            # customer this book put in the Trash for it comes back (an edit, pushed next).
+            with db.atomic():
+                for uid in unmerged:
+                    db.execute_sql("UPDATE customer SET archived_at = NULL, updated_at = ? "
+                                   "WHERE uid = ? AND archived_at IS NOT NULL", (_now(), uid))
         rep.sent += len(items)
 
 

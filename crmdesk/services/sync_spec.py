@@ -116,6 +116,11 @@ TABLES: list[Table] = [
           # from the interactions and follow-ups it holds (migrations.CONTACT_TRIGGERS).
           quiet=frozenset({"sort_name", "updated_at", "stage_since"}),
           fill={"created_at": _NOW, "updated_at": _NOW}),
+    # A merge of duplicates: the merged-away customer -> the one kept (the hub redirects
+    # to the kept one whatever is written to the other later). One per merged-away customer.
+    Table("customer_alias", _cols(CONTACT, "old_id", "new_id", "merged_at"),
+          refs={"old_id": "customer", "new_id": "customer"}, customer="old_id",
+          uid_sql=f"'alias:' || {_cust_uid('old_id')}"),
     Table("customer_email", _cols(CONTACT, "customer_id", "label", "address", "address_key",
                                   "position"),
           refs={"customer_id": "customer"}, natural=("address_key",)),

@@ -52,3 +52,16 @@ def sync_coverage(database: peewee.Database) -> None:
     database.execute_sql("ALTER TABLE sync_state ADD COLUMN audit_sent INTEGER NOT NULL "
                          "DEFAULT 0")
     database.execute_sql("UPDATE sync_state SET captured = ?", (json.dumps(CAPTURED_BEFORE),))
+
+
+def customer_aliases(database: peewee.Database) -> None:
+    """Merges of duplicates remembered: the merged-away customer -> the one kept, so that
+    in an office book whatever is later written to the merged-away customer (on a laptop
+    that had not heard of the merge) lands on the kept one."""
+    database.execute_sql(
+        """CREATE TABLE customer_alias (
+            id INTEGER PRIMARY KEY,
+            old_id INTEGER NOT NULL UNIQUE REFERENCES customer(id) ON DELETE CASCADE,
+            new_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            merged_at TEXT NOT NULL, uid TEXT)""")
+    database.execute_sql("CREATE INDEX customer_alias_new ON customer_alias (new_id)")

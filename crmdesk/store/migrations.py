@@ -523,7 +523,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _organisation_clients,
                      _v9_sync,
                      _v10_customer_counts,
-                     migration_sync2.sync_coverage]
+                     migration_sync2.sync_coverage,
+                     migration_sync2.customer_aliases]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -539,6 +540,8 @@ ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
 SYNC_VERSION = STEPS.index(_v9_sync) + 1
 #: The version whose capture covers every table (templates, photos… audit to the hub).
 SYNC_COVERAGE_VERSION = STEPS.index(migration_sync2.sync_coverage) + 1
+#: The version that remembers merges (customer_alias).
+CUSTOMER_ALIAS_VERSION = STEPS.index(migration_sync2.customer_aliases) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -32,7 +32,15 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from crmdesk.services import access, customers, interactions, lifecycle, loyalty_ledger, sync
+from crmdesk.services import (
+    access,
+    customers,
+    duplicates,
+    interactions,
+    lifecycle,
+    loyalty_ledger,
+    sync,
+)
 from crmdesk.services.access import AccessDenied
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.integrity import check_book
@@ -58,6 +66,7 @@ class Edit:
     col: str
     value: str
     supersedes: set[int] = field(default_factory=set)
+    seen: frozenset[int] = frozenset()  # the edits its author had seen (or made)
 
 
 class _Keep:
@@ -199,7 +208,8 @@ class OfficeMachine(RuleBasedStateMachine):
             text = f"{value} by {login} #{len(self.edits)}"
             setattr(data, col, text)
             customers.update(cid, data, "US")
-        e = Edit(len(self.edits), login, cust, col, text)
+        e = Edit(len(self.edits), login, cust, col, text,
+                 seen=frozenset(self.seen[login]) | frozenset(self.pending[login]))
         e.supersedes = {o.n for o in self.edits if o.cust == cust and o.col == col
                         and (o.n in self.seen[login] or o.login == login)}
         self.edits.append(e)
@@ -344,6 +354,22 @@ class OfficeMachine(RuleBasedStateMachine):
                 db.execute_sql("INSERT INTO customer_photo (customer_id, mime, data) "
                                "VALUES (?, 'image/png', ?)", (cid, picture))
 
+    @rule(login=st.sampled_from(["manager", "ana", "ben"]), keep=st.integers(0, 2),
+          other=st.integers(0, 2))
+    def merge(self, login: str, keep: int, other: int) -> None:
+        """Two of the customers are one person: `other` is merged into `keep`."""
+        if keep == other:
+            return
+        with self.write(login):
+            k, o = self._cid(keep), self._cid(other)
+            if k is None or o is None or db.execute_sql(
+                    "SELECT 1 FROM customer_alias WHERE old_id IN (?, ?) UNION ALL SELECT 1 "
+                    "FROM customer WHERE id IN (?, ?) AND archived_at IS NOT NULL",
+                    (k, o, k, o)).fetchone():
+                return
+            duplicates.merge(k, o, duplicates.merged_profile(customers.load(k),
+                                                             customers.load(o)))
+
     # --- the network and the clocks ------------------------------------------------
     @rule(login=st.sampled_from(LOGINS))
     def sync(self, login: str) -> None:
@@ -433,12 +459,28 @@ class OfficeMachine(RuleBasedStateMachine):
             for v in (kept, other):
                 if isinstance(v, str):
                     values.setdefault((0, col), set()).add(v)
+        # Merges: what was written to a merged-away customer may have landed on the kept one.
+        alias = {row["old_id"]: row["new_id"] for (t, _u), row in hub.items()
+                 if t == "customer_alias"}
+
+        def kept(uid: str) -> str:
+            for _ in range(10):
+                uid = alias.get(uid, uid)
+            return uid
+
+        for old in alias:  # ...and never comes back
+            assert hub[("customer", old)].get("archived_at"), "a merged-away customer is back"
+        group = {i: kept(uid) for i, uid in enumerate(self.uids)}
         superseded = {n for e in self.edits for n in e.supersedes}
-        current = {(self.uids.index(uid), c): v for (t, uid), row in hub.items()
+        superseded |= {e.n for e in self.edits for o in self.edits
+                       if o.n > e.n and o.col == e.col and group[o.cust] == group[e.cust]
+                       and (e.n in o.seen or o.login == e.login)}
+        current = {(uid, c): v for (t, uid), row in hub.items()
                    if t == "customer" for c, v in row.items()}
         for e in self.edits:
-            now = current.get((e.cust, e.col))
-            assert (now == e.value or e.value in values.get((0, e.col), set())
+            here = {current.get((self.uids[e.cust], e.col)),
+                    current.get((group[e.cust], e.col))}
+            assert (e.value in here or e.value in values.get((0, e.col), set())
                     or e.n in superseded), f"edit lost: {e}"
 
 
