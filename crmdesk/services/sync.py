@@ -332,6 +332,19 @@ def start(*, device: str, office: str, hub: str, login: str, cursor: int = 0) ->
     install_capture()
 
 
+def pushed(table: str, row_id: int) -> bool:
+    """Whether a row of this office book is on the hub (other replicas may hold it): its
+    insert is no longer in the outbox. Always False for a book that never joined. An undo
+    of such a row must be a compensating write, not a removal that loses others' history."""
+    if table not in BY_NAME or not joined():
+        return False
+    row = db.execute_sql(f"SELECT uid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if row is None or row[0] is None:
+        return False
+    return db.execute_sql("SELECT 1 FROM sync_outbox WHERE tbl = ? AND uid = ? AND op = 'ins' "
+                          "LIMIT 1", (table, row[0])).fetchone() is None
+
+
 def new_device_id() -> str:
     return str(uuid.uuid4())
 
@@ -400,6 +413,11 @@ def fold(rows: list[tuple[Any, ...]], device: str) -> list[dict[str, Any]]:
             if p.inserted is not None and p.old is None:
                 p.inserted = None
                 p.fields.clear()
+                if table.uid_sql is None and not table.natural:
+                    # Made and removed between two pushes, under an id of its own: the
+                    # hub never had it, and never needs to hear of it.
+                    p.deleted = None
+                    continue
             elif p.old is None:
                 p.old = json.loads(val)
             p.fields.clear()

@@ -179,6 +179,7 @@ class OfficeMachine(RuleBasedStateMachine):
         self.on_hub: set[int] = set()
         self.seen: dict[str, set[int]] = {login: set() for login in LOGINS}
         self.uids: list[str] = []
+        self.moves: dict[str, list[Any]] = {}
         with self.lap("manager"):
             self.uids = [r[0] for r in db.execute_sql("SELECT uid FROM customer ORDER BY id")]
 
@@ -269,7 +270,19 @@ class OfficeMachine(RuleBasedStateMachine):
         with self.write(login):
             cid = self._cid(cust)
             if cid is not None:
-                lifecycle.move([cid], stage)
+                self.moves[login] = lifecycle.move([cid], stage)
+
+    @rule(login=st.sampled_from(LOGINS))
+    def undo_move(self, login: str) -> None:
+        """Undo of the laptop's last stage move: before its push it leaves no history,
+        after it a move back (a compensating event)."""
+        moves = self.moves.pop(login, [])
+        if not moves:
+            return
+        with self.write(login):
+            if db.execute_sql("SELECT 1 FROM stage_change WHERE id = ?",
+                              (moves[0].change_id,)).fetchone():
+                lifecycle.undo_moves(moves)
 
     @rule(login=st.sampled_from(LOGINS), cust=st.integers(0, 2),
           cents=st.sampled_from([1_000, 25_000]))
