@@ -978,6 +978,15 @@ REVOKE ALL ON FUNCTION crm.alias_target(text), crm.natural_keys(text),
 RESET ROLE;
 """
 
+_V4 = r"""
+SET LOCAL ROLE crm_owner;
+-- v4: a revoked login (a lost laptop, a leaver) is remembered; its role cannot log in.
+ALTER TABLE crm.login ADD COLUMN revoked_at timestamptz;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+#: The first hub schema that keeps audit entries away from every device (no push before).
+AUDIT_SCHEMA = 2
 LATEST = len(MIGRATIONS)

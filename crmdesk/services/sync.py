@@ -485,7 +485,8 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
             "SELECT id, tbl, uid, cust, op, col, val, hlc_ms, cur FROM sync_outbox "
             "ORDER BY id LIMIT ?", (batch,)).fetchall()
         if not rows:
-            push_audit(link, batch=batch)
+            if _hub_schema >= AUDIT_HUB_SCHEMA:
+                push_audit(link, batch=batch)
             return rep
         upto = int(rows[-1][0])
         items = fold(rows, st.device)
@@ -1076,9 +1077,20 @@ class SyncReport:
                 "unsent": unsent()}
 
 
+#: The schema of the hub this process last said hello to (audit entries go only to a hub
+#: that keeps them from every device).
+_hub_schema = 0
+AUDIT_HUB_SCHEMA = 2
+
+
 def hello(link: Link) -> dict[str, Any]:
+    global _hub_schema
     st = require_state()
     info = link.hello(st.device, device_name(), PROTOCOL)
+    try:
+        _hub_schema = int(info.get("schema") or 0)
+    except (TypeError, ValueError):
+        _hub_schema = 0
     if st.office and info.get("office") and info["office"] != st.office:
         raise SyncError("This book belongs to another office's hub: nothing was sent.")
     return info

@@ -42,7 +42,8 @@ def test_init_check_join_and_sync(office: tuple[Hub, Path], tmp_path: Path,
     assert rep["ok"], rep["problems"]
     assert rep["schema_version"] == hub_schema.LATEST and len(rep["devices"]) == 1
     assert rep["logins"] == [{"login": "manager", "role": "manager", "superuser": False,
-                              "bypassrls": False, "can_login": True}]
+                              "bypassrls": False, "can_login": True,
+                              "revoked": False}]
     code, out, err = run(capsys, "hub", "enrol", "Ana", "--role", "executive",
                          "--hub", hub.admin_url)
     assert code == 0, err
