@@ -403,7 +403,67 @@ def check(conn: Any) -> CheckReport:
         if not any(p.startswith("crm.") for p in rep.problems):
             rep.findings.append("row-level security enabled and forced on every hub table; "
                                 "SECURITY DEFINER functions have a fixed search_path")
+        leak_check(conn, rep)
     return rep
+
+
+#: What a staff login may read of a record, written apart from the RLS policy (an
+#: independent oracle): the levels of services/access.py. Parameters: role, staff uid.
+_ALLOWED = """
+  r.lvl <> 'audit' AND (
+    r.cust IS NULL OR r.lvl IN ('contact', 'open') OR %(role)s = 'manager'
+    OR (CASE
+          WHEN %(role)s = 'executive' AND a.owner = %(staff)s THEN 3
+          WHEN coalesce(a.exclusive, false) THEN 1
+          WHEN %(role)s = 'executive' AND a.owner IS NULL THEN 3
+          ELSE 2 END) = 3
+    OR ((CASE WHEN coalesce(a.exclusive, false) THEN 1 ELSE 2 END) = 2
+        AND NOT (r.lvl = 'notes' AND coalesce(a.private_notes, false))))
+"""
+
+
+def leak_check(conn: Any, rep: CheckReport) -> None:
+    """As each enrolled staff login (SET SESSION AUTHORIZATION: the policies judge the
+    session's user), select every hub table: nothing above that person's level may come
+    back. Needs a superuser; without one the check says so."""
+    from psycopg import sql
+
+    sup = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                       ).fetchone()
+    if not (sup and sup[0]):
+        rep.findings.append("leak check skipped: it needs a superuser's connection")
+        return
+    checked = 0
+    for login in [x for x in rep.logins if x.get("can_login") and not x.get("revoked")]:
+        with conn.transaction():
+            conn.execute("SET LOCAL ROLE crm_owner")
+            row = conn.execute("SELECT role, staff_uid FROM crm.login WHERE rolname = %s",
+                               (login["login"],)).fetchone()
+            conn.execute("RESET ROLE")
+            if row is None:
+                continue
+            role, staff = row
+            conn.execute(sql.SQL("SET SESSION AUTHORIZATION {}").format(
+                sql.Identifier(login["login"])))
+            try:
+                leaked = conn.execute(
+                    "SELECT count(*) FROM crm.rec r LEFT JOIN crm.acl a ON a.cust = r.cust "
+                    f"WHERE NOT ({_ALLOWED})", {"role": role, "staff": staff}).fetchone()[0]
+                for table in ("login", "device"):
+                    if conn.execute("SELECT has_table_privilege(current_user, %s, 'SELECT')",
+                                    (f"crm.{table}",)).fetchone()[0] and conn.execute(
+                            f"SELECT count(*) FROM crm.{table}").fetchone()[0]:
+                        rep.problems.append(f"login {login['login']} can read crm.{table}")
+            finally:
+                conn.execute("RESET SESSION AUTHORIZATION")
+        if leaked:
+            rep.problems.append(f"login {login['login']} ({role}) can read {leaked:,} hub "
+                                "record(s) above their level")
+        checked += 1
+    rep.findings.append(f"leak check: as each of {checked} staff login(s), nothing above "
+                        "their level can be read" if not any("above their level" in p
+                                                             for p in rep.problems)
+                        else "leak check: see the problems")
 
 
 def new_office_id() -> str:

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from crmdesk.hub import client, testserver
-from crmdesk.services import customers, sync
+from crmdesk.services import customers, staff, sync
 from tests.conftest import add
 from tests.hub.conftest import Hub
 from tests.hub.helpers import Opened, run, run_json
@@ -118,3 +118,38 @@ def test_upgrade_of_an_older_hub(hub: Hub, capsys: pytest.CaptureFixture[str]) -
     assert done == {"from": 1, "to": schema.LATEST}
     assert run_json(capsys, "hub", "upgrade", "--hub", hub.admin_url, "--json") == {
         "from": schema.LATEST, "to": schema.LATEST}
+
+
+def test_hub_check_reads_every_table_as_each_staff_login(office: tuple[Hub, Path],
+                                                         tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """As each login, nothing above that person's level comes back — and the check can
+    fail: with a policy opened up, it names the login that reads too much."""
+    hub, laptop = office
+    code, _out, err = run(capsys, "hub", "enrol", "Rita", "--role", "receptionist", "--hub",
+                          hub.admin_url)
+    assert code == 0, err
+    manager = laptop.parent / "manager.db"
+    with Opened(manager):
+        staff.add("Ana García", "executive")
+    for book in (manager, laptop):
+        code, _out, err = run(capsys, "sync", "--db", str(book))
+        assert code == 0, err
+    with Opened(laptop):
+        add("Vip", "Exclusive", relationship_type="exclusive", owner="Ana García",
+            notes="secret", notes_private=True, company="Private Bank")
+    code, out, err = run(capsys, "sync", "--db", str(laptop))
+    assert code == 0 and "0 refused" in out, err
+    rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
+    assert rep["ok"], rep["problems"]
+    assert any(f.startswith("leak check: as each of 3") for f in rep["findings"])
+    with psycopg.connect(hub.admin_url, password=PASSWORD, autocommit=True) as conn:
+        conn.execute("ALTER POLICY rec_staff_read ON crm.rec USING (true)")
+    code, out, _err = run(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
+    rep = json.loads(out)
+    assert code == 1
+    leaks = [p for p in rep["problems"] if "above their level" in p]
+    assert any(p.startswith("login rita (receptionist)") for p in leaks), rep["problems"]
+    # (Every login then reads the devices' audit records, which nobody pulls.)
+    assert any(p.startswith("login manager") for p in leaks)
