@@ -113,6 +113,7 @@ def main() -> int:
         # Push of one change, of 500 changes (the manager's book).
         mlink = client.HubLink.open(url, "manager", password=password)
         open_book(manager)
+        sync.hello(mlink)  # as `sync` does: each push then carries the save's audit entry too
         one = []
         for i in range(40):
             edit_profiles(1, start=1000 + i)

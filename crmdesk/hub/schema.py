@@ -585,6 +585,10 @@ DECLARE
 BEGIN
   SELECT * INTO r FROM crm.rec WHERE kind = k AND uid = u FOR UPDATE;
   found_rec := FOUND;
+  IF found_rec AND NOT r.deleted AND ((c = '*' AND r.data @> (x - '_del'))
+                                      OR (c NOT IN ('*', '_del') AND r.data -> c = x)) THEN
+    RETURN jsonb_build_object('r', 'ok');  -- what the hub holds already: nothing to judge
+  END IF;
   IF found_rec AND r.cust IS NOT NULL THEN
     cu := r.cust;
   END IF;

@@ -241,6 +241,9 @@ def _backfill(table: Table) -> None:
     db.execute_sql(f"UPDATE {t} SET uid = {random_uid_sql()} WHERE uid IS NULL")
 
 
+_BACKFILL = "1, 0"  # hlc_ms, cursor of a write queued for what was not synced before
+
+
 def _captured_now() -> dict[str, list[str]]:
     return {t.name: list(t.columns) for t in _captured()}
 
@@ -260,6 +263,9 @@ def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
     """A build that syncs more than the one before: what this book already holds of the
     newly synced tables and columns goes into the outbox (else it would never travel)."""
     queued = 0
+    # Stamped as older than anything (and as made before any pull): what the hub already
+    # holds of the same row (a template the manager edited) wins, this book's copy goes to
+    # conflicts when it differs, and what the hub lacks is simply added.
     for table in _captured():
         had = before.get(table.name)
         t = table.name
@@ -268,7 +274,7 @@ def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
             cur = db.execute_sql(
                 f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
                 f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, {_json(table, 'x')}, "
-                f"{_STAMP} FROM {t} x WHERE x.uid IS NOT NULL{local}")
+                f"{_BACKFILL} FROM {t} x WHERE x.uid IS NOT NULL{local}")
             queued += max(cur.rowcount, 0)
             continue
         defaults = _column_defaults(t)
@@ -281,7 +287,7 @@ def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
             cur = db.execute_sql(
                 f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
                 f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'set', '{col}', "
-                f"{_value(table, col, 'x')}, {_STAMP} FROM {t} x WHERE x.uid IS NOT NULL "
+                f"{_value(table, col, 'x')}, {_BACKFILL} FROM {t} x WHERE x.uid IS NOT NULL "
                 f"AND {differs}{local}")
             queued += max(cur.rowcount, 0)
     return queued
@@ -484,14 +490,20 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
         rows = db.execute_sql(
             "SELECT id, tbl, uid, cust, op, col, val, hlc_ms, cur FROM sync_outbox "
             "ORDER BY id LIMIT ?", (batch,)).fetchall()
-        if not rows:
-            if _hub_schema >= AUDIT_HUB_SCHEMA:
-                push_audit(link, batch=batch)
+        # This device's new audit entries ride along in the same call (one round trip).
+        trail = _audit_rows(batch) if _hub_schema >= AUDIT_HUB_SCHEMA else []
+        if not rows and not trail:
             return rep
-        upto = int(rows[-1][0])
+        upto = int(rows[-1][0]) if rows else 0
         items = fold(rows, st.device)
-        answer = link.push(PROTOCOL, st.device, items) if items else {"results": []}
-        results: list[dict[str, Any]] = list(answer.get("results") or [])
+        extra = _audit_items(trail, st)
+        answer = link.push(PROTOCOL, st.device, items + extra) if items or extra \
+            else {"results": []}
+        results: list[dict[str, Any]] = list(answer.get("results") or [])[:len(items)]
+        if trail:
+            with db.atomic():
+                db.execute_sql("UPDATE sync_state SET audit_sent = max(audit_sent, ?) "
+                               "WHERE id = 1", (int(trail[-1][0]),))
         unmerged: list[str] = []
         with db.atomic(), applying():
             for item, res in zip(items, results, strict=False):
@@ -505,7 +517,8 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
                     rep.refused += verdict == "refused"
                 else:
                     rep.accepted += 1
-            db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
+            if rows:
+                db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
             hub_now = answer.get("now")
             if rep.refused and isinstance(hub_now, int):
                 # Our clock ran ahead: from now on stamp with the hub's time.
@@ -565,24 +578,32 @@ def verify_audit_chain(records: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
+def _audit_rows(batch: int) -> list[tuple[Any, ...]]:
+    return list(db.execute_sql(
+        "SELECT a.id, a.at, a.who, a.action, a.customer_id, c.uid, a.detail, "
+        "a.detail_hash, a.erased, a.prev_hash, a.hash FROM audit_entry a "
+        "LEFT JOIN customer c ON c.id = a.customer_id WHERE a.id > (SELECT audit_sent "
+        "FROM sync_state WHERE id = 1) ORDER BY a.id LIMIT ?", (batch,)).fetchall())
+
+
+def _audit_items(rows: list[tuple[Any, ...]], st: State) -> list[dict[str, Any]]:
+    ms = int(time.time() * 1000)
+    return [{"k": AUDIT_KIND, "u": f"{st.device}:{row[0]}", "c": "*",
+             "x": audit_record(row, st.device), "h": _hlc(ms, int(row[0]), st.device),
+             "q": st.cursor, "cu": row[5]} for row in rows]
+
+
 def push_audit(link: Link, *, batch: int = PUSH_BATCH) -> int:
     """Send this device's audit entries the hub does not hold yet, in chain order (the
-    hub keeps them; no device pulls them back). Returns how many went."""
+    hub keeps them; no device pulls them back). Returns how many went. (`push` sends
+    them along with the edits; this is for a trail alone.)"""
     st = require_state()
     sent = 0
     while True:
-        rows = db.execute_sql(
-            "SELECT a.id, a.at, a.who, a.action, a.customer_id, c.uid, a.detail, "
-            "a.detail_hash, a.erased, a.prev_hash, a.hash FROM audit_entry a "
-            "LEFT JOIN customer c ON c.id = a.customer_id WHERE a.id > (SELECT audit_sent "
-            "FROM sync_state WHERE id = 1) ORDER BY a.id LIMIT ?", (batch,)).fetchall()
+        rows = _audit_rows(batch)
         if not rows:
             return sent
-        ms = int(time.time() * 1000)
-        items = [{"k": AUDIT_KIND, "u": f"{st.device}:{row[0]}", "c": "*",
-                  "x": audit_record(row, st.device), "h": _hlc(ms, int(row[0]), st.device),
-                  "q": st.cursor, "cu": row[5]} for row in rows]
-        link.push(PROTOCOL, st.device, items)
+        link.push(PROTOCOL, st.device, _audit_items(rows, st))
         with db.atomic():
             db.execute_sql("UPDATE sync_state SET audit_sent = max(audit_sent, ?) WHERE id = 1",
                            (int(rows[-1][0]),))

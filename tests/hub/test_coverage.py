@@ -126,3 +126,45 @@ def test_audit_trails_reach_the_hub_and_verify_there(office: Office) -> None:
         with psycopg.connect(office.url, user=login, password=PASSWORD) as conn:
             assert conn.execute("SELECT count(*) FROM crm.rec WHERE kind = 'audit_entry'"
                                 ).fetchone()[0] == 0
+
+
+def test_an_upgraded_laptop_uploads_what_was_not_synced_without_undoing_others(
+        office: Office) -> None:
+    """A laptop that joined under the previous build (its templates, photos... never
+    travelled) is reopened by this one: what it holds goes to the hub, but a template the
+    manager edited meanwhile is not put back to the laptop's old copy."""
+    import json
+
+    from crmdesk.store import migration_sync2
+    from crmdesk.store.db import close_database
+
+    manager = office.start()
+    ana = office.join("ana")
+    with ana:
+        cid = int(_one("SELECT id FROM customer WHERE family_name = 'Family0'"))  # type: ignore[arg-type]
+        db.execute_sql("INSERT INTO customer_photo (customer_id, mime, data) VALUES (?, ?, ?)",
+                       (cid, "image/png", PNG))
+        db.execute_sql("DELETE FROM sync_outbox")  # as if the old build had not captured it
+        db.execute_sql("UPDATE message_template SET body = 'ana''s old copy' WHERE id = "
+                       "(SELECT min(id) FROM message_template)")
+        db.execute_sql("DELETE FROM sync_outbox")
+        db.execute_sql("UPDATE sync_state SET capture = 'older', captured = ?",
+                       (json.dumps(migration_sync2.CAPTURED_BEFORE),))
+    with manager:
+        db.execute_sql("UPDATE message_template SET body = 'the office version' WHERE id = "
+                       "(SELECT min(id) FROM message_template)")
+    manager.sync()
+    close_database()
+    ana.sync()  # reopened by this build: the photo and templates are queued, then sent
+    manager.sync()
+    for lap in (ana, manager):
+        with lap:
+            cid = int(_one("SELECT id FROM customer WHERE family_name = 'Family0'"))  # type: ignore[arg-type]
+            assert _one("SELECT data FROM customer_photo WHERE customer_id = ?", cid) == PNG
+            assert _one("SELECT body FROM message_template WHERE id = (SELECT min(id) FROM "
+                        "message_template)") == "the office version"
+    with ana:
+        lost = [c for c in sync.conflicts() if c.table == "message_template"]
+        # (an executive may not change templates: her differing copy is refused, kept in
+        # conflicts; the starter templates she holds like everyone pass silently)
+        assert [c.other["body"] for c in lost] == ["ana's old copy"]
