@@ -293,16 +293,17 @@ def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
     return queued
 
 
-def install_capture(*, enqueue_new: bool = False) -> None:
+def install_capture(*, enqueue_new: bool = False, backfill: bool = True) -> None:
     """Triggers and uid indexes (call inside a write transaction). Safe to repeat. With
     `enqueue_new`, what this book holds of tables and columns the previous build did not
-    sync is queued for the hub."""
+    sync is queued for the hub; without `backfill`, rows are known to have their uid."""
     before = _captured_before() if enqueue_new else None
     for table in _captured():
-        if table.name == "purchase":  # reversals are named after the purchase they reverse
+        if backfill and table.name == "purchase":  # reversals are named after the purchase
             db.execute_sql(f"UPDATE purchase SET uid = {random_uid_sql()} "
                            "WHERE uid IS NULL AND reverses_id IS NULL")
-        _backfill(table)
+        if backfill:
+            _backfill(table)
         db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                        f"ON {table.name} (uid)")
     for table in [*_captured(), BY_NAME["sync_conflict"]]:
@@ -1001,6 +1002,7 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
     head = link.head()
     conn = db.connection()
     conn.create_function("crmdesk_unhex", 1, _unhex, deterministic=True)
+    db.execute_sql("PRAGMA temp_store = MEMORY")  # the staged records (dropped at the end)
     with db.atomic():
         # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
         # at the end of this transaction, the indexes built once).
@@ -1008,6 +1010,19 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             for kind in ("ins", "upd", "del"):
                 db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{t.name}")
             db.execute_sql(f"DROP INDEX IF EXISTS {t.name}_uid")
+        # ...nor the book's own triggers (figures kept row by row: balances, last contact,
+        # counts) and secondary indexes: each is rebuilt once, below, in this transaction.
+        names = ", ".join(f"'{t.name}'" for t in TABLES)
+        triggers = db.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+            f"({names}) AND name NOT LIKE 'sync\\_%' ESCAPE '\\'").fetchall()
+        indexes = db.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+            f"({names}) AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _sql in triggers:
+            db.execute_sql(f'DROP TRIGGER "{name}"')
+        for name, _sql in indexes:
+            db.execute_sql(f'DROP INDEX "{name}"')
         # Staged in a plain table (appended), indexed once loaded.
         db.execute_sql("DROP TABLE IF EXISTS temp.boot")
         db.execute_sql("CREATE TEMP TABLE boot (kind TEXT NOT NULL, uid TEXT NOT NULL, "
@@ -1061,6 +1076,9 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
                 else:
                     _bulk_table(table)
                 t0 = rep.clock(f"table {table.name}", t0)
+            for _name, sql in indexes:
+                db.execute_sql(sql)
+            t0 = rep.clock("indexes", t0)
             rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
                            "0) FROM points_entry WHERE customer_id = customer.id)")
@@ -1069,14 +1087,24 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
 
             for sql in migrations.CONTACT_FIGURES_BACKFILL:
                 db.execute_sql(sql)
+            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'customer_count'"
+                              ).fetchone():
+                db.execute_sql("UPDATE customer_count SET n = (SELECT count(*) FROM customer "
+                               "WHERE (archived_at IS NOT NULL) = customer_count.archived)")
+            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
+                              ).fetchone():
+                db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
+            for _name, sql in triggers:
+                db.execute_sql(sql)
             t0 = rep.clock("balances", t0)
             _bulk_fts()
             t0 = rep.clock("search index", t0)
         db.execute_sql("DROP TABLE temp.boot")
-        install_capture()
+        install_capture(backfill=False)  # (every row came with its uid)
         t0 = rep.clock("capture triggers", t0)
         db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
     rep.cursor = head
+    db.execute_sql("PRAGMA temp_store = DEFAULT")
     link.ack(st.device, head)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     rep.clock("commit and checkpoint", t0)
