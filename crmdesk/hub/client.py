@@ -443,19 +443,18 @@ def leak_check(conn: Any, rep: CheckReport) -> None:
             if row is None:
                 continue
             role, staff = row
-            conn.execute(sql.SQL("SET SESSION AUTHORIZATION {}").format(
+            # (LOCAL: back to the administrator when this transaction ends, whatever
+            # happens in it.)
+            conn.execute(sql.SQL("SET LOCAL SESSION AUTHORIZATION {}").format(
                 sql.Identifier(login["login"])))
-            try:
-                leaked = conn.execute(
-                    "SELECT count(*) FROM crm.rec r LEFT JOIN crm.acl a ON a.cust = r.cust "
-                    f"WHERE NOT ({_ALLOWED})", {"role": role, "staff": staff}).fetchone()[0]
-                for table in ("login", "device"):
-                    if conn.execute("SELECT has_table_privilege(current_user, %s, 'SELECT')",
-                                    (f"crm.{table}",)).fetchone()[0] and conn.execute(
-                            f"SELECT count(*) FROM crm.{table}").fetchone()[0]:
-                        rep.problems.append(f"login {login['login']} can read crm.{table}")
-            finally:
-                conn.execute("RESET SESSION AUTHORIZATION")
+            leaked = conn.execute(
+                "SELECT count(*) FROM crm.rec r LEFT JOIN crm.acl a ON a.cust = r.cust "
+                f"WHERE NOT ({_ALLOWED})", {"role": role, "staff": staff}).fetchone()[0]
+            for table in ("login", "device"):
+                if conn.execute("SELECT has_table_privilege(current_user, %s, 'SELECT')",
+                                (f"crm.{table}",)).fetchone()[0] and conn.execute(
+                        f"SELECT count(*) FROM crm.{table}").fetchone()[0]:
+                    rep.problems.append(f"login {login['login']} can read crm.{table}")
         if leaked:
             rep.problems.append(f"login {login['login']} ({role}) can read {leaked:,} hub "
                                 "record(s) above their level")
