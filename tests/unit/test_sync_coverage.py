@@ -140,3 +140,34 @@ def test_audit_entries_travel_as_a_verifiable_chain(book: Book) -> None:
     relinked = [dict(c) for c in chain]
     relinked[1]["prev_hash"] = "0" * 64
     assert sync.verify_audit_chain(relinked)
+
+
+def test_an_office_book_of_the_previous_schema_opens_and_queues_the_new_kinds(
+        tmp_path: Path) -> None:
+    """A book written by the previous crmdesk (schema before the coverage step) that had
+    joined a hub: it opens at the latest schema, knows what its old capture covered, and
+    queues its templates (never sent before) for the hub."""
+    from tests.unit.test_store import _book_at
+
+    path = _book_at(
+        tmp_path / "old-office.db", migrations.SYNC_COVERAGE_VERSION - 1,
+        "INSERT INTO customer (id, given_name, family_name, sort_name, created_at, updated_at, "
+        "kind) VALUES (3, 'Acme', '', 'acme', '2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z', 'organisation')",
+        "INSERT INTO sync_state (id, device, office, hub, login, cursor, hlc_ms, proto, "
+        "applying, capture, joined_at) VALUES (1, 'dev-9', 'o', 'postgresql://h/x', 'ana', "
+        "5, 0, 1, 0, 'older', '2026-01-01T00:00:00Z')")
+    close_database()
+    book = open_book(path)
+    try:
+        assert migrations.current_version(book.database) == migrations.LATEST
+        captured = json.loads(db.execute_sql("SELECT captured FROM sync_state").fetchone()[0])
+        assert "message_template" in captured and "kind" in captured["customer"]
+        queued = db.execute_sql("SELECT tbl, op, col FROM sync_outbox").fetchall()
+        templates = db.execute_sql("SELECT count(*) FROM message_template").fetchone()[0]
+        assert sum(1 for t, _o, _c in queued if t == "message_template") == templates > 0
+        assert ("customer", "set", "kind") in queued
+        assert db.execute_sql("SELECT count(*) FROM customer_alias").fetchone()[0] == 0
+        assert sync.check()[1] == []
+    finally:
+        close_database()
