@@ -404,7 +404,41 @@ def check(conn: Any) -> CheckReport:
             rep.findings.append("row-level security enabled and forced on every hub table; "
                                 "SECURITY DEFINER functions have a fixed search_path")
         leak_check(conn, rep)
+        if rep.version >= schema.AUDIT_SCHEMA:
+            audit_check(conn, rep)
     return rep
+
+
+def audit_check(conn: Any, rep: CheckReport) -> None:
+    """Every device's audit trail as the hub keeps it: each chain verifies (each entry's
+    hash over what it says, each link to the one before, no entry missing)."""
+    from crmdesk.services.sync import verify_audit_chain
+
+    chains = entries = 0
+    broken: list[str] = []
+    with conn.transaction():
+        conn.execute("SET LOCAL ROLE crm_owner")
+        chain: list[dict[str, Any]] = []
+        device = None
+        for (data,) in conn.execute(
+                "SELECT data FROM crm.rec WHERE kind = 'audit_entry' "
+                "ORDER BY data ->> 'device', (data ->> 'seq')::bigint"):
+            if data.get("device") != device:
+                if chain:
+                    broken += [f"{device}: {p}" for p in verify_audit_chain(chain)]
+                chain, device = [], data.get("device")
+                chains += 1
+            chain.append(data)
+            entries += 1
+        if chain:
+            broken += [f"{device}: {p}" for p in verify_audit_chain(chain)]
+    for line in broken[:20]:
+        rep.problems.append(f"audit trail of device {line}")
+    if len(broken) > 20:
+        rep.problems.append(f"… and {len(broken) - 20} more audit trail problems")
+    if not broken:
+        rep.findings.append(f"audit trails: {chains} device(s), {entries:,} entries, every "
+                            "chain verifies")
 
 
 #: What a staff login may read of a record, written apart from the RLS policy (an

@@ -121,6 +121,27 @@ def test_audit_trails_reach_the_hub_and_verify_there(office: Office) -> None:
         # Ana's entry about the forgotten client kept its place, not what it said.
         about = [d for d in chains[ana_device] if d.get("customer_id") == cid]
         assert about and all(d["detail"] == "" for d in about)
+    # `hub check` verifies every device's chain, and sees one edited on the hub.
+    from crmdesk.hub import client
+
+    conn = client.connect(office.admin_url, password=PASSWORD)
+    try:
+        rep = client.check(conn)
+        assert rep.ok, rep.problems
+        assert any(f.startswith("audit trails: 2 device(s)") for f in rep.findings)
+        first = conn.execute("SELECT min((data ->> 'seq')::bigint) FROM crm.rec WHERE kind = "
+                             "'audit_entry' AND data ->> 'device' = %s", (ana_device,)
+                             ).fetchone()[0]
+        changed = conn.execute(
+            "UPDATE crm.rec SET data = jsonb_set(data, '{action}', '\"tampered\"') WHERE "
+            "kind = 'audit_entry' AND data ->> 'device' = %s AND (data ->> 'seq')::bigint = %s",
+            (ana_device, first)).rowcount
+        assert changed == 1
+        rep = client.check(conn)
+        assert any(p.startswith(f"audit trail of device {ana_device}: entry {first}")
+                   for p in rep.problems), rep.problems
+    finally:
+        conn.close()
     # No staff login reads the audit records (managers will, through the hub, in part 2).
     for login in ("ana", "rita", "manager"):
         with psycopg.connect(office.url, user=login, password=PASSWORD) as conn:
