@@ -662,6 +662,14 @@ def _unhex(value: Any) -> bytes | None:
 
 
 def _delete_local(table: Table, uid: str) -> None:
+    if table.name in _SEARCHED_KINDS:
+        _touch(table, uid, {}, None)  # the customer's search row loses it
+    elif table.name == "interaction":
+        db.execute_sql("DELETE FROM interaction_fts WHERE rowid = (SELECT id FROM interaction "
+                       "WHERE uid = ?)", (uid,))
+    elif table.name == "customer":
+        db.execute_sql("DELETE FROM customer_fts WHERE rowid = (SELECT id FROM customer "
+                       "WHERE uid = ?)", (uid,))
     db.execute_sql(f"DELETE FROM {table.name} WHERE uid = ?", (uid,))
 
 
@@ -679,23 +687,14 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
             cols[c] = _unhex(v)
             continue
         cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
-    if table.name == "customer":
-        _touched_customers.add(uid)
-    elif table.customer and "customer_id" in table.columns:
-        _touched_customers.add(str(values.get("customer_id") or ""))
-        row = db.execute_sql(f"SELECT c.uid FROM {table.name} t JOIN customer c ON "
-                             f"c.id = t.customer_id WHERE t.uid = ?", (uid,)).fetchone()
-        if row:
-            _touched_customers.add(row[0])
-    if table.name == "interaction":
-        _touched_interactions.add(uid)
     names = list(cols)
     current = db.execute_sql(
         f"SELECT {', '.join(names) if names else 'uid'} FROM {table.name} WHERE uid = ?",
         (uid,)).fetchone()
+    changed = {c: v for c, v, old in zip(names, cols.values(), current, strict=True)
+               if v != old} if current is not None else dict(cols)
+    _touch(table, uid, values, set(changed) if current is not None else None)
     if current is not None:
-        changed = {c: v for c, v, old in zip(names, cols.values(), current, strict=True)
-                   if v != old}
         if changed:
             sets = ", ".join(f"{c} = ?" for c in changed)
             db.execute_sql(f"UPDATE {table.name} SET {sets} WHERE uid = ?",
@@ -709,6 +708,28 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
     names = [*cols, "uid"]
     db.execute_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
                    f"({', '.join('?' * len(names))})", [*cols.values(), uid])
+
+
+#: What the customers' search rows (and sort keys) are made of (search_index.reindex): a
+#: pulled change of anything else leaves the search index alone.
+_SEARCHED = frozenset({"given_name", "family_name", "preferred_name", "occupation", "company",
+                       "notes", "archived_at"})
+_SEARCHED_KINDS = frozenset({"customer_email", "customer_phone", "customer_tag"})
+
+
+def _touch(table: Table, uid: str, values: dict[str, Any], changed: set[str] | None) -> None:
+    """Note what a pulled write makes stale (`changed` None: a new row)."""
+    if table.name == "customer":
+        if changed is None or changed & _SEARCHED:
+            _touched_customers.add(uid)
+    elif table.name in _SEARCHED_KINDS and (changed is None or changed):
+        _touched_customers.add(str(values.get("customer_id") or ""))
+        row = db.execute_sql(f"SELECT c.uid FROM {table.name} t JOIN customer c ON "
+                             f"c.id = t.customer_id WHERE t.uid = ?", (uid,)).fetchone()
+        if row:
+            _touched_customers.add(row[0])
+    elif table.name == "interaction" and (changed is None or changed):
+        _touched_interactions.add(uid)
 
 
 def _pending_cols(table: Table, uid: str) -> frozenset[str] | None:
