@@ -39,6 +39,7 @@ from crmdesk.services import (
     interactions,
     lifecycle,
     loyalty_ledger,
+    search_index,
     sync,
 )
 from crmdesk.services.access import AccessDenied
@@ -141,6 +142,11 @@ def _hub_dump(conn: Any) -> dict[tuple[str, str], dict[str, Any]]:
         out.setdefault(key, {}).update({c: v for c, v in data.items()
                                         if table.columns.get(c) == part})
     return {k: v for k, v in out.items() if not v.get("__deleted__")}
+
+
+def _search_rows() -> list[tuple[Any, ...]]:
+    return list(db.execute_sql("SELECT rowid, name, emails, phones, company, tags, notes "
+                               "FROM customer_fts ORDER BY rowid").fetchall())
 
 
 @contextmanager
@@ -443,6 +449,12 @@ class OfficeMachine(RuleBasedStateMachine):
                 assert bad == [], f"{login}: balance is not the sum of its entries"
                 report = check_book()
                 assert report.ok, (login, report.problems)
+                # The search index is what a full rebuild would make of the rows.
+                kept = _search_rows()
+                with db.atomic():
+                    search_index.reindex([r[0] for r in db.execute_sql(
+                        "SELECT id FROM customer")])
+                assert _search_rows() == kept, f"{login}: stale search index"
                 conflicts = [(c.field, c.kept, c.other) for c in sync.conflicts(
                     include_resolved=True)]
                 dumps[login + ":conflicts"] = sorted(json.dumps(c) for c in conflicts)
