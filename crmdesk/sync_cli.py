@@ -72,6 +72,44 @@ def cmd_hub(args: argparse.Namespace) -> int:
                 print(f"  PROBLEM: {line}")
             print("No problems found." if rep.ok else f"{len(rep.problems)} problem(s) found.")
         return 0 if rep.ok else 1
+    if args.action in ("revoke", "reset-password"):
+        if not args.name:
+            raise client.HubError(f"Name the person: crmdesk hub {args.action} NAME --hub URL.")
+        conn = _admin(args)
+        try:
+            if client.schema_version(conn) == 0:
+                raise client.HubError("No crmdesk hub here yet: run `crmdesk hub init`.")
+            if args.action == "revoke":
+                login = client.revoke(conn, args.name)
+                text = (f"{login} can no longer connect to the hub (their next connection is "
+                        "refused); what they sent is kept. `crmdesk hub enrol` gives access "
+                        "back.")
+            else:
+                login, _revoked = client.find_login(conn, args.name)
+                client.reset_password(conn, login, _new_hub_password(login))
+                text = f"{login} has a new hub password."
+        finally:
+            conn.close()
+        if args.json:
+            print(json.dumps({"login": login, "action": args.action}))
+        else:
+            print(text)
+        return 0
+    if args.action == "upgrade":
+        conn = _admin(args)
+        try:
+            if client.schema_version(conn) == 0:
+                raise client.HubError("No crmdesk hub here yet: run `crmdesk hub init`.")
+            before = client.schema_version(conn)
+            after = client.migrate(conn)
+        finally:
+            conn.close()
+        if args.json:
+            print(json.dumps({"from": before, "to": after}))
+        else:
+            print(f"Hub schema {before} -> {after}." if after != before
+                  else f"The hub is at schema {after} already.")
+        return 0
     if args.action == "enrol":
         if not args.name:
             raise client.HubError("Name the person to enrol: crmdesk hub enrol NAME --hub URL.")
@@ -80,6 +118,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
         try:
             if client.schema_version(conn) == 0:
                 raise client.HubError("No crmdesk hub here yet: run `crmdesk hub init`.")
+            client.migrate(conn)
             client.enrol(conn, login, _new_hub_password(login), args.role or "executive",
                          args.name)
         finally:
@@ -240,9 +279,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """Register the office book's commands on cli.py's subparsers."""
     p = sub.add_parser("hub", parents=[common],
-                       help="the office hub (PostgreSQL): init, check, enrol")
-    p.add_argument("action", choices=["init", "check", "enrol"])
-    p.add_argument("name", nargs="?", default="", help="enrol: the staff member's name")
+                       help="the office hub (PostgreSQL): init, check, enrol, revoke, "
+                            "reset-password, upgrade")
+    p.add_argument("action", choices=["init", "check", "enrol", "revoke", "reset-password",
+                                      "upgrade"])
+    p.add_argument("name", nargs="?", default="",
+                   help="enrol / revoke / reset-password: the staff member's name or login")
     p.add_argument("--hub", required=True, metavar="URL",
                    help="libpq string or postgresql:// URL of an administrator (no password:"
                         " $PGPASSWORD, ~/.pgpass, or asked)")

@@ -83,6 +83,9 @@ def _describe(exc: BaseException, url: str, user: str | None) -> str:
     if "no password supplied" in low:
         return (f"The hub {where} needs {user or 'the user'}'s password: set $PGPASSWORD, "
                 "add it to ~/.pgpass, or run on a terminal to be asked.")
+    if "not permitted to log in" in low:
+        return (f"{user or 'That login'}'s access to the hub {where} was revoked (a lost "
+                "laptop or a leaver): a manager can enrol them again.")
     if "does not exist" in low and "role" in low:
         return f"{user or 'That user'} is not a login on the hub {where}."
     if "does not exist" in low and "database" in low:
@@ -228,7 +231,60 @@ def enrol(conn: Any, login: str, password: str, role: str, staff_name: str) -> N
             "INSERT INTO crm.login (rolname, staff_uid, role) VALUES (%s, %s, %s) "
             "ON CONFLICT (rolname) DO UPDATE SET staff_uid = excluded.staff_uid, "
             "role = excluded.role", (login, staff_uid(staff_name), role))
+        if schema_version(conn) >= 4:
+            conn.execute("UPDATE crm.login SET revoked_at = NULL WHERE rolname = %s", (login,))
         conn.execute("RESET ROLE")
+
+
+def find_login(conn: Any, name: str) -> tuple[str, bool]:
+    """The enrolled login NAME means (a login, or a staff member's name) and whether it
+    was revoked; HubError if nobody by that name is enrolled."""
+    with plain_errors("Cannot read the hub's logins"), conn.transaction():
+        conn.execute("SET LOCAL ROLE crm_owner")
+        row = conn.execute(
+            "SELECT rolname, revoked_at IS NOT NULL FROM crm.login WHERE rolname = %s "
+            "OR rolname = %s ORDER BY rolname = %s DESC LIMIT 1",
+            (name, login_name(name), name)).fetchone()
+    if row is None:
+        raise HubError(f"“{name}” is not enrolled on this hub (see `crmdesk hub check`).")
+    return str(row[0]), bool(row[1])
+
+
+def revoke(conn: Any, name: str) -> str:
+    """A lost laptop or a leaver: the login role can no longer log in (its open sessions
+    are ended too), so the next connection is refused. Re-enrolling gives access back.
+    What that person's devices pushed stays; their unsent edits wait on the laptop."""
+    from psycopg import sql
+
+    migrate(conn)
+    login, _revoked = find_login(conn, name)
+    with plain_errors(f"Cannot revoke {login}"), conn.transaction():
+        conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
+        conn.execute("SET LOCAL ROLE crm_owner")
+        conn.execute("UPDATE crm.login SET revoked_at = now() WHERE rolname = %s", (login,))
+        conn.execute("RESET ROLE")
+    try:  # (needs the right to signal backends; the role itself is already shut out)
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE usename = %s AND pid <> pg_backend_pid()", (login,))
+    except _errors():
+        pass
+    return login
+
+
+def reset_password(conn: Any, name: str, password: str) -> str:
+    """A new password for an enrolled (not revoked) login."""
+    from psycopg import sql
+
+    migrate(conn)
+    login, revoked = find_login(conn, name)
+    if revoked:
+        raise HubError(f"{login}'s access was revoked: enrol them again to give it back.")
+    if len(password) < 8:
+        raise HubError("A hub password needs at least 8 characters.")
+    with plain_errors(f"Cannot reset {login}'s password"), conn.transaction():
+        conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(login),
+                                                                sql.Literal(password)))
+    return login
 
 
 @dataclass
@@ -270,6 +326,9 @@ def check(conn: Any) -> CheckReport:
                                 f"crmdesk ({schema.LATEST}).")
             return rep
         rep.findings.append(f"hub schema {rep.version} (latest {schema.LATEST})")
+        if rep.version < schema.LATEST:
+            rep.problems.append(f"The hub's schema {rep.version} is older than this "
+                                f"crmdesk's {schema.LATEST}: run `crmdesk hub upgrade`.")
         row = conn.execute("SELECT value FROM crm.meta WHERE key = 'office'").fetchone()
         rep.office = row[0] if row else ""
         rep.head = conn.execute("SELECT coalesce(max(seq), 0) FROM crm.rec").fetchone()[0]
@@ -287,13 +346,17 @@ def check(conn: Any) -> CheckReport:
                                 "last_pull": last_pull.isoformat() if last_pull else None})
         rep.findings.append(f"{len(rep.devices)} device(s), {rep.records:,} records, "
                             f"{rep.conflicts} unresolved conflict(s)")
-        for rolname, role, sup, bypass, can_login, member in conn.execute(
-                """SELECT l.rolname, l.role, r.rolsuper, r.rolbypassrls, r.rolcanlogin,
-                          pg_has_role(l.rolname, 'crm_staff', 'MEMBER')
+        revoked_col = "l.revoked_at IS NOT NULL" if rep.version >= 4 else "false"
+        for rolname, role, sup, bypass, can_login, member, revoked in conn.execute(
+                f"""SELECT l.rolname, l.role, r.rolsuper, r.rolbypassrls, r.rolcanlogin,
+                          pg_has_role(l.rolname, 'crm_staff', 'MEMBER'), {revoked_col}
                    FROM crm.login l LEFT JOIN pg_roles r ON r.rolname = l.rolname
                    ORDER BY l.rolname"""):
             rep.logins.append({"login": rolname, "role": role, "superuser": bool(sup),
-                               "bypassrls": bool(bypass), "can_login": bool(can_login)})
+                               "bypassrls": bool(bypass), "can_login": bool(can_login),
+                               "revoked": bool(revoked)})
+            if revoked and can_login:
+                rep.problems.append(f"login {rolname} was revoked but can still log in")
             if sup:
                 rep.problems.append(f"login {rolname} is a superuser (it bypasses RLS)")
             if bypass:
@@ -340,7 +403,100 @@ def check(conn: Any) -> CheckReport:
         if not any(p.startswith("crm.") for p in rep.problems):
             rep.findings.append("row-level security enabled and forced on every hub table; "
                                 "SECURITY DEFINER functions have a fixed search_path")
+        leak_check(conn, rep)
+        if rep.version >= schema.AUDIT_SCHEMA:
+            audit_check(conn, rep)
     return rep
+
+
+def audit_check(conn: Any, rep: CheckReport) -> None:
+    """Every device's audit trail as the hub keeps it: each chain verifies (each entry's
+    hash over what it says, each link to the one before, no entry missing)."""
+    from crmdesk.services.sync import verify_audit_chain
+
+    chains = entries = 0
+    broken: list[str] = []
+    with conn.transaction():
+        conn.execute("SET LOCAL ROLE crm_owner")
+        chain: list[dict[str, Any]] = []
+        device = None
+        for (data,) in conn.execute(
+                "SELECT data FROM crm.rec WHERE kind = 'audit_entry' "
+                "ORDER BY data ->> 'device', (data ->> 'seq')::bigint"):
+            if data.get("device") != device:
+                if chain:
+                    broken += [f"{device}: {p}" for p in verify_audit_chain(chain)]
+                chain, device = [], data.get("device")
+                chains += 1
+            chain.append(data)
+            entries += 1
+        if chain:
+            broken += [f"{device}: {p}" for p in verify_audit_chain(chain)]
+    for line in broken[:20]:
+        rep.problems.append(f"audit trail of device {line}")
+    if len(broken) > 20:
+        rep.problems.append(f"… and {len(broken) - 20} more audit trail problems")
+    if not broken:
+        rep.findings.append(f"audit trails: {chains} device(s), {entries:,} entries, every "
+                            "chain verifies")
+
+
+#: What a staff login may read of a record, written apart from the RLS policy (an
+#: independent oracle): the levels of services/access.py. Parameters: role, staff uid.
+_ALLOWED = """
+  r.lvl <> 'audit' AND (
+    r.cust IS NULL OR r.lvl IN ('contact', 'open') OR %(role)s = 'manager'
+    OR (CASE
+          WHEN %(role)s = 'executive' AND a.owner = %(staff)s THEN 3
+          WHEN coalesce(a.exclusive, false) THEN 1
+          WHEN %(role)s = 'executive' AND a.owner IS NULL THEN 3
+          ELSE 2 END) = 3
+    OR ((CASE WHEN coalesce(a.exclusive, false) THEN 1 ELSE 2 END) = 2
+        AND NOT (r.lvl = 'notes' AND coalesce(a.private_notes, false))))
+"""
+
+
+def leak_check(conn: Any, rep: CheckReport) -> None:
+    """As each enrolled staff login (SET SESSION AUTHORIZATION: the policies judge the
+    session's user), select every hub table: nothing above that person's level may come
+    back. Needs a superuser; without one the check says so."""
+    from psycopg import sql
+
+    sup = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+                       ).fetchone()
+    if not (sup and sup[0]):
+        rep.findings.append("leak check skipped: it needs a superuser's connection")
+        return
+    checked = 0
+    for login in [x for x in rep.logins if x.get("can_login") and not x.get("revoked")]:
+        with conn.transaction():
+            conn.execute("SET LOCAL ROLE crm_owner")
+            row = conn.execute("SELECT role, staff_uid FROM crm.login WHERE rolname = %s",
+                               (login["login"],)).fetchone()
+            conn.execute("RESET ROLE")
+            if row is None:
+                continue
+            role, staff = row
+            # (LOCAL: back to the administrator when this transaction ends, whatever
+            # happens in it.)
+            conn.execute(sql.SQL("SET LOCAL SESSION AUTHORIZATION {}").format(
+                sql.Identifier(login["login"])))
+            leaked = conn.execute(
+                "SELECT count(*) FROM crm.rec r LEFT JOIN crm.acl a ON a.cust = r.cust "
+                f"WHERE NOT ({_ALLOWED})", {"role": role, "staff": staff}).fetchone()[0]
+            for table in ("login", "device"):
+                if conn.execute("SELECT has_table_privilege(current_user, %s, 'SELECT')",
+                                (f"crm.{table}",)).fetchone()[0] and conn.execute(
+                        f"SELECT count(*) FROM crm.{table}").fetchone()[0]:
+                    rep.problems.append(f"login {login['login']} can read crm.{table}")
+        if leaked:
+            rep.problems.append(f"login {login['login']} ({role}) can read {leaked:,} hub "
+                                "record(s) above their level")
+        checked += 1
+    rep.findings.append(f"leak check: as each of {checked} staff login(s), nothing above "
+                        "their level can be read" if not any("above their level" in p
+                                                             for p in rep.problems)
+                        else "leak check: see the problems")
 
 
 def new_office_id() -> str:

@@ -27,16 +27,8 @@ class InitReport:
 def _rows(table: Table) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
     """(uid, customer uid, values with foreign keys as uids) of every row of a table."""
     cols = list(table.columns)
-    exprs = []
-    for c in cols:
-        ref = table.refs.get(c)
-        exprs.append(f"(SELECT uid FROM {ref} WHERE id = t.{c})" if ref else f"t.{c}")
-    if table.customer is None:
-        cust = "NULL"
-    elif table.customer == "":
-        cust = "t.uid"
-    else:
-        cust = f"(SELECT uid FROM customer WHERE id = t.{table.customer})"
+    exprs = [sync._value(table, c, "t") for c in cols]
+    cust = sync._cust(table, "t")
     where = f" WHERE NOT ({table.local_rows.format(r='t')})" if table.local_rows else ""
     cursor = db.execute_sql(f"SELECT t.uid, {cust}, {', '.join(exprs)} FROM {table.name} t"
                             f"{where}")

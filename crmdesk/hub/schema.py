@@ -457,6 +457,540 @@ INSERT INTO crm.meta (key, value) VALUES ('protocol', '1');
 RESET ROLE;
 """
 
+_V2 = r"""
+SET LOCAL ROLE crm_owner;
+-- v2: message templates, message log, photos, dismissed suggestions, organisation clients
+-- travel; audit entries reach the hub (one chain per device) and no device pulls them.
+CREATE OR REPLACE FUNCTION crm.kind_level(k text) RETURNS text LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog AS $$
+  SELECT CASE
+    WHEN k = 'customer.notes' THEN 'notes'
+    WHEN k = 'audit_entry' THEN 'audit'
+    WHEN k IN ('customer', 'customer_email', 'customer_phone', 'customer_consent',
+               'customer_alias') THEN 'contact'
+    WHEN k IN ('staff', 'setting', 'reward', 'saved_view', 'message_template') THEN 'open'
+    ELSE 'standard' END
+$$;
+
+DROP POLICY rec_staff_read ON crm.rec;
+CREATE POLICY rec_staff_read ON crm.rec FOR SELECT TO crm_staff USING (
+  lvl <> 'audit' AND (
+  cust IS NULL OR lvl IN ('contact', 'open')
+  OR (SELECT crm.my_role()) = 'manager'
+  OR (NOT EXISTS (SELECT 1 FROM crm.acl a WHERE a.cust = rec.cust AND a.exclusive
+                  AND ((SELECT crm.my_role()) = 'receptionist'
+                       OR a.owner IS DISTINCT FROM (SELECT crm.my_staff())))
+      AND (lvl <> 'notes' OR NOT EXISTS (
+          SELECT 1 FROM crm.acl a WHERE a.cust = rec.cust AND a.private_notes
+          AND NOT ((SELECT crm.my_role()) = 'executive'
+                   AND (a.owner = (SELECT crm.my_staff())
+                        OR (a.owner IS NULL AND NOT a.exclusive)))))))
+);
+
+-- One audit entry of a device's chain: kept once, whatever its stamp (an entry records
+-- what happened; the clock rule is for edits), never changed by a device.
+CREATE FUNCTION crm.put_audit(u text, x jsonb, cu text, dev text) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  s bigint;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM crm.rec WHERE kind = 'audit_entry' AND rec.uid = u) THEN
+    s := nextval('crm.change_seq');
+    INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+    VALUES ('audit_entry', u, cu, 'audit',
+            CASE WHEN EXISTS (SELECT 1 FROM crm.acl a WHERE a.cust = cu AND a.forgotten)
+                 THEN x || '{"detail": "", "erased": 1}'::jsonb ELSE x END
+              || jsonb_build_object('device', dev),
+            '{}', false, s);
+  END IF;
+  RETURN jsonb_build_object('r', 'ok');
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.refusal(my_role text, my_staff text, k text, c text, x jsonb,
+                            cu text, row_exists boolean) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  a crm.acl%ROWTYPE;
+  lvl int;
+  base text := split_part(k, '.', 1);
+BEGIN
+  IF base IN ('staff', 'setting', 'reward', 'message_template') AND my_role <> 'manager' THEN
+    RETURN 'only a manager may change staff, settings, rewards and message templates';
+  END IF;
+  IF k = 'customer_alias' AND my_role = 'receptionist' THEN
+    RETURN 'a receptionist may not merge customers';
+  END IF;
+  IF k = 'points_entry' AND my_role = 'receptionist' AND c = '*'
+     AND x->>'kind' IN ('bonus', 'adjust') THEN
+    RETURN 'a receptionist may not give bonuses or adjust points';
+  END IF;
+  IF k = 'customer' AND c IN ('archived_at', '_del') AND my_role = 'receptionist' THEN
+    RETURN 'a receptionist may not archive, restore or delete customers';
+  END IF;
+  IF cu IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO a FROM crm.acl WHERE cust = cu;
+  IF FOUND AND a.forgotten AND (c = '*' OR c IN (
+        'given_name', 'family_name', 'preferred_name', 'salutation', 'birthday',
+        'life_situation', 'interests', 'needs', 'occupation', 'company',
+        'preferred_channel', 'best_time', 'notes', 'owner_id', 'subject', 'outcome',
+        'what', 'description', 'reason', 'reward', 'street', 'city', 'postcode',
+        'file', 'data'))
+     AND NOT (x IS NULL OR x = 'null'::jsonb OR x = '""'::jsonb OR x = 'true'::jsonb
+              OR x = '"(forgotten)"'::jsonb OR x = '"(erased)"'::jsonb
+              OR x = '"Forgotten"'::jsonb)
+     AND NOT (c = '*' AND k NOT IN ('customer_email', 'customer_phone', 'customer_address',
+                                   'customer_consent', 'customer_tag', 'customer.notes',
+                                   'customer.standard', 'customer_photo',
+                                   'suggestion_dismissal')) THEN
+    RETURN 'forgotten';
+  END IF;
+  -- The author's level on the customer (as in access.py).
+  IF my_role = 'manager' OR NOT FOUND THEN
+    lvl := 3;
+  ELSIF my_role = 'executive' THEN
+    lvl := CASE WHEN a.owner = my_staff THEN 3 WHEN a.exclusive THEN 1
+                WHEN a.owner IS NULL THEN 3 ELSE 2 END;
+  ELSE
+    lvl := CASE WHEN a.exclusive THEN 1 ELSE 2 END;
+  END IF;
+  IF lvl = 1 AND k IN ('customer.standard', 'customer.notes', 'customer_address',
+                       'customer_tag') AND row_exists THEN
+    RETURN 'this person sees the customer at contact level only';
+  END IF;
+  IF lvl = 2 AND k = 'customer.notes' AND a.private_notes THEN
+    RETURN 'the notes are private: only the executive and managers may change them';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.put(k text, u text, c text, x jsonb, h text, q bigint, cu text,
+                        dev text, my_role text, my_staff text, now_ms bigint,
+                        nat jsonb DEFAULT NULL)
+RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r crm.rec%ROWTYPE;
+  found_rec boolean;
+  cur jsonb;
+  why text;
+  s bigint;
+  mine boolean;
+  fgt boolean;
+  key text;
+  sub jsonb;
+  lost jsonb := '{}';
+  shown jsonb;
+BEGIN
+  SELECT * INTO r FROM crm.rec WHERE kind = k AND uid = u FOR UPDATE;
+  found_rec := FOUND;
+  IF found_rec AND NOT r.deleted AND ((c = '*' AND r.data @> (x - '_del'))
+                                      OR (c NOT IN ('*', '_del') AND r.data -> c = x)) THEN
+    RETURN jsonb_build_object('r', 'ok');  -- what the hub holds already: nothing to judge
+  END IF;
+  IF found_rec AND r.cust IS NOT NULL THEN
+    cu := r.cust;
+  END IF;
+  IF left(h, 13)::bigint > now_ms + 300000 THEN
+    why := 'clock: stamped more than 5 minutes ahead of the hub''s clock';
+  ELSE
+    why := crm.refusal(my_role, my_staff, k, c, x, cu, found_rec);
+  END IF;
+  IF why IS NOT NULL THEN
+    shown := CASE WHEN why = 'forgotten' THEN '"(withheld: the customer was forgotten)"'
+                  ELSE x END;
+    PERFORM crm.put_conflict(k, u, c, cu, CASE WHEN found_rec THEN
+                               CASE WHEN c = '*' THEN r.data ELSE r.data -> c END END,
+                             CASE WHEN found_rec THEN r.v -> c ->> 0 END,
+                             CASE WHEN found_rec THEN r.v -> c ->> 2 END,
+                             shown, h, dev, why);
+    RETURN jsonb_build_object('r', 'refused', 'e', found_rec AND NOT r.deleted,
+                              'w', CASE WHEN NOT found_rec THEN '{}'::jsonb
+                                        WHEN c = '*' THEN r.data
+                                        ELSE jsonb_build_object(c, r.data -> c) END,
+                              'd', found_rec AND r.deleted);
+  END IF;
+  IF c = '*' THEN
+    IF NOT found_rec AND nat IS NOT NULL AND EXISTS (
+        SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = cu AND NOT d.deleted
+        AND d.uid <> u AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements_text(nat) n
+          WHERE d.data -> n.value IS DISTINCT FROM x -> n.value)) THEN
+      -- The same address (number, tag...) added on another laptop too: one row. This
+      -- one is kept as a removed duplicate; the device drops it and pulls the other.
+      s := nextval('crm.change_seq');
+      INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+      VALUES (k, u, cu, crm.kind_level(k), '{}',
+              jsonb_build_object('_del', jsonb_build_array(h, s, dev)), true, s);
+      RETURN jsonb_build_object('r', 'lost', 'w', jsonb_build_object('_del', true));
+    END IF;
+    IF NOT found_rec THEN
+      s := nextval('crm.change_seq');
+      INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+      VALUES (k, u, cu, crm.kind_level(k), x - '_del',
+              (SELECT coalesce(jsonb_object_agg(e.key, jsonb_build_array(h, s, dev)),
+                               '{}') FROM jsonb_each(x) e),
+              false, s);
+      PERFORM crm.after_put(k, u, cu, x);
+      IF k = 'points_entry' AND coalesce((x ->> 'points')::bigint, 0) < 0 THEN
+        PERFORM crm.check_overdraft(u, cu, h, dev);
+      END IF;
+      RETURN jsonb_build_object('r', 'ok');
+    END IF;
+    -- The same fact written elsewhere too (a deterministic uid), or a row coming back:
+    -- field by field.
+    FOR key, sub IN SELECT e.key, e.value FROM jsonb_each(x) e LOOP
+      cur := crm.put(k, u, key, sub, h, q, cu, dev, my_role, my_staff, now_ms);
+      IF cur->>'r' = 'lost' THEN
+        lost := lost || (cur -> 'w');
+      END IF;
+    END LOOP;
+    RETURN jsonb_build_object('r', CASE WHEN lost = '{}' THEN 'ok' ELSE 'lost' END,
+                              'w', lost);
+  END IF;
+  cur := CASE WHEN found_rec THEN r.v -> c END;
+  IF cur IS NOT NULL AND cur ->> 0 = h THEN
+    RETURN jsonb_build_object('r', 'ok');  -- a retried push: already applied
+  END IF;
+  IF found_rec AND ((c = '_del' AND r.deleted = (x = 'true'::jsonb))
+                    OR (c <> '_del' AND NOT r.deleted AND r.data -> c = x)) THEN
+    RETURN jsonb_build_object('r', 'ok');  -- the same value: nothing to decide
+  END IF;
+  IF cur IS NULL OR cur ->> 2 = dev OR (cur ->> 1)::bigint <= q THEN
+    mine := true;  -- nothing concurrent: the writer had seen the current version
+  ELSE
+    SELECT a.forgotten INTO fgt FROM crm.acl a WHERE a.cust = cu;
+    mine := crm.wins(k, c, x, h, coalesce(r.data -> c, 'null'), cur ->> 0,
+                     coalesce(fgt, false) AND k LIKE 'customer%');
+    IF mine THEN
+      PERFORM crm.put_conflict(k, u, c, cu, x, h, dev,
+                               coalesce(r.data -> c, 'null'), cur ->> 0, cur ->> 2, '');
+    ELSE
+      PERFORM crm.put_conflict(k, u, c, cu, coalesce(r.data -> c, 'null'), cur ->> 0,
+                               cur ->> 2, x, h, dev, '');
+    END IF;
+  END IF;
+  IF NOT mine THEN
+    RETURN jsonb_build_object(
+      'r', 'lost', 'w', CASE WHEN c = '_del' THEN jsonb_build_object('_del', r.deleted)
+                             ELSE jsonb_build_object(c, coalesce(r.data -> c, 'null')) END);
+  END IF;
+  s := nextval('crm.change_seq');
+  IF found_rec THEN
+    UPDATE crm.rec SET
+      data = CASE WHEN c = '_del' THEN data ELSE jsonb_set(data, ARRAY[c], x) END,
+      v = jsonb_set(v, ARRAY[c], jsonb_build_array(h, s, dev)),
+      deleted = CASE WHEN c = '_del' THEN x = 'true'::jsonb ELSE deleted END,
+      cust = CASE WHEN c = 'customer_id' THEN x #>> '{}' ELSE cust END,
+      seq = s
+    WHERE kind = k AND uid = u;
+  ELSE
+    INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+    VALUES (k, u, cu, crm.kind_level(k),
+            CASE WHEN c = '_del' THEN '{}'::jsonb ELSE jsonb_build_object(c, x) END,
+            jsonb_build_object(c, jsonb_build_array(h, s, dev)),
+            c = '_del' AND x = 'true'::jsonb, s);
+  END IF;
+  PERFORM crm.after_put(k, u, cu, jsonb_build_object(c, x));
+  RETURN jsonb_build_object('r', 'ok');
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.after_put(k text, u text, cu text, x jsonb) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF k = 'customer' AND (x ? 'owner_id' OR x ? 'relationship_type' OR x ? 'given_name') THEN
+    INSERT INTO crm.acl (cust) VALUES (u) ON CONFLICT DO NOTHING;
+    UPDATE crm.acl SET
+      owner = CASE WHEN x ? 'owner_id' THEN x ->> 'owner_id' ELSE owner END,
+      exclusive = CASE WHEN x ? 'relationship_type'
+                       THEN x ->> 'relationship_type' = 'exclusive' ELSE exclusive END,
+      forgotten = forgotten OR coalesce(x ->> 'given_name' = 'Forgotten', false)
+    WHERE cust = u;
+    IF x ->> 'given_name' = 'Forgotten' THEN
+      -- what the audit trail says of a forgotten person goes too (its digest stays, so
+      -- every device's chain still verifies)
+      UPDATE crm.rec SET data = data || '{"detail": "", "erased": 1}'::jsonb
+      WHERE kind = 'audit_entry' AND cust = u AND data ->> 'detail' <> '';
+    END IF;
+  ELSIF k = 'customer.standard' AND x ? 'notes_private' THEN
+    INSERT INTO crm.acl (cust) VALUES (u) ON CONFLICT DO NOTHING;
+    UPDATE crm.acl SET private_notes = coalesce((x ->> 'notes_private')::int, 0) <> 0
+    WHERE cust = u;
+  END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+  who crm.login%ROWTYPE;
+  it jsonb;
+  res jsonb[] := '{}';
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  before bigint;
+BEGIN
+  IF p_proto IS NULL OR p_proto < 1 OR p_proto > (SELECT value::int FROM crm.meta
+                                                  WHERE key = 'protocol') THEN
+    RAISE EXCEPTION 'crmdesk: this hub does not know protocol %: upgrade the hub', p_proto;
+  END IF;
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM crm.device d WHERE d.uid = p_device
+                 AND d.rolname = session_user) THEN
+    RAISE EXCEPTION 'crmdesk: this device is not registered for %', session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(727274);
+  before := (SELECT last_value FROM crm.change_seq);
+  FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
+    IF it ->> 'k' = 'audit_entry' THEN
+      res := res || crm.put_audit(it ->> 'u', it -> 'x', it ->> 'cu', p_device);
+      CONTINUE;
+    END IF;
+    res := res || crm.put(it ->> 'k', it ->> 'u', it ->> 'c', it -> 'x', it ->> 'h',
+                          coalesce((it ->> 'q')::bigint, 0), it ->> 'cu', p_device,
+                          who.role, who.staff_uid, now_ms, it -> 'n');
+  END LOOP;
+  UPDATE crm.device SET last_push = now() WHERE uid = p_device;
+  IF (SELECT last_value FROM crm.change_seq) <> before THEN
+    PERFORM pg_notify('crm_changes', (SELECT last_value FROM crm.change_seq)::text);
+  END IF;
+  RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
+END $$;
+
+REVOKE ALL ON FUNCTION crm.put_audit(text, jsonb, text, text) FROM PUBLIC;
+RESET ROLE;
+"""
+
+_V3 = r"""
+SET LOCAL ROLE crm_owner;
+-- v3: merges of duplicates. A customer_alias record (old -> kept) makes the hub redirect
+-- whatever is written to the merged-away customer afterwards (offline edits, new
+-- interactions, e-mails...) to the customer it was merged into, so that nothing is lost
+-- and the merged-away customer never comes back.
+CREATE INDEX rec_alias ON crm.rec (cust) WHERE kind = 'customer_alias' AND NOT deleted;
+
+-- The customer a merged-away one now is (following merges of merges); NULL: not merged.
+CREATE FUNCTION crm.alias_target(u text) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  cur text := u;
+  nxt text;
+  hops int := 0;
+BEGIN
+  IF u IS NULL THEN
+    RETURN NULL;
+  END IF;
+  LOOP
+    SELECT r.data ->> 'new_id' INTO nxt FROM crm.rec r
+    WHERE r.kind = 'customer_alias' AND r.cust = cur AND NOT r.deleted LIMIT 1;
+    EXIT WHEN nxt IS NULL OR nxt = u OR hops > 20;
+    cur := nxt;
+    hops := hops + 1;
+  END LOOP;
+  RETURN CASE WHEN cur = u THEN NULL ELSE cur END;
+END $$;
+
+-- What makes two rows of one customer the same thing (as sync_spec's `natural`).
+CREATE FUNCTION crm.natural_keys(k text) RETURNS text[] LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog AS $$
+  SELECT CASE k
+    WHEN 'customer_email' THEN ARRAY['address_key']
+    WHEN 'customer_phone' THEN ARRAY['e164']
+    WHEN 'customer_consent' THEN ARRAY['channel']
+    WHEN 'customer_address' THEN ARRAY['street', 'city', 'postcode', 'country']
+    WHEN 'customer_tag' THEN ARRAY['tag']
+    WHEN 'suggestion_dismissal' THEN ARRAY['kind']
+    WHEN 'customer_photo' THEN ARRAY[]::text[]
+    END
+$$;
+
+-- A merge reached the hub: the rows the merged-away customer still has here (written by
+-- others before the merge arrived) move to the kept one; one the kept customer already
+-- has (the same e-mail, tag...) is removed instead. Other customers' organisation follows.
+CREATE FUNCTION crm.move_to_survivor(old text, new text, h text, dev text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r crm.rec%ROWTYPE;
+  s bigint;
+  nat text[];
+BEGIN
+  FOR r IN SELECT * FROM crm.rec WHERE cust = old AND NOT deleted AND kind NOT IN (
+      'customer', 'customer.standard', 'customer.notes', 'customer_alias', 'sync_conflict',
+      'audit_entry') ORDER BY seq LOOP
+    s := nextval('crm.change_seq');
+    IF r.kind = 'message_log' THEN
+      UPDATE crm.rec SET cust = new WHERE kind = r.kind AND uid = r.uid;
+      CONTINUE;
+    END IF;
+    nat := crm.natural_keys(r.kind);
+    IF nat IS NOT NULL AND EXISTS (
+        SELECT 1 FROM crm.rec d WHERE d.kind = r.kind AND d.cust = new AND NOT d.deleted
+        AND NOT EXISTS (SELECT 1 FROM unnest(nat) n
+                        WHERE d.data -> n IS DISTINCT FROM r.data -> n)) THEN
+      UPDATE crm.rec SET deleted = true, seq = s,
+        v = jsonb_set(v, '{_del}', jsonb_build_array(h, s, dev))
+      WHERE kind = r.kind AND uid = r.uid;
+    ELSE
+      UPDATE crm.rec SET cust = new, seq = s,
+        data = jsonb_set(data, '{customer_id}', to_jsonb(new)),
+        v = jsonb_set(v, '{customer_id}', jsonb_build_array(h, s, dev))
+      WHERE kind = r.kind AND uid = r.uid;
+    END IF;
+  END LOOP;
+  FOR r IN SELECT * FROM crm.rec WHERE kind = 'customer.standard' AND NOT deleted
+      AND data ->> 'organisation_id' = old LOOP
+    s := nextval('crm.change_seq');
+    UPDATE crm.rec SET seq = s,
+      data = jsonb_set(data, '{organisation_id}', to_jsonb(new)),
+      v = jsonb_set(v, '{organisation_id}', jsonb_build_array(h, s, dev))
+    WHERE kind = r.kind AND uid = r.uid;
+  END LOOP;
+END $$;
+
+-- One pushed item, redirected where it names a merged-away customer; then crm.put.
+CREATE FUNCTION crm.redirected(it jsonb, dev text, my_role text, my_staff text,
+                               now_ms bigint) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  k text := it ->> 'k';
+  u text := it ->> 'u';
+  c text := it ->> 'c';
+  x jsonb := it -> 'x';
+  h text := it ->> 'h';
+  q bigint := coalesce((it ->> 'q')::bigint, 0);
+  cu text := it ->> 'cu';
+  target text;
+  res jsonb;
+  cur jsonb;
+BEGIN
+  IF k = 'customer_alias' AND c = '*' THEN
+    target := coalesce(crm.alias_target(x ->> 'new_id'), x ->> 'new_id');
+    IF target = x ->> 'old_id' OR EXISTS (
+        SELECT 1 FROM crm.rec r WHERE r.kind = 'customer_alias' AND r.cust = x ->> 'old_id'
+        AND NOT r.deleted AND r.uid <> u) THEN
+      -- Two opposite merges made offline: the one that reached the hub first stands.
+      PERFORM crm.put_conflict(k, u, c, x ->> 'old_id', NULL, NULL, NULL, x, h, dev,
+                               'merge: these customers were already merged the other way '
+                               || '(or this one into a third): this merge was not applied');
+      RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+    END IF;
+    x := jsonb_set(x, '{new_id}', to_jsonb(target));
+    res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+    IF res ->> 'r' = 'ok' THEN
+      PERFORM crm.move_to_survivor(x ->> 'old_id', target, h, dev);
+      -- (aliases of aliases follow: a merge into the merged-away one points further)
+      UPDATE crm.rec SET data = jsonb_set(data, '{new_id}', to_jsonb(target)),
+        seq = nextval('crm.change_seq'),
+        v = jsonb_set(v, '{new_id}', jsonb_build_array(h, currval('crm.change_seq'), dev))
+      WHERE kind = 'customer_alias' AND NOT deleted AND data ->> 'new_id' = x ->> 'old_id';
+    END IF;
+    RETURN res;
+  END IF;
+  IF k IN ('customer', 'customer.standard', 'customer.notes') AND c <> '*' THEN
+    target := crm.alias_target(u);
+    IF target IS NOT NULL THEN
+      IF c = 'archived_at' AND (x IS NULL OR x = 'null'::jsonb) THEN
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        PERFORM crm.put_conflict(k, u, c, u, cur, NULL, NULL, x, h, dev,
+                                 'merged into another customer: restore that one instead');
+        RETURN jsonb_build_object('r', 'refused', 'e', true,
+                                  'w', jsonb_build_object(c, coalesce(cur, 'null')),
+                                  'd', false);
+      END IF;
+      IF c NOT IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                   'created_at') THEN
+        -- The edit lands on the kept customer (judged against its version of the field);
+        -- the merged-away one keeps what it had.
+        PERFORM crm.put(k, target, c, x, h, q, target, dev, my_role, my_staff, now_ms);
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        RETURN jsonb_build_object('r', 'lost', 'w',
+                                  jsonb_build_object(c, coalesce(cur, 'null')));
+      END IF;
+    END IF;
+    IF c = 'organisation_id' AND x IS NOT NULL AND jsonb_typeof(x) = 'string' THEN
+      target := crm.alias_target(x #>> '{}');
+      IF target IS NOT NULL THEN
+        x := to_jsonb(target);
+      END IF;
+    END IF;
+  ELSIF c = '*' AND x ? 'customer_id' AND jsonb_typeof(x -> 'customer_id') = 'string' THEN
+    target := crm.alias_target(x ->> 'customer_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{customer_id}', to_jsonb(target));
+      cu := target;
+    END IF;
+  ELSIF c = '*' AND k = 'customer.standard' AND jsonb_typeof(x -> 'organisation_id') = 'string'
+  THEN
+    target := crm.alias_target(x ->> 'organisation_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{organisation_id}', to_jsonb(target));
+    END IF;
+  ELSIF c = 'customer_id' AND jsonb_typeof(x) = 'string' THEN
+    target := crm.alias_target(x #>> '{}');
+    IF target IS NOT NULL THEN
+      x := to_jsonb(target);
+      cu := target;
+    END IF;
+  END IF;
+  RETURN crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+  who crm.login%ROWTYPE;
+  it jsonb;
+  res jsonb[] := '{}';
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  before bigint;
+BEGIN
+  IF p_proto IS NULL OR p_proto < 1 OR p_proto > (SELECT value::int FROM crm.meta
+                                                  WHERE key = 'protocol') THEN
+    RAISE EXCEPTION 'crmdesk: this hub does not know protocol %: upgrade the hub', p_proto;
+  END IF;
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM crm.device d WHERE d.uid = p_device
+                 AND d.rolname = session_user) THEN
+    RAISE EXCEPTION 'crmdesk: this device is not registered for %', session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(727274);
+  before := (SELECT last_value FROM crm.change_seq);
+  FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
+    IF it ->> 'k' = 'audit_entry' THEN
+      res := res || crm.put_audit(it ->> 'u', it -> 'x', it ->> 'cu', p_device);
+      CONTINUE;
+    END IF;
+    -- A merged-away customer: what is written to it lands on the customer it was merged
+    -- into (crm.redirected), on every replica.
+    res := res || crm.redirected(it, p_device, who.role, who.staff_uid, now_ms);
+  END LOOP;
+  UPDATE crm.device SET last_push = now() WHERE uid = p_device;
+  IF (SELECT last_value FROM crm.change_seq) <> before THEN
+    PERFORM pg_notify('crm_changes', (SELECT last_value FROM crm.change_seq)::text);
+  END IF;
+  RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
+END $$;
+
+REVOKE ALL ON FUNCTION crm.alias_target(text), crm.natural_keys(text),
+  crm.move_to_survivor(text, text, text, text),
+  crm.redirected(jsonb, text, text, text, bigint) FROM PUBLIC;
+RESET ROLE;
+"""
+
+_V4 = r"""
+SET LOCAL ROLE crm_owner;
+-- v4: a revoked login (a lost laptop, a leaver) is remembered; its role cannot log in.
+ALTER TABLE crm.login ADD COLUMN revoked_at timestamptz;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+#: The first hub schema that keeps audit entries away from every device (no push before).
+AUDIT_SCHEMA = 2
 LATEST = len(MIGRATIONS)

@@ -188,6 +188,13 @@ def merge(keep: int, other: int, chosen: CustomerData) -> MergeRecord:
             "UPDATE customer SET last_contact_at = (SELECT max(happened_at) FROM interaction "
             "WHERE customer_id = ?) WHERE id = ?", (keep, keep))
         customers.set_archived([other], True)
+        # Remembered (an office book's hub sends later writes to `other` on to `keep`),
+        # merges into `other` now pointing at `keep`.
+        db.execute_sql("UPDATE customer_alias SET new_id = ? WHERE new_id = ?", (keep, other))
+        db.execute_sql("INSERT INTO customer_alias (old_id, new_id, merged_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, "
+                       "merged_at = excluded.merged_at",
+                       (other, keep, utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")))
         audit.record("merge", [keep, other], f"customer {other} merged into {keep}")
     return MergeRecord(keep, other, customers.to_json(before), moved, photo_moved,
                        utcnow().isoformat())
@@ -197,6 +204,9 @@ def unmerge(record: MergeRecord) -> None:
     """Take a merge back: rows return to the second customer, both profiles as they were."""
     access.require("merge")
     with db.atomic():
+        # (First: on an office book's hub, the restore below must not meet the alias.)
+        db.execute_sql("DELETE FROM customer_alias WHERE old_id = ? AND new_id = ?",
+                       (record.other, record.keep))
         for table, ids in record.moved.items():
             for start in range(0, len(ids), 500):
                 part = ids[start:start + 500]

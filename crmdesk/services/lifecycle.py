@@ -133,10 +133,25 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
     return moves
 
 
+UNDO_REASON = "undo"
+
+
 def undo_moves(moves: list[Move]) -> None:
-    """Put customers back where they were; the undone moves leave no history."""
+    """Put customers back where they were; the undone moves leave no history — unless an
+    office book already sent a move to the hub (colleagues' books hold it): then the undo
+    is a move back, recorded as such (a compensating event; nobody's history loses a row)."""
+    from crmdesk.services import sync
+
     with db.atomic():
         for m in moves:
+            if sync.pushed("stage_change", m.change_id):
+                staff = db.execute_sql("SELECT staff_id FROM stage_change WHERE id = ?",
+                                       (m.change_id,)).fetchone()
+                record_change(m.customer_id, m.to_stage, m.from_stage,
+                              staff[0] if staff else None, UNDO_REASON)
+                db.execute_sql("UPDATE customer SET stage_since = ? WHERE id = ?",
+                               (m.from_since, m.customer_id))
+                continue
             db.execute_sql("UPDATE customer SET stage = ?, stage_since = ? WHERE id = ?",
                            (m.from_stage, m.from_since, m.customer_id))
             db.execute_sql("DELETE FROM stage_change WHERE id = ?", (m.change_id,))
@@ -395,8 +410,11 @@ def reactivation_suggestions(now: dt.datetime | None = None, days: int | None = 
 
 
 def dismiss(cid: int, kind: str = "reactivation") -> None:
-    db.execute_sql("INSERT OR REPLACE INTO suggestion_dismissal (customer_id, kind, "
-                   "dismissed_at) VALUES (?, ?, ?)", (cid, kind, _ts(utcnow())))
+    # (An upsert, not INSERT OR REPLACE: a replaced row would take a new global id in an
+    # office book, and the hub would keep the old one.)
+    db.execute_sql("INSERT INTO suggestion_dismissal (customer_id, kind, dismissed_at) "
+                   "VALUES (?, ?, ?) ON CONFLICT (customer_id, kind) DO UPDATE SET "
+                   "dismissed_at = excluded.dismissed_at", (cid, kind, _ts(utcnow())))
 
 
 def undismiss(cid: int, kind: str = "reactivation") -> None:

@@ -36,6 +36,7 @@ from typing import Any, Protocol
 
 from crmdesk.services import search_index
 from crmdesk.services.sync_spec import (
+    AUDIT_KIND,
     BY_NAME,
     HUB_KINDS,
     PROTOCOL,
@@ -120,13 +121,19 @@ _STAMP = ("(SELECT hlc_ms FROM sync_state WHERE id = 1), "
 
 
 def _value(table: Table, col: str, row: str) -> str:
+    """SQL for the value of a column as it travels (a reference as the row's uid)."""
     ref = table.refs.get(col)
+    if col in table.blobs:
+        return f"hex({row}.{col})"
     if ref is None:
         return f"{row}.{col}"
     return f"(SELECT uid FROM {ref} WHERE id = {row}.{col})"
 
 
 def _cust(table: Table, row: str) -> str:
+    """SQL for the uid of the customer a row belongs to (NULL: none)."""
+    if table.cust_sql is not None:
+        return table.cust_sql.format(r=row)
     if table.customer is None:
         return "NULL"
     if table.customer == "":
@@ -234,13 +241,69 @@ def _backfill(table: Table) -> None:
     db.execute_sql(f"UPDATE {t} SET uid = {random_uid_sql()} WHERE uid IS NULL")
 
 
-def install_capture() -> None:
-    """Triggers and uid indexes (call inside a write transaction). Safe to repeat."""
+_BACKFILL = "1, 0"  # hlc_ms, cursor of a write queued for what was not synced before
+
+
+def _captured_now() -> dict[str, list[str]]:
+    return {t.name: list(t.columns) for t in _captured()}
+
+
+def _captured_before() -> dict[str, list[str]] | None:
+    try:
+        row = db.execute_sql("SELECT captured FROM sync_state WHERE id = 1").fetchone()
+    except Exception:  # noqa: BLE001 - an older schema
+        return None
+    if row is None or not row[0]:
+        return None
+    found: dict[str, list[str]] = json.loads(row[0])
+    return found
+
+
+def _enqueue_uncaptured(before: dict[str, list[str]]) -> int:
+    """A build that syncs more than the one before: what this book already holds of the
+    newly synced tables and columns goes into the outbox (else it would never travel)."""
+    queued = 0
+    # Stamped as older than anything (and as made before any pull): what the hub already
+    # holds of the same row (a template the manager edited) wins, this book's copy goes to
+    # conflicts when it differs, and what the hub lacks is simply added.
     for table in _captured():
-        if table.name == "purchase":  # reversals are named after the purchase they reverse
+        had = before.get(table.name)
+        t = table.name
+        local = _local(table, "x")
+        if had is None:
+            cur = db.execute_sql(
+                f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'ins', NULL, {_json(table, 'x')}, "
+                f"{_BACKFILL} FROM {t} x WHERE x.uid IS NOT NULL{local}")
+            queued += max(cur.rowcount, 0)
+            continue
+        defaults = _column_defaults(t)
+        for col in table.columns:
+            if col in had:
+                continue
+            default = defaults.get(col, "NULL")
+            differs = f"x.{col} IS NOT NULL" if default == "NULL" else \
+                f"x.{col} IS NOT {default}"
+            cur = db.execute_sql(
+                f"INSERT INTO sync_outbox (tbl, uid, cust, op, col, val, hlc_ms, cur) "
+                f"SELECT '{t}', x.uid, {_cust(table, 'x')}, 'set', '{col}', "
+                f"{_value(table, col, 'x')}, {_BACKFILL} FROM {t} x WHERE x.uid IS NOT NULL "
+                f"AND {differs}{local}")
+            queued += max(cur.rowcount, 0)
+    return queued
+
+
+def install_capture(*, enqueue_new: bool = False, backfill: bool = True) -> None:
+    """Triggers and uid indexes (call inside a write transaction). Safe to repeat. With
+    `enqueue_new`, what this book holds of tables and columns the previous build did not
+    sync is queued for the hub; without `backfill`, rows are known to have their uid."""
+    before = _captured_before() if enqueue_new else None
+    for table in _captured():
+        if backfill and table.name == "purchase":  # reversals are named after the purchase
             db.execute_sql(f"UPDATE purchase SET uid = {random_uid_sql()} "
                            "WHERE uid IS NULL AND reverses_id IS NULL")
-        _backfill(table)
+        if backfill:
+            _backfill(table)
         db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                        f"ON {table.name} (uid)")
     for table in [*_captured(), BY_NAME["sync_conflict"]]:
@@ -248,7 +311,11 @@ def install_capture() -> None:
             db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{table.name}")
         for sql in trigger_sql(table):
             db.execute_sql(sql)
-    db.execute_sql("UPDATE sync_state SET capture = ? WHERE id = 1", (capture_version(),))
+    if before is not None:
+        db.execute_sql(f"UPDATE sync_state SET hlc_ms = max(hlc_ms, {_WALL_MS}) WHERE id = 1")
+        _enqueue_uncaptured(before)
+    db.execute_sql("UPDATE sync_state SET capture = ?, captured = ? WHERE id = 1",
+                   (capture_version(), json.dumps(_captured_now())))
 
 
 def ensure_capture() -> None:
@@ -260,7 +327,7 @@ def ensure_capture() -> None:
         return
     if row is not None and row[0] != capture_version():
         with db.atomic():
-            install_capture()
+            install_capture(enqueue_new=True)
 
 
 def start(*, device: str, office: str, hub: str, login: str, cursor: int = 0) -> None:
@@ -270,6 +337,19 @@ def start(*, device: str, office: str, hub: str, login: str, cursor: int = 0) ->
                    "proto, applying, joined_at) VALUES (1, ?, ?, ?, ?, ?, 0, ?, 0, ?)",
                    (device, office, hub, login, cursor, PROTOCOL, _now()))
     install_capture()
+
+
+def pushed(table: str, row_id: int) -> bool:
+    """Whether a row of this office book is on the hub (other replicas may hold it): its
+    insert is no longer in the outbox. Always False for a book that never joined. An undo
+    of such a row must be a compensating write, not a removal that loses others' history."""
+    if table not in BY_NAME or not joined():
+        return False
+    row = db.execute_sql(f"SELECT uid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if row is None or row[0] is None:
+        return False
+    return db.execute_sql("SELECT 1 FROM sync_outbox WHERE tbl = ? AND uid = ? AND op = 'ins' "
+                          "LIMIT 1", (table, row[0])).fetchone() is None
 
 
 def new_device_id() -> str:
@@ -340,6 +420,11 @@ def fold(rows: list[tuple[Any, ...]], device: str) -> list[dict[str, Any]]:
             if p.inserted is not None and p.old is None:
                 p.inserted = None
                 p.fields.clear()
+                if table.uid_sql is None and not table.natural:
+                    # Made and removed between two pushes, under an id of its own: the
+                    # hub never had it, and never needs to hear of it.
+                    p.deleted = None
+                    continue
             elif p.old is None:
                 p.old = json.loads(val)
             p.fields.clear()
@@ -406,27 +491,124 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
         rows = db.execute_sql(
             "SELECT id, tbl, uid, cust, op, col, val, hlc_ms, cur FROM sync_outbox "
             "ORDER BY id LIMIT ?", (batch,)).fetchall()
-        if not rows:
+        # This device's new audit entries ride along in the same call (one round trip).
+        trail = _audit_rows(batch) if _hub_schema >= AUDIT_HUB_SCHEMA else []
+        if not rows and not trail:
             return rep
-        upto = int(rows[-1][0])
+        upto = int(rows[-1][0]) if rows else 0
         items = fold(rows, st.device)
-        answer = link.push(PROTOCOL, st.device, items) if items else {"results": []}
-        results: list[dict[str, Any]] = list(answer.get("results") or [])
+        extra = _audit_items(trail, st)
+        answer = link.push(PROTOCOL, st.device, items + extra) if items or extra \
+            else {"results": []}
+        results: list[dict[str, Any]] = list(answer.get("results") or [])[:len(items)]
+        if trail:
+            with db.atomic():
+                db.execute_sql("UPDATE sync_state SET audit_sent = max(audit_sent, ?) "
+                               "WHERE id = 1", (int(trail[-1][0]),))
+        unmerged: list[str] = []
         with db.atomic(), applying():
             for item, res in zip(items, results, strict=False):
                 verdict = res.get("r")
+                if (verdict == "refused" and item["k"] == "customer_alias"
+                        and item["c"] == "*" and isinstance(item["x"], dict)):
+                    unmerged.append(str(item["x"].get("old_id")))
                 if verdict in ("lost", "refused"):
                     _take_hub_value(item, res, upto)
                     rep.lost += verdict == "lost"
                     rep.refused += verdict == "refused"
                 else:
                     rep.accepted += 1
-            db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
+            if rows:
+                db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
             hub_now = answer.get("now")
             if rep.refused and isinstance(hub_now, int):
                 # Our clock ran ahead: from now on stamp with the hub's time.
                 db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1", (hub_now,))
+        if unmerged:
+            # The hub refused our merge (the two were merged the other way first): the
+            # customer this book put in the Trash for it comes back (an edit, pushed next).
+            with db.atomic():
+                for uid in unmerged:
+                    db.execute_sql("UPDATE customer SET archived_at = NULL, updated_at = ? "
+                                   "WHERE uid = ? AND archived_at IS NOT NULL", (_now(), uid))
         rep.sent += len(items)
+
+
+def audit_backlog() -> int:
+    """Audit entries of this book the hub does not hold yet."""
+    try:
+        return int(db.execute_sql("SELECT count(*) FROM audit_entry WHERE id > (SELECT "
+                                  "audit_sent FROM sync_state WHERE id = 1)").fetchone()[0])
+    except Exception:  # noqa: BLE001 - an older schema
+        return 0
+
+
+def audit_record(row: tuple[Any, ...], device: str) -> dict[str, Any]:
+    """One audit entry as it travels: every field its hash covers (the local customer id
+    too, which the hash names), the customer's uid for the hub, and its place in this
+    device's chain."""
+    (entry_id, at, who, action, cid, cust, detail, detail_hash, erased, prev_hash,
+     digest) = row
+    return {"seq": int(entry_id), "at": at, "who": who, "action": action,
+            "customer_id": cid, "customer_uid": cust, "detail": detail,
+            "detail_hash": detail_hash, "erased": int(erased or 0), "prev_hash": prev_hash,
+            "hash": digest, "device": device}
+
+
+def verify_audit_chain(records: list[dict[str, Any]]) -> list[str]:
+    """Problems in one device's chain as the hub holds it (records in `seq` order): each
+    entry's hash over its fields, each link to the entry before, no gap."""
+    from crmdesk.store.migrations import audit_digest
+
+    problems: list[str] = []
+    prev: dict[str, Any] | None = None
+    for rec in records:
+        detail_hash = rec.get("detail_hash")
+        want = audit_digest(str(rec.get("prev_hash")), str(rec.get("at")), str(rec.get("who")),
+                            str(rec.get("action")), rec.get("customer_id"),
+                            str(rec.get("detail") or ""), detail_hash)
+        if want != rec.get("hash"):
+            problems.append(f"entry {rec.get('seq')}: its hash does not match what it says")
+        if prev is not None:
+            if int(rec["seq"]) != int(prev["seq"]) + 1:
+                problems.append(f"entries {int(prev['seq']) + 1}–{int(rec['seq']) - 1} are "
+                                "missing")
+            elif rec.get("prev_hash") != prev.get("hash"):
+                problems.append(f"entry {rec.get('seq')} does not follow the one before")
+        prev = rec
+    return problems
+
+
+def _audit_rows(batch: int) -> list[tuple[Any, ...]]:
+    return list(db.execute_sql(
+        "SELECT a.id, a.at, a.who, a.action, a.customer_id, c.uid, a.detail, "
+        "a.detail_hash, a.erased, a.prev_hash, a.hash FROM audit_entry a "
+        "LEFT JOIN customer c ON c.id = a.customer_id WHERE a.id > (SELECT audit_sent "
+        "FROM sync_state WHERE id = 1) ORDER BY a.id LIMIT ?", (batch,)).fetchall())
+
+
+def _audit_items(rows: list[tuple[Any, ...]], st: State) -> list[dict[str, Any]]:
+    ms = int(time.time() * 1000)
+    return [{"k": AUDIT_KIND, "u": f"{st.device}:{row[0]}", "c": "*",
+             "x": audit_record(row, st.device), "h": _hlc(ms, int(row[0]), st.device),
+             "q": st.cursor, "cu": row[5]} for row in rows]
+
+
+def push_audit(link: Link, *, batch: int = PUSH_BATCH) -> int:
+    """Send this device's audit entries the hub does not hold yet, in chain order (the
+    hub keeps them; no device pulls them back). Returns how many went. (`push` sends
+    them along with the edits; this is for a trail alone.)"""
+    st = require_state()
+    sent = 0
+    while True:
+        rows = _audit_rows(batch)
+        if not rows:
+            return sent
+        link.push(PROTOCOL, st.device, _audit_items(rows, st))
+        with db.atomic():
+            db.execute_sql("UPDATE sync_state SET audit_sent = max(audit_sent, ?) WHERE id = 1",
+                           (int(rows[-1][0]),))
+        sent += len(rows)
 
 
 def _take_hub_value(item: dict[str, Any], res: dict[str, Any], upto: int) -> None:
@@ -469,7 +651,25 @@ def _local_id(table: str, uid: Any) -> int | None:
     return int(row[0])
 
 
+def _unhex(value: Any) -> bytes | None:
+    """A BLOB as it travels (hex text) back to bytes; None for what is not hex."""
+    if value is None:
+        return None
+    try:
+        return bytes.fromhex(str(value))
+    except ValueError:
+        return None
+
+
 def _delete_local(table: Table, uid: str) -> None:
+    if table.name in _SEARCHED_KINDS:
+        _touch(table, uid, {}, None)  # the customer's search row loses it
+    elif table.name == "interaction":
+        db.execute_sql("DELETE FROM interaction_fts WHERE rowid = (SELECT id FROM interaction "
+                       "WHERE uid = ?)", (uid,))
+    elif table.name == "customer":
+        db.execute_sql("DELETE FROM customer_fts WHERE rowid = (SELECT id FROM customer "
+                       "WHERE uid = ?)", (uid,))
     db.execute_sql(f"DELETE FROM {table.name} WHERE uid = ?", (uid,))
 
 
@@ -483,24 +683,18 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
     for c, v in values.items():
         if c not in table.columns or c in skip:
             continue
+        if c in table.blobs:
+            cols[c] = _unhex(v)
+            continue
         cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
-    if table.name == "customer":
-        _touched_customers.add(uid)
-    elif table.customer and "customer_id" in table.columns:
-        _touched_customers.add(str(values.get("customer_id") or ""))
-        row = db.execute_sql(f"SELECT c.uid FROM {table.name} t JOIN customer c ON "
-                             f"c.id = t.customer_id WHERE t.uid = ?", (uid,)).fetchone()
-        if row:
-            _touched_customers.add(row[0])
-    if table.name == "interaction":
-        _touched_interactions.add(uid)
     names = list(cols)
     current = db.execute_sql(
         f"SELECT {', '.join(names) if names else 'uid'} FROM {table.name} WHERE uid = ?",
         (uid,)).fetchone()
+    changed = {c: v for c, v, old in zip(names, cols.values(), current, strict=True)
+               if v != old} if current is not None else dict(cols)
+    _touch(table, uid, values, set(changed) if current is not None else None)
     if current is not None:
-        changed = {c: v for c, v, old in zip(names, cols.values(), current, strict=True)
-                   if v != old}
         if changed:
             sets = ", ".join(f"{c} = ?" for c in changed)
             db.execute_sql(f"UPDATE {table.name} SET {sets} WHERE uid = ?",
@@ -514,6 +708,28 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
     names = [*cols, "uid"]
     db.execute_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
                    f"({', '.join('?' * len(names))})", [*cols.values(), uid])
+
+
+#: What the customers' search rows (and sort keys) are made of (search_index.reindex): a
+#: pulled change of anything else leaves the search index alone.
+_SEARCHED = frozenset({"given_name", "family_name", "preferred_name", "occupation", "company",
+                       "notes", "archived_at"})
+_SEARCHED_KINDS = frozenset({"customer_email", "customer_phone", "customer_tag"})
+
+
+def _touch(table: Table, uid: str, values: dict[str, Any], changed: set[str] | None) -> None:
+    """Note what a pulled write makes stale (`changed` None: a new row)."""
+    if table.name == "customer":
+        if changed is None or changed & _SEARCHED:
+            _touched_customers.add(uid)
+    elif table.name in _SEARCHED_KINDS and (changed is None or changed):
+        _touched_customers.add(str(values.get("customer_id") or ""))
+        row = db.execute_sql(f"SELECT c.uid FROM {table.name} t JOIN customer c ON "
+                             f"c.id = t.customer_id WHERE t.uid = ?", (uid,)).fetchone()
+        if row:
+            _touched_customers.add(row[0])
+    elif table.name == "interaction" and (changed is None or changed):
+        _touched_interactions.add(uid)
 
 
 def _pending_cols(table: Table, uid: str) -> frozenset[str] | None:
@@ -748,10 +964,18 @@ def _bulk_table(table: Table) -> None:
         joins.append(f"LEFT JOIN boot s{n} ON s{n}.kind = '{table.hub_name(part)}' "
                      f"AND s{n}.uid = s.uid")
     cols, exprs, parents = [], [], []
+    later: list[tuple[str, str]] = []  # (column, its part) naming a row of this table
     for c, part in table.columns.items():
         a = alias[part]
         raw = f"json_extract({a}.data, '$.{c}')"
-        if c in table.refs:
+        if table.refs.get(c) == table.name:
+            # (One INSERT … SELECT does not see its own rows: such a reference is set
+            # once every row is in.)
+            later.append((c, part))
+            continue
+        if c in table.blobs:
+            value = f"crmdesk_unhex({raw})"
+        elif c in table.refs:
             ref = table.refs[c]
             value = f"(SELECT id FROM {ref} WHERE uid = {raw})"
             parents.append(f"({raw} IS NULL OR {value} IS NOT NULL)")
@@ -774,6 +998,14 @@ def _bulk_table(table: Table) -> None:
                    f"{', '.join(exprs)}, s.uid {base} AND {ok} {order}")
     db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                    f"ON {table.name} (uid)")
+    t = table.name
+    for c, part in later:
+        raw = (f"(SELECT json_extract(b.data, '$.{c}') FROM boot b WHERE b.kind = "
+               f"'{table.hub_name(part)}' AND b.uid = {t}.uid)")
+        db.execute_sql(f"UPDATE {t} SET {c} = (SELECT x.id FROM {t} x WHERE x.uid = {raw}) "
+                       f"WHERE uid IN (SELECT b.uid FROM boot b WHERE b.kind = "
+                       f"'{table.hub_name(part)}' AND json_extract(b.data, '$.{c}') IS NOT "
+                       "NULL)")
     kinds = ", ".join(f"'{table.hub_name(p)}'" for p in parts)
     db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT b.kind, b.uid, b.data "
                    f"FROM boot b WHERE b.kind IN ({kinds}) AND NOT EXISTS "
@@ -790,6 +1022,8 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
     rep = PullReport()
     head = link.head()
     conn = db.connection()
+    conn.create_function("crmdesk_unhex", 1, _unhex, deterministic=True)
+    db.execute_sql("PRAGMA temp_store = MEMORY")  # the staged records (dropped at the end)
     with db.atomic():
         # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
         # at the end of this transaction, the indexes built once).
@@ -797,6 +1031,19 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             for kind in ("ins", "upd", "del"):
                 db.execute_sql(f"DROP TRIGGER IF EXISTS sync_{kind}_{t.name}")
             db.execute_sql(f"DROP INDEX IF EXISTS {t.name}_uid")
+        # ...nor the book's own triggers (figures kept row by row: balances, last contact,
+        # counts) and secondary indexes: each is rebuilt once, below, in this transaction.
+        names = ", ".join(f"'{t.name}'" for t in TABLES)
+        triggers = db.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+            f"({names}) AND name NOT LIKE 'sync\\_%' ESCAPE '\\'").fetchall()
+        indexes = db.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+            f"({names}) AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _sql in triggers:
+            db.execute_sql(f'DROP TRIGGER "{name}"')
+        for name, _sql in indexes:
+            db.execute_sql(f'DROP INDEX "{name}"')
         # Staged in a plain table (appended), indexed once loaded.
         db.execute_sql("DROP TABLE IF EXISTS temp.boot")
         db.execute_sql("CREATE TEMP TABLE boot (kind TEXT NOT NULL, uid TEXT NOT NULL, "
@@ -837,6 +1084,10 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             finally:
                 thread.join()
             db.execute_sql("CREATE INDEX temp.boot_kind ON boot (kind, uid)")
+            if db.execute_sql("SELECT 1 FROM boot WHERE kind = 'message_template' "
+                              "LIMIT 1").fetchone():
+                # The office's templates replace the starter ones of a new book.
+                db.execute_sql("DELETE FROM message_template")
             t0 = rep.clock("staging", t0)
             for table in TABLES:
                 if table.name == "sync_conflict":
@@ -846,6 +1097,9 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
                 else:
                     _bulk_table(table)
                 t0 = rep.clock(f"table {table.name}", t0)
+            for _name, sql in indexes:
+                db.execute_sql(sql)
+            t0 = rep.clock("indexes", t0)
             rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
             db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
                            "0) FROM points_entry WHERE customer_id = customer.id)")
@@ -854,14 +1108,24 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
 
             for sql in migrations.CONTACT_FIGURES_BACKFILL:
                 db.execute_sql(sql)
+            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'customer_count'"
+                              ).fetchone():
+                db.execute_sql("UPDATE customer_count SET n = (SELECT count(*) FROM customer "
+                               "WHERE (archived_at IS NOT NULL) = customer_count.archived)")
+            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
+                              ).fetchone():
+                db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
+            for _name, sql in triggers:
+                db.execute_sql(sql)
             t0 = rep.clock("balances", t0)
             _bulk_fts()
             t0 = rep.clock("search index", t0)
         db.execute_sql("DROP TABLE temp.boot")
-        install_capture()
+        install_capture(backfill=False)  # (every row came with its uid)
         t0 = rep.clock("capture triggers", t0)
         db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
     rep.cursor = head
+    db.execute_sql("PRAGMA temp_store = DEFAULT")
     link.ack(st.device, head)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     rep.clock("commit and checkpoint", t0)
@@ -883,9 +1147,20 @@ class SyncReport:
                 "unsent": unsent()}
 
 
+#: The schema of the hub this process last said hello to (audit entries go only to a hub
+#: that keeps them from every device).
+_hub_schema = 0
+AUDIT_HUB_SCHEMA = 2
+
+
 def hello(link: Link) -> dict[str, Any]:
+    global _hub_schema
     st = require_state()
     info = link.hello(st.device, device_name(), PROTOCOL)
+    try:
+        _hub_schema = int(info.get("schema") or 0)
+    except (TypeError, ValueError):
+        _hub_schema = 0
     if st.office and info.get("office") and info["office"] != st.office:
         raise SyncError("This book belongs to another office's hub: nothing was sent.")
     return info

@@ -17,6 +17,8 @@ PROTOCOL = 1
 
 #: The visibility class of a hub record (part 2 fills in who receives which).
 CONTACT, STANDARD, NOTES, OPEN = "contact", "standard", "notes", "open"
+#: audit entries: no device pulls them (managers read them on the hub)
+AUDIT = "audit"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class Table:
     #: a row written again keeps its uid, and the hub collapses two offline adds into one.
     #: (Never put such values into a uid: a uid cannot be forgotten.)
     natural: tuple[str, ...] = ()
+    #: BLOB columns (travel as hex text: JSON holds no bytes)
+    blobs: frozenset[str] = frozenset()
+    #: SQL over a row alias `{r}` for the uid of the customer a row belongs to, where no
+    #: column of the row names the customer (a message log line: through its interaction)
+    cust_sql: str | None = None
 
     def uid_sql_for(self, row: str) -> str | None:
         """The deterministic uid of a new row over alias `row` (NEW in a trigger)."""
@@ -99,12 +106,21 @@ TABLES: list[Table] = [
                    "archived_at", "created_at", "updated_at"),
            **_cols(STANDARD, "birthday", "life_situation", "interests", "needs",
                    "occupation", "company", "segment", "notes_private"),
-           **_cols(NOTES, "notes")},
-          refs={"owner_id": "staff"}, customer="",
+           **_cols(NOTES, "notes"),
+           # (kind: a receptionist sees whether a client is an organisation; whom a person
+           # works for stays hidden like the company.)
+           **_cols(CONTACT, "kind"),
+           **_cols(STANDARD, "organisation_id")},
+          refs={"owner_id": "staff", "organisation_id": "customer"}, customer="",
           # last_contact_at / next_follow_up_at are not synced: every replica derives them
           # from the interactions and follow-ups it holds (migrations.CONTACT_TRIGGERS).
           quiet=frozenset({"sort_name", "updated_at", "stage_since"}),
           fill={"created_at": _NOW, "updated_at": _NOW}),
+    # A merge of duplicates: the merged-away customer -> the one kept (the hub redirects
+    # to the kept one whatever is written to the other later). One per merged-away customer.
+    Table("customer_alias", _cols(CONTACT, "old_id", "new_id", "merged_at"),
+          refs={"old_id": "customer", "new_id": "customer"}, customer="old_id",
+          uid_sql=f"'alias:' || {_cust_uid('old_id')}"),
     Table("customer_email", _cols(CONTACT, "customer_id", "label", "address", "address_key",
                                   "position"),
           refs={"customer_id": "customer"}, natural=("address_key",)),
@@ -147,6 +163,23 @@ TABLES: list[Table] = [
                    "'earn:' || (SELECT uid FROM purchase WHERE id = NEW.purchase_id) "
                    f"WHEN NEW.kind = 'expire' THEN 'expire:' || {_cust_uid()} || ':' || "
                    "NEW.happened_at END")),
+    Table("message_template", _cols(OPEN, "name", "language", "purpose", "channel", "subject",
+                                    "body", "updated_at", "updated_by"),
+          customer=None,
+          # (name, language) is unique in a book: the same template made on two laptops is
+          # one row.
+          uid_sql="'template:' || lower(NEW.name) || ':' || NEW.language"),
+    Table("message_log", _cols(STANDARD, "interaction_id", "template", "language", "channel",
+                               "file"),
+          refs={"interaction_id": "interaction"}, customer=None, key=("interaction_id",),
+          cust_sql=("(SELECT c.uid FROM interaction i JOIN customer c ON c.id = i.customer_id "
+                    "WHERE i.id = {r}.interaction_id)"),
+          uid_sql="'message:' || (SELECT uid FROM interaction WHERE id = NEW.interaction_id)"),
+    Table("customer_photo", _cols(STANDARD, "customer_id", "mime", "data"),
+          refs={"customer_id": "customer"}, key=("customer_id",), blobs=frozenset({"data"}),
+          uid_sql=f"'photo:' || {_cust_uid()}"),
+    Table("suggestion_dismissal", _cols(STANDARD, "customer_id", "kind", "dismissed_at"),
+          refs={"customer_id": "customer"}, key=("customer_id", "kind"), natural=("kind",)),
     Table("sync_conflict", _cols(OPEN, "resolved_at", "resolution"), customer=None),
 ]
 BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -166,6 +199,42 @@ CONTACT_KINDS = frozenset({"customer_email", "customer_phone", "customer_address
                            "customer_consent", "customer_tag"})
 
 
+#: The audit trail travels by a path of its own (sync.push_audit): every entry of this
+#: device's hash chain, in order, as a record the hub keeps and no device pulls back (each
+#: book's chain stays its own and verifiable; the hub keeps every device's).
+AUDIT_KIND = "audit_entry"
+
+#: Tables of the book that never travel, each with the reason. A table that is neither
+#: here nor in TABLES fails tests/unit/test_sync_coverage.py: decide, don't forget.
+LOCAL_TABLES: dict[str, str] = {
+    "schema_version": "the book's own schema version",
+    "audit_entry": "travels by its own path (AUDIT_KIND): one hash chain per device",
+    "customer_fts": "search index: derived from the customers on each replica",
+    "interaction_fts": "search index: derived from the interactions on each replica",
+    "customer_count": "derived by triggers from the customers each replica holds",
+    "change_counter": "this book's cache key for figures: derived locally",
+    "import_batch": "an import is undone on the device that made it; the undo travels as "
+                    "the writes (or the move to the Trash) it makes",
+    "import_item": "part of import_batch",
+    "sync_state": "this device's sync bookkeeping",
+    "sync_outbox": "this device's unsent writes",
+    "sync_pending": "records waiting for a parent on this device",
+}
+#: Columns of synced tables that never travel, each with the reason.
+LOCAL_COLUMNS: dict[tuple[str, str], str] = {
+    ("staff", "password_hash"): "password hashes never travel (part 1)",
+    ("staff", "pin_hash"): "unlock PIN hashes never travel",
+    ("customer", "last_contact_at"): "derived on every replica from its interactions",
+    ("customer", "next_follow_up_at"): "derived on every replica from its follow-ups",
+    ("customer", "points_balance"): "derived on every replica: the sum of its entries",
+    ("sync_conflict", "uid"): "the record's own id",
+}
+for _t in ("sync_conflict",):
+    for _c in ("id", "kind", "row_uid", "customer_uid", "col", "kept", "lost", "kept_hlc",
+               "lost_hlc", "kept_by", "lost_by", "kept_device", "lost_device", "reason", "at"):
+        LOCAL_COLUMNS[(_t, _c)] = "written by the hub: a conflict travels hub -> device"
+
+
 def random_uid_sql() -> str:
     return _RANDOM_UID
 
@@ -176,6 +245,10 @@ def kind_level(kind: str) -> str:
         return NOTES
     if kind in ("customer", "customer_email", "customer_phone", "customer_consent"):
         return CONTACT
-    if kind in ("staff", "setting", "reward", "saved_view"):
+    if kind in ("staff", "setting", "reward", "saved_view", "message_template"):
         return OPEN
+    if kind == "customer_alias":
+        return CONTACT
+    if kind == AUDIT_KIND:
+        return AUDIT
     return STANDARD

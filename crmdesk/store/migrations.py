@@ -14,7 +14,7 @@ from pathlib import Path
 
 import peewee
 
-from crmdesk.store import migration_messages
+from crmdesk.store import migration_messages, migration_sync2
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -531,7 +531,9 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _organisation_clients,
                      _v9_sync,
                      _v10_customer_counts,
-                     _perf_indexes]
+                     _perf_indexes,
+                     migration_sync2.sync_coverage,
+                     migration_sync2.customer_aliases]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -547,6 +549,10 @@ ORGANISATION_SCHEMA = STEPS.index(_organisation_clients) + 1
 SYNC_VERSION = STEPS.index(_v9_sync) + 1
 #: The schema version that brought the start-up / speed indexes of issue 17 (tests use this).
 PERF_INDEXES_VERSION = STEPS.index(_perf_indexes) + 1
+#: The version whose capture covers every table (templates, photos… audit to the hub).
+SYNC_COVERAGE_VERSION = STEPS.index(migration_sync2.sync_coverage) + 1
+#: The version that remembers merges (customer_alias).
+CUSTOMER_ALIAS_VERSION = STEPS.index(migration_sync2.customer_aliases) + 1
 
 
 def current_version(database: peewee.Database) -> int:

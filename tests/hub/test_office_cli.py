@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from crmdesk.hub import schema as hub_schema
 from crmdesk.hub import testserver
 from crmdesk.services import customers, sync
 from crmdesk.store.migrations import SYNC_VERSION, current_version
@@ -39,9 +40,10 @@ def test_init_check_join_and_sync(office: tuple[Hub, Path], tmp_path: Path,
         assert current_version(b.database) >= SYNC_VERSION
     rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
     assert rep["ok"], rep["problems"]
-    assert rep["schema_version"] == 1 and len(rep["devices"]) == 1
+    assert rep["schema_version"] == hub_schema.LATEST and len(rep["devices"]) == 1
     assert rep["logins"] == [{"login": "manager", "role": "manager", "superuser": False,
-                              "bypassrls": False, "can_login": True}]
+                              "bypassrls": False, "can_login": True,
+                              "revoked": False}]
     code, out, err = run(capsys, "hub", "enrol", "Ana", "--role", "executive",
                          "--hub", hub.admin_url)
     assert code == 0, err

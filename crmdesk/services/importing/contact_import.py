@@ -489,8 +489,11 @@ _ATTACHED = ("interaction", "follow_up", "purchase", "points_entry", "stage_chan
 
 def undo_import(import_id: int) -> UndoReport:
     """Take an import back as a whole, in one transaction. Customers created by it are
-    deleted — or moved to the Trash when something was recorded for them since; customers
-    it updated get their earlier profile back unless they were edited since."""
+    deleted — or moved to the Trash when something was recorded for them since (or, in an
+    office book, once they reached the hub); customers it updated get their earlier
+    profile back unless they were edited since."""
+    from crmdesk.services import sync
+
     access.require("import")
     report = UndoReport()
     with db.atomic():
@@ -509,7 +512,9 @@ def undo_import(import_id: int) -> UndoReport:
                 attached = any(db.execute_sql(
                     f"SELECT 1 FROM {table} WHERE customer_id = ? LIMIT 1", (cid,)).fetchone()
                     for table in _ATTACHED)
-                (trash if attached else delete).append(cid)
+                # (A customer an office book already sent to the hub may have been
+                # written to on another laptop since: to the Trash, never deleted.)
+                (trash if attached or sync.pushed("customer", cid) else delete).append(cid)
             else:
                 current = db.execute_sql("SELECT updated_at FROM customer WHERE id = ?",
                                          (cid,)).fetchone()

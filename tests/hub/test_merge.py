@@ -1,0 +1,143 @@
+"""Merging duplicates in an office book: an edit made offline to the customer merged away
+lands on the one kept, on every replica; the merged-away customer never comes back; two
+opposite merges made offline: the first to reach the hub stands, the other is refused into
+conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import psycopg
+
+from crmdesk.services import customers, duplicates, interactions, sync
+from crmdesk.services.customers import ContactPoint
+from crmdesk.services.interactions import InteractionData
+from crmdesk.store.db import db
+from tests.hub.office_kit import PASSWORD, Laptop, Office
+
+
+def _cid(family: str) -> int:
+    row = db.execute_sql("SELECT id FROM customer WHERE family_name = ?", (family,)).fetchone()
+    return int(row[0])
+
+
+def _merge(keep_family: str, other_family: str) -> None:
+    keep, other = _cid(keep_family), _cid(other_family)
+    chosen = duplicates.merged_profile(customers.load(keep), customers.load(other))
+    duplicates.merge(keep, other, chosen)
+
+
+def _state(lap: Laptop) -> dict[str, object]:
+    with lap:
+        keep, other = _cid("Family0"), _cid("Family1")
+        data, gone = customers.load(keep), customers.load(other)
+        return {
+            "company": data.company, "interests": data.interests,
+            "phones": sorted(p.value for p in data.phones),
+            "emails": sorted(e.value for e in data.emails), "tags": sorted(data.tags),
+            "keep_archived": bool(db.execute_sql("SELECT archived_at FROM customer WHERE id = "
+                                                 "?", (keep,)).fetchone()[0]),
+            "other_archived": bool(db.execute_sql("SELECT archived_at FROM customer WHERE id "
+                                                  "= ?", (other,)).fetchone()[0]),
+            "other_company": gone.company,
+            "notes": sorted(n for (n,) in db.execute_sql(
+                "SELECT notes FROM interaction WHERE customer_id = ?", (keep,))),
+            "left_on_other": db.execute_sql(
+                "SELECT (SELECT count(*) FROM interaction WHERE customer_id = ?) + "
+                "(SELECT count(*) FROM customer_phone WHERE customer_id = ?) + "
+                "(SELECT count(*) FROM customer_tag WHERE customer_id = ?)",
+                (other, other, other)).fetchone()[0],
+            "aliases": db.execute_sql("SELECT count(*) FROM customer_alias").fetchone()[0],
+            "unsent": sync.unsent(),
+        }
+
+
+def test_an_offline_edit_of_the_merged_away_customer_lands_on_the_kept_one(
+        office: Office) -> None:
+    manager = office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ben:  # on a plane: works on Given1 Family1, not knowing it is a duplicate
+        other = _cid("Family1")
+        data = customers.load(other)
+        data.company = "Ben's company"
+        data.phones = [*data.phones, ContactPoint("mobile", "+34 600 111 222")]
+        data.tags = [*data.tags, "golf"]
+        customers.update(other, data, "US")
+        interactions.log(InteractionData(customer_id=other, channel="in_person", direction="in",
+                                         notes="Ben met them",
+                                         happened_at=dt.datetime.now(dt.UTC)))
+    with ana:  # meanwhile, in the office: the two are one person
+        keep = _cid("Family0")
+        data = customers.load(keep)
+        data.tags = ["golf"]
+        data.interests = "sailing"
+        customers.update(keep, data, "US")
+        _merge("Family0", "Family1")
+    ana.sync()
+    ben.sync()
+    ana.sync()
+    manager.sync()
+    seen = [_state(lap) for lap in (ana, ben, manager)]
+    assert seen[0] == seen[1] == seen[2]
+    s = seen[0]
+    assert s["company"] == "Ben's company"  # the offline edit, on the kept customer
+    assert s["interests"] == "sailing"
+    assert "+34600111222" in str(s["phones"]).replace(" ", "")
+    assert s["tags"] == ["golf"]  # one tag, though both added it
+    assert s["emails"] == ["c0@example.com", "c1@example.com"]
+    assert s["notes"] == ["Ben met them"]  # the walk-in, in the kept customer's timeline
+    assert s["left_on_other"] == 0
+    assert s["other_archived"] and not s["keep_archived"]
+    assert s["other_company"] == ""  # the merged-away customer got nothing back
+    assert s["aliases"] == 1 and s["unsent"] == 0
+    for lap in (ana, ben, manager):
+        with lap:
+            assert sync.check()[1] == []
+
+
+def test_the_merged_away_customer_never_comes_back(office: Office) -> None:
+    office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ana:
+        _merge("Family0", "Family1")
+    ana.sync()
+    ben.sync()
+    with ben:  # restores the merged-away customer from the Trash
+        customers.set_archived([_cid("Family1")], False)
+    report = ben.sync()
+    assert report.pushed.refused == 1
+    ana.sync()
+    for lap in (ana, ben):
+        state = _state(lap)
+        assert state["other_archived"] and not state["keep_archived"]
+    with ben:
+        refused = [c for c in sync.conflicts() if c.field == "archived_at"]
+        assert refused and "merged into another customer" in refused[0].reason
+
+
+def test_two_opposite_offline_merges_the_first_stands(office: Office) -> None:
+    manager = office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ana:
+        _merge("Family0", "Family1")
+    with ben:
+        _merge("Family1", "Family0")
+    ana.sync()
+    report = ben.sync()
+    assert report.pushed.refused >= 1
+    ana.sync()
+    manager.sync()
+    ben.sync()
+    seen = [_state(lap) for lap in (ana, ben, manager)]
+    assert seen[0] == seen[1] == seen[2]
+    assert not seen[0]["keep_archived"] and seen[0]["other_archived"]
+    assert seen[0]["aliases"] == 1
+    with ben:
+        refused = [c for c in sync.conflicts() if c.table == "customer_alias"]
+        assert len(refused) == 1 and refused[0].reason.startswith("merge:")
+    with psycopg.connect(office.admin_url, password=PASSWORD) as conn:
+        assert conn.execute("SELECT count(*) FROM crm.rec WHERE kind = 'customer_alias' AND "
+                            "NOT deleted").fetchone()[0] == 1
