@@ -1,5 +1,7 @@
 """A throw-away PostgreSQL cluster for tests and benchmarks: initdb as a non-root user
-(initdb refuses root), listening on 127.0.0.1 only on a free port, stopped on exit."""
+(initdb refuses root), listening on 127.0.0.1 only on a free port, stopped on exit — also
+when the process that started it is killed (a watchdog process waits on a pipe from it and
+stops the server once the pipe closes, which the kernel does however its writer ends)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,12 +50,25 @@ def _as_user() -> list[str]:
     return ["runuser", "-u", SERVICE_USER, "--"]
 
 
+# Run by the watchdog: wait until the pipe from the test process closes, then stop the
+# server and remove its folder. argv: pg_ctl, data folder, server folder, runuser prefix...
+_WATCHDOG = """
+import shutil, subprocess, sys
+sys.stdin.buffer.read()
+pg_ctl, data, folder, prefix = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+subprocess.run([*prefix, pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"],
+               capture_output=True, check=False)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
 @dataclass
 class Server:
     folder: Path
     port: int
     bindir: Path
     prefix: list[str]
+    watchdog: subprocess.Popen[bytes] | None = None
 
     @property
     def host(self) -> str:
@@ -67,6 +83,10 @@ class Server:
                             str(self.folder / "data"), "-m", "immediate", "-w", "stop"],
                            capture_output=True, check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.watchdog is not None and self.watchdog.stdin is not None:
+            self.watchdog.stdin.close()  # nothing left for it to do: it ends
+            self.watchdog.wait(timeout=30)
+            self.watchdog = None
 
     def restart(self) -> None:
         """Restart the server (clients are cut off). Its output goes to the log file: a
@@ -100,6 +120,12 @@ def start() -> Server:
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
     server = Server(folder, port, bindir, prefix)
     atexit.register(server.stop)
+    # Its own session: a signal to the test's process group (Ctrl+C, a timeout) leaves it
+    # alive to clean up. The pipe's write end stays in this process only (close_fds).
+    server.watchdog = subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(bindir / "pg_ctl"), str(data), str(folder),
+         *prefix], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
     subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l",
                     str(folder / "log"), "-w", "start"], check=True, stdin=subprocess.DEVNULL,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
