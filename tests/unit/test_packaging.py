@@ -56,6 +56,13 @@ def test_the_wheel_installed_elsewhere_writes_a_statement(tmp_path: Path) -> Non
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         metadata = zf.read(f"crmdesk-{crmdesk.__version__}.dist-info/METADATA").decode()
+    from crmdesk import paths
+
+    # Every file under crmdesk/resources, at any depth (icons, help, translations...).
+    missing = [n for n in paths.resource_names() if f"crmdesk/resources/{n}" not in names]
+    assert missing == []
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["tool"]["setuptools"]["package-data"]["crmdesk"] == ["resources/**/*"]
     for data in ("crmdesk/resources/logo.png", "crmdesk/resources/crmdesk.svg",
                  "crmdesk/resources/fonts/DejaVuSans.ttf",
                  "crmdesk/resources/fonts/DejaVuSans-Bold.ttf",
