@@ -110,6 +110,8 @@ class _Unique:
         self.blocks: dict[str, list[str]] = {}
         self.phones: set[str] = set()
         self.people: list[_Person] = []
+        self.uses: dict[int, int] = {}
+        self.turn = 0
 
     def name(self, rng: random.Random, country: Country) -> _Person:
         from rapidfuzz import fuzz, process
@@ -139,8 +141,22 @@ class _Unique:
                 if len(popular) < self.POPULAR:
                     popular.append(person)
                 return person
-        return rng.choice(popular) if popular else _Person(country, pool, feminine, given,
-                                                           family)
+        return self._again(popular) if popular else _Person(country, pool, feminine, given,
+                                                            family)
+
+    def _again(self, popular: list[_Person]) -> _Person:
+        """The names have run out: repeat a popular one, taking each past the duplicate
+        finder's common-name mark before starting the next (so that only a handful of pairs
+        ever rest on a name alone), then all of them in turn."""
+        from crmdesk.services.duplicates import COMMON_NAME
+
+        for person in popular:
+            key = id(person)
+            if self.uses.get(key, 1) <= COMMON_NAME:
+                self.uses[key] = self.uses.get(key, 1) + 1
+                return person
+        self.turn += 1
+        return popular[self.turn % len(popular)]
 
     def phone(self, rng: random.Random, patterns: Sequence[str]) -> str:
         for _ in range(20):
@@ -494,12 +510,11 @@ def _interactions(rng: random.Random, cid: int, relationship: str, owner: int | 
                                                                       .total_seconds()))))
 
     before = opened or now
-    for _ in range(rng.choice([0, 1, 1, 2]) if "acquisition" in moved or opened is None
-                   else 0):
+    for _ in range(rng.choice([0, 1, 1, 2] if opened is None else [0, 0, 1])):
         plan.append((rng.choice(PROSPECT_CONTACTS), between(created, before)))
     if opened is not None:
         plan.append((OPENING, opened))
-        for _ in range(rng.choice([0, 1, 2, 2, 3, 4])):
+        for _ in range(rng.choice([0, 1, 1, 2, 3])):
             plan.append((rng.choice(ROUTINE[relationship]), between(opened, now)))
         if need is not None and rng.random() < 0.8:
             plan.append((need.contact, between(opened + (now - opened) / 2, now)))
