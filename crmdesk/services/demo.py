@@ -25,6 +25,7 @@ from crmdesk.services.demo_data import (
     DOCTORS,
     INTERESTS,
     LIVES,
+    MOVED_HERE,
     NEEDS,
     NICKNAMES,
     NOTES,
@@ -309,6 +310,8 @@ def _one(rng: random.Random, cid: int, staff: _Staff, clock: _Clock, today: dt.d
     if twin is not None and rng.random() < 0.5:
         given, family = search_index.fold(given).title(), search_index.fold(family).title()
     life = rng.choice(LIVES)
+    if life.situation == MOVED_HERE and pool is country.names[0][0]:
+        life = rng.choice(LIVES)  # mostly those whose family came from elsewhere
     age = rng.randint(*life.ages)
     born = today - dt.timedelta(days=age * 365 + age // 4 + rng.randint(0, 364))
     birthday = born.isoformat() if rng.random() < 0.85 else None
@@ -387,7 +390,8 @@ def _one(rng: random.Random, cid: int, staff: _Staff, clock: _Clock, today: dt.d
         consents=[(ch, (created.date() + dt.timedelta(days=rng.randint(0, 30))).isoformat())
                   for ch in consented if created.date() <= today],
         tags=sorted(tags),
-        interactions=_interactions(rng, cid, relationship, owner, staff, clock, created,
+        interactions=_interactions(rng, cid, segment, stage, relationship, owner, staff,
+                                   clock, created,
                                    moves, need, pronouns),
         follow_ups=_follow_ups(rng, cid, stage, owner, staff, clock, need),
         moves=moves,
@@ -493,7 +497,8 @@ def _parse_stamp(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def _interactions(rng: random.Random, cid: int, relationship: str, owner: int | None,
+def _interactions(rng: random.Random, cid: int, segment: str, stage: str,
+                  relationship: str, owner: int | None,
                   staff: _Staff, clock: _Clock, created: dt.datetime,
                   moves: list[tuple[object, ...]], need: Need | None,
                   pronouns: dict[str, str]) -> list[tuple[object, ...]]:
@@ -516,6 +521,12 @@ def _interactions(rng: random.Random, cid: int, relationship: str, owner: int | 
         plan.append((OPENING, opened))
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             plan.append((rng.choice(ROUTINE[relationship]), between(opened, now)))
+        keep_up = catalog.DEFAULT_CADENCE.get(segment)
+        if keep_up and stage != "reactivation" and rng.random() < 0.9:
+            # VIP and Premium clients hear from their adviser as often as the book expects
+            # (a few stay on the "gone quiet" list, to show what it is for).
+            recent = now - dt.timedelta(days=rng.uniform(0.5, keep_up - 1))
+            plan.append((rng.choice(ROUTINE[relationship]), max(opened, recent)))
         if need is not None and rng.random() < 0.8:
             plan.append((need.contact, between(opened + (now - opened) / 2, now)))
         if rng.random() < 0.05:
@@ -523,11 +534,22 @@ def _interactions(rng: random.Random, cid: int, relationship: str, owner: int | 
         if "reactivation" in moved:
             plan.append((WIN_BACK, moved["reactivation"]))
     rows: list[tuple[object, ...]] = []
+    opened_at = clock.office(rng, opened) if opened is not None else None
     for (channel, subject, note, outcome), moment in plan:
-        when = clock.office(rng, moment) if channel in OFFICE_CHANNELS else min(moment, now)
+        if subject == OPENING[1] and opened_at is not None:
+            when = opened_at
+        else:
+            when = clock.office(rng, moment) if channel in OFFICE_CHANNELS \
+                else min(moment, now)
+            # Office hours moved it across the account opening: leave it out, so that the
+            # story keeps its order (getting to know us, the opening, the rest).
+            if opened is not None and opened_at is not None and \
+                    (moment < opened) != (when < opened_at):
+                continue
         if channel == "automated":
             who = None
-        elif owner is not None and rng.random() < 0.8:
+        elif owner is not None and rng.random() < (0.95 if relationship == "exclusive"
+                                                   else 0.75):
             who = owner
         else:
             who = rng.choice(staff.everyone) if staff.everyone else None
@@ -541,7 +563,10 @@ def _interactions(rng: random.Random, cid: int, relationship: str, owner: int | 
                      _stamp(when)))
         delay = dt.timedelta(minutes=rng.choice([10, 25, 40, 90, 180, 300, 24 * 60, 2 * 1440]))
         answer = clock.next_open(when + delay)
-        if inbound and answer < now and rng.random() < 0.95:  # answered a little later
+        # A message (e-mail, chat, the portal, social media) is answered a little later by
+        # phone; a call, a visit or a video call was the conversation itself.
+        if inbound and channel not in OFFICE_CHANNELS and answer < now and \
+                rng.random() < 0.95:
             rows.append((cid, who, "phone", "out", _stamp(answer), 10, f"Re: {subject}",
                          "Called back with the answer.", outcome, None, _stamp(answer)))
     return rows
@@ -558,8 +583,10 @@ def _follow_ups(rng: random.Random, cid: int, stage: str, owner: int | None, sta
     if rng.random() > FOLLOW_UP_SHARE:
         return []
     now = clock.now
-    due = clock.office(rng, now + dt.timedelta(days=rng.randint(-5, 14)), forward=True)
-    status = "done" if due < now and rng.random() < 0.5 else "open"
+    # A few overdue, some today, most in the next two weeks.
+    days = rng.choices([rng.randint(-4, -1), 0, rng.randint(1, 14)], [20, 15, 65])[0]
+    due = clock.office(rng, now + dt.timedelta(days=days), forward=True)
+    status = "done" if due < now and rng.random() < 0.6 else "open"
     if stage in ("knowledge", "acquisition") or need is None:
         what = rng.choice(PROSPECT_TASKS) if stage in ("knowledge", "acquisition") \
             else "Book the annual review"

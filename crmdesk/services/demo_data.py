@@ -297,6 +297,9 @@ NEEDS = {
 }
 
 
+MOVED_HERE = "Moved here from abroad"
+
+
 @dataclass(frozen=True)
 class Life:
     situation: str
@@ -314,7 +317,7 @@ LIVES = (
     Life("Newly married", (25, 38), WORKING, ("home", "fees")),
     Life("Expecting a first child", (27, 40), WORKING, ("baby", "home")),
     Life("Married, two children", (33, 52), WORKING, ("university", "bigger", "fees")),
-    Life("Moved here from abroad", (24, 50), WORKING, ("transfers", "credit")),
+    Life(MOVED_HERE, (24, 50), WORKING, ("transfers", "credit")),
     Life("Runs a family business", (35, 62), ("Entrepreneur",), ("business", "fees")),
     Life("Children have left home", (48, 64), WORKING, ("pension", "downsize")),
     Life("Caring for an elderly parent", (45, 62), WORKING, ("attorney", "pension")),
