@@ -553,7 +553,8 @@ def _interactions(rng: random.Random, cid: int, segment: str, stage: str,
             who = owner
         else:
             who = rng.choice(staff.everyone) if staff.everyone else None
-        inbound = channel not in ("automated", "letter") and subject != OPENING[1] and \
+        # Meetings and video calls are ours to arrange; clients call, write and chat.
+        inbound = channel not in ("automated", "letter", "in_person", "video") and \
             subject != WIN_BACK[1] and rng.random() < 0.5
         text = note.format(**pronouns)
         rows.append((cid, who, channel, "in" if inbound else "out", _stamp(when),
@@ -563,10 +564,8 @@ def _interactions(rng: random.Random, cid: int, segment: str, stage: str,
                      _stamp(when)))
         delay = dt.timedelta(minutes=rng.choice([10, 25, 40, 90, 180, 300, 24 * 60, 2 * 1440]))
         answer = clock.next_open(when + delay)
-        # A message (e-mail, chat, the portal, social media) is answered a little later by
-        # phone; a call, a visit or a video call was the conversation itself.
-        if inbound and channel not in OFFICE_CHANNELS and answer < now and \
-                rng.random() < 0.95:
+        # What a client asks by message or in a call is answered a little later, by phone.
+        if inbound and answer < now and rng.random() < 0.95:
             rows.append((cid, who, "phone", "out", _stamp(answer), 10, f"Re: {subject}",
                          "Called back with the answer.", outcome, None, _stamp(answer)))
     return rows
