@@ -17,6 +17,12 @@ arch=$(uname -m)
 started=$SECONDS
 
 "$PYTHON" packaging/render_icon.py build/crmdesk-256.png
+# Qt translation catalogues (.ts) compiled to the .qm files the app loads, when there are any.
+lrelease="$(dirname "$PYTHON")/pyside6-lrelease"
+for ts in crmdesk/resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  "$lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
 rm -rf dist/crmdesk
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/crmdesk.spec
