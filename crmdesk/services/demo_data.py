@@ -328,7 +328,7 @@ LIVES = (
 )
 
 INTERESTS = (("Golf and red wine", "golf"), ("Opera, classical music", "opera"),
-             ("Sailing", "sailing"), ("Modern art", "art"), ("Cooking, Italian food", "wine"),
+             ("Sailing", "sailing"), ("Modern art", "art"), ("Cooking, Italian food", "food"),
              ("Marathon running", "running"), ("Travel in Asia", "travel"),
              ("Gardening", "gardening"), ("Football (season ticket)", "football"),
              ("Photography", "art"), ("Tennis", "tennis"), ("Reading crime novels", "books"))
