@@ -112,6 +112,7 @@ class _Unique:
         self.phones: set[str] = set()
         self.people: list[_Person] = []
         self.uses: dict[int, int] = {}
+        self.filling: dict[str, int] = {}
         self.turn = 0
 
     def name(self, rng: random.Random, country: Country) -> _Person:
@@ -151,11 +152,15 @@ class _Unique:
         ever rest on a name alone), then all of them in turn."""
         from crmdesk.services.duplicates import COMMON_NAME
 
-        for person in popular:
-            key = id(person)
-            if self.uses.get(key, 1) <= COMMON_NAME:
-                self.uses[key] = self.uses.get(key, 1) + 1
-                return person
+        code = popular[0].country.code
+        at = self.filling.get(code, 0)  # the first popular name not yet past the mark
+        while at < len(popular) and self.uses.get(id(popular[at]), 1) > COMMON_NAME:
+            at += 1
+        self.filling[code] = at
+        if at < len(popular):
+            person = popular[at]
+            self.uses[id(person)] = self.uses.get(id(person), 1) + 1
+            return person
         self.turn += 1
         return popular[self.turn % len(popular)]
 
