@@ -113,6 +113,7 @@ class _Unique:
         self.people: list[_Person] = []
         self.uses: dict[int, int] = {}
         self.filling: dict[str, int] = {}
+        self.fallbacks: dict[str, int] = {}
         self.turn = 0
 
     def name(self, rng: random.Random, country: Country) -> _Person:
@@ -121,7 +122,9 @@ class _Unique:
         from crmdesk.services.duplicates import NAME_CUTOFF
 
         popular = self.popular.setdefault(country.code, [])
-        for _ in range(NAME_TRIES):
+        # Once a country's names have run out, a fresh one is rarely found: try less.
+        tries = NAME_TRIES if self.fallbacks.get(country.code, 0) < 200 else 2
+        for _ in range(tries):
             pool = _weighted(rng, country.names)
             feminine = rng.random() < 0.5
             given = rng.choice(pool.feminine if feminine else pool.masculine)
@@ -143,6 +146,7 @@ class _Unique:
                 if len(popular) < self.POPULAR:
                     popular.append(person)
                 return person
+        self.fallbacks[country.code] = self.fallbacks.get(country.code, 0) + 1
         return self._again(popular) if popular else _Person(country, pool, feminine, given,
                                                             family)
 
