@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean bundle bundle-smoke wheel-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,5 +32,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check crmdesk tests benchmarks
 	$(BIN)/mypy
 
+# The self-contained Linux app (dist/crmdesk/ and a tarball), then its smoke test
+# (packaging/build-bundle.sh; a few minutes, not part of `make test`).
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	PYTHON=$(BIN)/python packaging/build-bundle.sh
+
+# The smoke test again, on the bundle already built.
+bundle-smoke:
+	packaging/smoke-test.sh dist/crmdesk/crmdesk
+
+# Build the wheel, install it (not editable) into a fresh venv and run crmdesk from it.
+wheel-check: $(STAMP)
+	PYTHON=$(BIN)/python packaging/wheel-check.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

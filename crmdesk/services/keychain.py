@@ -10,6 +10,7 @@ crmdesk calls here only for an encrypted book: a plain book never pays for it.""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def keyring_first(book: Path, ask: Callable[[str], str | None]) -> Callable[[str
 
 
 def _account(book: Path) -> str:
-    return str(Path(book).expanduser().resolve())
+    # normcase: on Windows C:\Books\a.db and c:\books\A.DB are the same book (one entry).
+    return os.path.normcase(str(Path(book).expanduser().resolve()))
 
 
 def get(book: Path) -> str | None:

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import functools
 import hashlib
 import json
@@ -470,11 +469,11 @@ def _sync_lock(book: Path | None) -> Iterator[None]:
     lock = book.with_name(book.name + ".sync-lock")
     fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o600)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+        from crmdesk.store import sidecar  # flock here, a byte lock on Windows (no fcntl)
+
+        if not sidecar.try_lock_whole(fd):
             raise SyncError("Another crmdesk is syncing this book right now; try again in "
-                            "a moment.") from exc
+                            "a moment.")
         yield
     finally:
         os.close(fd)

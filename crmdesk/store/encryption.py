@@ -26,8 +26,11 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
     """A raw DB-API connection to a book file: sqlite3 for a plain one, SQLCipher keyed
     for an encrypted one (copies and checks use these, not the Peewee proxy)."""
     if passphrase is None:
-        uri = f"file:{path}?mode=ro" if read_only else str(path)
-        return sqlite3.connect(uri, uri=read_only)
+        if not read_only:
+            return sqlite3.connect(str(path))
+        # A real file: URI (percent-encoded, file:///C:/... on Windows): a name holding '#',
+        # '?' or '%' otherwise names another file ("my#book.db" opened "my").
+        return sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
     from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
 
     _kdf_iterations()

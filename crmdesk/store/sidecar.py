@@ -13,7 +13,9 @@ keeps its own coordination in this separate file:
 
 POSIX record locks (fcntl) are per process and are dropped when any handle on the file is
 closed: this module opens the lock file once per book and keeps that single handle for as
-long as it holds a lock. On Windows, `msvcrt` byte locks stand in (shared locks as slots).
+long as it holds a lock. On Windows, `msvcrt` byte locks stand in (shared locks as slots),
+far beyond the record (Windows locks are mandatory); tests/unit/test_sidecar_windows.py runs
+that code here against an emulation of msvcrt's locking.
 The locks are the operating system's: a process that dies releases them, nothing is stale.
 """
 
@@ -34,48 +36,98 @@ _WINDOW = 1  # byte of the window's lock
 _SLOTS = range(16, 16 + 256)  # Windows: one byte per process with the book open
 _WAIT_S = float(os.environ.get("CRMDESK_BUSY_TIMEOUT_MS", "5000")) / 1000
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+_WINDOWS = sys.platform == "win32"
+# Windows byte locks are mandatory: a byte another handle has locked cannot be read or
+# written through this one. The lock bytes therefore sit far beyond the record at the start
+# of the file (the -wal's identity, read and written by every crmdesk on the book), which
+# POSIX's advisory locks may share.
+_WIN_BASE = 1 << 30
+_RECORD_SIZE = 4096
+
+
+def _win_try(fd: int, start: int, exclusive: bool) -> bool:
+    """Windows: lock one byte (there are no shared byte locks: `exclusive` is implied)."""
     import msvcrt
 
-    def _try(fd: int, start: int, exclusive: bool) -> bool:
-        os.lseek(fd, start, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
+    os.lseek(fd, _WIN_BASE + start, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    except OSError:
+        return False
+    return True
 
-    def _unlock(fd: int, start: int) -> None:
-        os.lseek(fd, start, os.SEEK_SET)
-        with suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-else:
+
+def _win_unlock(fd: int, start: int) -> None:
+    import msvcrt
+
+    os.lseek(fd, _WIN_BASE + start, os.SEEK_SET)
+    with suppress(OSError):
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+
+
+def _posix_try(fd: int, start: int, exclusive: bool) -> bool:
     import fcntl
 
-    def _try(fd: int, start: int, exclusive: bool) -> bool:
-        kind = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.lockf(fd, kind | fcntl.LOCK_NB, 1, start, os.SEEK_SET)
-        except OSError:
-            return False
-        return True
+    kind = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    try:
+        fcntl.lockf(fd, kind | fcntl.LOCK_NB, 1, start, os.SEEK_SET)
+    except OSError:
+        return False
+    return True
 
-    def _unlock(fd: int, start: int) -> None:
-        fcntl.lockf(fd, fcntl.LOCK_UN, 1, start, os.SEEK_SET)
+
+def _posix_unlock(fd: int, start: int) -> None:
+    import fcntl
+
+    fcntl.lockf(fd, fcntl.LOCK_UN, 1, start, os.SEEK_SET)
+
+
+_try, _unlock = (_win_try, _win_unlock) if _WINDOWS else (_posix_try, _posix_unlock)
 
 
 def _locks_work(fd: int) -> bool:
     """Byte locks are supported on this file system (a probe on an unused byte)."""
     import errno
 
+    if _WINDOWS:
+        return True
+    import fcntl
+
     try:
-        if sys.platform == "win32":  # pragma: no cover - Windows
-            return True
         fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, 2, os.SEEK_SET)
         fcntl.lockf(fd, fcntl.LOCK_UN, 1, 2, os.SEEK_SET)
     except OSError as exc:
         return exc.errno in (errno.EACCES, errno.EAGAIN)
     return True
+
+
+def try_lock_whole(fd: int) -> bool:
+    """Take, without waiting, an exclusive lock of a small lock file of our own (not the
+    book's lock file), held until `fd` is closed: flock on POSIX, a byte lock on Windows."""
+    if _WINDOWS:
+        return _win_try(fd, 0, True)
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows: no pread (callers hold _guard)
+    return os.read(fd, size)
+
+
+def _pwrite(fd: int, data: bytes, offset: int) -> None:
+    if hasattr(os, "pwrite"):
+        os.pwrite(fd, data, offset)
+        return
+    os.lseek(fd, offset, os.SEEK_SET)
+    os.write(fd, data)
 
 
 @dataclass
@@ -136,12 +188,12 @@ def _drop_if_idle(book: Path | str) -> None:
 # --- the shared lock, and the exclusive one of whole-file operations ---------------------
 def _take_shared(entry: _Entry) -> bool:
     assert entry.fd is not None
-    if sys.platform != "win32":
+    if not _WINDOWS:
         return _try(entry.fd, _OPEN, False)
-    return _take_slot(entry)  # pragma: no cover - Windows
+    return _take_slot(entry)
 
 
-def _take_slot(entry: _Entry) -> bool:  # pragma: no cover - Windows
+def _take_slot(entry: _Entry) -> bool:
     """Windows has no shared byte locks: each process with the book open holds one slot
     byte; a whole-file operation holds byte 0 (checked before a slot is taken)."""
     assert entry.fd is not None
@@ -162,34 +214,34 @@ def _take_slot(entry: _Entry) -> bool:  # pragma: no cover - Windows
 def _take_exclusive(entry: _Entry) -> bool:
     """No other process has the book open (our own shared lock is converted in place)."""
     assert entry.fd is not None
-    if sys.platform != "win32":
+    if not _WINDOWS:
         return _try(entry.fd, _OPEN, True)
     # Windows: byte 0 first (no new slot can be taken meanwhile), then every slot but ours
     # must be free.
-    if not _try(entry.fd, _OPEN, True):  # pragma: no cover - Windows
+    if not _try(entry.fd, _OPEN, True):
         return False
-    for slot in _SLOTS:  # pragma: no cover
+    for slot in _SLOTS:
         if slot == entry.slot:
             continue
         if not _try(entry.fd, slot, True):
             _unlock(entry.fd, _OPEN)
             return False
         _unlock(entry.fd, slot)
-    return True  # pragma: no cover
+    return True
 
 
 def _back_to_shared(entry: _Entry) -> None:
     assert entry.fd is not None
-    if sys.platform != "win32":
+    if not _WINDOWS:
         if entry.users:
             _try(entry.fd, _OPEN, False)  # converts our write lock back to a read lock
         else:
             _unlock(entry.fd, _OPEN)
         return
-    _unlock(entry.fd, _OPEN)  # pragma: no cover - Windows
-    if entry.users:  # pragma: no cover
+    _unlock(entry.fd, _OPEN)
+    if entry.users:
         _take_slot(entry)
-    elif entry.slot is not None:  # pragma: no cover
+    elif entry.slot is not None:
         _unlock(entry.fd, entry.slot)
         entry.slot = None
 
@@ -249,7 +301,7 @@ def connection_closed(book: Path | str) -> None:
             if _take_exclusive(entry):  # we were the last crmdesk process on the book
                 _record_wal(Path(_key(book)), entry)
             _unlock(entry.fd, _OPEN)
-            if sys.platform == "win32" and entry.slot is not None:  # pragma: no cover
+            if _WINDOWS and entry.slot is not None:
                 _unlock(entry.fd, entry.slot)
                 entry.slot = None
         _drop_if_idle(book)
@@ -426,8 +478,7 @@ def _identity(path: Path) -> str | None:
 def _read_record(entry: _Entry) -> dict[str, str]:
     assert entry.fd is not None
     try:
-        text = os.pread(entry.fd, 4096, 0).decode("ascii", "replace") \
-            if hasattr(os, "pread") else ""
+        text = _pread(entry.fd, _RECORD_SIZE, 0).decode("ascii", "replace")
     except OSError:
         return {}
     record = {}
@@ -443,9 +494,8 @@ def _record_wal(book: Path, entry: _Entry) -> None:
     assert entry.fd is not None
     text = f"db {_identity(book) or 'none'}\nwal {_identity(Path(f'{book}-wal')) or 'none'}\n"
     try:
-        if hasattr(os, "pwrite"):
-            os.ftruncate(entry.fd, 0)
-            os.pwrite(entry.fd, text.encode("ascii"), 0)
+        os.ftruncate(entry.fd, 0)
+        _pwrite(entry.fd, text.encode("ascii"), 0)
     except OSError:
         pass
 
@@ -453,6 +503,8 @@ def _record_wal(book: Path, entry: _Entry) -> None:
 def _sqlite_has_it_open(book: Path) -> bool:
     """Does any process (this one included) hold SQLite locks on the book or its -shm?
     Known from /proc/locks only (Linux): without it, nothing is assumed free."""
+    if not hasattr(os, "major"):  # Windows: no /proc/locks either; assume it is in use
+        return True
     keys = set()
     for path in (book, Path(f"{book}-shm")):
         try:

@@ -89,7 +89,12 @@ def test_did_you_mean_and_enter_accepts_it(qtbot, book, make_window) -> None:  #
 
 
 def test_ranked_broad_search_first_page_then_the_rest(qtbot, qtmodeltester, book) -> None:  # type: ignore[no-untyped-def]
-    demo.build_demo(2600, seed=3)
+    # Enough customers that "a" has more hits than the first-page threshold (some 70 % of
+    # demo clients have a word starting with "a").
+    demo.build_demo(3400, seed=3)
+    from crmdesk.services import customer_query
+    assert customer_query.text_only_count(CustomerFilter(text="a"), 3400) > \
+        customer_query.FIRST_PAGE_THRESHOLD
     model = CustomerTableModel(CustomerFilter(text="a"))
     model.reload()
     qtmodeltester.check(model)

@@ -22,7 +22,9 @@ def test_desktop_entry() -> None:
     entry.read(ROOT / "packaging" / "crmdesk.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
-    assert section["Exec"].split()[0] == "crmdesk"
+    # No %f: `crmdesk FILE` is not how a book is opened (the first word is a command), and a
+    # menu start expands %f to nothing.
+    assert section["Exec"] == "crmdesk"
     assert section["Icon"] == "crmdesk"
     assert "Office;" in section["Categories"]
 
@@ -56,6 +58,13 @@ def test_the_wheel_installed_elsewhere_writes_a_statement(tmp_path: Path) -> Non
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         metadata = zf.read(f"crmdesk-{crmdesk.__version__}.dist-info/METADATA").decode()
+    from crmdesk import paths
+
+    # Every file under crmdesk/resources, at any depth (icons, help, translations...).
+    missing = [n for n in paths.resource_names() if f"crmdesk/resources/{n}" not in names]
+    assert missing == []
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["tool"]["setuptools"]["package-data"]["crmdesk"] == ["resources/**/*"]
     for data in ("crmdesk/resources/logo.png", "crmdesk/resources/crmdesk.svg",
                  "crmdesk/resources/fonts/DejaVuSans.ttf",
                  "crmdesk/resources/fonts/DejaVuSans-Bold.ttf",
@@ -108,3 +117,37 @@ def test_one_version() -> None:
     assert project["project"]["license"] == "MIT"
     licence = (ROOT / "LICENSE").read_text()
     assert licence.startswith("MIT License") and "Copyright (c) 2026 the crmdesk authors" in licence
+
+
+def test_packaging_scripts_parse_and_the_spec_compiles() -> None:
+    for script in ("build-bundle.sh", "smoke-test.sh", "wheel-check.sh", "install-bundle.sh",
+                   "install-desktop-entry.sh"):
+        path = ROOT / "packaging" / script
+        assert os.access(path, os.X_OK), script
+        shell = "sh" if path.read_text().startswith("#!/usr/bin/env sh") else "bash"
+        done = subprocess.run([shell, "-n", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, (script, done.stderr)
+    spec = (ROOT / "packaging" / "crmdesk.spec").read_text()
+    compile(spec, "crmdesk.spec", "exec")
+    assert 'collect_data_files("crmdesk", includes=["resources/**/*"])' in spec
+    assert "freeze_support()" in (ROOT / "packaging" / "crmdesk_main.py").read_text()
+
+
+def test_the_smoke_test_fails_when_the_app_does(tmp_path: Path) -> None:
+    """The bundle's smoke test is not a formality: an app that cannot write a statement (or
+    whose window does not show) fails it, with the step named."""
+    fake = tmp_path / "crmdesk"
+    fake.write_text("#!/bin/sh\n"
+                    'case "$*" in *--version*) echo "crmdesk 0.0"; exit 0 ;; esac\n'
+                    'case "$*" in *demo*) exit 0 ;; esac\n'
+                    'case "$*" in *statement*) echo "no fonts" >&2; exit 1 ;; esac\n'
+                    'echo "shown_after_s=0.1"\n')
+    fake.chmod(0o755)
+    done = subprocess.run(["bash", str(ROOT / "packaging" / "smoke-test.sh"), str(fake)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "smoke: FAILED: statement" in done.stderr
+    fake.write_text(fake.read_text().replace('echo "shown_after_s=0.1"', "exit 0"))
+    done = subprocess.run(["bash", str(ROOT / "packaging" / "smoke-test.sh"), str(fake)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "the window did not show" in done.stderr
