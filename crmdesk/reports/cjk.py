@@ -48,10 +48,9 @@ EMBEDDED = "CJKFallback"
 
 def shipped_fonts() -> list[str]:
     """The CJK fonts inside the package (packaging/make_cjk_fonts.py builds them)."""
-    from pathlib import Path
+    from crmdesk import paths
 
-    here = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-    return [str(here / "CJKHanKana.ttf"), str(here / "CJKHangul.ttf")]
+    return [str(paths.resource("fonts/CJKHanKana.ttf")), str(paths.resource("fonts/CJKHangul.ttf"))]
 
 
 @lru_cache(maxsize=1)
