@@ -989,8 +989,114 @@ ALTER TABLE crm.login ADD COLUMN revoked_at timestamptz;
 RESET ROLE;
 """
 
+_V5 = r"""
+SET LOCAL ROLE crm_owner;
+-- v5: one photo per customer. A photo pushed for a customer who already has another one
+-- (a merged-away customer's photo, redirected or moved by a merge) is refused into conflicts
+-- instead of landing as a second one (a second photo broke every replica's pull).
+CREATE OR REPLACE FUNCTION crm.redirected(it jsonb, dev text, my_role text, my_staff text,
+                               now_ms bigint) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  k text := it ->> 'k';
+  u text := it ->> 'u';
+  c text := it ->> 'c';
+  x jsonb := it -> 'x';
+  h text := it ->> 'h';
+  q bigint := coalesce((it ->> 'q')::bigint, 0);
+  cu text := it ->> 'cu';
+  target text;
+  res jsonb;
+  cur jsonb;
+BEGIN
+  IF k = 'customer_alias' AND c = '*' THEN
+    target := coalesce(crm.alias_target(x ->> 'new_id'), x ->> 'new_id');
+    IF target = x ->> 'old_id' OR EXISTS (
+        SELECT 1 FROM crm.rec r WHERE r.kind = 'customer_alias' AND r.cust = x ->> 'old_id'
+        AND NOT r.deleted AND r.uid <> u) THEN
+      -- Two opposite merges made offline: the one that reached the hub first stands.
+      PERFORM crm.put_conflict(k, u, c, x ->> 'old_id', NULL, NULL, NULL, x, h, dev,
+                               'merge: these customers were already merged the other way '
+                               || '(or this one into a third): this merge was not applied');
+      RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+    END IF;
+    x := jsonb_set(x, '{new_id}', to_jsonb(target));
+    res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+    IF res ->> 'r' = 'ok' THEN
+      PERFORM crm.move_to_survivor(x ->> 'old_id', target, h, dev);
+      -- (aliases of aliases follow: a merge into the merged-away one points further)
+      UPDATE crm.rec SET data = jsonb_set(data, '{new_id}', to_jsonb(target)),
+        seq = nextval('crm.change_seq'),
+        v = jsonb_set(v, '{new_id}', jsonb_build_array(h, currval('crm.change_seq'), dev))
+      WHERE kind = 'customer_alias' AND NOT deleted AND data ->> 'new_id' = x ->> 'old_id';
+    END IF;
+    RETURN res;
+  END IF;
+  IF k IN ('customer', 'customer.standard', 'customer.notes') AND c <> '*' THEN
+    target := crm.alias_target(u);
+    IF target IS NOT NULL THEN
+      IF c = 'archived_at' AND (x IS NULL OR x = 'null'::jsonb) THEN
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        PERFORM crm.put_conflict(k, u, c, u, cur, NULL, NULL, x, h, dev,
+                                 'merged into another customer: restore that one instead');
+        RETURN jsonb_build_object('r', 'refused', 'e', true,
+                                  'w', jsonb_build_object(c, coalesce(cur, 'null')),
+                                  'd', false);
+      END IF;
+      IF c NOT IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                   'created_at') THEN
+        -- The edit lands on the kept customer (judged against its version of the field);
+        -- the merged-away one keeps what it had.
+        PERFORM crm.put(k, target, c, x, h, q, target, dev, my_role, my_staff, now_ms);
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        RETURN jsonb_build_object('r', 'lost', 'w',
+                                  jsonb_build_object(c, coalesce(cur, 'null')));
+      END IF;
+    END IF;
+    IF c = 'organisation_id' AND x IS NOT NULL AND jsonb_typeof(x) = 'string' THEN
+      target := crm.alias_target(x #>> '{}');
+      IF target IS NOT NULL THEN
+        x := to_jsonb(target);
+      END IF;
+    END IF;
+  ELSIF c = '*' AND x ? 'customer_id' AND jsonb_typeof(x -> 'customer_id') = 'string' THEN
+    target := crm.alias_target(x ->> 'customer_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{customer_id}', to_jsonb(target));
+      cu := target;
+    END IF;
+  ELSIF c = '*' AND k = 'customer.standard' AND jsonb_typeof(x -> 'organisation_id') = 'string'
+  THEN
+    target := crm.alias_target(x ->> 'organisation_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{organisation_id}', to_jsonb(target));
+    END IF;
+  ELSIF c = 'customer_id' AND jsonb_typeof(x) = 'string' THEN
+    target := crm.alias_target(x #>> '{}');
+    IF target IS NOT NULL THEN
+      x := to_jsonb(target);
+      cu := target;
+    END IF;
+  END IF;
+  -- One photo per customer: a new photo row for a customer who already has another (the
+  -- merged-away customer's, redirected or moved here by a merge) cannot land beside it. The
+  -- one there stays; this one is refused into conflicts, never silently dropped.
+  IF k = 'customer_photo' AND c = '*' AND jsonb_typeof(x -> 'customer_id') = 'string'
+      AND NOT EXISTS (SELECT 1 FROM crm.rec r WHERE r.kind = k AND r.uid = u)
+      AND EXISTS (SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = x ->> 'customer_id'
+                  AND NOT d.deleted AND d.uid <> u) THEN
+    PERFORM crm.put_conflict(k, u, c, x ->> 'customer_id', NULL, NULL, NULL, x, h, dev,
+                             'this customer already has a photo (merged from a duplicate): '
+                             || 'that one was kept');
+    RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+  END IF;
+  RETURN crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+END $$;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 #: The first hub schema that keeps audit entries away from every device (no push before).
 AUDIT_SCHEMA = 2
 LATEST = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import psycopg
+import pytest
 
 from crmdesk.services import customers, duplicates, interactions, sync
 from crmdesk.services.customers import ContactPoint
@@ -141,3 +142,45 @@ def test_two_opposite_offline_merges_the_first_stands(office: Office) -> None:
     with psycopg.connect(office.admin_url, password=PASSWORD) as conn:
         assert conn.execute("SELECT count(*) FROM crm.rec WHERE kind = 'customer_alias' AND "
                             "NOT deleted").fetchone()[0] == 1
+
+
+def _set_photo(cid: int, shade: int) -> None:
+    """A photo for the customer, written as the profile writes it (one per customer)."""
+    picture = bytes([shade]) * 40 + b"\x00\xff"
+    with db.atomic():
+        if db.execute_sql("UPDATE customer_photo SET data = ? WHERE customer_id = ?",
+                          (picture, cid)).rowcount == 0:
+            db.execute_sql("INSERT INTO customer_photo (customer_id, mime, data) "
+                           "VALUES (?, 'image/png', ?)", (cid, picture))
+
+
+@pytest.mark.parametrize("kept_first", [True, False])
+def test_a_photo_given_to_the_merged_away_customer_when_the_kept_one_has_one(
+        office: Office, kept_first: bool) -> None:
+    """Found by the state machine at 1,000 examples: a merge, a photo for the kept customer,
+    then one for the merged-away customer, pushed together. The hub redirected the second
+    photo to the kept customer, who then had two, and every pull failed on the book's one
+    photo per customer (UNIQUE constraint failed: customer_photo.customer_id)."""
+    manager = office.start()
+    ana = office.join("ana")
+    with manager:
+        keep, other = _cid("Family0"), _cid("Family1")
+        _merge("Family0", "Family1")
+        for cid, shade in ([(keep, 1), (other, 2)] if kept_first else [(other, 2), (keep, 1)]):
+            _set_photo(cid, shade)
+    manager.sync()
+    ana.sync()
+    manager.sync()
+    for lap in (manager, ana):
+        with lap:
+            keep = _cid("Family0")
+            rows = db.execute_sql("SELECT customer_id, data FROM customer_photo").fetchall()
+            # one photo: the first to reach the hub (the other is in conflicts)
+            first = b"\x01" if kept_first else b"\x02"
+            assert [(r[0], bytes(r[1])[:1]) for r in rows] == [(keep, first)]
+            assert sync.check()[1] == []
+            assert sync.unsent() == 0
+    with manager:  # the photo that could not land is not dropped silently
+        listed = [c for c in sync.conflicts(include_resolved=True)
+                  if c.table == "customer_photo"]
+        assert listed, "the refused photo is listed in conflicts"
