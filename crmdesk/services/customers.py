@@ -383,12 +383,32 @@ def load_shown(ids: list[int]) -> dict[int, tuple[CustomerData, access.Level]]:
     return shown
 
 
+def _refuse_restoring_merged_away(ids: list[int]) -> None:
+    """In an office book a customer merged into another stays in the Trash: every replica
+    sends what is written to it on to the kept one, and a restore made here before the
+    merge reached the hub would bring it back everywhere. (A book that never joined a hub
+    may restore it, as before; an undone merge removes the alias first.)"""
+    if not ids or db.execute_sql("SELECT 1 FROM sync_state LIMIT 1").fetchone() is None:
+        return
+    marks = ",".join("?" * len(ids))
+    row = db.execute_sql(
+        f"SELECT a.old_id, c.given_name, c.family_name FROM customer_alias a JOIN customer c "
+        f"ON c.id = a.new_id WHERE a.old_id IN ({marks}) LIMIT 1", list(ids)).fetchone()
+    if row is not None:
+        kept = " ".join(p for p in (row[1], row[2]) if p) or f"customer {row[0]}"
+        raise ValidationFailed([Problem(
+            "archived_at", f"Customer {row[0]} was merged into {kept}: restore that one "
+            "instead (in an office book a merged-away customer stays in the Trash).")])
+
+
 def set_archived(ids: list[int], archived: bool) -> int:
     """Archive (move to Trash) or restore customers; returns how many changed."""
     access.require("delete")
     access.require_level(ids, access.Level.STANDARD, "archive or restore")
     now = utcnow()
     with db.atomic():
+        if not archived:
+            _refuse_restoring_merged_away(ids)
         query = Customer.update(archived_at=now if archived else None, updated_at=now)
         if archived:
             query = query.where(Customer.id.in_(ids), Customer.archived_at.is_null())

@@ -612,6 +612,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         text = f"{'Archive' if archived else 'Restore'} {what}"
         try:
             customers.set_archived(ids, archived)
+        except ValidationFailed as exc:  # a merged-away customer of an office book
+            self.show_error(str(exc))
+            return
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
             return

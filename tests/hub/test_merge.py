@@ -105,8 +105,13 @@ def test_the_merged_away_customer_never_comes_back(office: Office) -> None:
         _merge("Family0", "Family1")
     ana.sync()
     ben.sync()
-    with ben:  # restores the merged-away customer from the Trash
-        customers.set_archived([_cid("Family1")], False)
+    with ben:  # tries to restore the merged-away customer from the Trash: refused here
+        with pytest.raises(customers.ValidationFailed, match="merged into"):
+            customers.set_archived([_cid("Family1")], False)
+        # an older build or a modified client writes it anyway: the hub refuses it too
+        with db.atomic():
+            db.execute_sql("UPDATE customer SET archived_at = NULL WHERE id = ?",
+                           (_cid("Family1"),))
     report = ben.sync()
     assert report.pushed.refused == 1
     ana.sync()
@@ -184,3 +189,25 @@ def test_a_photo_given_to_the_merged_away_customer_when_the_kept_one_has_one(
         listed = [c for c in sync.conflicts(include_resolved=True)
                   if c.table == "customer_photo"]
         assert listed, "the refused photo is listed in conflicts"
+
+
+def test_restoring_the_merged_away_customer_on_the_merging_laptop_is_refused(
+        office: Office) -> None:
+    """Found by the state machine at 1,000 examples: a merge, then a restore of the
+    merged-away customer from the Trash on the same laptop before it synced. The restore
+    replaced the merge's archive in the outbox, reached the hub before the merge, and the
+    merged-away customer was back on every replica. In an office book the service refuses
+    it (restore the kept one); a book that never joined a hub may still restore it."""
+    manager = office.start()
+    ana = office.join("ana")
+    with manager:
+        other = _cid("Family1")
+        _merge("Family0", "Family1")
+        with pytest.raises(customers.ValidationFailed, match="merged into"):
+            customers.set_archived([other], False)
+    manager.sync()
+    ana.sync()
+    for lap in (manager, ana):
+        with lap:
+            assert db.execute_sql("SELECT archived_at FROM customer WHERE id = ?",
+                                  (_cid("Family1"),)).fetchone()[0] is not None
