@@ -159,3 +159,25 @@ def test_settle_then_unsettle_puts_the_field_back(book: Book, tmp_path: Path) ->
                           (cid,)).fetchone()[0] == "Architect"
     assert sync.open_conflicts() == 1
     assert sync.unsent() > 0  # both travel to the other replicas
+
+
+def test_the_office_job_starts_from_a_checkout_and_from_the_bundle(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """In the PyInstaller bundle sys.executable is crmdesk itself: `-m` would start the CLI
+    with an unknown command; the bundle's entry point runs the job for --office-job."""
+    import sys
+    from pathlib import Path
+
+    from crmdesk.ui.dialogs import office_dialogs
+
+    assert office_dialogs.job_command() == (sys.executable, ["-m", "crmdesk.hub.office_job"])
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert office_dialogs.job_command() == (sys.executable, ["--office-job"])
+    import json
+    import subprocess
+
+    # the bundle's entry point with --office-job is the job (which answers a bad request
+    # with one JSON line), not the command line (which would refuse the option)
+    entry = Path(__file__).resolve().parents[2] / "packaging" / "crmdesk_main.py"
+    done = subprocess.run([sys.executable, str(entry), "--office-job"], input="not json\n",
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "error" in json.loads(done.stdout.strip().splitlines()[-1])

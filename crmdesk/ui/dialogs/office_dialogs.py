@@ -84,9 +84,11 @@ class _JobDialog(QDialog):
         self._buffer = b""
         self.cancelled = False
 
-    # what a subclass gives
-    def request(self) -> dict[str, Any] | None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    # what a subclass gives (JoinDialog, MakeOfficeDialog): the job's request, or None
+    # when the form says what is missing
+    def request(self) -> dict[str, Any] | None:
+        self.message.setText("Nothing to do.")
+        return None
 
     def cleanup_after_failure(self) -> None:
         pass
@@ -111,8 +113,9 @@ class _JobDialog(QDialog):
         self.progress.show()
         self.stage.setText("Starting…")
         proc = QProcess(self)
-        proc.setProgram(sys.executable)
-        proc.setArguments(["-m", "crmdesk.hub.office_job"])
+        program, arguments = job_command()
+        proc.setProgram(program)
+        proc.setArguments(arguments)
         proc.readyReadStandardOutput.connect(self._read)
         proc.finished.connect(self._finished)
         self.proc = proc
@@ -193,6 +196,15 @@ class _JobDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+def job_command() -> tuple[str, list[str]]:
+    """How to start the office job: `python -m crmdesk.hub.office_job`, or, in a frozen app
+    (the PyInstaller bundle, where sys.executable is crmdesk itself and knows no -m), the
+    bundle's own entry point with --office-job (packaging/crmdesk_main.py)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--office-job"]
+    return sys.executable, ["-m", "crmdesk.hub.office_job"]
 
 
 class JoinDialog(_JobDialog):
