@@ -1095,8 +1095,108 @@ END $$;
 RESET ROLE;
 """
 
+_V6 = r"""
+SET LOCAL ROLE crm_owner;
+-- v6: an organisation works for no one, and no client works for themselves. Field-by-field
+-- merging can break that where no single save could: a laptop makes a client an organisation
+-- while another makes it a contact person of someone, or a merge turns "works for the
+-- duplicate" into "works for themselves". After each push the customers it touched are
+-- settled: the "works for" is cleared and the cleared value kept in conflicts for review.
+CREATE FUNCTION crm.settle_organisation(u text, dev text) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  std crm.rec%ROWTYPE;
+  kind_now text;
+  kind_h text;
+  oid text;
+  s bigint;
+BEGIN
+  SELECT * INTO std FROM crm.rec WHERE kind = 'customer.standard' AND uid = u
+    AND NOT deleted FOR UPDATE;
+  oid := CASE WHEN FOUND THEN std.data ->> 'organisation_id' END;
+  IF oid IS NULL THEN
+    RETURN;
+  END IF;
+  SELECT r.data ->> 'kind', r.v -> 'kind' ->> 0 INTO kind_now, kind_h FROM crm.rec r
+  WHERE r.kind = 'customer' AND r.uid = u;
+  IF oid <> u AND kind_now IS DISTINCT FROM 'organisation' THEN
+    RETURN;
+  END IF;
+  s := nextval('crm.change_seq');
+  UPDATE crm.rec SET seq = s,
+    data = jsonb_set(data, '{organisation_id}', 'null'::jsonb),
+    v = jsonb_set(v, '{organisation_id}', jsonb_build_array(
+      greatest(coalesce(kind_h, ''), coalesce(std.v -> 'organisation_id' ->> 0, '')), s, dev))
+  WHERE kind = 'customer.standard' AND uid = u;
+  PERFORM crm.put_conflict('customer.standard', u, 'organisation_id', u, 'null'::jsonb,
+                           kind_h, dev, to_jsonb(oid), std.v -> 'organisation_id' ->> 0,
+                           std.v -> 'organisation_id' ->> 2,
+                           CASE WHEN oid = u
+                             THEN 'this client was merged with the organisation they worked '
+                                  || 'for: a client cannot work for themselves'
+                             ELSE 'this client is an organisation now: an organisation works '
+                                  || 'for no one' END);
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
+DECLARE
+  who crm.login%ROWTYPE;
+  it jsonb;
+  res jsonb[] := '{}';
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  before bigint;
+  touched text[] := '{}';
+  one text;
+BEGIN
+  IF p_proto IS NULL OR p_proto < 1 OR p_proto > (SELECT value::int FROM crm.meta
+                                                  WHERE key = 'protocol') THEN
+    RAISE EXCEPTION 'crmdesk: this hub does not know protocol %: upgrade the hub', p_proto;
+  END IF;
+  SELECT * INTO who FROM crm.login WHERE rolname = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'crmdesk: % is not enrolled on this hub', session_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM crm.device d WHERE d.uid = p_device
+                 AND d.rolname = session_user) THEN
+    RAISE EXCEPTION 'crmdesk: this device is not registered for %', session_user;
+  END IF;
+  PERFORM pg_advisory_xact_lock(727274);
+  before := (SELECT last_value FROM crm.change_seq);
+  FOR it IN SELECT e.value FROM jsonb_array_elements(p_items) e LOOP
+    IF it ->> 'k' = 'audit_entry' THEN
+      res := res || crm.put_audit(it ->> 'u', it -> 'x', it ->> 'cu', p_device);
+      CONTINUE;
+    END IF;
+    -- A merged-away customer: what is written to it lands on the customer it was merged
+    -- into (crm.redirected), on every replica.
+    res := res || crm.redirected(it, p_device, who.role, who.staff_uid, now_ms);
+    IF it ->> 'k' IN ('customer', 'customer.standard')
+        AND it ->> 'c' IN ('*', 'kind', 'organisation_id') THEN
+      touched := touched || coalesce(crm.alias_target(it ->> 'u'), it ->> 'u');
+    ELSIF it ->> 'k' = 'customer_alias' THEN
+      touched := touched || coalesce(crm.alias_target(it -> 'x' ->> 'new_id'),
+                                     it -> 'x' ->> 'new_id');
+    END IF;
+  END LOOP;
+  -- judged once the whole batch is in (one save writes the kind and the "works for" as two
+  -- items, in either order)
+  FOR one IN SELECT DISTINCT t FROM unnest(touched) t WHERE t IS NOT NULL LOOP
+    PERFORM crm.settle_organisation(one, p_device);
+  END LOOP;
+  UPDATE crm.device SET last_push = now() WHERE uid = p_device;
+  IF (SELECT last_value FROM crm.change_seq) <> before THEN
+    PERFORM pg_notify('crm_changes', (SELECT last_value FROM crm.change_seq)::text);
+  END IF;
+  RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
+END $$;
+
+REVOKE ALL ON FUNCTION crm.settle_organisation(text, text) FROM PUBLIC;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 #: The first hub schema that keeps audit entries away from every device (no push before).
 AUDIT_SCHEMA = 2
 LATEST = len(MIGRATIONS)

@@ -79,6 +79,16 @@ def check_book() -> CheckReport:
     if kept != {0: customers - archived, 1: archived}:
         report.problems.append(f"Customer counts out of step: {kept.get(0)} active and "
                                f"{kept.get(1)} in Trash recorded")
+    # An organisation works for no one and no client works for themselves (what a save
+    # refuses; a merge or two laptops' edits must not make it either).
+    bad_orgs = db.execute_sql(
+        "SELECT count(*) FROM customer WHERE organisation_id IS NOT NULL AND "
+        "(organisation_id = id OR kind = 'organisation')").fetchone()[0]
+    if bad_orgs:
+        report.problems.append(f"{bad_orgs:,} organisations or clients work for an "
+                               "organisation they cannot (themselves, or as an organisation)")
+    else:
+        report.findings.append("Organisations and contact persons: ok")
     from crmdesk.services import sync  # an office book: its sync bookkeeping too
 
     found, problems = sync.check()

@@ -12,6 +12,7 @@ import pytest
 
 from crmdesk.services import customers, duplicates, interactions, sync
 from crmdesk.services.customers import ContactPoint
+from crmdesk.services.integrity import check_book
 from crmdesk.services.interactions import InteractionData
 from crmdesk.store.db import db
 from tests.hub.office_kit import PASSWORD, Laptop, Office
@@ -211,3 +212,74 @@ def test_restoring_the_merged_away_customer_on_the_merging_laptop_is_refused(
         with lap:
             assert db.execute_sql("SELECT archived_at FROM customer WHERE id = ?",
                                   (_cid("Family1"),)).fetchone()[0] is not None
+
+
+def _works_for(cid: int, oid: int) -> None:
+    org = customers.load(oid)
+    if org.kind != "organisation":
+        org.kind, org.organisation_id = "organisation", None
+        customers.update(oid, org, "US")
+    data = customers.load(cid)
+    data.kind, data.organisation_id = "person", oid
+    customers.update(cid, data, "US")
+
+
+def _organisations() -> list[tuple[str, str, str | None]]:
+    return [(r[0], r[1], r[2]) for r in db.execute_sql(
+        "SELECT c.family_name, c.kind, o.family_name FROM customer c LEFT JOIN customer o "
+        "ON o.id = c.organisation_id WHERE c.archived_at IS NULL ORDER BY c.family_name")]
+
+
+def test_a_client_merged_with_the_organisation_they_worked_for(office: Office) -> None:
+    """Ana, offline, makes Family1 an organisation Family0 works for; the manager merges the
+    two as one client. Through the merge Family0 would work for themselves: the hub clears
+    that "works for" on every replica and keeps it in conflicts, saying why."""
+    manager = office.start()
+    ana = office.join("ana")
+    with manager:
+        _merge("Family0", "Family1")
+    manager.sync()
+    with ana:
+        _works_for(_cid("Family0"), _cid("Family1"))
+    ana.sync()
+    manager.sync()
+    for lap in (manager, ana):
+        with lap:
+            keep = db.execute_sql("SELECT organisation_id FROM customer WHERE family_name = "
+                                  "'Family0'").fetchone()
+            assert keep == (None,)
+            assert check_book().ok, check_book().problems
+            assert sync.unsent() == 0
+    with manager:
+        why = [c.reason for c in sync.conflicts(include_resolved=True)
+               if c.field == "organisation_id"]
+        assert why and "cannot work for themselves" in why[0]
+
+
+def test_an_organisation_made_a_contact_person_on_another_laptop(office: Office) -> None:
+    """Ana makes Family1 an organisation; offline meanwhile, Ben makes Family1 a contact
+    person of Family2. Merged field by field that would be an organisation working for
+    someone: the organisation stands, Ben's "works for" is in conflicts."""
+    manager = office.start(customers=3)
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ana:
+        org = customers.load(_cid("Family1"))
+        org.kind = "organisation"
+        customers.update(_cid("Family1"), org, "US")
+    with ben:
+        _works_for(_cid("Family1"), _cid("Family2"))
+    ana.sync()
+    ben.sync()
+    ana.sync()
+    manager.sync()
+    expected = [("Family0", "person", None), ("Family1", "organisation", None),
+                ("Family2", "organisation", None)]
+    for lap in (manager, ana, ben):
+        with lap:
+            assert _organisations() == expected
+            assert check_book().ok, check_book().problems
+    with manager:
+        why = [c.reason for c in sync.conflicts(include_resolved=True)
+               if c.field == "organisation_id"]
+        assert why and "an organisation works for no one" in why[0]
