@@ -548,6 +548,17 @@ class HubLink:
         with plain_errors("The hub refused the pull"):
             return list(self.conn.execute("SELECT * FROM crm.pull(%s, %s)", (after, limit)))
 
+    def access_changes(self, after: int) -> list[str]:
+        """The customers whose access changed after a cursor (hub schema 6)."""
+        with plain_errors("The hub refused the pull"):
+            return [r[0] for r in self.conn.execute("SELECT * FROM crm.access_changes(%s)",
+                                                    (after,))]
+
+    def customer_rows(self, custs: list[str]) -> list[tuple[Any, ...]]:
+        """Every record of these customers this login may see now (RLS applied)."""
+        with plain_errors("The hub refused the pull"):
+            return list(self.conn.execute("SELECT * FROM crm.customer_rows(%s)", (custs,)))
+
     def snapshot_rows(self, kind: str, after: str, limit: int) -> list[tuple[Any, ...]]:
         with plain_errors("The hub refused the snapshot"):
             return list(self.conn.execute("SELECT * FROM crm.snapshot(%s, %s, %s)",

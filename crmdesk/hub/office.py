@@ -46,7 +46,7 @@ def upload(conn: Any, device: str) -> int:
     with client.plain_errors("Uploading the book failed"), conn.transaction():
         # COPY cannot write a table with row-level security: stage, then INSERT.
         conn.execute("CREATE TEMP TABLE up_rec (LIKE crm.rec) ON COMMIT DROP")
-        conn.execute("CREATE TEMP TABLE up_acl (LIKE crm.acl) ON COMMIT DROP")
+        conn.execute("CREATE TEMP TABLE up_acl (LIKE crm.acl INCLUDING DEFAULTS) ON COMMIT DROP")
         conn.execute("GRANT SELECT ON up_rec, up_acl TO crm_owner")
         with conn.cursor().copy("COPY up_rec (kind, uid, cust, lvl, data, v, deleted, seq) "
                                 "FROM STDIN") as copy:
@@ -73,7 +73,8 @@ def upload(conn: Any, device: str) -> int:
                 copy.write_row((*row, False))
         conn.execute("SET LOCAL ROLE crm_owner")
         conn.execute("INSERT INTO crm.rec SELECT * FROM up_rec")
-        conn.execute("INSERT INTO crm.acl SELECT * FROM up_acl")
+        conn.execute("INSERT INTO crm.acl (cust, owner, exclusive, private_notes, forgotten) "
+                     "SELECT cust, owner, exclusive, private_notes, forgotten FROM up_acl")
         if seq:
             conn.execute("SELECT setval('crm.change_seq', %s)", (seq,))
     return seq

@@ -1097,6 +1097,154 @@ RESET ROLE;
 
 _V6 = r"""
 SET LOCAL ROLE crm_owner;
+
+-- v6 (access): who may see what changes (a client made exclusive, notes marked private, an
+-- owner changed). Every change of a customer's access is numbered from the change sequence
+-- (crm.acl.seq) and kept in crm.acl_hist: a laptop asks which customers' access changed
+-- since its cursor and takes their rows again as it may now see them (what it may no
+-- longer see goes, what it may now see comes); an offline write is judged by the access its
+-- author had when making it.
+ALTER TABLE crm.acl ADD COLUMN seq bigint NOT NULL DEFAULT 0,
+  ADD COLUMN born bigint NOT NULL DEFAULT 0;
+CREATE TABLE crm.acl_hist (
+    cust text NOT NULL, seq bigint NOT NULL, owner text, exclusive boolean NOT NULL,
+    private_notes boolean NOT NULL, PRIMARY KEY (cust, seq));
+ALTER TABLE crm.acl_hist ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crm.acl_hist FORCE ROW LEVEL SECURITY;
+CREATE POLICY acl_hist_owner ON crm.acl_hist TO crm_owner USING (true) WITH CHECK (true);
+INSERT INTO crm.acl_hist SELECT cust, 0, owner, exclusive, private_notes FROM crm.acl;
+CREATE INDEX acl_seq ON crm.acl (seq);
+
+-- (A customer new in this transaction is no change of access: its rows reach each laptop
+-- by the ordinary pull, as that person may see them.)
+CREATE FUNCTION crm.acl_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  s bigint;
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.owner IS NOT DISTINCT FROM OLD.owner
+     AND NEW.exclusive = OLD.exclusive AND NEW.private_notes = OLD.private_notes THEN
+    RETURN NEW;
+  END IF;
+  s := nextval('crm.change_seq');
+  INSERT INTO crm.acl_hist (cust, seq, owner, exclusive, private_notes)
+  VALUES (NEW.cust, s, NEW.owner, NEW.exclusive, NEW.private_notes)
+  ON CONFLICT DO NOTHING;
+  IF TG_OP = 'INSERT' THEN
+    NEW.born := txid_current();
+  ELSIF OLD.born <> txid_current() THEN
+    NEW.seq := s;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER acl_changed BEFORE INSERT OR UPDATE ON crm.acl
+  FOR EACH ROW EXECUTE FUNCTION crm.acl_changed();
+
+-- The level rules of services/access.py for one state of a customer's access.
+CREATE FUNCTION crm.level_refusal(my_role text, my_staff text, k text, a_owner text,
+                                  a_exclusive boolean, a_private boolean,
+                                  row_exists boolean) RETURNS text
+LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog AS $$
+DECLARE
+  lvl int;
+BEGIN
+  IF my_role = 'manager' THEN
+    RETURN NULL;
+  ELSIF my_role = 'executive' THEN
+    lvl := CASE WHEN a_owner = my_staff THEN 3 WHEN a_exclusive THEN 1
+                WHEN a_owner IS NULL THEN 3 ELSE 2 END;
+  ELSE
+    lvl := CASE WHEN a_exclusive THEN 1 ELSE 2 END;
+  END IF;
+  IF lvl = 1 AND k IN ('customer.standard', 'customer.notes', 'customer_address',
+                       'customer_tag') AND row_exists THEN
+    RETURN 'this person sees the customer at contact level only';
+  END IF;
+  IF lvl = 2 AND k = 'customer.notes' AND a_private THEN
+    RETURN 'the notes are private: only the executive and managers may change them';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.refusal(my_role text, my_staff text, k text, c text, x jsonb,
+                            cu text, row_exists boolean) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  a crm.acl%ROWTYPE;
+  hist crm.acl_hist%ROWTYPE;
+  why text;
+  base text := split_part(k, '.', 1);
+BEGIN
+  IF base IN ('staff', 'setting', 'reward', 'message_template') AND my_role <> 'manager' THEN
+    RETURN 'only a manager may change staff, settings, rewards and message templates';
+  END IF;
+  IF k = 'customer_alias' AND my_role = 'receptionist' THEN
+    RETURN 'a receptionist may not merge customers';
+  END IF;
+  IF k = 'points_entry' AND my_role = 'receptionist' AND c = '*'
+     AND x->>'kind' IN ('bonus', 'adjust') THEN
+    RETURN 'a receptionist may not give bonuses or adjust points';
+  END IF;
+  IF k = 'customer' AND c IN ('archived_at', '_del') AND my_role = 'receptionist' THEN
+    RETURN 'a receptionist may not archive, restore or delete customers';
+  END IF;
+  IF cu IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO a FROM crm.acl WHERE cust = cu;
+  IF FOUND AND a.forgotten AND (c = '*' OR c IN (
+        'given_name', 'family_name', 'preferred_name', 'salutation', 'birthday',
+        'life_situation', 'interests', 'needs', 'occupation', 'company',
+        'preferred_channel', 'best_time', 'notes', 'owner_id', 'subject', 'outcome',
+        'what', 'description', 'reason', 'reward', 'street', 'city', 'postcode',
+        'file', 'data'))
+     AND NOT (x IS NULL OR x = 'null'::jsonb OR x = '""'::jsonb OR x = 'true'::jsonb
+              OR x = '"(forgotten)"'::jsonb OR x = '"(erased)"'::jsonb
+              OR x = '"Forgotten"'::jsonb)
+     AND NOT (c = '*' AND k NOT IN ('customer_email', 'customer_phone', 'customer_address',
+                                   'customer_consent', 'customer_tag', 'customer.notes',
+                                   'customer.standard', 'customer_photo',
+                                   'suggestion_dismissal')) THEN
+    RETURN 'forgotten';
+  END IF;
+  IF NOT FOUND OR my_role = 'manager' THEN
+    RETURN NULL;
+  END IF;
+  why := crm.level_refusal(my_role, my_staff, k, a.owner, a.exclusive, a.private_notes,
+                           row_exists);
+  IF why IS NOT NULL THEN
+    -- Judged by the access the author had when making it: what their laptop had pulled
+    -- (the write's cursor). Access that shrank since does not refuse it; a write beyond
+    -- what they ever had is refused.
+    SELECT * INTO hist FROM crm.acl_hist h WHERE h.cust = cu
+      AND h.seq <= coalesce(nullif(current_setting('crm.write_cursor', true), ''), '0')::bigint
+      ORDER BY h.seq DESC LIMIT 1;
+    IF FOUND AND crm.level_refusal(my_role, my_staff, k, hist.owner, hist.exclusive,
+                                   hist.private_notes, row_exists) IS NULL THEN
+      RETURN NULL;
+    END IF;
+  END IF;
+  RETURN why;
+END $$;
+
+-- The customers whose access changed after a cursor (acl is readable by every staff login).
+CREATE FUNCTION crm.access_changes(after bigint) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog AS $$
+  SELECT a.cust FROM crm.acl a WHERE a.seq > after ORDER BY a.seq
+$$;
+
+-- Every record of some customers the caller may see now (RLS applied): what a laptop
+-- keeps of them after their access changed.
+CREATE FUNCTION crm.customer_rows(custs text[])
+RETURNS TABLE (seq bigint, kind text, uid text, cust text, data jsonb, v jsonb,
+               deleted boolean)
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET jit = off AS $$
+BEGIN
+  RETURN QUERY EXECUTE
+    'SELECT r.seq, r.kind, r.uid, r.cust, r.data, r.v, r.deleted FROM crm.rec r '
+    'WHERE r.cust = ANY($1) AND r.kind NOT IN (''audit_entry'') ORDER BY r.seq' USING custs;
+END $$;
+GRANT EXECUTE ON FUNCTION crm.access_changes(bigint), crm.customer_rows(text[]) TO crm_staff;
 -- v6: an organisation works for no one, and no client works for themselves. Field-by-field
 -- merging can break that where no single save could: a laptop makes a client an organisation
 -- while another makes it a contact person of someone, or a merge turns "works for the
@@ -1138,6 +1286,118 @@ BEGIN
                                   || 'for no one' END);
 END $$;
 
+-- A field written to a merged-away customer loses to a later value of the kept one.
+CREATE OR REPLACE FUNCTION crm.redirected(it jsonb, dev text, my_role text, my_staff text,
+                               now_ms bigint) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  k text := it ->> 'k';
+  u text := it ->> 'u';
+  c text := it ->> 'c';
+  x jsonb := it -> 'x';
+  h text := it ->> 'h';
+  q bigint := coalesce((it ->> 'q')::bigint, 0);
+  cu text := it ->> 'cu';
+  target text;
+  res jsonb;
+  cur jsonb;
+  stamp jsonb;
+BEGIN
+  IF k = 'customer_alias' AND c = '*' THEN
+    target := coalesce(crm.alias_target(x ->> 'new_id'), x ->> 'new_id');
+    IF target = x ->> 'old_id' OR EXISTS (
+        SELECT 1 FROM crm.rec r WHERE r.kind = 'customer_alias' AND r.cust = x ->> 'old_id'
+        AND NOT r.deleted AND r.uid <> u) THEN
+      -- Two opposite merges made offline: the one that reached the hub first stands.
+      PERFORM crm.put_conflict(k, u, c, x ->> 'old_id', NULL, NULL, NULL, x, h, dev,
+                               'merge: these customers were already merged the other way '
+                               || '(or this one into a third): this merge was not applied');
+      RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+    END IF;
+    x := jsonb_set(x, '{new_id}', to_jsonb(target));
+    res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+    IF res ->> 'r' = 'ok' THEN
+      PERFORM crm.move_to_survivor(x ->> 'old_id', target, h, dev);
+      -- (aliases of aliases follow: a merge into the merged-away one points further)
+      UPDATE crm.rec SET data = jsonb_set(data, '{new_id}', to_jsonb(target)),
+        seq = nextval('crm.change_seq'),
+        v = jsonb_set(v, '{new_id}', jsonb_build_array(h, currval('crm.change_seq'), dev))
+      WHERE kind = 'customer_alias' AND NOT deleted AND data ->> 'new_id' = x ->> 'old_id';
+    END IF;
+    RETURN res;
+  END IF;
+  IF k IN ('customer', 'customer.standard', 'customer.notes') AND c <> '*' THEN
+    target := crm.alias_target(u);
+    IF target IS NOT NULL THEN
+      IF c = 'archived_at' AND (x IS NULL OR x = 'null'::jsonb) THEN
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        PERFORM crm.put_conflict(k, u, c, u, cur, NULL, NULL, x, h, dev,
+                                 'merged into another customer: restore that one instead');
+        RETURN jsonb_build_object('r', 'refused', 'e', true,
+                                  'w', jsonb_build_object(c, coalesce(cur, 'null')),
+                                  'd', false);
+      END IF;
+      IF c NOT IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                   'created_at') THEN
+        -- The edit lands on the kept customer (judged against its version of the field);
+        -- the merged-away one keeps what it had. It was written to another row: what the
+        -- kept customer holds that is later (even from this same laptop) stays, and the
+        -- redirected value is kept in conflicts.
+        SELECT r.v -> c, r.data -> c INTO stamp, cur FROM crm.rec r
+        WHERE r.kind = k AND r.uid = target;
+        IF stamp IS NOT NULL AND stamp ->> 0 > h THEN
+          IF cur IS DISTINCT FROM x THEN
+            PERFORM crm.put_conflict(k, target, c, target, coalesce(cur, 'null'),
+                                     stamp ->> 0, stamp ->> 2, x, h, dev, '');
+          END IF;
+        ELSE
+          PERFORM crm.put(k, target, c, x, h, q, target, dev, my_role, my_staff, now_ms);
+        END IF;
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        RETURN jsonb_build_object('r', 'lost', 'w',
+                                  jsonb_build_object(c, coalesce(cur, 'null')));
+      END IF;
+    END IF;
+    IF c = 'organisation_id' AND x IS NOT NULL AND jsonb_typeof(x) = 'string' THEN
+      target := crm.alias_target(x #>> '{}');
+      IF target IS NOT NULL THEN
+        x := to_jsonb(target);
+      END IF;
+    END IF;
+  ELSIF c = '*' AND x ? 'customer_id' AND jsonb_typeof(x -> 'customer_id') = 'string' THEN
+    target := crm.alias_target(x ->> 'customer_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{customer_id}', to_jsonb(target));
+      cu := target;
+    END IF;
+  ELSIF c = '*' AND k = 'customer.standard' AND jsonb_typeof(x -> 'organisation_id') = 'string'
+  THEN
+    target := crm.alias_target(x ->> 'organisation_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{organisation_id}', to_jsonb(target));
+    END IF;
+  ELSIF c = 'customer_id' AND jsonb_typeof(x) = 'string' THEN
+    target := crm.alias_target(x #>> '{}');
+    IF target IS NOT NULL THEN
+      x := to_jsonb(target);
+      cu := target;
+    END IF;
+  END IF;
+  -- One photo per customer: a new photo row for a customer who already has another (the
+  -- merged-away customer's, redirected or moved here by a merge) cannot land beside it. The
+  -- one there stays; this one is refused into conflicts, never silently dropped.
+  IF k = 'customer_photo' AND c = '*' AND jsonb_typeof(x -> 'customer_id') = 'string'
+      AND NOT EXISTS (SELECT 1 FROM crm.rec r WHERE r.kind = k AND r.uid = u)
+      AND EXISTS (SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = x ->> 'customer_id'
+                  AND NOT d.deleted AND d.uid <> u) THEN
+    PERFORM crm.put_conflict(k, u, c, x ->> 'customer_id', NULL, NULL, NULL, x, h, dev,
+                             'this customer already has a photo (merged from a duplicate): '
+                             || 'that one was kept');
+    RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+  END IF;
+  RETURN crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+END $$;
+
 CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
 DECLARE
@@ -1170,6 +1430,7 @@ BEGIN
     END IF;
     -- A merged-away customer: what is written to it lands on the customer it was merged
     -- into (crm.redirected), on every replica.
+    PERFORM set_config('crm.write_cursor', coalesce(it ->> 'q', '0'), true);
     res := res || crm.redirected(it, p_device, who.role, who.staff_uid, now_ms);
     IF it ->> 'k' IN ('customer', 'customer.standard')
         AND it ->> 'c' IN ('*', 'kind', 'organisation_id') THEN
@@ -1191,7 +1452,8 @@ BEGIN
   RETURN jsonb_build_object('results', to_jsonb(res), 'now', now_ms);
 END $$;
 
-REVOKE ALL ON FUNCTION crm.settle_organisation(text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION crm.settle_organisation(text, text), crm.acl_changed(),
+  crm.level_refusal(text, text, text, text, boolean, boolean, boolean) FROM PUBLIC;
 RESET ROLE;
 """
 

@@ -822,6 +822,7 @@ class PullReport:
     waiting: int = 0  # records whose parent has not arrived (kept for the next pull)
     cursor: int = 0
     forgotten: int = 0
+    access: int = 0  # customers taken again because their access changed
     phases: dict[str, float] = field(default_factory=dict)  # seconds, for the benchmarks
 
     def clock(self, phase: str, since: float) -> float:
@@ -896,6 +897,11 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
         if len(rows) < page:
             break
     rep.cursor = cursor
+    if _hub_schema >= ACCESS_HUB_SCHEMA and hasattr(link, "access_changes"):
+        # (after the pages: every access change committed before the last page was read
+        # is seen; one seen twice is applied twice, to the same result)
+        rep.access = _reconcile_access(link, st.cursor)
+        t0 = rep.clock("access", t0)
     if rep.received:
         link.ack(st.device, cursor)
         rep.clock("ack", t0)
@@ -904,6 +910,95 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
 
         purge_freed_space()  # what identified them must not linger in the file
     return rep
+
+
+ACCESS_BATCH = 500  # customers whose rows are taken again per call
+
+
+def _reconcile_access(link: Any, since: int) -> int:
+    """The customers whose access changed after `since` (made exclusive, notes marked
+    private, another owner): their rows as this person may see them now replace what the
+    book holds of them. What they may no longer see leaves the book; what they may now see
+    arrives. Unsent local writes stay (the hub judges them by the access their author had).
+    Returns how many customers were taken again."""
+    custs = list(dict.fromkeys(link.access_changes(since)))
+    done = removed = 0
+    for start in range(0, len(custs), ACCESS_BATCH):
+        chunk = custs[start:start + ACCESS_BATCH]
+        rows = link.customer_rows(chunk)
+        visible = {(kind, uid) for _seq, kind, uid, _cust, _data, _v, _deleted in rows}
+        recs = [(kind, uid, dict(data or {}), bool(deleted))
+                for _seq, kind, uid, _cust, data, _v, deleted in rows]
+        with db.atomic(), applying():
+            for cust in chunk:
+                removed += _take_away(cust, visible)
+            _apply_batch(recs, PullReport())
+            _refresh_derived()
+        done += len(chunk)
+    if removed:
+        from crmdesk.services.privacy import purge_freed_space
+
+        purge_freed_space()  # what this person may no longer see must not linger in the file
+    return done
+
+
+def _take_away(cust: str, visible: set[tuple[str, str]]) -> int:
+    """Remove from the book what of customer `cust` is not in `visible`; how many rows
+    went or were blanked."""
+    row = db.execute_sql("SELECT id FROM customer WHERE uid = ?", (cust,)).fetchone()
+    if row is None:
+        return 0
+    removed = 0
+    cid = int(row[0])
+    for table in reversed(TABLES):  # children before their parents
+        if table.name == "sync_conflict":
+            continue
+        if table.customer == "":
+            uids = [cust]
+        elif table.customer:
+            uids = [r[0] for r in db.execute_sql(
+                f"SELECT uid FROM {table.name} WHERE {table.customer} = ?", (cid,))]
+        elif table.cust_sql:
+            uids = [r[0] for r in db.execute_sql(
+                f"SELECT x.uid FROM {table.name} x WHERE ({table.cust_sql.format(r='x')}) = ?",
+                (cust,))]
+        else:
+            continue
+        parts = table.parts()
+        main = table.columns[next(iter(table.columns))]
+        for uid in uids:
+            if uid is None:
+                continue
+            pending = _pending_cols(table, uid)
+            if pending is None:
+                continue  # written here and not sent yet: the hub decides
+            if (table.hub_name(main), uid) not in visible:
+                if table.customer != "":
+                    _delete_local(table, uid)
+                    removed += 1
+                continue
+            defaults = _column_defaults(table.name)
+            for part in parts:
+                if part == main or (table.hub_name(part), uid) in visible:
+                    continue
+                cols = [c for c, p in table.columns.items() if p == part and c not in pending]
+                if cols:
+                    changed = db.execute_sql(
+                        f"UPDATE {table.name} SET "
+                        + ", ".join(f"{c} = {defaults.get(c, 'NULL')}" for c in cols)
+                        + " WHERE uid = ? AND NOT ("
+                        + " AND ".join(f"{c} IS {defaults.get(c, 'NULL')}" for c in cols)
+                        + ")", (uid,)).rowcount
+                    removed += max(changed, 0)
+                    if table.name == "customer":
+                        _touched_customers.add(uid)
+    for uid, in db.execute_sql("SELECT uid FROM sync_conflict WHERE customer_uid = ?",
+                               (cust,)).fetchall():
+        if ("sync_conflict", uid) not in visible and _pending_cols(
+                BY_NAME["sync_conflict"], uid) is not None:
+            db.execute_sql("DELETE FROM sync_conflict WHERE uid = ?", (uid,))
+            removed += 1
+    return removed
 
 
 # --- bootstrap -------------------------------------------------------------------------
@@ -1150,6 +1245,8 @@ class SyncReport:
 #: that keeps them from every device).
 _hub_schema = 0
 AUDIT_HUB_SCHEMA = 2
+#: The first hub schema that says whose access changed (crm.access_changes).
+ACCESS_HUB_SCHEMA = 6
 
 
 def hello(link: Link) -> dict[str, Any]:

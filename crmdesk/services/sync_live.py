@@ -93,6 +93,14 @@ class _Watching:
     def ack(self, device: str, upto: int) -> None:
         self.link.ack(device, upto)
 
+    def access_changes(self, after: int) -> list[str]:
+        custs = list(self.link.access_changes(after))
+        self.customers.update(custs)  # their rows may leave or arrive: views refresh them
+        return custs
+
+    def customer_rows(self, custs: list[str]) -> list[tuple[Any, ...]]:
+        return list(self.link.customer_rows(custs))
+
 
 class _Named:
     """Says the device name this book was given (Settings) instead of the host name."""

@@ -58,6 +58,16 @@ class FlakyLink:
     def ack(self, device: str, upto: int) -> None:
         self.link.ack(device, upto)
 
+    def access_changes(self, after: int) -> list[str]:
+        if self.offline:
+            raise client.HubError("The hub cannot be reached; the book keeps working offline.")
+        return self.link.access_changes(after)
+
+    def customer_rows(self, custs: list[str]) -> list[tuple[Any, ...]]:
+        if self.offline:
+            raise client.HubError("The hub cannot be reached; the book keeps working offline.")
+        return self.link.customer_rows(custs)
+
 
 class Laptop:
     def __init__(self, path: Path, login: str, link: FlakyLink):
