@@ -903,6 +903,10 @@ def cmd_privacy(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     _open(args, create=False)
+    if args.office:
+        from crmdesk.sync_cli import cmd_office_audit
+
+        return cmd_office_audit(args)
     if args.action == "verify":
         result = audit.verify()
         for problem in result.problems:
@@ -1236,6 +1240,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--who", metavar="NAME")
     p.add_argument("--limit", type=cli_args.limit, default=200, metavar="N")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--office", action="store_true",
+                   help="an office book: every device's trail as the hub keeps it "
+                        "(managers only)")
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("privacy", parents=[common],

@@ -232,6 +232,54 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_office_audit(args: argparse.Namespace) -> int:
+    """`crmdesk audit verify|list --office`: the office's trail, every device's chain."""
+    from crmdesk.hub.client import HubError
+    from crmdesk.services import access, sync
+
+    access.require("audit")
+    try:
+        link = _link_for_book()
+        try:
+            trail = sync.office_audit(link)
+        finally:
+            link.close()
+    except HubError as exc:
+        print(f"crmdesk: {exc}", file=sys.stderr)
+        return EXIT_OFFLINE
+    if args.action == "verify":
+        for problem in trail.problems:
+            print(f"crmdesk: {problem}", file=sys.stderr)
+        if args.json:
+            print(json.dumps({"ok": not trail.problems, "devices": trail.devices,
+                              "entries": len(trail.entries), "problems": trail.problems}))
+        elif not trail.problems:
+            print(f"Every device's audit trail is intact ({trail.devices} device(s), "
+                  f"{len(trail.entries):,} entries).")
+        else:
+            print(f"The office's audit trail was tampered with: {len(trail.problems)} "
+                  "problem(s).")
+        return 0 if not trail.problems else 1
+    uid = None
+    if args.customer is not None:
+        from crmdesk.store.db import db
+
+        row = db.execute_sql("SELECT uid FROM customer WHERE id = ?", (args.customer,)
+                             ).fetchone()
+        uid = row[0] if row else ""
+    shown = [e for e in trail.entries
+             if (not args.who or e["who"] == args.who)
+             and (uid is None or e["customer_uid"] == uid)][-args.limit:]
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        return 0
+    for e in shown:
+        whom = e["customer"] or (e["customer_uid"] or "the book")
+        print(f"{e['at']}  {e['device_name'] or e['device']:<16} {e['who'] or '':<20} "
+              f"{e['action']:<14} {whom}  {e['detail']}")
+    return 0
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "(empty)"

@@ -554,6 +554,12 @@ class HubLink:
             return [r[0] for r in self.conn.execute("SELECT * FROM crm.access_changes(%s)",
                                                     (after,))]
 
+    def audit_trail(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """Every device's audit entries, in chain order (a manager's login only)."""
+        with plain_errors("The hub refused the audit trail"):
+            return [(r[0], r[1] or "", r[2] or "", dict(r[3])) for r in self.conn.execute(
+                "SELECT * FROM crm.audit_trail()")]
+
     def customer_rows(self, custs: list[str]) -> list[tuple[Any, ...]]:
         """Every record of these customers this login may see now (RLS applied)."""
         with plain_errors("The hub refused the pull"):

@@ -1245,6 +1245,22 @@ BEGIN
     'WHERE r.cust = ANY($1) AND r.kind NOT IN (''audit_entry'') ORDER BY r.seq' USING custs;
 END $$;
 GRANT EXECUTE ON FUNCTION crm.access_changes(bigint), crm.customer_rows(text[]) TO crm_staff;
+
+-- The office's audit trail, every device's chain, for managers only (no laptop pulls it).
+CREATE FUNCTION crm.audit_trail()
+RETURNS TABLE (device text, device_name text, login text, data jsonb)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF crm.my_role() IS DISTINCT FROM 'manager' THEN
+    RAISE EXCEPTION 'crmdesk: only a manager may read the office''s audit trail';
+  END IF;
+  RETURN QUERY SELECT r.data ->> 'device', d.name, d.rolname::text, r.data
+    FROM crm.rec r LEFT JOIN crm.device d ON d.uid = r.data ->> 'device'
+    WHERE r.kind = 'audit_entry'
+    ORDER BY r.data ->> 'device', (r.data ->> 'seq')::bigint;
+END $$;
+REVOKE ALL ON FUNCTION crm.audit_trail() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm.audit_trail() TO crm_staff;
 -- v6: an organisation works for no one, and no client works for themselves. Field-by-field
 -- merging can break that where no single save could: a laptop makes a client an organisation
 -- while another makes it a contact person of someone, or a merge turns "works for the

@@ -578,6 +578,37 @@ def verify_audit_chain(records: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
+@dataclass
+class OfficeAudit:
+    """The office's audit trail as the hub keeps it: entries of every device, and what
+    is wrong with any chain."""
+    entries: list[dict[str, Any]]
+    devices: int
+    problems: list[str]
+
+
+def office_audit(link: Any) -> OfficeAudit:
+    """Read every device's audit chain from the hub (the hub lets managers only) and
+    verify each one; entries carry the device's name and login, and the customer's name in
+    this book where the book holds them."""
+    rows = link.audit_trail()
+    names = {uid: name for uid, name in db.execute_sql(
+        "SELECT uid, trim(given_name || ' ' || family_name) FROM customer")}
+    chains: dict[str, list[dict[str, Any]]] = {}
+    entries: list[dict[str, Any]] = []
+    for device, device_name, login, data in rows:
+        chains.setdefault(device, []).append(data)
+        entries.append({"device": device, "device_name": device_name, "login": login,
+                        "seq": data.get("seq"), "at": data.get("at"), "who": data.get("who"),
+                        "action": data.get("action"),
+                        "customer_uid": data.get("customer_uid"),
+                        "customer": names.get(data.get("customer_uid") or "", ""),
+                        "detail": data.get("detail") or ""})
+    problems = [f"device {device}: {p}" for device, chain in chains.items()
+                for p in verify_audit_chain(chain)]
+    return OfficeAudit(entries, len(chains), problems)
+
+
 def _audit_rows(batch: int) -> list[tuple[Any, ...]]:
     return list(db.execute_sql(
         "SELECT a.id, a.at, a.who, a.action, a.customer_id, c.uid, a.detail, "

@@ -205,3 +205,30 @@ def test_a_hub_restarted_between_and_during_syncs(office: tuple[Hub, Path], tmp_
         assert sync.unsent() == 0
     rep = run_json(capsys, "hub", "check", "--hub", hub.admin_url, "--json")
     assert rep["ok"] and rep["records"] > 0
+
+
+def test_a_manager_reads_and_verifies_the_offices_audit_trail(
+        office: tuple[Hub, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`audit list|verify --office`: every device's chain as the hub keeps it, for managers
+    only (an executive's login is refused by the hub, in one line)."""
+    hub, manager = office
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    assert run(capsys, "hub", "enrol", "Ana", "--role", "executive",
+               "--hub", hub.admin_url)[0] == 0
+    laptop = tmp_path / "ana.db"
+    run_json(capsys, "join", "--hub", hub.url(), "--user", "ana", "--db", str(laptop),
+             "--json")
+    with Opened(laptop):
+        data = customers.load(1)
+        data.notes = "Ana called about the mortgage"
+        customers.update(1, data, "ES")
+    assert run(capsys, "sync", "--db", str(laptop))[0] == 0
+    assert run(capsys, "sync", "--db", str(manager))[0] == 0
+    done = run_json(capsys, "audit", "verify", "--office", "--db", str(manager), "--json")
+    assert done["ok"] and done["devices"] == 2 and done["entries"] >= 2, done
+    listed = run_json(capsys, "audit", "list", "--office", "--db", str(manager), "--json")
+    edits = [e for e in listed if e["login"] == "ana" and e["action"] == "change"]
+    assert edits and edits[-1]["customer"] in ("Lola Peña", "Łukasz Nowak")
+    code, _out, err = run(capsys, "audit", "list", "--office", "--db", str(laptop))
+    assert code != 0 and "only a manager" in err and "Traceback" not in err
