@@ -952,7 +952,7 @@ def _reconcile_access(link: Any, since: int) -> int:
     book holds of them. What they may no longer see leaves the book; what they may now see
     arrives. Unsent local writes stay (the hub judges them by the access their author had).
     Returns how many customers were taken again."""
-    custs = list(dict.fromkeys(link.access_changes(since)))
+    custs = list(dict.fromkeys([*link.access_changes(since), *_stale_merged()]))
     done = removed = 0
     for start in range(0, len(custs), ACCESS_BATCH):
         chunk = custs[start:start + ACCESS_BATCH]
@@ -971,6 +971,22 @@ def _reconcile_access(link: Any, since: int) -> int:
 
         purge_freed_space()  # what this person may no longer see must not linger in the file
     return done
+
+
+def _stale_merged() -> list[str]:
+    """Merged-away customers that still hold rows here once the pull is applied: the hub
+    moved those rows to the customer kept (written here offline, or moved by the merge),
+    where this person may not see them, so no pull brings them back. Taken again, they
+    leave the book (unless still unsent)."""
+    tables = [t for t in TABLES if t.customer and t.customer in t.columns
+              and t.name not in ("customer_alias", "sync_conflict")]
+    if not tables:
+        return []
+    held = " OR ".join(f"EXISTS (SELECT 1 FROM {t.name} x WHERE x.{t.customer} = c.id)"
+                       for t in tables)
+    return [r[0] for r in db.execute_sql(
+        f"SELECT c.uid FROM customer_alias a JOIN customer c ON c.id = a.old_id "
+        f"WHERE {held}")]
 
 
 def _take_away(cust: str, visible: set[tuple[str, str]]) -> int:

@@ -649,3 +649,17 @@ def test_a_later_value_of_the_kept_customer_beats_an_older_redirected_write(env:
     m.works_for(cust=0, login="manager", org=1)
     m.sync(login="manager")
     m.teardown()
+
+
+def test_a_purchase_for_a_merged_away_client_now_exclusive_leaves_the_laptop(
+        env: Env) -> None:
+    """Found by the state machine: the manager merges 1 into 0 and makes 0 exclusive to
+    Ana; Ben, offline, logs a purchase for 1. The hub keeps it (a real event), on 0, where
+    Ben may not see it: his laptop must not keep it either."""
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    m.kill_next_push(login="manager")
+    m.merge(keep=0, login="manager", other=1)
+    m.change_access(cust=0, owner="Ana", private=False)
+    m.purchase(cents=1000, cust=1, login="ben")
+    m.teardown()
