@@ -1,0 +1,80 @@
+"""The book's fixed vocabularies (services/catalog.py, access.ROLE_LABELS) in the user's language.
+
+The services keep English labels (the CLI and the files speak English); the window shows them
+through `label()`, which translates a known label and leaves anything else (a stage or segment
+the business named itself) as typed. Every label of the catalogue is listed here for lupdate;
+tests/ui/test_dialogs_spanish.py fails when the catalogue gains one that is not.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "vocabulary"
+
+LABELS = [
+    # stages
+    QT_TRANSLATE_NOOP("vocabulary", "Knowledge"),
+    QT_TRANSLATE_NOOP("vocabulary", "Acquisition"),
+    QT_TRANSLATE_NOOP("vocabulary", "Conversion"),
+    QT_TRANSLATE_NOOP("vocabulary", "Growth"),
+    QT_TRANSLATE_NOOP("vocabulary", "Retention"),
+    QT_TRANSLATE_NOOP("vocabulary", "Reactivation"),
+    # relationship types
+    QT_TRANSLATE_NOOP("vocabulary", "Personal assistance"),
+    QT_TRANSLATE_NOOP("vocabulary", "Exclusive personal assistance"),
+    QT_TRANSLATE_NOOP("vocabulary", "Self-service"),
+    QT_TRANSLATE_NOOP("vocabulary", "Automated"),
+    QT_TRANSLATE_NOOP("vocabulary", "Community"),
+    QT_TRANSLATE_NOOP("vocabulary", "Co-creation"),
+    # contact, consent and interaction channels
+    QT_TRANSLATE_NOOP("vocabulary", "No preference"),
+    QT_TRANSLATE_NOOP("vocabulary", "In person"),
+    QT_TRANSLATE_NOOP("vocabulary", "Phone"),
+    QT_TRANSLATE_NOOP("vocabulary", "E-mail"),
+    QT_TRANSLATE_NOOP("vocabulary", "SMS / messaging"),
+    QT_TRANSLATE_NOOP("vocabulary", "Video call"),
+    QT_TRANSLATE_NOOP("vocabulary", "Letter"),
+    QT_TRANSLATE_NOOP("vocabulary", "Post"),
+    QT_TRANSLATE_NOOP("vocabulary", "Chat / instant message"),
+    QT_TRANSLATE_NOOP("vocabulary", "Social media"),
+    QT_TRANSLATE_NOOP("vocabulary", "Self-service portal"),
+    QT_TRANSLATE_NOOP("vocabulary", "Automated message"),
+    # languages, forms of address, directions, follow-up statuses
+    QT_TRANSLATE_NOOP("vocabulary", "English"),
+    QT_TRANSLATE_NOOP("vocabulary", "Spanish"),
+    QT_TRANSLATE_NOOP("vocabulary", "Formal"),
+    QT_TRANSLATE_NOOP("vocabulary", "Informal"),
+    QT_TRANSLATE_NOOP("vocabulary", "Inbound"),
+    QT_TRANSLATE_NOOP("vocabulary", "Outbound"),
+    QT_TRANSLATE_NOOP("vocabulary", "Open"),
+    QT_TRANSLATE_NOOP("vocabulary", "Done"),
+    QT_TRANSLATE_NOOP("vocabulary", "Cancelled"),
+    # roles (access.ROLE_LABELS)
+    QT_TRANSLATE_NOOP("vocabulary", "Owner / manager"),
+    QT_TRANSLATE_NOOP("vocabulary", "Executive"),
+    QT_TRANSLATE_NOOP("vocabulary", "Receptionist"),
+]
+
+#: a staff member's role as a word beside their name ("Ana (executive)")
+ROLE_WORDS = {
+    "executive": QT_TRANSLATE_NOOP("vocabulary", "executive"),
+    "receptionist": QT_TRANSLATE_NOOP("vocabulary", "receptionist"),
+    "manager": QT_TRANSLATE_NOOP("vocabulary", "manager"),
+}
+
+
+def label(text: str) -> str:
+    """`text` in the user's language when it is one of the book's fixed labels, else as is."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def items(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(key, label) pairs of the catalogue with their labels translated."""
+    return [(key, label(text)) for key, text in pairs]
+
+
+def role_word(role: str) -> str:
+    """The role key (executive, receptionist, manager) as a word to show beside a name."""
+    word = ROLE_WORDS.get(role)
+    return QCoreApplication.translate(CONTEXT, word) if word else role

@@ -1,0 +1,128 @@
+"""Issue 20, the dialogs area in Spanish: the dialogs, widgets and models speak Spanish with the
+catalogue installed (plurals right), English without it, and every dialog still fits 1024×600."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
+
+from crmdesk.services import access, catalog
+from crmdesk.ui import screen_fit
+from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.widgets import vocabulary
+from tests.conftest import add
+from tests.ui.spanish import catalogue
+from tests.ui.walk import open_every_dialog
+
+SMALL = QRect(0, 0, 1024, 600)
+ROOM = QSize(SMALL.width() - screen_fit.FRAME_ALLOWANCE.width(),
+             SMALL.height() - screen_fit.FRAME_ALLOWANCE.height())
+
+
+@pytest.fixture
+def spanish(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    with catalogue(tmp_path):
+        yield
+
+
+@pytest.fixture
+def english_plurals(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    with catalogue(tmp_path, "dialogs_en"):
+        yield
+
+
+def _labels(form: QFormLayout) -> list[str]:
+    texts = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and isinstance(item.widget(), QLabel):
+            texts.append(item.widget().text())
+    return texts
+
+
+def test_quick_capture_speaks_spanish(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+
+    add("Lola", "Peña", phones=("+34 612 345 678",), region="ES")
+    dialog = QuickCaptureDialog(None, "ES")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Registro rápido"
+    labels = _labels(dialog._form)
+    assert "&Quién" in labels and "&Canal" in labels and "&Nota" in labels
+    assert dialog.channel.currentText() == "Teléfono"  # the catalogue's label, translated
+    assert dialog.direction.currentText() == "Entrante"
+    dialog.who.setText("Nadie Nuevo")
+    assert dialog.matches.item(dialog.matches.count() - 1).text() == \
+        "+ Nuevo cliente potencial: «Nadie Nuevo»"
+    # the accelerators of one form do not clash
+    keys = [t[t.index("&") + 1].lower() for t in labels if "&" in t]
+    assert len(keys) == len(set(keys)), labels
+
+
+def test_quick_capture_stays_english_without_a_catalogue(qtbot, book) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
+
+    dialog = QuickCaptureDialog(None, "US")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Quick capture"
+    assert dialog.channel.currentText() == "Phone"
+
+
+def test_log_interaction_in_spanish_names_the_role(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import staff
+    from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
+
+    staff.add("Eva", "executive")
+    cid = add("Lola", "Peña")
+    dialog = LogInteractionDialog(cid, "Lola Peña", None)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Registrar interacción — Lola Peña"
+    assert dialog.follow_box.title() == "Añadir un seguimiento"
+    assert [dialog.staff.itemText(i) for i in range(dialog.staff.count())][-1] == \
+        "Eva (ejecutivo/a)"
+    access.reset()
+
+
+def test_every_catalogue_label_is_translatable() -> None:
+    """A label added to services/catalog.py must be listed in ui/widgets/vocabulary.py."""
+    pairs = (catalog.STAGES + catalog.RELATIONSHIP_TYPES + catalog.CONTACT_CHANNELS
+             + catalog.CONSENT_CHANNELS + catalog.LANGUAGES + catalog.ADDRESS_FORMS
+             + catalog.INTERACTION_CHANNELS + catalog.DIRECTIONS + catalog.FOLLOW_UP_STATUSES)
+    labels = {text for _key, text in pairs} | set(access.ROLE_LABELS.values())
+    assert labels <= set(vocabulary.LABELS), labels - set(vocabulary.LABELS)
+    assert set(catalog.STAFF_ROLES) == set(vocabulary.ROLE_WORDS)
+
+
+def test_every_dialog_fits_a_small_screen_in_spanish(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, spanish) -> None:
+    """Spanish runs ~25 % longer than English: every dialog the window opens still fits."""
+    monkeypatch.setattr(MainWindow, "available_geometry", lambda self: QRect(SMALL))
+    monkeypatch.setattr(screen_fit, "available", lambda widget=None: QRect(SMALL))
+    cid = add("Lola", "Peña", emails=("lola@example.es",), phones=("+34 612 345 678",),
+              region="ES")
+    window = make_window()
+    window.refresh()
+    too_big: list[str] = []
+    seen: list[str] = []
+
+    def inspect(action: str, dialog: QDialog) -> None:
+        seen.append(type(dialog).__name__)
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        for what, size in (("minimum size", least), ("size", dialog.size())):
+            if size.width() > ROOM.width() or size.height() > ROOM.height():
+                too_big.append(f"{action}: {type(dialog).__name__} {what} "
+                               f"{size.width()}×{size.height()}")
+
+    def prepare() -> None:
+        window.nav.setCurrentItem(window.nav_customers)
+        window.customers.select_id(cid)
+        if window.profile.customer_id != cid:
+            window._show_customer(cid)
+
+    open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
+    assert "QuickCaptureDialog" in seen and "LogInteractionDialog" in seen, seen
+    assert not too_big, too_big
