@@ -7,15 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
 
-from crmdesk.services import access, catalog
+from crmdesk.services import access, audit, catalog
 from crmdesk.ui import screen_fit
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.widgets import vocabulary
 from tests.conftest import add
-from tests.ui.spanish import catalogue
+from tests.ui.translations import catalogue
 from tests.ui.walk import open_every_dialog
 
 SMALL = QRect(0, 0, 1024, 600)
@@ -28,11 +28,6 @@ def spanish(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-
     with catalogue(tmp_path):
         yield
 
-
-@pytest.fixture
-def english_plurals(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    with catalogue(tmp_path, "dialogs_en"):
-        yield
 
 
 def _labels(form: QFormLayout) -> list[str]:
@@ -92,7 +87,8 @@ def test_every_catalogue_label_is_translatable() -> None:
     pairs = (catalog.STAGES + catalog.RELATIONSHIP_TYPES + catalog.CONTACT_CHANNELS
              + catalog.CONSENT_CHANNELS + catalog.LANGUAGES + catalog.ADDRESS_FORMS
              + catalog.INTERACTION_CHANNELS + catalog.DIRECTIONS + catalog.FOLLOW_UP_STATUSES)
-    labels = {text for _key, text in pairs} | set(access.ROLE_LABELS.values())
+    labels = {text for _key, text in pairs} | set(access.ROLE_LABELS.values()) \
+        | set(audit.ACTIONS.values())
     assert labels <= set(vocabulary.LABELS), labels - set(vocabulary.LABELS)
     assert set(catalog.STAFF_ROLES) == set(vocabulary.ROLE_WORDS)
 
@@ -126,3 +122,58 @@ def test_every_dialog_fits_a_small_screen_in_spanish(  # type: ignore[no-untyped
     open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
     assert "QuickCaptureDialog" in seen and "LogInteractionDialog" in seen, seen
     assert not too_big, too_big
+
+
+def test_loyalty_dialogs_count_points_in_spanish(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.loyalty_dialogs import PointsDialog, RedeemDialog
+
+    cid = add("Lola", "Peña")
+    dialog = PointsDialog(cid, "Lola Peña", 1, None)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Bonificación o ajuste — Lola Peña"
+    dialog.points.setValue(0)
+    dialog.adjust.setChecked(True)
+    assert dialog.hint.text() == "Nuevo saldo: 1 punto."
+    dialog.points.setValue(1)
+    assert dialog.hint.text() == "Nuevo saldo: 2 puntos."
+    redeem = RedeemDialog(cid, "Lola Peña", 1, None)
+    qtbot.addWidget(redeem)
+    redeem.reward.setCurrentIndex(redeem.reward.count() - 1)  # points only
+    redeem.points.setValue(1)
+    assert redeem.hint.text() == "Quedarán 0 puntos."
+    redeem.points.setValue(3)
+    assert redeem.error.text() == "Faltan 2 puntos: el saldo es 1."
+
+
+def test_english_plurals_come_from_the_english_catalogue(qtbot, book) -> None:  # type: ignore[no-untyped-def]
+    """Without Spanish, the English plural forms say "1 point" (tests/ui/conftest.py installs
+    dialogs_en.qm for every UI test, as the app does)."""
+    from crmdesk.ui.dialogs.loyalty_dialogs import PointsDialog
+
+    cid = add("Lola", "Peña")
+    dialog = PointsDialog(cid, "Lola Peña", 0, None)
+    qtbot.addWidget(dialog)
+    dialog.adjust.setChecked(True)
+    dialog.points.setValue(1)
+    assert dialog.hint.text() == "New balance: 1 point."
+    dialog.points.setValue(2)
+    assert dialog.hint.text() == "New balance: 2 points."
+
+
+def test_the_import_preview_counts_in_spanish(qtbot, book, spanish, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.import_dialog import ImportDialog
+
+    source = tmp_path / "contactos.csv"
+    source.write_text("Nombre,Apellidos,E-mail\nLola,Peña,lola@example.es\n"
+                      "Ana,Ruiz,ana@example.es\n", encoding="utf-8")
+    dialog = ImportDialog(source, "ES")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=10_000):
+        dialog.start()
+    assert dialog.windowTitle() == "Importar contactos.csv"
+    assert dialog.info.text().startswith("contactos.csv: archivo CSV, 2 filas")
+    assert dialog.counts.text() == ("2 nuevos · 0 actualizan un cliente · 0 posibles "
+                                    "duplicados · 0 rechazados")
+    assert dialog.model.headerData(4, Qt.Orientation.Horizontal) == "Resultado"
+    assert dialog.model.index(0, 4).data() == "Nuevo"
+    assert dialog.import_button.text() == "&Importar"

@@ -9,6 +9,268 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>Número de cliente</translation>
+    </message>
+    <message>
+        <source>Everybody</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entradas de auditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verificar la cadena</translation>
+    </message>
+    <message>
+        <source>Recompute every entry&apos;s hash: a changed or removed entry shows</source>
+        <translation>Vuelve a calcular el hash de cada entrada: se detecta cualquier entrada modificada o eliminada</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>the book</source>
+        <translation>el libro</translation>
+    </message>
+    <message numerus="yes">
+        <source>The trail is intact: {count} entry(ies), none changed or removed.</source>
+        <translation>
+            <numerusform>El registro está intacto: {count} entrada, ninguna modificada ni eliminada.</numerusform>
+            <numerusform>El registro está intacto: {count} entradas, ninguna modificada ni eliminada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tampered with: {problems}</source>
+        <translation>Manipulado: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStatementsDialog</name>
+    <message>
+        <source>Loyalty statements</source>
+        <extracomment>a batch finished (how many statements, where)</extracomment>
+        <translation>Extractos de fidelización</translation>
+    </message>
+    <message numerus="yes">
+        <source>Customers in the current &amp;list ({count})</source>
+        <translation>
+            <numerusform>Clientes de la &amp;lista actual ({count})</numerusform>
+            <numerusform>Clientes de la &amp;lista actual ({count})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customers of the &amp;segment</source>
+        <translation>Clientes del &amp;segmento</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>One PDF per &amp;customer, into a folder</source>
+        <translation>Un PDF por &amp;cliente, en una carpeta</translation>
+    </message>
+    <message>
+        <source>One c&amp;ombined PDF</source>
+        <translation>Un PDF c&amp;onjunto</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>Dónde guardar</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>&amp;Write statements</source>
+        <translation>&amp;Generar extractos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periodo</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>statements</source>
+        <translation>extractos</translation>
+    </message>
+    <message>
+        <source>Statements {period}.pdf</source>
+        <translation>Extractos {period}.pdf</translation>
+    </message>
+    <message>
+        <source>Save statements as</source>
+        <translation>Guardar los extractos como</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the statements</source>
+        <translation>Carpeta para los extractos</translation>
+    </message>
+    <message>
+        <source>Choose where to save the statements.</source>
+        <translation>Elige dónde guardar los extractos.</translation>
+    </message>
+    <message>
+        <source>{path} is a file; choose a folder.</source>
+        <translation>{path} es un archivo; elige una carpeta.</translation>
+    </message>
+    <message>
+        <source>Writing statements…</source>
+        <translation>Generando extractos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of {count} statement(s)</source>
+        <translation>
+            <numerusform>{done} de {count} extracto</numerusform>
+            <numerusform>{done} de {count} extractos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Statements already finished were kept; no half-written file was left.</source>
+        <translation>Cancelado. Se han conservado los extractos ya terminados; no ha quedado ningún archivo a medias.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} statement(s) written to {path}.</source>
+        <translation>
+            <numerusform>{count} extracto generado en {path}.</numerusform>
+            <numerusform>{count} extractos generados en {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statements could not be written: {error}</source>
+        <translation>No se han podido generar los extractos: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasSettingsDialog</name>
+    <message>
+        <source>Relationship Costs</source>
+        <translation>Costes de la relación</translation>
+    </message>
+    <message>
+        <source>Staff cost per hour ({currency})</source>
+        <translation>Coste del personal por hora ({currency})</translation>
+    </message>
+    <message>
+        <source>Hourly cost: {role}</source>
+        <translation>Coste por hora: {role}</translation>
+    </message>
+    <message>
+        <source>What an hour of this role costs the business (salary and overheads); staff time × this is what a relationship costs</source>
+        <translation>Lo que cuesta al negocio una hora de este puesto (salario y gastos generales); el tiempo del personal × este importe es lo que cuesta una relación</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <source>Time a contact takes when none was logged (minutes)</source>
+        <translation>Duración de un contacto cuando no se registró (minutos)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Default duration: {channel}</source>
+        <translation>Duración por defecto: {channel}</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Answer target in hours</source>
+        <translation>Objetivo de respuesta en horas</translation>
+    </message>
+    <message>
+        <source>A client&apos;s message should be answered within this time</source>
+        <translation>El mensaje de un cliente debería responderse en este plazo</translation>
+    </message>
+    <message>
+        <source>What one loyalty point is worth, in cents</source>
+        <translation>Lo que vale un punto de fidelización, en céntimos</translation>
+    </message>
+    <message>
+        <source>Points outstanding × this = the programme&apos;s liability</source>
+        <translation>Puntos pendientes × este valor = el pasivo del programa</translation>
+    </message>
+    <message>
+        <source>Answer within:</source>
+        <translation>Responder en:</translation>
+    </message>
+    <message>
+        <source>A loyalty point is worth:</source>
+        <translation>Un punto de fidelización vale:</translation>
+    </message>
+</context>
+<context>
     <name>ContactPointsEditor</name>
     <message>
         <source>Add {noun}</source>
@@ -92,6 +354,71 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Buscar duplicados</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Buscando duplicados…</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Probable duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Duplicate pairs</source>
+        <translation>Parejas de duplicados</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionar…</translation>
+    </message>
+    <message>
+        <source>Combine the two customers into one (Ctrl+Z undoes it)</source>
+        <translation>Combina los dos clientes en uno (Ctrl+Z lo deshace)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>La búsqueda ha fallado: {error}</translation>
+    </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>No se han encontrado duplicados.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} probable duplicate pair(s) ({shown} most likely shown)</source>
+        <translation>
+            <numerusform>{count} posible pareja de duplicados (se muestran las {shown} más probables)</numerusform>
+            <numerusform>{count} posibles parejas de duplicados (se muestran las {shown} más probables)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} probable duplicate pair(s)</source>
+        <translation>
+            <numerusform>{count} posible pareja de duplicados</numerusform>
+            <numerusform>{count} posibles parejas de duplicados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow-up — {customer}</source>
@@ -147,6 +474,238 @@
     <message>
         <source>The due date is past: it will show as overdue.</source>
         <translation>La fecha de vencimiento ya ha pasado: aparecerá como vencido.</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelDialog</name>
+    <message>
+        <source>Funnel report</source>
+        <translation>Informe del embudo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entraron</translation>
+    </message>
+    <message>
+        <source>Moved to next</source>
+        <translation>Pasaron a la siguiente</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversión</translation>
+    </message>
+    <message>
+        <source>Median days in stage</source>
+        <translation>Mediana de días en la etapa</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Embudo</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>The start of the period must come before its end.</source>
+        <translation>El inicio del periodo debe ser anterior a su final.</translation>
+    </message>
+    <message>
+        <source>Entered: customers who came into the stage in the period (moved into it, or added in it). Moved to next and conversion: of those, how many then moved on to the next stage before the period ended. Median days: how long those who left the stage in the period had stayed.</source>
+        <translation>Entraron: clientes que llegaron a la etapa en el periodo (pasaron a ella o se añadieron en ella). Pasaron a la siguiente y conversión: de ellos, cuántos pasaron después a la etapa siguiente antes de que acabara el periodo. Mediana de días: cuánto tiempo habían permanecido quienes dejaron la etapa en el periodo.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>All rows</source>
+        <translation>Todas las filas</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Actualizaciones</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazados</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>Con avisos</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Importar {name}</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Primer valor</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va a</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Asignación de columnas</translation>
+    </message>
+    <message>
+        <source>Read again with this &amp;mapping</source>
+        <translation>Volver a leer con esta &amp;asignación</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping…</source>
+        <translation>&amp;Guardar asignación…</translation>
+    </message>
+    <message>
+        <source>Save this mapping to use it again for files like this one (also with crmdesk import --mapping)</source>
+        <translation>Guarda esta asignación para volver a usarla con archivos como este (también con crmdesk import --mapping)</translation>
+    </message>
+    <message>
+        <source>Use a saved mappin&amp;g…</source>
+        <translation>&amp;Usar una asignación guardada…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Show rows</source>
+        <translation>Filas mostradas</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Also import the probable &amp;duplicates as new customers</source>
+        <translation>Importar también los posibles &amp;duplicados como clientes nuevos</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Save the column mapping</source>
+        <translation>Guardar la asignación de columnas</translation>
+    </message>
+    <message>
+        <source>Column mappings (*.json)</source>
+        <translation>Asignaciones de columnas (*.json)</translation>
+    </message>
+    <message>
+        <source>Use a saved column mapping</source>
+        <translation>Usar una asignación de columnas guardada</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported.</source>
+        <translation>No se puede importar {name}.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Importación cancelada: no se ha escrito nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: vCard file, {count} card(s)</source>
+        <translation>
+            <numerusform>{file}: archivo vCard, {count} tarjeta</numerusform>
+            <numerusform>{file}: archivo vCard, {count} tarjetas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: CSV file, {count} row(s)</source>
+        <translation>
+            <numerusform>{file}: archivo CSV, {count} fila</numerusform>
+            <numerusform>{file}: archivo CSV, {count} filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{text} ({notes})</source>
+        <translation>{text} ({notes})</translation>
+    </message>
+    <message>
+        <source>Not kept: {what}</source>
+        <translation>No se conserva: {what}</translation>
+    </message>
+    <message>
+        <source>Field for column {header}</source>
+        <translation>Campo para la columna {header}</translation>
+    </message>
+    <message>
+        <source>(Google) {field}</source>
+        <translation>(Google) {field}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} new</source>
+        <translation>
+            <numerusform>{count} nuevo</numerusform>
+            <numerusform>{count} nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} update(s) a customer</source>
+        <translation>
+            <numerusform>{count} actualiza un cliente</numerusform>
+            <numerusform>{count} actualizan un cliente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} probable duplicate(s)</source>
+        <translation>
+            <numerusform>{count} posible duplicado</numerusform>
+            <numerusform>{count} posibles duplicados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} rejected</source>
+        <translation>
+            <numerusform>{count} rechazado</numerusform>
+            <numerusform>{count} rechazados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancelar la importación</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelado: no se ha escrito nada.</translation>
     </message>
 </context>
 <context>
@@ -253,6 +812,295 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyProgrammeDialog</name>
+    <message>
+        <source>Loyalty programme</source>
+        <translation>Programa de fidelización</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Programa</translation>
+    </message>
+    <message>
+        <source>&amp;Rewards</source>
+        <translation>&amp;Recompensas</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead</source>
+        <translation>&amp;Membrete</translation>
+    </message>
+    <message>
+        <source>Programme currency</source>
+        <translation>Divisa del programa</translation>
+    </message>
+    <message>
+        <source>Points per currency unit</source>
+        <translation>Puntos por unidad de divisa</translation>
+    </message>
+    <message>
+        <source>Points earned for each unit spent; fractions are rounded down</source>
+        <translation>Puntos que se ganan por cada unidad gastada; las fracciones se redondean hacia abajo</translation>
+    </message>
+    <message>
+        <source>Starting tier name</source>
+        <translation>Nombre del nivel inicial</translation>
+    </message>
+    <message>
+        <source>Tier window</source>
+        <translation>Ventana del nivel</translation>
+    </message>
+    <message>
+        <source>Tiers count the points earned over this many recent months</source>
+        <translation>Los niveles cuentan los puntos ganados en estos últimos meses</translation>
+    </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>Caducidad de los puntos</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Points needed</source>
+        <translation>Puntos necesarios</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Niveles</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>&amp;Divisa</translation>
+    </message>
+    <message>
+        <source>Points &amp;per unit</source>
+        <translation>Puntos por &amp;unidad</translation>
+    </message>
+    <message>
+        <source>&amp;Starting tier</source>
+        <translation>Nivel &amp;inicial</translation>
+    </message>
+    <message>
+        <source>Tier &amp;window</source>
+        <translation>&amp;Ventana del nivel</translation>
+    </message>
+    <message>
+        <source>Points &amp;expire after</source>
+        <translation>Los puntos &amp;caducan a los</translation>
+    </message>
+    <message>
+        <source>Tiers, from the first to the highest:</source>
+        <translation>Niveles, del primero al más alto:</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Añadir nivel</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Quitar nivel</translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> mes</numerusform>
+            <numerusform> meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Recompensa</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ofrecida</translation>
+    </message>
+    <message>
+        <source>Rewards catalogue</source>
+        <translation>Catálogo de recompensas</translation>
+    </message>
+    <message>
+        <source>Rewards clients can choose. Untick “Offered” to withdraw one; statements and the history keep its name.</source>
+        <translation>Recompensas que pueden elegir los clientes. Desmarca «Ofrecida» para retirar una; los extractos y el historial conservan su nombre.</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>Añadir recompensa</translation>
+    </message>
+    <message>
+        <source>Remove reward</source>
+        <translation>Quitar recompensa</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>Nombre del negocio</translation>
+    </message>
+    <message>
+        <source>Business address</source>
+        <translation>Dirección del negocio</translation>
+    </message>
+    <message>
+        <source>Street
+Postcode and city
+Phone · e-mail</source>
+        <translation>Calle
+Código postal y ciudad
+Teléfono · correo</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>Choose logo…</source>
+        <translation>Elegir logotipo…</translation>
+    </message>
+    <message>
+        <source>Use the default logo</source>
+        <translation>Usar el logotipo predeterminado</translation>
+    </message>
+    <message>
+        <source>Business &amp;name</source>
+        <translation>&amp;Nombre del negocio</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Dir&amp;ección</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Elige un logotipo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Your logo</source>
+        <translation>Tu logotipo</translation>
+    </message>
+    <message>
+        <source>The default logo</source>
+        <translation>El logotipo predeterminado</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre de pila</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Cumpleaños</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Profesión</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal preferido</translation>
+    </message>
+    <message>
+        <source>Best time</source>
+        <translation>Mejor momento</translation>
+    </message>
+    <message>
+        <source>Life situation</source>
+        <translation>Situación personal</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Merge {other} into {kept}</source>
+        <translation>Fusionar {other} con {kept}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#{keep} (kept)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;#{keep} (se conserva)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#{other} (goes to the Trash)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;#{other} (va a la Papelera)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <source>E-mails, phones, addresses, consents and tags of both are kept. Interactions, follow-ups, purchases, points and stage history move to #{kept}. Ctrl+Z undoes the merge.</source>
+        <translation>Se conservan los correos, teléfonos, direcciones, consentimientos y etiquetas de ambos. Las interacciones, seguimientos, compras, puntos e historial de etapas pasan a #{kept}. Ctrl+Z deshace la fusión.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Clear the date</source>
@@ -296,6 +1144,172 @@
     <message>
         <source>To</source>
         <translation>Hasta</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Bonus or adjustment — {customer}</source>
+        <translation>Bonificación o ajuste — {customer}</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus: points given as a thank-you</source>
+        <translation>&amp;Bonificación: puntos regalados como agradecimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Adjustment: correct the balance (up or down)</source>
+        <translation>&amp;Ajuste: corregir el saldo (al alza o a la baja)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Puntos</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Required: the client reads it on the statement</source>
+        <translation>Obligatorio: el cliente lo lee en el extracto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Balance: {count} point(s)</source>
+        <translation>
+            <numerusform>Saldo: {count} punto</numerusform>
+            <numerusform>Saldo: {count} puntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>A bonus adds points; to take points away choose Adjustment.</source>
+        <translation>Una bonificación suma puntos; para quitar puntos, elige Ajuste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>New balance: {count} point(s).</source>
+        <translation>
+            <numerusform>Nuevo saldo: {count} punto.</numerusform>
+            <numerusform>Nuevo saldo: {count} puntos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Updates a customer</source>
+        <translation>Actualiza un cliente</translation>
+    </message>
+    <message>
+        <source>Probable duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Reason / warnings</source>
+        <translation>Motivo / avisos</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Record purchase — {customer}</source>
+        <extracomment>writes the entry (each dialog its own kind); LoyaltyError says why it cannot</extracomment>
+        <translation>Registrar compra — {customer}</translation>
+    </message>
+    <message>
+        <source>e.g. 125.50</source>
+        <translation>p. ej. 125,50</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>The amount paid, with up to two decimals</source>
+        <translation>El importe pagado, con dos decimales como máximo</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Date of purchase</source>
+        <translation>Fecha de la compra</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>What was bought (printed on the statement)</source>
+        <translation>Qué se compró (aparece en el extracto)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Importe</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message numerus="yes">
+        <source>Earns {count} point(s) per {currency} spent.</source>
+        <translation>
+            <numerusform>Gana {count} punto por cada {currency} gastado.</numerusform>
+            <numerusform>Gana {count} puntos por cada {currency} gastado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purchases in {currency} are recorded but earn no points (the programme counts {programme_currency}).</source>
+        <translation>Las compras en {currency} se registran pero no ganan puntos (el programa cuenta en {programme_currency}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>{amount} earns {count} point(s).</source>
+        <translation>
+            <numerusform>{amount} gana {count} punto.</numerusform>
+            <numerusform>{amount} gana {count} puntos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -455,6 +1469,117 @@
     </message>
 </context>
 <context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem points — {customer}</source>
+        <translation>Canjear puntos — {customer}</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Recompensa</translation>
+    </message>
+    <message numerus="yes">
+        <source>{reward} — {count} point(s)</source>
+        <translation>
+            <numerusform>{reward} — {count} punto</numerusform>
+            <numerusform>{reward} — {count} puntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{reward} — {count} point(s)  (not enough points)</source>
+        <translation>
+            <numerusform>{reward} — {count} punto  (no hay puntos suficientes)</numerusform>
+            <numerusform>{reward} — {count} puntos  (no hay puntos suficientes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other: points only</source>
+        <translation>Otro: solo puntos</translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation>Puntos que canjear</translation>
+    </message>
+    <message numerus="yes">
+        <source>Balance: {count} point(s)</source>
+        <translation>
+            <numerusform>Saldo: {count} punto</numerusform>
+            <numerusform>Saldo: {count} puntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reward</source>
+        <translation>&amp;Recompensa</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>&amp;Puntos</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} point(s) short: the balance is {balance}.</source>
+        <translation>
+            <numerusform>Falta {count} punto: el saldo es {balance}.</numerusform>
+            <numerusform>Faltan {count} puntos: el saldo es {balance}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} point(s) will be left.</source>
+        <translation>
+            <numerusform>Quedará {count} punto.</numerusform>
+            <numerusform>Quedarán {count} puntos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse purchase</source>
+        <translation>Anular compra</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>compra</translation>
+    </message>
+    <message>
+        <source>{date}: {what}, {amount}</source>
+        <translation>{date}: {what}, {amount}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>e.g. Item returned</source>
+        <translation>p. ej. Artículo devuelto</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Takes back the {count} point(s) it earned (as far as they are unspent). The purchase stays in the history.</source>
+        <translation>
+            <numerusform>Retira el {count} punto que ganó (si no se ha gastado). La compra se queda en el historial.</numerusform>
+            <numerusform>Retira los {count} puntos que ganó (en la medida en que no se hayan gastado). La compra se queda en el historial.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Loyalty statement — {customer}</source>
+        <translation>Extracto de fidelización — {customer}</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periodo</translation>
+    </message>
+</context>
+<context>
     <name>_AddressRow</name>
     <message>
         <source>Street and number</source>
@@ -483,6 +1608,13 @@
     <message>
         <source>Remove address</source>
         <translation>Quitar dirección</translation>
+    </message>
+</context>
+<context>
+    <name>_LoyaltyDialog</name>
+    <message>
+        <source>What this will do</source>
+        <translation>Qué se va a hacer</translation>
     </message>
 </context>
 <context>
@@ -666,6 +1798,70 @@
     <message>
         <source>Receptionist</source>
         <translation>Recepcionista</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Consultado</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionado</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restored the book</source>
+        <translation>Libro restaurado</translation>
+    </message>
+    <message>
+        <source>Encrypted the book</source>
+        <translation>Libro cifrado</translation>
+    </message>
+    <message>
+        <source>Forgot</source>
+        <translation>Olvidado</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Inició sesión</translation>
+    </message>
+    <message>
+        <source>Failed to sign in</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Failed to unlock</source>
+        <translation>Desbloqueo fallido</translation>
     </message>
     <message>
         <source>executive</source>

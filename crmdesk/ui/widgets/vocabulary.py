@@ -54,6 +54,23 @@ LABELS = [
     QT_TRANSLATE_NOOP("vocabulary", "Owner / manager"),
     QT_TRANSLATE_NOOP("vocabulary", "Executive"),
     QT_TRANSLATE_NOOP("vocabulary", "Receptionist"),
+    # what an audit entry records (audit.ACTIONS)
+    QT_TRANSLATE_NOOP("vocabulary", "Viewed"),
+    QT_TRANSLATE_NOOP("vocabulary", "Changed"),
+    QT_TRANSLATE_NOOP("vocabulary", "Created"),
+    QT_TRANSLATE_NOOP("vocabulary", "Archived"),
+    QT_TRANSLATE_NOOP("vocabulary", "Restored"),
+    QT_TRANSLATE_NOOP("vocabulary", "Exported"),
+    QT_TRANSLATE_NOOP("vocabulary", "Printed"),
+    QT_TRANSLATE_NOOP("vocabulary", "Imported"),
+    QT_TRANSLATE_NOOP("vocabulary", "Merged"),
+    QT_TRANSLATE_NOOP("vocabulary", "Backed up"),
+    QT_TRANSLATE_NOOP("vocabulary", "Restored the book"),
+    QT_TRANSLATE_NOOP("vocabulary", "Encrypted the book"),
+    QT_TRANSLATE_NOOP("vocabulary", "Forgot"),
+    QT_TRANSLATE_NOOP("vocabulary", "Signed in"),
+    QT_TRANSLATE_NOOP("vocabulary", "Failed to sign in"),
+    QT_TRANSLATE_NOOP("vocabulary", "Failed to unlock"),
 ]
 
 #: a staff member's role as a word beside their name ("Ana (executive)")
@@ -78,3 +95,18 @@ def role_word(role: str) -> str:
     """The role key (executive, receptionist, manager) as a word to show beside a name."""
     word = ROLE_WORDS.get(role)
     return QCoreApplication.translate(CONTEXT, word) if word else role
+
+
+def ui_language() -> str:
+    """"es" when the interface's locale (QLocale's default, set with the language) is
+    Spanish, else "en" (the language of services/locale_text)."""
+    from PySide6.QtCore import QLocale
+
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+
+
+def number(value: int) -> str:
+    """A count as the interface's language writes it: 1,234 / 1.234."""
+    from crmdesk.services import locale_text
+
+    return locale_text.integer(value, ui_language())

@@ -1,5 +1,6 @@
-"""Install the dialogs area's Spanish catalogue in a test (compiled into tmp_path with
-pyside6-lrelease; the package's own loader is crmdesk.i18n, this only helps tests)."""
+"""Install a catalogue of crmdesk/resources/translations in a test (compiled into a temporary
+folder with pyside6-lrelease; the package's own loader is crmdesk.i18n, this only helps tests).
+The UI tests run with the English plural forms installed, as the app does (conftest.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def lrelease() -> str:
 
 @contextmanager
 def catalogue(tmp_path: Path, name: str = "dialogs_es") -> Iterator[QTranslator]:
-    """`name`.ts compiled and installed on the running application, removed afterwards."""
+    """`name`.ts compiled into `tmp_path` and installed on the running application (above the
+    catalogues installed before), removed afterwards."""
     qm = tmp_path / f"{name}.qm"
     subprocess.run([lrelease(), "-silent", str(TRANSLATIONS / f"{name}.ts"), "-qm", str(qm)],
                    check=True)
