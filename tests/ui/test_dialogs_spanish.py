@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
 
-from crmdesk.services import access, audit, catalog
+from crmdesk.services import access, audit, catalog, sync
 from crmdesk.ui import screen_fit
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.widgets import vocabulary
@@ -177,3 +177,79 @@ def test_the_import_preview_counts_in_spanish(qtbot, book, spanish, tmp_path) ->
     assert dialog.model.headerData(4, Qt.Orientation.Horizontal) == "Resultado"
     assert dialog.model.index(0, 4).data() == "Nuevo"
     assert dialog.import_button.text() == "&Importar"
+
+
+def _conflict(**fields: object) -> sync.Conflict:
+    base: dict[str, object] = {
+        "id": 7, "table": "customer", "customer_id": None, "customer": "Lola Peña",
+        "field": "occupation", "kept": "Abogada", "other": "Notaria", "kept_by": "Eva",
+        "other_by": "Rita", "kept_at": "2026-11-30T10:00:00Z", "other_at": "", "reason": "",
+        "at": "2026-11-30T10:05:00Z", "resolved_at": None, "resolution": None, "mine": "kept"}
+    base.update(fields)
+    return sync.Conflict(**base)  # type: ignore[arg-type]
+
+
+def test_the_conflicts_dialog_speaks_spanish(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch, spanish) -> None:
+    from crmdesk.services import sync_review
+    from crmdesk.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+    found = [_conflict(), _conflict(id=8, field="*", reason="overdrawn", mine="",
+                                    resolved_at="2026-11-30T11:00:00Z", resolution="theirs")]
+    monkeypatch.setattr(sync, "conflicts", lambda include_resolved=False: found)
+    monkeypatch.setattr(sync_review, "explain", lambda con: "—")
+    window = make_window()
+    dialog = ConflictsDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Revisar conflictos"
+    assert dialog.table.horizontalHeaderItem(2).text() == "Qué pasó"
+    assert dialog.table.item(0, 2).text() == "cambiado en dos equipos"
+    assert dialog.table.item(1, 2).text() == "puntos en descubierto · resuelto (el suyo)"
+    assert dialog.table.item(1, 1).text() == "customer (fila nueva)"
+    assert dialog.boxes[0][0].title() == "El tuyo"
+    assert dialog.boxes[1][2].text().startswith("por Rita, hora desconocida")
+    assert (dialog.keep_mine.text(), dialog.keep_theirs.text()) == \
+        ("Conservar el &mío", "Conservar el &suyo")
+    dialog.table.setCurrentCell(1, 0)  # neither value is this book's
+    assert dialog.keep_mine.text() == "Conservar el del &libro"
+    assert dialog.show_settled.text() == "Mostrar los resueltos"
+
+
+def test_the_office_dialogs_speak_spanish_and_fit(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.office_dialogs import JoinDialog, OfficeSettingsDialog
+
+    join = JoinDialog(None)
+    qtbot.addWidget(join)
+    assert join.windowTitle() == "Unirse al libro de la oficina"
+    assert join.go.text() == "Un&irse"
+    labels = _labels(join.form)
+    assert "&Dirección del servidor:" in labels and "&Repite la frase de contraseña:" in labels
+    keys = [t[t.index("&") + 1].lower() for t in labels + [join.go.text()] if "&" in t]
+    assert len(keys) == len(set(keys)), labels
+    join.hub.setText("postgresql://hub.example/crm")
+    assert join.request() is None
+    assert join.message.text() == "Indica tu usuario en el servidor."
+    hint = join.minimumSizeHint()
+    assert hint.width() <= ROOM.width() and hint.height() <= ROOM.height(), hint
+    settings = OfficeSettingsDialog("postgresql://hub.example/crm", "Portátil", "d-1", None)
+    qtbot.addWidget(settings)
+    assert settings.windowTitle() == "Libro de la oficina"
+
+
+def test_signing_in_and_the_lock_speak_spanish(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.sign_in import LockDialog, NewSecretDialog, SignInDialog
+
+    dialog = SignInDialog("oficina.db")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Iniciar sesión — oficina.db"
+    secret = NewSecretDialog("Eva", pin=False)
+    qtbot.addWidget(secret)
+    assert secret.windowTitle() == "Nueva contraseña para Eva"
+    pin = NewSecretDialog("Eva", pin=True)
+    qtbot.addWidget(pin)
+    assert pin.windowTitle() == "Nuevo PIN para Eva"
+    lock = LockDialog(lambda text: False, "Eva", "")
+    qtbot.addWidget(lock)
+    lock.try_unlock()
+    assert lock.error.text() == "Eso no lo desbloquea."
+    lock.unlocked = True

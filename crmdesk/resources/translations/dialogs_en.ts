@@ -108,6 +108,16 @@
     </message>
 </context>
 <context>
+    <name>MakeOfficeDialog</name>
+    <message numerus="yes">
+        <source>{book} is now an office book: {count} record(s) uploaded; it syncs as {login}.</source>
+        <translation>
+            <numerusform>{book} is now an office book: {count} record uploaded; it syncs as {login}.</numerusform>
+            <numerusform>{book} is now an office book: {count} records uploaded; it syncs as {login}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PointsDialog</name>
     <message numerus="yes">
         <source>Balance: {count} point(s)</source>
@@ -186,6 +196,16 @@
         <translation>
             <numerusform>Takes back the {count} point it earned (as far as they are unspent). The purchase stays in the history.</numerusform>
             <numerusform>Takes back the {count} points it earned (as far as they are unspent). The purchase stays in the history.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_JobDialog</name>
+    <message numerus="yes">
+        <source>{stage}… {count} record(s)</source>
+        <translation>
+            <numerusform>{stage}… {count} record</numerusform>
+            <numerusform>{stage}… {count} records</numerusform>
         </translation>
     </message>
 </context>

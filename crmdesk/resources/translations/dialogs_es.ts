@@ -271,6 +271,109 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Review Conflicts</source>
+        <translation>Revisar conflictos</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Show settled ones</source>
+        <translation>Mostrar los resueltos</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Tu valor</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>El otro valor</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar el &amp;mío</translation>
+    </message>
+    <message>
+        <source>Keep your value: it is written again and wins everywhere on the next sync (Ctrl+Z to undo)</source>
+        <translation>Conserva tu valor: se vuelve a escribir y se impone en todas partes en la próxima sincronización (Ctrl+Z para deshacer)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Conservar el &amp;suyo</translation>
+    </message>
+    <message>
+        <source>Take the other value (Ctrl+Z to undo)</source>
+        <translation>Toma el otro valor (Ctrl+Z para deshacer)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Take back the last choice (Ctrl+Z)</source>
+        <translation>Deshace la última elección (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>No conflicts to review: every edit made it.</source>
+        <translation>No hay conflictos que revisar: todos los cambios han llegado.</translation>
+    </message>
+    <message>
+        <source>refused by the hub</source>
+        <translation>rechazado por el servidor de la oficina</translation>
+    </message>
+    <message>
+        <source>points overdrawn</source>
+        <translation>puntos en descubierto</translation>
+    </message>
+    <message>
+        <source>changed on two devices</source>
+        <translation>cambiado en dos equipos</translation>
+    </message>
+    <message>
+        <source>{what} · settled ({how})</source>
+        <translation>{what} · resuelto ({how})</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>(sin cliente)</translation>
+    </message>
+    <message>
+        <source>by {who}, {when}</source>
+        <translation>por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>otro equipo</translation>
+    </message>
+    <message>
+        <source>Keep the one in the &amp;book</source>
+        <translation>Conservar el del &amp;libro</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other</source>
+        <translation>Conservar el &amp;otro</translation>
+    </message>
+</context>
+<context>
     <name>ContactPointsEditor</name>
     <message>
         <source>Add {noun}</source>
@@ -709,6 +812,148 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>Un&amp;irse</translation>
+    </message>
+    <message>
+        <source>Join Office Book</source>
+        <translation>Unirse al libro de la oficina</translation>
+    </message>
+    <message>
+        <source>Make a book on this computer filled from your office&apos;s hub: what you may see, encrypted with a passphrase of your own. It keeps working without a network and syncs when it can.</source>
+        <translation>Crea en este ordenador un libro con los datos del servidor de la oficina: lo que puedes ver, cifrado con una frase de contraseña propia. Sigue funcionando sin red y se sincroniza cuando puede.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Your hub login</source>
+        <translation>Tu usuario en el servidor</translation>
+    </message>
+    <message>
+        <source>the login your manager enrolled you as</source>
+        <translation>el usuario con el que te dio de alta tu responsable</translation>
+    </message>
+    <message>
+        <source>Hub password</source>
+        <translation>Contraseña del servidor</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation>Nombre de este equipo</translation>
+    </message>
+    <message>
+        <source>How this computer is listed on the hub (crmdesk hub check)</source>
+        <translation>Cómo aparece este ordenador en el servidor (crmdesk hub check)</translation>
+    </message>
+    <message>
+        <source>New book file</source>
+        <translation>Archivo del libro nuevo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Encrypts the book on this computer; asked when the book opens</source>
+        <translation>Cifra el libro en este ordenador; se pide al abrir el libro</translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation>La frase de contraseña otra vez</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>Your hub &amp;login:</source>
+        <translation>Tu &amp;usuario en el servidor:</translation>
+    </message>
+    <message>
+        <source>Hub pass&amp;word:</source>
+        <translation>&amp;Contraseña del servidor:</translation>
+    </message>
+    <message>
+        <source>This &amp;device&apos;s name:</source>
+        <translation>&amp;Nombre de este equipo:</translation>
+    </message>
+    <message>
+        <source>New book &amp;file:</source>
+        <translation>&amp;Archivo del libro nuevo:</translation>
+    </message>
+    <message>
+        <source>New pass&amp;phrase:</source>
+        <translation>Nueva &amp;frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Passphrase a&amp;gain:</source>
+        <translation>&amp;Repite la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>New office book</source>
+        <translation>Nuevo libro de la oficina</translation>
+    </message>
+    <message>
+        <source>crmdesk books (*.db)</source>
+        <translation>Libros de crmdesk (*.db)</translation>
+    </message>
+    <message>
+        <source>Give your hub login.</source>
+        <translation>Indica tu usuario en el servidor.</translation>
+    </message>
+    <message>
+        <source>Choose the new book&apos;s file.</source>
+        <translation>Elige el archivo del libro nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a new file.</source>
+        <translation>{path} ya existe: elige un archivo nuevo.</translation>
+    </message>
+    <message>
+        <source>An office book on a laptop is always encrypted: choose a passphrase.</source>
+        <translation>Un libro de la oficina en un portátil siempre va cifrado: elige una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>crmdesk is locked</source>
+        <translation>crmdesk está bloqueado</translation>
+    </message>
+    <message>
+        <source>Locked — {who}</source>
+        <translation>Bloqueado — {who}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Contraseña o PIN</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>That does not unlock it.</source>
+        <translation>Eso no lo desbloquea.</translation>
+    </message>
+</context>
+<context>
     <name>LogInteractionDialog</name>
     <message>
         <source>Edit interaction — {customer}</source>
@@ -994,6 +1239,80 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>MakeOfficeDialog</name>
+    <message>
+        <source>&amp;Make Office Book</source>
+        <translation>Crear el &amp;libro de la oficina</translation>
+    </message>
+    <message>
+        <source>Make This an Office Book</source>
+        <translation>Convertir en libro de la oficina</translation>
+    </message>
+    <message>
+        <source>Share {book} with your office through a PostgreSQL hub. The hub gets its schema and roles, you get a hub login, and this book is uploaded as the office&apos;s first device; colleagues then use File ▸ Join Office Book… on their laptops.</source>
+        <translation>Comparte {book} con tu oficina a través de un servidor PostgreSQL. El servidor recibe su esquema y sus roles, tú recibes un usuario en el servidor y este libro se sube como el primer equipo de la oficina; después, tus compañeros usan Archivo ▸ Unirse al libro de la oficina… en sus portátiles.</translation>
+    </message>
+    <message>
+        <source>Hub administrator address</source>
+        <translation>Dirección del administrador del servidor</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Contraseña del administrador</translation>
+    </message>
+    <message>
+        <source>Used once, for this set-up; never stored</source>
+        <translation>Se usa una sola vez, para esta configuración; nunca se guarda</translation>
+    </message>
+    <message>
+        <source>Your hub login</source>
+        <translation>Tu usuario en el servidor</translation>
+    </message>
+    <message>
+        <source>Your new hub password</source>
+        <translation>Tu nueva contraseña del servidor</translation>
+    </message>
+    <message>
+        <source>Your new hub password again</source>
+        <translation>Tu nueva contraseña del servidor otra vez</translation>
+    </message>
+    <message>
+        <source>Hub &amp;administrator address:</source>
+        <translation>Dirección del &amp;administrador del servidor:</translation>
+    </message>
+    <message>
+        <source>Administrator pass&amp;word:</source>
+        <translation>&amp;Contraseña del administrador:</translation>
+    </message>
+    <message>
+        <source>Your hub &amp;login:</source>
+        <translation>Tu &amp;usuario en el servidor:</translation>
+    </message>
+    <message>
+        <source>Your new hub &amp;password:</source>
+        <translation>Tu nueva contraseña del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>The same password a&amp;gain:</source>
+        <translation>&amp;Repite la contraseña:</translation>
+    </message>
+    <message>
+        <source>Your hub password needs at least 8 characters.</source>
+        <translation>Tu contraseña del servidor necesita al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{book} is now an office book: {count} record(s) uploaded; it syncs as {login}.</source>
+        <translation>
+            <numerusform>{book} ya es un libro de la oficina: {count} registro subido; se sincroniza como {login}.</numerusform>
+            <numerusform>{book} ya es un libro de la oficina: {count} registros subidos; se sincroniza como {login}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Given name</source>
@@ -1098,6 +1417,96 @@ Teléfono · correo</translation>
     <message>
         <source>&amp;Merge</source>
         <translation>&amp;Fusionar</translation>
+    </message>
+</context>
+<context>
+    <name>NewSecretDialog</name>
+    <message>
+        <source>New PIN for {who}</source>
+        <translation>Nuevo PIN para {who}</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nuevo PIN</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>El mismo PIN otra vez</translation>
+    </message>
+    <message>
+        <source>New password for {who}</source>
+        <translation>Nueva contraseña para {who}</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>The same password again</source>
+        <translation>La misma contraseña otra vez</translation>
+    </message>
+    <message>
+        <source>A PIN of {low} to {high} digits unlocks the window after it locked itself.</source>
+        <translation>Un PIN de {low} a {high} cifras desbloquea la ventana cuando se ha bloqueado sola.</translation>
+    </message>
+    <message>
+        <source>At least {count} characters. It is kept only as an argon2 hash: nobody can read it back, so choose one you will remember.</source>
+        <translation>Al menos {count} caracteres. Solo se guarda como hash argon2: nadie puede recuperarla, así que elige una que vayas a recordar.</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN</source>
+        <translation>&amp;Nuevo PIN</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Repetir</translation>
+    </message>
+    <message>
+        <source>The two differ.</source>
+        <translation>No coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <source>Office Book</source>
+        <translation>Libro de la oficina</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Where the office&apos;s hub is; change it when the server moves (another office&apos;s hub is refused before anything is sent)</source>
+        <translation>Dónde está el servidor de la oficina; cámbiala cuando el servidor se traslade (el servidor de otra oficina se rechaza antes de enviar nada)</translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation>Nombre de este equipo</translation>
+    </message>
+    <message>
+        <source>How this computer is called in the window and when it joins</source>
+        <translation>Cómo se llama este ordenador en la ventana y al unirse</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Id. del equipo</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>This &amp;device&apos;s name:</source>
+        <translation>&amp;Nombre de este equipo:</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>Id. del equipo:</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1974,53 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>SettleCommand</name>
+    <message>
+        <source>a record</source>
+        <translation>un registro</translation>
+    </message>
+    <message>
+        <source>Keep mine for {customer}</source>
+        <translation>Conservar el mío para {customer}</translation>
+    </message>
+    <message>
+        <source>Keep theirs for {customer}</source>
+        <translation>Conservar el suyo para {customer}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — {book}</source>
+        <extracomment>Wrong attempts after which the dialog waits before it accepts another one.</extracomment>
+        <translation>Iniciar sesión — {book}</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>{book} is shared by several people: say who you are.</source>
+        <translation>{book} lo comparten varias personas: indica quién eres.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Loyalty statement — {customer}</source>
@@ -1611,6 +2067,49 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>_JobDialog</name>
+    <message>
+        <source>OK</source>
+        <extracomment>the button that starts the job (English source; shown translated in the subclass&apos;s context)</extracomment>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>No hay nada que hacer.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>crmdesk could not start the job (the Python interpreter is missing?).</source>
+        <translation>crmdesk no ha podido iniciar la tarea (¿falta el intérprete de Python?).</translation>
+    </message>
+    <message numerus="yes">
+        <source>{stage}… {count} record(s)</source>
+        <translation>
+            <numerusform>{stage}… {count} registro</numerusform>
+            <numerusform>{stage}… {count} registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{stage}…</source>
+        <translation>{stage}…</translation>
+    </message>
+    <message>
+        <source>The job stopped without saying why.</source>
+        <translation>La tarea se ha detenido sin indicar el motivo.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>_LoyaltyDialog</name>
     <message>
         <source>What this will do</source>
@@ -1636,6 +2135,45 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>conflicts_dialog</name>
+    <message>
+        <source>unknown time</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>El tuyo</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>El otro</translation>
+    </message>
+    <message>
+        <source>In the book now</source>
+        <translation>El del libro ahora</translation>
+    </message>
+    <message>
+        <source>The other value</source>
+        <translation>El otro valor</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>el mío</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>el suyo</translation>
+    </message>
+    <message>
+        <source>{table} (new row)</source>
+        <translation>{table} (fila nueva)</translation>
+    </message>
+    <message>
+        <source>{table} (deleted)</source>
+        <translation>{table} (eliminada)</translation>
+    </message>
+</context>
+<context>
     <name>contact_rows</name>
     <message>
         <source>Label, e.g. home or work</source>
@@ -1651,6 +2189,28 @@ Teléfono · correo</translation>
     <message>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase</name>
+    <message>
+        <source>Encrypted book</source>
+        <translation>Libro cifrado</translation>
+    </message>
+    <message>
+        <source>New passphrase (without it the book cannot be opened):</source>
+        <translation>Nueva frase de contraseña (sin ella no se puede abrir el libro):</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>La misma frase de contraseña otra vez:</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <source>{attempts} wrong attempts: wait {seconds} seconds before the next one.</source>
+        <translation>{attempts} intentos fallidos: espera {seconds} segundos antes del siguiente.</translation>
     </message>
 </context>
 <context>
