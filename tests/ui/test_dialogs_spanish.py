@@ -3,6 +3,7 @@ catalogue installed (plurals right), English without it, and every dialog still 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,8 +88,11 @@ def test_every_catalogue_label_is_translatable() -> None:
     pairs = (catalog.STAGES + catalog.RELATIONSHIP_TYPES + catalog.CONTACT_CHANNELS
              + catalog.CONSENT_CHANNELS + catalog.LANGUAGES + catalog.ADDRESS_FORMS
              + catalog.INTERACTION_CHANNELS + catalog.DIRECTIONS + catalog.FOLLOW_UP_STATUSES)
+    from crmdesk.services import message_templates
+
     labels = {text for _key, text in pairs} | set(access.ROLE_LABELS.values()) \
-        | set(audit.ACTIONS.values())
+        | set(audit.ACTIONS.values()) | set(message_templates.CHANNELS.values()) \
+        | set(message_templates.LANGUAGES.values()) | set(message_templates.PURPOSES.values())
     assert labels <= set(vocabulary.LABELS), labels - set(vocabulary.LABELS)
     assert set(catalog.STAFF_ROLES) == set(vocabulary.ROLE_WORDS)
 
@@ -253,3 +257,33 @@ def test_signing_in_and_the_lock_speak_spanish(qtbot, book, spanish) -> None:  #
     lock.try_unlock()
     assert lock.error.text() == "Eso no lo desbloquea."
     lock.unlocked = True
+
+
+def test_the_composer_speaks_spanish_and_counts(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.dialogs.composer import ComposerDialog
+    from crmdesk.ui.dialogs.template_editor import TemplateLibraryDialog
+
+    today = dt.date.today()
+    lola = add("Dolores", "Peña", region="ES", preferred_name="Lola", salutation="Sra.",
+               language="es", emails=("lola@example.es",), phones=("+34 612 34 56 78",),
+               consents={"email": today, "sms": today}, preferred_channel="email")
+    ana = add("Ana", "Ruiz", region="ES", language="es", emails=("ana@example.es",),
+              consents={"email": today})
+    nobody = add("Pablo", "Gil", region="ES", language="es")  # no e-mail: left out
+    one = ComposerDialog([lola], None)
+    qtbot.addWidget(one)
+    assert one.windowTitle() == "Escribir a…"
+    assert "prefiere correo electrónico · Español" in one.to_label.text()
+    assert one.open_mail_button.text() == "&Abrir en el programa de correo"
+    one.channel_combo.setCurrentIndex(one.channel_combo.findData("sms"))
+    assert one.channel_combo.currentText() == "SMS / chat"
+    assert one.info_label.text().endswith(" caracteres · 2 mensajes (GSM-7)"), one.info_label.text()
+    many = ComposerDialog([lola, ana, nobody], None)
+    qtbot.addWidget(many)
+    assert many.to_label.text() == "2 de 3 clientes (1 excluidos)"
+    assert many.write_many_button.text() == "Escri&bir 2 mensajes…"
+    assert many.page_label.text() == "1 de 2"
+    library = TemplateLibraryDialog(None)
+    qtbot.addWidget(library)
+    assert library.windowTitle() == "Plantillas de mensajes"
+    assert library.delete_button.text() == "&Eliminar versión"

@@ -36,6 +36,37 @@
     </message>
 </context>
 <context>
+    <name>ComposerDialog</name>
+    <message numerus="yes">
+        <source>{included} of {count} client(s) ({left_out} left out)</source>
+        <translation>
+            <numerusform>{included} of {count} client ({left_out} left out)</numerusform>
+            <numerusform>{included} of {count} clients ({left_out} left out)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To {phone} · {characters} character(s) · {parts} ({encoding})</source>
+        <translation>
+            <numerusform>To {phone} · {characters} character · {parts} ({encoding})</numerusform>
+            <numerusform>To {phone} · {characters} characters · {parts} ({encoding})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} message(s)</source>
+        <translation>
+            <numerusform>{count} message</numerusform>
+            <numerusform>{count} messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Write {count} Message(s)…</source>
+        <translation>
+            <numerusform>&amp;Write {count} Message…</numerusform>
+            <numerusform>&amp;Write {count} Messages…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>{count} probable duplicate pair(s) ({shown} most likely shown)</source>

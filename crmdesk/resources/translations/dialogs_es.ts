@@ -271,6 +271,325 @@
     </message>
 </context>
 <context>
+    <name>ComposerDialog</name>
+    <message>
+        <source>Write to…</source>
+        <translation>Escribir a…</translation>
+    </message>
+    <message>
+        <source>Message composer</source>
+        <translation>Redactor de mensajes</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>The template the message starts from (Settings ▸ Message Templates…)</source>
+        <translation>La plantilla de la que parte el mensaje (Ajustes ▸ Plantillas de mensajes…)</translation>
+    </message>
+    <message>
+        <source>{template} ({channel})</source>
+        <translation>{template} ({channel})</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s language</source>
+        <translation>El idioma de cada cliente</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Para:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>Cana&amp;l:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texto del mensaje</translation>
+    </message>
+    <message>
+        <source>Exactly what the client will read; edit it as you like</source>
+        <translation>Exactamente lo que leerá el cliente; edítalo como quieras</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Writing hints</source>
+        <translation>Consejos de redacción</translation>
+    </message>
+    <message>
+        <source>Create a follow-up (a promise) so that what the message promises is done</source>
+        <translation>Crea un seguimiento (una promesa) para que se cumpla lo que promete el mensaje</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Vencimiento del seguimiento</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>vence</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <source>Hints:</source>
+        <translation>Consejos:</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Excluidos</translation>
+    </message>
+    <message>
+        <source>Clients left out, with the reason; tick one to include them anyway</source>
+        <translation>Clientes excluidos, con el motivo; marca uno para incluirlo de todos modos</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>One &amp;file for all (a PDF of every letter, an mbox of every e-mail)</source>
+        <translation>Un solo archivo para &amp;todos (un PDF con todas las cartas, un mbox con todos los correos)</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Excluidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Mail Program</source>
+        <translation>&amp;Abrir en el programa de correo</translation>
+    </message>
+    <message>
+        <source>Save the e-mail as a draft (.eml) and open it in your mail program to send</source>
+        <translation>Guarda el correo como borrador (.eml) y lo abre en tu programa de correo para enviarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <source>mailto: &amp;Link</source>
+        <translation>&amp;Enlace mailto:</translation>
+    </message>
+    <message>
+        <source>Open a new message in your mail program (text only)</source>
+        <translation>Abre un mensaje nuevo en tu programa de correo (solo texto)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Text</source>
+        <translation>&amp;Copiar texto</translation>
+    </message>
+    <message>
+        <source>&amp;Write Messages…</source>
+        <translation>Escri&amp;bir mensajes…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>no e-mail or phone</source>
+        <translation>sin correo ni teléfono</translation>
+    </message>
+    <message>
+        <source>prefers {channel}</source>
+        <translation>prefiere {channel}</translation>
+    </message>
+    <message>
+        <source>no preferred channel</source>
+        <translation>sin canal preferido</translation>
+    </message>
+    <message>
+        <source>{name} — {how} · {prefers} · {language}</source>
+        <translation>{name} — {how} · {prefers} · {language}</translation>
+    </message>
+    <message>
+        <source>There are no templates yet: Settings ▸ Message Templates….</source>
+        <translation>Aún no hay plantillas: Ajustes ▸ Plantillas de mensajes….</translation>
+    </message>
+    <message>
+        <source>{name} — {reason}</source>
+        <translation>{name} — {reason}</translation>
+    </message>
+    <message>
+        <source>Left out ({count}), with the reason — tick to include anyway:</source>
+        <translation>Excluidos ({count}), con el motivo — marca para incluirlos de todos modos:</translation>
+    </message>
+    <message numerus="yes">
+        <source>{included} of {count} client(s) ({left_out} left out)</source>
+        <translation>
+            <numerusform>{included} de {count} cliente ({left_out} excluidos)</numerusform>
+            <numerusform>{included} de {count} clientes ({left_out} excluidos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody to write to</source>
+        <translation>No hay nadie a quien escribir</translation>
+    </message>
+    <message>
+        <source>Nobody gets this message on this channel.</source>
+        <translation>Nadie recibe este mensaje por este canal.</translation>
+    </message>
+    <message>
+        <source>{page} of {count}</source>
+        <translation>{page} de {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>To {phone} · {characters} character(s) · {parts} ({encoding})</source>
+        <translation>
+            <numerusform>Para {phone} · {characters} carácter · {parts} ({encoding})</numerusform>
+            <numerusform>Para {phone} · {characters} caracteres · {parts} ({encoding})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no phone)</source>
+        <translation>(sin teléfono)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} message(s)</source>
+        <translation>
+            <numerusform>{count} mensaje</numerusform>
+            <numerusform>{count} mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To {name} &lt;{address}&gt;</source>
+        <translation>Para {name} &lt;{address}&gt;</translation>
+    </message>
+    <message>
+        <source>No e-mail address</source>
+        <translation>Sin dirección de correo</translation>
+    </message>
+    <message>
+        <source>Letter to: {address}</source>
+        <translation>Carta para: {address}</translation>
+    </message>
+    <message>
+        <source>{text} · edited by hand</source>
+        <translation>{text} · editado a mano</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>línea {line}: {message}</translation>
+    </message>
+    <message>
+        <source>Add a follow-up to keep it: “{promise}”</source>
+        <translation>Añadir un seguimiento para cumplirla: «{promise}»</translation>
+    </message>
+    <message>
+        <source>Send now through {server}</source>
+        <translation>Enviar ahora a través de {server}</translation>
+    </message>
+    <message>
+        <source>No mail server is set up (Settings ▸ Mail Server…)</source>
+        <translation>No hay ningún servidor de correo configurado (Ajustes ▸ Servidor de correo…)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft…</source>
+        <translation>&amp;Guardar borrador…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Text…</source>
+        <translation>&amp;Guardar texto…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Write {count} Message(s)…</source>
+        <translation>
+            <numerusform>Escri&amp;bir {count} mensaje…</numerusform>
+            <numerusform>Escri&amp;bir {count} mensajes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} — logged in the client&apos;s timeline.</source>
+        <translation>{what} — anotado en la cronología del cliente.</translation>
+    </message>
+    <message>
+        <source>Not sent: {error} The message is kept here.</source>
+        <translation>No se ha enviado: {error} El mensaje se conserva aquí.</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {error}</source>
+        <translation>No se ha podido escribir el archivo: {error}</translation>
+    </message>
+    <message>
+        <source>The book could not record it: {error}</source>
+        <translation>El libro no ha podido registrarlo: {error}</translation>
+    </message>
+    <message>
+        <source>Draft saved as {file}</source>
+        <translation>Borrador guardado como {file}</translation>
+    </message>
+    <message>
+        <source>E-mail draft (*.eml)</source>
+        <translation>Borrador de correo (*.eml)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save the message</source>
+        <translation>Guardar el mensaje</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Guardado como {path}</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Review Conflicts</source>
@@ -1239,6 +1558,57 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>MailServerDialog</name>
+    <message>
+        <source>Mail Server</source>
+        <translation>Servidor de correo</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (puerto 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (puerto 465)</translation>
+    </message>
+    <message>
+        <source>None (a local relay only)</source>
+        <translation>Ninguna (solo un relé local)</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring, never in the book</source>
+        <translation>se guarda en el llavero del sistema, nunca en el libro</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>S&amp;eguridad:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;From address:</source>
+        <translation>&amp;Dirección del remitente:</translation>
+    </message>
+    <message>
+        <source>From &amp;name:</source>
+        <translation>&amp;Nombre del remitente:</translation>
+    </message>
+</context>
+<context>
     <name>MakeOfficeDialog</name>
     <message>
         <source>&amp;Make Office Book</source>
@@ -2036,6 +2406,143 @@ Teléfono · correo</translation>
     </message>
 </context>
 <context>
+    <name>TemplateLibraryDialog</name>
+    <message>
+        <source>Message Templates</source>
+        <translation>Plantillas de mensajes</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Each template has a version per language</source>
+        <translation>Cada plantilla tiene una versión por idioma</translation>
+    </message>
+    <message>
+        <source>Subject template</source>
+        <translation>Plantilla del asunto</translation>
+    </message>
+    <message>
+        <source>Body template</source>
+        <translation>Plantilla del texto</translation>
+    </message>
+    <message>
+        <source>Template problems</source>
+        <translation>Problemas de la plantilla</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Merge fields</source>
+        <translation>Campos de combinación</translation>
+    </message>
+    <message>
+        <source>Double-click to insert the field at the cursor</source>
+        <translation>Doble clic para insertar el campo en el cursor</translation>
+    </message>
+    <message>
+        <source>{name} — {description}</source>
+        <translation>{name} — {description}</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Purpose, channel, language:</source>
+        <translation>Finalidad, canal, idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>As&amp;unto:</translation>
+    </message>
+    <message>
+        <source>Preview for the selected customer:</source>
+        <translation>Vista previa para el cliente seleccionado:</translation>
+    </message>
+    <message>
+        <source>Preview (sample client):</source>
+        <translation>Vista previa (cliente de ejemplo):</translation>
+    </message>
+    <message>
+        <source>Merge fields ({% if formal %}…{% endif %} for parts only some clients get):</source>
+        <translation>Campos de combinación ({% if formal %}…{% endif %} para las partes que solo reciben algunos clientes):</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>Nue&amp;va</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Version</source>
+        <translation>&amp;Eliminar versión</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Only managers edit templates; you can read and use them.</source>
+        <translation>Solo los responsables editan las plantillas; tú puedes leerlas y usarlas.</translation>
+    </message>
+    <message>
+        <source>{template}
+  {channel} · {languages}</source>
+        <translation>{template}
+  {channel} · {languages}</translation>
+    </message>
+    <message>
+        <source>✓ No problems.</source>
+        <translation>✓ Sin problemas.</translation>
+    </message>
+    <message>
+        <source>Hint, line {line}: {message}</source>
+        <translation>Consejo, línea {line}: {message}</translation>
+    </message>
+    <message>
+        <source>Hint: {message}</source>
+        <translation>Consejo: {message}</translation>
+    </message>
+    <message>
+        <source>(No preview: {error})</source>
+        <translation>(Sin vista previa: {error})</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Asunto: {subject}</translation>
+    </message>
+    <message>
+        <source>Delete the {language} version of “{template}”?</source>
+        <translation>¿Eliminar la versión en {language} de «{template}»?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
     <name>_AddressRow</name>
     <message>
         <source>Street and number</source>
@@ -2358,6 +2865,38 @@ Teléfono · correo</translation>
     <message>
         <source>Receptionist</source>
         <translation>Recepcionista</translation>
+    </message>
+    <message>
+        <source>SMS / chat</source>
+        <translation>SMS / chat</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Cumpleaños</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Agradecimiento</translation>
+    </message>
+    <message>
+        <source>Document request</source>
+        <translation>Solicitud de documentos</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Segment announcement</source>
+        <translation>Anuncio para un segmento</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Viewed</source>

@@ -54,6 +54,15 @@ LABELS = [
     QT_TRANSLATE_NOOP("vocabulary", "Owner / manager"),
     QT_TRANSLATE_NOOP("vocabulary", "Executive"),
     QT_TRANSLATE_NOOP("vocabulary", "Receptionist"),
+    # message templates: channels and purposes (message_templates.CHANNELS, PURPOSES)
+    QT_TRANSLATE_NOOP("vocabulary", "SMS / chat"),
+    QT_TRANSLATE_NOOP("vocabulary", "Follow-up"),
+    QT_TRANSLATE_NOOP("vocabulary", "Birthday"),
+    QT_TRANSLATE_NOOP("vocabulary", "Thank you"),
+    QT_TRANSLATE_NOOP("vocabulary", "Document request"),
+    QT_TRANSLATE_NOOP("vocabulary", "Appointment"),
+    QT_TRANSLATE_NOOP("vocabulary", "Segment announcement"),
+    QT_TRANSLATE_NOOP("vocabulary", "Other"),
     # what an audit entry records (audit.ACTIONS)
     QT_TRANSLATE_NOOP("vocabulary", "Viewed"),
     QT_TRANSLATE_NOOP("vocabulary", "Changed"),
