@@ -108,9 +108,13 @@ def test_every_dialog_fits_a_small_screen_in_spanish(  # type: ignore[no-untyped
     window.refresh()
     too_big: list[str] = []
     seen: list[str] = []
+    clashes: list[str] = []
 
     def inspect(action: str, dialog: QDialog) -> None:
         seen.append(type(dialog).__name__)
+        clash = _accelerator_clashes(dialog)
+        if clash:
+            clashes.append(f"{type(dialog).__name__}: {clash}")
         least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
         for what, size in (("minimum size", least), ("size", dialog.size())):
             if size.width() > ROOM.width() or size.height() > ROOM.height():
@@ -126,6 +130,29 @@ def test_every_dialog_fits_a_small_screen_in_spanish(  # type: ignore[no-untyped
     open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
     assert "QuickCaptureDialog" in seen and "LogInteractionDialog" in seen, seen
     assert not too_big, too_big
+    assert not clashes, clashes
+
+
+def _accelerator_clashes(dialog: QDialog) -> dict[str, list[str]]:
+    """Alt+letter keys that two visible controls of `dialog` (buttons, labels of a field,
+    tabs) share in Spanish."""
+    from PySide6.QtWidgets import QAbstractButton, QTabWidget
+
+    texts: list[str] = []
+    for widget in dialog.findChildren(QAbstractButton):
+        if widget.isVisibleTo(dialog):
+            texts.append(widget.text())
+    for label in dialog.findChildren(QLabel):
+        if label.buddy() is not None and label.isVisibleTo(dialog):
+            texts.append(label.text())
+    for tabs in dialog.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain and plain.index("&") + 1 < len(plain):
+            keys.setdefault(plain[plain.index("&") + 1].lower(), []).append(text)
+    return {key: found for key, found in keys.items() if len(found) > 1}
 
 
 def test_loyalty_dialogs_count_points_in_spanish(qtbot, book, spanish) -> None:  # type: ignore[no-untyped-def]
@@ -287,3 +314,17 @@ def test_the_composer_speaks_spanish_and_counts(qtbot, book, spanish) -> None:  
     qtbot.addWidget(library)
     assert library.windowTitle() == "Plantillas de mensajes"
     assert library.delete_button.text() == "&Eliminar versión"
+
+
+def test_every_csv_target_is_translatable() -> None:
+    from crmdesk.services.importing import csv_reader
+    from crmdesk.ui.dialogs.import_dialog import TARGET_TEXTS
+
+    assert set(csv_reader.TARGETS.values()) <= set(TARGET_TEXTS)
+
+
+def test_every_merge_field_description_is_translatable() -> None:
+    from crmdesk.services import message_templates
+    from crmdesk.ui.dialogs.template_editor import FIELD_TEXTS
+
+    assert {f.description for f in message_templates.FIELDS} <= set(FIELD_TEXTS)

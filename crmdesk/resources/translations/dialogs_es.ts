@@ -976,6 +976,242 @@
         <translation>Con avisos</translation>
     </message>
     <message>
+        <source>(ignore)</source>
+        <translation>(ignorar)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre de pila</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Segundo nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Preferred name / nickname</source>
+        <translation>Nombre preferido / apodo</translation>
+    </message>
+    <message>
+        <source>Salutation</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Cumpleaños</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>E-mail (home)</source>
+        <translation>Correo (casa)</translation>
+    </message>
+    <message>
+        <source>E-mail (work)</source>
+        <translation>Correo (trabajo)</translation>
+    </message>
+    <message>
+        <source>E-mail (other)</source>
+        <translation>Correo (otro)</translation>
+    </message>
+    <message>
+        <source>Phone (mobile)</source>
+        <translation>Teléfono (móvil)</translation>
+    </message>
+    <message>
+        <source>Phone (home)</source>
+        <translation>Teléfono (casa)</translation>
+    </message>
+    <message>
+        <source>Phone (work)</source>
+        <translation>Teléfono (trabajo)</translation>
+    </message>
+    <message>
+        <source>Phone (fax)</source>
+        <translation>Teléfono (fax)</translation>
+    </message>
+    <message>
+        <source>Phone (other)</source>
+        <translation>Teléfono (otro)</translation>
+    </message>
+    <message>
+        <source>Address (home) street</source>
+        <translation>Dirección (casa): calle</translation>
+    </message>
+    <message>
+        <source>Address (home) city</source>
+        <translation>Dirección (casa): ciudad</translation>
+    </message>
+    <message>
+        <source>Address (home) region</source>
+        <translation>Dirección (casa): provincia</translation>
+    </message>
+    <message>
+        <source>Address (home) postcode</source>
+        <translation>Dirección (casa): código postal</translation>
+    </message>
+    <message>
+        <source>Address (home) country</source>
+        <translation>Dirección (casa): país</translation>
+    </message>
+    <message>
+        <source>Address (work) street</source>
+        <translation>Dirección (trabajo): calle</translation>
+    </message>
+    <message>
+        <source>Address (work) city</source>
+        <translation>Dirección (trabajo): ciudad</translation>
+    </message>
+    <message>
+        <source>Address (work) region</source>
+        <translation>Dirección (trabajo): provincia</translation>
+    </message>
+    <message>
+        <source>Address (work) postcode</source>
+        <translation>Dirección (trabajo): código postal</translation>
+    </message>
+    <message>
+        <source>Address (work) country</source>
+        <translation>Dirección (trabajo): país</translation>
+    </message>
+    <message>
+        <source>Address (other) street</source>
+        <translation>Dirección (otra): calle</translation>
+    </message>
+    <message>
+        <source>Address (other) city</source>
+        <translation>Dirección (otra): ciudad</translation>
+    </message>
+    <message>
+        <source>Address (other) region</source>
+        <translation>Dirección (otra): provincia</translation>
+    </message>
+    <message>
+        <source>Address (other) postcode</source>
+        <translation>Dirección (otra): código postal</translation>
+    </message>
+    <message>
+        <source>Address (other) country</source>
+        <translation>Dirección (otra): país</translation>
+    </message>
+    <message>
+        <source>Life situation</source>
+        <translation>Situación personal</translation>
+    </message>
+    <message>
+        <source>Person or organisation</source>
+        <translation>Persona u organización</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Año de nacimiento</translation>
+    </message>
+    <message>
+        <source>Birth month</source>
+        <translation>Mes de nacimiento</translation>
+    </message>
+    <message>
+        <source>Birth day</source>
+        <translation>Día de nacimiento</translation>
+    </message>
+    <message>
+        <source>Name suffix (notes)</source>
+        <translation>Sufijo del nombre (notas)</translation>
+    </message>
+    <message>
+        <source>Phone (pager)</source>
+        <translation>Teléfono (buscapersonas)</translation>
+    </message>
+    <message>
+        <source>Phone (main)</source>
+        <translation>Teléfono (principal)</translation>
+    </message>
+    <message>
+        <source>Phone (assistant)</source>
+        <translation>Teléfono (asistente)</translation>
+    </message>
+    <message>
+        <source>Phone (car)</source>
+        <translation>Teléfono (coche)</translation>
+    </message>
+    <message>
+        <source>Phone (work fax)</source>
+        <translation>Teléfono (fax del trabajo)</translation>
+    </message>
+    <message>
+        <source>Phone (home fax)</source>
+        <translation>Teléfono (fax de casa)</translation>
+    </message>
+    <message>
+        <source>Web page (notes)</source>
+        <translation>Página web (notas)</translation>
+    </message>
+    <message>
+        <source>IM handle (notes)</source>
+        <translation>Usuario de mensajería (notas)</translation>
+    </message>
+    <message>
+        <source>Connected on (notes)</source>
+        <translation>Conectado el (notas)</translation>
+    </message>
+    <message>
+        <source>Assistant (notes)</source>
+        <translation>Asistente (notas)</translation>
+    </message>
+    <message>
+        <source>Manager (notes)</source>
+        <translation>Responsable (notas)</translation>
+    </message>
+    <message>
+        <source>Notes, as “Column: value”</source>
+        <translation>Notas, como «Columna: valor»</translation>
+    </message>
+    <message>
+        <source>Spouse (life situation)</source>
+        <translation>Cónyuge (situación personal)</translation>
+    </message>
+    <message>
+        <source>Partner (life situation)</source>
+        <translation>Pareja (situación personal)</translation>
+    </message>
+    <message>
+        <source>Children (life situation)</source>
+        <translation>Hijos (situación personal)</translation>
+    </message>
+    <message>
+        <source>Anniversary (life situation)</source>
+        <translation>Aniversario (situación personal)</translation>
+    </message>
+    <message>
         <source>Import {name}</source>
         <translation>Importar {name}</translation>
     </message>
@@ -1344,7 +1580,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>Equipo</translation>
+        <translation>Atendido por</translation>
     </message>
     <message>
         <source>&amp;Subject</source>
@@ -2407,6 +2643,118 @@ Teléfono · correo</translation>
 </context>
 <context>
     <name>TemplateLibraryDialog</name>
+    <message>
+        <source>How to address the person: Dear Mrs Peña / Hi Lola / Estimada Sra. Peña</source>
+        <translation>Cómo dirigirse a la persona: Estimada Sra. Peña / Hola, Lola / Dear Mrs Peña</translation>
+    </message>
+    <message>
+        <source>The greeting with its punctuation: “Dear Mrs Peña,” / “Estimada Sra. Peña:”</source>
+        <translation>El saludo con su puntuación: «Estimada Sra. Peña:» / «Dear Mrs Peña,»</translation>
+    </message>
+    <message>
+        <source>Preferred name, else given name</source>
+        <translation>Nombre preferido o, si no hay, el nombre de pila</translation>
+    </message>
+    <message>
+        <source>Preferred name (may be empty)</source>
+        <translation>Nombre preferido (puede estar vacío)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre de pila</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given and family name</source>
+        <translation>Nombre y apellidos</translation>
+    </message>
+    <message>
+        <source>Mr, Mrs, Dr, Sra.…</source>
+        <translation>Sr., Sra., Dr., Mrs…</translation>
+    </message>
+    <message>
+        <source>True when the client is addressed formally</source>
+        <translation>Verdadero cuando al cliente se le trata de usted</translation>
+    </message>
+    <message>
+        <source>True when the client is addressed informally</source>
+        <translation>Verdadero cuando al cliente se le tutea</translation>
+    </message>
+    <message>
+        <source>en or es</source>
+        <translation>en o es</translation>
+    </message>
+    <message>
+        <source>Today&apos;s date in the client&apos;s language</source>
+        <translation>La fecha de hoy en el idioma del cliente</translation>
+    </message>
+    <message>
+        <source>The client&apos;s executive</source>
+        <translation>El ejecutivo o la ejecutiva del cliente</translation>
+    </message>
+    <message>
+        <source>Who signs: the executive (or you) and the business</source>
+        <translation>Quién firma: el ejecutivo (o tú) y el negocio</translation>
+    </message>
+    <message>
+        <source>You (the person writing)</source>
+        <translation>Tú (quien escribe)</translation>
+    </message>
+    <message>
+        <source>The business name of the letterhead</source>
+        <translation>El nombre del negocio del membrete</translation>
+    </message>
+    <message>
+        <source>The client&apos;s first e-mail address</source>
+        <translation>La primera dirección de correo del cliente</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Profesión</translation>
+    </message>
+    <message>
+        <source>Segment (VIP, Premium…)</source>
+        <translation>Segmento (VIP, Premium…)</translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation>Nivel de fidelización</translation>
+    </message>
+    <message>
+        <source>Points balance, as written in the client&apos;s language</source>
+        <translation>Saldo de puntos, escrito en el idioma del cliente</translation>
+    </message>
+    <message>
+        <source>True when the client has points</source>
+        <translation>Verdadero cuando el cliente tiene puntos</translation>
+    </message>
+    <message>
+        <source>Points expiring in the next 90 days</source>
+        <translation>Puntos que caducan en los próximos 90 días</translation>
+    </message>
+    <message>
+        <source>When the first of them expire</source>
+        <translation>Cuándo caducan los primeros</translation>
+    </message>
+    <message>
+        <source>The next open follow-up&apos;s date (empty if none)</source>
+        <translation>La fecha del próximo seguimiento abierto (vacío si no hay)</translation>
+    </message>
+    <message>
+        <source>The oldest open promise made to the client (empty if none)</source>
+        <translation>La promesa abierta más antigua hecha al cliente (vacío si no hay)</translation>
+    </message>
+    <message>
+        <source>Birthday (day and month)</source>
+        <translation>Cumpleaños (día y mes)</translation>
+    </message>
     <message>
         <source>Message Templates</source>
         <translation>Plantillas de mensajes</translation>

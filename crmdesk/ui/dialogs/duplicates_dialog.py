@@ -112,7 +112,8 @@ class DuplicatesDialog(QDialog):
                                  .format(count=number(total)))
         self.table.setRowCount(len(self.pairs))
         for i, pair in enumerate(self.pairs):
-            for j, text in enumerate((f"{pair.score}%", f"#{pair.keep} {pair.keep_name}",
+            for j, text in enumerate((vocabulary.percent(pair.score / 100),
+                                      f"#{pair.keep} {pair.keep_name}",
                                       f"#{pair.other} {pair.other_name}",
                                       "; ".join(pair.reasons))):
                 self.table.setItem(i, j, QTableWidgetItem(text))

@@ -78,8 +78,8 @@ class FunnelDialog(QDialog):
         rows = lifecycle.funnel(since, until)
         self.model.setRowCount(0)
         for r in rows:
-            rate = f"{r.conversion:.0%}" if r.conversion is not None else "—"
-            days = f"{r.median_days:.1f}" if r.median_days is not None else "—"
+            rate = vocabulary.percent(r.conversion) if r.conversion is not None else "—"
+            days = vocabulary.decimal(r.median_days) if r.median_days is not None else "—"
             self.model.appendRow([QStandardItem(text) for text in (
                 vocabulary.label(r.label), number(r.entered), number(r.moved_on), rate, days)])
         self.note.setText(self.tr("Entered: customers who came into the stage in the period "

@@ -44,6 +44,70 @@ KIND_TEXTS = {contact_import.NEW: QT_TRANSLATE_NOOP("PreviewModel", "New"),
               contact_import.DUPLICATE: QT_TRANSLATE_NOOP("PreviewModel", "Probable duplicate"),
               contact_import.REJECTED: QT_TRANSLATE_NOOP("PreviewModel", "Rejected")}
 
+# csv_reader.TARGETS' labels (the fields a CSV column can go to), for lupdate;
+# tests/ui/test_dialogs_spanish.py fails when the reader gains one not listed here.
+TARGET_TEXTS = [
+    QT_TRANSLATE_NOOP("ImportDialog", "(ignore)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Given name"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Middle name"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Family name"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Full name"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Preferred name / nickname"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Salutation"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Company"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Job title"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Department"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Birthday"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Segment"),
+    QT_TRANSLATE_NOOP("ImportDialog", "E-mail (home)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "E-mail (work)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "E-mail (other)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (mobile)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (home)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (work)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (fax)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (other)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (home) street"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (home) city"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (home) region"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (home) postcode"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (home) country"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (work) street"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (work) city"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (work) region"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (work) postcode"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (work) country"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (other) street"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (other) city"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (other) region"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (other) postcode"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Address (other) country"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Life situation"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Person or organisation"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Birth year"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Birth month"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Birth day"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Name suffix (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (pager)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (main)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (assistant)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (car)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (work fax)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Phone (home fax)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Web page (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "IM handle (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Connected on (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Assistant (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Manager (notes)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Notes, as “Column: value”"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Spouse (life situation)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Partner (life situation)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Children (life situation)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Anniversary (life situation)"),
+]
+
 
 class PreviewModel(ListTableModel):
     HEADERS = [QT_TRANSLATE_NOOP("PreviewModel", "Row"), QT_TRANSLATE_NOOP("PreviewModel", "Name"),
@@ -350,7 +414,7 @@ class ImportDialog(QDialog):
             elif current not in csv_reader.TARGETS:
                 combo.addItem(current, current)
             for key, label in csv_reader.TARGETS.items():
-                combo.addItem(label, key)
+                combo.addItem(QCoreApplication.translate("ImportDialog", label), key)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             self.mapping.setCellWidget(i, 2, combo)
         self.mapping.show()

@@ -348,7 +348,7 @@ class CustomerTableModel(QAbstractTableModel):
         if pos in (14, 16):
             return locale_text.money(row[pos], self.programme.currency) if row[pos] else ""
         if pos == 13:
-            return f"{row[13]:,}"
+            return vocabulary.number(int(row[13]))
         if pos == 0:
             return f"{row[2]}, {row[1]}" if row[1] and row[2] else str(row[1] or row[2] or "")
         value = row[pos]

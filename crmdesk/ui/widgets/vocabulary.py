@@ -119,3 +119,17 @@ def number(value: int) -> str:
     from crmdesk.services import locale_text
 
     return locale_text.integer(value, ui_language())
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """1.5 / 1,5."""
+    text = f"{value:,.{digits}f}"
+    if ui_language() == "es":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def percent(fraction: float) -> str:
+    """45% / 45 % (Spanish puts a space before the sign)."""
+    whole = f"{fraction * 100:.0f}"
+    return f"{whole} %" if ui_language() == "es" else f"{whole}%"
