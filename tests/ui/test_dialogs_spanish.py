@@ -328,3 +328,19 @@ def test_every_merge_field_description_is_translatable() -> None:
     from crmdesk.ui.dialogs.template_editor import FIELD_TEXTS
 
     assert {f.description for f in message_templates.FIELDS} <= set(FIELD_TEXTS)
+
+
+def test_numbers_follow_the_interface_language() -> None:
+    """The locale crmdesk.i18n sets for Spanish writes 12.345, 1,5 and 45 %."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+        assert (vocabulary.number(12345), vocabulary.decimal(1234.5),
+                vocabulary.percent(0.45)) == ("12.345", "1.234,5", "45 %")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        assert (vocabulary.number(12345), vocabulary.decimal(1234.5),
+                vocabulary.percent(0.45)) == ("12,345", "1,234.5", "45%")
+    finally:
+        QLocale.setDefault(before)

@@ -2925,7 +2925,6 @@ Teléfono · correo</translation>
     <name>_JobDialog</name>
     <message>
         <source>OK</source>
-        <extracomment>the button that starts the job (English source; shown translated in the subclass&apos;s context)</extracomment>
         <translation>Aceptar</translation>
     </message>
     <message>
@@ -2986,7 +2985,7 @@ Teléfono · correo</translation>
     <name>_RowList</name>
     <message>
         <source>{action} (another one)</source>
-        <translation>{action} (uno más)</translation>
+        <translation>{action}: una fila más</translation>
     </message>
 </context>
 <context>
@@ -3312,7 +3311,6 @@ Teléfono · correo</translation>
     </message>
     <message>
         <source>executive</source>
-        <extracomment>a staff member&apos;s role as a word beside their name (&quot;Ana (executive)&quot;)</extracomment>
         <translation>ejecutivo/a</translation>
     </message>
     <message>

@@ -50,8 +50,8 @@ class _JobDialog(QDialog):
     """A form, then a child job with progress and Cancel."""
 
     action = ""
-    #: the button that starts the job (English source; shown translated in the subclass's
-    #: context)
+    # the button that starts the job (English source; shown translated in the subclass's
+    # context)
     go_text = QT_TRANSLATE_NOOP("_JobDialog", "OK")
 
     def __init__(self, parent: QWidget | None):
@@ -413,7 +413,7 @@ class OfficeSettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Office Book"))
         self.setObjectName("officeSettingsDialog")
-        self.hub = _line(self.tr("Hub address"), hub, "postgresql://hub.office.example/crm")
+        self.hub = _line(self.tr("Hub address"), hub, hint="postgresql://hub.office.example/crm")
         self.hub.setToolTip(self.tr("Where the office's hub is; change it when the server "
                                     "moves (another office's hub is refused before anything "
                                     "is sent)"))

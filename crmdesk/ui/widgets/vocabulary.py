@@ -82,7 +82,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("vocabulary", "Failed to unlock"),
 ]
 
-#: a staff member's role as a word beside their name ("Ana (executive)")
+# a staff member's role as a word beside their name ("Ana (executive)")
 ROLE_WORDS = {
     "executive": QT_TRANSLATE_NOOP("vocabulary", "executive"),
     "receptionist": QT_TRANSLATE_NOOP("vocabulary", "receptionist"),
