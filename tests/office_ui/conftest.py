@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from crmdesk.ui.main_window import MainWindow
 from tests.hub.conftest import hub, office, pg_server  # noqa: F401 - fixtures
-from tests.ui.conftest import answers, drive, make_window  # noqa: F401 - fixtures
+from tests.ui.conftest import answers, drive, english_plurals, make_window  # noqa: F401 - fixtures
 from tests.ui.conftest import qsettings as qsettings  # noqa: F401 - fixture
 
 

@@ -9,6 +9,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from crmdesk.store.book import Book
 from crmdesk.ui.main_window import MainWindow
+from tests.ui.translations import catalogue
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The English plural forms ("1 row", "2 rows"), installed as the app installs them."""
+    with catalogue(tmp_path_factory.mktemp("catalogues"), "dialogs_en"):
+        yield
 
 
 @pytest.fixture

@@ -19,42 +19,46 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.services import audit
+from crmdesk.ui.widgets import vocabulary
+from crmdesk.ui.widgets.vocabulary import number
 
 
 class AuditDialog(QDialog):
     def __init__(self, customer_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Audit trail")
+        self.setWindowTitle(self.tr("Audit trail"))
         self.resize(900, 560)
         self.customer = QSpinBox()
         self.customer.setRange(0, 2_000_000_000)
-        self.customer.setSpecialValueText("All customers")
+        self.customer.setSpecialValueText(self.tr("All customers"))
         self.customer.setPrefix("#")
         self.customer.setValue(customer_id or 0)
-        self.customer.setAccessibleName("Customer number")
+        self.customer.setAccessibleName(self.tr("Customer number"))
         self.person = QComboBox()
-        self.person.addItem("Everybody", "")
+        self.person.addItem(self.tr("Everybody"), "")
         for name in audit.people():
             self.person.addItem(name, name)
-        self.person.setAccessibleName("Person")
+        self.person.setAccessibleName(self.tr("Person"))
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["When", "Who", "What", "Customer", "Detail"])
-        self.table.setAccessibleName("Audit entries")
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                              self.tr("Customer"), self.tr("Detail")])
+        self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verdict = QLabel()
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
-        verify = QPushButton("&Verify the chain")
-        verify.setToolTip("Recompute every entry's hash: a changed or removed entry shows")
+        verify = QPushButton(self.tr("&Verify the chain"))
+        verify.setToolTip(self.tr("Recompute every entry's hash: a changed or removed entry "
+                                  "shows"))
         verify.clicked.connect(self.verify)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Customer"))
+        filters.addWidget(QLabel(self.tr("Customer")))
         filters.addWidget(self.customer)
-        filters.addWidget(QLabel("Person"))
+        filters.addWidget(QLabel(self.tr("Person")))
         filters.addWidget(self.person, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.verdict, 1)
@@ -73,9 +77,10 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(found))
         for row, e in enumerate(found):
             whom = f"#{e.customer_id} {e.customer}".strip() if e.customer_id is not None \
-                else "the book"
+                else self.tr("the book")
             for column, text in enumerate((f"{e.at.astimezone():%Y-%m-%d %H:%M}", e.who,
-                                           audit.ACTIONS.get(e.action, e.action), whom,
+                                           vocabulary.label(audit.ACTIONS.get(e.action,
+                                                                              e.action)), whom,
                                            e.detail)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -83,7 +88,9 @@ class AuditDialog(QDialog):
     def verify(self) -> None:
         result = audit.verify()
         if result.ok:
-            self.verdict.setText(f"The trail is intact: {result.entries:,} entries, "
-                                "none changed or removed.")
+            self.verdict.setText(self.tr("The trail is intact: {count} entry(ies), none changed "
+                                         "or removed.", "", result.entries)
+                                 .format(count=number(result.entries)))
         else:
-            self.verdict.setText("Tampered with: " + "; ".join(result.problems[:3]))
+            self.verdict.setText(self.tr("Tampered with: {problems}").format(
+                problems="; ".join(result.problems[:3])))

@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
 
 from crmdesk.services import access, catalog, settings
 from crmdesk.services.settings import CanvasSettings
+from crmdesk.ui.widgets import vocabulary
 
 
 class CanvasSettingsDialog(QDialog):
     def __init__(self, current: CanvasSettings, currency: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Relationship Costs")
+        self.setWindowTitle(self.tr("Relationship Costs"))
         self.problem = QLabel()
         self.problem.setObjectName("formProblems")
         self.problem.setWordWrap(True)
         self.costs: dict[str, QDoubleSpinBox] = {}
-        roles = QGroupBox(f"Staff cost per hour ({currency})")
+        roles = QGroupBox(self.tr("Staff cost per hour ({currency})").format(currency=currency))
         form = QFormLayout(roles)
         for role in catalog.STAFF_ROLES:
             box = QDoubleSpinBox()
@@ -38,39 +39,40 @@ class CanvasSettingsDialog(QDialog):
             box.setDecimals(2)
             box.setSingleStep(5)
             box.setValue(current.hourly_cost_cents.get(role, 0) / 100)
-            label = access.ROLE_LABELS.get(role, role)
-            box.setAccessibleName(f"Hourly cost of a {label.lower()}")
-            box.setToolTip("What an hour of this role costs the business (salary and "
-                           "overheads); staff time × this is what a relationship costs")
+            label = vocabulary.label(access.ROLE_LABELS.get(role, role))
+            box.setAccessibleName(self.tr("Hourly cost: {role}").format(role=label))
+            box.setToolTip(self.tr("What an hour of this role costs the business (salary and "
+                                   "overheads); staff time × this is what a relationship costs"))
             self.costs[role] = box
-            form.addRow(f"{label}:", box)
+            form.addRow(self.tr("{label}:").format(label=label), box)
         self.minutes: dict[str, QSpinBox] = {}
-        channels = QGroupBox("Time a contact takes when none was logged (minutes)")
+        channels = QGroupBox(self.tr("Time a contact takes when none was logged (minutes)"))
         grid = QFormLayout(channels)
-        for key, label in catalog.INTERACTION_CHANNELS:
+        for key, label in vocabulary.items(catalog.INTERACTION_CHANNELS):
             spin = QSpinBox()
             spin.setRange(0, 24 * 60)
-            spin.setSuffix(" min")
+            spin.setSuffix(self.tr(" min"))
             spin.setValue(current.channel_minutes.get(key, 0))
-            spin.setAccessibleName(f"Default duration of {label.lower()}")
+            spin.setAccessibleName(self.tr("Default duration: {channel}").format(channel=label))
             self.minutes[key] = spin
-            grid.addRow(f"{label}:", spin)
+            grid.addRow(self.tr("{label}:").format(label=label), spin)
         self.target = QSpinBox()
         self.target.setRange(1, 24 * 90)
-        self.target.setSuffix(" h")
+        self.target.setSuffix(self.tr(" h"))
         self.target.setValue(current.answer_target_hours)
-        self.target.setAccessibleName("Answer target in hours")
-        self.target.setToolTip("A client's message should be answered within this time")
+        self.target.setAccessibleName(self.tr("Answer target in hours"))
+        self.target.setToolTip(self.tr("A client's message should be answered within this time"))
         self.point_value = QDoubleSpinBox()
         self.point_value.setRange(0, 100_000)
         self.point_value.setDecimals(3)
         self.point_value.setSuffix(" ¢")
         self.point_value.setValue(float(current.point_value_cents))
-        self.point_value.setAccessibleName("What one loyalty point is worth, in cents")
-        self.point_value.setToolTip("Points outstanding × this = the programme's liability")
+        self.point_value.setAccessibleName(self.tr("What one loyalty point is worth, in cents"))
+        self.point_value.setToolTip(self.tr("Points outstanding × this = the programme's "
+                                            "liability"))
         other = QFormLayout()
-        other.addRow("Answer within:", self.target)
-        other.addRow("A loyalty point is worth:", self.point_value)
+        other.addRow(self.tr("Answer within:"), self.target)
+        other.addRow(self.tr("A loyalty point is worth:"), self.point_value)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -38,10 +38,12 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.ui.dialogs.composer_fit import fit_to_screen
+from crmdesk.ui.widgets import vocabulary
+from crmdesk.ui.widgets.vocabulary import number
 
 AskPath = Callable[[str, Path, str], Path | None]
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
-DEFAULT_TEMPLATE = "Follow-up"  # of the starter set: the message written most often
+DEFAULT_TEMPLATE = "Follow-up"  # a template's name (data) of the starter set: the most used
 
 
 class ComposerDialog(QDialog):
@@ -67,8 +69,8 @@ class ComposerDialog(QDialog):
         self.batch: tuple[list[int], str, str, bool] | None = None
         self.shared = messaging.Shared.load()
         self._rendered_text = ("", "")
-        self.setWindowTitle("Write to…")
-        self.setAccessibleName("Message composer")
+        self.setWindowTitle(self.tr("Write to…"))
+        self.setAccessibleName(self.tr("Message composer"))
         fit_to_screen(self, 900, 640)
         self._build()
         self._preselect()
@@ -80,33 +82,34 @@ class ComposerDialog(QDialog):
         self.to_label.setWordWrap(True)
         self.to_label.setTextFormat(Qt.TextFormat.PlainText)
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Template")
-        self.template_combo.setToolTip("The template the message starts from (Settings ▸ "
-                                       "Message Templates…)")
+        self.template_combo.setAccessibleName(self.tr("Template"))
+        self.template_combo.setToolTip(self.tr("The template the message starts from "
+                                               "(Settings ▸ Message Templates…)"))
         for info in templates.list_templates():
-            self.template_combo.addItem(f"{info.name} ({templates.CHANNELS[info.channel]})",
-                                        info.name)
+            self.template_combo.addItem(self.tr("{template} ({channel})").format(
+                template=info.name, channel=vocabulary.label(templates.CHANNELS[info.channel])),
+                info.name)
         found = self.template_combo.findData(self.wanted_template)
         if found < 0:
             found = self.template_combo.findData(DEFAULT_TEMPLATE)
         self.template_combo.setCurrentIndex(max(0, found))
         self.channel_combo = QComboBox()
-        self.channel_combo.setAccessibleName("Channel")
+        self.channel_combo.setAccessibleName(self.tr("Channel"))
         for key, label in templates.CHANNELS.items():
-            self.channel_combo.addItem(label, key)
+            self.channel_combo.addItem(vocabulary.label(label), key)
         self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName("Language")
+        self.language_combo.setAccessibleName(self.tr("Language"))
         if not self.single:
-            self.language_combo.addItem("Each client's language", "")
+            self.language_combo.addItem(self.tr("Each client's language"), "")
         for key, label in templates.LANGUAGES.items():
-            self.language_combo.addItem(label, key)
+            self.language_combo.addItem(vocabulary.label(label), key)
         self.language_combo.setEnabled(self.single)
         top = QFormLayout()
-        top.addRow("To:", self.to_label)
+        top.addRow(self.tr("To:"), self.to_label)
         row = QHBoxLayout()
-        for label, combo in (("&Template:", self.template_combo),
-                             ("&Channel:", self.channel_combo),
-                             ("&Language:", self.language_combo)):
+        for label, combo in ((self.tr("&Template:"), self.template_combo),
+                             (self.tr("&Channel:"), self.channel_combo),
+                             (self.tr("&Language:"), self.language_combo)):
             caption = QLabel(label)
             caption.setBuddy(combo)
             row.addWidget(caption)
@@ -114,12 +117,13 @@ class ComposerDialog(QDialog):
         top.addRow(row)
 
         self.subject_edit = QLineEdit()
-        self.subject_edit.setAccessibleName("Subject")
+        self.subject_edit.setAccessibleName(self.tr("Subject"))
         self.subject_edit.setReadOnly(not self.single)
         self.body_edit = QPlainTextEdit()
-        self.body_edit.setAccessibleName("Message text")
+        self.body_edit.setAccessibleName(self.tr("Message text"))
         self.body_edit.setReadOnly(not self.single)
-        self.body_edit.setToolTip("Exactly what the client will read; edit it as you like")
+        self.body_edit.setToolTip(self.tr("Exactly what the client will read; edit it as you "
+                                          "like"))
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,19 +133,19 @@ class ComposerDialog(QDialog):
         from crmdesk.ui.theme import colour
 
         self.warning_label.setStyleSheet(f"color: {colour('error').name()};")
-        self.warning_label.setAccessibleName("Warnings")
+        self.warning_label.setAccessibleName(self.tr("Warnings"))
         self.hints_list = QListWidget()
-        self.hints_list.setAccessibleName("Writing hints")
+        self.hints_list.setAccessibleName(self.tr("Writing hints"))
         self.hints_list.setMaximumHeight(90)
         self.follow_up_check = QCheckBox()
-        self.follow_up_check.setToolTip("Create a follow-up (a promise) so that what the "
-                                        "message promises is done")
+        self.follow_up_check.setToolTip(self.tr("Create a follow-up (a promise) so that what "
+                                                "the message promises is done"))
         self.follow_up_due = QDateEdit(QDate.currentDate().addDays(3))
         self.follow_up_due.setCalendarPopup(True)
-        self.follow_up_due.setAccessibleName("Follow-up due")
+        self.follow_up_due.setAccessibleName(self.tr("Follow-up due"))
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow_up_check, 1)
-        follow_row.addWidget(QLabel("due"))
+        follow_row.addWidget(QLabel(self.tr("due")))
         follow_row.addWidget(self.follow_up_due)
         self.follow_up_row = QWidget()
         self.follow_up_row.setLayout(follow_row)
@@ -151,7 +155,7 @@ class ComposerDialog(QDialog):
         el = QVBoxLayout(editor)
         el.setContentsMargins(0, 0, 0, 0)
         subject_row = QHBoxLayout()
-        subject_caption = QLabel("&Subject:")
+        subject_caption = QLabel(self.tr("&Subject:"))
         subject_caption.setBuddy(self.subject_edit)
         subject_row.addWidget(subject_caption)
         subject_row.addWidget(self.subject_edit, 1)
@@ -159,21 +163,21 @@ class ComposerDialog(QDialog):
         el.addWidget(self.body_edit, 1)
         el.addWidget(self.info_label)
         el.addWidget(self.warning_label)
-        el.addWidget(QLabel("Hints:"))
+        el.addWidget(QLabel(self.tr("Hints:")))
         el.addWidget(self.hints_list)
         el.addWidget(self.follow_up_row)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(editor)
         self.excluded_list = QListWidget()
-        self.excluded_list.setAccessibleName("Left out")
-        self.excluded_list.setToolTip("Clients left out, with the reason; tick one to "
-                                      "include them anyway")
-        self.prev_button = QPushButton("◀ &Previous")
-        self.next_button = QPushButton("&Next ▶")
+        self.excluded_list.setAccessibleName(self.tr("Left out"))
+        self.excluded_list.setToolTip(self.tr("Clients left out, with the reason; tick one to "
+                                              "include them anyway"))
+        self.prev_button = QPushButton(self.tr("◀ &Previous"))
+        self.next_button = QPushButton(self.tr("&Next ▶"))
         self.page_label = QLabel()
-        self.combined_check = QCheckBox("One &file for all (a PDF of every letter, an mbox "
-                                        "of every e-mail)")
+        self.combined_check = QCheckBox(self.tr("One &file for all (a PDF of every letter, an "
+                                                "mbox of every e-mail)"))
         if not self.single:
             side = QWidget()
             sl = QVBoxLayout(side)
@@ -183,7 +187,7 @@ class ComposerDialog(QDialog):
             pager.addWidget(self.page_label, 1)
             pager.addWidget(self.next_button)
             sl.addLayout(pager)
-            self.excluded_caption = QLabel("Left out:")
+            self.excluded_caption = QLabel(self.tr("Left out:"))
             sl.addWidget(self.excluded_caption)
             sl.addWidget(self.excluded_list, 1)
             sl.addWidget(self.combined_check)
@@ -191,16 +195,17 @@ class ComposerDialog(QDialog):
             self.splitter.setSizes([560, 340])
 
         self.buttons = QHBoxLayout()
-        self.open_mail_button = QPushButton("&Open in Mail Program")
-        self.open_mail_button.setToolTip("Save the e-mail as a draft (.eml) and open it in "
-                                         "your mail program to send")
-        self.save_button = QPushButton("&Save…")
-        self.mailto_button = QPushButton("mailto: &Link")
-        self.mailto_button.setToolTip("Open a new message in your mail program (text only)")
-        self.send_button = QPushButton("Sen&d")
-        self.copy_button = QPushButton("&Copy Text")
-        self.write_many_button = QPushButton("&Write Messages…")
-        self.close_button = QPushButton("Close")
+        self.open_mail_button = QPushButton(self.tr("&Open in Mail Program"))
+        self.open_mail_button.setToolTip(self.tr("Save the e-mail as a draft (.eml) and open it "
+                                                 "in your mail program to send"))
+        self.save_button = QPushButton(self.tr("&Save…"))
+        self.mailto_button = QPushButton(self.tr("mailto: &Link"))
+        self.mailto_button.setToolTip(self.tr("Open a new message in your mail program (text "
+                                              "only)"))
+        self.send_button = QPushButton(self.tr("Sen&d"))
+        self.copy_button = QPushButton(self.tr("&Copy Text"))
+        self.write_many_button = QPushButton(self.tr("&Write Messages…"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.buttons.addStretch(1)
         for b in (self.open_mail_button, self.mailto_button, self.send_button,
                   self.copy_button, self.save_button, self.write_many_button,
@@ -266,13 +271,15 @@ class ComposerDialog(QDialog):
             self.channel_combo.blockSignals(False)
         self._rerender()
 
-    @staticmethod
-    def _to_text(r: messaging.Recipient) -> str:
-        how = ", ".join(p for p in (r.email, r.phone) if p) or "no e-mail or phone"
-        label = catalog.CONTACT_CHANNEL_LABELS.get(r.data.preferred_channel, "")
-        prefers = f"prefers {label.lower()}" if r.data.preferred_channel else \
-            "no preferred channel"
-        return f"{r.name} — {how} · {prefers} · {templates.LANGUAGES[r.data.language]}"
+    def _to_text(self, r: messaging.Recipient) -> str:
+        how = ", ".join(p for p in (r.email, r.phone) if p) or self.tr("no e-mail or phone")
+        label = vocabulary.label(catalog.CONTACT_CHANNEL_LABELS.get(r.data.preferred_channel,
+                                                                    ""))
+        prefers = self.tr("prefers {channel}").format(channel=label.lower()) \
+            if r.data.preferred_channel else self.tr("no preferred channel")
+        return self.tr("{name} — {how} · {prefers} · {language}").format(
+            name=r.name, how=how, prefers=prefers,
+            language=vocabulary.label(templates.LANGUAGES[r.data.language]))
 
     def _template_info(self) -> templates.TemplateInfo | None:
         name = self.template_combo.currentData()
@@ -289,7 +296,8 @@ class ComposerDialog(QDialog):
 
     def _rerender(self) -> None:
         if not self.template:
-            self._show_problem("There are no templates yet: Settings ▸ Message Templates….")
+            self._show_problem(self.tr("There are no templates yet: Settings ▸ Message "
+                                       "Templates…."))
             return
         if self.single:
             self._render_one(self.ids[0], str(self.language_combo.currentData() or "") or None)
@@ -338,16 +346,20 @@ class ComposerDialog(QDialog):
         self.excluded_list.blockSignals(True)
         self.excluded_list.clear()
         for e in self.plan.excluded:
-            item = QListWidgetItem(f"{e.name} — {e.reason}")
+            item = QListWidgetItem(self.tr("{name} — {reason}").format(name=e.name,
+                                                                        reason=e.reason))
             item.setData(CUSTOMER_ROLE, e.customer_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.excluded_list.addItem(item)
         self.excluded_list.blockSignals(False)
-        self.excluded_caption.setText(f"Left out ({len(self.plan.excluded):,}), with the "
-                                      "reason — tick to include anyway:")
-        self.to_label.setText(f"{len(self.plan.included):,} of {len(self.ids):,} clients "
-                              f"({len(self.plan.excluded):,} left out)")
+        left_out = len(self.plan.excluded)
+        self.excluded_caption.setText(self.tr("Left out ({count}), with the reason — tick to "
+                                              "include anyway:").format(count=number(left_out)))
+        self.to_label.setText(self.tr("{included} of {count} client(s) ({left_out} left out)",
+                                      "", len(self.ids)).format(
+            included=number(len(self.plan.included)), count=number(len(self.ids)),
+            left_out=number(left_out)))
         self.page = 0
         self._show_page()
 
@@ -366,10 +378,11 @@ class ComposerDialog(QDialog):
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < len(ids) - 1)
         if not ids:
-            self.page_label.setText("Nobody to write to")
-            self._show_problem("Nobody gets this message on this channel.")
+            self.page_label.setText(self.tr("Nobody to write to"))
+            self._show_problem(self.tr("Nobody gets this message on this channel."))
             return
-        self.page_label.setText(f"{self.page + 1:,} of {len(ids):,}")
+        self.page_label.setText(self.tr("{page} of {count}").format(page=number(self.page + 1),
+                                                                    count=number(len(ids))))
         self._render_one(ids[self.page], None)
 
     def _turn(self, step: int) -> None:
@@ -390,13 +403,20 @@ class ComposerDialog(QDialog):
         if d is None:
             return
         if d.channel == "sms":
-            text = f"To {d.to_address or '(no phone)'} · {d.length.describe()}"
+            length = d.length
+            text = self.tr("To {phone} · {characters} character(s) · {parts} ({encoding})", "",
+                           length.characters).format(
+                phone=d.to_address or self.tr("(no phone)"),
+                characters=number(length.characters), encoding=length.encoding,
+                parts=self.tr("{count} message(s)", "", length.segments).format(
+                    count=number(length.segments)))
         elif d.channel == "email":
-            text = f"To {d.to_name} <{d.to_address}>" if d.to_address else "No e-mail address"
+            text = self.tr("To {name} <{address}>").format(name=d.to_name, address=d.to_address) \
+                if d.to_address else self.tr("No e-mail address")
         else:
-            text = "Letter to: " + " / ".join(d.address_lines)
+            text = self.tr("Letter to: {address}").format(address=" / ".join(d.address_lines))
         if self.single and (d.subject, d.body) != self._rendered_text:
-            text += " · edited by hand"
+            text = self.tr("{text} · edited by hand").format(text=text)
         self.info_label.setText(text)
 
     def _update_hints(self) -> None:
@@ -406,13 +426,14 @@ class ComposerDialog(QDialog):
             return
         promise = None
         for hint in messaging.hints(self.body_edit.toPlainText(), d.language, d.formal):
-            line = f"line {hint.line}: " if hint.line else ""
-            self.hints_list.addItem(f"{line}{hint.message}")
+            self.hints_list.addItem(self.tr("line {line}: {message}").format(
+                line=hint.line, message=hint.message) if hint.line else hint.message)
             if hint.kind == "promise" and promise is None:
                 promise = hint.text
         self.follow_up_row.setVisible(self.single and promise is not None)
         if promise is not None:
-            self.follow_up_check.setText(f"Add a follow-up to keep it: “{promise}”")
+            self.follow_up_check.setText(self.tr("Add a follow-up to keep it: “{promise}”")
+                                         .format(promise=promise))
             self.follow_up_text = promise
 
     follow_up_text = ""
@@ -431,14 +452,17 @@ class ComposerDialog(QDialog):
         self.send_button.setEnabled(ready and cfg.configured and bool(
             self.draft and self.draft.to_address))
         self.send_button.setToolTip(
-            f"Send now through {cfg.host}" if cfg.configured else
-            "No mail server is set up (Settings ▸ Mail Server…)")
-        self.save_button.setText({"email": "&Save Draft…", "letter": "&Save PDF…",
-                                  "sms": "&Save Text…"}[channel])
+            self.tr("Send now through {server}").format(server=cfg.host) if cfg.configured else
+            self.tr("No mail server is set up (Settings ▸ Mail Server…)"))
+        self.save_button.setText({"email": self.tr("&Save Draft…"),
+                                  "letter": self.tr("&Save PDF…"),
+                                  "sms": self.tr("&Save Text…")}[channel])
         self.write_many_button.setVisible(not self.single)
         self.write_many_button.setEnabled(bool(self.chosen_ids()) if not self.single else False)
         if not self.single:
-            self.write_many_button.setText(f"&Write {len(self.chosen_ids()):,} Messages…")
+            count = len(self.chosen_ids())
+            self.write_many_button.setText(self.tr("&Write {count} Message(s)…", "", count)
+                                           .format(count=number(count)))
 
     # --- delivery (one client) ------------------------------------------------------------
     def _follow_up(self) -> FollowUpData | None:
@@ -452,23 +476,27 @@ class ComposerDialog(QDialog):
 
     def _done(self, result: messaging.Delivered, what: str) -> None:
         self.delivered.append(result)
-        self.info_label.setText(f"{what} — logged in the client's timeline.")
+        self.info_label.setText(self.tr("{what} — logged in the client's timeline.")
+                                .format(what=what))
 
     def _guard(self, action: Callable[[], None]) -> bool:
         try:
             action()
         except delivery.SendFailed as exc:
-            self.warning_label.setText(f"Not sent: {exc} The message is kept here.")
+            self.warning_label.setText(self.tr("Not sent: {error} The message is kept here.")
+                                       .format(error=exc))
             return False
         except (access.AccessDenied, messaging.MessageError, ValidationFailed, LookupError,
                 ValueError) as exc:
             self.warning_label.setText(str(exc))
             return False
         except OSError as exc:
-            self.warning_label.setText(f"Could not write the file: {exc.strerror or exc}")
+            self.warning_label.setText(self.tr("Could not write the file: {error}")
+                                       .format(error=exc.strerror or exc))
             return False
         except DB_ERRORS as exc:
-            self.warning_label.setText(f"The book could not record it: {exc}")
+            self.warning_label.setText(self.tr("The book could not record it: {error}")
+                                       .format(error=exc))
             return False
         return True
 
@@ -495,7 +523,8 @@ class ComposerDialog(QDialog):
 
         def go() -> None:
             self._done(messaging.deliver(d, target, self.shared, self.staff_id,
-                                         self._follow_up()), f"Draft saved as {target.name}")
+                                         self._follow_up()),
+                       self.tr("Draft saved as {file}").format(file=target.name))
             self.open_path(target)
 
         if self._guard(go):
@@ -505,10 +534,10 @@ class ComposerDialog(QDialog):
         d = self.draft
         if d is None or self.ask_path is None:
             return
-        kinds = {"email": "E-mail draft (*.eml)", "letter": "PDF (*.pdf)",
-                 "sms": "Text (*.txt)"}
-        target = self.ask_path("Save the message", self.folder / messaging.file_name(d),
-                               kinds[d.channel])
+        kinds = {"email": self.tr("E-mail draft (*.eml)"), "letter": self.tr("PDF (*.pdf)"),
+                 "sms": self.tr("Text (*.txt)")}
+        target = self.ask_path(self.tr("Save the message"),
+                               self.folder / messaging.file_name(d), kinds[d.channel])
         if target is None:
             return
         ext = messaging.EXTENSION[d.channel]
@@ -517,7 +546,8 @@ class ComposerDialog(QDialog):
 
         def go() -> None:
             self._done(messaging.deliver(d, target, self.shared, self.staff_id,
-                                         self._follow_up()), f"Saved as {target}")
+                                         self._follow_up()),
+                       self.tr("Saved as {path}").format(path=target))
             if d.channel == "letter":
                 self.open_path(target)
 
@@ -532,7 +562,7 @@ class ComposerDialog(QDialog):
         def go() -> None:
             QDesktopServices.openUrl(QUrl(delivery.mailto(d.to_address, d.subject, d.body)))
             self._done(messaging.deliver_without_file(d, "mailto: link", self.staff_id,
-                                                      self._follow_up()), "Opened")
+                                                      self._follow_up()), self.tr("Opened"))
 
         if self._guard(go):
             self.accept()
@@ -544,7 +574,8 @@ class ComposerDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             ok = self._guard(lambda: self._done(
-                messaging.send(d, self.shared, self.staff_id, self._follow_up()), "Sent"))
+                messaging.send(d, self.shared, self.staff_id, self._follow_up()),
+                self.tr("Sent")))
         finally:
             QGuiApplication.restoreOverrideCursor()
         if ok:
@@ -558,7 +589,7 @@ class ComposerDialog(QDialog):
         def go() -> None:
             QGuiApplication.clipboard().setText(d.body)
             self._done(messaging.deliver_without_file(d, "copied as text", self.staff_id,
-                                                      self._follow_up()), "Copied")
+                                                      self._follow_up()), self.tr("Copied"))
 
         if self._guard(go):
             self.accept()

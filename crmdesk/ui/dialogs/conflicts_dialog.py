@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,27 +36,36 @@ from crmdesk.store.db import DB_ERRORS, describe_error
 def _when(iso: str) -> str:
     from crmdesk.ui.office_window import _local_time
 
-    return _local_time(iso) if iso else "unknown time"
+    if not iso:
+        return QCoreApplication.translate("conflicts_dialog", "unknown time")
+    return _local_time(iso)
 
 
 def sides(con: sync.Conflict) -> tuple[tuple[str, Any, str, str], tuple[str, Any, str, str]]:
     """(title, value, who, when) of 'mine' and of 'theirs'."""
+    yours = QCoreApplication.translate("conflicts_dialog", "Yours")
+    theirs = QCoreApplication.translate("conflicts_dialog", "Theirs")
     if con.mine == "other":
-        return (("Yours", con.other, con.other_by, con.other_at),
-                ("Theirs", con.kept, con.kept_by, con.kept_at))
+        return ((yours, con.other, con.other_by, con.other_at),
+                (theirs, con.kept, con.kept_by, con.kept_at))
     if con.mine == "kept":
-        return (("Yours", con.kept, con.kept_by, con.kept_at),
-                ("Theirs", con.other, con.other_by, con.other_at))
-    return (("In the book now", con.kept, con.kept_by, con.kept_at),
-            ("The other value", con.other, con.other_by, con.other_at))
+        return ((yours, con.kept, con.kept_by, con.kept_at),
+                (theirs, con.other, con.other_by, con.other_at))
+    return ((QCoreApplication.translate("conflicts_dialog", "In the book now"), con.kept,
+             con.kept_by, con.kept_at),
+            (QCoreApplication.translate("conflicts_dialog", "The other value"), con.other,
+             con.other_by, con.other_at))
 
 
 class SettleCommand(QUndoCommand):
     """A settled conflict on the undo stack (already settled when pushed)."""
 
     def __init__(self, done: sync_review.Settled, dialog_refresh: Any, window: Any):
-        who = done.conflict.customer or "a record"
-        super().__init__(f"Keep {done.keep} for {who}")
+        who = done.conflict.customer or QCoreApplication.translate("SettleCommand", "a record")
+        text = QCoreApplication.translate("SettleCommand", "Keep mine for {customer}") \
+            if done.keep == "mine" else \
+            QCoreApplication.translate("SettleCommand", "Keep theirs for {customer}")
+        super().__init__(text.format(customer=who))
         self.done = done
         self.refresh = dialog_refresh
         self.window = window
@@ -96,13 +105,14 @@ class ConflictsDialog(QDialog):
     def __init__(self, window: Any):
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Review Conflicts")
+        self.setWindowTitle(self.tr("Review Conflicts"))
         self.setObjectName("conflictsDialog")
         self.resize(860, 520)
         self.items: list[sync.Conflict] = []
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Customer", "Field", "What happened", "When"])
-        self.table.setAccessibleName("Conflicts")
+        self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Field"),
+                                              self.tr("What happened"), self.tr("When")])
+        self.table.setAccessibleName(self.tr("Conflicts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,13 +123,13 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentCellChanged.connect(lambda *_a: self._show_current())
-        self.show_settled = QCheckBox("Show settled ones")
+        self.show_settled = QCheckBox(self.tr("Show settled ones"))
         self.show_settled.toggled.connect(lambda _on: self.reload())
 
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
-        self.sentence.setAccessibleName("What happened")
+        self.sentence.setAccessibleName(self.tr("What happened"))
         self.boxes: list[tuple[QGroupBox, QPlainTextEdit, QLabel]] = []
         pair = QHBoxLayout()
         for _ in range(2):
@@ -135,17 +145,17 @@ class ConflictsDialog(QDialog):
             grid.addWidget(who, 1, 0)
             pair.addWidget(box)
             self.boxes.append((box, text, who))
-        self.boxes[0][1].setAccessibleName("Your value")
-        self.boxes[1][1].setAccessibleName("Their value")
-        self.keep_mine = QPushButton("Keep &mine")
-        self.keep_mine.setToolTip("Keep your value: it is written again and wins everywhere "
-                                  "on the next sync (Ctrl+Z to undo)")
-        self.keep_theirs = QPushButton("Keep &theirs")
-        self.keep_theirs.setToolTip("Take the other value (Ctrl+Z to undo)")
+        self.boxes[0][1].setAccessibleName(self.tr("Your value"))
+        self.boxes[1][1].setAccessibleName(self.tr("Their value"))
+        self.keep_mine = QPushButton(self.tr("Keep &mine"))
+        self.keep_mine.setToolTip(self.tr("Keep your value: it is written again and wins "
+                                          "everywhere on the next sync (Ctrl+Z to undo)"))
+        self.keep_theirs = QPushButton(self.tr("Keep &theirs"))
+        self.keep_theirs.setToolTip(self.tr("Take the other value (Ctrl+Z to undo)"))
         self.keep_mine.clicked.connect(lambda: self.settle("mine"))
         self.keep_theirs.clicked.connect(lambda: self.settle("theirs"))
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setToolTip("Take back the last choice (Ctrl+Z)")
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Take back the last choice (Ctrl+Z)"))
         self.undo_button.setShortcut("Ctrl+Z")
         self.undo_button.clicked.connect(self.undo)
         choose = QHBoxLayout()
@@ -168,7 +178,7 @@ class ConflictsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
-        self.empty = QLabel("No conflicts to review: every edit made it.")
+        self.empty = QLabel(self.tr("No conflicts to review: every edit made it."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -190,12 +200,14 @@ class ConflictsDialog(QDialog):
             self.sentence.setText(describe_error(exc))
         self.table.setRowCount(len(self.items))
         for row, con in enumerate(self.items):
-            what = "refused by the hub" if con.reason and not con.reason.startswith(
-                "overdrawn") else "points overdrawn" if con.reason else "changed on two devices"
+            what = self.tr("refused by the hub") if con.reason and not con.reason.startswith(
+                "overdrawn") else self.tr("points overdrawn") if con.reason \
+                else self.tr("changed on two devices")
             if con.resolved_at:
-                what += f" · settled ({con.resolution})"
-            for col, text in enumerate([con.customer or "(no customer)", _field(con), what,
-                                        _when(con.at)]):
+                what = self.tr("{what} · settled ({how})").format(
+                    what=what, how=_resolution(con.resolution))
+            for col, text in enumerate([con.customer or self.tr("(no customer)"), _field(con),
+                                        what, _when(con.at)]):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.empty.setVisible(not self.items)
         self.split.setVisible(bool(self.items))
@@ -228,13 +240,16 @@ class ConflictsDialog(QDialog):
                                                             strict=True):
             box.setTitle(title)
             text.setPlainText(sync_review.shown(value))
-            who.setText(f"by {by or 'another device'}, {_when(at)}")
+            who.setText(self.tr("by {who}, {when}").format(
+                who=by or self.tr("another device"), when=_when(at)))
         open_ = not con.resolved_at
         self.keep_mine.setEnabled(open_)
         self.keep_theirs.setEnabled(open_)
         unknown = con.mine == ""
-        self.keep_mine.setText("Keep the one in the &book" if unknown else "Keep &mine")
-        self.keep_theirs.setText("Keep the &other" if unknown else "Keep &theirs")
+        self.keep_mine.setText(self.tr("Keep the one in the &book") if unknown
+                               else self.tr("Keep &mine"))
+        self.keep_theirs.setText(self.tr("Keep the &other") if unknown
+                                 else self.tr("Keep &theirs"))
 
     def settle(self, keep: str) -> None:
         con = self.current()
@@ -255,9 +270,19 @@ class ConflictsDialog(QDialog):
             stack.undo()
 
 
+def _resolution(how: str | None) -> str:
+    """How a conflict was settled (sync's keys: mine, theirs, ...), in the user's language."""
+    words = {"mine": QCoreApplication.translate("conflicts_dialog", "mine"),
+             "theirs": QCoreApplication.translate("conflicts_dialog", "theirs")}
+    return words.get(how or "", how or "")
+
+
 def _field(con: sync.Conflict) -> str:
+    """The table and field (the book's own names: data, not words to translate)."""
     if con.field == "*":
-        return f"{con.table} (new row)"
+        return QCoreApplication.translate("conflicts_dialog", "{table} (new row)").format(
+            table=con.table)
     if con.field == "_del":
-        return f"{con.table} (deleted)"
+        return QCoreApplication.translate("conflicts_dialog", "{table} (deleted)").format(
+            table=con.table)
     return con.field.replace("_", " ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,16 +25,28 @@ from crmdesk.services import catalog, customers, duplicates
 from crmdesk.services.customers import CustomerData
 from crmdesk.services.duplicates import DuplicatePair
 from crmdesk.ui import workers
+from crmdesk.ui.widgets import vocabulary
 from crmdesk.ui.widgets.fields import save_cancel
+from crmdesk.ui.widgets.vocabulary import number
 
-FIELDS = [("given_name", "Given name"), ("family_name", "Family name"),
-          ("preferred_name", "Preferred name"), ("salutation", "Salutation"),
-          ("birthday", "Birthday"), ("language", "Language"), ("company", "Company"),
-          ("occupation", "Occupation"), ("segment", "Segment"), ("stage", "Stage"),
-          ("relationship_type", "Relationship"), ("owner", "Owner"),
-          ("preferred_channel", "Preferred channel"), ("best_time", "Best time"),
-          ("life_situation", "Life situation"), ("interests", "Interests"),
-          ("needs", "Needs"), ("notes", "Notes")]
+FIELDS = [("given_name", QT_TRANSLATE_NOOP("MergeDialog", "Given name")),
+          ("family_name", QT_TRANSLATE_NOOP("MergeDialog", "Family name")),
+          ("preferred_name", QT_TRANSLATE_NOOP("MergeDialog", "Preferred name")),
+          ("salutation", QT_TRANSLATE_NOOP("MergeDialog", "Salutation")),
+          ("birthday", QT_TRANSLATE_NOOP("MergeDialog", "Birthday")),
+          ("language", QT_TRANSLATE_NOOP("MergeDialog", "Language")),
+          ("company", QT_TRANSLATE_NOOP("MergeDialog", "Company")),
+          ("occupation", QT_TRANSLATE_NOOP("MergeDialog", "Occupation")),
+          ("segment", QT_TRANSLATE_NOOP("MergeDialog", "Segment")),
+          ("stage", QT_TRANSLATE_NOOP("MergeDialog", "Stage")),
+          ("relationship_type", QT_TRANSLATE_NOOP("MergeDialog", "Relationship")),
+          ("owner", QT_TRANSLATE_NOOP("MergeDialog", "Owner")),
+          ("preferred_channel", QT_TRANSLATE_NOOP("MergeDialog", "Preferred channel")),
+          ("best_time", QT_TRANSLATE_NOOP("MergeDialog", "Best time")),
+          ("life_situation", QT_TRANSLATE_NOOP("MergeDialog", "Life situation")),
+          ("interests", QT_TRANSLATE_NOOP("MergeDialog", "Interests")),
+          ("needs", QT_TRANSLATE_NOOP("MergeDialog", "Needs")),
+          ("notes", QT_TRANSLATE_NOOP("MergeDialog", "Notes"))]
 
 
 class DuplicatesDialog(QDialog):
@@ -42,16 +54,17 @@ class DuplicatesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Find duplicates")
+        self.setWindowTitle(self.tr("Find duplicates"))
         self.resize(900, 560)
         self.pairs: list[DuplicatePair] = []
         self.merge_requested: DuplicatePair | None = None
-        self.summary = QLabel("Looking for duplicates…")
+        self.summary = QLabel(self.tr("Looking for duplicates…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Score", "Customer", "Probable duplicate", "Why"])
-        self.table.setAccessibleName("Duplicate pairs")
+        self.table.setHorizontalHeaderLabels([self.tr("Score"), self.tr("Customer"),
+                                              self.tr("Probable duplicate"), self.tr("Why")])
+        self.table.setAccessibleName(self.tr("Duplicate pairs"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,11 +72,12 @@ class DuplicatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _i: self._merge())
-        self.merge_button = QPushButton("&Merge…")
+        self.merge_button = QPushButton(self.tr("&Merge…"))
         self.merge_button.setEnabled(False)
-        self.merge_button.setToolTip("Combine the two customers into one (Ctrl+Z undoes it)")
+        self.merge_button.setToolTip(self.tr("Combine the two customers into one (Ctrl+Z "
+                                             "undoes it)"))
         self.merge_button.clicked.connect(self._merge)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -79,20 +93,27 @@ class DuplicatesDialog(QDialog):
     def start(self) -> None:
         task = workers.Task(lambda progress: duplicates.find_pairs(progress=progress))
         task.signals.finished.connect(self._found)
-        task.signals.failed.connect(lambda exc: self.summary.setText(f"Search failed: {exc}"))
+        task.signals.failed.connect(lambda exc: self.summary.setText(
+            self.tr("Search failed: {error}").format(error=exc)))
         self.task = workers.start(task)
 
     def _found(self, outcome: tuple[list[DuplicatePair], int]) -> None:
         self.task = None
         self.progress.hide()
         self.pairs, total = outcome
-        self.summary.setText(f"{total:,} probable duplicate pairs"
-                             + (f" ({len(self.pairs):,} most likely shown)"
-                                if total > len(self.pairs) else "")
-                             if total else "No duplicates found.")
+        if not total:
+            self.summary.setText(self.tr("No duplicates found."))
+        elif total > len(self.pairs):
+            self.summary.setText(self.tr("{count} probable duplicate pair(s) ({shown} most "
+                                         "likely shown)", "", total)
+                                 .format(count=number(total), shown=number(len(self.pairs))))
+        else:
+            self.summary.setText(self.tr("{count} probable duplicate pair(s)", "", total)
+                                 .format(count=number(total)))
         self.table.setRowCount(len(self.pairs))
         for i, pair in enumerate(self.pairs):
-            for j, text in enumerate((f"{pair.score}%", f"#{pair.keep} {pair.keep_name}",
+            for j, text in enumerate((vocabulary.percent(pair.score / 100),
+                                      f"#{pair.keep} {pair.keep_name}",
                                       f"#{pair.other} {pair.other_name}",
                                       "; ".join(pair.reasons))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
@@ -119,13 +140,14 @@ def _shown(data: CustomerData, name: str) -> str:
     if name == "birthday":
         return value.isoformat() if value else ""
     if name == "stage":
-        return str(catalog.STAGE_LABELS.get(value, value))
+        return vocabulary.label(str(catalog.STAGE_LABELS.get(value, value)))
     if name == "relationship_type":
-        return str(catalog.RELATIONSHIP_LABELS.get(value, value))
+        return vocabulary.label(str(catalog.RELATIONSHIP_LABELS.get(value, value)))
     if name == "language":
-        return str(dict(catalog.LANGUAGES).get(value, value))
+        return vocabulary.label(str(dict(catalog.LANGUAGES).get(value, value)))
     if name == "preferred_channel":
-        return str(catalog.CONTACT_CHANNEL_LABELS.get(value, value)) if value else ""
+        return vocabulary.label(str(catalog.CONTACT_CHANNEL_LABELS.get(value, value))) \
+            if value else ""
     return str(value or "").replace("\n", " ")
 
 
@@ -136,23 +158,27 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.keep_id, self.other_id = keep, other
         self.keep, self.other = customers.load(keep), customers.load(other)
-        self.setWindowTitle(f"Merge {self.other.display_name} into {self.keep.display_name}")
+        self.setWindowTitle(self.tr("Merge {other} into {kept}").format(
+            other=self.other.display_name, kept=self.keep.display_name))
         self.resize(760, 600)
         default = duplicates.merged_profile(self.keep, self.other)
         grid = QGridLayout()
-        grid.addWidget(QLabel(f"<b>#{keep} (kept)</b>"), 0, 1)
-        grid.addWidget(QLabel(f"<b>#{other} (goes to the Trash)</b>"), 0, 2)
+        grid.addWidget(QLabel(self.tr("<b>#{keep} (kept)</b>").format(keep=keep)), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>#{other} (goes to the Trash)</b>").format(
+            other=other)), 0, 2)
         self.choices: dict[str, QButtonGroup] = {}
-        for row, (name, label) in enumerate(FIELDS, 1):
+        for row, (name, source) in enumerate(FIELDS, 1):
+            label = QCoreApplication.translate("MergeDialog", source)
             left, right = _shown(self.keep, name), _shown(self.other, name)
             if not left and not right:
                 continue
             grid.addWidget(QLabel(label), row, 0)
             group = QButtonGroup(self)
             for column, (text, data) in enumerate(((left, self.keep), (right, self.other)), 1):
-                button = QRadioButton(text[:60] or "(empty)")
+                button = QRadioButton(text[:60] or self.tr("(empty)"))
                 button.setToolTip(text)
-                button.setAccessibleName(f"{label}: {text or 'empty'}")
+                button.setAccessibleName(self.tr("{label}: {value}").format(
+                    label=label, value=text or self.tr("empty")))
                 group.addButton(button, column)
                 grid.addWidget(button, row, column)
                 if getattr(default, name) == getattr(data, name) and group.checkedId() < 0:
@@ -160,9 +186,9 @@ class MergeDialog(QDialog):
                 if left == right:
                     button.setEnabled(column == 1)
             self.choices[name] = group
-        lists = QLabel("E-mails, phones, addresses, consents and tags of both are kept. "
-                       "Interactions, follow-ups, purchases, points and stage history move to "
-                       f"#{keep}. Ctrl+Z undoes the merge.")
+        lists = QLabel(self.tr("E-mails, phones, addresses, consents and tags of both are kept. "
+                               "Interactions, follow-ups, purchases, points and stage history "
+                               "move to #{kept}. Ctrl+Z undoes the merge.").format(kept=keep))
         lists.setWordWrap(True)
         holder = QWidget()
         holder.setLayout(grid)
@@ -170,7 +196,7 @@ class MergeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         buttons = save_cancel(self, self.accept)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Merge"))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(lists)

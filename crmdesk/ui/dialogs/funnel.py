@@ -20,27 +20,30 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.services import lifecycle
+from crmdesk.ui.widgets import vocabulary
+from crmdesk.ui.widgets.vocabulary import number
 
 
 class FunnelDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Funnel report")
+        self.setWindowTitle(self.tr("Funnel report"))
         self.resize(640, 360)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addYears(-1))
         self.until = QDateEdit(today)
-        for edit, name in ((self.since, "From"), (self.until, "To")):
+        for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self.refresh)
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
-            ["Stage", "Entered", "Moved to next", "Conversion", "Median days in stage"])
+            [self.tr("Stage"), self.tr("Entered"), self.tr("Moved to next"), self.tr("Conversion"),
+             self.tr("Median days in stage")])
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Funnel")
+        self.table.setAccessibleName(self.tr("Funnel"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -49,9 +52,9 @@ class FunnelDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         period = QHBoxLayout()
-        period.addWidget(QLabel("From"))
+        period.addWidget(QLabel(self.tr("From")))
         period.addWidget(self.since)
-        period.addWidget(QLabel("to"))
+        period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.until)
         period.addStretch(1)
         layout = QVBoxLayout(self)
@@ -69,18 +72,18 @@ class FunnelDialog(QDialog):
     def refresh(self) -> None:
         since, until = self._day(self.since), self._day(self.until, end=True)
         if since >= until:
-            self.note.setText("The start of the period must come before its end.")
+            self.note.setText(self.tr("The start of the period must come before its end."))
             self.model.setRowCount(0)
             return
         rows = lifecycle.funnel(since, until)
         self.model.setRowCount(0)
         for r in rows:
-            rate = f"{r.conversion:.0%}" if r.conversion is not None else "—"
-            days = f"{r.median_days:.1f}" if r.median_days is not None else "—"
+            rate = vocabulary.percent(r.conversion) if r.conversion is not None else "—"
+            days = vocabulary.decimal(r.median_days) if r.median_days is not None else "—"
             self.model.appendRow([QStandardItem(text) for text in (
-                r.label, f"{r.entered:,}", f"{r.moved_on:,}", rate, days)])
-        self.note.setText("Entered: customers who came into the stage in the period "
-                          "(moved into it, or added in it). Moved to next and conversion: "
-                          "of those, how many then moved on to the next stage before the "
-                          "period ended. Median days: how long those who left the stage in "
-                          "the period had stayed.")
+                vocabulary.label(r.label), number(r.entered), number(r.moved_on), rate, days)])
+        self.note.setText(self.tr("Entered: customers who came into the stage in the period "
+                                  "(moved into it, or added in it). Moved to next and "
+                                  "conversion: of those, how many then moved on to the next "
+                                  "stage before the period ended. Median days: how long those "
+                                  "who left the stage in the period had stayed."))

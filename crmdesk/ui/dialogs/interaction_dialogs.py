@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services import access, catalog, interactions, staff
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.ui.widgets import vocabulary
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 
@@ -29,14 +30,16 @@ def staff_combo(current: int | None, none_label: str = "—") -> QComboBox:
     combo = QComboBox()
     combo.addItem(none_label, None)
     for member in staff.list_staff():
-        combo.addItem(f"{member.name} ({member.role})", member.id)
+        combo.addItem(QCoreApplication.translate("interaction_dialogs", "{name} ({role})")
+                      .format(name=member.name, role=vocabulary.role_word(member.role)),
+                      member.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
 
 def keyed_combo(items: list[tuple[str, str]], current: str, name: str) -> QComboBox:
     combo = QComboBox()
-    for key, label in items:
+    for key, label in vocabulary.items(items):
         combo.addItem(label, key)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.setAccessibleName(name)
@@ -64,29 +67,30 @@ class FollowUpFields(QWidget):
     def __init__(self, assignee: int | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.what = QLineEdit()
-        self.what.setAccessibleName("Follow-up: what must be done")
-        self.what.setPlaceholderText("e.g. Send the fee table")
+        self.what.setAccessibleName(self.tr("Follow-up: what must be done"))
+        self.what.setPlaceholderText(self.tr("e.g. Send the fee table"))
         self.due = QDateTimeEdit(to_qdatetime(default_due()))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.due.setAccessibleName("Due")
-        self.promise = QCheckBox("This is a promise made to the client")
-        self.promise.setToolTip("Promises are what a client remembers: they are listed first")
-        self.assignee = staff_combo(assignee, "Me / nobody in particular")
-        self.assignee.setAccessibleName("Assigned to")
+        self.due.setAccessibleName(self.tr("Due"))
+        self.promise = QCheckBox(self.tr("This is a promise made to the client"))
+        self.promise.setToolTip(self.tr("Promises are what a client remembers: they are listed "
+                                        "first"))
+        self.assignee = staff_combo(assignee, self.tr("Me / nobody in particular"))
+        self.assignee.setAccessibleName(self.tr("Assigned to"))
         self.warning = ErrorLabel()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&What", self.what)
-        form.addRow("D&ue", self.due)
+        form.addRow(self.tr("&What"), self.what)
+        form.addRow(self.tr("D&ue"), self.due)
         form.addRow("", self.promise)
-        form.addRow("Assigned &to", self.assignee)
+        form.addRow(self.tr("Assigned &to"), self.assignee)
         form.addRow("", self.warning)
         self.due.dateTimeChanged.connect(self._check_due)
 
     def _check_due(self) -> None:
         past = from_qdatetime(self.due.dateTime()) < dt.datetime.now(dt.UTC)
-        self.warning.show_message("The due date is past: it will show as overdue."
+        self.warning.show_message(self.tr("The due date is past: it will show as overdue.")
                                   if past else None)
 
     def data(self, customer_id: int) -> FollowUpData:
@@ -104,54 +108,58 @@ class LogInteractionDialog(QDialog):
         self.customer_id = customer_id
         self.existing = existing
         self.saved: tuple[int, int | None] | None = None
-        self.setWindowTitle(f"{'Edit' if existing else 'Log'} interaction — {customer_name}")
+        title = (self.tr("Edit interaction — {customer}") if existing
+                 else self.tr("Log interaction — {customer}"))
+        self.setWindowTitle(title.format(customer=customer_name))
         data = existing or InteractionData(customer_id, channel, direction, "",
                                            staff_id=user_id)
-        self.channel = keyed_combo(catalog.INTERACTION_CHANNELS, data.channel, "Channel")
-        self.direction = keyed_combo(catalog.DIRECTIONS, data.direction, "Direction")
+        self.channel = keyed_combo(catalog.INTERACTION_CHANNELS, data.channel,
+                                   self.tr("Channel"))
+        self.direction = keyed_combo(catalog.DIRECTIONS, data.direction, self.tr("Direction"))
         self.when = QDateTimeEdit(to_qdatetime(data.happened_at))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setAccessibleName("When")
+        self.when.setAccessibleName(self.tr("When"))
         self.duration = QSpinBox()
         self.duration.setRange(0, 24 * 60)
-        self.duration.setSuffix(" min")
+        self.duration.setSuffix(self.tr(" min"))
         self.duration.setSpecialValueText("—")
         self.duration.setValue(data.duration_min or 0)
-        self.duration.setAccessibleName("Duration")
+        self.duration.setAccessibleName(self.tr("Duration"))
         self.staff = staff_combo(data.staff_id)
-        self.staff.setAccessibleName("Staff member")
+        self.staff.setAccessibleName(self.tr("Staff member"))
         me = access.current()
         if me.signed_in and me.role != "manager":  # one records under one's own name
             self.staff.setCurrentIndex(max(0, self.staff.findData(
                 data.staff_id if existing else me.staff_id)))
             self.staff.setEnabled(False)
-            self.staff.setToolTip(f"{me.name} records things under their own name.")
+            self.staff.setToolTip(self.tr("{name} records things under their own name.")
+                                  .format(name=me.name))
         self.subject = QLineEdit(data.subject)
-        self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleName(self.tr("Subject"))
         self.notes = QPlainTextEdit(data.notes)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("What was said or done")
+        self.notes.setPlaceholderText(self.tr("What was said or done"))
         self.outcome = QLineEdit(data.outcome)
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
         self.satisfaction = QComboBox()
         self.satisfaction.addItem("—", None)
         for n in range(1, 6):
             self.satisfaction.addItem("★" * n, n)
         self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(data.satisfaction)))
-        self.satisfaction.setAccessibleName("Client satisfaction")
+        self.satisfaction.setAccessibleName(self.tr("Client satisfaction"))
         form = QFormLayout()
-        form.addRow("&Channel", self.channel)
-        form.addRow("&Direction", self.direction)
-        form.addRow("&When", self.when)
-        form.addRow("Duration", self.duration)
-        form.addRow("Staff", self.staff)
-        form.addRow("&Subject", self.subject)
-        form.addRow("&Notes", self.notes)
-        form.addRow("&Outcome", self.outcome)
-        form.addRow("Satisfaction", self.satisfaction)
-        self.follow_box = QGroupBox("Add a follow-up")
+        form.addRow(self.tr("&Channel"), self.channel)
+        form.addRow(self.tr("&Direction"), self.direction)
+        form.addRow(self.tr("&When"), self.when)
+        form.addRow(self.tr("Duration"), self.duration)
+        form.addRow(self.tr("Staff"), self.staff)
+        form.addRow(self.tr("&Subject"), self.subject)
+        form.addRow(self.tr("&Notes"), self.notes)
+        form.addRow(self.tr("&Outcome"), self.outcome)
+        form.addRow(self.tr("Satisfaction"), self.satisfaction)
+        self.follow_box = QGroupBox(self.tr("Add a follow-up"))
         self.follow_box.setCheckable(True)
         self.follow_box.setChecked(False)
         self.follow = FollowUpFields(None)
@@ -184,10 +192,11 @@ class LogInteractionDialog(QDialog):
             else:
                 self.saved = interactions.log(data, follow)
         except ValidationFailed as exc:
-            self.error.show_message("Not saved. " + " ".join(p.message for p in exc.problems))
+            self.error.show_message(self.tr("Not saved. {problems}").format(
+                problems=" ".join(p.message for p in exc.problems)))
             return
         except access.AccessDenied as exc:
-            self.error.show_message(f"Not saved. {exc}")
+            self.error.show_message(self.tr("Not saved. {exc}").format(exc=exc))
             return
         self.accept()
 
@@ -198,7 +207,7 @@ class FollowUpDialog(QDialog):
         super().__init__(parent)
         self.customer_id = customer_id
         self.saved: int | None = None
-        self.setWindowTitle(f"Follow-up — {customer_name}")
+        self.setWindowTitle(self.tr("Follow-up — {customer}").format(customer=customer_name))
         self.fields = FollowUpFields(assignee)
         self.error = ErrorLabel()
         buttons = save_cancel(self, self.save)
@@ -212,6 +221,7 @@ class FollowUpDialog(QDialog):
         try:
             self.saved = interactions.add_follow_up(self.fields.data(self.customer_id))
         except ValidationFailed as exc:
-            self.error.show_message("Not saved. " + " ".join(p.message for p in exc.problems))
+            self.error.show_message(self.tr("Not saved. {problems}").format(
+                problems=" ".join(p.message for p in exc.problems)))
             return
         self.accept()

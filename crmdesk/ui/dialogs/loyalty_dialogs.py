@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,6 +24,7 @@ from crmdesk.services import locale_text, loyalty_ledger, loyalty_programme
 from crmdesk.services.loyalty_ledger import PurchaseResult
 from crmdesk.services.loyalty_programme import LoyaltyError, Programme
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
+from crmdesk.ui.widgets.vocabulary import number, ui_language
 
 COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "MXN", "JPY", "PLN", "SEK",
                      "NOK", "DKK"]
@@ -39,7 +40,7 @@ class _LoyaltyDialog(QDialog):
         self.form = QFormLayout()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("What this will do")
+        self.hint.setAccessibleName(self.tr("What this will do"))
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -63,32 +64,35 @@ class _LoyaltyDialog(QDialog):
 class PurchaseDialog(_LoyaltyDialog):
     def __init__(self, customer_id: int, name: str, user_id: int | None,
                  parent: QWidget | None = None):
-        super().__init__(f"Record purchase — {name}", user_id, parent)
+        super().__init__(QCoreApplication.translate("PurchaseDialog",
+                                                    "Record purchase — {customer}")
+                         .format(customer=name), user_id, parent)
         self.customer_id = customer_id
         self.outcome: PurchaseResult | None = None
         self.programme: Programme = loyalty_programme.programme()
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("e.g. 125.50")
-        self.amount.setAccessibleName("Amount")
-        self.amount.setToolTip("The amount paid, with up to two decimals")
+        self.amount.setPlaceholderText(self.tr("e.g. 125.50"))
+        self.amount.setAccessibleName(self.tr("Amount"))
+        self.amount.setToolTip(self.tr("The amount paid, with up to two decimals"))
         self.currency = QComboBox()
         self.currency.setEditable(True)
         self.currency.addItems([self.programme.currency] + [
             c for c in COMMON_CURRENCIES if c != self.programme.currency])
-        self.currency.setAccessibleName("Currency")
+        self.currency.setAccessibleName(self.tr("Currency"))
         today = dt.date.today()
         self.date = QDateEdit(QDate(today.year, today.month, today.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.date.setAccessibleName("Date of purchase")
+        self.date.setAccessibleName(self.tr("Date of purchase"))
         self.description = QLineEdit()
-        self.description.setAccessibleName("Description")
-        self.description.setPlaceholderText("What was bought (printed on the statement)")
-        self.form.addRow("&Amount", self.amount)
-        self.form.addRow("&Currency", self.currency)
-        self.form.addRow("&Date", self.date)
-        self.form.addRow("D&escription", self.description)
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setPlaceholderText(self.tr("What was bought (printed on the "
+                                                    "statement)"))
+        self.form.addRow(self.tr("&Amount"), self.amount)
+        self.form.addRow(self.tr("&Currency"), self.currency)
+        self.form.addRow(self.tr("&Date"), self.date)
+        self.form.addRow(self.tr("D&escription"), self.description)
         self.amount.textChanged.connect(self._preview)
         self.currency.currentTextChanged.connect(self._preview)
         self._preview()
@@ -99,8 +103,11 @@ class PurchaseDialog(_LoyaltyDialog):
 
     def _preview(self) -> None:
         if not self.amount.text().strip():
-            self.hint.setText(f"Earns {self.programme.points_per_unit} point(s) per "
-                              f"{self.programme.currency} spent.")
+            per = self.programme.points_per_unit  # a Decimal: 1, 10, 0.5
+            shown = str(per) if ui_language() == "en" else str(per).replace(".", ",")
+            self.hint.setText(self.tr("Earns {count} point(s) per {currency} spent.", "",
+                                      1 if per == 1 else 2)
+                              .format(count=shown, currency=self.programme.currency))
             self.error.show_message(None)
             return
         try:
@@ -112,12 +119,14 @@ class PurchaseDialog(_LoyaltyDialog):
         self.error.show_message(None)
         currency = self.currency.currentText().strip().upper()
         if currency != self.programme.currency:
-            self.hint.setText(f"Purchases in {currency} are recorded but earn no points "
-                              f"(the programme counts {self.programme.currency}).")
+            self.hint.setText(self.tr("Purchases in {currency} are recorded but earn no points "
+                                      "(the programme counts {programme_currency}).")
+                              .format(currency=currency,
+                                      programme_currency=self.programme.currency))
         else:
             points = self.programme.earn(cents)
-            self.hint.setText(f"{locale_text.money(cents, currency)} earns "
-                              f"{points:,} points.")
+            self.hint.setText(self.tr("{amount} earns {count} point(s).", "", points).format(
+                amount=locale_text.money(cents, currency, ui_language()), count=number(points)))
 
     def request(self) -> dict[str, Any]:
         """The purchase as keyword arguments of `loyalty_ledger.record_purchase`."""
@@ -134,24 +143,28 @@ class PurchaseDialog(_LoyaltyDialog):
 class RedeemDialog(_LoyaltyDialog):
     def __init__(self, customer_id: int, name: str, balance: int, user_id: int | None,
                  parent: QWidget | None = None):
-        super().__init__(f"Redeem points — {name}", user_id, parent)
+        super().__init__(QCoreApplication.translate("RedeemDialog", "Redeem points — {customer}")
+                         .format(customer=name), user_id, parent)
         self.customer_id, self.balance = customer_id, balance
         self.saved: int | None = None
         self.redeemed: tuple[int, str] = (0, "")
         self.reward = QComboBox()
-        self.reward.setAccessibleName("Reward")
+        self.reward.setAccessibleName(self.tr("Reward"))
         for reward in loyalty_programme.rewards(active_only=True):
-            mark = "" if reward.points_cost <= balance else "  (not enough points)"
-            self.reward.addItem(f"{reward.name} — {reward.points_cost:,} points{mark}",
+            cost = reward.points_cost
+            text = (self.tr("{reward} — {count} point(s)", "", cost) if cost <= balance
+                    else self.tr("{reward} — {count} point(s)  (not enough points)", "", cost))
+            self.reward.addItem(text.format(reward=reward.name, count=number(cost)),
                                 (reward.name, reward.points_cost))
-        self.reward.addItem("Other: points only", ("", 0))
+        self.reward.addItem(self.tr("Other: points only"), ("", 0))
         self.points = QSpinBox()
         self.points.setRange(1, loyalty_programme.MAX_POINTS)
         self.points.setGroupSeparatorShown(True)
-        self.points.setAccessibleName("Points to redeem")
-        self.form.addRow(QLabel(f"Balance: {balance:,} points"))
-        self.form.addRow("&Reward", self.reward)
-        self.form.addRow("&Points", self.points)
+        self.points.setAccessibleName(self.tr("Points to redeem"))
+        self.form.addRow(QLabel(self.tr("Balance: {count} point(s)", "", balance)
+                                .format(count=number(balance))))
+        self.form.addRow(self.tr("&Reward"), self.reward)
+        self.form.addRow(self.tr("&Points"), self.points)
         self.reward.currentIndexChanged.connect(self._reward_changed)
         self.points.valueChanged.connect(self._preview)
         self._reward_changed()
@@ -168,11 +181,13 @@ class RedeemDialog(_LoyaltyDialog):
         left = self.balance - self.points.value()
         if left < 0:
             self.hint.setText("")
-            self.error.show_message(f"{-left:,} points short: the balance is "
-                                    f"{self.balance:,}.")
+            self.error.show_message(self.tr("{count} point(s) short: the balance is {balance}.",
+                                            "", -left)
+                                    .format(count=number(-left), balance=number(self.balance)))
         else:
             self.error.show_message(None)
-            self.hint.setText(f"{left:,} points will be left.")
+            self.hint.setText(self.tr("{count} point(s) will be left.", "", left)
+                              .format(count=number(left)))
 
     def store(self) -> None:
         name, _cost = self.reward.currentData()
@@ -186,25 +201,28 @@ class PointsDialog(_LoyaltyDialog):
 
     def __init__(self, customer_id: int, name: str, balance: int, user_id: int | None,
                  parent: QWidget | None = None):
-        super().__init__(f"Bonus or adjustment — {name}", user_id, parent)
+        super().__init__(QCoreApplication.translate("PointsDialog",
+                                                    "Bonus or adjustment — {customer}")
+                         .format(customer=name), user_id, parent)
         self.customer_id, self.balance = customer_id, balance
         self.saved: int | None = None
-        self.bonus = QRadioButton("&Bonus: points given as a thank-you")
-        self.adjust = QRadioButton("&Adjustment: correct the balance (up or down)")
+        self.bonus = QRadioButton(self.tr("&Bonus: points given as a thank-you"))
+        self.adjust = QRadioButton(self.tr("&Adjustment: correct the balance (up or down)"))
         self.bonus.setChecked(True)
         self.points = QSpinBox()
         self.points.setRange(-loyalty_programme.MAX_POINTS, loyalty_programme.MAX_POINTS)
         self.points.setValue(100)
         self.points.setGroupSeparatorShown(True)
-        self.points.setAccessibleName("Points")
+        self.points.setAccessibleName(self.tr("Points"))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("Required: the client reads it on the statement")
-        self.form.addRow(QLabel(f"Balance: {balance:,} points"))
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Required: the client reads it on the statement"))
+        self.form.addRow(QLabel(self.tr("Balance: {count} point(s)", "", balance)
+                                .format(count=number(balance))))
         self.form.addRow(self.bonus)
         self.form.addRow(self.adjust)
-        self.form.addRow("&Points", self.points)
-        self.form.addRow("&Reason", self.reason)
+        self.form.addRow(self.tr("&Points"), self.points)
+        self.form.addRow(self.tr("&Reason"), self.reason)
         for signal in (self.bonus.toggled, self.points.valueChanged):
             signal.connect(self._preview)
         self._preview()
@@ -213,15 +231,18 @@ class PointsDialog(_LoyaltyDialog):
     def _preview(self) -> None:
         points = self.points.value()
         if self.bonus.isChecked() and points <= 0:
-            self.hint.setText("A bonus adds points; to take points away choose Adjustment.")
+            self.hint.setText(self.tr("A bonus adds points; to take points away choose "
+                                      "Adjustment."))
             return
-        self.hint.setText(f"New balance: {self.balance + points:,} points.")
+        total = self.balance + points
+        self.hint.setText(self.tr("New balance: {count} point(s).", "", total)
+                          .format(count=number(total)))
 
     def store(self) -> None:
         if self.bonus.isChecked():
             if self.points.value() <= 0:
-                raise LoyaltyError("A bonus adds points; to take points away choose "
-                                   "Adjustment.")
+                raise LoyaltyError(self.tr("A bonus adds points; to take points away choose "
+                                           "Adjustment."))
             self.saved = loyalty_ledger.add_bonus(self.customer_id, self.points.value(),
                                                   self.reason.text(), self.user_id)
         else:
@@ -232,19 +253,22 @@ class PointsDialog(_LoyaltyDialog):
 class ReverseDialog(_LoyaltyDialog):
     def __init__(self, purchase: loyalty_ledger.PurchaseLine, user_id: int | None,
                  parent: QWidget | None = None):
-        super().__init__("Reverse purchase", user_id, parent)
+        super().__init__(QCoreApplication.translate("ReverseDialog", "Reverse purchase"),
+                         user_id, parent)
         self.purchase = purchase
         self.outcome: PurchaseResult | None = None
-        what = purchase.description or "purchase"
-        self.form.addRow(QLabel(
-            f"{purchase.on:%d %b %Y}: {what}, "
-            f"{locale_text.money(purchase.amount_cents, purchase.currency)}"))
+        what = purchase.description or self.tr("purchase")
+        language = ui_language()
+        self.form.addRow(QLabel(self.tr("{date}: {what}, {amount}").format(
+            date=locale_text.short_date(purchase.on, language), what=what,
+            amount=locale_text.money(purchase.amount_cents, purchase.currency, language))))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("e.g. Item returned")
-        self.form.addRow("&Reason", self.reason)
-        self.hint.setText(f"Takes back the {purchase.points:,} points it earned (as far as "
-                          "they are unspent). The purchase stays in the history.")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. Item returned"))
+        self.form.addRow(self.tr("&Reason"), self.reason)
+        self.hint.setText(self.tr("Takes back the {count} point(s) it earned (as far as they "
+                                  "are unspent). The purchase stays in the history.", "",
+                                  purchase.points).format(count=number(purchase.points)))
         self.reason.setFocus()
 
     def store(self) -> None:

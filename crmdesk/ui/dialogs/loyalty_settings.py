@@ -45,27 +45,25 @@ def _editable_table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-def _spin(low: int, high: int, value: int, name: str, suffix: str = "") -> QSpinBox:
+def _spin(low: int, high: int, value: int, name: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
     spin.setValue(value)
     spin.setGroupSeparatorShown(True)
     spin.setAccessibleName(name)
-    if suffix:
-        spin.setSuffix(suffix)
     return spin
 
 
 class LoyaltyProgrammeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Loyalty programme")
+        self.setWindowTitle(self.tr("Loyalty programme"))
         self.setMinimumSize(560, 460)
         prog = loyalty_programme.programme()
         tabs = QTabWidget()
-        tabs.addTab(self._programme_page(prog), "&Programme")
-        tabs.addTab(self._rewards_page(), "&Rewards")
-        tabs.addTab(self._letterhead_page(), "&Letterhead")
+        tabs.addTab(self._programme_page(prog), self.tr("&Programme"))
+        tabs.addTab(self._rewards_page(), self.tr("&Rewards"))
+        tabs.addTab(self._letterhead_page(), self.tr("&Letterhead"))
         self.tabs = tabs
         self.error = ErrorLabel()
         layout = QVBoxLayout(self)
@@ -79,41 +77,55 @@ class LoyaltyProgrammeDialog(QDialog):
         self.currency.setEditable(True)
         self.currency.addItems([prog.currency] + [c for c in COMMON_CURRENCIES
                                                   if c != prog.currency])
-        self.currency.setAccessibleName("Programme currency")
+        self.currency.setAccessibleName(self.tr("Programme currency"))
         self.rate = QLineEdit(str(prog.points_per_unit))
-        self.rate.setAccessibleName("Points per currency unit")
-        self.rate.setToolTip("Points earned for each unit spent; fractions are rounded down")
+        self.rate.setAccessibleName(self.tr("Points per currency unit"))
+        self.rate.setToolTip(self.tr("Points earned for each unit spent; fractions are rounded "
+                                     "down"))
         self.base_tier = QLineEdit(prog.base_tier)
-        self.base_tier.setAccessibleName("Starting tier name")
-        self.window = _spin(1, 120, prog.tier_window_months, "Tier window", " months")
-        self.window.setToolTip("Tiers count the points earned over this many recent months")
-        self.expiry = _spin(0, 240, prog.expiry_months, "Points expiry", " months")
-        self.expiry.setSpecialValueText("Never")
-        self.tiers = _editable_table(["Tier", "Points needed"], "Tiers")
+        self.base_tier.setAccessibleName(self.tr("Starting tier name"))
+        self.window = self._months(_spin(1, 120, prog.tier_window_months, self.tr("Tier window")))
+        self.window.setToolTip(self.tr("Tiers count the points earned over this many recent "
+                                       "months"))
+        self.expiry = self._months(_spin(0, 240, prog.expiry_months, self.tr("Points expiry")))
+        self.expiry.setSpecialValueText(self.tr("Never"))
+        self.tiers = _editable_table([self.tr("Tier"), self.tr("Points needed")], self.tr("Tiers"))
         for tier in prog.tiers:
             self._add_tier(tier)
         form = QFormLayout()
-        form.addRow("&Currency", self.currency)
-        form.addRow("Points &per unit", self.rate)
-        form.addRow("&Starting tier", self.base_tier)
-        form.addRow("Tier &window", self.window)
-        form.addRow("Points &expire after", self.expiry)
-        return self._table_page(form, "Tiers, from the first to the highest:", self.tiers,
-                                "tier", lambda: self._add_tier(Tier("", 0), edit=True))
+        form.addRow(self.tr("&Currency"), self.currency)
+        form.addRow(self.tr("Points &per unit"), self.rate)
+        form.addRow(self.tr("&Starting tier"), self.base_tier)
+        form.addRow(self.tr("Tier &window"), self.window)
+        form.addRow(self.tr("Points &expire after"), self.expiry)
+        return self._table_page(form, self.tr("Tiers, from the first to the highest:"),
+                                self.tiers, (self.tr("Add tier"), self.tr("Remove tier")),
+                                lambda: self._add_tier(Tier("", 0), edit=True))
+
+    def _months(self, spin: QSpinBox) -> QSpinBox:
+        """" month" / " months" after the number, as the value says."""
+        def suffix(n: int) -> None:
+            spin.setSuffix(self.tr(" month(s)", "", n))
+
+        suffix(spin.value())
+        spin.valueChanged.connect(suffix)
+        return spin
 
     def _rewards_page(self) -> QWidget:
-        self.rewards = _editable_table(["Reward", "Points", "Offered"], "Rewards catalogue")
+        self.rewards = _editable_table([self.tr("Reward"), self.tr("Points"), self.tr("Offered")],
+                                       self.tr("Rewards catalogue"))
         for reward in loyalty_programme.rewards():
             self._add_reward(reward)
         return self._table_page(
-            None, "Rewards clients can choose. Untick “Offered” to withdraw one; statements "
-            "and the history keep its name.", self.rewards, "reward",
+            None, self.tr("Rewards clients can choose. Untick “Offered” to withdraw one; "
+                          "statements and the history keep its name."), self.rewards,
+            (self.tr("Add reward"), self.tr("Remove reward")),
             lambda: self._add_reward(RewardInfo(0, "", 100, True), edit=True))
 
     def _table_page(self, form: QFormLayout | None, intro: str, table: QTableWidget,
-                    noun: str, add_row: Callable[[], None]) -> QWidget:
+                    texts: tuple[str, str], add_row: Callable[[], None]) -> QWidget:
         """A settings page: optional fields, then an editable table with Add / Remove."""
-        add, remove = QPushButton(f"Add {noun}"), QPushButton(f"Remove {noun}")
+        add, remove = QPushButton(texts[0]), QPushButton(texts[1])
         add.clicked.connect(add_row)
         remove.clicked.connect(lambda: self._remove_row(table))
         buttons = QHBoxLayout()
@@ -135,16 +147,18 @@ class LoyaltyProgrammeDialog(QDialog):
         biz = business.load()
         self.logo: bytes | None = biz.logo
         self.business_name = QLineEdit(biz.name)
-        self.business_name.setAccessibleName("Business name")
+        self.business_name.setAccessibleName(self.tr("Business name"))
         self.business_address = QPlainTextEdit(biz.address)
-        self.business_address.setAccessibleName("Business address")
+        self.business_address.setAccessibleName(self.tr("Business address"))
         self.business_address.setTabChangesFocus(True)
-        self.business_address.setPlaceholderText("Street\nPostcode and city\nPhone · e-mail")
+        self.business_address.setPlaceholderText(self.tr("Street\nPostcode and city\n"
+                                                         "Phone · e-mail"))
         self.logo_preview = QLabel()
         self.logo_preview.setFixedSize(96, 96)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_preview.setAccessibleName("Logo")
-        choose, reset = QPushButton("Choose logo…"), QPushButton("Use the default logo")
+        self.logo_preview.setAccessibleName(self.tr("Logo"))
+        choose = QPushButton(self.tr("Choose logo…"))
+        reset = QPushButton(self.tr("Use the default logo"))
         choose.clicked.connect(self._choose_logo)
         reset.clicked.connect(lambda: self.set_logo(None))
         logo_row = QHBoxLayout()
@@ -153,9 +167,9 @@ class LoyaltyProgrammeDialog(QDialog):
         logo_row.addWidget(reset)
         logo_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Business &name", self.business_name)
-        form.addRow("&Address", self.business_address)
-        form.addRow("Logo", logo_row)
+        form.addRow(self.tr("Business &name"), self.business_name)
+        form.addRow(self.tr("&Address"), self.business_address)
+        form.addRow(self.tr("Logo"), logo_row)
         page = QWidget()
         page.setLayout(form)
         self.set_logo(self.logo)
@@ -167,7 +181,7 @@ class LoyaltyProgrammeDialog(QDialog):
         self.tiers.insertRow(row)
         self.tiers.setItem(row, 0, QTableWidgetItem(tier.name))
         self.tiers.setCellWidget(row, 1, _spin(1, loyalty_programme.MAX_POINTS,
-                                               tier.threshold or 1, "Points needed"))
+                                               tier.threshold or 1, self.tr("Points needed")))
         if edit:
             self.tiers.setCurrentCell(row, 0)
             self.tiers.editItem(self.tiers.item(row, 0))
@@ -179,7 +193,7 @@ class LoyaltyProgrammeDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, reward.id)
         self.rewards.setItem(row, 0, item)
         self.rewards.setCellWidget(row, 1, _spin(1, loyalty_programme.MAX_POINTS,
-                                                 reward.points_cost, "Points"))
+                                                 reward.points_cost, self.tr("Points")))
         offered = QTableWidgetItem()
         offered.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
                          | Qt.ItemFlag.ItemIsSelectable)
@@ -198,8 +212,8 @@ class LoyaltyProgrammeDialog(QDialog):
 
     def choose_logo_file(self) -> Path | None:
         """Ask for an image file (tests replace this)."""
-        return file_dialogs.open_file(self, "Choose a logo", Path.home(),
-                                      "Images (*.png *.jpg *.jpeg)")
+        return file_dialogs.open_file(self, self.tr("Choose a logo"), Path.home(),
+                                      self.tr("Images (*.png *.jpg *.jpeg)"))
 
     def _choose_logo(self) -> None:
         path = self.choose_logo_file()
@@ -217,7 +231,7 @@ class LoyaltyProgrammeDialog(QDialog):
         self.logo_preview.setPixmap(pixmap.scaled(
             92, 92, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))
-        self.logo_preview.setToolTip("Your logo" if data else "The default logo")
+        self.logo_preview.setToolTip(self.tr("Your logo") if data else self.tr("The default logo"))
 
     # --- saving ---------------------------------------------------------------------------
     def programme(self) -> Programme:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import paths
+from crmdesk.ui.widgets.vocabulary import number
 
 
 def _password(name: str) -> QLineEdit:
@@ -49,7 +50,9 @@ class _JobDialog(QDialog):
     """A form, then a child job with progress and Cancel."""
 
     action = ""
-    go_text = "OK"
+    # the button that starts the job (English source; shown translated in the subclass's
+    # context)
+    go_text = QT_TRANSLATE_NOOP("_JobDialog", "OK")
 
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
@@ -57,7 +60,7 @@ class _JobDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -65,7 +68,9 @@ class _JobDialog(QDialog):
         self.stage = QLabel()
         self.stage.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.go = self.buttons.addButton(self.go_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.go = self.buttons.addButton(
+            QCoreApplication.translate(type(self).__name__, self.go_text),
+            QDialogButtonBox.ButtonRole.AcceptRole)
         self.go.setDefault(True)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.cancel)
@@ -87,7 +92,7 @@ class _JobDialog(QDialog):
     # what a subclass gives (JoinDialog, MakeOfficeDialog): the job's request, or None
     # when the form says what is missing
     def request(self) -> dict[str, Any] | None:
-        self.message.setText("Nothing to do.")
+        self.message.setText(self.tr("Nothing to do."))
         return None
 
     def cleanup_after_failure(self) -> None:
@@ -111,7 +116,7 @@ class _JobDialog(QDialog):
                 item.widget().setEnabled(False)
         self.go.setEnabled(False)
         self.progress.show()
-        self.stage.setText("Starting…")
+        self.stage.setText(self.tr("Starting…"))
         proc = QProcess(self)
         program, arguments = job_command()
         proc.setProgram(program)
@@ -121,8 +126,8 @@ class _JobDialog(QDialog):
         self.proc = proc
         proc.start()
         if not proc.waitForStarted(5000):
-            self._failed("crmdesk could not start the job (the Python interpreter is "
-                         "missing?).")
+            self._failed(self.tr("crmdesk could not start the job (the Python interpreter is "
+                                 "missing?)."))
             return
         proc.write((json.dumps({"action": self.action, **req}) + "\n").encode())
         proc.closeWriteChannel()
@@ -138,9 +143,12 @@ class _JobDialog(QDialog):
             except ValueError:
                 continue
             if "stage" in obj:
-                records = obj.get("records") or 0
-                self.stage.setText(f"{obj['stage']}…" + (f" {records:,} records"
-                                                         if records else ""))
+                records = int(obj.get("records") or 0)
+                if records:
+                    self.stage.setText(self.tr("{stage}… {count} record(s)", "", records)
+                                       .format(stage=obj["stage"], count=number(records)))
+                else:
+                    self.stage.setText(self.tr("{stage}…").format(stage=obj["stage"]))
             elif obj.get("done"):
                 self.result_obj = obj
             elif "error" in obj:
@@ -163,7 +171,7 @@ class _JobDialog(QDialog):
         if self.cancelled:
             self.reject()
             return
-        self._failed(self.error or "The job stopped without saying why.")
+        self._failed(self.error or self.tr("The job stopped without saying why."))
 
     def _failed(self, text: str) -> None:
         self.progress.hide()
@@ -185,7 +193,7 @@ class _JobDialog(QDialog):
             self.reject()
             return
         self.cancelled = True
-        self.stage.setText("Cancelling…")
+        self.stage.setText(self.tr("Cancelling…"))
         self.proc.terminate()  # SIGTERM: the job undoes what it started
         if not self.proc.waitForFinished(15000) and self.proc is not None:
             self.proc.kill()
@@ -211,41 +219,44 @@ class JoinDialog(_JobDialog):
     """Join Office Book…: a new encrypted book on this computer, filled from the hub."""
 
     action = "join"
-    go_text = "&Join"
+    go_text = QT_TRANSLATE_NOOP("JoinDialog", "&Join")
 
     def __init__(self, parent: QWidget | None):
         super().__init__(parent)
         from crmdesk.services import sync
 
-        self.setWindowTitle("Join Office Book")
+        self.setWindowTitle(self.tr("Join Office Book"))
         self.setObjectName("joinOfficeDialog")
-        self.intro.setText("Make a book on this computer filled from your office's hub: "
-                           "what you may see, encrypted with a passphrase of your own. It "
-                           "keeps working without a network and syncs when it can.")
-        self.hub = _line("Hub address", hint="postgresql://hub.office.example/crm")
-        self.login = _line("Your hub login", hint="the login your manager enrolled you as")
-        self.password_edit = _password("Hub password")
-        self.name = _line("This device's name", sync.device_name())
-        self.name.setToolTip("How this computer is listed on the hub (crmdesk hub check)")
-        self.path_edit = _line("New book file", str(self._free_path()))
-        browse = QPushButton("Browse…")
+        self.intro.setText(self.tr("Make a book on this computer filled from your office's "
+                                   "hub: what you may see, encrypted with a passphrase of your "
+                                   "own. It keeps working without a network and syncs when it "
+                                   "can."))
+        self.hub = _line(self.tr("Hub address"), hint="postgresql://hub.office.example/crm")
+        self.login = _line(self.tr("Your hub login"),
+                           hint=self.tr("the login your manager enrolled you as"))
+        self.password_edit = _password(self.tr("Hub password"))
+        self.name = _line(self.tr("This device's name"), sync.device_name())
+        self.name.setToolTip(self.tr("How this computer is listed on the hub (crmdesk hub "
+                                     "check)"))
+        self.path_edit = _line(self.tr("New book file"), str(self._free_path()))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QWidget()
         row = QHBoxLayout(path_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.passphrase_edit = _password("New passphrase")
-        self.passphrase_edit.setToolTip("Encrypts the book on this computer; asked when "
-                                        "the book opens")
-        self.again = _password("The passphrase again")
-        self.form.addRow("Hub &address:", self.hub)
-        self.form.addRow("Your hub &login:", self.login)
-        self.form.addRow("Hub pass&word:", self.password_edit)
-        self.form.addRow("This &device's name:", self.name)
-        self.form.addRow("New book &file:", path_row)
-        self.form.addRow("New pass&phrase:", self.passphrase_edit)
-        self.form.addRow("Passphrase a&gain:", self.again)
+        self.passphrase_edit = _password(self.tr("New passphrase"))
+        self.passphrase_edit.setToolTip(self.tr("Encrypts the book on this computer; asked "
+                                                "when the book opens"))
+        self.again = _password(self.tr("The passphrase again"))
+        self.form.addRow(self.tr("Hub &address:"), self.hub)
+        self.form.addRow(self.tr("Your hub &login:"), self.login)
+        self.form.addRow(self.tr("Hub pass&word:"), self.password_edit)
+        self.form.addRow(self.tr("This &device's name:"), self.name)
+        self.form.addRow(self.tr("New book &file:"), path_row)
+        self.form.addRow(self.tr("New pass&phrase:"), self.passphrase_edit)
+        self.form.addRow(self.tr("Passphrase a&gain:"), self.again)
         self.joined_path: Path | None = None
         self.password = ""
         self.passphrase = ""
@@ -266,8 +277,8 @@ class JoinDialog(_JobDialog):
     def _browse(self) -> None:
         from crmdesk.ui import file_dialogs
 
-        chosen = file_dialogs.save_file(self, "New office book", paths.data_dir(),
-                                        "crmdesk books (*.db)")
+        chosen = file_dialogs.save_file(self, self.tr("New office book"), paths.data_dir(),
+                                        self.tr("crmdesk books (*.db)"))
         if chosen is not None:
             self.path_edit.setText(str(chosen))
 
@@ -282,17 +293,19 @@ class JoinDialog(_JobDialog):
             return None
         problems = []
         if not self.login.text().strip():
-            problems.append((self.login, "Give your hub login."))
+            problems.append((self.login, self.tr("Give your hub login.")))
         path = Path(self.path_edit.text().strip()).expanduser()
         if not self.path_edit.text().strip():
-            problems.append((self.path_edit, "Choose the new book's file."))
+            problems.append((self.path_edit, self.tr("Choose the new book's file.")))
         elif path.exists():
-            problems.append((self.path_edit, f"{path} already exists: choose a new file."))
+            problems.append((self.path_edit, self.tr("{path} already exists: choose a new "
+                                                     "file.").format(path=path)))
         if not self.passphrase_edit.text():
-            problems.append((self.passphrase_edit, "An office book on a laptop is always "
-                             "encrypted: choose a passphrase."))
+            problems.append((self.passphrase_edit, self.tr("An office book on a laptop is "
+                                                           "always encrypted: choose a "
+                                                           "passphrase.")))
         elif self.passphrase_edit.text() != self.again.text():
-            problems.append((self.again, "The two passphrases differ."))
+            problems.append((self.again, self.tr("The two passphrases differ.")))
         if problems:
             widget, text = problems[0]
             self.message.setText(text)
@@ -326,7 +339,7 @@ class MakeOfficeDialog(_JobDialog):
     book uploaded as the office's first device (`crmdesk hub init`)."""
 
     action = "init"
-    go_text = "&Make Office Book"
+    go_text = QT_TRANSLATE_NOOP("MakeOfficeDialog", "&Make Office Book")
 
     def __init__(self, book: Any, parent: QWidget | None):
         super().__init__(parent)
@@ -334,27 +347,27 @@ class MakeOfficeDialog(_JobDialog):
         from crmdesk.services import access
 
         self.book = book
-        self.setWindowTitle("Make This an Office Book")
+        self.setWindowTitle(self.tr("Make This an Office Book"))
         self.setObjectName("makeOfficeDialog")
         me = access.current()
-        self.staff = me.name or "Manager"
-        self.intro.setText(
-            f"Share {book.path.name} with your office through a PostgreSQL hub. The hub "
-            "gets its schema and roles, you get a hub login, and this book is uploaded as "
-            "the office's first device; colleagues then use File ▸ Join Office Book… on their "
-            "laptops.")
-        self.admin = _line("Hub administrator address",
+        self.staff = me.name or "Manager"  # a staff name on the hub, not a text
+        self.intro.setText(self.tr(
+            "Share {book} with your office through a PostgreSQL hub. The hub gets its schema "
+            "and roles, you get a hub login, and this book is uploaded as the office's first "
+            "device; colleagues then use File ▸ Join Office Book… on their laptops.")
+            .format(book=book.path.name))
+        self.admin = _line(self.tr("Hub administrator address"),
                            hint="postgresql://postgres@hub.office.example/crm")
-        self.admin_password = _password("Administrator password")
-        self.admin_password.setToolTip("Used once, for this set-up; never stored")
-        self.login = _line("Your hub login", login_name(self.staff))
-        self.password_edit = _password("Your new hub password")
-        self.again = _password("Your new hub password again")
-        self.form.addRow("Hub &administrator address:", self.admin)
-        self.form.addRow("Administrator pass&word:", self.admin_password)
-        self.form.addRow("Your hub &login:", self.login)
-        self.form.addRow("Your new hub &password:", self.password_edit)
-        self.form.addRow("The same password a&gain:", self.again)
+        self.admin_password = _password(self.tr("Administrator password"))
+        self.admin_password.setToolTip(self.tr("Used once, for this set-up; never stored"))
+        self.login = _line(self.tr("Your hub login"), login_name(self.staff))
+        self.password_edit = _password(self.tr("Your new hub password"))
+        self.again = _password(self.tr("Your new hub password again"))
+        self.form.addRow(self.tr("Hub &administrator address:"), self.admin)
+        self.form.addRow(self.tr("Administrator pass&word:"), self.admin_password)
+        self.form.addRow(self.tr("Your hub &login:"), self.login)
+        self.form.addRow(self.tr("Your new hub &password:"), self.password_edit)
+        self.form.addRow(self.tr("The same password a&gain:"), self.again)
         self.password = ""
         self.made = False
         self.summary = ""
@@ -370,11 +383,11 @@ class MakeOfficeDialog(_JobDialog):
             self.admin.setFocus()
             return None
         if len(self.password_edit.text()) < 8:
-            self.message.setText("Your hub password needs at least 8 characters.")
+            self.message.setText(self.tr("Your hub password needs at least 8 characters."))
             self.password_edit.setFocus()
             return None
         if self.password_edit.text() != self.again.text():
-            self.message.setText("The two passwords differ.")
+            self.message.setText(self.tr("The two passwords differ."))
             self.again.setFocus()
             return None
         self.password = self.password_edit.text()
@@ -386,9 +399,10 @@ class MakeOfficeDialog(_JobDialog):
 
     def succeeded(self, result: dict[str, Any]) -> None:
         self.made = True
-        self.summary = (f"{self.book.path.name} is now an office book: "
-                        f"{int(result.get('records') or 0):,} records uploaded; it syncs as "
-                        f"{result.get('login')}.")
+        records = int(result.get("records") or 0)
+        self.summary = self.tr("{book} is now an office book: {count} record(s) uploaded; it "
+                               "syncs as {login}.", "", records).format(
+            book=self.book.path.name, count=number(records), login=result.get("login"))
         super().succeeded(result)
 
 
@@ -397,20 +411,22 @@ class OfficeSettingsDialog(QDialog):
 
     def __init__(self, hub: str, name: str, device: str, parent: QWidget | None):
         super().__init__(parent)
-        self.setWindowTitle("Office Book")
+        self.setWindowTitle(self.tr("Office Book"))
         self.setObjectName("officeSettingsDialog")
-        self.hub = _line("Hub address", hub, "postgresql://hub.office.example/crm")
-        self.hub.setToolTip("Where the office's hub is; change it when the server moves "
-                            "(another office's hub is refused before anything is sent)")
-        self.name = _line("This device's name", name)
-        self.name.setToolTip("How this computer is called in the window and when it joins")
+        self.hub = _line(self.tr("Hub address"), hub, hint="postgresql://hub.office.example/crm")
+        self.hub.setToolTip(self.tr("Where the office's hub is; change it when the server "
+                                    "moves (another office's hub is refused before anything "
+                                    "is sent)"))
+        self.name = _line(self.tr("This device's name"), name)
+        self.name.setToolTip(self.tr("How this computer is called in the window and when it "
+                                     "joins"))
         device_label = QLabel(device)
         device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        device_label.setAccessibleName("Device id")
+        device_label.setAccessibleName(self.tr("Device id"))
         form = QFormLayout()
-        form.addRow("Hub &address:", self.hub)
-        form.addRow("This &device's name:", self.name)
-        form.addRow("Device id:", device_label)
+        form.addRow(self.tr("Hub &address:"), self.hub)
+        form.addRow(self.tr("This &device's name:"), self.name)
+        form.addRow(self.tr("Device id:"), device_label)
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

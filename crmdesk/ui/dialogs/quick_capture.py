@@ -52,62 +52,63 @@ class QuickCaptureDialog(QDialog):
         #: local, aware "now" (tests give their own)
         self.clock = clock or (lambda: dt.datetime.now().astimezone())
         self.result_ids: tuple[int, int, int | None] | None = None
-        self.setWindowTitle("Quick capture")
+        self.setWindowTitle(self.tr("Quick capture"))
         self.setMinimumWidth(560)
         self.who = QLineEdit()
-        self.who.setPlaceholderText("Name, e-mail or phone digits…")
-        self.who.setAccessibleName("Who")
+        self.who.setPlaceholderText(self.tr("Name, e-mail or phone digits…"))
+        self.who.setAccessibleName(self.tr("Who"))
         self.matches = QListWidget()
-        self.matches.setAccessibleName("Matching customers")
+        self.matches.setAccessibleName(self.tr("Matching customers"))
         self.matches.setMaximumHeight(180)
-        self.chosen = QLabel("No one chosen yet")
+        self.chosen = QLabel(self.tr("No one chosen yet"))
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
         self.prospect_phone = QLineEdit()
-        self.prospect_phone.setAccessibleName("Phone of the new prospect")
-        self.prospect_phone.setPlaceholderText("Their phone number (optional)")
+        self.prospect_phone.setAccessibleName(self.tr("Phone of the new prospect"))
+        self.prospect_phone.setPlaceholderText(self.tr("Their phone number (optional)"))
         self.phone_error = ErrorLabel()
-        self.prospect_owner = staff_combo(None, "No one yet")
-        self.prospect_owner.setAccessibleName("Owner of the new prospect")
-        self.prospect_owner.setToolTip("Who looks after the new prospect (by default the "
-                                       "colleague you hand over to)")
+        self.prospect_owner = staff_combo(None, self.tr("No one yet"))
+        self.prospect_owner.setAccessibleName(self.tr("Owner of the new prospect"))
+        self.prospect_owner.setToolTip(self.tr("Who looks after the new prospect (by default "
+                                               "the colleague you hand over to)"))
         self._owner_chosen = False
-        self.channel = keyed_combo(catalog.INTERACTION_CHANNELS, "phone", "Channel")
-        self.direction = keyed_combo(catalog.DIRECTIONS, "in", "Direction")
+        self.channel = keyed_combo(catalog.INTERACTION_CHANNELS, "phone", self.tr("Channel"))
+        self.direction = keyed_combo(catalog.DIRECTIONS, "in", self.tr("Direction"))
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("What they want, what was said")
+        self.note.setPlaceholderText(self.tr("What they want, what was said"))
         self.note.setMaximumHeight(100)
-        self.hand_over = staff_combo(None, "No one (I handle it)")
-        self.hand_over.setAccessibleName("Hand over to")
+        self.hand_over = staff_combo(None, self.tr("No one (I handle it)"))
+        self.hand_over.setAccessibleName(self.tr("Hand over to"))
         self.follow_what = QLineEdit()
-        self.follow_what.setAccessibleName("Follow-up for the colleague")
-        self.follow_what.setPlaceholderText("Call back (filled from the note)")
+        self.follow_what.setAccessibleName(self.tr("Follow-up for the colleague"))
+        self.follow_what.setPlaceholderText(self.tr("Call back (filled from the note)"))
         self.due = QDateTimeEdit()
-        self.due.setAccessibleName("Follow-up due")
+        self.due.setAccessibleName(self.tr("Follow-up due"))
         self.due.setDisplayFormat("ddd yyyy-MM-dd HH:mm")
         self.due.setCalendarPopup(True)
-        self.due.setToolTip("When the colleague should have done it (the next working hour "
-                            "by default)")
+        self.due.setToolTip(self.tr("When the colleague should have done it (the next working "
+                                    "hour by default)"))
         self.error = ErrorLabel()
         buttons = save_cancel(self, self.save)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            self.tr("Save (Ctrl+Enter)"))
         form = QFormLayout()
-        form.addRow("&Who", self.who)
+        form.addRow(self.tr("&Who"), self.who)
         form.addRow("", self.matches)
         form.addRow("", self.chosen)
-        form.addRow("&Phone", self.prospect_phone)
+        form.addRow(self.tr("&Phone"), self.prospect_phone)
         form.addRow("", self.phone_error)
-        form.addRow("&Owner", self.prospect_owner)
-        form.addRow("&Channel", self.channel)
-        form.addRow("&Direction", self.direction)
-        form.addRow("&Note", self.note)
-        form.addRow("&Hand over to", self.hand_over)
-        form.addRow("Follow-up", self.follow_what)
-        form.addRow("D&ue", self.due)
+        form.addRow(self.tr("&Owner"), self.prospect_owner)
+        form.addRow(self.tr("&Channel"), self.channel)
+        form.addRow(self.tr("&Direction"), self.direction)
+        form.addRow(self.tr("&Note"), self.note)
+        form.addRow(self.tr("&Hand over to"), self.hand_over)
+        form.addRow(self.tr("Follow-up"), self.follow_what)
+        form.addRow(self.tr("D&ue"), self.due)
         self._form = form
         layout = QVBoxLayout(self)
-        hint = QLabel("↑/↓ choose · Enter confirm · Tab next field · Ctrl+Enter save")
+        hint = QLabel(self.tr("↑/↓ choose · Enter confirm · Tab next field · Ctrl+Enter save"))
         hint.setEnabled(False)
         layout.addWidget(hint)
         layout.addLayout(form)
@@ -145,7 +146,7 @@ class QuickCaptureDialog(QDialog):
             self.matches.addItem(item)
         if text.strip():
             found = [self.matches.item(i) for i in range(self.matches.count())]
-            item = QListWidgetItem(f"+ New prospect: “{text.strip()}”")
+            item = QListWidgetItem(self.tr("+ New prospect: “{name}”").format(name=text.strip()))
             item.setData(Qt.ItemDataRole.UserRole, NEW)
             self.matches.addItem(item)
             # Enter takes the top match only when it fits what was typed; else a newcomer.
@@ -174,12 +175,12 @@ class QuickCaptureDialog(QDialog):
         cid = item.data(Qt.ItemDataRole.UserRole)
         if cid == NEW:
             self._customer, self._new_text = None, self.who.text().strip()
-            self.chosen.setText(f"New prospect: {self._new_text}")
+            self.chosen.setText(self.tr("New prospect: {name}").format(name=self._new_text))
             self._show_prospect_fields(True)
             self.prospect_phone.setFocus()
         else:
             self._customer, self._new_text = int(cid), ""
-            self.chosen.setText(f"Customer: {item.text()}")
+            self.chosen.setText(self.tr("Customer: {name}").format(name=item.text()))
             self._show_prospect_fields(False)
             self.channel.setFocus()
 
@@ -205,7 +206,8 @@ class QuickCaptureDialog(QDialog):
         colleague = self.hand_over.currentData()
         if colleague is not None and not self.follow_what.text():
             first = self.note.toPlainText().strip().splitlines()
-            self.follow_what.setText(f"Call back: {first[0]}" if first else "Call back")
+            self.follow_what.setText(self.tr("Call back: {note}").format(note=first[0]) if first
+                                     else self.tr("Call back"))
         if colleague is not None and not self._form.isRowVisible(self.due):
             self.due.setDateTime(to_qdatetime(capture.handover_due(self.clock())))
         self._form.setRowVisible(self.due, colleague is not None)
@@ -216,7 +218,7 @@ class QuickCaptureDialog(QDialog):
     def save(self) -> None:
         if self._customer is None and not self._new_text:
             if self.matches.currentItem() is None:
-                self.error.show_message("Type who it is, then choose them (Enter).")
+                self.error.show_message(self.tr("Type who it is, then choose them (Enter)."))
                 self.who.setFocus()
                 return
             self._confirm()
@@ -226,7 +228,7 @@ class QuickCaptureDialog(QDialog):
         follow = None
         colleague = self.hand_over.currentData()
         if colleague is not None:
-            what = self.follow_what.text().strip() or "Call back"
+            what = self.follow_what.text().strip() or self.tr("Call back")
             due = from_qdatetime(self.due.dateTime())
             follow = FollowUpData(0, what, due, assignee_id=colleague)
         new = self._customer is None
@@ -236,7 +238,8 @@ class QuickCaptureDialog(QDialog):
                 phone=self.prospect_phone.text() if new else "",
                 owner_id=self.prospect_owner.currentData() if new else None)
         except ValidationFailed as exc:
-            self.error.show_message("Not saved. " + " ".join(p.message for p in exc.problems))
+            self.error.show_message(self.tr("Not saved. {problems}").format(
+                problems=" ".join(p.message for p in exc.problems)))
             if any(p.field == "notes" for p in exc.problems):
                 self.note.setFocus()
             elif any(p.field == "phones" for p in exc.problems):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,23 +36,24 @@ class SignInDialog(QDialog):
 
     def __init__(self, book_name: str, parent: QWidget | None = None, message: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(f"Sign in — {book_name}")
+        self.setWindowTitle(self.tr("Sign in — {book}").format(book=book_name))
         self.setMinimumWidth(380)
         self.who = QComboBox()
-        self.who.setAccessibleName("Your name")
+        self.who.setAccessibleName(self.tr("Your name"))
         self.who.addItems(access.sign_in_names())
-        self.password = _secret_field("Password")
+        self.password = _secret_field(self.tr("Password"))
         self.error = ErrorLabel()
         self.failures = 0
-        intro = QLabel(message or f"{book_name} is shared by several people: say who you are.")
+        intro = QLabel(message or self.tr("{book} is shared by several people: say who you "
+                                          "are.").format(book=book_name))
         intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Name", self.who)
-        form.addRow("&Password", self.password)
+        form.addRow(self.tr("&Name"), self.who)
+        form.addRow(self.tr("&Password"), self.password)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Sign In")
+        ok.setText(self.tr("Sign In"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,8 +82,9 @@ class SignInDialog(QDialog):
 
 def _pause(buttons: QDialogButtonBox | QPushButton, error: ErrorLabel) -> None:
     buttons.setEnabled(False)
-    error.show_message(f"{ATTEMPTS_BEFORE_PAUSE} wrong attempts: wait "
-                       f"{PAUSE_MS // 1000} seconds before the next one.")
+    error.show_message(QCoreApplication.translate(
+        "sign_in", "{attempts} wrong attempts: wait {seconds} seconds before the next one.")
+        .format(attempts=ATTEMPTS_BEFORE_PAUSE, seconds=PAUSE_MS // 1000))
     QTimer.singleShot(PAUSE_MS, buttons, lambda: buttons.setEnabled(True))  # goes with them
 
 
@@ -92,22 +94,28 @@ class NewSecretDialog(QDialog):
     def __init__(self, who: str, pin: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.pin = pin
-        kind = "PIN" if pin else "password"
-        self.setWindowTitle(f"New {kind} for {who}")
-        self.first = _secret_field(f"New {kind}")
-        self.second = _secret_field(f"The same {kind} again")
+        if pin:
+            self.setWindowTitle(self.tr("New PIN for {who}").format(who=who))
+            self.first = _secret_field(self.tr("New PIN"))
+            self.second = _secret_field(self.tr("The same PIN again"))
+        else:
+            self.setWindowTitle(self.tr("New password for {who}").format(who=who))
+            self.first = _secret_field(self.tr("New password"))
+            self.second = _secret_field(self.tr("The same password again"))
         if pin:
             for field in (self.first, self.second):
                 field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.error = ErrorLabel()
-        hint = QLabel(f"A PIN of {access.PIN_DIGITS[0]} to {access.PIN_DIGITS[1]} digits "
-                      "unlocks the window after it locked itself." if pin else
-                      f"At least {access.MIN_PASSWORD} characters. It is kept only as an "
-                      "argon2 hash: nobody can read it back, so choose one you will remember.")
+        hint = QLabel(self.tr("A PIN of {low} to {high} digits unlocks the window after it "
+                              "locked itself.").format(low=access.PIN_DIGITS[0],
+                                                       high=access.PIN_DIGITS[1]) if pin else
+                      self.tr("At least {count} characters. It is kept only as an argon2 hash: "
+                              "nobody can read it back, so choose one you will remember.")
+                      .format(count=access.MIN_PASSWORD))
         hint.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(f"&New {kind}", self.first)
-        form.addRow("&Again", self.second)
+        form.addRow(self.tr("&New PIN") if pin else self.tr("&New password"), self.first)
+        form.addRow(self.tr("&Again"), self.second)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -127,7 +135,7 @@ class NewSecretDialog(QDialog):
         if problem:
             return problem
         if text != self.second.text():
-            return "The two differ."
+            return self.tr("The two differ.")
         return None
 
     def _check(self) -> None:
@@ -147,23 +155,23 @@ class LockDialog(QDialog):
     def __init__(self, check: object, who: str, hint: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._check = check
-        self.setWindowTitle("crmdesk is locked")
+        self.setWindowTitle(self.tr("crmdesk is locked"))
         self.setMinimumWidth(400)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         self.unlocked = False
-        title = QLabel(f"Locked{f' — {who}' if who else ''}")
+        title = QLabel(self.tr("Locked — {who}").format(who=who) if who else self.tr("Locked"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
-        self.secret = _secret_field("Password or PIN")
+        self.secret = _secret_field(self.tr("Password or PIN"))
         self.secret.setVisible(bool(check))
         self.error = ErrorLabel()
         self.failures = 0
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.secret.returnPressed.connect(self.try_unlock)
@@ -179,7 +187,7 @@ class LockDialog(QDialog):
         if callable(check) and not check(self.secret.text()):
             self.failures += 1
             self.secret.clear()
-            self.error.show_message("That does not unlock it.")
+            self.error.show_message(self.tr("That does not unlock it."))
             if self.failures % ATTEMPTS_BEFORE_PAUSE == 0:
                 _pause(self.unlock_button, self.error)
             return

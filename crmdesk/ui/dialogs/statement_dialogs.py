@@ -30,6 +30,7 @@ from crmdesk.services.periods import BadPeriod, Period
 from crmdesk.ui import file_dialogs, workers
 from crmdesk.ui.widgets.fields import ErrorLabel
 from crmdesk.ui.widgets.period_picker import PeriodPicker
+from crmdesk.ui.widgets.vocabulary import number
 
 
 class StatementDialog(QDialog):
@@ -37,16 +38,16 @@ class StatementDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Loyalty statement — {name}")
+        self.setWindowTitle(self.tr("Loyalty statement — {customer}").format(customer=name))
         self.picker = PeriodPicker()
         self.error = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save PDF…")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save PDF…"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Period", self.picker)
+        form.addRow(self.tr("&Period"), self.picker)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -78,51 +79,53 @@ class BatchStatementsDialog(QDialog):
     def __init__(self, current: CustomerFilter, current_count: int, default_dir: Path,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Loyalty statements")
+        self.setWindowTitle(self.tr("Loyalty statements"))
         self.setMinimumWidth(560)
         self.current = replace(current)
         self.task: workers.Task | None = None
         self.outcome: BatchResult | None = None
-        self.scope_list = QRadioButton(f"Customers in the current &list ({current_count:,})")
-        self.scope_segment = QRadioButton("Customers of the &segment")
+        self.scope_list = QRadioButton(self.tr("Customers in the current &list ({count})", "",
+                                               current_count)
+                                       .format(count=number(current_count)))
+        self.scope_segment = QRadioButton(self.tr("Customers of the &segment"))
         self.scope_list.setChecked(True)
         self.segment = QComboBox()
         self.segment.addItems(customers.choices().segments)
-        self.segment.setAccessibleName("Segment")
+        self.segment.setAccessibleName(self.tr("Segment"))
         self.segment.setEnabled(False)
         self.scope_segment.toggled.connect(self.segment.setEnabled)
         self.picker = PeriodPicker()
-        self.each = QRadioButton("One PDF per &customer, into a folder")
-        self.combined = QRadioButton("One c&ombined PDF")
+        self.each = QRadioButton(self.tr("One PDF per &customer, into a folder"))
+        self.combined = QRadioButton(self.tr("One c&ombined PDF"))
         self.each.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.each)
         group.addButton(self.combined)
         self.path = QLineEdit(str(default_dir))
-        self.path.setAccessibleName("Where to save")
-        browse = QPushButton("Browse…")
+        self.path.setAccessibleName(self.tr("Where to save"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.combined.toggled.connect(self._output_changed)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.error = ErrorLabel()
-        self.start_button = QPushButton("&Write statements")
+        self.start_button = QPushButton(self.tr("&Write statements"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_result)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -136,13 +139,13 @@ class BatchStatementsDialog(QDialog):
         segment_row.addWidget(self.scope_segment)
         segment_row.addWidget(self.segment, 1)
         scope.addLayout(segment_row)
-        form.addRow("Who", scope)
-        form.addRow("&Period", self.picker)
+        form.addRow(self.tr("Who"), scope)
+        form.addRow(self.tr("&Period"), self.picker)
         output = QVBoxLayout()
         output.addWidget(self.each)
         output.addWidget(self.combined)
         output.addLayout(path_row)
-        form.addRow("Output", output)
+        form.addRow(self.tr("Output"), output)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -156,8 +159,8 @@ class BatchStatementsDialog(QDialog):
             try:
                 period = self.picker.period().slug
             except BadPeriod:
-                period = "statements"
-            self.path.setText(str(path / f"Statements {period}.pdf"))
+                period = self.tr("statements")
+            self.path.setText(str(path / self.tr("Statements {period}.pdf").format(period=period)))
         elif not self.combined.isChecked() and path.suffix.lower() == ".pdf":
             self.path.setText(str(path.parent))
 
@@ -165,9 +168,10 @@ class BatchStatementsDialog(QDialog):
         """Ask where to write (tests replace this)."""
         current = self.path.text()
         if self.combined.isChecked():
-            return file_dialogs.save_file(self, "Save statements as", current or Path.home(),
-                                          "PDF (*.pdf)")
-        return file_dialogs.folder(self, "Folder for the statements", current or Path.home())
+            return file_dialogs.save_file(self, self.tr("Save statements as"),
+                                          current or Path.home(), self.tr("PDF (*.pdf)"))
+        return file_dialogs.folder(self, self.tr("Folder for the statements"),
+                                   current or Path.home())
 
     def _browse(self) -> None:
         chosen = self.choose_path()
@@ -188,12 +192,13 @@ class BatchStatementsDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()
         combined = self.combined.isChecked()
         if not self.path.text().strip():
-            self.error.show_message("Choose where to save the statements.")
+            self.error.show_message(self.tr("Choose where to save the statements."))
             return
         if combined and target.is_dir():
-            target = target / f"Statements {period.slug}.pdf"
+            target = target / self.tr("Statements {period}.pdf").format(period=period.slug)
         if not combined and target.exists() and not target.is_dir():
-            self.error.show_message(f"{target} is a file; choose a folder.")
+            self.error.show_message(self.tr("{path} is a file; choose a folder.").format(
+                path=target))
             return
         self.error.show_message(None)
         flt = self.filter()
@@ -216,7 +221,7 @@ class BatchStatementsDialog(QDialog):
         self.task = task
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText("Writing statements…")
+        self.status.setText(self.tr("Writing statements…"))
         self._running(True)
         workers.start(task)
 
@@ -228,7 +233,8 @@ class BatchStatementsDialog(QDialog):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.status.setText(f"{done:,} of {total:,} statements")
+        self.status.setText(self.tr("{done} of {count} statement(s)", "", total).format(
+            done=number(done), count=number(total)))
 
     def cancel(self) -> None:
         task = self.task
@@ -238,15 +244,17 @@ class BatchStatementsDialog(QDialog):
         self.task = None
         self._running(False)
         self.progress.hide()
-        self.status.setText("Cancelled. Statements already finished were kept; "
-                            "no half-written file was left.")
+        self.status.setText(self.tr("Cancelled. Statements already finished were kept; "
+                                    "no half-written file was left."))
 
     def _done(self, result: BatchResult) -> None:
         self.task = None
         self.outcome = result
         self._running(False)
         self.progress.hide()
-        self.status.setText(f"{result.written:,} statements written to {result.where}.")
+        self.status.setText(self.tr("{count} statement(s) written to {path}.", "",
+                                    result.written)
+                            .format(count=number(result.written), path=result.where))
         self.open_button.setEnabled(result.written > 0)
         self.finished_batch.emit(result)
 
@@ -256,7 +264,8 @@ class BatchStatementsDialog(QDialog):
         self.progress.hide()
         self.status.clear()
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self.error.show_message(f"The statements could not be written: {message}")
+        self.error.show_message(self.tr("The statements could not be written: {error}").format(
+            error=message))
 
     def _open_result(self) -> None:
         if self.outcome is not None:

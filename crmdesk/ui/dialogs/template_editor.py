@@ -4,7 +4,7 @@ customer selected in the window; Settings ▸ Mail Server… for SMTP."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,8 +30,46 @@ from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.ui.dialogs.composer_fit import fit_to_screen
+from crmdesk.ui.widgets import vocabulary
 
 ROLE = Qt.ItemDataRole.UserRole
+# message_templates.FIELDS' descriptions, for lupdate (tests/ui/test_dialogs_spanish.py
+# fails when the templates gain a field not listed here).
+FIELD_TEXTS = [
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "How to address the person: Dear Mrs Peña / Hi "
+                      "Lola / Estimada Sra. Peña"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The greeting with its punctuation: “Dear Mrs "
+                      "Peña,” / “Estimada Sra. Peña:”"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Preferred name, else given name"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Preferred name (may be empty)"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Given name"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Family name"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Given and family name"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Mr, Mrs, Dr, Sra.…"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "True when the client is addressed formally"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "True when the client is addressed informally"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "en or es"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Today's date in the client's language"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The client's executive"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Who signs: the executive (or you) and the "
+                      "business"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "You (the person writing)"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The business name of the letterhead"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The client's first e-mail address"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Company"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Occupation"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Segment (VIP, Premium…)"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Loyalty tier"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Points balance, as written in the client's "
+                      "language"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "True when the client has points"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Points expiring in the next 90 days"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "When the first of them expire"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The next open follow-up's date (empty if none)"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "The oldest open promise made to the client (empty "
+                      "if none)"),
+    QT_TRANSLATE_NOOP("TemplateLibraryDialog", "Birthday (day and month)"),
+]
 
 
 class TemplateLibraryDialog(QDialog):
@@ -40,59 +78,70 @@ class TemplateLibraryDialog(QDialog):
         self.preview_customer = preview_customer
         self.may_edit = access.can("templates")
         self.current: templates.TemplateText | None = None
-        self.setWindowTitle("Message Templates")
+        self.setWindowTitle(self.tr("Message Templates"))
         fit_to_screen(self, 1000, 640)
         self._build()
         self._reload()
 
     def _build(self) -> None:
         self.list = QListWidget()
-        self.list.setAccessibleName("Templates")
+        self.list.setAccessibleName(self.tr("Templates"))
         self.list.setMinimumWidth(190)
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Template name")
+        self.name_edit.setAccessibleName(self.tr("Template name"))
         self.purpose_combo = QComboBox()
         for key, label in templates.PURPOSES.items():
-            self.purpose_combo.addItem(label, key)
+            self.purpose_combo.addItem(vocabulary.label(label), key)
+        self.purpose_combo.setAccessibleName(self.tr("Purpose"))
         self.channel_combo = QComboBox()
         for key, label in templates.CHANNELS.items():
-            self.channel_combo.addItem(label, key)
+            self.channel_combo.addItem(vocabulary.label(label), key)
+        self.channel_combo.setAccessibleName(self.tr("Channel"))
         self.language_combo = QComboBox()
         for key, label in templates.LANGUAGES.items():
-            self.language_combo.addItem(label, key)
-        self.language_combo.setToolTip("Each template has a version per language")
+            self.language_combo.addItem(vocabulary.label(label), key)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.setToolTip(self.tr("Each template has a version per language"))
+        for combo in (self.purpose_combo, self.channel_combo, self.language_combo):
+            # as narrow as a dozen characters: the three share one row (and Spanish is long)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.subject_edit = QLineEdit()
-        self.subject_edit.setAccessibleName("Subject template")
+        self.subject_edit.setAccessibleName(self.tr("Subject template"))
         self.body_edit = QPlainTextEdit()
-        self.body_edit.setAccessibleName("Body template")
+        self.body_edit.setAccessibleName(self.tr("Body template"))
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems_label.setAccessibleName("Template problems")
+        self.problems_label.setAccessibleName(self.tr("Template problems"))
         self.hints_label = QLabel()
         self.hints_label.setWordWrap(True)
         self.hints_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.fields = QListWidget()
-        self.fields.setAccessibleName("Merge fields")
-        self.fields.setToolTip("Double-click to insert the field at the cursor")
+        self.fields.setAccessibleName(self.tr("Merge fields"))
+        self.fields.setToolTip(self.tr("Double-click to insert the field at the cursor"))
         self.fields.setWordWrap(True)
         self.fields.setMinimumWidth(240)
         for f in templates.FIELDS:
-            item = QListWidgetItem(f"{f.name} — {f.description}")
+            item = QListWidgetItem(self.tr("{name} — {description}").format(
+                name=f.name, description=QCoreApplication.translate("TemplateLibraryDialog",
+                                                                    f.description)))
             item.setData(ROLE, f.name)
             self.fields.addItem(item)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name_edit)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above if narrow
+        form.addRow(self.tr("&Name:"), self.name_edit)
         row = QHBoxLayout()
         row.addWidget(self.purpose_combo)
         row.addWidget(self.channel_combo)
         row.addWidget(self.language_combo)
-        form.addRow("Purpose, channel, language:", row)
-        form.addRow("&Subject:", self.subject_edit)
+        form.addRow(self.tr("Purpose, channel, language:"), row)
+        form.addRow(self.tr("&Subject:"), self.subject_edit)
         middle = QWidget()
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
@@ -100,15 +149,17 @@ class TemplateLibraryDialog(QDialog):
         ml.addWidget(self.body_edit, 3)
         ml.addWidget(self.problems_label)
         ml.addWidget(self.hints_label)
-        caption = QLabel("Preview" + (" for the selected customer" if self.preview_customer
-                                      else " (sample client)") + ":")
+        caption = QLabel(self.tr("Preview for the selected customer:") if self.preview_customer
+                         else self.tr("Preview (sample client):"))
         ml.addWidget(caption)
         ml.addWidget(self.preview, 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel("Merge fields ({% if formal %}…{% endif %} for parts only some "
-                            "clients get):"))
+        fields_caption = QLabel(self.tr("Merge fields ({% if formal %}…{% endif %} for parts "
+                                        "only some clients get):"))
+        fields_caption.setWordWrap(True)  # long in Spanish: wraps over the list's width
+        rl.addWidget(fields_caption)
         rl.addWidget(self.fields)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
@@ -117,13 +168,13 @@ class TemplateLibraryDialog(QDialog):
         splitter.setSizes([200, 500, 300])
         splitter.setChildrenCollapsible(False)
 
-        self.new_button = QPushButton("&New")
-        self.save_button = QPushButton("&Save")
-        self.delete_button = QPushButton("&Delete Version")
-        close = QPushButton("Close")
+        self.new_button = QPushButton(self.tr("&New"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.delete_button = QPushButton(self.tr("&Delete Version"))
+        close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         if not self.may_edit:
-            note = QLabel("Only managers edit templates; you can read and use them.")
+            note = QLabel(self.tr("Only managers edit templates; you can read and use them."))
             buttons.addWidget(note)
         buttons.addStretch(1)
         for b in (self.new_button, self.delete_button, self.save_button, close):
@@ -158,8 +209,9 @@ class TemplateLibraryDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for info in templates.list_templates():
-            item = QListWidgetItem(f"{info.name}\n  {templates.CHANNELS[info.channel]} · "
-                                   f"{', '.join(info.languages)}")
+            item = QListWidgetItem(self.tr("{template}\n  {channel} · {languages}").format(
+                template=info.name, channel=vocabulary.label(templates.CHANNELS[info.channel]),
+                languages=", ".join(info.languages)))
             item.setData(ROLE, info.name)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -224,14 +276,15 @@ class TemplateLibraryDialog(QDialog):
         t = self.edited()
         problems = templates.check(t.subject, t.body, t.channel)
         self.problems_label.setText("\n".join(f"⚠ {p}" for p in problems)
-                                    if problems else "✓ No problems.")
+                                    if problems else self.tr("✓ No problems."))
         from crmdesk.ui.theme import colour
 
         self.problems_label.setStyleSheet(f"color: {colour('error').name()};"
                                           if problems else "")
         hints = messaging.template_hints(t)
         self.hints_label.setText("\n".join(
-            f"Hint, line {h.line}: {h.message}" if h.line else f"Hint: {h.message}"
+            self.tr("Hint, line {line}: {message}").format(line=h.line, message=h.message)
+            if h.line else self.tr("Hint: {message}").format(message=h.message)
             for h in hints))
         self.save_button.setEnabled(self.may_edit and not problems and bool(t.name.strip()))
         self.preview.setPlainText(self._preview(t) if not problems else "")
@@ -247,8 +300,10 @@ class TemplateLibraryDialog(QDialog):
                 subject = templates.compiled(t.subject).render(ctx)
                 body = templates.compiled(t.body).render(ctx)
         except (access.AccessDenied, messaging.MessageError, LookupError) as exc:
-            return f"(No preview: {exc})"
-        return (f"Subject: {subject}\n\n" if subject and t.channel != "sms" else "") + body
+            return self.tr("(No preview: {error})").format(error=exc)
+        if subject and t.channel != "sms":
+            return self.tr("Subject: {subject}").format(subject=subject) + "\n\n" + body
+        return body
 
     def _insert_field(self, item: QListWidgetItem) -> None:
         if self.may_edit:
@@ -269,7 +324,7 @@ class TemplateLibraryDialog(QDialog):
         try:
             templates.save(t)
         except (ValidationFailed, access.AccessDenied, LookupError) as exc:
-            self.problems_label.setText(f"⚠ {exc}")
+            self.problems_label.setText("⚠ " + str(exc))
             return False
         self._reload(" ".join(t.name.split()))
         return True
@@ -278,8 +333,13 @@ class TemplateLibraryDialog(QDialog):
         t = self.current
         if t is None or t.id is None:
             return
-        if QMessageBox.question(self, "Delete", f"Delete the {templates.LANGUAGES[t.language]} "
-                                f"version of “{t.name}”?") != QMessageBox.StandardButton.Yes:
+        language = vocabulary.label(templates.LANGUAGES[t.language])
+        if vocabulary.ui_language() == "es":  # "la versión en español"
+            language = language.lower()
+        question = self.tr("Delete the {language} version of “{template}”?").format(
+            language=language, template=t.name)
+        if QMessageBox.question(self, self.tr("Delete"), question) != \
+                QMessageBox.StandardButton.Yes:
             return
         templates.delete(t.name, t.language)
         self._reload()
@@ -290,33 +350,35 @@ class MailServerDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Mail Server")
+        self.setWindowTitle(self.tr("Mail Server"))
         cfg = delivery.smtp_config()
         self.host = QLineEdit(cfg.host)
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(cfg.port)
         self.security = QComboBox()
-        for key, label in (("starttls", "STARTTLS (port 587)"), ("ssl", "SSL/TLS (port 465)"),
-                           ("none", "None (a local relay only)")):
+        for key, label in (("starttls", self.tr("STARTTLS (port 587)")),
+                           ("ssl", self.tr("SSL/TLS (port 465)")),
+                           ("none", self.tr("None (a local relay only)"))):
             self.security.addItem(label, key)
         self.security.setCurrentIndex(max(0, self.security.findData(cfg.security)))
         self.username = QLineEdit(cfg.username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kept in the system keyring, never in the book")
+        self.password.setPlaceholderText(self.tr("kept in the system keyring, never in the "
+                                                 "book"))
         self.from_address = QLineEdit(cfg.from_address)
         self.from_name = QLineEdit(cfg.from_name)
         self.error = QLabel()
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("&Server:", self.host)
-        form.addRow("&Port:", self.port)
-        form.addRow("S&ecurity:", self.security)
-        form.addRow("&User name:", self.username)
-        form.addRow("Pass&word:", self.password)
-        form.addRow("&From address:", self.from_address)
-        form.addRow("From &name:", self.from_name)
+        form.addRow(self.tr("&Server:"), self.host)
+        form.addRow(self.tr("&Port:"), self.port)
+        form.addRow(self.tr("S&ecurity:"), self.security)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("Pass&word:"), self.password)
+        form.addRow(self.tr("&From address:"), self.from_address)
+        form.addRow(self.tr("From &name:"), self.from_name)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -8,7 +8,9 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,30 +30,37 @@ from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.validation import format_phone
 from crmdesk.store.models import utcnow
 from crmdesk.ui import workers
+from crmdesk.ui.widgets import vocabulary
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (header, row tuple position, sort key or None when the column is not sortable)
+# (header, row tuple position, sort key or None when the column is not sortable); the header
+# is the English source text, shown through header_text() in the user's language.
 COLUMNS: list[tuple[str, int, str | None]] = [
-    ("Name", 0, "name"),
-    ("Preferred", 3, None),
-    ("Company", 4, "company"),
-    ("E-mail", 9, None),
-    ("Phone", 10, None),
-    ("Stage", 5, "stage"),
-    ("Segment", 6, "segment"),
-    ("Relationship", 7, "relationship"),
-    ("Owner", 8, "owner"),
-    ("Tags", 12, None),
-    ("Tier", 15, None),
-    ("Points", 13, "points"),
-    ("Lifetime value", 14, None),
-    ("Last 12 months", 16, None),
-    ("Updated", 11, "updated"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), 0, "name"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Preferred"), 3, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Company"), 4, "company"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "E-mail"), 9, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Phone"), 10, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Stage"), 5, "stage"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Segment"), 6, "segment"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Relationship"), 7, "relationship"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Owner"), 8, "owner"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Tags"), 12, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Tier"), 15, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Points"), 13, "points"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Lifetime value"), 14, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Last 12 months"), 16, None),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Updated"), 11, "updated"),
     # Appended (saved column layouts stay valid); the list shows them beside the name.
-    ("Last contact", 17, "last_contact"),
-    ("Next follow-up", 18, "next_follow_up"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"), 17, "last_contact"),
+    (QT_TRANSLATE_NOOP("CustomerTableModel", "Next follow-up"), 18, "next_follow_up"),
 ]
+
+
+def header_text(column: int) -> str:
+    """The header of COLUMNS[column] in the user's language."""
+    return QCoreApplication.translate("CustomerTableModel", COLUMNS[column][0])
 _NUMERIC = {13, 14, 16}
 BLOCK = 50
 FIRST_PAGE = 300
@@ -279,10 +288,11 @@ class CustomerTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section][0]
+                return header_text(section)
             if role == Qt.ItemDataRole.ToolTipRole:
                 sortable = COLUMNS[section][2] is not None
-                return f"Click to sort by {COLUMNS[section][0].lower()}" if sortable else None
+                return self.tr("Click to sort by {column}").format(
+                    column=header_text(section).lower()) if sortable else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -305,8 +315,12 @@ class CustomerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][1] == 18:
             from crmdesk.ui import theme
 
-            text = self._cell(index.row(), index.column())
-            return theme.warning_brush() if "overdue" in text else None
+            self._cell(index.row(), index.column())  # reads the row's block when not in memory
+            raw = self._raw.get(self._ids[index.row()])
+            due = raw[18] if raw else None
+            overdue = bool(due) and dt.datetime.fromisoformat(
+                str(due).replace("Z", "+00:00")) < self.now
+            return theme.warning_brush() if overdue else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole):
             return None
@@ -334,16 +348,16 @@ class CustomerTableModel(QAbstractTableModel):
         if pos in (14, 16):
             return locale_text.money(row[pos], self.programme.currency) if row[pos] else ""
         if pos == 13:
-            return f"{row[13]:,}"
+            return vocabulary.number(int(row[13]))
         if pos == 0:
             return f"{row[2]}, {row[1]}" if row[1] and row[2] else str(row[1] or row[2] or "")
         value = row[pos]
         if value is None:
             return ""
         if pos == 5:
-            return lifecycle.stage_label(value)
+            return vocabulary.label(lifecycle.stage_label(value))
         if pos == 7:
-            return catalog.RELATIONSHIP_LABELS.get(value, value)
+            return vocabulary.label(catalog.RELATIONSHIP_LABELS.get(value, value))
         if pos == 10:
             return format_phone(value)
         if pos in (11, 17, 18) and value:  # in the user's locale, relative where it helps

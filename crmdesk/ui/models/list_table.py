@@ -5,19 +5,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ListTableModel(QAbstractTableModel):
-    """Row count from `shown_count()`, fixed column headers."""
+    """Row count from `shown_count()`, fixed column headers.
+
+    HEADERS are English source texts (QT_TRANSLATE_NOOP with the subclass's name as context),
+    shown in the user's language."""
 
     HEADERS: list[str] = []
 
     def __init__(self, headers: list[str] | None = None, parent: Any = None):
         super().__init__(parent)
-        self.headers = headers or list(self.HEADERS)
+        self.headers = headers or [QCoreApplication.translate(type(self).__name__, text)
+                                  for text in self.HEADERS]
 
     #: how many rows are shown (each model knows where its rows are)
     shown_count: Callable[[], int]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -27,8 +27,8 @@ def _label_combo(labels: list[str], current: str) -> QComboBox:
     combo.setEditable(True)
     combo.addItems(labels)
     combo.setCurrentText(current)
-    combo.setToolTip("Label, e.g. home or work")
-    combo.setAccessibleName("Label")
+    combo.setToolTip(QCoreApplication.translate("contact_rows", "Label, e.g. home or work"))
+    combo.setAccessibleName(QCoreApplication.translate("contact_rows", "Label"))
     combo.setMaximumWidth(110)
     return combo
 
@@ -43,8 +43,8 @@ class _PointRow(QWidget):
         self.value.setPlaceholderText(noun)
         self.remove = QToolButton()
         self.remove.setText("✕")
-        self.remove.setToolTip(f"Remove this {noun.lower()}")
-        self.remove.setAccessibleName(f"Remove {noun.lower()}")
+        self.remove.setToolTip(self.tr("Remove this {noun}").format(noun=noun.lower()))
+        self.remove.setAccessibleName(self.tr("Remove {noun}").format(noun=noun.lower()))
         self.error = ErrorLabel()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -65,7 +65,7 @@ class _RowList(QWidget):
         self._box = QVBoxLayout()
         self._box.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(add_text)
-        self.add_button.setToolTip(f"{add_text} (another one)")
+        self.add_button.setToolTip(self.tr("{action} (another one)").format(action=add_text))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +106,8 @@ class ContactPointsEditor(_RowList):
 
     def __init__(self, noun: str, labels: list[str], check: Callable[[str], str],
                  display: Callable[[str], str] = str):
-        super().__init__(f"Add {noun.lower()}")
+        super().__init__(QCoreApplication.translate("ContactPointsEditor", "Add {noun}")
+                         .format(noun=noun.lower()))
         self.noun, self.labels, self.check, self.display = noun, labels, check, display
 
     def set_points(self, points: list[ContactPoint]) -> None:
@@ -156,8 +157,11 @@ class ContactPointsEditor(_RowList):
 
 
 class _AddressRow(QWidget):
-    FIELDS = [("street", "Street and number"), ("city", "City"), ("postcode", "Postcode"),
-              ("region", "Region / state"), ("country", "Country")]
+    FIELDS = [("street", QT_TRANSLATE_NOOP("_AddressRow", "Street and number")),
+              ("city", QT_TRANSLATE_NOOP("_AddressRow", "City")),
+              ("postcode", QT_TRANSLATE_NOOP("_AddressRow", "Postcode")),
+              ("region", QT_TRANSLATE_NOOP("_AddressRow", "Region / state")),
+              ("country", QT_TRANSLATE_NOOP("_AddressRow", "Country"))]
 
     def __init__(self, labels: list[str], address: PostalAddress):
         super().__init__()
@@ -166,7 +170,8 @@ class _AddressRow(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 6)
         grid.addWidget(self.label, 0, 0)
-        for i, (name, text) in enumerate(self.FIELDS):
+        for i, (name, source) in enumerate(self.FIELDS):
+            text = QCoreApplication.translate("_AddressRow", source)
             edit = QLineEdit(getattr(address, name))
             edit.setPlaceholderText(text)
             edit.setAccessibleName(text)
@@ -177,8 +182,8 @@ class _AddressRow(QWidget):
                 grid.addWidget(edit, 1 + (i - 1) // 2, 1 + (i - 1) % 2)
         self.remove = QToolButton()
         self.remove.setText("✕")
-        self.remove.setToolTip("Remove this address")
-        self.remove.setAccessibleName("Remove address")
+        self.remove.setToolTip(self.tr("Remove this address"))
+        self.remove.setAccessibleName(self.tr("Remove address"))
         grid.addWidget(self.remove, 0, 3)
 
     def address(self) -> PostalAddress:
@@ -188,7 +193,7 @@ class _AddressRow(QWidget):
 
 class AddressesEditor(_RowList):
     def __init__(self, labels: list[str]):
-        super().__init__("Add address")
+        super().__init__(QCoreApplication.translate("AddressesEditor", "Add address"))
         self.labels = labels
 
     def set_addresses(self, addresses: list[PostalAddress]) -> None:

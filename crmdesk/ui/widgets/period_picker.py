@@ -28,27 +28,27 @@ class PeriodPicker(QWidget):
         super().__init__(parent)
         default = periods.last_month(today)
         self.kind = QComboBox()
-        for key, label in (("month", "Month"), ("quarter", "Quarter"), ("year", "Year"),
-                           ("range", "From – to")):
+        for key, label in (("month", self.tr("Month")), ("quarter", self.tr("Quarter")),
+                           ("year", self.tr("Year")), ("range", self.tr("From – to"))):
             self.kind.addItem(label, key)
-        self.kind.setAccessibleName("Period kind")
+        self.kind.setAccessibleName(self.tr("Period kind"))
         self.month = QComboBox()
         for n in range(1, 13):
             self.month.addItem(locale_text.month_name(n), n)
         self.month.setCurrentIndex(default.first.month - 1)
-        self.month.setAccessibleName("Month")
+        self.month.setAccessibleName(self.tr("Month"))
         self.quarter = QComboBox()
         for q in range(1, 5):
-            self.quarter.addItem(f"Q{q}", q)
+            self.quarter.addItem(self.tr("Q{q}").format(q=q), q)
         self.quarter.setCurrentIndex((default.first.month - 1) // 3)
-        self.quarter.setAccessibleName("Quarter")
+        self.quarter.setAccessibleName(self.tr("Quarter"))
         self.year = QSpinBox()
         self.year.setRange(1970, 2100)
         self.year.setValue(default.first.year)
-        self.year.setAccessibleName("Year")
+        self.year.setAccessibleName(self.tr("Year"))
         self.first = QDateEdit(_qdate(default.first))
         self.last = QDateEdit(_qdate(default.last))
-        for edit, name in ((self.first, "From"), (self.last, "To")):
+        for edit, name in ((self.first, self.tr("From")), (self.last, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
