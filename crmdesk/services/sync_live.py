@@ -372,3 +372,17 @@ def set_hub_address(hub: str) -> str:
         with db.atomic():
             db.execute_sql("UPDATE sync_state SET hub = ? WHERE id = 1", (address,))
     return address
+
+
+def office_audit(password: str | None = None) -> Any:
+    """The office's audit trail read from the hub as this book's login (the hub refuses
+    anyone but a manager): for the window's audit dialog, off the GUI thread."""
+    from crmdesk.hub import client
+    from crmdesk.services import sync
+
+    st = sync.require_state()
+    link = client.HubLink(_connect(st.hub, st.login, password))
+    try:
+        return sync.office_audit(link)
+    finally:
+        link.close()

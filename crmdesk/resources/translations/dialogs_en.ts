@@ -10,6 +10,13 @@
             <numerusform>The trail is intact: {count} entries, none changed or removed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Every device&apos;s trail is intact: {count} device(s), {entries} entries in all.</source>
+        <translation>
+            <numerusform>Every device&apos;s trail is intact: {count} device, {entries} entries in all.</numerusform>
+            <numerusform>Every device&apos;s trail is intact: {count} devices, {entries} entries in all.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BatchStatementsDialog</name>

@@ -63,6 +63,14 @@
         <translation>Vuelve a calcular el hash de cada entrada: se detecta cualquier entrada modificada o eliminada</translation>
     </message>
     <message>
+        <source>&amp;Office trail</source>
+        <translation>Registro de la &amp;oficina</translation>
+    </message>
+    <message>
+        <source>Every device&apos;s trail as the office hub keeps it, each chain verified (managers only)</source>
+        <translation>El registro de cada dispositivo tal como lo guarda el servidor de la oficina, cada cadena verificada (solo responsables)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -80,6 +88,29 @@
     <message>
         <source>Tampered with: {problems}</source>
         <translation>Manipulado: {problems}</translation>
+    </message>
+    <message>
+        <source>Reading the office&apos;s trail from the hub…</source>
+        <translation>Leyendo el registro de la oficina del servidor…</translation>
+    </message>
+    <message>
+        <source>The office&apos;s trail could not be read: {reason}</source>
+        <translation>No se pudo leer el registro de la oficina: {reason}</translation>
+    </message>
+    <message>
+        <source>{who} on {device}</source>
+        <translation>{who} en {device}</translation>
+    </message>
+    <message>
+        <source>The office&apos;s trail was tampered with: {problems}</source>
+        <translation>El registro de la oficina ha sido manipulado: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every device&apos;s trail is intact: {count} device(s), {entries} entries in all.</source>
+        <translation>
+            <numerusform>El registro de cada dispositivo está intacto: {count} dispositivo, {entries} entradas en total.</numerusform>
+            <numerusform>El registro de cada dispositivo está intacto: {count} dispositivos, {entries} entradas en total.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,15 @@ class AuditDialog(QDialog):
         verify.setToolTip(self.tr("Recompute every entry's hash: a changed or removed entry "
                                   "shows"))
         verify.clicked.connect(self.verify)
+        self.office_button = QPushButton(self.tr("&Office trail"))
+        self.office_button.setToolTip(self.tr(
+            "Every device's trail as the office hub keeps it, each chain verified "
+            "(managers only)"))
+        self.office_button.clicked.connect(self.show_office)
+        from crmdesk.services import sync
+
+        self.office_button.setVisible(sync.joined())
+        self._office_task: object | None = None
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         filters = QHBoxLayout()
@@ -63,6 +72,7 @@ class AuditDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.verdict, 1)
         buttons.addWidget(verify)
+        buttons.addWidget(self.office_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -94,3 +104,47 @@ class AuditDialog(QDialog):
         else:
             self.verdict.setText(self.tr("Tampered with: {problems}").format(
                 problems="; ".join(result.problems[:3])))
+
+    def show_office(self) -> None:
+        """Read the office's trail from the hub off the GUI thread; the table then shows
+        every device's entries (who, on which device) and the verdict each chain's."""
+        from crmdesk.services import sync_live
+        from crmdesk.ui import workers
+
+        office = getattr(self.parent(), "office", None)
+        password = getattr(office, "password", None)
+        self.office_button.setEnabled(False)
+        self.verdict.setText(self.tr("Reading the office's trail from the hub…"))
+        task = workers.Task(lambda _progress: sync_live.office_audit(password))
+        task.signals.finished.connect(self._office_read)
+        task.signals.failed.connect(self._office_failed)
+        self._office_task = workers.start(task)
+
+    def _office_failed(self, exc: object) -> None:
+        self.office_button.setEnabled(True)
+        self.verdict.setText(self.tr("The office's trail could not be read: {reason}").format(
+            reason=str(exc)))
+
+    def _office_read(self, trail: object) -> None:
+        from crmdesk.services.sync import OfficeAudit
+
+        self.office_button.setEnabled(True)
+        assert isinstance(trail, OfficeAudit)
+        found = trail.entries[-2000:]
+        self.table.setRowCount(len(found))
+        for row, e in enumerate(reversed(found)):
+            who = self.tr("{who} on {device}").format(
+                who=e["who"] or e["login"], device=e["device_name"] or e["device"])
+            for column, text in enumerate((str(e["at"] or ""), who, vocabulary.label(
+                    audit.ACTIONS.get(str(e["action"]), str(e["action"]))),
+                    e["customer"] or self.tr("the book"), e["detail"])):
+                self.table.setItem(row, column, QTableWidgetItem(str(text)))
+        self.table.resizeColumnsToContents()
+        if trail.problems:
+            self.verdict.setText(self.tr("The office's trail was tampered with: {problems}")
+                                 .format(problems="; ".join(trail.problems[:3])))
+        else:
+            self.verdict.setText(self.tr(
+                "Every device's trail is intact: {count} device(s), {entries} entries in all.",
+                "", trail.devices).format(count=number(trail.devices),
+                                          entries=number(len(trail.entries))))
