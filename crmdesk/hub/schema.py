@@ -1411,7 +1411,16 @@ BEGIN
                              || 'that one was kept');
     RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
   END IF;
-  RETURN crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+  res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+  IF c = '_del' AND res ->> 'r' IN ('refused', 'lost') THEN
+    -- A removal the hub did not take: the row stays, and the laptop takes it back whole
+    -- (the answer names every field, not only "not removed").
+    SELECT r.data INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u AND NOT r.deleted;
+    IF FOUND THEN
+      res := jsonb_set(res, '{w}', cur || '{"_del": false}'::jsonb);
+    END IF;
+  END IF;
+  RETURN res;
 END $$;
 
 CREATE OR REPLACE FUNCTION crm.push(p_proto int, p_device text, p_items jsonb) RETURNS jsonb

@@ -663,3 +663,17 @@ def test_a_purchase_for_a_merged_away_client_now_exclusive_leaves_the_laptop(
     m.change_access(cust=0, owner="Ana", private=False)
     m.purchase(cents=1000, cust=1, login="ben")
     m.teardown()
+
+
+def test_a_removal_the_hub_refuses_puts_the_row_back_whole(env: Env) -> None:
+    """Found by the state machine at 1,000 examples: the manager dismisses a suggestion and
+    syncs; the clock jumps a day ahead; undoing the dismissal (a removal) is refused by the
+    hub (stamped in its future). The hub keeps the row, so the laptop must take it back: the
+    answer said only "not removed", and the row stayed gone here."""
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    m.toggle_dismissal(cust=0, login="manager")
+    m.clock_jumps_ahead(login="manager")
+    m.sync(login="manager")
+    m.toggle_dismissal(cust=0, login="manager")
+    m.teardown()
