@@ -155,12 +155,22 @@ def cmd_join(args: argparse.Namespace) -> int:
     if path.exists() and path.stat().st_size:
         raise BookError(f"{path} already exists: join into a new file.")
     login = args.user
-    link = client.HubLink.open(args.hub, login, ask=_ask)
+    typed: list[str] = []
+
+    def ask(label: str) -> str | None:
+        answer = _ask(label)
+        if answer:
+            typed.append(answer)
+        return answer
+
+    link = client.HubLink.open(args.hub, login, ask=ask)
+    # (the hub password becomes this laptop's sign-in; from a pgpass file it is not known)
+    password = typed[-1] if typed else os.environ.get("PGPASSWORD") or None
     passphrase = cli._given_passphrase(args)
     created = not path.exists()
     try:
         book = open_book(path, passphrase=passphrase)
-        report = office.join_office(link, args.hub, login)
+        report = office.join_office(link, args.hub, login, password)
         counts = {t: db_count(t) for t in ("customer", "interaction", "points_entry")}
         book.close()
     except BaseException:
@@ -174,10 +184,19 @@ def cmd_join(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"db": str(path), "records": report.received,
                           "waiting": report.waiting, "cursor": report.cursor, **counts,
-                          "encrypted": passphrase is not None}))
+                          "encrypted": passphrase is not None,
+                          "sign_in": report.sign_in or None}))
     else:
         print(f"Joined: {path} holds {counts['customer']:,} customers "
               f"({report.received:,} records){' — encrypted' if passphrase else ''}.")
+        if report.sign_in:
+            print(f"On this laptop {report.sign_in} signs in with their hub password "
+                  f"(--user \"{report.sign_in}\").")
+        elif password is None:
+            print("No sign-in on this laptop: the hub password came from a pgpass file.")
+        else:
+            print(f"No sign-in on this laptop: {login} is not a staff member of the office "
+                  "book yet (a manager adds them under Settings ▸ Staff Members).")
     return 0
 
 

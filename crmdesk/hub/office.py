@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.hub import client
-from crmdesk.services import sync
+from crmdesk.services import access, sync
 from crmdesk.services.sync_spec import TABLES, Table, kind_level
 from crmdesk.store.db import db
 
@@ -134,8 +134,11 @@ def _leave() -> None:
     db.execute_sql("DELETE FROM sync_outbox")
 
 
-def join_office(link: client.HubLink, url: str, login: str) -> sync.PullReport:
-    """Fill the open (new, empty) book from one consistent snapshot of the hub."""
+def join_office(link: client.HubLink, url: str, login: str,
+                password: str | None = None) -> sync.PullReport:
+    """Fill the open (new, empty) book from one consistent snapshot of the hub. With the
+    person's hub `password`, the laptop asks them to sign in with it (offline too): their
+    role applies here as on the hub."""
     device = sync.new_device_id()
     with db.atomic():
         sync.start(device=device, office="", hub=client.redact(url), login=login)
@@ -151,4 +154,11 @@ def join_office(link: client.HubLink, url: str, login: str) -> sync.PullReport:
         report = sync.bootstrap(link)
     with db.atomic():
         db.execute_sql("UPDATE sync_state SET last_sync = ? WHERE id = 1", (sync._now(),))
+    staff_uid = info.get("staff")
+    if password and staff_uid:
+        row = db.execute_sql("SELECT id FROM staff WHERE uid = ?", (staff_uid,)).fetchone()
+        if row is not None:
+            access.adopt_device_account(int(row[0]), password)
+            report.sign_in = str(db.execute_sql("SELECT name FROM staff WHERE id = ?",
+                                                (row[0],)).fetchone()[0])
     return report

@@ -77,7 +77,8 @@ def join(req: dict[str, Any]) -> dict[str, Any]:
     progress = _Progress(link, req.get("device_name") or "")
     try:
         book = open_book(path, passphrase=req["passphrase"])
-        report = office.join_office(progress, req["hub"], req["login"])  # type: ignore[arg-type]
+        report = office.join_office(progress, req["hub"], req["login"],  # type: ignore[arg-type]
+                                    req.get("password") or None)
         _say(stage="Finishing", records=report.received)
         customers = int(db.execute_sql("SELECT count(*) FROM customer").fetchone()[0])
         st = sync.require_state()
@@ -91,7 +92,7 @@ def join(req: dict[str, Any]) -> dict[str, Any]:
     finally:
         link.close()
     return {"done": True, "db": str(path), "records": report.received,
-            "customers": customers, "device": st.device}
+            "customers": customers, "device": st.device, "sign_in": report.sign_in}
 
 
 def init(req: dict[str, Any]) -> dict[str, Any]:

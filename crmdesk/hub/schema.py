@@ -1411,6 +1411,20 @@ BEGIN
                              || 'that one was kept');
     RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
   END IF;
+  IF c NOT IN ('*', '_del') THEN
+    -- This laptop wrote the field later already (through a merged-away customer, whose
+    -- writes land here): the later value stays, this one is kept in conflicts. (A push
+    -- retried after a lost answer has the very same stamp, and is simply taken again.)
+    SELECT r.v -> c, r.data -> c INTO stamp, cur FROM crm.rec r
+    WHERE r.kind = k AND r.uid = u AND NOT r.deleted;
+    IF stamp IS NOT NULL AND stamp ->> 2 = dev AND stamp ->> 0 > h THEN
+      IF cur IS DISTINCT FROM x THEN
+        PERFORM crm.put_conflict(k, u, c, cu, coalesce(cur, 'null'), stamp ->> 0, dev, x,
+                                 h, dev, '');
+      END IF;
+      RETURN jsonb_build_object('r', 'lost', 'w', jsonb_build_object(c, coalesce(cur, 'null')));
+    END IF;
+  END IF;
   res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
   IF c = '_del' AND res ->> 'r' IN ('refused', 'lost') THEN
     -- A removal the hub did not take: the row stays, and the laptop takes it back whole

@@ -214,6 +214,26 @@ def set_password(staff_id: int, password: str | None) -> None:
         audit.record("change", (None,), f"password set: {name}")
 
 
+def adopt_device_account(staff_id: int, password: str) -> None:
+    """The person who joins an office book on this laptop signs in here with the password
+    the hub knows them by: their hash, made here, is the only one on this device (hashes
+    never travel). Called once, by the join, on a new book; the book then asks everyone to
+    sign in, and each works with their own role as everywhere else."""
+    row = db.execute_sql("SELECT name, active FROM staff WHERE id = ?", (staff_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"Staff member {staff_id} does not exist.")
+    name, active = row
+    if not active:
+        raise ValueError(f"{name} is no longer active.")
+    if not password:
+        raise ValueError("A password is needed to sign in on this laptop.")
+    digest = hash_secret(password)
+    with db.atomic():
+        db.execute_sql("UPDATE staff SET password_hash = ? WHERE id = ?", (digest, staff_id))
+        audit.record("change", (None,), f"password set: {name} (sign-in on this laptop, "
+                     "from joining the office book)")
+
+
 def set_pin(staff_id: int, pin: str | None) -> None:
     """The short PIN that unlocks the window for this person (None: no PIN)."""
     me = current()

@@ -46,6 +46,7 @@ from crmdesk.services.sync_spec import (
 from crmdesk.store.db import db
 
 PUSH_BATCH = 500  # outbox rows folded into one push call
+CLOCK_SLACK_MS = 300_000  # how far ahead of its clock the hub takes a stamp
 PULL_PAGE = 5000  # records per pull call (and per local transaction)
 FORGOTTEN = "Forgotten"  # privacy.FORGOTTEN
 
@@ -521,8 +522,10 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
                 db.execute_sql("DELETE FROM sync_outbox WHERE id <= ?", (upto,))
             hub_now = answer.get("now")
             if rep.refused and isinstance(hub_now, int):
-                # Our clock ran ahead: from now on stamp with the hub's time.
-                db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1", (hub_now,))
+                # Our clock ran too far ahead: from now on stamp at the edge of what the hub
+                # takes (never below a stamp it took from us: this laptop's stamps only grow).
+                db.execute_sql("UPDATE sync_state SET hlc_ms = ? WHERE id = 1 AND hlc_ms > ?",
+                               (hub_now + CLOCK_SLACK_MS, hub_now + CLOCK_SLACK_MS))
         if unmerged:
             # The hub refused our merge (the two were merged the other way first): the
             # customer this book put in the Trash for it comes back (an edit, pushed next).
@@ -854,6 +857,7 @@ class PullReport:
     cursor: int = 0
     forgotten: int = 0
     access: int = 0  # customers taken again because their access changed
+    sign_in: str = ""  # a join: who signs in on this laptop (their hub password)
     phases: dict[str, float] = field(default_factory=dict)  # seconds, for the benchmarks
 
     def clock(self, phase: str, since: float) -> float:

@@ -372,10 +372,28 @@ class OfficeSync:
         passphrase = dialog.passphrase
         original = self.w.ask_passphrase
         self.w.ask_passphrase = lambda _message: passphrase  # the one typed in the dialog
+        # The laptop's sign-in is the hub password just typed: the person joining is signed
+        # in at once (the next start asks it, offline too).
+        who = str((getattr(dialog, "result_obj", None) or {}).get("sign_in") or "")
+        asking = self.w.ask_sign_in
+
+        def sign_in(message: str = "") -> bool:
+            from crmdesk.services import access
+
+            if who:
+                try:
+                    access.sign_in(who, dialog.password)
+                    return True
+                except access.SignInFailed:
+                    pass
+            return bool(asking(message))
+
+        self.w.ask_sign_in = sign_in
         try:
             self.w.switch_book(Path(path))
         finally:
             self.w.ask_passphrase = original
+            self.w.ask_sign_in = asking
 
     def make_office(self) -> None:
         from crmdesk.services import access

@@ -232,3 +232,40 @@ def test_a_manager_reads_and_verifies_the_offices_audit_trail(
     assert edits and edits[-1]["customer"] in ("Lola Peña", "Łukasz Nowak")
     code, _out, err = run(capsys, "audit", "list", "--office", "--db", str(laptop))
     assert code != 0 and "only a manager" in err and "Traceback" not in err
+
+
+def test_a_joined_laptop_signs_in_its_person_with_their_role(
+        hub: Hub, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The receptionist's laptop is not a manager's book: joining makes her hub password
+    its sign-in (her hash only, made there), every command then runs as her, with her
+    role (no export), offline too."""
+    from crmdesk.services import staff
+
+    monkeypatch.setenv("CRMDESK_HUB_NEW_PASSWORD", PASSWORD)
+    book = tmp_path / "manager.db"
+    with Opened(book):
+        staff.add("Rita", "receptionist")
+        add("Lola", "Peña", emails=("lola@example.es",))
+    assert run(capsys, "hub", "init", "--hub", hub.admin_url, "--db", str(book))[0] == 0
+    assert run(capsys, "hub", "enrol", "Rita", "--role", "receptionist",
+               "--hub", hub.admin_url)[0] == 0
+    laptop = tmp_path / "rita.db"
+    joined = run_json(capsys, "join", "--hub", hub.url(), "--user", "rita", "--db",
+                      str(laptop), "--json")
+    assert joined["sign_in"] == "Rita"
+    code, _out, err = run(capsys, "search", "Peña", "--db", str(laptop))
+    assert code != 0 and "sign in with --user" in err and "Traceback" not in err
+    monkeypatch.setenv("CRMDESK_USER", "Rita")
+    monkeypatch.setenv("CRMDESK_PASSWORD", "not her password")
+    code, _out, err = run(capsys, "search", "Peña", "--db", str(laptop))
+    assert code != 0 and "wrong password" in err.lower()
+    monkeypatch.setenv("CRMDESK_PASSWORD", PASSWORD)
+    assert run(capsys, "search", "Peña", "--db", str(laptop))[0] == 0
+    code, _out, err = run(capsys, "export", "--format", "csv", "--db", str(laptop), "--out",
+                          str(tmp_path / "out.csv"))
+    assert code == 77 and "receptionist" in err.lower()
+    with Opened(laptop):  # her hash only: nobody else can sign in on this laptop
+        from crmdesk.services import access
+
+        assert access.sign_in_names() == ["Rita"]

@@ -677,3 +677,20 @@ def test_a_removal_the_hub_refuses_puts_the_row_back_whole(env: Env) -> None:
     m.sync(login="manager")
     m.toggle_dismissal(cust=0, login="manager")
     m.teardown()
+
+
+def test_an_older_write_of_the_same_laptop_does_not_overwrite_a_redirected_later_one(
+        env: Env) -> None:
+    """Found by the state machine at 1,000 examples: Ben merges 0 into 2, the manager 2 into
+    1; Ben then makes 1 an organisation (its company, its name) and 2 a contact person of it
+    (2's company filled in, later). Ben's push sends 2's row first: redirected, it lands on
+    1; then Ben's own older write of 1's company came and overwrote it."""
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    for _ in range(3):
+        m.clock_jumps_ahead(login="manager")
+    m.merge(keep=2, login="ben", other=0)
+    m.merge(keep=1, login="manager", other=2)
+    m.clock_jumps_ahead(login="manager")
+    m.works_for(cust=2, login="ben", org=1)
+    m.teardown()

@@ -60,6 +60,14 @@ def test_join_office_book_from_the_window(office: Any, tmp_path: Path, qtbot: An
     qtbot.waitUntil(lambda: window.office.button.text().startswith("Synced"), timeout=15000)
     assert window.office.device_label == "Ana's laptop"
     assert target.read_bytes()[:16] != b"SQLite format 3\x00"  # encrypted from its first byte
+    # Ana is signed in with the password she just typed, as an executive: this laptop
+    # applies her role (a manager's commands are greyed), and the next start asks for it.
+    from crmdesk.services import access
+
+    me = access.current()
+    assert (me.name, me.role, me.signed_in) == ("Ana", "executive", True)
+    assert access.accounts_exist() and access.sign_in_names() == ["Ana"]
+    assert not access.can("staff")
 
 
 def test_a_cancelled_join_leaves_no_half_book(office: Any, tmp_path: Path, qtbot: Any,
