@@ -50,6 +50,9 @@ def run_gui(book_path: Path) -> int:
     app.setDesktopFileName("crmdesk")
     app.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
     qsettings = QSettings()
+    from crmdesk import i18n
+
+    i18n.install(app, i18n.chosen(qsettings))  # before any window: every text translated
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
     from crmdesk.ui.widgets import wheel_guard
 
