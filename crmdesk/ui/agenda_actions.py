@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from crmdesk.i18n import Translatable
 from crmdesk.services import access, interactions, schedule
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import undo, when
+from crmdesk.ui import icons, undo, when
 from crmdesk.ui.views.agenda_view import AgendaView
 
 
@@ -26,6 +26,7 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
     view.person = window.current_user
     index = window.pages.addWidget(view)
     item = QTreeWidgetItem([QCoreApplication.translate("AgendaActions", "Agenda")])
+    item.setData(0, icons.NAV_KEY_ROLE, "Agenda")
     item.setData(0, Qt.ItemDataRole.UserRole, ("page", index))
     item.setToolTip(0, QCoreApplication.translate("AgendaActions", "Today, tomorrow, this week, "
                                                                    "next week, a month: drag to "

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from crmdesk.i18n import Translatable
 from crmdesk.services import access
-from crmdesk.ui import labels
+from crmdesk.ui import icons, labels
 
 
 class AnalyticsPages(Translatable):
@@ -26,11 +26,13 @@ class AnalyticsPages(Translatable):
         self.dashboard_holder = self._holder(self.tr("Dashboards"))
         nav = window.nav
         self.nav_canvas = QTreeWidgetItem([self.tr("Relationship canvas")])
+        self.nav_canvas.setData(0, icons.NAV_KEY_ROLE, "Relationship canvas")
         self.nav_canvas.setData(0, Qt.ItemDataRole.UserRole,
                                 ("page", window.pages.addWidget(self.canvas_holder)))
         self.nav_canvas.setToolTip(0, self.tr("Segments, channels, relationships and what they "
                                               "cost"))
         self.nav_dashboard = QTreeWidgetItem([self.tr("Dashboards")])
+        self.nav_dashboard.setData(0, icons.NAV_KEY_ROLE, "Dashboards")
         self.nav_dashboard.setData(0, Qt.ItemDataRole.UserRole,
                                    ("page", window.pages.addWidget(self.dashboard_holder)))
         self.nav_dashboard.setToolTip(0, self.tr("Funnel, promises, response times, satisfaction, "

@@ -75,7 +75,8 @@ class _ToolbarFitter(QObject):
 
 def _decorate_nav(nav: QTreeWidget) -> None:
     def walk(item: QTreeWidgetItem, top: bool) -> None:
-        name = icons.nav_icon(item.text(0)) if top else icons.SAVED_VIEW_ICON
+        key = item.data(0, icons.NAV_KEY_ROLE) or item.text(0)
+        name = icons.nav_icon(key) if top else icons.SAVED_VIEW_ICON
         if name is not None and item.data(0, Qt.ItemDataRole.DecorationRole) is None:
             item.setIcon(0, icons.icon(name))
         for i in range(item.childCount()):

@@ -65,6 +65,17 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Labels", "My day"),
     QT_TRANSLATE_NOOP("Labels", "The team's day"),
     QT_TRANSLATE_NOOP("Labels", "Not yet assigned"),
+    # the customer list's orders (customer_query.SORT_CHOICES)
+    QT_TRANSLATE_NOOP("Labels", "Best match"),
+    QT_TRANSLATE_NOOP("Labels", "Name"),
+    QT_TRANSLATE_NOOP("Labels", "Company"),
+    QT_TRANSLATE_NOOP("Labels", "Stage"),
+    QT_TRANSLATE_NOOP("Labels", "Segment"),
+    QT_TRANSLATE_NOOP("Labels", "Relationship"),
+    QT_TRANSLATE_NOOP("Labels", "Owner"),
+    QT_TRANSLATE_NOOP("Labels", "Created"),
+    QT_TRANSLATE_NOOP("Labels", "Updated"),
+    QT_TRANSLATE_NOOP("Labels", "Points"),
     # contact point labels (catalog.EMAIL_LABELS, PHONE_LABELS, ADDRESS_LABELS)
     QT_TRANSLATE_NOOP("Labels", "home"),
     QT_TRANSLATE_NOOP("Labels", "work"),

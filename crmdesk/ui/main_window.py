@@ -44,7 +44,7 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import analytics_pages, undo
+from crmdesk.ui import analytics_pages, icons, undo
 from crmdesk.ui.account_actions import AccountActions
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
@@ -171,14 +171,19 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         self.nav.setMinimumWidth(150)
         self.nav.setToolTip(self.tr("Views of the book; saved views sit under Customers"))
         self.nav_today = QTreeWidgetItem([self.tr("My day")])
+        self.nav_today.setData(0, icons.NAV_KEY_ROLE, "My day")
         self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
         self.nav_customers = QTreeWidgetItem([self.tr("Customers")])
+        self.nav_customers.setData(0, icons.NAV_KEY_ROLE, "Customers")
         self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
         self.nav_board = QTreeWidgetItem([self.tr("Lifecycle board")])
+        self.nav_board.setData(0, icons.NAV_KEY_ROLE, "Lifecycle board")
         self.nav_board.setData(0, Qt.ItemDataRole.UserRole, ("page", 2))
         self.nav_interactions = QTreeWidgetItem([self.tr("Interactions")])
+        self.nav_interactions.setData(0, icons.NAV_KEY_ROLE, "Interactions")
         self.nav_interactions.setData(0, Qt.ItemDataRole.UserRole, ("page", 3))
         self.nav_trash = QTreeWidgetItem([self.tr("Trash")])
+        self.nav_trash.setData(0, icons.NAV_KEY_ROLE, "Trash")
         self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 4))
         self.nav.addTopLevelItems([self.nav_today, self.nav_customers, self.nav_board,
                                    self.nav_interactions, self.nav_trash])

@@ -29,6 +29,7 @@ from crmdesk.services import reminders
 from crmdesk.services.reminders import Reminder
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
+from crmdesk.ui import when
 
 CHECK_EVERY_MS = 30_000
 
@@ -103,12 +104,29 @@ class ReminderBanner(Translatable, QFrame):
             self.queue.pop(0)
         self._show()
 
+    def headline(self, reminder: Reminder) -> str:
+        """What the reminder says, in the interface language (services' headline in English)."""
+        due = reminder.due_at
+        if reminder.kind == "soon":
+            minutes = max(0, round((due - self.clock()).total_seconds() / 60))
+            text = self.tr("Promise due in {minutes} min ({time}): {what} — {customer}").format(
+                minutes=minutes, time=when.time_text(due), what=reminder.what,
+                customer=reminder.customer_name)
+        elif reminder.kind == "missed":
+            text = self.tr("Missed while crmdesk was closed, due {when}: {what} — {customer}")\
+                .format(when=when.stamp(due), what=reminder.what,
+                        customer=reminder.customer_name)
+        else:
+            text = self.tr("Promise overdue since {time}: {what} — {customer}").format(
+                time=when.time_text(due), what=reminder.what, customer=reminder.customer_name)
+        return text
+
     def _show(self) -> None:
         reminder = self.current
         if reminder is None:
             self.hide()
             return
-        self.text.setText(reminder.headline(self.clock()))
+        self.text.setText(self.headline(reminder))
         self.more.setText(self.tr("+{value} more")
                           .format(value=len(self.queue) - 1) if len(self.queue) > 1 else "")
         self.show()
@@ -286,7 +304,7 @@ def install(window) -> ReminderCenter:  # type: ignore[no-untyped-def]
     )
     action.triggered.connect(lead)
     for menu_action in window.menuBar().actions():
-        if menu_action.text() == "&Settings" and menu_action.menu() is not None:
+        if menu_action.menu() is not None and menu_action.menu().objectName() == "Settings":
             menu_action.menu().addAction(action)
     window.reminders_action = action
     return center

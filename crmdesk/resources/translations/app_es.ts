@@ -2015,6 +2015,46 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Sin asignar</translation>
         </message>
         <message>
+            <source>Best match</source>
+            <translation>Mejor coincidencia</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>Empresa</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Etapa</translation>
+        </message>
+        <message>
+            <source>Segment</source>
+            <translation>Segmento</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Relación</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Responsable</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Creado</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Actualizado</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Puntos</translation>
+        </message>
+        <message>
             <source>home</source>
             <translation>casa</translation>
         </message>
@@ -2814,7 +2854,7 @@ Discard them, or Cancel to go back and correct them?</source>
         <name>ProfileEditor</name>
         <message>
             <source>How letters and statements will address this person</source>
-            <extracomment>the profile's fields in the order of the form, with the label a person reads there the customer shown changed (their id, or None for an empty or new profile)</extracomment>
+            <extracomment>the customer shown changed (their id, or None for an empty or new profile)</extracomment>
             <translation>Cómo se dirigirán a esta persona las cartas y los extractos</translation>
         </message>
         <message>
@@ -2827,6 +2867,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Given name</source>
+            <extracomment>the profile's fields in the order of the form, with the label a person reads there</extracomment>
             <translation>Nombre</translation>
         </message>
         <message>
@@ -3046,6 +3087,10 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>Problemas, necesidades</translation>
         </message>
         <message>
+            <source>Organisation</source>
+            <translation>Organización</translation>
+        </message>
+        <message>
             <source>&amp;Notes</source>
             <translation>N&amp;otas</translation>
         </message>
@@ -3114,6 +3159,10 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>(ninguna todavía)</translation>
         </message>
         <message>
+            <source>New customer</source>
+            <translation>Cliente nuevo</translation>
+        </message>
+        <message>
             <source>Not saved yet</source>
             <translation>Aún sin guardar</translation>
         </message>
@@ -3159,6 +3208,18 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>Hide this reminder (the promise stays in My day)</source>
             <translation>Ocultar este recordatorio (la promesa sigue en Mi día)</translation>
+        </message>
+        <message>
+            <source>Promise due in {minutes} min ({time}): {what} — {customer}</source>
+            <translation>Promesa dentro de {minutes} min ({time}): {what} — {customer}</translation>
+        </message>
+        <message>
+            <source>Missed while crmdesk was closed, due {when}: {what} — {customer}</source>
+            <translation>Vencida con crmdesk cerrado, para el {when}: {what} — {customer}</translation>
+        </message>
+        <message>
+            <source>Promise overdue since {time}: {what} — {customer}</source>
+            <translation>Promesa atrasada desde las {time}: {what} — {customer}</translation>
         </message>
         <message>
             <source>+{value} more</source>
@@ -3368,7 +3429,6 @@ Discard them, or Cancel to go back and correct them?</source>
         <name>SummaryView</name>
         <message>
             <source>{day} {date} {time}</source>
-            <extracomment>the sections and what Edit opens for each</extracomment>
             <translation>{day} {date} {time}</translation>
         </message>
         <message>
@@ -3534,6 +3594,31 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>Name and contact only: this is someone else's exclusive client.</source>
             <translation>Solo nombre y contacto: es cliente exclusivo de otra persona.</translation>
+        </message>
+        <message>
+            <source>Open promises and follow-ups</source>
+            <extracomment>the sections and what Edit opens for each</extracomment>
+            <translation>Promesas y seguimientos abiertos</translation>
+        </message>
+        <message>
+            <source>Last contacts</source>
+            <translation>Últimos contactos</translation>
+        </message>
+        <message>
+            <source>About the person</source>
+            <translation>Sobre la persona</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Relación</translation>
+        </message>
+        <message>
+            <source>Loyalty</source>
+            <translation>Fidelización</translation>
+        </message>
+        <message>
+            <source>How to address and reach them</source>
+            <translation>Cómo dirigirse y contactar</translation>
         </message>
         <message>
             <source>Life situation: {text}</source>
@@ -3867,6 +3952,14 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>(nobody yet)</source>
             <translation>(nadie todavía)</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hoy</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Mañana</translation>
         </message>
         <message>
             <source>{quiet} (every {cadence})</source>

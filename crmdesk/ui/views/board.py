@@ -53,7 +53,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ColumnModel(QAbstractListModel):
+class ColumnModel(Translatable, QAbstractListModel):
     """One stage's cards: ids arrive a page at a time as the list is scrolled (fetchMore)."""
 
     move_requested = Signal(list, str)  # customer ids, target stage

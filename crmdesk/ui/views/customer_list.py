@@ -82,7 +82,7 @@ class CustomerListView(Translatable, QWidget):
                                "or note; results update as you type, best match first. "
                                "Enter opens the first, Down goes into the list, Esc clears."))
         self.order = QComboBox()
-        for key, label in customer_query.SORT_CHOICES:
+        for key, label in labels.pairs(customer_query.SORT_CHOICES):
             self.order.addItem(label, key)
         self.order.setAccessibleName(self.tr("Sort order"))
         self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,16 +32,32 @@ from crmdesk.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
 #: the profile's fields in the order of the form, with the label a person reads there
 FIELD_LABELS = [
-    ("given_name", "Given name"), ("family_name", "Family name"),
-    ("preferred_name", "Preferred name"), ("salutation", "Salutation"),
-    ("address_form", "Form of address"), ("birthday", "Birthday"), ("language", "Language"),
-    ("emails", "E-mails"), ("phones", "Phones"), ("addresses", "Addresses"),
-    ("preferred_channel", "Preferred channel"), ("best_time", "Best time"),
-    ("stage", "Stage"), ("segment", "Segment"), ("relationship_type", "Relationship type"),
-    ("owner", "Owner"), ("tags", "Tags"), ("occupation", "Occupation"), ("company", "Company"),
-    ("life_situation", "Life situation"), ("interests", "Interests, tastes"),
-    ("needs", "Problems, needs"), ("notes", "Notes"), ("notes_private", "Notes are private"),
-    ("kind", "Organisation"), ("organisation_id", "Works for"),
+    ("given_name", QT_TRANSLATE_NOOP("ProfileEditor", "Given name")),
+    ("family_name", QT_TRANSLATE_NOOP("ProfileEditor", "Family name")),
+    ("preferred_name", QT_TRANSLATE_NOOP("ProfileEditor", "Preferred name")),
+    ("salutation", QT_TRANSLATE_NOOP("ProfileEditor", "Salutation")),
+    ("address_form", QT_TRANSLATE_NOOP("ProfileEditor", "Form of address")),
+    ("birthday", QT_TRANSLATE_NOOP("ProfileEditor", "Birthday")),
+    ("language", QT_TRANSLATE_NOOP("ProfileEditor", "Language")),
+    ("emails", QT_TRANSLATE_NOOP("ProfileEditor", "E-mails")),
+    ("phones", QT_TRANSLATE_NOOP("ProfileEditor", "Phones")),
+    ("addresses", QT_TRANSLATE_NOOP("ProfileEditor", "Addresses")),
+    ("preferred_channel", QT_TRANSLATE_NOOP("ProfileEditor", "Preferred channel")),
+    ("best_time", QT_TRANSLATE_NOOP("ProfileEditor", "Best time")),
+    ("stage", QT_TRANSLATE_NOOP("ProfileEditor", "Stage")),
+    ("segment", QT_TRANSLATE_NOOP("ProfileEditor", "Segment")),
+    ("relationship_type", QT_TRANSLATE_NOOP("ProfileEditor", "Relationship type")),
+    ("owner", QT_TRANSLATE_NOOP("ProfileEditor", "Owner")),
+    ("tags", QT_TRANSLATE_NOOP("ProfileEditor", "Tags")),
+    ("occupation", QT_TRANSLATE_NOOP("ProfileEditor", "Occupation")),
+    ("company", QT_TRANSLATE_NOOP("ProfileEditor", "Company")),
+    ("life_situation", QT_TRANSLATE_NOOP("ProfileEditor", "Life situation")),
+    ("interests", QT_TRANSLATE_NOOP("ProfileEditor", "Interests, tastes")),
+    ("needs", QT_TRANSLATE_NOOP("ProfileEditor", "Problems, needs")),
+    ("notes", QT_TRANSLATE_NOOP("ProfileEditor", "Notes")),
+    ("notes_private", QT_TRANSLATE_NOOP("ProfileEditor", "Notes are private")),
+    ("kind", QT_TRANSLATE_NOOP("ProfileEditor", "Organisation")),
+    ("organisation_id", QT_TRANSLATE_NOOP("ProfileEditor", "Works for")),
 ]
 
 
@@ -581,17 +597,18 @@ class ProfileEditor(Translatable, QWidget):
         if self._original is None or not self._dirty:
             return []
         if self.is_new or self._original_clean is None:
-            return ["New customer"]
+            return [self.tr("New customer")]
         now = customers.validate(self.current_data(), self.region)[0]
         was = self._original_clean
         changed = [
-            label for name, label in FIELD_LABELS if getattr(now, name) != getattr(was, name)
+            QCoreApplication.translate("ProfileEditor", label)
+            for name, label in FIELD_LABELS if getattr(now, name) != getattr(was, name)
         ]
         for key, label in labels.pairs(catalog.CONSENT_CHANNELS):
             if (key in now.consents) != (key in was.consents):
-                changed.append(f"Consent: {label}")
+                changed.append(self.tr("Consent: {label}").format(label=label))
             elif now.consents.get(key) != was.consents.get(key):
-                changed.append(f"Consent date: {label}")
+                changed.append(self.tr("Consent date: {label}").format(label=label))
         return changed
 
     def _changed(self, *_args: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,9 +31,12 @@ from crmdesk.store.models import utcnow
 from crmdesk.ui import labels, when
 
 #: the sections and what Edit opens for each
-SECTIONS = [("follow_ups", "Open promises and follow-ups"), ("contacts", "Last contacts"),
-            ("about", "About the person"), ("relationship", "Relationship"),
-            ("loyalty", "Loyalty"), ("person", "How to address and reach them")]
+SECTIONS = [("follow_ups", QT_TRANSLATE_NOOP("SummaryView", "Open promises and follow-ups")),
+            ("contacts", QT_TRANSLATE_NOOP("SummaryView", "Last contacts")),
+            ("about", QT_TRANSLATE_NOOP("SummaryView", "About the person")),
+            ("relationship", QT_TRANSLATE_NOOP("SummaryView", "Relationship")),
+            ("loyalty", QT_TRANSLATE_NOOP("SummaryView", "Loyalty")),
+            ("person", QT_TRANSLATE_NOOP("SummaryView", "How to address and reach them"))]
 
 
 def _label(name: str) -> QLabel:
@@ -87,7 +90,8 @@ class SummaryView(Translatable, QWidget):
             who.addWidget(label)
         head.addLayout(who, 1)
         column.addLayout(head)
-        for key, title in SECTIONS:
+        for key, english in SECTIONS:
+            title = QCoreApplication.translate("SummaryView", english)
             box = QGroupBox(title)
             box.setAccessibleName(title)
             box.installEventFilter(self)

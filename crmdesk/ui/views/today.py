@@ -308,14 +308,15 @@ class TodayView(Translatable, QWidget):
         birthdays = day.birthdays
         self.birthdays.setRowCount(len(birthdays))
         for r, b in enumerate(birthdays):
+            today = b.next_date == now.astimezone().date()
             day_text = (
-                "Today"
-                if b.next_date == now.astimezone().date()
-                else "Tomorrow"
+                self.tr("Today")
+                if today
+                else self.tr("Tomorrow")
                 if b.next_date == now.astimezone().date() + dt.timedelta(days=1)
-                else f"{when.weekday(b.next_date)} {when.date_text(b.next_date)}"
+                else when.short_day(b.next_date)
             )
-            self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, day_text == "Today"))
+            self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, today))
             self.birthdays.setItem(r, 1, _item(b.name, b.customer_id))
             self.birthdays.setItem(r, 2, _item(str(b.age), b.customer_id))
         quiet, total = day.quiet, day.quiet_total
