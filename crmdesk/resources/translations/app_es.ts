@@ -704,6 +704,25 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
         </message>
     </context>
     <context>
+        <name>Board</name>
+        <message>
+            <source>no owner</source>
+            <translation>sin responsable</translation>
+        </message>
+        <message>
+            <source>{days} in this stage</source>
+            <translation>{days} en esta etapa</translation>
+        </message>
+        <message>
+            <source>No follow-up planned</source>
+            <translation>Sin seguimiento previsto</translation>
+        </message>
+        <message>
+            <source>Next: {due} · {what}</source>
+            <translation>Siguiente: {due} · {what}</translation>
+        </message>
+    </context>
+    <context>
         <name>BoardView</name>
         <message>
             <source>Suggested moves</source>
@@ -1284,7 +1303,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>All stages</source>
-            <translation>Todas las etapas</translation>
+            <translation>Etapa: todas</translation>
         </message>
         <message>
             <source>Filter by stage</source>
@@ -1292,7 +1311,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>All segments</source>
-            <translation>Todos los segmentos</translation>
+            <translation>Segmento: todos</translation>
         </message>
         <message>
             <source>Filter by segment</source>
@@ -1300,7 +1319,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>All relationships</source>
-            <translation>Todas las relaciones</translation>
+            <translation>Relación: todas</translation>
         </message>
         <message>
             <source>Filter by relationship type</source>
@@ -1308,7 +1327,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>Any owner</source>
-            <translation>Cualquier responsable</translation>
+            <translation>Responsable: todos</translation>
         </message>
         <message>
             <source>Filter by owner</source>
@@ -1316,7 +1335,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>Any tag</source>
-            <translation>Cualquier etiqueta</translation>
+            <translation>Etiqueta: todas</translation>
         </message>
         <message>
             <source>Filter by tag</source>
@@ -1324,7 +1343,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>Any consent</source>
-            <translation>Cualquier consentimiento</translation>
+            <translation>Consentimiento: todos</translation>
         </message>
         <message>
             <source>Agreed to {channel}</source>

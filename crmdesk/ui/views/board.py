@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -259,7 +260,8 @@ class CardDelegate(QStyledItemDelegate):
                 card.owner,
             )
             text_x += self.AVATAR + 6
-        who = " · ".join(p for p in (card.owner or _tr("no owner"), card.segment) if p)
+        owner = card.owner or QCoreApplication.translate("Board", "no owner")
+        who = " · ".join(p for p in (owner, card.segment) if p)
         painter.setPen(ink if card.owner else muted)
         width = inner.right() - text_x
         painter.drawText(
@@ -295,16 +297,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Board", text)
-
-
 def _days_in_stage(days: int) -> str:
     from crmdesk.ui import when
 
-    return _tr("{days} in this stage").format(days=when.days_text(days))
+    return QCoreApplication.translate("Board", "{days} in this stage").format(
+        days=when.days_text(days)
+    )
 
 
 def _next_text(card: Card) -> str:
@@ -312,11 +310,17 @@ def _next_text(card: Card) -> str:
     from crmdesk.ui import when
 
     if card.next_due is None:
-        return _tr("No follow-up planned") if not card.next_follow_up else card.next_follow_up
+        return (
+            QCoreApplication.translate("Board", "No follow-up planned")
+            if not card.next_follow_up
+            else card.next_follow_up
+        )
     due = when.due_text(card.next_due)
     if card.overdue:
         return f"⚠ {due} · {card.next_what}"
-    return _tr("Next: {due} · {what}").format(due=due, what=card.next_what)
+    return QCoreApplication.translate("Board", "Next: {due} · {what}").format(
+        due=due, what=card.next_what
+    )
 
 
 class BoardView(Translatable, QWidget):
@@ -482,8 +486,9 @@ class BoardView(Translatable, QWidget):
             self.suggestions.addItem(item)
         self.suggest_label.setText(
             self.tr(
-                "Suggested for Reactivation: %n customer(s) with no interaction for "
-                "{days} days", "", total
+                "Suggested for Reactivation: %n customer(s) with no interaction for {days} days",
+                "",
+                total,
             ).format(days=days)
             if total
             else self.tr("No suggestions.")
