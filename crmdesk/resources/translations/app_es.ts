@@ -3186,6 +3186,22 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>Aún sin guardar</translation>
         </message>
         <message>
+            <source>Customer #{id}</source>
+            <translation>Cliente n.º {id}</translation>
+        </message>
+        <message>
+            <source>added {day}</source>
+            <translation>alta el {day}</translation>
+        </message>
+        <message>
+            <source>updated {stamp}</source>
+            <translation>modificado el {stamp}</translation>
+        </message>
+        <message>
+            <source>in Trash since {day}</source>
+            <translation>en la Papelera desde el {day}</translation>
+        </message>
+        <message>
             <source>Not saved. </source>
             <translation>No guardado. </translation>
         </message>
@@ -3945,7 +3961,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Today (choose who you are under You: to see your own)</source>
-            <translation>Hoy (elija quién es en Usted: para ver su día)</translation>
+            <translation>Hoy (elija quién es en «Usted:» para ver su día)</translation>
         </message>
         <message numerus="yes">
             <source>{who}, {day}: %n follow-up(s) due</source>
@@ -3979,6 +3995,10 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>Tomorrow</source>
             <translation>Mañana</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nunca</translation>
         </message>
         <message>
             <source>{quiet} (every {cadence})</source>

@@ -26,7 +26,7 @@ from crmdesk.services import access, catalog, customers, lifecycle
 from crmdesk.services.customers import CustomerData, Problem
 from crmdesk.services.greeting import greeting
 from crmdesk.services.validation import format_phone, normalise_email, normalise_phone
-from crmdesk.ui import labels
+from crmdesk.ui import labels, when
 from crmdesk.ui.widgets.contact_rows import AddressesEditor, ContactPointsEditor
 from crmdesk.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
@@ -264,13 +264,13 @@ class ProfileEditor(Translatable, QWidget):
         for key, label in labels.pairs(catalog.CONSENT_CHANNELS):
             check = QCheckBox(label)
             check.setAccessibleName(self.tr("Consent: {label}").format(label=label))
-            when = OptionalDateEdit()
-            when.setAccessibleName(self.tr("Consent date: {label}").format(label=label))
-            when.setToolTip(self.tr("The date the consent was given"))
-            check.toggled.connect(lambda on, w=when: self._consent_toggled(on, w))
+            date_edit = OptionalDateEdit()
+            date_edit.setAccessibleName(self.tr("Consent date: {label}").format(label=label))
+            date_edit.setToolTip(self.tr("The date the consent was given"))
+            check.toggled.connect(lambda on, w=date_edit: self._consent_toggled(on, w))
             self.consent_checks[key] = check
-            self.consent_dates[key] = when
-            kform.addRow(check, when)
+            self.consent_dates[key] = date_edit
+            kform.addRow(check, date_edit)
 
         # One column: the pane beside the list is narrow, and a form reads top to bottom.
         column = QVBoxLayout()
@@ -648,13 +648,14 @@ class ProfileEditor(Translatable, QWidget):
         if base is None or base.id is None:
             self.meta_label.setText(self.tr("Not saved yet"))
             return
-        parts = [f"Customer #{base.id}"]
+        parts = [self.tr("Customer #{id}").format(id=base.id)]
         if base.created_at:
-            parts.append(f"added {base.created_at.astimezone():%Y-%m-%d}")
+            parts.append(self.tr("added {day}").format(day=when.date_text(base.created_at)))
         if base.updated_at:
-            parts.append(f"updated {base.updated_at.astimezone():%Y-%m-%d %H:%M}")
+            parts.append(self.tr("updated {stamp}").format(stamp=when.stamp(base.updated_at)))
         if base.archived_at:
-            parts.append(f"in Trash since {base.archived_at.astimezone():%Y-%m-%d}")
+            parts.append(self.tr("in Trash since {day}").format(
+                day=when.date_text(base.archived_at)))
         self.meta_label.setText(" · ".join(parts))
 
     def show_problems(self, problems: list[Problem]) -> list[str]:

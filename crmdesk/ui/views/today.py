@@ -322,7 +322,7 @@ class TodayView(Translatable, QWidget):
         quiet, total = day.quiet, day.quiet_total
         self.quiet.setRowCount(len(quiet))
         for r, q in enumerate(quiet):
-            last = when.past_text(q.last_contact, now) if q.last_contact else "never"
+            last = when.past_text(q.last_contact, now) if q.last_contact else self.tr("never")
             self.quiet.setItem(r, 0, _item(q.name, q.customer_id))
             self.quiet.setItem(r, 1, _item(q.segment, q.customer_id))
             self.quiet.setItem(r, 2, _item(last, q.customer_id))
