@@ -167,7 +167,7 @@ class AnalyticsPages(Translatable):
         ok = access.can("analytics")
         me = access.current()
         role = labels.label(access.ROLE_LABELS.get(me.role, me.role)).lower()
-        why = "" if ok else f" — not for your role ({role})"
+        why = "" if ok else self.tr(" — not for your role ({role})").format(role=role)
         for item in (self.nav_canvas, self.nav_dashboard):
             item.setDisabled(not ok)
         self.nav_canvas.setToolTip(0, self.tr("Segments, channels, relationships and what they "

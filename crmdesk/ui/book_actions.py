@@ -157,8 +157,9 @@ class BookActions(Translatable):
                                          6000)
             return
         self._rewrite_closed(lambda path: encryption.encrypt_book(path, passphrase),
-                             passphrase, "The book is encrypted. Backups made before now are "
-                             "not: delete them if they must stay private.")
+                             passphrase, self.tr("The book is encrypted. Backups made before "
+                                                 "now are not: delete them if they must stay "
+                                                 "private."))
 
     def change_passphrase(self) -> None:
         from crmdesk.store import encryption
@@ -179,7 +180,7 @@ class BookActions(Translatable):
             self.statusBar().showMessage(self.tr("Passphrase unchanged."), 4000)
             return
         self._rewrite_closed(lambda path: encryption.rekey_book(path, old, new), new,
-                             "The passphrase was changed.")
+                             self.tr("The passphrase was changed."))
 
     def _rewrite_closed(self, change: Callable[[Path], None], passphrase: str,
                         done: str) -> None:

@@ -195,7 +195,7 @@ class ChartView(Translatable, QWidget):
                       if v not in (None, 0)]
             if values:
                 parts.append(f"{s.name}: " + ", ".join(values))
-        return "; ".join(parts) or "No data in this period."
+        return "; ".join(parts) or self.tr("No data in this period.")
 
     # --- drawing ----------------------------------------------------------------------------
     def colour(self, index: int) -> QColor:
@@ -409,7 +409,7 @@ class ChartView(Translatable, QWidget):
         label = c.categories[hit.category][1]
         value = self.format(s.values[hit.category], c.unit)
         name = f"{s.name} · " if len(c.series) > 1 else ""
-        return f"{name}{label}: {value}\nClick to see the customers"
+        return f"{name}{label}: {value}\n" + self.tr("Click to see the customers")
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
         hit = self.hit_at(event.position())

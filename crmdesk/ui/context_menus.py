@@ -158,7 +158,8 @@ def agenda_menu(window, day_list, pos: QPoint) -> QMenu | None:  # type: ignore[
     if day_list.day is not None:
         import datetime as dt
 
-        for label, days in (("Move to the next day", 1), ("Move a week later", 7)):
+        for label, days in ((QCoreApplication.translate("ContextMenus", "Move to the next day"), 1),
+                            (QCoreApplication.translate("ContextMenus", "Move a week later"), 7)):
             target = day_list.day + dt.timedelta(days=days)
             menu.addAction(label, lambda t=target: window.reschedule([fid], t))
     menu.addSeparator()

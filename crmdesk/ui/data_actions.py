@@ -141,10 +141,10 @@ class DataActions(Translatable):
             self.show_error(str(exc))
             return
         self._announce([])
-        kept = f"; {len(report.kept)} kept because they were edited since" if report.kept else ""
-        trash = (
-            f", {report.to_trash} with newer records moved to the Trash" if report.to_trash else ""
-        )
+        kept = ("; " + self.tr("%n kept because they were edited since", "", len(report.kept))
+                if report.kept else "")
+        trash = (", " + self.tr("%n with newer records moved to the Trash", "", report.to_trash)
+                 if report.to_trash else "")
         self.statusBar().showMessage(
             self.tr(
                 "Undid the {title}: {removed:,} removed{trash}, {restored:,} restored{kept}."

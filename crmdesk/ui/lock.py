@@ -118,13 +118,13 @@ class WindowLock(Translatable, QObject):
         me = access.current()
         passphrase = window.book.passphrase
         if me.signed_in:
-            hint = f"Type {me.name}'s password or PIN to go on."
+            hint = self.tr("Type {name}'s password or PIN to go on.").format(name=me.name)
         elif passphrase is not None:
-            hint = "Type the book's passphrase to go on."
+            hint = self.tr("Type the book's passphrase to go on.")
         else:
-            hint = ("This book has no passphrase and no staff passwords, so anyone at this "
-                    "computer can unlock it: set a password under Settings ▸ Staff to protect "
-                    "it.")
+            hint = self.tr("This book has no passphrase and no staff passwords, so anyone at "
+                           "this computer can unlock it: set a password under Settings ▸ Staff "
+                           "to protect it.")
         needs_secret = me.signed_in or passphrase is not None
         check = (lambda secret: access.unlock(secret, passphrase)) if needs_secret else None
         self.dialog = LockDialog(check, me.name, hint, window)

@@ -135,7 +135,7 @@ class LoyaltyActions(Translatable):
             return
         points, reason = dialog.points.value(), dialog.reason.text()
         bonus = dialog.bonus.isChecked()
-        kind = "Bonus" if bonus else "Adjustment"
+        kind = self.tr("Bonus") if bonus else self.tr("Adjustment")
 
         def again() -> list[int]:
             if bonus:

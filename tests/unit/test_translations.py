@@ -234,3 +234,27 @@ if __name__ == "__main__":  # list what is left: python tests/unit/test_translat
     for file in area_files(sys.argv[1] if len(sys.argv) > 1 else "app"):
         for hit in bare_texts(file):
             print(hit)
+
+
+@pytest.mark.parametrize("area", AREAS)
+def test_translations_keep_the_placeholders(area: str) -> None:
+    """A translation has exactly the {placeholders} of its source text (else .format fails
+    or drops a value), and a keyboard accelerator where the source has one."""
+    import re
+
+    need_catalogues(area)
+    names = re.compile(r"\{(\w*)[^}]*\}")
+    problems = []
+    for context, message in messages(catalogues(area)["es"]):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for form in forms:
+            if sorted(names.findall(form)) != sorted(names.findall(source)):
+                problems.append(f"{context}: {source!r} → {form!r}")
+            has_key = re.search(r"&[^&\s]", source.replace("&&", ""))
+            if has_key and not re.search(r"&[^&\s]", form.replace("&&", "")) \
+                    and "(*" not in source:
+                problems.append(f"{context}: {source!r} → {form!r} lost its accelerator")
+    assert not problems, "\n".join(problems[:40])

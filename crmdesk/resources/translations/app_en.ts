@@ -89,6 +89,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n kept because they were edited since</source>
+            <translation>
+                <numerusform>%n kept because they were edited since</numerusform>
+                <numerusform>%n kept because they were edited since</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with newer records moved to the Trash</source>
+            <translation>
+                <numerusform>%n with newer records moved to the Trash</numerusform>
+                <numerusform>%n with newer records moved to the Trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Book imported from {name}: %n customer(s).</source>
             <translation>
                 <numerusform>Book imported from {name}: %n customer.</numerusform>

@@ -128,7 +128,7 @@
         <name>Actions</name>
         <message>
             <source>&amp;New Book…</source>
-            <translation>&amp;Nuevo libro…</translation>
+            <translation>Nue&amp;vo libro…</translation>
         </message>
         <message>
             <source>Create a new, empty client book</source>
@@ -384,7 +384,7 @@
         </message>
         <message>
             <source>Export List as &amp;vCard…</source>
-            <translation>Exportar lista como &amp;vCard…</translation>
+            <translation>E&amp;xportar lista como vCard…</translation>
         </message>
         <message>
             <source>The customers of the current list as vCard 4.0</source>
@@ -392,7 +392,7 @@
         </message>
         <message>
             <source>Export List as &amp;CSV…</source>
-            <translation>Exportar lista como &amp;CSV…</translation>
+            <translation>&amp;Exportar lista como CSV…</translation>
         </message>
         <message>
             <source>The customers of the current list as a spreadsheet-safe CSV file</source>
@@ -416,7 +416,7 @@
         </message>
         <message>
             <source>Export List for &amp;Outlook…</source>
-            <translation>Exportar lista para &amp;Outlook…</translation>
+            <translation>Exportar lista para Outloo&amp;k…</translation>
         </message>
         <message>
             <source>The customers of the current list as a CSV in Outlook's layout</source>
@@ -424,7 +424,7 @@
         </message>
         <message>
             <source>Export &amp;Whole Book (JSON)…</source>
-            <translation>Exportar el libro &amp;entero (JSON)…</translation>
+            <translation>Exportar el libro entero (&amp;JSON)…</translation>
         </message>
         <message>
             <source>Everything in the book, for another crmdesk to import</source>
@@ -504,7 +504,7 @@
         </message>
         <message>
             <source>Sign In as Someone &amp;Else…</source>
-            <translation>Cambiar de &amp;usuario…</translation>
+            <translation>Ca&amp;mbiar de usuario…</translation>
         </message>
         <message>
             <source>Hand the window to another staff member</source>
@@ -512,7 +512,7 @@
         </message>
         <message>
             <source>Change My Password or &amp;PIN…</source>
-            <translation>&amp;Mi contraseña o PIN…</translation>
+            <translation>Mi c&amp;ontraseña o PIN…</translation>
         </message>
         <message>
             <source>Your password signs you in; your PIN unlocks the window</source>
@@ -640,7 +640,6 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
         </message>
         <message>
             <source>Segments, channels, relationships and what they cost</source>
-            <extracomment>after a change, wait this long for the next one before recomputing what is shown (a receptionist logging call after call does not restart the work each time)</extracomment>
             <translation>Segmentos, canales, relaciones y lo que cuestan</translation>
         </message>
         <message>
@@ -678,6 +677,11 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
         <message>
             <source>Hourly cost per role, default duration per channel, answer target, value of a point</source>
             <translation>Coste por hora de cada rol, duración por canal, objetivo de respuesta, valor de un punto</translation>
+        </message>
+        <message>
+            <source> — not for your role ({role})</source>
+            <extracomment>after a change, wait this long for the next one before recomputing what is shown (a receptionist logging call after call does not restart the work each time)</extracomment>
+            <translation> — no disponible para su rol ({role})</translation>
         </message>
         <message numerus="yes">
             <source>%n customer(s) behind: {label}</source>
@@ -836,6 +840,10 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
             <translation>Sin cifrar: no hay frase de paso, o las dos no coinciden.</translation>
         </message>
         <message>
+            <source>The book is encrypted. Backups made before now are not: delete them if they must stay private.</source>
+            <translation>El libro está cifrado. Las copias de seguridad anteriores no lo están: bórrelas si deben seguir siendo privadas.</translation>
+        </message>
+        <message>
             <source>{name} may not change the book's passphrase.</source>
             <translation>{name} no puede cambiar la frase de paso del libro.</translation>
         </message>
@@ -850,6 +858,10 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
         <message>
             <source>Passphrase unchanged.</source>
             <translation>La frase de paso no ha cambiado.</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed.</source>
+            <translation>Se ha cambiado la frase de paso.</translation>
         </message>
         <message>
             <source>Rewriting the book… (a large book takes a while)</source>
@@ -1044,6 +1056,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>No data in this period.</source>
             <translation>No hay datos en este periodo.</translation>
+        </message>
+        <message>
+            <source>Click to see the customers</source>
+            <translation>Clic para ver los clientes</translation>
         </message>
         <message>
             <source>Show the Customers Behind This</source>
@@ -1264,6 +1280,14 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>Mark done</source>
             <translation>Marcar como hecho</translation>
+        </message>
+        <message>
+            <source>Move to the next day</source>
+            <translation>Pasar al día siguiente</translation>
+        </message>
+        <message>
+            <source>Move a week later</source>
+            <translation>Pasar a una semana después</translation>
         </message>
     </context>
     <context>
@@ -1541,6 +1565,20 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>Take back this import as a whole:</source>
             <translation>Deshacer esta importación completa:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n kept because they were edited since</source>
+            <translation>
+                <numerusform>%n conservado porque se editó después</numerusform>
+                <numerusform>%n conservados porque se editaron después</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with newer records moved to the Trash</source>
+            <translation>
+                <numerusform>%n con registros más nuevos movido a la Papelera</numerusform>
+                <numerusform>%n con registros más nuevos movidos a la Papelera</numerusform>
+            </translation>
         </message>
         <message>
             <source>Undid the {title}: {removed:,} removed{trash}, {restored:,} restored{kept}.</source>
@@ -2173,6 +2211,14 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Canjeado {what} para {name}. Ctrl+Z para deshacer.</translation>
         </message>
         <message>
+            <source>Bonus</source>
+            <translation>Bonificación</translation>
+        </message>
+        <message>
+            <source>Adjustment</source>
+            <translation>Ajuste</translation>
+        </message>
+        <message>
             <source>{kind} of {points:+,} points for {name}. Ctrl+Z to undo.</source>
             <translation>{kind} de {points:+,} puntos para {name}. Ctrl+Z para deshacer.</translation>
         </message>
@@ -2772,7 +2818,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>&amp;Join Office Book…</source>
-            <translation>Unirse al libro de la oficina…</translation>
+            <translation>&amp;Unirse al libro de la oficina…</translation>
         </message>
         <message>
             <source>Make a new encrypted book on this computer, filled from your office's hub</source>
@@ -2780,7 +2826,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>&amp;Make This an Office Book…</source>
-            <translation>Convertir en libro de la oficina…</translation>
+            <translation>Co&amp;nvertir en libro de la oficina…</translation>
         </message>
         <message>
             <source>Share this book with the office through a PostgreSQL hub (managers)</source>
@@ -2796,7 +2842,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Review &amp;Conflicts…</source>
-            <translation>Revisar conflictos…</translation>
+            <translation>Revisar &amp;conflictos…</translation>
         </message>
         <message>
             <source>Edits made at the same time on two devices, and writes the hub refused</source>
@@ -4122,6 +4168,18 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>crmdesk — locked</source>
             <translation>crmdesk — bloqueado</translation>
+        </message>
+        <message>
+            <source>Type {name}'s password or PIN to go on.</source>
+            <translation>Escriba la contraseña o el PIN de {name} para seguir.</translation>
+        </message>
+        <message>
+            <source>Type the book's passphrase to go on.</source>
+            <translation>Escriba la frase de paso del libro para seguir.</translation>
+        </message>
+        <message>
+            <source>This book has no passphrase and no staff passwords, so anyone at this computer can unlock it: set a password under Settings ▸ Staff to protect it.</source>
+            <translation>Este libro no tiene frase de paso ni contraseñas del personal, así que cualquiera en este ordenador puede desbloquearlo: ponga una contraseña en Ajustes ▸ Personal para protegerlo.</translation>
         </message>
         <message>
             <source>Unlocked</source>
