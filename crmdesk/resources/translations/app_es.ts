@@ -1902,6 +1902,37 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
     </context>
     <context>
+        <name>InteractionTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>Cuándo</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Dirección</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Personal</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Asunto</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notas</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>Knowledge</source>
@@ -2327,8 +2358,32 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Un extracto de fidelización en PDF de un periodo (Ctrl+P)</translation>
         </message>
         <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Descripción</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Saldo</translation>
+        </message>
+        <message>
             <source>Points ledger</source>
             <translation>Movimientos de puntos</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Importe</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Purchases</source>
@@ -2376,8 +2431,36 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             </translation>
         </message>
         <message>
+            <source>Reversal</source>
+            <translation>Anulación</translation>
+        </message>
+        <message>
+            <source>Reversed</source>
+            <translation>Anulada</translation>
+        </message>
+        <message>
             <source>The programme's highest tier</source>
             <translation>El nivel más alto del programa</translation>
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation>Compra</translation>
+        </message>
+        <message>
+            <source>Bonus</source>
+            <translation>Bonificación</translation>
+        </message>
+        <message>
+            <source>Redeemed</source>
+            <translation>Canje</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Caducados</translation>
+        </message>
+        <message>
+            <source>Adjustment</source>
+            <translation>Ajuste</translation>
         </message>
         <message>
             <source>No points expire in the next 90 days.</source>
@@ -3759,6 +3842,21 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>Photo or initials: {initials}</source>
             <translation>Foto o iniciales: {initials}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <source>When (due)</source>
+            <translation>Cuándo (para)</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Qué pasó</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Personal</translation>
         </message>
     </context>
     <context>

@@ -33,6 +33,9 @@ class InteractionTableModel(LazyTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
+        self.headers = (self.tr("When"), self.tr("Customer"), self.tr("Channel"),
+                        self.tr("Direction"), self.tr("Staff"), self.tr("Subject"),
+                        self.tr("Notes"))
         self.filter = InteractionFilter()
 
     def load_keys(self) -> list[Hashable]:

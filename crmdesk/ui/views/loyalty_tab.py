@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,8 +26,11 @@ from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
 from crmdesk.ui import when
 from crmdesk.ui.models.list_table import Index, ListTableModel
 
-KIND_NAMES = {"earn": "Purchase", "bonus": "Bonus", "redeem": "Redeemed", "expire": "Expired",
-              "adjust": "Adjustment"}
+KIND_NAMES = {"earn": QT_TRANSLATE_NOOP("LoyaltyTab", "Purchase"),
+              "bonus": QT_TRANSLATE_NOOP("LoyaltyTab", "Bonus"),
+              "redeem": QT_TRANSLATE_NOOP("LoyaltyTab", "Redeemed"),
+              "expire": QT_TRANSLATE_NOOP("LoyaltyTab", "Expired"),
+              "adjust": QT_TRANSLATE_NOOP("LoyaltyTab", "Adjustment")}
 
 
 class RowsModel(ListTableModel):
@@ -146,10 +149,12 @@ class LoyaltyTab(Translatable, QWidget):
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)
 
-        self.ledger_model = RowsModel(["Date", "Type", "Description", "Points", "Balance"], {3, 4})
+        self.ledger_model = RowsModel([self.tr("Date"), self.tr("Type"), self.tr("Description"),
+                                       self.tr("Points"), self.tr("Balance")], {3, 4})
         self.ledger = _table(self.ledger_model, self.tr("Points ledger"))
         self.purchase_model = RowsModel(
-            ["Date", "Amount", "Description", "Points", "Status"], {1, 3}
+            [self.tr("Date"), self.tr("Amount"), self.tr("Description"), self.tr("Points"),
+             self.tr("Status")], {1, 3}
         )
         self.purchases = _table(self.purchase_model, self.tr("Purchases"))
         self.reverse_button = QPushButton(self.tr("Re&verse purchase…"))
@@ -270,26 +275,26 @@ class LoyaltyTab(Translatable, QWidget):
             value + (self.tr(" (also {others})").format(others=others) if others else "")
         )
 
-    @staticmethod
-    def _ledger_row(line: LedgerLine) -> list[str]:
-        kind = "Reversal" if line.reversal else KIND_NAMES.get(line.kind, line.kind)
+    def _ledger_row(self, line: LedgerLine) -> list[str]:
+        kind = self.tr("Reversal") if line.reversal else QCoreApplication.translate(
+            "LoyaltyTab", KIND_NAMES.get(line.kind, line.kind))
         who = f" — {line.staff}" if line.staff else ""
         return [
-            f"{line.when.astimezone():%Y-%m-%d %H:%M}",
+            when.stamp(line.when),
             kind,
             line.describe() + who,
-            f"{line.points:+,}",
-            f"{line.balance:,}",
+            ("+" if line.points > 0 else "") + i18n.integer(line.points),
+            i18n.integer(line.balance),
         ]
 
-    @staticmethod
-    def _purchase_row(p: PurchaseLine) -> list[str]:
-        status = "Reversed" if p.reversed else "Reversal" if p.reverses_id else ""
+    def _purchase_row(self, p: PurchaseLine) -> list[str]:
+        status = self.tr("Reversed") if p.reversed else self.tr("Reversal") if p.reverses_id \
+            else ""
         return [
-            p.on.isoformat(),
+            when.date_text(p.on),
             i18n.money(p.amount_cents, p.currency),
             p.description,
-            f"{p.points:+,}" if p.points else "",
+            ("+" if p.points > 0 else "") + i18n.integer(p.points) if p.points else "",
             status,
         ]
 

@@ -24,6 +24,7 @@ from crmdesk.services import catalog, lifecycle, response_times, timeline
 from crmdesk.services.timeline import Entry
 from crmdesk.ui import labels
 from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_time
+from crmdesk.ui.widgets.flow import FlowLayout
 
 
 class TimelineModel(LazyTableModel):
@@ -31,6 +32,7 @@ class TimelineModel(LazyTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
+        self.headers = (self.tr("When (due)"), self.tr("What happened"), self.tr("Staff"))
         self.customer_id: int | None = None
         self.kind = ""
         self.channel = ""
@@ -118,11 +120,14 @@ class TimelineView(Translatable, QWidget):
         self.full_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.full_text.setAccessibleName(self.tr("The selected entry in full"))
         self.full_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 12)
-        buttons = QHBoxLayout()
+        button_bar = QWidget()
+        # wraps onto a second row when the pane is narrow (Spanish labels are longer):
+        # a button is never cut
+        buttons = FlowLayout(button_bar)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.follow_button)
         buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show")))
         filters.addWidget(self.kind)
@@ -130,7 +135,7 @@ class TimelineView(Translatable, QWidget):
         filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(buttons)
+        layout.addWidget(button_bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.full_text)
