@@ -76,6 +76,12 @@ _MARKED = (
     QT_TRANSLATE_NOOP("Labels", "Created"),
     QT_TRANSLATE_NOOP("Labels", "Updated"),
     QT_TRANSLATE_NOOP("Labels", "Points"),
+    # the agenda's ranges (schedule.RANGES)
+    QT_TRANSLATE_NOOP("Labels", "Today"),
+    QT_TRANSLATE_NOOP("Labels", "Tomorrow"),
+    QT_TRANSLATE_NOOP("Labels", "This week"),
+    QT_TRANSLATE_NOOP("Labels", "Next week"),
+    QT_TRANSLATE_NOOP("Labels", "Month"),
     # contact point labels (catalog.EMAIL_LABELS, PHONE_LABELS, ADDRESS_LABELS)
     QT_TRANSLATE_NOOP("Labels", "home"),
     QT_TRANSLATE_NOOP("Labels", "work"),

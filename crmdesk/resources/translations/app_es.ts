@@ -595,6 +595,18 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
             <translation>Periodo de la agenda</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>Míos</translation>
+        </message>
+        <message>
+            <source>The team's</source>
+            <translation>Del equipo</translation>
+        </message>
+        <message>
+            <source>Not yet assigned</source>
+            <translation>Sin asignar</translation>
+        </message>
+        <message>
             <source>Whose agenda</source>
             <translation>Agenda de quién</translation>
         </message>
@@ -2141,6 +2153,26 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>Points</source>
             <translation>Puntos</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hoy</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>Mañana</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>Esta semana</translation>
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation>La semana que viene</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mes</translation>
         </message>
         <message>
             <source>home</source>

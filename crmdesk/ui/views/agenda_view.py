@@ -30,7 +30,7 @@ from crmdesk.i18n import Translatable
 from crmdesk.services import schedule
 from crmdesk.services.agenda import DueFollowUp
 from crmdesk.store.models import utcnow
-from crmdesk.ui import when
+from crmdesk.ui import labels, when
 
 MIME = "application/x-crmdesk-follow-up"
 FID_ROLE = Qt.ItemDataRole.UserRole
@@ -144,15 +144,15 @@ class AgendaView(Translatable, QWidget):
         self.clock: Callable[[], dt.datetime] = utcnow
         self.anchor: dt.date | None = None  # the day the range is around (None: today)
         self.range = QComboBox()
-        for key, label in schedule.RANGES.items():
+        for key, label in labels.pairs(schedule.RANGES.items()):
             self.range.addItem(label, key)
         self.range.setCurrentIndex(self.range.findData("week"))
         self.range.setAccessibleName(self.tr("Agenda range"))
         self.scope = QComboBox()
         for key, label in (
-            ("mine", "Mine"),
-            ("team", "The team's"),
-            ("unassigned", "Not yet assigned"),
+            ("mine", self.tr("Mine")),
+            ("team", self.tr("The team's")),
+            ("unassigned", self.tr("Not yet assigned")),
         ):
             self.scope.addItem(label, key)
         self.scope.setAccessibleName(self.tr("Whose agenda"))
