@@ -84,6 +84,8 @@ def install(app: QCoreApplication, choice: str, system: QLocale | None = None) -
     _translators.clear()
     lang = resolve(choice, system)
     files = catalogue_files(lang)
+    if not files and lang != "en":  # a package built without its .qm files: all English
+        lang, files = "en", catalogue_files("en")
     if lang != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         translator = QTranslator(app)

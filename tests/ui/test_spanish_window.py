@@ -181,3 +181,20 @@ def test_help_is_in_spanish_too(qtbot, book, make_window, spanish) -> None:  # t
     english = paths.resource_bytes("help/index.html").decode()
     spanish_page = paths.resource_bytes("help/index.es.html").decode()
     assert re.findall(r'id="(\w+)"', english) == re.findall(r'id="(\w+)"', spanish_page)
+
+
+def test_without_compiled_catalogues_the_window_is_english(qtbot, book, make_window,  # type: ignore[no-untyped-def]
+                                                           qapp, monkeypatch) -> None:
+    """A wheel built without its .qm files still runs: in English, plurals right."""
+    monkeypatch.setattr(i18n, "catalogue_files", lambda lang: [])
+    try:
+        assert i18n.install(qapp, "es", system=SPANISH) == "en"
+        add("Lola", "Peña")
+        window = make_window()
+        assert menu_titles(window)[0] == "&File"
+        assert window.customers.count_label.text() == "1 customer"
+        assert when.days_text(2) == "2 days"
+    finally:
+        monkeypatch.undo()
+        i18n.install(qapp, "en", system=ENGLISH)
+        QLocale.setDefault(QLocale.c())
