@@ -3685,6 +3685,10 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>sin preferencia anotada</translation>
         </message>
         <message>
+            <source>{relationship}, looked after by nobody yet</source>
+            <translation>{relationship}, todavía sin responsable</translation>
+        </message>
+        <message>
             <source>E-mail: {addresses}</source>
             <translation>Correo: {addresses}</translation>
         </message>
@@ -3843,10 +3847,6 @@ Discard them, or Cancel to go back and correct them?</source>
         <message>
             <source>{relationship}, looked after by {owner}</source>
             <translation>{relationship}, atendido por {owner}</translation>
-        </message>
-        <message>
-            <source>nobody yet</source>
-            <translation>nadie todavía</translation>
         </message>
         <message numerus="yes">
             <source>Stage: {stage}, for %n day(s)</source>

@@ -183,9 +183,9 @@ class SummaryView(Translatable, QWidget):
         self.boxes["about"].setVisible(not s.contact_only)
         self.texts["person"].setText(self._person_text(s))
         rel = [
-            self.tr("{relationship}, looked after by {owner}").format(
-                relationship=labels.label(s.relationship_label),
-                owner=d.owner or self.tr("nobody yet")),
+            (self.tr("{relationship}, looked after by {owner}") if d.owner
+             else self.tr("{relationship}, looked after by nobody yet")).format(
+                relationship=labels.label(s.relationship_label), owner=d.owner),
             self.tr("Stage: {stage}, for %n day(s)", "", s.days_in_stage).format(
                 stage=labels.label(s.stage_label)),
         ]
