@@ -134,19 +134,18 @@ class AccountActions(Translatable):
             self.show_error(describe_error(exc, self.book.path))
             return
         self.statusBar().showMessage(
-            self.tr("Your {value} was changed").format(
-                value="PIN" if choice == "pin" else "password"
-            ),
+            self.tr("Your PIN was changed") if choice == "pin"
+            else self.tr("Your password was changed"),
             5000,
         )
 
     def ask_secret_kind(self) -> str | None:
         """'password' or 'pin' (tests replace this)."""
-        items = ["Password (to sign in)", "PIN (to unlock the window)"]
+        items = [self.tr("Password (to sign in)"), self.tr("PIN (to unlock the window)")]
         text, ok = QInputDialog.getItem(
             self, self.tr("Change"), self.tr("What do you want to change?"), items, 0, False
         )
-        return None if not ok else ("pin" if text.startswith("PIN") else "password")
+        return None if not ok else ("pin" if text == items[1] else "password")
 
     def ask_new_secret(self, who: str, pin: bool = False) -> str | None:
         """A new password or PIN typed twice (tests replace this)."""

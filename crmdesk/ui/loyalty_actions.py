@@ -8,8 +8,9 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from crmdesk import i18n
 from crmdesk.i18n import Translatable
-from crmdesk.services import access, catalog, locale_text, loyalty_ledger
+from crmdesk.services import access, catalog, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import file_dialogs, labels, undo
@@ -56,8 +57,9 @@ class LoyaltyActions(Translatable):
                                             self.current_user())
             return [cid]
 
-        money = locale_text.money(request["amount_cents"], request["currency"].upper())
-        self._push_ledger(f"Purchase {money} for {name}", again, take_back)
+        money = i18n.money(request["amount_cents"], request["currency"].upper())
+        self._push_ledger(self.tr("Purchase {money} for {name}").format(money=money, name=name),
+                          again, take_back)
         self.hub.loyalty_changed.emit([cid])
         self.statusBar().showMessage(
             self.tr("Purchase recorded for {name}: +%n point(s). Ctrl+Z to undo.", "",
@@ -115,7 +117,8 @@ class LoyaltyActions(Translatable):
             loyalty_ledger.adjust(cid, points, f"Redemption of {what} undone", self.current_user())
             return [cid]
 
-        self._push_ledger(f"Redeem {what} for {name}", again, give_back)
+        self._push_ledger(self.tr("Redeem {what} for {name}").format(what=what, name=name),
+                          again, give_back)
         self.hub.loyalty_changed.emit([cid])
         self.statusBar().showMessage(
             self.tr("Redeemed {what} for {name}. Ctrl+Z to undo.").format(what=what, name=name),
@@ -148,7 +151,8 @@ class LoyaltyActions(Translatable):
             loyalty_ledger.adjust(cid, -points, f"{kind} undone: {reason}", self.current_user())
             return [cid]
 
-        self._push_ledger(f"{kind} of {points:+,} points for {name}", again, counter)
+        self._push_ledger(self.tr("{kind} of {points} points for {name}").format(
+            kind=kind, points=f"{points:+,}", name=name), again, counter)
         self.hub.loyalty_changed.emit([cid])
         self.statusBar().showMessage(
             self.tr("{kind} of {points:+,} points for {name}. Ctrl+Z to undo.").format(

@@ -29,25 +29,33 @@ class _Bridge(QObject):
     status = Signal(object)
 
 
+class _Status(Translatable):
+    """The sync status texts (a class: lupdate files Qt plurals only from self.tr)."""
+
+    def text(self, st: LiveStatus | None) -> str:
+        parts: list[str] = []
+        if st is None:
+            parts.append(self.tr("Connecting to the hub…"))
+        elif not st.online:
+            parts.append(self.tr("Offline — needs your hub password") if st.needs_password
+                         else self.tr("Offline"))
+        elif st.last_sync:
+            parts.append(self.tr("Synced {time}").format(time=_local_time(st.last_sync)))
+        else:
+            parts.append(self.tr("Online"))
+        if st is not None:
+            if st.unsent:
+                parts.append(self.tr("%n waiting", "", st.unsent))
+            if st.conflicts:
+                parts.append(self.tr("%n to review", "", st.conflicts))
+        return " · ".join(parts)
+
+
 def status_text(st: LiveStatus | None, joined: bool = True) -> str:
     """"Synced 10:42 · 3 waiting · 1 to review", or "Offline · …" plainly."""
     if not joined:
         return ""
-    parts: list[str] = []
-    if st is None:
-        parts.append("Connecting to the hub…")
-    elif not st.online:
-        parts.append("Offline — needs your hub password" if st.needs_password else "Offline")
-    elif st.last_sync:
-        parts.append(f"Synced {_local_time(st.last_sync)}")
-    else:
-        parts.append("Online")
-    if st is not None:
-        if st.unsent:
-            parts.append(f"{st.unsent:,} waiting")
-        if st.conflicts:
-            parts.append(f"{st.conflicts:,} to review")
-    return " · ".join(parts)
+    return _Status().text(st)
 
 
 def _local_time(iso: str) -> str:
@@ -256,16 +264,17 @@ class OfficeSync(Translatable):
     def _show(self) -> None:
         st = self.last
         self.button.setText(status_text(st))
-        tip = "Click to review conflicts."
+        tip = self.tr("Click to review conflicts.")
         if st is not None and not st.online:
             retry = self.live.retry_in if self.live is not None else 0.0
-            again = f" Trying again in {retry:.0f} s (F9: now)." if retry >= 1 else ""
-            tip = (
-                f"{st.error or 'The hub cannot be reached.'} The book keeps working; "
-                f"changes wait here and are sent when the hub is back.{again} {tip}"
-            )
+            again = (" " + self.tr("Trying again in {seconds} s (F9: now).").format(
+                seconds=f"{retry:.0f}")) if retry >= 1 else ""
+            tip = (st.error or self.tr("The hub cannot be reached.")) + " " + self.tr(
+                "The book keeps working; changes wait here and are sent when the hub is "
+                "back.") + again + " " + tip
         elif st is not None and st.online:
-            tip = f"Connected to the hub as {self._login()}. {tip}"
+            tip = self.tr("Connected to the hub as {login}.").format(login=self._login()) \
+                + " " + tip
         self.button.setToolTip(tip)
         self.button.setVisible(self.joined())
 

@@ -84,8 +84,20 @@
             <translation>Sesión iniciada como {name} ({value})</translation>
         </message>
         <message>
-            <source>Your {value} was changed</source>
-            <translation>Se ha cambiado: {value}</translation>
+            <source>Your PIN was changed</source>
+            <translation>Se ha cambiado su PIN</translation>
+        </message>
+        <message>
+            <source>Your password was changed</source>
+            <translation>Se ha cambiado su contraseña</translation>
+        </message>
+        <message>
+            <source>Password (to sign in)</source>
+            <translation>Contraseña (para iniciar sesión)</translation>
+        </message>
+        <message>
+            <source>PIN (to unlock the window)</source>
+            <translation>PIN (para desbloquear la ventana)</translation>
         </message>
         <message>
             <source>Change</source>
@@ -1905,6 +1917,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Tiempos de respuesta: calculando…</translation>
         </message>
         <message>
+            <source>{name}: {mean} average, {median} median ({answered})</source>
+            <translation>{name}: {mean} de media, {median} de mediana ({answered})</translation>
+        </message>
+        <message>
             <source>Response times — </source>
             <translation>Tiempos de respuesta — </translation>
         </message>
@@ -2247,6 +2263,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <source>Save the new customer first.</source>
             <translation>Guarde antes el cliente nuevo.</translation>
         </message>
+        <message>
+            <source>Purchase {money} for {name}</source>
+            <translation>Compra de {money} para {name}</translation>
+        </message>
         <message numerus="yes">
             <source>Purchase recorded for {name}: +%n point(s). Ctrl+Z to undo.</source>
             <translation>
@@ -2270,6 +2290,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             </translation>
         </message>
         <message>
+            <source>Redeem {what} for {name}</source>
+            <translation>Canjear {what} para {name}</translation>
+        </message>
+        <message>
             <source>Redeemed {what} for {name}. Ctrl+Z to undo.</source>
             <translation>Canjeado {what} para {name}. Ctrl+Z para deshacer.</translation>
         </message>
@@ -2280,6 +2304,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>Adjustment</source>
             <translation>Ajuste</translation>
+        </message>
+        <message>
+            <source>{kind} of {points} points for {name}</source>
+            <translation>{kind} de {points} puntos para {name}</translation>
         </message>
         <message>
             <source>{kind} of {points:+,} points for {name}. Ctrl+Z to undo.</source>
@@ -2493,6 +2521,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source>Adjustment</source>
             <translation>Ajuste</translation>
+        </message>
+        <message>
+            <source>Select a customer to see their loyalty points.</source>
+            <translation>Seleccione un cliente para ver sus puntos de fidelización.</translation>
         </message>
         <message>
             <source>No points expire in the next 90 days.</source>
@@ -3008,6 +3040,26 @@ Discard them, or Cancel to go back and correct them?</source>
                 <numerusform>%n cambio de la oficina.</numerusform>
                 <numerusform>%n cambios de la oficina.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Click to review conflicts.</source>
+            <translation>Clic para revisar los conflictos.</translation>
+        </message>
+        <message>
+            <source>Trying again in {seconds} s (F9: now).</source>
+            <translation>Nuevo intento en {seconds} s (F9: ahora).</translation>
+        </message>
+        <message>
+            <source>The hub cannot be reached.</source>
+            <translation>No se puede conectar con el servidor de la oficina.</translation>
+        </message>
+        <message>
+            <source>The book keeps working; changes wait here and are sent when the hub is back.</source>
+            <translation>El libro sigue funcionando; los cambios esperan aquí y se envían cuando vuelva el servidor.</translation>
+        </message>
+        <message>
+            <source>Connected to the hub as {login}.</source>
+            <translation>Conectado al servidor de la oficina como {login}.</translation>
         </message>
         <message>
             <source>Someone else changed this profile while you were editing it: their {names} {value} shown; your unsaved changes are kept. Save to keep yours.</source>
@@ -4330,6 +4382,10 @@ Discard them, or Cancel to go back and correct them?</source>
             <source>The relationship canvas and the dashboards are for managers and executives, not for your role ({role}).</source>
             <translation>El lienzo de relaciones y los paneles son para responsables y ejecutivos/as, no para su rol ({role}).</translation>
         </message>
+        <message>
+            <source>Finding the customers…</source>
+            <translation>Buscando los clientes…</translation>
+        </message>
     </context>
     <context>
         <name>_Plurals</name>
@@ -4345,6 +4401,43 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>
                 <numerusform>Archivar %n cliente</numerusform>
                 <numerusform>Archivar %n clientes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>_Status</name>
+        <message>
+            <source>Connecting to the hub…</source>
+            <translation>Conectando con el servidor de la oficina…</translation>
+        </message>
+        <message>
+            <source>Offline — needs your hub password</source>
+            <translation>Sin conexión — falta su contraseña del servidor</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Sin conexión</translation>
+        </message>
+        <message>
+            <source>Synced {time}</source>
+            <translation>Sincronizado a las {time}</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>En línea</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n pendiente</numerusform>
+                <numerusform>%n pendientes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to review</source>
+            <translation>
+                <numerusform>%n por revisar</numerusform>
+                <numerusform>%n por revisar</numerusform>
             </translation>
         </message>
     </context>

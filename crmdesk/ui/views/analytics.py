@@ -224,7 +224,8 @@ class _Page(Translatable, QWidget):
 
     def drill(self, find: Callable[[], list[int]], label: str) -> None:
         self.run(
-            find, lambda ids: self.show_customers.emit(list(ids), label), "Finding the customers…"
+            find, lambda ids: self.show_customers.emit(list(ids), label),
+            self.tr("Finding the customers…"),
         )
 
     #: Each page computes its figures again (in a worker) for the current filters.

@@ -174,9 +174,10 @@ class InteractionLogView(Translatable, QWidget):
     def _show_response_times(self, by_staff: dict[str, response_times.Summary]) -> None:
         self._task = None
         if by_staff:
-            parts = [f"{name}: {response_times.describe(s.mean_seconds)} average, "
-                     f"{response_times.describe(s.median_seconds)} median ({s.answered})"
-                     for name, s in by_staff.items()]
+            parts = [self.tr("{name}: {mean} average, {median} median ({answered})").format(
+                name=name, mean=response_times.describe(s.mean_seconds),
+                median=response_times.describe(s.median_seconds), answered=s.answered)
+                for name, s in by_staff.items()]
             self.response.setText(self.tr("Response times — ") + "; ".join(parts))
         else:
             self.response.setText(self.tr("Response times appear once inbound contacts are "

@@ -78,7 +78,7 @@ def _table(model: RowsModel, name: str) -> QTableView:
 
 
 class LoyaltyTab(Translatable, QWidget):
-    EMPTY_TEXT = "Select a customer to see their loyalty points."
+    EMPTY_TEXT = QT_TRANSLATE_NOOP("LoyaltyTab", "Select a customer to see their loyalty points.")
     purchase_requested = Signal()
     redeem_requested = Signal()
     points_requested = Signal()
@@ -173,7 +173,7 @@ class LoyaltyTab(Translatable, QWidget):
         self.lists.addTab(self.ledger, self.tr("Points &ledger"))
         self.lists.addTab(purchases_page, self.tr("P&urchases"))
 
-        self.empty = QLabel(self.EMPTY_TEXT)
+        self.empty = QLabel(self.tr(self.EMPTY_TEXT))
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -205,7 +205,7 @@ class LoyaltyTab(Translatable, QWidget):
     def reload(self) -> None:
         cid = self.customer_id
         if cid is None:
-            self.empty.setText(self.EMPTY_TEXT)
+            self.empty.setText(self.tr(self.EMPTY_TEXT))
             self.summary = None
             self.balance.setText("—")
             for label in (self.tier, self.next_tier, self.expiring, self.value):

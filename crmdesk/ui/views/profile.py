@@ -639,7 +639,8 @@ class ProfileEditor(Translatable, QWidget):
             self.dirty_changed.emit(dirty)
 
     def _update_header(self, data: CustomerData) -> None:
-        name = data.display_name if (data.given_name or data.family_name) else "New customer"
+        name = data.display_name if (data.given_name or data.family_name) else \
+            self.tr("New customer")
         if data.preferred_name and data.preferred_name != data.given_name:
             name += f" “{data.preferred_name}”"
         self.name_label.setText(name)
