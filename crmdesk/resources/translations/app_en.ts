@@ -22,6 +22,51 @@
         </message>
     </context>
     <context>
+        <name>CanvasView</name>
+        <message numerus="yes">
+            <source>&lt;b&gt;%n&lt;/b&gt; customer(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%n&lt;/b&gt; customer</numerusform>
+                <numerusform>&lt;b&gt;%n&lt;/b&gt; customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n rating(s))</source>
+            <translation>
+                <numerusform>(%n rating)</numerusform>
+                <numerusform>(%n ratings)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;{share}&lt;/b&gt; kept on time of %n due</source>
+            <translation>
+                <numerusform>&lt;b&gt;{share}&lt;/b&gt; kept on time of %n due</numerusform>
+                <numerusform>&lt;b&gt;{share}&lt;/b&gt; kept on time of %n due</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n late</numerusform>
+                <numerusform>%n late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnModel</name>
         <message numerus="yes">
             <source>%n day(s) in stage</source>

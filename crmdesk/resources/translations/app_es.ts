@@ -986,6 +986,13 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <source>Relationship canvas</source>
             <translation>Lienzo de relaciones</translation>
         </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%n&lt;/b&gt; customer(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%n&lt;/b&gt; cliente</numerusform>
+                <numerusform>&lt;b&gt;%n&lt;/b&gt; clientes</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Relationships:</source>
             <translation>Relaciones:</translation>
@@ -999,24 +1006,79 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Contactos ({interactions:,}):</translation>
         </message>
         <message>
+            <source>none in the period</source>
+            <translation>ninguno en el periodo</translation>
+        </message>
+        <message>
             <source>Prefer:</source>
             <translation>Prefieren:</translation>
+        </message>
+        <message>
+            <source>Only {share} of contacts on the channel the client prefers</source>
+            <translation>Solo el {share} de los contactos por el canal que prefiere el cliente</translation>
         </message>
         <message>
             <source>Answer:</source>
             <translation>Respuesta:</translation>
         </message>
         <message>
+            <source>median {hours}</source>
+            <translation>mediana {hours}</translation>
+        </message>
+        <message>
             <source>, p90 {fmt_hours}, {share} within {target} h</source>
             <translation>, p90 {fmt_hours}, {share} en menos de {target} h</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n pendiente</numerusform>
+                <numerusform>%n pendientes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n rating(s))</source>
+            <translation>
+                <numerusform>(%n valoración)</numerusform>
+                <numerusform>(%n valoraciones)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Satisfaction:</source>
             <translation>Satisfacción:</translation>
         </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;{share}&lt;/b&gt; kept on time of %n due</source>
+            <translation>
+                <numerusform>&lt;b&gt;{share}&lt;/b&gt; cumplida a tiempo de %n que vencía</numerusform>
+                <numerusform>&lt;b&gt;{share}&lt;/b&gt; cumplidas a tiempo de %n que vencían</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late</source>
+            <translation>
+                <numerusform>%n tarde</numerusform>
+                <numerusform>%n tarde</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n atrasada</numerusform>
+                <numerusform>%n atrasadas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none due in the period</source>
+            <translation>ninguna vencía en el periodo</translation>
+        </message>
         <message>
             <source>Promises:</source>
             <translation>Promesas:</translation>
+        </message>
+        <message>
+            <source>({hours} h by channel defaults)</source>
+            <translation>({hours} h según la duración por canal)</translation>
         </message>
         <message>
             <source>Staff time:</source>
@@ -1029,6 +1091,10 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         <message>
             <source> · {e} per customer</source>
             <translation> · {e} por cliente</translation>
+        </message>
+        <message>
+            <source>{ratio} × its cost</source>
+            <translation>{ratio} × su coste</translation>
         </message>
         <message>
             <source>Bought in the period:</source>

@@ -366,7 +366,7 @@ class CanvasView(_Page):
         channel = canvas.channel_label
         parts = [
             f"<h3 style='margin:0'>{e(r.label)}</h3>",
-            link("customers", "", f"<b>{r.customers:,}</b> customers"),
+            link("customers", "", self.tr("<b>%n</b> customer(s)", "", r.customers)),
         ]
 
         def line(title: str, body: str) -> None:
@@ -395,7 +395,7 @@ class CanvasView(_Page):
         )
         line(
             self.tr("Contacts ({interactions:,}):").format(interactions=r.interactions),
-            used or "none in the period",
+            used or self.tr("none in the period"),
         )
         pref = " · ".join(
             link("preferred", k, f"{e(channel(k))} {n:,}")
@@ -405,19 +405,22 @@ class CanvasView(_Page):
         if r.mismatch() and not total:
             share = r.on_preferred_channel / r.with_preference if r.with_preference else 0
             parts.append(
-                f"<br><span style='color:{warn}'>Only {share:.0%} of contacts on "
-                "the channel the client prefers</span>"
+                f"<br><span style='color:{warn}'>"
+                + e(self.tr("Only {share} of contacts on the channel the client prefers")
+                    .format(share=f"{share:.0%}")) + "</span>"
             )
         target = c.settings.answer_target_hours
         line(
             self.tr("Answer:"),
-            link("inbound", "", f"median {_fmt_hours(r.response_median_hours)}")
+            link("inbound", "", self.tr("median {hours}").format(
+                hours=_fmt_hours(r.response_median_hours)))
             + self.tr(", p90 {fmt_hours}, {share} within {target} h").format(
                 fmt_hours=_fmt_hours(r.response_p90_hours),
                 share=_share(r.answered_within(target)),
                 target=target,
             )
-            + (" · " + link("unanswered", "", f"{r.unanswered:,} waiting") if r.unanswered else ""),
+            + (" · " + link("unanswered", "", self.tr("%n waiting", "", r.unanswered))
+               if r.unanswered else ""),
         )
         if r.satisfaction is None:
             sat = "—"
@@ -436,15 +439,16 @@ class CanvasView(_Page):
             )
             sat = (
                 link("rated", "", f"{r.satisfaction:.1f} / 5{arrow}")
-                + f" ({r.satisfaction_count:,} ratings)"
+                + " " + self.tr("(%n rating(s))", "", r.satisfaction_count)
             )
         line(self.tr("Satisfaction:"), sat)
         p = r.promises
         if p.due:
             prom = (
-                f"<b>{_share(p.on_time_share)}</b> kept on time of {p.due:,} due"
+                self.tr("<b>{share}</b> kept on time of %n due", "", p.due).format(
+                    share=_share(p.on_time_share))
                 + (
-                    " · " + link("promises_late", "", f"{p.kept_late:,} late")
+                    " · " + link("promises_late", "", self.tr("%n late", "", p.kept_late))
                     if p.kept_late
                     else ""
                 )
@@ -453,17 +457,19 @@ class CanvasView(_Page):
                     + link(
                         "promises_overdue",
                         "",
-                        f"<span style='color:{warn}'>{p.overdue:,} overdue</span>",
+                        f"<span style='color:{warn}'>"
+                        + self.tr("%n overdue", "", p.overdue) + "</span>",
                     )
                     if p.overdue
                     else ""
                 )
             )
         else:
-            prom = "none due in the period"
+            prom = self.tr("none due in the period")
         line(self.tr("Promises:"), prom)
         defaulted = (
-            f" ({r.minutes_defaulted / 60:,.1f} h by channel defaults)"
+            " " + self.tr("({hours} h by channel defaults)").format(
+                hours=f"{r.minutes_defaulted / 60:,.1f}")
             if r.minutes_defaulted
             else ""
         )
@@ -476,7 +482,8 @@ class CanvasView(_Page):
             + (self.tr(" · {e} per customer").format(e=e(per)) if per else ""),
         )
         ratio = (
-            f" · {r.bought_in_period_cents / r.cost_cents:,.1f} × its cost" if r.cost_cents else ""
+            " · " + self.tr("{ratio} × its cost").format(
+                ratio=f"{r.bought_in_period_cents / r.cost_cents:,.1f}") if r.cost_cents else ""
         )
         bought = e(money(r.bought_in_period_cents))
         line(self.tr("Bought in the period:"), link("bought", "", f"{bought} {cur}") + ratio)
