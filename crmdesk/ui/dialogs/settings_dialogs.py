@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from crmdesk.i18n import Translatable
 from crmdesk.services import access, agenda, catalog, customers, lifecycle, staff
 from crmdesk.services.staff import StaffMember
+from crmdesk.ui import labels
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 
@@ -48,7 +49,7 @@ class StaffDialog(Translatable, QDialog):
         self._fill()
         probe = QComboBox()  # "receptionist" whole in its box
         probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        probe.addItems(catalog.STAFF_ROLES)
+        probe.addItems([labels.label(key) for key in catalog.STAFF_ROLES])
         self.table.setColumnWidth(1, probe.sizeHint().width() + 16)
         self.table.resizeColumnToContents(2)
         self.setMinimumWidth(max(480, min(self.table.horizontalHeader().length() + 40, 900)))
@@ -56,7 +57,8 @@ class StaffDialog(Translatable, QDialog):
         self.new_name.setPlaceholderText(self.tr("New staff member's name"))
         self.new_name.setAccessibleName(self.tr("New staff member's name"))
         self.new_role = QComboBox()
-        self.new_role.addItems(catalog.STAFF_ROLES)
+        for key in catalog.STAFF_ROLES:  # shown translated, stored as the key
+            self.new_role.addItem(labels.label(key), key)
         self.new_role.setAccessibleName(self.tr("Role of the new staff member"))
         add = QPushButton(self.tr("Add"))
         add.setToolTip(self.tr("Add this person to the list (Enter)"))
@@ -121,7 +123,7 @@ class StaffDialog(Translatable, QDialog):
         if not name:
             self.error.show_message(self.tr("Type the new staff member's name first."))
             return
-        self._add_row(StaffMember(0, name, self.new_role.currentText(), True))
+        self._add_row(StaffMember(0, name, str(self.new_role.currentData()), True))
         self.new_name.clear()
         self.error.show_message(None)
         self.new_name.setFocus()
@@ -210,8 +212,9 @@ class StaffDialog(Translatable, QDialog):
         self.table.setItem(row, 0, name)
         role = QComboBox()
         role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        role.addItems(catalog.STAFF_ROLES)
-        role.setCurrentText(member.role)
+        for key in catalog.STAFF_ROLES:
+            role.addItem(labels.label(key), key)
+        role.setCurrentIndex(max(0, role.findData(member.role)))
         self.table.setCellWidget(row, 1, role)
         active = QCheckBox()
         active.setChecked(member.active)
@@ -230,7 +233,7 @@ class StaffDialog(Translatable, QDialog):
                 StaffMember(
                     int(name.data(Qt.ItemDataRole.UserRole) or 0),
                     name.text(),
-                    role.currentText(),
+                    str(role.currentData()),
                     active.isChecked(),
                 )
             )
