@@ -198,3 +198,22 @@ def test_without_compiled_catalogues_the_window_is_english(qtbot, book, make_win
         monkeypatch.undo()
         i18n.install(qapp, "en", system=ENGLISH)
         QLocale.setDefault(QLocale.c())
+
+
+def test_every_page_fits_a_small_screen_in_spanish(qtbot, book, make_window, spanish,  # type: ignore[no-untyped-def]
+                                                    monkeypatch, tmp_path) -> None:
+    """The English walk of every page (1024 × 600, accessible names), in Spanish."""
+    from tests.ui import test_small_screen_and_a11y as english_walk
+
+    small = english_walk.small_screen.__wrapped__(monkeypatch)  # type: ignore[attr-defined]
+    english_walk.test_every_page_fits_a_small_screen_and_names_its_controls(
+        qtbot, book, make_window, small, tmp_path)
+
+
+def test_every_dialog_fits_a_small_screen_in_spanish(qtbot, book, make_window, spanish,  # type: ignore[no-untyped-def]
+                                                      monkeypatch, tmp_path) -> None:
+    from tests.ui import test_small_screen_and_a11y as english_walk
+
+    small = english_walk.small_screen.__wrapped__(monkeypatch)  # type: ignore[attr-defined]
+    english_walk.test_every_dialog_fits_a_small_screen_and_names_its_controls(
+        qtbot, book, make_window, monkeypatch, small, tmp_path)
