@@ -22,7 +22,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 # hold the plural forms only ("1 customer" / "2 customers"). The compiled .qm files are not
 # tracked: `make run`, `make test`, `make wheel` and `make bundle` build them.
 TRANSLATIONS := crmdesk/resources/translations
-APP_SOURCES = crmdesk/ui/*.py crmdesk/ui/views/*.py crmdesk/ui/dialogs/settings_dialogs.py
+APP_SOURCES = crmdesk/app.py crmdesk/ui/*.py crmdesk/ui/views/*.py \
+	crmdesk/ui/dialogs/settings_dialogs.py
 DIALOGS_SOURCES = $(filter-out crmdesk/ui/dialogs/settings_dialogs.py,$(wildcard crmdesk/ui/dialogs/*.py)) \
 	crmdesk/ui/widgets/*.py crmdesk/ui/models/*.py
 LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none

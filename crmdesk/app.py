@@ -21,9 +21,11 @@ def _install_excepthook() -> None:
         from crmdesk.services.access import AccessDenied
 
         if isinstance(value, AccessDenied):
+            from PySide6.QtCore import QCoreApplication
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            QMessageBox.warning(QApplication.activeWindow(), "Not allowed", str(value))
+            QMessageBox.warning(QApplication.activeWindow(),
+                                QCoreApplication.translate("App", "Not allowed"), str(value))
             return
         previous(kind, value, tb)
 
@@ -31,7 +33,7 @@ def _install_excepthook() -> None:
 
 
 def run_gui(book_path: Path) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -89,7 +91,9 @@ def run_gui(book_path: Path) -> int:
         QMessageBox.warning(window, "crmdesk", warning)
     if book.backup is not None:
         window.statusBar().showMessage(
-            f"The book was upgraded; a copy of the old version is at {book.backup}", 10000)
+            QCoreApplication.translate(
+                "App", "The book was upgraded; a copy of the old version is at {path}")
+            .format(path=book.backup), 10000)
     if os.environ.get("CRMDESK_EXIT_AFTER_SHOW"):
         # Used by benchmarks: report the time to the first shown window, then to its first
         # paint and to the book's data read into it (My day filled), then quit.

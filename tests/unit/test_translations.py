@@ -31,7 +31,8 @@ def area_files(area: str) -> list[Path]:
     """The files of an area, exactly as the Makefile's translations-<area> target has them."""
     settings = UI / "dialogs" / "settings_dialogs.py"
     if area == "app":
-        return sorted(UI.glob("*.py")) + sorted((UI / "views").glob("*.py")) + [settings]
+        return ([ROOT / "crmdesk" / "app.py"] + sorted(UI.glob("*.py"))
+                + sorted((UI / "views").glob("*.py")) + [settings])
     return (sorted(p for p in (UI / "dialogs").glob("*.py") if p != settings)
             + sorted((UI / "widgets").glob("*.py")) + sorted((UI / "models").glob("*.py")))
 

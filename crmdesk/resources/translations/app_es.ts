@@ -732,6 +732,17 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>Not allowed</source>
+            <translation>No permitido</translation>
+        </message>
+        <message>
+            <source>The book was upgraded; a copy of the old version is at {path}</source>
+            <translation>El libro se ha actualizado; hay una copia de la versión anterior en {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>Board</name>
         <message>
             <source>no owner</source>
