@@ -2544,7 +2544,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
         </message>
         <message>
             <source>The loyalty account of this client is for their executive and managers.</source>
-            <translation>La cuenta de fidelización de este cliente es para su ejecutivo/a y responsables.</translation>
+            <translation>La cuenta de fidelización de esta ficha es para quien la atiende y los responsables.</translation>
         </message>
         <message numerus="yes">
             <source>Tier: {tier} · %n point(s) earned in {window} months</source>
@@ -3136,7 +3136,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Connected to the hub as {login}.</source>
-            <translation>Conectado al servidor de la oficina como {login}.</translation>
+            <translation>Conexión con el servidor de la oficina como {login}.</translation>
         </message>
         <message>
             <source>Someone else changed this profile while you were editing it: their {names} {value} shown; your unsaved changes are kept. Save to keep yours.</source>
@@ -3453,7 +3453,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Exclusive client of {owner}. You see their name and how to reach them; the rest of the profile is for {owner} and managers.</source>
-            <translation>Cliente exclusivo de {owner}. Usted ve su nombre y cómo contactar; el resto de la ficha es para {owner} y los responsables.</translation>
+            <translation>En exclusiva de {owner}. Usted ve su nombre y cómo contactar; el resto de la ficha es para {owner} y los responsables.</translation>
         </message>
         <message>
             <source>The notes about this client are private: {owner} and managers read them.</source>
@@ -3815,7 +3815,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>{relationship}, looked after by nobody yet</source>
-            <translation>{relationship}, todavía sin responsable</translation>
+            <translation>{relationship}; todavía sin responsable</translation>
         </message>
         <message>
             <source>E-mail: {addresses}</source>
@@ -3922,7 +3922,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>Name and contact only: this is someone else's exclusive client.</source>
-            <translation>Solo nombre y contacto: es cliente exclusivo de otra persona.</translation>
+            <translation>Solo nombre y contacto: esta ficha es en exclusiva de otra persona.</translation>
         </message>
         <message>
             <source>Open promises and follow-ups</source>
@@ -3975,7 +3975,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>{relationship}, looked after by {owner}</source>
-            <translation>{relationship}, atendido por {owner}</translation>
+            <translation>{relationship}; responsable: {owner}</translation>
         </message>
         <message numerus="yes">
             <source>Stage: {stage}, for %n day(s)</source>
@@ -4457,7 +4457,7 @@ Discard them, or Cancel to go back and correct them?</source>
         </message>
         <message>
             <source>The relationship canvas and the dashboards are for managers and executives, not for your role ({role}).</source>
-            <translation>El lienzo de relaciones y los paneles son para responsables y ejecutivos/as, no para su rol ({role}).</translation>
+            <translation>El lienzo de relaciones y los paneles son para los roles de responsable y ejecutivo/a, no para su rol ({role}).</translation>
         </message>
         <message>
             <source>Finding the customers…</source>
