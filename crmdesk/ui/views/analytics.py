@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk import i18n
 from crmdesk.i18n import Translatable
 from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff
 from crmdesk.services.canvas import Canvas, Scope, SegmentRow
@@ -363,7 +364,9 @@ class CanvasView(_Page):
 
         cur = e(c.currency)
         stage_labels = dict(labels.pairs(lifecycle.stages()))
-        channel = canvas.channel_label
+        def channel(key: str) -> str:
+            return labels.label(canvas.channel_label(key))
+
         parts = [
             f"<h3 style='margin:0'>{e(r.label)}</h3>",
             link("customers", "", self.tr("<b>%n</b> customer(s)", "", r.customers)),
@@ -474,7 +477,10 @@ class CanvasView(_Page):
             else ""
         )
         line(self.tr("Staff time:"), link("in_touch", "", f"{r.staff_hours:,.1f} h") + e(defaulted))
-        money = canvas.money_text
+        def money(cents: int | None) -> str:  # 12,345.67 / 12.345,67
+            text = canvas.money_text(cents)
+            return text.translate(str.maketrans(",.", ".,")) if i18n.language() == "es" else text
+
         per = money(r.cost_per_customer_cents) if r.customers else ""
         line(
             self.tr("Cost:"),
