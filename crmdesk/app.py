@@ -21,9 +21,11 @@ def _install_excepthook() -> None:
         from crmdesk.services.access import AccessDenied
 
         if isinstance(value, AccessDenied):
+            from PySide6.QtCore import QCoreApplication
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            QMessageBox.warning(QApplication.activeWindow(), "Not allowed", str(value))
+            QMessageBox.warning(QApplication.activeWindow(),
+                                QCoreApplication.translate("App", "Not allowed"), str(value))
             return
         previous(kind, value, tb)
 
@@ -31,7 +33,7 @@ def _install_excepthook() -> None:
 
 
 def run_gui(book_path: Path) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -50,6 +52,9 @@ def run_gui(book_path: Path) -> int:
     app.setDesktopFileName("crmdesk")
     app.setWindowIcon(QIcon(str(paths.resource("crmdesk.svg"))))
     qsettings = QSettings()
+    from crmdesk import i18n
+
+    i18n.install(app, i18n.chosen(qsettings))  # before any window: every text translated
     apply_theme(app, str(qsettings.value("ui/theme", "system")))
     from crmdesk.ui.widgets import wheel_guard
 
@@ -86,7 +91,9 @@ def run_gui(book_path: Path) -> int:
         QMessageBox.warning(window, "crmdesk", warning)
     if book.backup is not None:
         window.statusBar().showMessage(
-            f"The book was upgraded; a copy of the old version is at {book.backup}", 10000)
+            QCoreApplication.translate(
+                "App", "The book was upgraded; a copy of the old version is at {path}")
+            .format(path=book.backup), 10000)
     if os.environ.get("CRMDESK_EXIT_AFTER_SHOW"):
         # Used by benchmarks: report the time to the first shown window, then to its first
         # paint and to the book's data read into it (My day filled), then quit.

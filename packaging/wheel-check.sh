@@ -15,6 +15,11 @@ fail() { echo "wheel-check: FAILED: $*" >&2; exit 1; }
 
 mkdir "$work/src"
 git ls-files -z | xargs -0 cp --parents -t "$work/src"
+# The compiled translations are not tracked: built here as `make wheel` builds them.
+for ts in "$work"/src/crmdesk/resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  "$(dirname "$PYTHON")/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+done
 "$PYTHON" -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir "$work/wheels" \
   "$work/src" || fail "building the wheel"
 wheel=$(ls "$work"/wheels/crmdesk-*.whl)

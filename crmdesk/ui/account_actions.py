@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, keychain
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import lock
+from crmdesk.ui import labels, lock
 
 #: The window's actions that need a permission of the role (see services/access.py).
 ACTION_PERMISSIONS = {
@@ -24,7 +25,7 @@ ACTION_PERMISSIONS = {
 }
 
 
-class AccountActions:
+class AccountActions(Translatable):
     """Signing in, permissions on menus, and the lock.
 
     Part of MainWindow, which provides the widgets and helpers used here.
@@ -45,7 +46,7 @@ class AccountActions:
     def apply_permissions(self) -> None:
         """Menus offer what the person signed in may do; the rest is greyed with the why."""
         me = access.current()
-        role = access.ROLE_LABELS.get(me.role, me.role).lower()
+        role = labels.label(access.ROLE_LABELS.get(me.role, me.role)).lower()
         for name, permission in ACTION_PERMISSIONS.items():
             action = self.actions[name]
             spec_tip = action.statusTip().split(" — not for")[0]
@@ -55,7 +56,8 @@ class AccountActions:
                     action.setEnabled(True)
             else:
                 action.setEnabled(False)
-                action.setToolTip(f"{spec_tip} — not for your role ({role})")
+                action.setToolTip(self.tr("{spec_tip} — not for your role ({role})")
+                                  .format(spec_tip=spec_tip, role=role))
         on_list = self.pages.currentWidget() is self.splitter
         on_trash = self.pages.currentWidget() is self.trash_page
         self.actions["archive"].setEnabled(on_list and access.can("delete"))
@@ -83,15 +85,16 @@ class AccountActions:
         remember.setEnabled(available)
         remember.setChecked(available and keychain.get(self.book.path) is not None)
         if not available:
-            remember.setToolTip("No system keyring on this computer: the passphrase is asked "
-                                "each time")
+            remember.setToolTip(self.tr("No system keyring on this computer: the passphrase is "
+                                        "asked "
+                                "each time"))
 
     def switch_user(self) -> None:
         """Sign in as someone else (the one signed in now stays if it is cancelled)."""
         if not self.maybe_discard():
             return
         before = access.current()
-        if not self.ask_sign_in("Sign in as:"):
+        if not self.ask_sign_in(self.tr("Sign in as:")):
             access.resume(before)
             return
         self.after_sign_in()
@@ -105,7 +108,9 @@ class AccountActions:
         me = access.current()
         if me.signed_in:
             self.statusBar().showMessage(
-                f"Signed in as {me.name} ({access.ROLE_LABELS.get(me.role, me.role)})", 5000)
+                self.tr("Signed in as {name} ({value})")
+                .format(name=me.name,
+                        value=labels.label(access.ROLE_LABELS.get(me.role, me.role))), 5000)
 
     def change_my_password(self) -> None:
         me = access.current()
@@ -128,15 +133,19 @@ class AccountActions:
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
             return
-        self.statusBar().showMessage(f"Your {'PIN' if choice == 'pin' else 'password'} was "
-                                     "changed", 5000)
+        self.statusBar().showMessage(
+            self.tr("Your PIN was changed") if choice == "pin"
+            else self.tr("Your password was changed"),
+            5000,
+        )
 
     def ask_secret_kind(self) -> str | None:
         """'password' or 'pin' (tests replace this)."""
-        items = ["Password (to sign in)", "PIN (to unlock the window)"]
-        text, ok = QInputDialog.getItem(self, "Change", "What do you want to change?", items,
-                                        0, False)
-        return None if not ok else ("pin" if text.startswith("PIN") else "password")
+        items = [self.tr("Password (to sign in)"), self.tr("PIN (to unlock the window)")]
+        text, ok = QInputDialog.getItem(
+            self, self.tr("Change"), self.tr("What do you want to change?"), items, 0, False
+        )
+        return None if not ok else ("pin" if text == items[1] else "password")
 
     def ask_new_secret(self, who: str, pin: bool = False) -> str | None:
         """A new password or PIN typed twice (tests replace this)."""
@@ -153,24 +162,36 @@ class AccountActions:
         if passphrase is not None and keychain.get(self.book.path) is None:
             remember.setChecked(True)
             if keychain.remember(self.book.path, passphrase):
-                self.statusBar().showMessage("The passphrase is kept in the system keyring: "
-                                             "this book opens without asking here", 6000)
+                self.statusBar().showMessage(
+                    self.tr(
+                        "The passphrase is kept in the system "
+                        "keyring: "
+                        "this book opens without asking here"
+                    ),
+                    6000,
+                )
             else:
                 remember.setChecked(False)
-                self.show_error("The system keyring refused to keep the passphrase.")
+                self.show_error(self.tr("The system keyring refused to keep the passphrase."))
         else:
             remember.setChecked(False)
             keychain.forget(self.book.path)
-            self.statusBar().showMessage("The passphrase is no longer remembered", 5000)
+            self.statusBar().showMessage(self.tr("The passphrase is no longer remembered"), 5000)
 
     def lock_window(self) -> None:
         self.window_lock.lock()
 
     def edit_lock_after(self) -> None:
         minutes, ok = QInputDialog.getInt(
-            self, "Lock after idle time",
-            "Lock the window after this many minutes without keyboard or mouse (0: never):",
-            lock.idle_minutes(), 0, 24 * 60)
+            self,
+            self.tr("Lock after idle time"),
+            self.tr(
+                "Lock the window after this many minutes without keyboard or mouse (0: never):"
+            ),
+            lock.idle_minutes(),
+            0,
+            24 * 60,
+        )
         if not ok:
             return
         try:
@@ -180,6 +201,8 @@ class AccountActions:
             return
         self.window_lock.reload_setting()
         self.statusBar().showMessage(
-            f"The window locks after {minutes} idle minutes" if minutes else
-            "The window no longer locks by itself", 5000)
-
+            self.tr("The window locks after {minutes} idle minutes").format(minutes=minutes)
+            if minutes
+            else self.tr("The window no longer locks by itself"),
+            5000,
+        )

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, interactions, schedule
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import undo
+from crmdesk.ui import icons, undo, when
 from crmdesk.ui.views.agenda_view import AgendaView
+
+
+class _Plurals(Translatable):
+    """The texts with a count (lupdate files Qt plurals only from a class's self.tr)."""
+
+    def follow_ups(self, n: int) -> str:
+        return self.tr("%n follow-up(s)", "", n)
 
 
 def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
     view = AgendaView()
     view.person = window.current_user
     index = window.pages.addWidget(view)
-    item = QTreeWidgetItem(["Agenda"])
+    item = QTreeWidgetItem([QCoreApplication.translate("AgendaActions", "Agenda")])
+    item.setData(0, icons.NAV_KEY_ROLE, "Agenda")
     item.setData(0, Qt.ItemDataRole.UserRole, ("page", index))
-    item.setToolTip(0, "Today, tomorrow, this week, next week, a month: drag to reschedule")
+    item.setToolTip(0, QCoreApplication.translate("AgendaActions", "Today, tomorrow, this week, "
+                                                                   "next week, a month: drag to "
+                                                                   "reschedule"))
     window.nav.insertTopLevelItem(window.nav.indexOfTopLevelItem(window.nav_today) + 1, item)
     window.nav_agenda = item
 
@@ -60,27 +71,35 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
                 return cids
             return action
 
-        what = f"“{moves[0][4]}”" if len(moves) == 1 else f"{len(moves)} follow-ups"
+        what = f"“{moves[0][4]}”" if len(moves) == 1 else _Plurals().follow_ups(len(moves))
         window.undo_stack.push(undo.ServiceCommand(
-            f"Reschedule {what}", apply(2), apply(1), window.hub.interactions_changed.emit,
+            QCoreApplication.translate("AgendaActions", "Reschedule {what}")
+            .format(what=what), apply(2), apply(1), window.hub.interactions_changed.emit,
             window._command_failed))
         window.hub.interactions_changed.emit(cids)
-        window.statusBar().showMessage(f"Moved {what} to {day:%a %d %b}. Ctrl+Z to undo.",
-                                       6000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "AgendaActions", "Moved {what} to {day}. Ctrl+Z to undo."
+            ).format(what=what, day=when.short_day(day)),
+            6000,
+        )
 
     # Where the person left it: the range and whose agenda (window state, QSettings).
     # (without reading the agenda: that waits until the page is first shown, it is stale)
     for combo in (view.range, view.scope):
         combo.blockSignals(True)
     view.set_range(str(window.qsettings.value("agenda/range", "week")))
-    view.scope.setCurrentIndex(max(0, view.scope.findData(
-        str(window.qsettings.value("agenda/scope", "mine")))))
+    view.scope.setCurrentIndex(
+        max(0, view.scope.findData(str(window.qsettings.value("agenda/scope", "mine"))))
+    )
     for combo in (view.range, view.scope):
         combo.blockSignals(False)
     view.range.currentIndexChanged.connect(
-        lambda: window.qsettings.setValue("agenda/range", view.range.currentData()))
+        lambda: window.qsettings.setValue("agenda/range", view.range.currentData())
+    )
     view.scope.currentIndexChanged.connect(
-        lambda: window.qsettings.setValue("agenda/scope", view.scope.currentData()))
+        lambda: window.qsettings.setValue("agenda/scope", view.scope.currentData())
+    )
     today = window.today
     today.scope.blockSignals(True)
     today.set_scope(str(window.qsettings.value("myday/scope", "mine")))

@@ -10,44 +10,50 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access
+from crmdesk.ui import icons, labels
 
 
-class AnalyticsPages:
+class AnalyticsPages(Translatable):
     """Owned by the main window (`window.analytics`)."""
 
     def __init__(self, window: Any):
         self.w = window
         self.canvas: Any = None  # CanvasView once built
         self.dashboard: Any = None  # DashboardView once built
-        self.canvas_holder = self._holder("Relationship canvas")
-        self.dashboard_holder = self._holder("Dashboards")
+        self.canvas_holder = self._holder(self.tr("Relationship canvas"))
+        self.dashboard_holder = self._holder(self.tr("Dashboards"))
         nav = window.nav
-        self.nav_canvas = QTreeWidgetItem(["Relationship canvas"])
+        self.nav_canvas = QTreeWidgetItem([self.tr("Relationship canvas")])
+        self.nav_canvas.setData(0, icons.NAV_KEY_ROLE, "Relationship canvas")
         self.nav_canvas.setData(0, Qt.ItemDataRole.UserRole,
                                 ("page", window.pages.addWidget(self.canvas_holder)))
-        self.nav_canvas.setToolTip(0, "Segments, channels, relationships and what they cost")
-        self.nav_dashboard = QTreeWidgetItem(["Dashboards"])
+        self.nav_canvas.setToolTip(0, self.tr("Segments, channels, relationships and what they "
+                                              "cost"))
+        self.nav_dashboard = QTreeWidgetItem([self.tr("Dashboards")])
+        self.nav_dashboard.setData(0, icons.NAV_KEY_ROLE, "Dashboards")
         self.nav_dashboard.setData(0, Qt.ItemDataRole.UserRole,
                                    ("page", window.pages.addWidget(self.dashboard_holder)))
-        self.nav_dashboard.setToolTip(0, "Funnel, promises, response times, satisfaction, "
-                                         "loyalty, quiet clients and value as charts")
+        self.nav_dashboard.setToolTip(0, self.tr("Funnel, promises, response times, satisfaction, "
+                                         "loyalty, quiet clients and value as charts"))
         at = nav.indexOfTopLevelItem(window.nav_trash)
         nav.insertTopLevelItems(max(0, at), [self.nav_canvas, self.nav_dashboard])
         nav.currentItemChanged.connect(self._nav_changed)
         self.actions = {
-            "canvas": self._action("Relationship &Canvas", "Ctrl+Shift+K",
-                                   "The relationship canvas: one card per segment",
+            "canvas": self._action(self.tr("Relationship &Canvas"), self.tr("Ctrl+Shift+K"),
+                                   self.tr("The relationship canvas: one card per segment"),
                                    lambda: nav.setCurrentItem(self.nav_canvas)),
-            "dashboards": self._action("&Dashboards", "Ctrl+Shift+D",
-                                       "Charts of the funnel, promises, response times, "
-                                       "satisfaction, loyalty and value",
+            "dashboards": self._action(self.tr("&Dashboards"), self.tr("Ctrl+Shift+D"),
+                                       self.tr("Charts of the funnel, promises, response times, "
+                                       "satisfaction, loyalty and value"),
                                        lambda: nav.setCurrentItem(self.nav_dashboard)),
-            "costs": self._action("Relationship &Costs…", "",
-                                  "Hourly cost per role, default duration per channel, "
-                                  "answer target, value of a point", self.edit_costs),
+            "costs": self._action(self.tr("Relationship &Costs…"), "",
+                                  self.tr("Hourly cost per role, default duration per channel, "
+                                  "answer target, value of a point"), self.edit_costs),
         }
-        menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+        menus = {a.menu().objectName(): a.menu() for a in window.menuBar().actions()
+                 if a.menu()}
         view: QMenu | None = menus.get("View")
         if view is not None:
             view.addSeparator()
@@ -160,11 +166,12 @@ class AnalyticsPages:
     def apply_permissions(self) -> None:
         ok = access.can("analytics")
         me = access.current()
-        role = access.ROLE_LABELS.get(me.role, me.role).lower()
-        why = "" if ok else f" — not for your role ({role})"
+        role = labels.label(access.ROLE_LABELS.get(me.role, me.role)).lower()
+        why = "" if ok else self.tr(" — not for your role ({role})").format(role=role)
         for item in (self.nav_canvas, self.nav_dashboard):
             item.setDisabled(not ok)
-        self.nav_canvas.setToolTip(0, "Segments, channels, relationships and what they cost"
+        self.nav_canvas.setToolTip(0, self.tr("Segments, channels, relationships and what they "
+                                              "cost")
                                    + why)
         for name in ("canvas", "dashboards"):
             self.actions[name].setEnabled(ok)
@@ -178,7 +185,8 @@ class AnalyticsPages:
             return
         w.nav.setCurrentItem(w.nav_customers)
         w.customers.restrict_to(ids, label)
-        w.statusBar().showMessage(f"{len(ids):,} customers behind: {label}", 8000)
+        w.statusBar().showMessage(self.tr("%n customer(s) behind: {label}", "", len(ids))
+                                  .format(label=label), 8000)
 
     # --- exports and settings --------------------------------------------------------------
     def export(self, page: Any, kind: str) -> None:
@@ -192,8 +200,12 @@ class AnalyticsPages:
         suffix, filters = {"pdf": (".pdf", "PDF (*.pdf)"),
                            "csv": (".csv", "CSV, spreadsheet-safe (*.csv)")}[kind]
         target = self.w.ask_save_path(
-            "Export the relationship canvas" if is_canvas else "Export the dashboards",
-            self.w._documents() / f"{name}-{exporting.stamp()}{suffix}", filters)
+            self.tr("Export the relationship canvas")
+            if is_canvas
+            else self.tr("Export the dashboards"),
+            self.w._documents() / f"{name}-{exporting.stamp()}{suffix}",
+            filters,
+        )
         if target is None:
             return
         scope = page.bar.scope()
@@ -218,15 +230,21 @@ class AnalyticsPages:
             else:
                 canvas_export.write_dashboard_csv(board, target)
 
-        self.w.run_with_progress(f"Writing {target.name}…", work, lambda _r: (
-            self.w.statusBar().showMessage(f"Written to {target}", 8000)))
+        self.w.run_with_progress(
+            self.tr("Writing {name}…").format(name=target.name),
+            work,
+            lambda _r: self.w.statusBar().showMessage(
+                self.tr("Written to {target}").format(target=target), 8000
+            ),
+        )
 
     def edit_costs(self) -> None:
         from crmdesk.services import loyalty_programme, settings
         from crmdesk.ui.dialogs.canvas_settings import CanvasSettingsDialog
 
-        dialog = CanvasSettingsDialog(settings.canvas_settings(),
-                                      loyalty_programme.programme().currency, self.w)
+        dialog = CanvasSettingsDialog(
+            settings.canvas_settings(), loyalty_programme.programme().currency, self.w
+        )
         self.w.last_dialog = dialog
         if self.w.run_dialog(dialog):
             self.book_changed()

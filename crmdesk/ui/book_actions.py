@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import paths
+from crmdesk.i18n import Translatable
 from crmdesk.services import (
     access,
     customer_query,
@@ -28,7 +29,7 @@ from crmdesk.ui import file_dialogs, workers
 DEMO_CUSTOMERS = 500
 
 
-class BookActions:
+class BookActions(Translatable):
     """Opening, creating and switching books, and the demo book.
 
     Part of MainWindow, which provides the widgets and helpers used here.
@@ -51,7 +52,7 @@ class BookActions:
             self.interaction_log.reload()
         self._update_nav_counts()
         self.book_label.setText(str(self.book.path))
-        self.book_label.setToolTip("The book file open now")
+        self.book_label.setToolTip(self.tr("The book file open now"))
         self.run_expiry()
         if not os.environ.get("CRMDESK_NO_AUTO_BACKUP"):
             self.auto_backup()
@@ -101,21 +102,22 @@ class BookActions:
         self.qsettings.setValue("book/last", str(path))
         if build_demo and customer_query.count() + customer_query.count(True) == 0:
             self._build_demo()
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
         return True
 
     def new_book(self) -> None:
-        target = file_dialogs.save_file(self, "New client book", paths.data_dir(),
-                                        "crmdesk books (*.db)")
+        target = file_dialogs.save_file(self, self.tr("New client book"), paths.data_dir(),
+                                        self.tr("crmdesk books (*.db)"))
         if target is not None:
             if target.exists():
-                self.show_error(f"{target} already exists; choose a new name.")
+                self.show_error(self.tr("{target} already exists; choose a new name.")
+                                .format(target=target))
                 return
             self.switch_book(target)
 
     def open_book_dialog(self) -> None:
-        chosen = file_dialogs.open_file(self, "Open client book", paths.data_dir(),
-                                        "crmdesk books (*.db);;All files (*)")
+        chosen = file_dialogs.open_file(self, self.tr("Open client book"), paths.data_dir(),
+                                        self.tr("crmdesk books (*.db);;All files (*)"))
         if chosen is not None:
             self.switch_book(chosen)
 
@@ -139,41 +141,46 @@ class BookActions:
         from crmdesk.store import encryption
 
         if not access.can("encrypt"):
-            self.show_error(f"{access.current().name} may not encrypt the book.")
+            self.show_error(self.tr("{name} may not encrypt the book.")
+                            .format(name=access.current().name))
             return
         if self.book.encrypted:
-            self.show_error(f"{self.book.path.name} is already encrypted; use Change "
-                            "Passphrase to change its key.")
+            self.show_error(self.tr("{name} is already encrypted; use Change Passphrase to change "
+                                    "its key.").format(name=self.book.path.name))
             return
         if not self.maybe_discard():
             return
-        passphrase = self.ask_new_passphrase("Encrypt this book")
+        passphrase = self.ask_new_passphrase(self.tr("Encrypt this book"))
         if not passphrase:
-            self.statusBar().showMessage("Not encrypted: no passphrase, or the two differed.",
+            self.statusBar().showMessage(self.tr("Not encrypted: no passphrase, or the two "
+                                                 "differed."),
                                          6000)
             return
         self._rewrite_closed(lambda path: encryption.encrypt_book(path, passphrase),
-                             passphrase, "The book is encrypted. Backups made before now are "
-                             "not: delete them if they must stay private.")
+                             passphrase, self.tr("The book is encrypted. Backups made before "
+                                                 "now are not: delete them if they must stay "
+                                                 "private."))
 
     def change_passphrase(self) -> None:
         from crmdesk.store import encryption
 
         old = self.book.passphrase
         if not access.can("encrypt"):
-            self.show_error(f"{access.current().name} may not change the book's passphrase.")
+            self.show_error(self.tr("{name} may not change the book's passphrase.")
+                            .format(name=access.current().name))
             return
         if old is None:
-            self.show_error(f"{self.book.path.name} is not encrypted: use Encrypt Book first.")
+            self.show_error(self.tr("{name} is not encrypted: use Encrypt Book first.")
+                            .format(name=self.book.path.name))
             return
         if not self.maybe_discard():
             return
-        new = self.ask_new_passphrase("Change the passphrase")
+        new = self.ask_new_passphrase(self.tr("Change the passphrase"))
         if not new:
-            self.statusBar().showMessage("Passphrase unchanged.", 4000)
+            self.statusBar().showMessage(self.tr("Passphrase unchanged."), 4000)
             return
         self._rewrite_closed(lambda path: encryption.rekey_book(path, old, new), new,
-                             "The passphrase was changed.")
+                             self.tr("The passphrase was changed."))
 
     def _rewrite_closed(self, change: Callable[[Path], None], passphrase: str,
                         done: str) -> None:
@@ -182,8 +189,9 @@ class BookActions:
         path = self.book.path
         before = self.book.passphrase
         self.book.database.close()
-        dialog = QProgressDialog("Rewriting the book… (a large book takes a while)", "", 0, 0,
-                                 self)
+        dialog = QProgressDialog(
+            self.tr("Rewriting the book… (a large book takes a while)"), "", 0, 0, self
+        )
         dialog.setCancelButton(None)  # a half-rewritten book is never kept anyway
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -198,7 +206,7 @@ class BookActions:
             dialog.close()
             self.book = open_book(path, create=False, passphrase=before)
             self._after_reopen()
-            self.show_error(f"Nothing was changed: {exc}")
+            self.show_error(self.tr("Nothing was changed: {exc}").format(exc=exc))
 
         task = workers.Task(lambda _progress: change(path), uses_book=False)
         task.signals.finished.connect(finished)
@@ -231,15 +239,22 @@ class BookActions:
 
     def ask_welcome(self) -> str:
         """On an empty book: "import", "demo" or "empty" (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Welcome to crmdesk",
-                          "This client book is empty.\n\nBring in your contacts from a phone, "
-                          "Outlook, Gmail or a spreadsheet (vCard or CSV), or explore a demo "
-                          f"book of {DEMO_CUSTOMERS} sample clients first (your own book "
-                          "stays as it is; File ▸ Open Book brings you back).",
-                          QMessageBox.StandardButton.NoButton, self)
-        contacts = box.addButton("Import contacts…", QMessageBox.ButtonRole.AcceptRole)
-        demo_button = box.addButton("Explore the demo", QMessageBox.ButtonRole.YesRole)
-        box.addButton("Start empty", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Welcome to crmdesk"),
+            self.tr(
+                "This client book is empty.\n\nBring in your contacts from a "
+                "phone, Outlook, Gmail or a spreadsheet (vCard or CSV), or "
+                "explore a demo book of {DEMO_CUSTOMERS} sample clients first "
+                "(your own book stays as it is; File ▸ Open Book brings you "
+                "back)."
+            ).format(DEMO_CUSTOMERS=DEMO_CUSTOMERS),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        contacts = box.addButton(self.tr("Import contacts…"), QMessageBox.ButtonRole.AcceptRole)
+        demo_button = box.addButton(self.tr("Explore the demo"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         return "demo" if clicked is demo_button else "import" if clicked is contacts else "empty"
@@ -247,7 +262,9 @@ class BookActions:
     def _build_demo(self) -> None:
         from crmdesk.services import demo
 
-        dialog = QProgressDialog("Building the demo book…", "Cancel", 0, DEMO_CUSTOMERS, self)
+        dialog = QProgressDialog(
+            self.tr("Building the demo book…"), self.tr("Cancel"), 0, DEMO_CUSTOMERS, self
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         task = workers.Task(lambda progress: demo.build_demo(DEMO_CUSTOMERS, 7, progress))
@@ -257,7 +274,7 @@ class BookActions:
         def finished(_result: object) -> None:
             dialog.reset()
             self._load_book_data()
-            self.statusBar().showMessage("Demo book ready: explore freely.", 5000)
+            self.statusBar().showMessage(self.tr("Demo book ready: explore freely."), 5000)
 
         def failed(exc: object) -> None:
             dialog.reset()

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
 
+from crmdesk.i18n import Translatable
 from crmdesk.services.dashboard import Chart
 
 # Okabe & Ito's colour-blind-safe set: distinct on white and on a dark grey alike.
@@ -146,7 +147,7 @@ class Hit:
     category: int
 
 
-class ChartView(QWidget):
+class ChartView(Translatable, QWidget):
     """Draws one `services.dashboard.Chart`. `point_activated(category, series)` asks for
     the customers behind a bar or point (keys, as the service understands them)."""
 
@@ -163,13 +164,13 @@ class ChartView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(320, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.copy_action = QAction("&Copy as Image", self)
+        self.copy_action = QAction(self.tr("&Copy as Image"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.triggered.connect(self.copy_image)
         self.addAction(self.copy_action)
-        self.setToolTip("Hover for values; click a bar or point to see its customers; "
-                        "right-click to copy as an image")
+        self.setToolTip(self.tr("Hover for values; click a bar or point to see its customers; "
+                        "right-click to copy as an image"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(560, 300)
@@ -178,7 +179,7 @@ class ChartView(QWidget):
         self.chart = chart
         self.hover = None
         self.selected = -1
-        self.setAccessibleName(chart.title if chart else "Chart")
+        self.setAccessibleName(chart.title if chart else self.tr("Chart"))
         self.setAccessibleDescription(self.describe())
         self.update()
 
@@ -194,7 +195,7 @@ class ChartView(QWidget):
                       if v not in (None, 0)]
             if values:
                 parts.append(f"{s.name}: " + ", ".join(values))
-        return "; ".join(parts) or "No data in this period."
+        return "; ".join(parts) or self.tr("No data in this period.")
 
     # --- drawing ----------------------------------------------------------------------------
     def colour(self, index: int) -> QColor:
@@ -229,7 +230,7 @@ class ChartView(QWidget):
         values = [v for s in c.series for v in s.values if v is not None]
         if not c.categories or not any(values):
             painter.setPen(text)
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No data in this period.")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No data in this period."))
             return
         # Legend along the top.
         x, y = area.left() + 8, area.top() + 6
@@ -408,7 +409,7 @@ class ChartView(QWidget):
         label = c.categories[hit.category][1]
         value = self.format(s.values[hit.category], c.unit)
         name = f"{s.name} · " if len(c.series) > 1 else ""
-        return f"{name}{label}: {value}\nClick to see the customers"
+        return f"{name}{label}: {value}\n" + self.tr("Click to see the customers")
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
         hit = self.hit_at(event.position())
@@ -464,7 +465,7 @@ class ChartView(QWidget):
         menu.addAction(self.copy_action)
         hit = self.hit_at(QPointF(event.pos()))
         if hit:
-            show = menu.addAction("Show the Customers Behind This")
+            show = menu.addAction(self.tr("Show the Customers Behind This"))
             show.triggered.connect(lambda: self.activate(hit))
         menu.exec(event.globalPos())
 

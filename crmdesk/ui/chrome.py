@@ -75,7 +75,8 @@ class _ToolbarFitter(QObject):
 
 def _decorate_nav(nav: QTreeWidget) -> None:
     def walk(item: QTreeWidgetItem, top: bool) -> None:
-        name = icons.nav_icon(item.text(0)) if top else icons.SAVED_VIEW_ICON
+        key = item.data(0, icons.NAV_KEY_ROLE) or item.text(0)
+        name = icons.nav_icon(key) if top else icons.SAVED_VIEW_ICON
         if name is not None and item.data(0, Qt.ItemDataRole.DecorationRole) is None:
             item.setIcon(0, icons.icon(name))
         for i in range(item.childCount()):
@@ -127,17 +128,20 @@ def install_icons(window: Any) -> None:
 def install_toolbar(window: Any) -> None:
     toolbar: QToolBar = window.toolbar
     undo, redo = window.actions["undo"], window.actions["redo"]
-    undo.setIconText(tr("Undo"))  # the toolbar label stays; the menu says what is undone
-    redo.setIconText(tr("Redo"))
+    # the toolbar label stays; the menu says what is undone
+    undo.setIconText(QCoreApplication.translate("Chrome", "Undo"))
+    redo.setIconText(QCoreApplication.translate("Chrome", "Redo"))
     stack = window.undo_stack
 
     def undo_text(text: str) -> None:
-        undo.setToolTip(tip_with_shortcut(tr("Undo {what}").format(what=text) if text
-                                          else tr("Undo the last change"), undo))
+        tip = (QCoreApplication.translate("Chrome", "Undo {what}").format(what=text) if text
+               else QCoreApplication.translate("Chrome", "Undo the last change"))
+        undo.setToolTip(tip_with_shortcut(tip, undo))
 
     def redo_text(text: str) -> None:
-        redo.setToolTip(tip_with_shortcut(tr("Redo {what}").format(what=text) if text
-                                          else tr("Redo the change you undid"), redo))
+        tip = (QCoreApplication.translate("Chrome", "Redo {what}").format(what=text) if text
+               else QCoreApplication.translate("Chrome", "Redo the change you undid"))
+        redo.setToolTip(tip_with_shortcut(tip, redo))
 
     stack.undoTextChanged.connect(undo_text)
     stack.redoTextChanged.connect(redo_text)
@@ -148,9 +152,9 @@ def install_toolbar(window: Any) -> None:
             continue
         action.setToolTip(tip_with_shortcut(action.toolTip(), action))
     for label in toolbar.findChildren(QLabel):
-        if label.text().strip().rstrip(":") == "You":
+        if label.objectName() == "youLabel":
             label.setBuddy(window.user_combo)
-            label.setText(tr("&You:") + " ")
+            label.setText(QCoreApplication.translate("Chrome", "&You:") + " ")
     window.toolbar_fitter = _ToolbarFitter(window, toolbar)
 
 
@@ -165,20 +169,21 @@ def install_help(window: Any) -> None:
 
     help_menu = None
     for menu_action in window.menuBar().actions():
-        if menu_action.text().replace("&", "") == "Help":
+        if menu_action.menu() is not None and menu_action.menu().objectName() == "Help":
             help_menu = menu_action.menu()
     if help_menu is None:
-        help_menu = window.menuBar().addMenu(tr("&Help"))
+        help_menu = window.menuBar().addMenu(QCoreApplication.translate("Chrome", "&Help"))
     about = window.actions["about"]
-    show_help = QAction(tr("crmdesk &Help"), window)
+    show_help = QAction(QCoreApplication.translate("Chrome", "crmdesk &Help"), window)
     show_help.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    show_help.setToolTip(tip_with_shortcut(tr("How crmdesk works: tasks, shortcuts, roles"),
-                                           show_help))
+    show_help.setToolTip(tip_with_shortcut(QCoreApplication.translate(
+        "Chrome", "How crmdesk works: tasks, shortcuts, roles"), show_help))
     show_help.setIcon(icons.icon(icons.ACTION_ICONS["help"]))
     show_help.triggered.connect(lambda: help_window().show_help(window))
-    keys = QAction(tr("&Keyboard Shortcuts"), window)
+    keys = QAction(QCoreApplication.translate("Chrome", "&Keyboard Shortcuts"), window)
     keys.setShortcut(QKeySequence("Ctrl+/"))
-    keys.setToolTip(tip_with_shortcut(tr("Every keyboard shortcut at a glance"), keys))
+    keys.setToolTip(tip_with_shortcut(
+        QCoreApplication.translate("Chrome", "Every keyboard shortcut at a glance"), keys))
     keys.setIcon(icons.icon(icons.ACTION_ICONS["shortcuts"]))
     keys.triggered.connect(lambda: help_window().show_shortcuts(window))
     help_menu.insertAction(about, show_help)
@@ -188,7 +193,9 @@ def install_help(window: Any) -> None:
         window.addAction(action)  # the shortcut works whatever has the focus
     window.actions["help"] = show_help
     window.actions["shortcuts"] = keys
-    about.setToolTip(tr("Versions and licences of crmdesk and what it is built with"))
+    about.setToolTip(QCoreApplication.translate("Chrome",
+                                                "Versions and licences of crmdesk and what it "
+                                                "is built with"))
 
 
 def release_tab(root: Any) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import (
     access,
     agenda,
@@ -19,10 +20,10 @@ from crmdesk.services import (
 from crmdesk.services.interactions import InteractionData
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
-from crmdesk.ui import file_dialogs, undo
+from crmdesk.ui import file_dialogs, labels, undo
 
 
-class ContactActions:
+class ContactActions(Translatable):
     """Interactions, follow-ups, quick capture, staff and the current user.
 
     Part of MainWindow, which provides the widgets and helpers used here.
@@ -40,30 +41,39 @@ class ContactActions:
             self.user_combo.clear()
             self.user_combo.addItem(me.name, me.staff_id)
             self.user_combo.setEnabled(False)
-            self.user_combo.setToolTip(f"Signed in as {me.name} "
-                                       f"({access.ROLE_LABELS.get(me.role, me.role).lower()}); "
-                                       "File ▸ Sign In as Someone Else… to hand over")
+            self.user_combo.setToolTip(
+                self.tr(
+                    "Signed in as {name} ({value}); File ▸ Sign In as Someone Else… to hand over"
+                ).format(
+                    name=me.name,
+                    value=labels.label(access.ROLE_LABELS.get(me.role, me.role)).lower(),
+                )
+            )
             self.user_combo.blockSignals(False)
             return
         self.user_combo.setEnabled(True)
-        self.user_combo.setToolTip("Who is using crmdesk: interactions you log are yours")
+        self.user_combo.setToolTip(self.tr("Who is using crmdesk: interactions you log are yours"))
         wanted = str(self.qsettings.value("user/current", ""))
         self.user_combo.blockSignals(True)
         self.user_combo.clear()
-        self.user_combo.addItem("(choose)", None)
+        self.user_combo.addItem(self.tr("(choose)"), None)
         for member in staff.list_staff():
             self.user_combo.addItem(member.name, member.id)
         self.user_combo.setCurrentIndex(max(0, self.user_combo.findText(wanted)))
         self.user_combo.blockSignals(False)
-        audit.set_actor(self.user_combo.currentText()
-                        if self.user_combo.currentData() is not None else None)
+        audit.set_actor(
+            self.user_combo.currentText() if self.user_combo.currentData() is not None else None
+        )
 
     def _user_changed(self) -> None:
-        audit.set_actor(self.user_combo.currentText()
-                        if self.user_combo.currentData() is not None else None)
+        audit.set_actor(
+            self.user_combo.currentText() if self.user_combo.currentData() is not None else None
+        )
         if self.user_combo.currentData() is not None:
             self.qsettings.setValue("user/current", self.user_combo.currentText())
-            self.statusBar().showMessage(f"Working as {self.user_combo.currentText()}", 3000)
+            self.statusBar().showMessage(
+                self.tr("Working as {value}").format(value=self.user_combo.currentText()), 3000
+            )
         self.today.reload()  # My day follows who works
         self.customers.follow_me()
         self.reminder_center.start(self.current_user())
@@ -81,7 +91,7 @@ class ContactActions:
     def _selected_customer(self) -> tuple[int, str] | None:
         cid = self.profile.customer_id
         if cid is None:
-            self.statusBar().showMessage("Select a customer first.", 4000)
+            self.statusBar().showMessage(self.tr("Select a customer first."), 4000)
             return None
         return cid, self.profile.current_data().display_name
 
@@ -94,16 +104,23 @@ class ContactActions:
         data = customers.load(cid)
         self._log_dialog(cid, data.display_name, channel="phone", direction="out")
 
-    def _log_dialog(self, cid: int, name: str, existing: InteractionData | None = None,
-                    channel: str = "phone", direction: str = "out") -> None:
+    def _log_dialog(
+        self,
+        cid: int,
+        name: str,
+        existing: InteractionData | None = None,
+        channel: str = "phone",
+        direction: str = "out",
+    ) -> None:
         from crmdesk.ui.dialogs.interaction_dialogs import LogInteractionDialog
 
-        dialog = LogInteractionDialog(cid, name, self.current_user(), existing, channel,
-                                      direction, self)
+        dialog = LogInteractionDialog(
+            cid, name, self.current_user(), existing, channel, direction, self
+        )
         self.last_dialog = dialog
         if self.run_dialog(dialog):
             self.hub.interactions_changed.emit([cid])
-            self.statusBar().showMessage(f"Logged for {name}", 4000)
+            self.statusBar().showMessage(self.tr("Logged for {name}").format(name=name), 4000)
 
     def edit_interaction(self, iid: int) -> None:
         existing = interactions.load(iid)
@@ -120,14 +137,20 @@ class ContactActions:
         self.last_dialog = dialog
         if self.run_dialog(dialog):
             self.hub.interactions_changed.emit([chosen[0]])
-            self.statusBar().showMessage(f"Follow-up added for {chosen[1]}", 4000)
+            self.statusBar().showMessage(
+                self.tr("Follow-up added for {value}").format(value=chosen[1]), 4000
+            )
 
     def follow_up_done(self, fid: int) -> None:
         try:
             current = interactions.load_follow_up(fid)
             if current.status != "open":  # a second click, another window, a reminder
                 self.statusBar().showMessage(
-                    f"Already {current.status}: {current.what}", 5000)
+                    self.tr("Already {status}: {what}").format(
+                        status=current.status, what=current.what
+                    ),
+                    5000,
+                )
                 self.hub.interactions_changed.emit([current.customer_id])
                 return
             before = interactions.set_follow_up_status(fid, "done")
@@ -141,13 +164,22 @@ class ContactActions:
             def action() -> list[int]:
                 interactions.set_follow_up_status(fid, status)
                 return [follow.customer_id]
+
             return action
 
-        self.undo_stack.push(undo.ServiceCommand(
-            f"Mark “{follow.what}” done", set_status("done"), set_status(before),
-            self.hub.interactions_changed.emit, self._command_failed))
+        self.undo_stack.push(
+            undo.ServiceCommand(
+                self.tr("Mark “{what}” done").format(what=follow.what),
+                set_status("done"),
+                set_status(before),
+                self.hub.interactions_changed.emit,
+                self._command_failed,
+            )
+        )
         self.hub.interactions_changed.emit([follow.customer_id])
-        self.statusBar().showMessage(f"Done: {follow.what}. Ctrl+Z to undo.", 5000)
+        self.statusBar().showMessage(
+            self.tr("Done: {what}. Ctrl+Z to undo.").format(what=follow.what), 5000
+        )
 
     def quick_capture(self) -> None:
         from crmdesk.ui.dialogs.quick_capture import QuickCaptureDialog
@@ -158,7 +190,7 @@ class ContactActions:
             cid = dialog.result_ids[0]
             self.hub.customers_changed.emit([cid])
             self.hub.interactions_changed.emit([cid])
-            self.statusBar().showMessage("Contact logged.", 4000)
+            self.statusBar().showMessage(self.tr("Contact logged."), 4000)
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally; True when it was accepted (tests drive it instead)."""
@@ -180,8 +212,11 @@ class ContactActions:
 
     def export_ics(self) -> None:
         name = file_dialogs.save_file(
-            self, "Export follow-ups to your calendar", Path.home() / "follow-ups.ics",
-            "iCalendar (*.ics)")
+            self,
+            self.tr("Export follow-ups to your calendar"),
+            Path.home() / "follow-ups.ics",
+            self.tr("iCalendar (*.ics)"),
+        )
         if name is None:
             return
         from crmdesk.services.calendar_export import write_ics  # icalendar: ~90 ms
@@ -194,10 +229,17 @@ class ContactActions:
             self.show_error(str(exc))
             return
         except OSError as exc:
-            self.show_error(str(exc) if getattr(exc, "plain_message", False)
-                            else f"Could not write {name}: {exc.strerror or exc}")
+            self.show_error(
+                str(exc)
+                if getattr(exc, "plain_message", False)
+                else self.tr("Could not write {name}: {value}").format(
+                    name=name, value=exc.strerror or exc
+                )
+            )
             return
-        self.statusBar().showMessage(f"{len(items)} follow-ups exported to {name}", 5000)
+        self.statusBar().showMessage(
+            self.tr("%n follow-up(s) exported to {name}", "", len(items)).format(name=name), 5000
+        )
 
     def manage_staff(self) -> None:
         from crmdesk.ui.dialogs.settings_dialogs import StaffDialog
@@ -207,7 +249,7 @@ class ContactActions:
         accepted = self.run_dialog(dialog)
         if access.accounts_exist() and not access.current().signed_in:
             # The first password was just given: from now on the book asks who works.
-            if self.ask_sign_in("The book now has staff accounts. Sign in to go on:"):
+            if self.ask_sign_in(self.tr("The book now has staff accounts. Sign in to go on:")):
                 self.after_sign_in()
         elif not access.accounts_exist() and access.current().signed_in:
             access.sign_out()

@@ -6,10 +6,19 @@ same service rules; what the role may not do is greyed with the reason.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import customers, lifecycle
+from crmdesk.ui import labels
+
+
+class _Plurals(Translatable):
+    """The texts with a count (lupdate files Qt plurals only from a class's self.tr)."""
+
+    def archive(self, n: int) -> str:
+        return self.tr("Archive %n customer(s)", "", n)
 
 
 def _name(cid: int) -> str:
@@ -27,12 +36,20 @@ def add_follow_up_for(window, cid: int) -> None:  # type: ignore[no-untyped-def]
     window.last_dialog = dialog
     if window.run_dialog(dialog):
         window.hub.interactions_changed.emit([cid])
-        window.statusBar().showMessage(f"Follow-up added for {name}", 4000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("ContextMenus", "Follow-up added for {name}").format(
+                name=name
+            ),
+            4000,
+        )
 
 
 def archive(window, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
-    if window.profile.customer_id in ids and window.profile.is_dirty() and \
-            not window.maybe_discard():
+    if (
+        window.profile.customer_id in ids
+        and window.profile.is_dirty()
+        and not window.maybe_discard()
+    ):
         return
     window._archive(ids, True)
 
@@ -42,29 +59,49 @@ def write_to(window, cid: int) -> None:  # type: ignore[no-untyped-def]
     window.actions["write_to"].trigger()
 
 
-def fill(window, menu: QMenu, ids: list[int], stages: bool = True,  # type: ignore[no-untyped-def]
-         current_stage: str | None = None) -> None:
+def fill(
+    window,
+    menu: QMenu,
+    ids: list[int],
+    stages: bool = True,  # type: ignore[no-untyped-def]
+    current_stage: str | None = None,
+) -> None:
     """Add the customer actions for `ids` to `menu`."""
     menu.setToolTipsVisible(True)
     one = ids[0] if len(ids) == 1 else None
     if one is not None:
-        menu.addAction("Open", lambda: window.show_customer(one))
-        menu.addAction("Log interaction…", lambda: window._log_dialog(one, _name(one)))
-        menu.addAction("Add follow-up…", lambda: add_follow_up_for(window, one))
+        menu.addAction(
+            QCoreApplication.translate("ContextMenus", "Open"), lambda: window.show_customer(one)
+        )
+        menu.addAction(
+            QCoreApplication.translate("ContextMenus", "Log interaction…"),
+            lambda: window._log_dialog(one, _name(one)),
+        )
+        menu.addAction(
+            QCoreApplication.translate("ContextMenus", "Add follow-up…"),
+            lambda: add_follow_up_for(window, one),
+        )
         if "write_to" in window.actions:  # the messages composer, where the book has it
-            menu.addAction("Write to…", lambda: write_to(window, one))
+            menu.addAction(
+                QCoreApplication.translate("ContextMenus", "Write to…"),
+                lambda: write_to(window, one),
+            )
     if stages:
-        move = menu.addMenu("Move to stage")
-        for key, label in lifecycle.stages():
+        move = menu.addMenu(QCoreApplication.translate("ContextMenus", "Move to stage"))
+        for key, label in labels.pairs(lifecycle.stages()):
             if key != current_stage:
                 move.addAction(label, lambda k=key: window.move_customers(ids, k))
     menu.addSeparator()
-    what = "Archive" if one is not None else f"Archive {len(ids):,} customers"
+    what = QCoreApplication.translate("ContextMenus", "Archive") if one is not None else \
+        _Plurals().archive(len(ids))
     action = menu.addAction(what, lambda: archive(window, ids))
     allowed = window.allowed("archive")
     action.setEnabled(allowed)
-    action.setToolTip("Move to the Trash (Ctrl+Z undoes)" if allowed else
-                      window.actions["archive"].toolTip())
+    action.setToolTip(
+        QCoreApplication.translate("ContextMenus", "Move to the Trash (Ctrl+Z undoes)")
+        if allowed
+        else window.actions["archive"].toolTip()
+    )
 
 
 def _popup(window, menu: QMenu, widget, pos: QPoint) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +137,7 @@ def today_menu(window, table: QTableWidget, pos: QPoint) -> QMenu | None:  # typ
     if table is view.follow_ups:
         fid = view.selected_follow_up()
         if fid is not None:
-            menu.addAction("Mark done", view._done)
+            menu.addAction(QCoreApplication.translate("ContextMenus", "Mark done"), view._done)
             menu.addSeparator()
     fill(window, menu, [cid])
     _popup(window, menu, table.viewport(), pos)
@@ -115,11 +152,14 @@ def agenda_menu(window, day_list, pos: QPoint) -> QMenu | None:  # type: ignore[
         return None
     cid, fid = int(item.data(CID_ROLE)), int(item.data(FID_ROLE))
     menu = QMenu(window)
-    menu.addAction("Mark done", lambda: window.follow_up_done(fid))
+    menu.addAction(
+        QCoreApplication.translate("ContextMenus", "Mark done"), lambda: window.follow_up_done(fid)
+    )
     if day_list.day is not None:
         import datetime as dt
 
-        for label, days in (("Move to the next day", 1), ("Move a week later", 7)):
+        for label, days in ((QCoreApplication.translate("ContextMenus", "Move to the next day"), 1),
+                            (QCoreApplication.translate("ContextMenus", "Move a week later"), 7)):
             target = day_list.day + dt.timedelta(days=days)
             menu.addAction(label, lambda t=target: window.reschedule([fid], t))
     menu.addSeparator()
@@ -132,11 +172,14 @@ def install(window) -> None:  # type: ignore[no-untyped-def]
     table = window.customers.table
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.customContextMenuRequested.connect(lambda pos: list_menu(window, pos))
-    for widget in (window.today.follow_ups, window.today.meetings, window.today.birthdays,
-                   window.today.quiet):
+    for widget in (
+        window.today.follow_ups,
+        window.today.meetings,
+        window.today.birthdays,
+        window.today.quiet,
+    ):
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        widget.customContextMenuRequested.connect(
-            lambda pos, w=widget: today_menu(window, w, pos))
+        widget.customContextMenuRequested.connect(lambda pos, w=widget: today_menu(window, w, pos))
     window.board.extend_menu = lambda menu, ids: fill(window, menu, ids, stages=False)
     agenda = getattr(window, "agenda", None)
     if agenda is not None:
@@ -145,5 +188,4 @@ def install(window) -> None:  # type: ignore[no-untyped-def]
 
 def _agenda_list(window, day_list: QAbstractItemView) -> None:  # type: ignore[no-untyped-def]
     day_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    day_list.customContextMenuRequested.connect(
-        lambda pos: agenda_menu(window, day_list, pos))
+    day_list.customContextMenuRequested.connect(lambda pos: agenda_menu(window, day_list, pos))

@@ -8,12 +8,13 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, customer_query, customers
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
-from crmdesk.ui import file_dialogs, undo, workers
+from crmdesk.ui import file_dialogs, undo, when, workers
 
 
-class DataActions:
+class DataActions(Translatable):
     """Import, export, backups and duplicates. Part of MainWindow."""
 
     # --- hooks the tests replace ----------------------------------------------------------
@@ -38,7 +39,7 @@ class DataActions:
     # --- background work with a progress dialog -------------------------------------------
     def run_with_progress(self, title: str, work: Any, done: Any) -> workers.Task:
         """Run `work(progress)` in a worker behind a progress dialog with Cancel."""
-        dialog = QProgressDialog(title, "Cancel", 0, 0, self)
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle("crmdesk")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -62,7 +63,8 @@ class DataActions:
 
         def cancelled() -> None:
             task.cancel()
-            self.statusBar().showMessage(f"{title} — cancelled; nothing was left half done.",
+            self.statusBar().showMessage(self.tr("{title} — cancelled; nothing was left half done.")
+                                         .format(title=title),
                                          6000)
 
         task.signals.progress.connect(progress)
@@ -80,7 +82,9 @@ class DataActions:
         from crmdesk.ui.dialogs.import_dialog import ImportDialog
 
         path = path or self.ask_open_path(
-            "Import contacts", "Contacts (*.vcf *.vcard *.csv *.txt *.json);;All files (*)")
+            self.tr("Import contacts"),
+            self.tr("Contacts (*.vcf *.vcard *.csv *.txt *.json);;All files (*)"),
+        )
         if path is None or not self.maybe_discard():
             return
         if path.suffix.lower() == ".json":
@@ -93,7 +97,8 @@ class DataActions:
             return
         result, plan = dialog.outcome, dialog.plan
         state = {"id": result.import_id}
-        title = f"import of {path.name}, {result.created + result.updated:,} customers"
+        title = self.tr("Import of {name}, %n customer(s)", "",
+                        result.created + result.updated).format(name=path.name)
 
         def again() -> list[int]:
             state["id"] = contact_import.apply(plan).import_id
@@ -103,22 +108,31 @@ class DataActions:
             contact_import.undo_import(state["id"])
             return []
 
-        self.undo_stack.push(undo.ServiceCommand(title.capitalize(), again, back,
-                                                 self._announce, self._command_failed))
+        self.undo_stack.push(
+            undo.ServiceCommand(
+                title, again, back, self._announce, self._command_failed
+            )
+        )
         self._announce([])
         self.statusBar().showMessage(
-            f"Imported {result.created:,} new and updated {result.updated:,} customers from "
-            f"{path.name}. Ctrl+Z undoes the whole import.", 8000)
+            self.tr(
+                "Imported {created:,} new and updated {updated:,} customers from {name}. "
+                "Ctrl+Z undoes the whole import."
+            ).format(created=result.created, updated=result.updated, name=path.name),
+            8000,
+        )
 
     def undo_earlier_import(self) -> None:
         from crmdesk.services.importing import contact_import
 
         done = contact_import.imports()
         if not done:
-            self.statusBar().showMessage("No import to undo.", 4000)
+            self.statusBar().showMessage(self.tr("No import to undo."), 4000)
             return
         items = [f"{i.created_at.astimezone():%Y-%m-%d %H:%M} — {i.title}" for i in done]
-        chosen = self.ask_choice("Undo an import", "Take back this import as a whole:", items)
+        chosen = self.ask_choice(
+            self.tr("Undo an import"), self.tr("Take back this import as a whole:"), items
+        )
         if chosen is None:
             return
         try:
@@ -127,12 +141,22 @@ class DataActions:
             self.show_error(str(exc))
             return
         self._announce([])
-        kept = f"; {len(report.kept)} kept because they were edited since" if report.kept else ""
-        trash = f", {report.to_trash} with newer records moved to the Trash" \
-            if report.to_trash else ""
+        kept = ("; " + self.tr("%n kept because they were edited since", "", len(report.kept))
+                if report.kept else "")
+        trash = (", " + self.tr("%n with newer records moved to the Trash", "", report.to_trash)
+                 if report.to_trash else "")
         self.statusBar().showMessage(
-            f"Undid the {done[chosen].title}: {report.removed:,} removed{trash}, "
-            f"{report.restored:,} restored{kept}.", 8000)
+            self.tr(
+                "Undid the {title}: {removed:,} removed{trash}, {restored:,} restored{kept}."
+            ).format(
+                title=done[chosen].title,
+                removed=report.removed,
+                trash=trash,
+                restored=report.restored,
+                kept=kept,
+            ),
+            8000,
+        )
 
     def import_book_file(self, path: Path) -> None:
         from crmdesk.services import exporting
@@ -144,7 +168,7 @@ class DataActions:
             self.show_error(str(exc))
             return
         if not exporting.is_book_export(raw[:200]):
-            self.show_error(f"{path.name} is not a crmdesk book export.")
+            self.show_error(self.tr("{name} is not a crmdesk book export.").format(name=path.name))
             return
 
         def work(progress: workers.ProgressFn) -> dict[str, int]:
@@ -154,23 +178,32 @@ class DataActions:
             self._announce([])
             self._load_book_data()
             self.statusBar().showMessage(
-                f"Book imported from {path.name}: {counts.get('customer', 0):,} customers.", 8000)
+                self.tr("Book imported from {name}: %n customer(s).", "",
+                        counts.get("customer", 0)).format(name=path.name),
+                8000,
+            )
 
-        self.run_with_progress(f"Importing the book {path.name}…", work, done)
+        self.run_with_progress(
+            self.tr("Importing the book {name}…").format(name=path.name), work, done
+        )
 
     # --- export ---------------------------------------------------------------------------
     def export_list(self, fmt: str = "vcf") -> None:
         from crmdesk.services import exporting
 
         flt = self.customers.current_filter()
-        suffix, filters = {"vcf": (".vcf", "vCard 4.0 (*.vcf)"),
-                           "csv": (".csv", "CSV, spreadsheet-safe (*.csv)"),
-                           "xlsx": (".xlsx", "Spreadsheet (*.xlsx)"),
-                           "google": ("-google.csv", "CSV for Google Contacts (*.csv)"),
-                           "outlook": ("-outlook.csv", "CSV for Outlook (*.csv)")}[fmt]
-        target = self.ask_save_path("Export the customers of this list",
-                                    self._documents() / f"customers-{exporting.stamp()}{suffix}",
-                                    filters)
+        suffix, filters = {
+            "vcf": (".vcf", "vCard 4.0 (*.vcf)"),
+            "csv": (".csv", "CSV, spreadsheet-safe (*.csv)"),
+            "xlsx": (".xlsx", "Spreadsheet (*.xlsx)"),
+            "google": ("-google.csv", "CSV for Google Contacts (*.csv)"),
+            "outlook": ("-outlook.csv", "CSV for Outlook (*.csv)"),
+        }[fmt]
+        target = self.ask_save_path(
+            self.tr("Export the customers of this list"),
+            self._documents() / f"customers-{exporting.stamp()}{suffix}",
+            filters,
+        )
         if target is None:
             return
         layout = "crmdesk" if fmt == "csv" else fmt
@@ -185,39 +218,58 @@ class DataActions:
                 return xlsx_export.export_xlsx(ids, target, progress)
             return exporting.export_csv(ids, target, progress, layout=layout)
 
-        self.run_with_progress(f"Exporting to {target.name}…", work, lambda n: (
-            self.statusBar().showMessage(f"{n:,} customers exported to {target}", 8000)))
+        self.run_with_progress(
+            self.tr("Exporting to {name}…").format(name=target.name),
+            work,
+            lambda n: self.statusBar().showMessage(
+                self.tr("%n customer(s) exported to {target}", "", n).format(target=target), 8000
+            ),
+        )
 
     def export_book(self) -> None:
         from crmdesk.services import exporting
 
-        target = self.ask_save_path("Export the whole book",
-                                    self._documents() / f"{self.book.path.stem}-"
-                                    f"{exporting.stamp()}.json", "crmdesk book (*.json)")
+        target = self.ask_save_path(
+            self.tr("Export the whole book"),
+            self._documents() / f"{self.book.path.stem}-{exporting.stamp()}.json",
+            self.tr("crmdesk book (*.json)"),
+        )
         if target is None:
             return
         self.run_with_progress(
-            f"Exporting the book to {target.name}…",
+            self.tr("Exporting the book to {name}…").format(name=target.name),
             lambda progress: exporting.export_book(target, progress),
             lambda counts: self.statusBar().showMessage(
-                f"Whole book written to {target}: {counts['customer']:,} customers", 8000))
+                self.tr("Whole book written to {target}: %n customer(s)", "",
+                        counts["customer"]).format(target=target),
+                8000,
+            ),
+        )
 
     # --- backups --------------------------------------------------------------------------
     def back_up_now(self) -> None:
         from crmdesk.services import backups, exporting
 
         folder = backups.backup_dir(self.book.path)
-        target = self.ask_save_path("Back up the book", folder / f"{self.book.path.stem}-"
-                                    f"{exporting.stamp()}.db", "crmdesk book (*.db)")
+        target = self.ask_save_path(
+            self.tr("Back up the book"),
+            folder / f"{self.book.path.stem}-{exporting.stamp()}.db",
+            self.tr("crmdesk book (*.db)"),
+        )
         if target is None:
             return
         book, passphrase = self.book.path, self.book.passphrase
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.run_with_progress(
-            "Backing up…", lambda progress: backups.back_up(book, target, progress,
-                                                           passphrase=passphrase),
+            self.tr("Backing up…"),
+            lambda progress: backups.back_up(book, target, progress, passphrase=passphrase),
             lambda path: self.statusBar().showMessage(
-                f"Backed up to {path} ({backups.size_text(path)})", 8000))
+                self.tr("Backed up to {path} ({value})").format(
+                    path=path, value=backups.size_text(path)
+                ),
+                8000,
+            ),
+        )
 
     def auto_backup(self) -> None:
         """The day's automatic backup, in the background (at most one a day, rotated)."""
@@ -226,12 +278,22 @@ class DataActions:
         book, passphrase = self.book.path, self.book.passphrase
         if not backups.auto_backup_due(book):
             return
-        task = workers.Task(lambda _progress: backups.auto_backup(book, passphrase=passphrase),
-                            uses_book=False)
-        task.signals.finished.connect(lambda path: path and self.statusBar().showMessage(
-            f"Daily backup written to {path}", 5000))
-        task.signals.failed.connect(lambda exc: self.statusBar().showMessage(
-            f"The daily backup failed: {exc}", 10000))
+        task = workers.Task(
+            lambda _progress: backups.auto_backup(book, passphrase=passphrase), uses_book=False
+        )
+        task.signals.finished.connect(
+            lambda path: (
+                path
+                and self.statusBar().showMessage(
+                    self.tr("Daily backup written to {path}").format(path=path), 5000
+                )
+            )
+        )
+        task.signals.failed.connect(
+            lambda exc: self.statusBar().showMessage(
+                self.tr("The daily backup failed: {exc}").format(exc=exc), 10000
+            )
+        )
         self.backup_task = workers.start(task)
 
     backup_task: workers.Task | None = None
@@ -239,7 +301,9 @@ class DataActions:
     def restore_backup(self) -> None:
         from crmdesk.services import backups
 
-        source = self.ask_open_path("Restore from a backup", "crmdesk books (*.db);;All (*)")
+        source = self.ask_open_path(
+            self.tr("Restore from a backup"), self.tr("crmdesk books (*.db);;All (*)")
+        )
         if source is None or not self.maybe_discard():
             return
         passphrase = self.book.passphrase
@@ -248,10 +312,13 @@ class DataActions:
         except BookError as exc:
             self.show_error(str(exc))
             return
-        if not self.ask_yes("Restore from a backup",
-                            f"Replace the book by {source.name} ({info.customers:,} customers, "
-                            f"saved {info.taken:%Y-%m-%d %H:%M})? The current book is kept "
-                            "beside it, so nothing is lost."):
+        if not self.ask_yes(
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace the book by {name} (%n customer(s), saved {taken})? The current "
+                "book is kept beside it, so nothing is lost.", "", info.customers
+            ).format(name=source.name, taken=when.stamp(info.taken)),
+        ):
             return
         path = self.book.path
         close_database()
@@ -262,15 +329,19 @@ class DataActions:
 
         def done(aside: Path) -> None:
             self.switch_book(path)
-            self.statusBar().showMessage(f"Restored from {source.name}. The book it replaced "
-                                         f"is kept as {aside.name}.", 10000)
+            self.statusBar().showMessage(
+                self.tr("Restored from {name}. The book it replaced is kept as {name2}.").format(
+                    name=source.name, name2=aside.name
+                ),
+                10000,
+            )
 
         def failed(exc: Exception) -> None:
             self.switch_book(path)
-            self.show_error(f"Restore failed; the book is unchanged. {exc}")
+            self.show_error(self.tr("Restore failed; the book is unchanged. {exc}").format(exc=exc))
 
         # The book is closed meanwhile: a modal progress dialog keeps the window out of use.
-        dialog = QProgressDialog("Restoring…", "", 0, 0, self)
+        dialog = QProgressDialog(self.tr("Restoring…"), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(200)
@@ -289,10 +360,11 @@ class DataActions:
 
         cid = self.profile.customer_id
         if cid is None:
-            self.statusBar().showMessage("Select a customer first.", 4000)
+            self.statusBar().showMessage(self.tr("Select a customer first."), 4000)
             return
-        folder = self.ask_folder("Where to save everything about this customer",
-                                 self._documents())
+        folder = self.ask_folder(
+            self.tr("Where to save everything about this customer"), self._documents()
+        )
         if folder is None:
             return
         try:
@@ -301,23 +373,32 @@ class DataActions:
             self.show_error(str(exc))
             return
         except (OSError, *DB_ERRORS) as exc:
-            self.show_error(f"Could not write the pack: {exc}")
+            self.show_error(self.tr("Could not write the pack: {exc}").format(exc=exc))
             return
-        self.statusBar().showMessage(f"Saved {json_path.name} and {pdf_path.name} in {folder}",
-                                     8000)
+        self.statusBar().showMessage(
+            self.tr("Saved {name} and {name2} in {folder}").format(
+                name=json_path.name, name2=pdf_path.name, folder=folder
+            ),
+            8000,
+        )
 
     def forget_customer(self) -> None:
         from crmdesk.services import privacy
 
         cid = self.profile.customer_id
         if cid is None:
-            self.statusBar().showMessage("Select a customer first.", 4000)
+            self.statusBar().showMessage(self.tr("Select a customer first."), 4000)
             return
         name = self.profile.current_data().display_name
-        if not self.ask_yes("Forget this customer",
-                            f"Erase everything that identifies {name} (#{cid}): names, "
-                            "contact details, notes, the text of interactions and purchases. "
-                            "Counts and totals stay, anonymised. This cannot be undone."):
+        if not self.ask_yes(
+            self.tr("Forget this customer"),
+            self.tr(
+                "Erase everything that identifies {name} (#{cid}): names, "
+                "contact details, notes, the text of interactions and "
+                "purchases. Counts and totals stay, anonymised. This cannot "
+                "be undone."
+            ).format(name=name, cid=cid),
+        ):
             return
         try:
             privacy.forget(cid)
@@ -327,10 +408,13 @@ class DataActions:
         self.undo_stack.clear()  # nothing before this can be undone onto erased data
         self.profile.load(None)
         self._announce([cid])
-        self.run_with_progress("Clearing the erased data from the file…",
-                               lambda _progress: privacy.purge_freed_space(),
-                               lambda _r: self.statusBar().showMessage(
-                                   f"#{cid} was forgotten.", 8000))
+        self.run_with_progress(
+            self.tr("Clearing the erased data from the file…"),
+            lambda _progress: privacy.purge_freed_space(),
+            lambda _r: self.statusBar().showMessage(
+                self.tr("#{cid} was forgotten.").format(cid=cid), 8000
+            ),
+        )
 
     # --- duplicates -----------------------------------------------------------------------
     def find_duplicates(self) -> None:
@@ -370,8 +454,17 @@ class DataActions:
             return [keep, other]
 
         name = customers.load(keep).display_name
-        self.undo_stack.push(undo.ServiceCommand(f"Merge into {name}", again, back,
-                                                 self._announce, self._command_failed))
+        self.undo_stack.push(
+            undo.ServiceCommand(
+                self.tr("Merge into {name}").format(name=name),
+                again,
+                back,
+                self._announce,
+                self._command_failed,
+            )
+        )
         self._announce([keep, other])
         self.show_customer(keep)
-        self.statusBar().showMessage(f"Merged into {name}. Ctrl+Z to undo.", 6000)
+        self.statusBar().showMessage(
+            self.tr("Merged into {name}. Ctrl+Z to undo.").format(name=name), 6000
+        )

@@ -12,7 +12,7 @@ import platform
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import __version__, paths
-from crmdesk.ui import screen_fit
+from crmdesk.ui import labels, screen_fit
 
 
 def tr(text: str) -> str:
@@ -87,9 +87,10 @@ def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
         text = text.removesuffix("…").split("\t")[0]
         if text.startswith(("Undo ", "Redo ")):
             text = text.split(" ")[0]
-        rows.append((where.get(id(action), tr("Window")), ", ".join(keys), text))
+        group = where.get(id(action), QCoreApplication.translate("Help", "Window"))
+        rows.append((group, ", ".join(keys), text))
     rows.sort(key=lambda r: (order.index(r[0]) if r[0] in order else len(order), r[2]))
-    return rows + [(tr(g), k, tr(w)) for g, k, w in WIDGET_KEYS]
+    return rows + [(tr(g), tr(k), tr(w)) for g, k, w in WIDGET_KEYS]
 
 
 def shortcuts_html(window: Any, only: str = "") -> str:
@@ -109,8 +110,8 @@ def shortcuts_html(window: Any, only: str = "") -> str:
     if group is not None:
         parts.append("</table>")
     else:
-        parts.append("<p>" + html.escape(tr("No shortcut matches “{text}”.").format(text=only))
-                     + "</p>")
+        none = QCoreApplication.translate("Help", "No shortcut matches “{text}”.").format(text=only)
+        parts.append("<p>" + html.escape(none) + "</p>")
     return "".join(parts)
 
 
@@ -119,13 +120,25 @@ def roles_html() -> str:
     from crmdesk.services import access
 
     roles = list(access.PERMISSIONS)
-    head = "".join(f"<th>{html.escape(access.ROLE_LABELS.get(r, r))}</th>" for r in roles)
-    yes = "<td align='center'>✔ " + html.escape(tr("yes")) + "</td>"
-    no = "<td align='center'>— " + html.escape(tr("no")) + "</td>"
-    rows = [f"<tr><th align='left'>{html.escape(tr('May'))}</th>{head}</tr>",
-            "<tr><td>" + html.escape(tr("find any customer, log interactions and follow-ups, "
-                                        "add customers, record purchases"))
-            + "</td>" + yes * len(roles) + "</tr>"]
+    head = "".join(f"<th>{html.escape(labels.label(access.ROLE_LABELS.get(r, r)))}</th>"
+                   for r in roles)
+    yes = "<td align='center'>✔ " + html.escape(QCoreApplication.translate("Help", "yes")) + "</td>"
+    no = "<td align='center'>— " + html.escape(QCoreApplication.translate("Help", "no")) + "</td>"
+    may = html.escape(QCoreApplication.translate("Help", "May"))
+    rows = [
+        f"<tr><th align='left'>{may}</th>{head}</tr>",
+        "<tr><td>"
+        + html.escape(
+            QCoreApplication.translate(
+                "Help",
+                "find any customer, log interactions and follow-ups, add customers, "
+                "record purchases",
+            )
+        )
+        + "</td>"
+        + yes * len(roles)
+        + "</tr>",
+    ]
     for key, what in access.WHAT.items():
         cells = "".join(yes if key in access.PERMISSIONS[r] else no for r in roles)
         rows.append(f"<tr><td>{html.escape(what)}</td>{cells}</tr>")
@@ -144,8 +157,11 @@ def help_source() -> str:
 
 
 def help_html(window: Any) -> str:
-    return (help_source().replace("<!--ROLES-->", roles_html())
-            .replace("<!--SHORTCUTS-->", shortcuts_html(window)))
+    return (
+        help_source()
+        .replace("<!--ROLES-->", roles_html())
+        .replace("<!--SHORTCUTS-->", shortcuts_html(window))
+    )
 
 
 class HelpWindow(QDialog):
@@ -153,28 +169,28 @@ class HelpWindow(QDialog):
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self.setWindowTitle(tr("crmdesk Help"))
-        self.setAccessibleName(tr("crmdesk Help"))
+        self.setWindowTitle(self.tr("crmdesk Help"))
+        self.setAccessibleName(self.tr("crmdesk Help"))
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName(tr("Help text"))
+        self.browser.setAccessibleName(self.tr("Help text"))
         self.browser.setOpenLinks(True)
         self.browser.setOpenExternalLinks(False)
         self.browser.setHtml(help_html(window))
         self.topics = QListWidget()
-        self.topics.setAccessibleName(tr("Help topics"))
+        self.topics.setAccessibleName(self.tr("Help topics"))
         self.topics.setMinimumWidth(150)
         self._fill_topics()
         self.topics.currentItemChanged.connect(self._topic_chosen)
         self.find = QLineEdit()
-        self.find.setPlaceholderText(tr("Find in help (Enter for the next match)"))
-        self.find.setAccessibleName(tr("Find in help"))
+        self.find.setPlaceholderText(self.tr("Find in help (Enter for the next match)"))
+        self.find.setAccessibleName(self.tr("Find in help"))
         self.find.setClearButtonEnabled(True)
         self.find.returnPressed.connect(self.find_next)
         self.find.textChanged.connect(lambda _t: self.find_next(restart=True))
         self.status = QLabel()
-        self.status.setAccessibleName(tr("Find result"))
-        find_label = QLabel(tr("&Find:"))
+        self.status.setAccessibleName(self.tr("Find result"))
+        find_label = QLabel(self.tr("&Find:"))
         find_label.setBuddy(self.find)
         top = QHBoxLayout()
         top.addWidget(find_label)
@@ -199,8 +215,9 @@ class HelpWindow(QDialog):
         while block.isValid():
             fmt = block.charFormat()
             if block.blockFormat().headingLevel() == 2:
-                names = fmt.anchorNames() or [a for f in block.textFormats()
-                                              for a in f.format.anchorNames()]
+                names = fmt.anchorNames() or [
+                    a for f in block.textFormats() for a in f.format.anchorNames()
+                ]
                 item = QListWidgetItem(block.text())
                 item.setData(Qt.ItemDataRole.UserRole, names[0] if names else "")
                 self.topics.addItem(item)
@@ -225,8 +242,9 @@ class HelpWindow(QDialog):
             self.browser.setTextCursor(cursor)
         found = self.browser.find(text) or (
             self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start) is None
-            and self.browser.find(text))
-        self.status.setText("" if found else tr("Not found"))
+            and self.browser.find(text)
+        )
+        self.status.setText("" if found else self.tr("Not found"))
         return bool(found)
 
 
@@ -236,14 +254,14 @@ class ShortcutsOverlay(QDialog):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle(tr("Keyboard Shortcuts"))
-        self.setAccessibleName(tr("Keyboard Shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard Shortcuts"))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("Type to filter: a key or what it does"))
-        self.filter.setAccessibleName(tr("Filter shortcuts"))
+        self.filter.setPlaceholderText(self.tr("Type to filter: a key or what it does"))
+        self.filter.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter.setClearButtonEnabled(True)
         self.text = QTextBrowser()
-        self.text.setAccessibleName(tr("Shortcuts"))
+        self.text.setAccessibleName(self.tr("Shortcuts"))
         self.filter.textChanged.connect(self._show)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -278,10 +296,18 @@ def versions() -> list[tuple[str, str, str]]:
         ("Qt", qVersion(), "LGPL 3"),
         ("PySide6", PySide6.__version__, "LGPL 3"),
         ("Peewee", peewee_version, "MIT"),
-        ("SQLite", sqlite3.sqlite_version, tr("public domain")),
+        ("SQLite", sqlite3.sqlite_version, QT_TRANSLATE_NOOP("Help", "public domain")),
         ("ReportLab", reportlab.Version, "BSD"),
-        (tr("DejaVu fonts"), "2.37", tr("Bitstream Vera / DejaVu licence (free)")),
-        (tr("Lucide icons"), "1.62.0", "ISC (some icons MIT, from Feather)"),
+        (
+            QT_TRANSLATE_NOOP("Help", "DejaVu fonts"),
+            "2.37",
+            QT_TRANSLATE_NOOP("Help", "Bitstream Vera / DejaVu licence (free)"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("Help", "Lucide icons"),
+            "1.62.0",
+            QT_TRANSLATE_NOOP("Help", "ISC (some icons MIT, from Feather)"),
+        ),
     ]
 
 
@@ -295,38 +321,57 @@ def _licence(name: str) -> str:
 class AboutDialog(QDialog):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
-        self.setWindowTitle(tr("About crmdesk"))
-        self.setAccessibleName(tr("About crmdesk"))
-        title = QLabel(f"<h2>crmdesk {html.escape(__version__)}</h2><p>"
-                       + html.escape(tr("An offline-first client book for people who give "
-                                        "personal assistance.")) + "</p>")
+        self.setWindowTitle(self.tr("About crmdesk"))
+        self.setAccessibleName(self.tr("About crmdesk"))
+        title = QLabel(
+            "<h2>crmdesk "
+            + html.escape(__version__)
+            + "</h2><p>"
+            + html.escape(
+                self.tr("An offline-first client book for people who give personal assistance.")
+            )
+            + "</p>"
+        )
         title.setWordWrap(True)
-        title.setAccessibleName(tr("crmdesk version"))
+        title.setAccessibleName(self.tr("crmdesk version"))
         book = getattr(getattr(window, "book", None), "path", None)
-        where = QLabel(html.escape(tr("Book: {path}").format(path=book)) if book else "")
+        where = QLabel(html.escape(self.tr("Book: {path}").format(path=book)) if book else "")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
-        where.setAccessibleName(tr("Book file"))
-        rows = "".join(f"<tr><td><b>{html.escape(c)}</b></td><td>{html.escape(v)}</td>"
-                       f"<td>{html.escape(licence)}</td></tr>" for c, v, licence in versions())
+        where.setAccessibleName(self.tr("Book file"))
+        rows = "".join(
+            f"<tr><td><b>{html.escape(tr(c))}</b></td><td>{html.escape(v)}</td>"
+            f"<td>{html.escape(tr(licence))}</td></tr>"
+            for c, v, licence in versions()
+        )
+        heads = [
+            html.escape(t) for t in (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
+        ]
         self.versions = QTextBrowser()
-        self.versions.setAccessibleName(tr("Versions and licences"))
+        self.versions.setAccessibleName(self.tr("Versions and licences"))
         self.versions.setHtml(
-            f"<table cellpadding='4'><tr><th align='left'>{html.escape(tr('Component'))}</th>"
-            f"<th align='left'>{html.escape(tr('Version'))}</th>"
-            f"<th align='left'>{html.escape(tr('Licence'))}</th></tr>{rows}</table>"
-            f"<p>{html.escape(tr('Python'))} {html.escape(sys.version.split()[0])} · "
-            f"{html.escape(platform.platform(terse=True))}</p>")
+            f"<table cellpadding='4'><tr><th align='left'>{heads[0]}</th>"
+            f"<th align='left'>{heads[1]}</th>"
+            f"<th align='left'>{heads[2]}</th></tr>{rows}</table>"
+            f"<p>Python {html.escape(sys.version.split()[0])} · "
+            f"{html.escape(platform.platform(terse=True))}</p>"
+        )
         self.licences = QTextBrowser()
-        self.licences.setAccessibleName(tr("Licence texts"))
-        self.licences.setPlainText("\n\n".join(
-            f"== {label} ==\n\n{text}" for label, text in (
-                (tr("crmdesk (MIT)"), MIT_TEXT),
-                (tr("Lucide icons"), _licence("icons/LICENSE-Lucide.txt")),
-                (tr("DejaVu fonts"), _licence("fonts/LICENSE-DejaVu.txt"))) if text))
+        self.licences.setAccessibleName(self.tr("Licence texts"))
+        self.licences.setPlainText(
+            "\n\n".join(
+                f"== {label} ==\n\n{text}"
+                for label, text in (
+                    (self.tr("crmdesk (MIT)"), MIT_TEXT),
+                    (self.tr("Lucide icons"), _licence("icons/LICENSE-Lucide.txt")),
+                    (self.tr("DejaVu fonts"), _licence("fonts/LICENSE-DejaVu.txt")),
+                )
+                if text
+            )
+        )
         tabs = QTabWidget()
-        tabs.addTab(self.versions, tr("&Versions"))
-        tabs.addTab(self.licences, tr("&Licences"))
+        tabs.addTab(self.versions, self.tr("&Versions"))
+        tabs.addTab(self.licences, self.tr("&Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)

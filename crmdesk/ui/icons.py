@@ -142,6 +142,10 @@ def icon(name: str, colour: QColor | str | None = None) -> QIcon:
     return QIcon(engine)
 
 
+#: a navigation entry's English title (its icon's key), whatever the interface language
+NAV_KEY_ROLE = Qt.ItemDataRole.UserRole + 40
+
+
 def nav_icon(text: str) -> str | None:
     """The icon name for a navigation entry titled `text` ("Customers (500)" too)."""
     for title, name in NAV_ICONS.items():

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import (
     customers,
     lifecycle,
 )
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import undo
+from crmdesk.ui import labels, undo
 
 
-class LifecycleActions:
+class LifecycleActions(Translatable):
     """Moving customers between lifecycle stages, suggestions, the funnel and stage settings.
 
     Part of MainWindow, which provides the widgets and helpers used here.
@@ -40,16 +41,17 @@ class LifecycleActions:
             done["pairs"] = [(m.customer_id, m.to_stage, m.from_stage) for m in done["moves"]]
             return [m.customer_id for m in done["moves"]]
 
-        label = lifecycle.stage_label(stage)
-        what = f"{len(moves)} customers" if len(moves) > 1 else \
+        label = labels.label(lifecycle.stage_label(stage))
+        what = self.tr("%n customer(s)", "", len(moves)) if len(moves) > 1 else \
             customers.load(moves[0].customer_id).display_name
         self.undo_stack.push(undo.ServiceCommand(
-            f"Move {what} to {label}", redo, revert,
+            self.tr("Move {what} to {label}").format(what=what, label=label), redo, revert,
             lambda _ids: self._announce_move(done["pairs"]), self._command_failed))
         self._announce_move(done["pairs"])
         if self._on(self.board):
             self.board.focus_card(moves[0].customer_id, stage)
-        self.statusBar().showMessage(f"Moved {what} to {label}. Ctrl+Z to undo.", 5000)
+        self.statusBar().showMessage(self.tr("Moved {what} to {label}. Ctrl+Z to undo.")
+                                     .format(what=what, label=label), 5000)
 
     def _announce_move(self, pairs: list[tuple[int, str, str]]) -> None:
         """Moves touch few things: two board columns, the profile and timeline of the
@@ -70,7 +72,7 @@ class LifecycleActions:
     def dismiss_suggestion(self, cid: int) -> None:
         lifecycle.dismiss(cid)
         self.board.reload()
-        self.statusBar().showMessage("Suggestion dismissed until the next contact.", 4000)
+        self.statusBar().showMessage(self.tr("Suggestion dismissed until the next contact."), 4000)
 
     def show_funnel(self) -> None:
         from crmdesk.ui.dialogs.funnel import FunnelDialog
@@ -83,6 +85,6 @@ class LifecycleActions:
 
         if self.run_dialog(StagesDialog(self)):
             self.board.rebuild()
-            self.profile.set_stages(lifecycle.stages())
-            self.customers.set_stage_choices(lifecycle.stages())
+            self.profile.set_stages(labels.pairs(lifecycle.stages()))
+            self.customers.set_stage_choices(labels.pairs(lifecycle.stages()))
             self.customers.model.reload()

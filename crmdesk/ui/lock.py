@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, settings
 from crmdesk.store.db import DB_ERRORS
 
@@ -41,7 +42,7 @@ def set_idle_minutes(minutes: int) -> None:
     settings.put(SETTING, str(minutes))
 
 
-class WindowLock(QObject):
+class WindowLock(Translatable, QObject):
     locked_changed = Signal(bool)
 
     def __init__(self, window: MainWindow):
@@ -95,7 +96,7 @@ class WindowLock(QObject):
         self.locked = True
         window = self.window
         self._title = window.windowTitle()
-        window.setWindowTitle("crmdesk — locked")
+        window.setWindowTitle(self.tr("crmdesk — locked"))
         window.central_stack.setCurrentWidget(window.lock_page)
         window.menuBar().setEnabled(False)
         window.toolbar.setEnabled(False)
@@ -113,17 +114,17 @@ class WindowLock(QObject):
             cover.show()
             cover.raise_()
             self._covers.append((widget, cover, widget.windowTitle()))
-            widget.setWindowTitle("crmdesk — locked")
+            widget.setWindowTitle(self.tr("crmdesk — locked"))
         me = access.current()
         passphrase = window.book.passphrase
         if me.signed_in:
-            hint = f"Type {me.name}'s password or PIN to go on."
+            hint = self.tr("Type {name}'s password or PIN to go on.").format(name=me.name)
         elif passphrase is not None:
-            hint = "Type the book's passphrase to go on."
+            hint = self.tr("Type the book's passphrase to go on.")
         else:
-            hint = ("This book has no passphrase and no staff passwords, so anyone at this "
-                    "computer can unlock it: set a password under Settings ▸ Staff to protect "
-                    "it.")
+            hint = self.tr("This book has no passphrase and no staff passwords, so anyone at "
+                           "this computer can unlock it: set a password under Settings ▸ Staff "
+                           "to protect it.")
         needs_secret = me.signed_in or passphrase is not None
         check = (lambda secret: access.unlock(secret, passphrase)) if needs_secret else None
         self.dialog = LockDialog(check, me.name, hint, window)
@@ -152,4 +153,4 @@ class WindowLock(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         self.locked_changed.emit(False)
-        window.statusBar().showMessage("Unlocked", 3000)
+        window.statusBar().showMessage(self.tr("Unlocked"), 3000)

@@ -8,17 +8,19 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from crmdesk.services import access, catalog, locale_text, loyalty_ledger
+from crmdesk import i18n
+from crmdesk.i18n import Translatable
+from crmdesk.services import access, catalog, loyalty_ledger
 from crmdesk.services.periods import Period
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import file_dialogs, undo
+from crmdesk.ui import file_dialogs, labels, undo
 
 # The dialogs are imported where they are opened: the window starts faster without them.
 
 _STAGE_ORDER = [key for key, _ in catalog.STAGES]
 
 
-class LoyaltyActions:
+class LoyaltyActions(Translatable):
     """Purchases, points, rewards, loyalty statements and the programme's settings.
 
     Part of MainWindow, which provides the widgets and helpers used here.
@@ -27,7 +29,7 @@ class LoyaltyActions:
     def _loyalty_customer(self) -> tuple[int, str] | None:
         chosen = self._selected_customer()
         if chosen is not None and self.profile.is_new:
-            self.statusBar().showMessage("Save the new customer first.", 4000)
+            self.statusBar().showMessage(self.tr("Save the new customer first."), 4000)
             return None
         return chosen
 
@@ -55,11 +57,13 @@ class LoyaltyActions:
                                             self.current_user())
             return [cid]
 
-        money = locale_text.money(request["amount_cents"], request["currency"].upper())
-        self._push_ledger(f"Purchase {money} for {name}", again, take_back)
+        money = i18n.money(request["amount_cents"], request["currency"].upper())
+        self._push_ledger(self.tr("Purchase {money} for {name}").format(money=money, name=name),
+                          again, take_back)
         self.hub.loyalty_changed.emit([cid])
         self.statusBar().showMessage(
-            f"Purchase recorded for {name}: +{result.points:,} points. Ctrl+Z to undo.", 5000)
+            self.tr("Purchase recorded for {name}: +%n point(s). Ctrl+Z to undo.", "",
+                    result.points).format(name=name), 5000)
         self._suggest_conversion(cid, name, result.first_purchase, result.stage)
 
     def _push_ledger(self, text: str, do: undo.Action, revert: undo.Action) -> None:
@@ -80,11 +84,16 @@ class LoyaltyActions:
         replace this)."""
         from crmdesk.services import lifecycle
 
-        label = lifecycle.stage_label("conversion")
+        label = labels.label(lifecycle.stage_label("conversion"))
         return QMessageBox.question(
-            self, "First purchase", f"This is {name}'s first purchase. Move them to {label}?",
+            self,
+            self.tr("First purchase"),
+            self.tr("This is {name}'s first purchase. Move them to {label}?").format(
+                name=name, label=label
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
 
     def redeem_points(self) -> None:
         chosen = self._loyalty_customer()
@@ -98,20 +107,23 @@ class LoyaltyActions:
         if not self.run_dialog(dialog):
             return
         points, reward = dialog.redeemed
-        what = f"“{reward}”" if reward else f"{points:,} points"
+        what = f"“{reward}”" if reward else self.tr("%n point(s)", "", points)
 
         def again() -> list[int]:
             loyalty_ledger.redeem(cid, points, reward, self.current_user())
             return [cid]
 
         def give_back() -> list[int]:
-            loyalty_ledger.adjust(cid, points, f"Redemption of {what} undone",
-                                  self.current_user())
+            loyalty_ledger.adjust(cid, points, f"Redemption of {what} undone", self.current_user())
             return [cid]
 
-        self._push_ledger(f"Redeem {what} for {name}", again, give_back)
+        self._push_ledger(self.tr("Redeem {what} for {name}").format(what=what, name=name),
+                          again, give_back)
         self.hub.loyalty_changed.emit([cid])
-        self.statusBar().showMessage(f"Redeemed {what} for {name}. Ctrl+Z to undo.", 5000)
+        self.statusBar().showMessage(
+            self.tr("Redeemed {what} for {name}. Ctrl+Z to undo.").format(what=what, name=name),
+            5000,
+        )
 
     def adjust_points(self) -> None:
         chosen = self._loyalty_customer()
@@ -126,7 +138,7 @@ class LoyaltyActions:
             return
         points, reason = dialog.points.value(), dialog.reason.text()
         bonus = dialog.bonus.isChecked()
-        kind = "Bonus" if bonus else "Adjustment"
+        kind = self.tr("Bonus") if bonus else self.tr("Adjustment")
 
         def again() -> list[int]:
             if bonus:
@@ -139,10 +151,15 @@ class LoyaltyActions:
             loyalty_ledger.adjust(cid, -points, f"{kind} undone: {reason}", self.current_user())
             return [cid]
 
-        self._push_ledger(f"{kind} of {points:+,} points for {name}", again, counter)
+        self._push_ledger(self.tr("{kind} of {points} points for {name}").format(
+            kind=kind, points=f"{points:+,}", name=name), again, counter)
         self.hub.loyalty_changed.emit([cid])
-        self.statusBar().showMessage(f"{kind} of {points:+,} points for {name}. Ctrl+Z to undo.",
-                                     5000)
+        self.statusBar().showMessage(
+            self.tr("{kind} of {points:+,} points for {name}. Ctrl+Z to undo.").format(
+                kind=kind, points=points, name=name
+            ),
+            5000,
+        )
 
     def reverse_purchase(self, purchase_id: int) -> None:
         cid = self.loyalty.customer_id
@@ -158,20 +175,24 @@ class LoyaltyActions:
         if self.run_dialog(dialog) and dialog.outcome is not None:
             self.hub.loyalty_changed.emit([cid])
             self.statusBar().showMessage(
-                f"Purchase reversed: {-dialog.outcome.points:,} points taken back.", 5000)
+                self.tr("Purchase reversed: %n point(s) taken back.", "",
+                        -dialog.outcome.points),
+                5000,
+            )
 
     # --- statements -----------------------------------------------------------------------
     def statements_dir(self) -> Path:
         saved = str(self.qsettings.value("statements/dir", ""))
         if saved and Path(saved).is_dir():
             return Path(saved)
-        docs = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(docs or Path.home()) / "crmdesk statements"
 
     def ask_statement_path(self, suggested: Path) -> Path | None:
         """Where to save one statement (tests replace this)."""
-        return file_dialogs.save_file(self, "Save loyalty statement", suggested, "PDF (*.pdf)")
+        return file_dialogs.save_file(
+            self, self.tr("Save loyalty statement"), suggested, self.tr("PDF (*.pdf)")
+        )
 
     def open_document(self, path: Path) -> None:
         """Open a written PDF or folder in the desktop's viewer (tests replace this)."""
@@ -208,7 +229,11 @@ class LoyaltyActions:
             self.show_error(str(exc))
             return None
         except OSError as exc:
-            self.show_error(f"Could not write {target}: {exc.strerror or exc}")
+            self.show_error(
+                self.tr("Could not write {target}: {value}").format(
+                    target=target, value=exc.strerror or exc
+                )
+            )
             return None
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
@@ -216,7 +241,9 @@ class LoyaltyActions:
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.qsettings.setValue("statements/dir", str(target.parent))
-        self.statusBar().showMessage(f"Statement saved: {target}", 6000)
+        self.statusBar().showMessage(
+            self.tr("Statement saved: {target}").format(target=target), 6000
+        )
         self.open_document(target)
         return target
 
@@ -224,11 +251,16 @@ class LoyaltyActions:
         from crmdesk.ui.dialogs.statement_dialogs import BatchStatementsDialog
 
         model = self.customers.model
-        dialog = BatchStatementsDialog(self.customers.current_filter(), model.rowCount(),
-                                       self.statements_dir(), self)
+        dialog = BatchStatementsDialog(
+            self.customers.current_filter(), model.rowCount(), self.statements_dir(), self
+        )
         dialog.finished_batch.connect(
             lambda result: self.statusBar().showMessage(
-                f"{result.written:,} statements written to {result.where}", 8000))
+                self.tr("%n statement(s) written to {where}", "", result.written).format(
+                    where=result.where),
+                8000,
+            )
+        )
         self.last_dialog = dialog
         self.run_dialog(dialog)
 
@@ -239,7 +271,7 @@ class LoyaltyActions:
         self.last_dialog = dialog
         if self.run_dialog(dialog):
             self.hub.programme_changed.emit()
-            self.statusBar().showMessage("Loyalty programme saved.", 4000)
+            self.statusBar().showMessage(self.tr("Loyalty programme saved."), 4000)
 
     # --- keeping views in step ------------------------------------------------------------
     def _loyalty_changed(self, ids: list[int]) -> None:
@@ -265,5 +297,6 @@ class LoyaltyActions:
         if count:
             self.hub.loyalty_changed.emit([])
             self.statusBar().showMessage(
-                f"Points expired for {locale_text.integer(count)} customers.", 6000)
-
+                self.tr("Points expired for %n customer(s).", "", count),
+                6000,
+            )

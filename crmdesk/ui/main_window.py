@@ -44,7 +44,7 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.book import Book
 from crmdesk.store.db import DB_ERRORS, describe_error
-from crmdesk.ui import analytics_pages, undo
+from crmdesk.ui import analytics_pages, icons, undo
 from crmdesk.ui.account_actions import AccountActions
 from crmdesk.ui.actions import build_actions
 from crmdesk.ui.book_actions import BookActions
@@ -65,8 +65,8 @@ from crmdesk.ui.views.today import TodayView
 from crmdesk.ui.widgets import wheel_guard
 
 
-class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, DataActions,
-                 AccountActions, MessageActions, QMainWindow):
+class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
+                 DataActions, AccountActions, MessageActions, QMainWindow):
     def __init__(self, book: Book, qsettings: QSettings | None = None, offer_demo: bool = False):
         super().__init__()
         wheel_guard.install()  # only a focused field takes the mouse wheel
@@ -127,10 +127,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.loyalty = LoyaltyTab()
         self.summary_view = SummaryView()
         self.detail_tabs = QTabWidget()
-        self.detail_tabs.addTab(self.summary_view, "S&ummary")  # read first, edit on demand
-        self.detail_tabs.addTab(self.profile, "&Profile")
-        self.detail_tabs.addTab(self.timeline, "Ti&meline")
-        self.detail_tabs.addTab(self.loyalty, "Lo&yalty")
+        # read first, edit on demand
+        self.detail_tabs.addTab(self.summary_view, self.tr("S&ummary"))
+        self.detail_tabs.addTab(self.profile, self.tr("&Profile"))
+        self.detail_tabs.addTab(self.timeline, self.tr("Ti&meline"))
+        self.detail_tabs.addTab(self.loyalty, self.tr("Lo&yalty"))
         self.detail_tabs.setMinimumWidth(380)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.customers)
@@ -141,13 +142,13 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.splitter.setSizes([700, 560])
 
         self.trash = CustomerListView(archived=True)
-        restore = QPushButton("Restore selected")
-        restore.setToolTip("Bring the selected customers back to the customer list")
+        restore = QPushButton(self.tr("Restore selected"))
+        restore.setToolTip(self.tr("Bring the selected customers back to the customer list"))
         restore.clicked.connect(self.restore_selected)
         trash_page = QWidget()
         trash_layout = QVBoxLayout(trash_page)
-        hint = QLabel("Archived customers stay here, with everything the book knows about "
-                      "them. Restore brings them back to the list.")
+        hint = QLabel(self.tr("Archived customers stay here, with everything the book knows about "
+                      "them. Restore brings them back to the list."))
         hint.setWordWrap(True)
         trash_layout.addWidget(hint)
         trash_layout.addWidget(self.trash, 1)
@@ -165,19 +166,24 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
 
         self.nav = QTreeWidget()
         self.nav.setHeaderHidden(True)
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setRootIsDecorated(True)
         self.nav.setMinimumWidth(150)
-        self.nav.setToolTip("Views of the book; saved views sit under Customers")
-        self.nav_today = QTreeWidgetItem(["My day"])
+        self.nav.setToolTip(self.tr("Views of the book; saved views sit under Customers"))
+        self.nav_today = QTreeWidgetItem([self.tr("My day")])
+        self.nav_today.setData(0, icons.NAV_KEY_ROLE, "My day")
         self.nav_today.setData(0, Qt.ItemDataRole.UserRole, ("page", 0))
-        self.nav_customers = QTreeWidgetItem(["Customers"])
+        self.nav_customers = QTreeWidgetItem([self.tr("Customers")])
+        self.nav_customers.setData(0, icons.NAV_KEY_ROLE, "Customers")
         self.nav_customers.setData(0, Qt.ItemDataRole.UserRole, ("page", 1))
-        self.nav_board = QTreeWidgetItem(["Lifecycle board"])
+        self.nav_board = QTreeWidgetItem([self.tr("Lifecycle board")])
+        self.nav_board.setData(0, icons.NAV_KEY_ROLE, "Lifecycle board")
         self.nav_board.setData(0, Qt.ItemDataRole.UserRole, ("page", 2))
-        self.nav_interactions = QTreeWidgetItem(["Interactions"])
+        self.nav_interactions = QTreeWidgetItem([self.tr("Interactions")])
+        self.nav_interactions.setData(0, icons.NAV_KEY_ROLE, "Interactions")
         self.nav_interactions.setData(0, Qt.ItemDataRole.UserRole, ("page", 3))
-        self.nav_trash = QTreeWidgetItem(["Trash"])
+        self.nav_trash = QTreeWidgetItem([self.tr("Trash")])
+        self.nav_trash.setData(0, icons.NAV_KEY_ROLE, "Trash")
         self.nav_trash.setData(0, Qt.ItemDataRole.UserRole, ("page", 4))
         self.nav.addTopLevelItems([self.nav_today, self.nav_customers, self.nav_board,
                                    self.nav_interactions, self.nav_trash])
@@ -188,9 +194,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.outer.addWidget(self.pages)
         self.outer.setStretchFactor(1, 1)
         self.outer.setSizes([180, 1180])
-        self.lock_page = QLabel("crmdesk is locked.")
+        self.lock_page = QLabel(self.tr("crmdesk is locked."))
         self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lock_page.setAccessibleName("Locked")
+        self.lock_page.setAccessibleName(self.tr("Locked"))
         self.central_stack = QStackedWidget()
         self.central_stack.addWidget(self.outer)
         self.central_stack.addWidget(self.lock_page)
@@ -239,14 +245,17 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.board.suggestion_accepted.connect(
             lambda cid: self.move_customers(
                 [cid], "reactivation",
-                f"Suggested: no interaction for {lifecycle.reactivation_days()} days"))
+                self.tr("Suggested: no interaction for {days} days")
+                .format(days=lifecycle.reactivation_days())))
         self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda t: self.actions["undo"].setText(f"&Undo {t}" if t else "&Undo"))
+            lambda t: self.actions["undo"].setText(self.tr("&Undo {t}")
+                                                   .format(t=t) if t else self.tr("&Undo")))
         self.undo_stack.redoTextChanged.connect(
-            lambda t: self.actions["redo"].setText(f"&Redo {t}" if t else "&Redo"))
+            lambda t: self.actions["redo"].setText(self.tr("&Redo {t}")
+                                                   .format(t=t) if t else self.tr("&Redo")))
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
         self.actions["save"].setEnabled(False)
@@ -268,7 +277,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         # lists, reminders, expiry, the automatic backup) is read right after it (see
         # finish_loading), or at once when something needs it sooner.
         self.loading = True
-        self.statusBar().showMessage(self.READING)
+        self.statusBar().showMessage(self.tr("Reading the book…"))
         self.nav.setCurrentItem(self.nav_today)
         self.actions["remember_passphrase"].setCheckable(True)
         self.menuBar().actions()[0].menu().aboutToShow.connect(self.refresh_remember_passphrase)
@@ -285,57 +294,144 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
     def _build_menus(self) -> None:
         a = self.actions
         menus: list[tuple[str, list[str | None]]] = [
-            ("&File", ["new_book", "open_book", "open_demo", None, "import_contacts",
-                       "undo_import", "export_vcf", "export_csv", "export_xlsx",
-                       "export_google_csv",
-                       "export_outlook_csv", "export_book", None,
-                       "back_up", "restore_backup", None, "encrypt_book",
-                       "change_passphrase", "remember_passphrase", None, "lock",
-                       "switch_user", "my_password", None, "quit"]),
-            ("&Edit", ["undo", "redo", None, "new_customer", "save", "revert", None,
-                       "archive", "restore", None, "duplicates", None,
-                       "export_customer_data", "forget_customer"]),
-            ("&Contact", ["quick_capture", "log_interaction", "add_follow_up", None,
-                          "export_ics"]),
-            ("&Loyalty", ["record_purchase", "redeem_points", "adjust_points", None,
-                          "statement", "batch_statements"]),
-            ("&View", ["find", "refresh", None, "save_view", "delete_view", None, "funnel"]),
-            ("&Settings", ["staff", "stages", "cadence", "loyalty_programme", "region", None,
-                           "lock_after", "audit"]),
-            ("&Help", ["about"]),
+            (
+                self.tr("&File"),
+                [
+                    "new_book",
+                    "open_book",
+                    "open_demo",
+                    None,
+                    "import_contacts",
+                    "undo_import",
+                    "export_vcf",
+                    "export_csv",
+                    "export_xlsx",
+                    "export_google_csv",
+                    "export_outlook_csv",
+                    "export_book",
+                    None,
+                    "back_up",
+                    "restore_backup",
+                    None,
+                    "encrypt_book",
+                    "change_passphrase",
+                    "remember_passphrase",
+                    None,
+                    "lock",
+                    "switch_user",
+                    "my_password",
+                    None,
+                    "quit",
+                ],
+            ),
+            (
+                self.tr("&Edit"),
+                [
+                    "undo",
+                    "redo",
+                    None,
+                    "new_customer",
+                    "save",
+                    "revert",
+                    None,
+                    "archive",
+                    "restore",
+                    None,
+                    "duplicates",
+                    None,
+                    "export_customer_data",
+                    "forget_customer",
+                ],
+            ),
+            (
+                self.tr("&Contact"),
+                ["quick_capture", "log_interaction", "add_follow_up", None, "export_ics"],
+            ),
+            (
+                self.tr("&Loyalty"),
+                [
+                    "record_purchase",
+                    "redeem_points",
+                    "adjust_points",
+                    None,
+                    "statement",
+                    "batch_statements",
+                ],
+            ),
+            (
+                self.tr("&View"),
+                ["find", "refresh", None, "save_view", "delete_view", None, "funnel"],
+            ),
+            (
+                self.tr("&Settings"),
+                [
+                    "staff",
+                    "stages",
+                    "cadence",
+                    "loyalty_programme",
+                    "region",
+                    None,
+                    "lock_after",
+                    "audit",
+                ],
+            ),
+            (self.tr("&Help"), ["about"]),
         ]
-        for title, names in menus:
+        keys = ["File", "Edit", "Contact", "Loyalty", "View", "Settings", "Help"]
+        for key, (title, names) in zip(keys, menus, strict=True):
             menu = self.menuBar().addMenu(title)
+            menu.setObjectName(key)  # found by this name whatever the language
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
-        theme_menu = self.menuBar().actions()[4].menu().addMenu("&Theme")
+        theme_menu = self.menuBar().actions()[4].menu().addMenu(self.tr("&Theme"))
+        theme_names = {
+            "system": self.tr("&System"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
         for name in ("system", "light", "dark"):
-            action = QAction(name.capitalize(), self)
+            action = QAction(theme_names[name], self)
             action.setCheckable(True)
             action.setData(name)
             action.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
             theme_menu.addAction(action)
         self.theme_menu = theme_menu
-        toolbar = self.toolbar = self.addToolBar("Main")
+        from crmdesk.ui import language_menu
+
+        language_menu.install(self, self.menuBar().actions()[5].menu())  # Settings ▸ Language
+        toolbar = self.toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("new_customer", "save", "archive", None, "quick_capture",
-                     "log_interaction", None, "undo", "redo", None, "refresh"):
+        for name in (
+            "new_customer",
+            "save",
+            "archive",
+            None,
+            "quick_capture",
+            "log_interaction",
+            None,
+            "undo",
+            "redo",
+            None,
+            "refresh",
+        ):
             if name is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(a[name])
         self.user_combo = QComboBox()
-        self.user_combo.setAccessibleName("Current user")
-        self.user_combo.setToolTip("Who is using crmdesk: interactions you log are yours")
+        self.user_combo.setAccessibleName(self.tr("Current user"))
+        self.user_combo.setToolTip(self.tr("Who is using crmdesk: interactions you log are yours"))
         self.user_combo.setMinimumContentsLength(12)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        toolbar.addWidget(QLabel("You: "))
+        you = QLabel(self.tr("You: "))
+        you.setObjectName("youLabel")
+        toolbar.addWidget(you)
         toolbar.addWidget(self.user_combo)
         self.user_combo.currentIndexChanged.connect(self._user_changed)
         for action in a.values():
@@ -365,7 +461,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             except LookupError as exc:
                 self.show_error(str(exc))
                 return
-            self.statusBar().showMessage(f"Showing saved view “{value}”", 4000)
+            self.statusBar().showMessage(
+                self.tr("Showing saved view “{value}”").format(value=value), 4000
+            )
         on_trash = self._on(self.trash_page)
         self.actions["restore"].setEnabled(on_trash and self.allowed("restore"))
         self.actions["archive"].setEnabled(self._on(self.splitter) and self.allowed("archive"))
@@ -375,7 +473,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         for name in saved_views.names():
             child = QTreeWidgetItem([name])
             child.setData(0, Qt.ItemDataRole.UserRole, ("view", name))
-            child.setToolTip(0, f"Saved view: {name}")
+            child.setToolTip(0, self.tr("Saved view: {name}").format(name=name))
             self.nav_customers.addChild(child)
         self.nav_customers.setExpanded(True)
 
@@ -383,12 +481,16 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         return self.pages.currentWidget() is page
 
     def _update_nav_counts(self) -> None:
-        self.nav_today.setText(0, f"My day ({self.today.due_count:,})")
-        self.nav_customers.setText(0, f"Customers ({self.customers.model.total:,})")
-        self.nav_trash.setText(0, f"Trash ({self.trash.model.total:,})")
+        self.nav_today.setText(
+            0, self.tr("My day ({due_count:,})").format(due_count=self.today.due_count)
+        )
+        self.nav_customers.setText(
+            0, self.tr("Customers ({total:,})").format(total=self.customers.model.total)
+        )
+        self.nav_trash.setText(0, self.tr("Trash ({total:,})").format(total=self.trash.model.total))
 
     def save_view(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save view", "Name for this view:")
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name for this view:"))
         if not ok:
             return
         try:
@@ -397,46 +499,68 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             self.show_error(str(exc))
             return
         self._rebuild_saved_views()
-        self.statusBar().showMessage(f"Saved view “{name.strip()}”", 4000)
+        self.statusBar().showMessage(
+            self.tr("Saved view “{value}”").format(value=name.strip()), 4000
+        )
 
     def delete_view(self) -> None:
         item = self.nav.currentItem()
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not data or data[0] != "view":
-            self.statusBar().showMessage("Select a saved view in the navigation pane first.",
-                                         4000)
+            self.statusBar().showMessage(
+                self.tr("Select a saved view in the navigation pane first."), 4000
+            )
             return
         saved_views.delete(data[1])
         self.nav.setCurrentItem(self.nav_customers)
         self._rebuild_saved_views()
-        self.statusBar().showMessage(f"Deleted saved view “{data[1]}”", 4000)
+        self.statusBar().showMessage(
+            self.tr("Deleted saved view “{value}”").format(value=data[1]), 4000
+        )
 
     # --- editing --------------------------------------------------------------------------
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for unsaved profile edits (tests replace this)."""
         changed = self.profile.changed_fields()
-        what = f"\n\nChanged: {', '.join(changed)}." if changed else ""
+        what = (
+            "\n\n" + self.tr("Changed: {fields}.").format(fields=", ".join(changed))
+            if changed
+            else ""
+        )
         return QMessageBox.question(
-            self, "Unsaved changes",
-            f"Save your changes to {self.profile.current_data().display_name}?{what}",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save your changes to {display_name}?{what}").format(
+                display_name=self.profile.current_data().display_name, what=what
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
 
     def ask_discard(self) -> QMessageBox.StandardButton:
         """Discard or Cancel, when Esc would drop unsaved edits (tests replace this)."""
         return QMessageBox.question(
-            self, "Discard changes", "Discard your unsaved changes?",
+            self,
+            self.tr("Discard changes"),
+            self.tr("Discard your unsaved changes?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
 
     def ask_save_refused(self, reason: str) -> QMessageBox.StandardButton:
         """Saving on the way out was refused: say why; Discard or Cancel (tests replace this)."""
         return QMessageBox.warning(
-            self, "Not saved",
-            f"Your changes to {self.profile.current_data().display_name} cannot be saved."
-            f"\n\n{reason}\n\nDiscard them, or Cancel to go back and correct them?",
+            self,
+            self.tr("Not saved"),
+            self.tr(
+                "Your changes to {display_name} cannot be saved.\n\n{reason}\n\nDiscard them, "
+                "or Cancel to go back and correct them?"
+            ).format(display_name=self.profile.current_data().display_name, reason=reason),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
 
     def maybe_discard(self) -> bool:
         """True when it is fine to replace what the profile shows."""
@@ -446,7 +570,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         if answer == QMessageBox.StandardButton.Save:
             if self.save():
                 return True
-            reason = self.save_refusal or "The profile could not be saved."
+            reason = self.save_refusal or self.tr("The profile could not be saved.")
             return self.ask_save_refused(reason) == QMessageBox.StandardButton.Discard
         return answer == QMessageBox.StandardButton.Discard
 
@@ -506,8 +630,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         if key == "loyalty":
             self.detail_tabs.setCurrentWidget(self.loyalty)
             return
-        field = {"person": self.profile.given, "about": self.profile.life,
-                 "relationship": self.profile.stage}.get(key, self.profile.given)
+        field = {
+            "person": self.profile.given,
+            "about": self.profile.life,
+            "relationship": self.profile.stage,
+        }.get(key, self.profile.given)
         self.detail_tabs.setCurrentWidget(self.profile)
         scroll = self.profile.findChild(QScrollArea)
         if scroll is not None:
@@ -531,7 +658,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.profile.set_choices(choices.segments, choices.owners)
         self.profile.load(None, new=True)
         self.profile.given.setFocus()
-        self.statusBar().showMessage("New customer: fill in the profile and press Ctrl+S.", 5000)
+        self.statusBar().showMessage(
+            self.tr("New customer: fill in the profile and press Ctrl+S."), 5000
+        )
 
     def save(self) -> bool:
         """Store the profile; returns False (with the reasons shown) when it cannot."""
@@ -542,20 +671,24 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         try:
             if self.profile.is_new:
                 cid = customers.create(data, self.region)
-                self.undo_stack.push(undo.add_customer(
-                    cid, data.display_name, self._announce, self._command_failed))
-                verb = "Added"
+                self.undo_stack.push(
+                    undo.add_customer(cid, data.display_name, self._announce, self._command_failed)
+                )
+                done = self.tr("Added {name}")
             else:
                 cid = self.profile.customer_id
                 assert cid is not None
                 before = customers.load(cid)
                 customers.update(cid, data, self.region)
-                self.undo_stack.push(undo.edit_customer(
-                    cid, before, data, self.region, self._announce, self._command_failed))
-                verb = "Saved"
+                self.undo_stack.push(
+                    undo.edit_customer(
+                        cid, before, data, self.region, self._announce, self._command_failed
+                    )
+                )
+                done = self.tr("Saved {name}")
         except ValidationFailed as exc:
             self.save_refusal = " ".join(self.profile.show_problems(exc.problems))
-            self.statusBar().showMessage("Not saved: " + exc.problems[0].message, 8000)
+            self.statusBar().showMessage(self.tr("Not saved: ") + exc.problems[0].message, 8000)
             return False
         except DB_ERRORS as exc:
             self.save_refusal = describe_error(exc, self.book.path)
@@ -565,7 +698,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.profile.load(data, level=seen)
         self._announce([cid])
         self.customers.select_id(cid)
-        self.statusBar().showMessage(f"{verb} {data.display_name}", 5000)
+        self.statusBar().showMessage(done.format(name=data.display_name), 5000)
         return True
 
     def cancel_edit(self) -> None:
@@ -583,24 +716,23 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         else:
             self._show_customer(self.profile.customer_id)
         if was_dirty:
-            self.statusBar().showMessage("Changes discarded", 3000)
+            self.statusBar().showMessage(self.tr("Changes discarded"), 3000)
 
     def archive_selected(self) -> None:
         if not self._on(self.splitter):
             return
         ids = self.customers.selected_ids()
         if not ids:
-            self.statusBar().showMessage("Select the customers to archive first.", 4000)
+            self.statusBar().showMessage(self.tr("Select the customers to archive first."), 4000)
             return
-        if self.profile.customer_id in ids and self.profile.is_dirty() and \
-                not self.maybe_discard():
+        if self.profile.customer_id in ids and self.profile.is_dirty() and not self.maybe_discard():
             return
         self._archive(ids, True)
 
     def restore_selected(self) -> None:
         ids = self.trash.selected_ids()
         if not ids:
-            self.statusBar().showMessage("Select the customers to restore first.", 4000)
+            self.statusBar().showMessage(self.tr("Select the customers to restore first."), 4000)
             return
         self._archive(ids, False)
 
@@ -608,8 +740,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         names = customer_query.rows_by_id(ids[:1])
         first = names.get(ids[0])
         label = f"{first[1]} {first[2]}".strip() if first else f"#{ids[0]}"
-        what = label if len(ids) == 1 else f"{len(ids):,} customers"
-        text = f"{'Archive' if archived else 'Restore'} {what}"
+        what = label if len(ids) == 1 else self.tr("%n customer(s)", "", len(ids))
+        text = (self.tr("Archive {what}") if archived else self.tr("Restore {what}")).format(
+            what=what
+        )
         try:
             customers.set_archived(ids, archived)
         except ValidationFailed as exc:  # a merged-away customer of an office book
@@ -618,11 +752,16 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
             return
-        self.undo_stack.push(undo.set_archived(ids, archived, text, self._announce,
-                                               self._command_failed))
+        self.undo_stack.push(
+            undo.set_archived(ids, archived, text, self._announce, self._command_failed)
+        )
         self._announce(ids)
-        verb = "Moved to Trash" if archived else "Restored"
-        self.statusBar().showMessage(f"{verb}: {what}. Ctrl+Z to undo.", 6000)
+        done = (
+            self.tr("Moved to Trash: {what}. Ctrl+Z to undo.")
+            if archived
+            else self.tr("Restored: {what}. Ctrl+Z to undo.")
+        )
+        self.statusBar().showMessage(done.format(what=what), 6000)
 
     def undo(self) -> None:
         if self.undo_stack.canUndo() and self.maybe_discard():
@@ -636,8 +775,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.hub.customers_changed.emit(ids)
 
     def _command_failed(self, exc: Exception) -> None:
-        self.show_error(describe_error(exc, self.book.path)
-                        if isinstance(exc, DB_ERRORS) else str(exc))
+        self.show_error(
+            describe_error(exc, self.book.path) if isinstance(exc, DB_ERRORS) else str(exc)
+        )
 
     def _customers_changed(self, ids: list[int]) -> None:
         self.customers.refresh(ids)
@@ -677,13 +817,15 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         self.timeline.reload()
         self._rebuild_saved_views()
         self._update_nav_counts()
-        self.statusBar().showMessage("Reloaded from the book", 2000)
+        self.statusBar().showMessage(self.tr("Reloaded from the book"), 2000)
 
     def choose_region(self) -> None:
         code, ok = QInputDialog.getText(
-            self, "Default phone region",
-            "Two-letter region for numbers typed without +country code (e.g. US, GB, ES):",
-            text=self.region)
+            self,
+            self.tr("Default phone region"),
+            self.tr("Two-letter region for numbers typed without +country code (e.g. US, GB, ES):"),
+            text=self.region,
+        )
         if not ok:
             return
         try:
@@ -693,7 +835,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             return
         self.region = self.profile.region = settings.default_region()
         self.profile.phones.revalidate()
-        self.statusBar().showMessage(f"Phone numbers now default to region {self.region}", 4000)
+        self.statusBar().showMessage(
+            self.tr("Phone numbers now default to region {region}").format(region=self.region), 4000
+        )
 
     def set_theme(self, name: str) -> None:
         from PySide6.QtWidgets import QApplication
@@ -714,8 +858,9 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "crmdesk", message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "crmdesk", message, QMessageBox.StandardButton.Ok, self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         self.last_error = message
@@ -724,7 +869,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
 
     # --- window state ---------------------------------------------------------------------
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.book.path.name}[*] — crmdesk")
+        self.setWindowTitle(self.tr("{name}[*] — crmdesk").format(name=self.book.path.name))
 
     def _restore_state(self) -> None:
         s = self.qsettings
@@ -732,11 +877,12 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_size()
         self._clamp_to_screen()
-        for key, restore in (("window/state", self.restoreState),
-                             ("window/splitter", self.splitter.restoreState),
-                             ("window/outer", self.outer.restoreState),
-                             ("window/columns",
-                              self.customers.table.horizontalHeader().restoreState)):
+        for key, restore in (
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/outer", self.outer.restoreState),
+            ("window/columns", self.customers.table.horizontalHeader().restoreState),
+        ):
             value = s.value(key)
             if value is not None:
                 restore(value)
@@ -764,8 +910,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         width = min(self.DEFAULT_SIZE[0], int(area.width() * share))
         height = min(self.DEFAULT_SIZE[1], int(area.height() * share))
         self.resize(width, height)
-        self.move(area.x() + (area.width() - width) // 2,
-                  area.y() + (area.height() - height) // 2)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
@@ -800,10 +945,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
             return
         self.loading = False
         self._load_book_data()
-        if self.statusBar().currentMessage() == self.READING:
+        if self.statusBar().currentMessage() == self.tr("Reading the book…"):
             self.statusBar().clearMessage()
-
-    READING = "Reading the book…"
 
     def _clamp_to_screen(self) -> None:
         """A geometry saved on a bigger screen (or another monitor) is brought inside."""
@@ -840,4 +983,3 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions, 
         if office is not None:
             office.stop()  # the sync worker ends with the window
         event.accept()
-

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QListView, QStyle, QTableWidget
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access
 from crmdesk.store.db import DB_ERRORS, describe_error
 from crmdesk.ui import file_dialogs
@@ -19,41 +20,56 @@ from crmdesk.ui.account_actions import ACTION_PERMISSIONS
 ACTION_PERMISSIONS.update(print_brief="brief", briefs_tomorrow="brief", mail_server="settings")
 
 _SPECS = [
-    ("write_to", "&Write to…", "Ctrl+Shift+M",
-     "Write to the selected customers from a template: e-mail, letter or SMS (Ctrl+Shift+M)",
+    ("write_to", QT_TRANSLATE_NOOP("MessageActions", "&Write to…"), "Ctrl+Shift+M",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "Write to the selected customers from a template: e-mail, letter or SMS "
+                       "(Ctrl+Shift+M)"),
      "&Contact"),
-    ("write_to_list", "Write to Everyone in the &List…", "",
-     "Write to every customer the list shows now (its search, filters or saved view)",
+    ("write_to_list", QT_TRANSLATE_NOOP("MessageActions", "Write to Everyone in the &List…"), "",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "Write to every customer the list shows now (its search, filters or "
+                       "saved view)"),
      "&Contact"),
-    ("print_brief", "Print &Brief…", "Ctrl+Shift+P",
-     "A one-page brief of the selected customer, before a meeting (Ctrl+Shift+P)", "&Contact"),
-    ("briefs_tomorrow", "Briefs for &Tomorrow's Meetings…", "",
-     "One page for every customer with something due tomorrow, in one PDF", "&Contact"),
-    ("message_templates", "Message &Templates…", "",
-     "The templates messages start from (managers edit, everyone uses)", "&Settings"),
-    ("mail_server", "&Mail Server…", "",
-     "The SMTP server that sends e-mails (the password stays in the system keyring)",
+    ("print_brief", QT_TRANSLATE_NOOP("MessageActions", "Print &Brief…"), "Ctrl+Shift+P",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "A one-page brief of the selected customer, before a meeting "
+                       "(Ctrl+Shift+P)"),
+     "&Contact"),
+    ("briefs_tomorrow",
+     QT_TRANSLATE_NOOP("MessageActions", "Briefs for &Tomorrow's Meetings…"), "",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "One page for every customer with something due tomorrow, in one PDF"),
+     "&Contact"),
+    ("message_templates", QT_TRANSLATE_NOOP("MessageActions", "Message &Templates…"), "",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "The templates messages start from (managers edit, everyone uses)"),
+     "&Settings"),
+    ("mail_server", QT_TRANSLATE_NOOP("MessageActions", "&Mail Server…"), "",
+     QT_TRANSLATE_NOOP("MessageActions",
+                       "The SMTP server that sends e-mails (the password stays in the system "
+                       "keyring)"),
      "&Settings"),
 ]
 
 
-class MessageActions:
+class MessageActions(Translatable):
     """Part of MainWindow, which provides the widgets and helpers used here."""
 
     def install_message_actions(self) -> None:
         self: Any
-        menus = {a.text(): a.menu() for a in self.menuBar().actions() if a.menu()}
+        menus = {a.menu().objectName(): a.menu() for a in self.menuBar().actions() if a.menu()}
         added: set[str] = set()
         for name, text, shortcut, tip, menu_title in _SPECS:
-            action = QAction(text, self)
+            action = QAction(QCoreApplication.translate("MessageActions", text), self)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
+            tip = QCoreApplication.translate("MessageActions", tip)
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.triggered.connect(getattr(self, name))
             self.actions[name] = action
             self.addAction(action)  # the shortcut works whatever has the focus
-            menu = menus.get(menu_title)
+            menu = menus.get(menu_title.replace("&", ""))
             if menu is not None:
                 if menu_title not in added:
                     menu.addSeparator()
@@ -127,7 +143,7 @@ class MessageActions:
         self: Any
         ids = self.message_targets()
         if not ids:
-            self.statusBar().showMessage("Select one or more customers first.", 4000)
+            self.statusBar().showMessage(self.tr("Select one or more customers first."), 4000)
             return
         self._compose(ids)
 
@@ -139,7 +155,7 @@ class MessageActions:
             self.nav.setCurrentItem(self.nav_customers)
         ids = customer_query.customer_ids(self.customers.current_filter())
         if not ids:
-            self.statusBar().showMessage("The list is empty: nobody to write to.", 4000)
+            self.statusBar().showMessage(self.tr("The list is empty: nobody to write to."), 4000)
             return
         self._compose(ids)
 
@@ -178,13 +194,14 @@ class MessageActions:
         if combined:
             ext = {"letter": ".pdf", "email": ".mbox", "sms": ".txt"}[channel]
             target = self.ask_message_path(
-                "Save every message in one file", start / f"{template}{ext}",
+                self.tr("Save every message in one file"), start / f"{template}{ext}",
                 {"letter": "PDF (*.pdf)", "email": "Mailbox (*.mbox)",
                  "sms": "Text (*.txt)"}[channel])
             if target is not None and target.suffix.lower() != ext:
                 target = target.with_name(target.name + ext)
         else:
-            target = self.ask_message_folder("Folder for the messages (one file per client)",
+            target = self.ask_message_folder(self.tr("Folder for the messages (one file per "
+                                                     "client)"),
                                              start)
         if target is None:
             return
@@ -200,12 +217,13 @@ class MessageActions:
             where = target if combined else target
             self.qsettings.setValue("messages/dir", str(target.parent if combined else target))
             self.statusBar().showMessage(
-                f"{len(result.delivered):,} messages written to {where} and logged.", 8000)
+                self.tr("%n message(s) written to {where} and logged.", "",
+                        len(result.delivered)).format(where=where), 8000)
             self.last_batch = result
             if result.written:
                 self.open_document(target)
 
-        self.run_with_progress(f"Writing {len(ids):,} messages…", work, done)
+        self.run_with_progress(self.tr("Writing %n message(s)…", "", len(ids)), work, done)
 
     last_batch: Any = None
 
@@ -214,7 +232,7 @@ class MessageActions:
         self: Any
         ids = self.message_targets()[:1]
         if not ids:
-            self.statusBar().showMessage("Select a customer first.", 4000)
+            self.statusBar().showMessage(self.tr("Select a customer first."), 4000)
             return
         from crmdesk.services import meeting_brief
 
@@ -231,7 +249,8 @@ class MessageActions:
 
         ids = meeting_brief.tomorrow_ids()
         if not ids:
-            self.statusBar().showMessage("Nothing is due tomorrow: no briefs to print.", 5000)
+            self.statusBar().showMessage(
+                self.tr("Nothing is due tomorrow: no briefs to print."), 5000)
             return
         self._write_briefs(ids, self.messages_dir() / "Briefs for tomorrow.pdf")
 
@@ -240,7 +259,9 @@ class MessageActions:
         from crmdesk.reports import brief_pdf
         from crmdesk.services import meeting_brief
 
-        target = self.ask_message_path("Save the meeting brief", suggested, "PDF (*.pdf)")
+        target = self.ask_message_path(
+            self.tr("Save the meeting brief"), suggested, self.tr("PDF (*.pdf)")
+        )
         if target is None:
             return None
         if target.suffix.lower() != ".pdf":
@@ -256,7 +277,11 @@ class MessageActions:
             self.show_error(str(exc))
             return None
         except OSError as exc:
-            self.show_error(f"Could not write {target}: {exc.strerror or exc}")
+            self.show_error(
+                self.tr("Could not write {target}: {value}").format(
+                    target=target, value=exc.strerror or exc
+                )
+            )
             return None
         except DB_ERRORS as exc:
             self.show_error(describe_error(exc, self.book.path))
@@ -264,8 +289,8 @@ class MessageActions:
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.qsettings.setValue("messages/dir", str(target.parent))
-        what = "Brief" if len(ids) == 1 else f"{len(ids)} briefs"
-        self.statusBar().showMessage(f"{what} saved: {target}", 6000)
+        self.statusBar().showMessage(
+            self.tr("%n brief(s) saved: {target}", "", len(ids)).format(target=target), 6000)
         self.open_document(target)
         return target
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QToolButton
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import customers, sync
 from crmdesk.services.sync_live import LiveStatus, LiveSync
 from crmdesk.store.db import DB_ERRORS
@@ -28,25 +29,33 @@ class _Bridge(QObject):
     status = Signal(object)
 
 
+class _Status(Translatable):
+    """The sync status texts (a class: lupdate files Qt plurals only from self.tr)."""
+
+    def text(self, st: LiveStatus | None) -> str:
+        parts: list[str] = []
+        if st is None:
+            parts.append(self.tr("Connecting to the hub…"))
+        elif not st.online:
+            parts.append(self.tr("Offline — needs your hub password") if st.needs_password
+                         else self.tr("Offline"))
+        elif st.last_sync:
+            parts.append(self.tr("Synced {time}").format(time=_local_time(st.last_sync)))
+        else:
+            parts.append(self.tr("Online"))
+        if st is not None:
+            if st.unsent:
+                parts.append(self.tr("%n waiting", "", st.unsent))
+            if st.conflicts:
+                parts.append(self.tr("%n to review", "", st.conflicts))
+        return " · ".join(parts)
+
+
 def status_text(st: LiveStatus | None, joined: bool = True) -> str:
     """"Synced 10:42 · 3 waiting · 1 to review", or "Offline · …" plainly."""
     if not joined:
         return ""
-    parts: list[str] = []
-    if st is None:
-        parts.append("Connecting to the hub…")
-    elif not st.online:
-        parts.append("Offline — needs your hub password" if st.needs_password else "Offline")
-    elif st.last_sync:
-        parts.append(f"Synced {_local_time(st.last_sync)}")
-    else:
-        parts.append("Online")
-    if st is not None:
-        if st.unsent:
-            parts.append(f"{st.unsent:,} waiting")
-        if st.conflicts:
-            parts.append(f"{st.conflicts:,} to review")
-    return " · ".join(parts)
+    return _Status().text(st)
 
 
 def _local_time(iso: str) -> str:
@@ -60,7 +69,7 @@ def _local_time(iso: str) -> str:
     return local.strftime("%d %b %H:%M")
 
 
-class OfficeSync:
+class OfficeSync(Translatable):
     """Owned by the main window (`window.office`)."""
 
     def __init__(self, window: Any):
@@ -77,14 +86,14 @@ class OfficeSync:
         self.merged_fields: list[str] = []  # the last field-by-field merge (tests, banner)
         self.button = QToolButton()
         self.button.setAutoRaise(True)
-        self.button.setAccessibleName("Office sync status")
+        self.button.setAccessibleName(self.tr("Office sync status"))
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.clicked.connect(self.open_review)
         self.button.hide()
         window.statusBar().addPermanentWidget(self.button)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Changed by someone else")
+        self.banner.setAccessibleName(self.tr("Changed by someone else"))
         self.banner.setStyleSheet("QLabel { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 4px; }")
         self.banner.hide()
@@ -110,20 +119,41 @@ class OfficeSync:
 
     def _build_actions(self) -> None:
         self.actions = {
-            "join": self._action("&Join Office Book…", "Make a new encrypted book on this "
-                                 "computer, filled from your office's hub", self.join_office),
-            "make": self._action("&Make This an Office Book…", "Share this book with the "
-                                 "office through a PostgreSQL hub (managers)", self.make_office),
-            "sync_now": self._action("S&ync Now", "Send this book's changes to the hub and "
-                                     "fetch the others' now", self.sync_now, "F9"),
-            "review": self._action("Review &Conflicts…", "Edits made at the same time on two "
-                                   "devices, and writes the hub refused", self.open_review),
-            "settings": self._action("&Office Book…", "The hub address and this device's name",
-                                     self.edit_settings),
-            "hub_password": self._action("Hub &Password…", "Type your hub password for this "
-                                         "session", self.ask_hub_password),
+            "join": self._action(
+                self.tr("&Join Office Book…"),
+                self.tr(
+                    "Make a new encrypted book on this computer, filled from your office's hub"
+                ),
+                self.join_office,
+            ),
+            "make": self._action(
+                self.tr("&Make This an Office Book…"),
+                self.tr("Share this book with the office through a PostgreSQL hub (managers)"),
+                self.make_office,
+            ),
+            "sync_now": self._action(
+                self.tr("S&ync Now"),
+                self.tr("Send this book's changes to the hub and fetch the others' now"),
+                self.sync_now,
+                "F9",
+            ),
+            "review": self._action(
+                self.tr("Review &Conflicts…"),
+                self.tr("Edits made at the same time on two devices, and writes the hub refused"),
+                self.open_review,
+            ),
+            "settings": self._action(
+                self.tr("&Office Book…"),
+                self.tr("The hub address and this device's name"),
+                self.edit_settings,
+            ),
+            "hub_password": self._action(
+                self.tr("Hub &Password…"),
+                self.tr("Type your hub password for this session"),
+                self.ask_hub_password,
+            ),
         }
-        menus = {a.text().replace("&", ""): a.menu() for a in self.w.menuBar().actions()}
+        menus = {a.menu().objectName(): a.menu() for a in self.w.menuBar().actions() if a.menu()}
         file_menu: QMenu | None = menus.get("File")
         if file_menu is not None:
             before = self.w.actions["import_contacts"]
@@ -145,9 +175,12 @@ class OfficeSync:
         manager = access.can("settings")
         self.actions["make"].setEnabled(not joined and manager)
         self.actions["make"].setToolTip(
-            "This book is already an office book" if joined else
-            "Share this book with the office through a PostgreSQL hub" if manager else
-            "Only a manager may make this an office book")
+            self.tr("This book is already an office book")
+            if joined
+            else self.tr("Share this book with the office through a PostgreSQL hub")
+            if manager
+            else self.tr("Only a manager may make this an office book")
+        )
         for name in ("sync_now", "review", "settings", "hub_password"):
             self.actions[name].setEnabled(joined)
         self.button.setVisible(joined)
@@ -172,10 +205,13 @@ class OfficeSync:
             sync.ensure_capture()
         st = sync.state()
         self.device_label = self.device_name(st.device if st else "")
-        self.live = LiveSync(self.w.book.path, self.bridge.status.emit,
-                             password=self.password, device_name=self.device_label)
-        self.thread = threading.Thread(target=self.live.run, name="crmdesk-sync",
-                                       daemon=True)
+        self.live = LiveSync(
+            self.w.book.path,
+            self.bridge.status.emit,
+            password=self.password,
+            device_name=self.device_label,
+        )
+        self.thread = threading.Thread(target=self.live.run, name="crmdesk-sync", daemon=True)
         self.thread.start()
         self._show()
 
@@ -197,7 +233,7 @@ class OfficeSync:
     def sync_now(self) -> None:
         if self.live is not None:
             self.live.sync_now()
-            self.w.statusBar().showMessage("Syncing with the hub…", 3000)
+            self.w.statusBar().showMessage(self.tr("Syncing with the hub…"), 3000)
 
     def _local_change(self, _ids: list[int]) -> None:
         if self.live is not None and not self._announcing:
@@ -215,24 +251,30 @@ class OfficeSync:
         if st.online and st.conflicts > known:
             new = st.conflicts - known
             self.w.statusBar().showMessage(
-                f"{new} new conflict{'s' if new > 1 else ''} to review: click "
-                f"“{self.button.text()}”.", 8000)
+                self.tr("%n new conflict(s) to review: click “{button}”.", "", new).format(
+                    button=self.button.text()),
+                8000,
+            )
         elif st.online and st.received and before is not None:
             self.w.statusBar().showMessage(
-                f"{st.received:,} change{'s' if st.received > 1 else ''} from the office.",
-                3000)
+                self.tr("%n change(s) from the office.", "", st.received),
+                3000,
+            )
 
     def _show(self) -> None:
         st = self.last
         self.button.setText(status_text(st))
-        tip = "Click to review conflicts."
+        tip = self.tr("Click to review conflicts.")
         if st is not None and not st.online:
             retry = self.live.retry_in if self.live is not None else 0.0
-            again = f" Trying again in {retry:.0f} s (F9: now)." if retry >= 1 else ""
-            tip = (f"{st.error or 'The hub cannot be reached.'} The book keeps working; "
-                   f"changes wait here and are sent when the hub is back.{again} {tip}")
+            again = (" " + self.tr("Trying again in {seconds} s (F9: now).").format(
+                seconds=f"{retry:.0f}")) if retry >= 1 else ""
+            tip = (st.error or self.tr("The hub cannot be reached.")) + " " + self.tr(
+                "The book keeps working; changes wait here and are sent when the hub is "
+                "back.") + again + " " + tip
         elif st is not None and st.online:
-            tip = f"Connected to the hub as {self._login()}. {tip}"
+            tip = self.tr("Connected to the hub as {login}.").format(login=self._login()) \
+                + " " + tip
         self.button.setToolTip(tip)
         self.button.setVisible(self.joined())
 
@@ -298,9 +340,11 @@ class OfficeSync:
         labels = dict(_FIELD_LABELS())
         names = ", ".join(labels.get(n, n.replace("_", " ")) for n in taken)
         self.banner.setText(
-            f"Someone else changed this profile while you were editing it: their "
-            f"{names} {'is' if len(taken) == 1 else 'are'} shown; your unsaved changes are "
-            "kept. Save to keep yours.")
+            self.tr(
+                "Someone else changed this profile while you were editing it: their {names} "
+                "{value} shown; your unsaved changes are kept. Save to keep yours."
+            ).format(names=names, value="is" if len(taken) == 1 else "are")
+        )
         self.banner.show()
 
     # --- dialogs -------------------------------------------------------------------------
@@ -316,8 +360,9 @@ class OfficeSync:
     def conflicts_settled(self) -> None:
         """After Keep mine / Keep theirs (or their undo): the status item and the rows."""
         if self.last is not None:
-            self.last = dataclasses.replace(self.last, conflicts=sync.open_conflicts(),
-                                            unsent=sync.unsent())
+            self.last = dataclasses.replace(
+                self.last, conflicts=sync.open_conflicts(), unsent=sync.unsent()
+            )
         self._known_conflicts = sync.open_conflicts()
         self._show()
         if self.live is not None:
@@ -326,9 +371,12 @@ class OfficeSync:
     def ask_hub_password(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        text, ok = QInputDialog.getText(self.w, "Hub password",
-                                        f"Hub password for {self._login()}:",
-                                        QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(
+            self.w,
+            self.tr("Hub password"),
+            self.tr("Hub password for {value}:").format(value=self._login()),
+            QLineEdit.EchoMode.Password,
+        )
         if ok and text:
             self.set_password(text)
 
@@ -356,7 +404,7 @@ class OfficeSync:
             return
         self.w.qsettings.setValue(f"office/device_name/{st.device}", dialog.name.text().strip())
         self.start()
-        self.w.statusBar().showMessage("Office book settings saved.", 4000)
+        self.w.statusBar().showMessage(self.tr("Office book settings saved."), 4000)
 
     def join_office(self) -> None:
         from crmdesk.ui.dialogs.office_dialogs import JoinDialog
@@ -400,7 +448,7 @@ class OfficeSync:
         from crmdesk.ui.dialogs.office_dialogs import MakeOfficeDialog
 
         if not access.can("settings"):
-            self.w.show_error("Only a manager may make this an office book.")
+            self.w.show_error(self.tr("Only a manager may make this an office book."))
             return
         if not self.w.maybe_discard():
             return
@@ -442,4 +490,3 @@ def install(window: Any) -> OfficeSync:
     window.apply_permissions = apply_permissions
     office.start()
     return office
-

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import reminders
 from crmdesk.services.reminders import Reminder
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
+from crmdesk.ui import when
 
 CHECK_EVERY_MS = 30_000
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(Translatable, QFrame):
     """One reminder at a time, with how many more are waiting."""
 
     open_requested = Signal(object)  # Reminder
@@ -44,20 +46,21 @@ class ReminderBanner(QFrame):
         self.setObjectName("reminderBanner")
         self.setStyleSheet("QFrame#reminderBanner { border: 1px solid palette(highlight); "
                            "border-radius: 4px; background: palette(alternate-base); }")
-        self.setAccessibleName("Reminder")
+        self.setAccessibleName(self.tr("Reminder"))
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.more = QLabel()
         self.more.setEnabled(False)
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the client's summary")
-        self.snooze_button = QPushButton(f"Snooze {reminders.SNOOZE_MINUTES} min")
-        self.snooze_button.setToolTip("Remind me again in a few minutes")
-        self.done_button = QPushButton("Done")
-        self.done_button.setToolTip("The promise is kept: mark it done (Ctrl+Z undoes)")
-        self.dismiss_button = QPushButton("Later")
-        self.dismiss_button.setToolTip("Hide this reminder (the promise stays in My day)")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the client's summary"))
+        self.snooze_button = QPushButton(self.tr("Snooze {SNOOZE_MINUTES} min")
+                                         .format(SNOOZE_MINUTES=reminders.SNOOZE_MINUTES))
+        self.snooze_button.setToolTip(self.tr("Remind me again in a few minutes"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setToolTip(self.tr("The promise is kept: mark it done (Ctrl+Z undoes)"))
+        self.dismiss_button = QPushButton(self.tr("Later"))
+        self.dismiss_button.setToolTip(self.tr("Hide this reminder (the promise stays in My day)"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         icon = QLabel()
@@ -101,13 +104,31 @@ class ReminderBanner(QFrame):
             self.queue.pop(0)
         self._show()
 
+    def headline(self, reminder: Reminder) -> str:
+        """What the reminder says, in the interface language (services' headline in English)."""
+        due = reminder.due_at
+        if reminder.kind == "soon":
+            minutes = max(0, round((due - self.clock()).total_seconds() / 60))
+            text = self.tr("Promise due in {minutes} min ({time}): {what} — {customer}").format(
+                minutes=minutes, time=when.time_text(due), what=reminder.what,
+                customer=reminder.customer_name)
+        elif reminder.kind == "missed":
+            text = self.tr("Missed while crmdesk was closed, due {when}: {what} — {customer}")\
+                .format(when=when.stamp(due), what=reminder.what,
+                        customer=reminder.customer_name)
+        else:
+            text = self.tr("Promise overdue since {time}: {what} — {customer}").format(
+                time=when.time_text(due), what=reminder.what, customer=reminder.customer_name)
+        return text
+
     def _show(self) -> None:
         reminder = self.current
         if reminder is None:
             self.hide()
             return
-        self.text.setText(reminder.headline(self.clock()))
-        self.more.setText(f"+{len(self.queue) - 1} more" if len(self.queue) > 1 else "")
+        self.text.setText(self.headline(reminder))
+        self.more.setText(self.tr("+{value} more")
+                          .format(value=len(self.queue) - 1) if len(self.queue) > 1 else "")
         self.show()
 
 
@@ -240,7 +261,9 @@ def install(window) -> ReminderCenter:  # type: ignore[no-untyped-def]
     def snooze(reminder: Reminder) -> None:
         until = center.snooze(reminder)
         window.statusBar().showMessage(
-            f"Snoozed: {reminder.what} — reminded again at {until.astimezone():%H:%M}", 5000)
+            QCoreApplication.translate("Reminders", "Snoozed: {what} — reminded again at "
+                                                    "{value:%H:%M}")
+            .format(what=reminder.what, value=until.astimezone()), 5000)
 
     def changed(_ids: list[int]) -> None:
         for queued in list(banner.queue):
@@ -249,22 +272,39 @@ def install(window) -> ReminderCenter:  # type: ignore[no-untyped-def]
 
     def lead() -> None:
         minutes, ok = QInputDialog.getInt(
-            window, "Reminders", "Remind me of a promise this many minutes before it is "
-            "due (0: only when it is due):", center.lead_minutes(), 0, 24 * 60)
+            window,
+            QCoreApplication.translate("Reminders", "Reminders"),
+            QCoreApplication.translate(
+                "Reminders",
+                "Remind me of a promise this many minutes before it is "
+                "due (0: only when it is due):",
+            ),
+            center.lead_minutes(),
+            0,
+            24 * 60,
+        )
         if ok:
             center.set_lead_minutes(minutes)
-            window.statusBar().showMessage(f"Reminders {minutes} minutes before a promise "
-                                           "is due", 4000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Reminders", "Reminders {minutes} minutes before a promise is due"
+                ).format(minutes=minutes),
+                4000,
+            )
 
     banner.open_requested.connect(lambda r: window.show_customer(r.customer_id))
     banner.done_requested.connect(done)
     banner.snooze_requested.connect(snooze)
     window.hub.interactions_changed.connect(changed)
-    action = QAction("&Reminders…", window)
-    action.setToolTip("How many minutes before a promise is due to remind you")
+    action = QAction(QCoreApplication.translate("Reminders", "&Reminders…"), window)
+    action.setToolTip(
+        QCoreApplication.translate(
+            "Reminders", "How many minutes before a promise is due to remind you"
+        )
+    )
     action.triggered.connect(lead)
     for menu_action in window.menuBar().actions():
-        if menu_action.text() == "&Settings" and menu_action.menu() is not None:
+        if menu_action.menu() is not None and menu_action.menu().objectName() == "Settings":
             menu_action.menu().addAction(action)
     window.reminders_action = action
     return center

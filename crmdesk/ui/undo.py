@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from crmdesk.services import customers
@@ -53,7 +54,8 @@ def edit_customer(cid: int, before: CustomerData, after: CustomerData, region: s
             return [cid]
         return action
 
-    return ServiceCommand(f"Edit {after.display_name}", write(after), write(before),
+    return ServiceCommand(QCoreApplication.translate("Undo", "Edit {display_name}")
+                          .format(display_name=after.display_name), write(after), write(before),
                           notify, on_error)
 
 

@@ -12,19 +12,27 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-CONTEXT = "When"
+from crmdesk.i18n import Translatable
 
 
-def _plural(source: str, n: int) -> str:
-    """`source` with `%n` and a "(s)" plural, translated; English plural without a catalogue."""
-    text = QCoreApplication.translate(CONTEXT, source, None, n)
-    if "(s)" in text:  # no translation loaded: English
-        text = text.replace("(s)", "" if n == 1 else "s")
-    return text.replace("%n", f"{n:,}")
+class When(Translatable):
+    """The texts with a number in them (Qt's numerus forms: "1 day" / "2 days", "1 día" /
+    "2 días"); a class so that lupdate files them as plurals, under "When"."""
+
+    def days_overdue(self, n: int) -> str:
+        return self.tr("%n day(s) overdue", "", n)
+
+    def days_ago(self, n: int) -> str:
+        return self.tr("%n day(s) ago", "", n)
+
+    def weeks_ago(self, n: int) -> str:
+        return self.tr("%n week(s) ago", "", n)
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+_WHEN = When()
 
 
 def _local(value: dt.datetime) -> dt.datetime:
@@ -89,15 +97,16 @@ def due_text(due: dt.datetime, now: dt.datetime | None = None) -> str:
     at = time_text(local)
     if local < now_local:
         if days == 0:
-            return _tr("overdue since {time}").format(time=at)
-        return _plural("%n day(s) overdue", -days)
+            return QCoreApplication.translate("When", "overdue since {time}").format(time=at)
+        return _WHEN.days_overdue(-days)
     if days == 0:
-        return _tr("today {time}").format(time=at)
+        return QCoreApplication.translate("When", "today {time}").format(time=at)
     if days == 1:
-        return _tr("tomorrow {time}").format(time=at)
+        return QCoreApplication.translate("When", "tomorrow {time}").format(time=at)
     if days < 7:
-        return f"{_weekday(local.date())} {at}"
-    return f"{date_text(local)} {at}"
+        return QCoreApplication.translate("When", "{day} {time}").format(
+            day=_weekday(local.date()), time=at)
+    return QCoreApplication.translate("When", "{day} {time}").format(day=date_text(local), time=at)
 
 
 def past_text(when: dt.datetime, now: dt.datetime | None = None) -> str:
@@ -106,17 +115,59 @@ def past_text(when: dt.datetime, now: dt.datetime | None = None) -> str:
     local = _local(when)
     days = (now_local.date() - local.date()).days
     if days <= 0:
-        return _tr("today {time}").format(time=time_text(local)) if days == 0 \
-            else date_text(local)
+        return QCoreApplication.translate("When", "today {time}").format(
+            time=time_text(local)) if days == 0 else date_text(local)
     if days == 1:
-        return _tr("yesterday")
+        return QCoreApplication.translate("When", "yesterday")
     if days < 14:
-        return _plural("%n day(s) ago", days)
+        return _WHEN.days_ago(days)
     if days < 60:
-        return _plural("%n week(s) ago", days // 7)
+        return _WHEN.weeks_ago(days // 7)
     return date_text(local)
 
 
 def days_text(n: int) -> str:
     """"1 day", "12 days"."""
-    return _plural("%n day(s)", n)
+    return _WHEN.days(n)
+
+
+def _formatted(day: dt.date | dt.datetime, pattern: str) -> str:
+    if isinstance(day, dt.datetime):
+        day = _local(day).date()
+    return _locale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def short_day(day: dt.date | dt.datetime) -> str:
+    """"Thu 3 Dec" / "jue 3 dic"."""
+    return _formatted(day, QCoreApplication.translate("When", "ddd d MMM"))
+
+
+def long_day(day: dt.date | dt.datetime) -> str:
+    """"Thursday 3 December" / "jueves, 3 de diciembre"."""
+    return _formatted(day, QCoreApplication.translate("When", "dddd d MMMM"))
+
+
+def long_date(day: dt.date | dt.datetime) -> str:
+    """"Thursday 3 December 2026" / "jueves, 3 de diciembre de 2026"."""
+    return _formatted(day, QCoreApplication.translate("When", "dddd d MMMM yyyy"))
+
+
+def day_month(day: dt.date | dt.datetime) -> str:
+    """"3 Dec" / "3 dic"."""
+    return _formatted(day, QCoreApplication.translate("When", "d MMM"))
+
+
+def stamp(value: dt.datetime) -> str:
+    """A date and time in a list: "3 Dec 2026 10:00" / "3 dic 2026 10:00"."""
+    return QCoreApplication.translate("When", "{day} {time}").format(
+        day=date_text(value), time=time_text(value))
+
+
+def month_year(day: dt.date | dt.datetime) -> str:
+    """"December 2026" / "diciembre de 2026"."""
+    return _formatted(day, QCoreApplication.translate("When", "MMMM yyyy"))
+
+
+def day_long_month(day: dt.date | dt.datetime) -> str:
+    """"3 December" / "3 de diciembre" (a birthday)."""
+    return _formatted(day, QCoreApplication.translate("When", "d MMMM"))

@@ -1,7 +1,7 @@
 """Screenshots of every page and the main dialogs, for docs/screenshots (issue 20).
 
     .venv/bin/python docs/screenshots/make.py --db demo.db --out docs/screenshots \
-        --size 1024x600 --theme light [--scale 2]
+        --size 1024x600 --theme light [--scale 2] [--lang es]
 
 Runs the real window on Qt's offscreen platform with a screen of the given size (and
 device-pixel ratio), shows each page and dialog in turn and saves what it draws
@@ -27,6 +27,8 @@ def main() -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark"])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--only", default="", help="comma-separated shot names")
+    parser.add_argument("--lang", default="en", choices=["en", "es"],
+                        help="the interface language (es: file names end in -es)")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     screen = Path(tempfile.mkdtemp(prefix="crmdesk-shots-")) / "screen.json"
@@ -49,6 +51,9 @@ def main() -> int:
     from crmdesk.ui.main_window import MainWindow
     from crmdesk.ui.theme import apply_theme
 
+    from crmdesk import i18n
+
+    i18n.install(app, args.lang)
     apply_theme(app, args.theme)
     book = open_book(args.db)
     qsettings = QSettings(str(screen.parent / "s.ini"), QSettings.Format.IniFormat)
@@ -57,6 +62,7 @@ def main() -> int:
     app.processEvents()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = f"{width}x{height}-{args.theme}" + (f"@{args.scale:g}x" if args.scale != 1 else "")
+    suffix += "" if args.lang == "en" else f"-{args.lang}"
     only = {s for s in args.only.split(",") if s}
 
     def settle(ms: int = 400) -> None:

@@ -420,7 +420,7 @@ def test_export_follow_ups_to_ics(qtbot, book, make_window, monkeypatch, tmp_pat
     events = [c for c in icalendar.Calendar.from_ical(target.read_bytes()).walk()
               if c.name == "VEVENT"]
     assert [str(e["summary"]) for e in events] == ["Promise: Send the offer — Dolores Pena"]
-    assert "1 follow-ups exported" in window.statusBar().currentMessage()
+    assert "1 follow-up exported" in window.statusBar().currentMessage()
 
 
 def test_response_times_per_staff_arrive_from_a_worker(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]

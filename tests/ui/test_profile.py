@@ -115,7 +115,7 @@ def test_new_customer_with_keyboard_and_undo(qtbot, book, make_window) -> None: 
                          ).fetchall()
     assert len(row) == 1 and row[0][1:] == ("Bob", "<b>&\"Co\"", None)
     assert window.customers.current_id() == row[0][0]
-    assert window.customers.count_label.text() == "1 customers"
+    assert window.customers.count_label.text() == "1 customer"
     window.customers.table.setFocus()
     qtbot.keyClick(window.customers.table, Qt.Key.Key_Z, CTRL)
     assert db.execute_sql("SELECT archived_at FROM customer").fetchone()[0] is not None

@@ -57,10 +57,13 @@ def test_summary_tab_is_read_first_and_edit_opens_the_form(qtbot, book, make_win
     assert "Phone, weekday mornings, in English" in view.reach.text()
     due = interactions.load_follow_up(late).due_at.astimezone()
     promises = view.texts["follow_ups"].text()
-    assert promises.splitlines()[0] == (f"★ Promise due {due:%a %d %b %Y %H:%M} — OVERDUE: "
+    from crmdesk.ui import when
+
+    stamp = f"{when.weekday(due.date())} {when.date_text(due)} {when.time_text(due)}"
+    assert promises.splitlines()[0] == (f"★ Promise due {stamp} — OVERDUE: "
                                         "Send the pension plan")
     contacts = view.texts["contacts"].text()
-    assert "1 inbound contact(s) not answered yet" in contacts
+    assert "1 inbound contact not answered yet" in contacts
     assert "Opera, golf" in view.texts["about"].text()
     assert "2,000 points" in view.texts["loyalty"].text()
     assert view.photo.accessibleName().endswith(": DP")  # drawn on the name's colour

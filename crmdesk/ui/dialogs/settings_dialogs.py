@@ -23,21 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, agenda, catalog, customers, lifecycle, staff
 from crmdesk.services.staff import StaffMember
+from crmdesk.ui import labels
 from crmdesk.ui.widgets.fields import ErrorLabel, save_cancel
 
 
-class StaffDialog(QDialog):
+class StaffDialog(Translatable, QDialog):
     """The staff list: names, roles (executive, receptionist, manager), active or not."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Staff members")
+        self.setWindowTitle(self.tr("Staff members"))
         self.setMinimumWidth(480)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "Active", "Signs in"])
-        self.table.setAccessibleName("Staff members")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Active"), self.tr("Signs in")]
+        )
+        self.table.setAccessibleName(self.tr("Staff members"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -45,18 +49,19 @@ class StaffDialog(QDialog):
         self._fill()
         probe = QComboBox()  # "receptionist" whole in its box
         probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        probe.addItems(catalog.STAFF_ROLES)
+        probe.addItems([labels.label(key) for key in catalog.STAFF_ROLES])
         self.table.setColumnWidth(1, probe.sizeHint().width() + 16)
         self.table.resizeColumnToContents(2)
         self.setMinimumWidth(max(480, min(self.table.horizontalHeader().length() + 40, 900)))
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("New staff member's name")
-        self.new_name.setAccessibleName("New staff member's name")
+        self.new_name.setPlaceholderText(self.tr("New staff member's name"))
+        self.new_name.setAccessibleName(self.tr("New staff member's name"))
         self.new_role = QComboBox()
-        self.new_role.addItems(catalog.STAFF_ROLES)
-        self.new_role.setAccessibleName("Role of the new staff member")
-        add = QPushButton("Add")
-        add.setToolTip("Add this person to the list (Enter)")
+        for key in catalog.STAFF_ROLES:  # shown translated, stored as the key
+            self.new_role.addItem(labels.label(key), key)
+        self.new_role.setAccessibleName(self.tr("Role of the new staff member"))
+        add = QPushButton(self.tr("Add"))
+        add.setToolTip(self.tr("Add this person to the list (Enter)"))
         add.clicked.connect(self._add_new)
         self.new_name.installEventFilter(self)
         self.add_button = add
@@ -66,25 +71,35 @@ class StaffDialog(QDialog):
         adder.addWidget(add)
         self.error = ErrorLabel()
         buttons = save_cancel(self, self.save)
-        self.password_button = QPushButton("Set &Password…")
-        self.password_button.setToolTip("Let the selected person sign in with a password "
-                                        "(the first one goes to a manager)")
+        self.password_button = QPushButton(self.tr("Set &Password…"))
+        self.password_button.setToolTip(
+            self.tr(
+                "Let the selected person sign in with a password (the first one goes to a manager)"
+            )
+        )
         self.password_button.clicked.connect(lambda: self._set_secret(pin=False))
-        self.pin_button = QPushButton("Set P&IN…")
-        self.pin_button.setToolTip("A short PIN that unlocks the window for them")
+        self.pin_button = QPushButton(self.tr("Set P&IN…"))
+        self.pin_button.setToolTip(self.tr("A short PIN that unlocks the window for them"))
         self.pin_button.clicked.connect(lambda: self._set_secret(pin=True))
-        self.remove_button = QPushButton("&Remove Password")
-        self.remove_button.setToolTip("The selected person can no longer sign in")
+        self.remove_button = QPushButton(self.tr("&Remove Password"))
+        self.remove_button.setToolTip(self.tr("The selected person can no longer sign in"))
         self.remove_button.clicked.connect(self._remove_password)
         accounts = QHBoxLayout()
         for button in (self.password_button, self.pin_button, self.remove_button):
             accounts.addWidget(button)
         accounts.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Owners of customers, assignees of follow-ups and authors of "
-                                "interactions. Untick Active for someone who left. Once "
-                                "someone has a password, everyone signs in and sees what "
-                                "their role allows."))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Owners of customers, assignees of follow-ups and authors "
+                    "of "
+                    "interactions. Untick Active for someone who left. Once "
+                    "someone has a password, everyone signs in and sees what "
+                    "their role allows."
+                )
+            )
+        )
         layout.addWidget(self.table)
         layout.addLayout(accounts)
         layout.addLayout(adder)
@@ -93,9 +108,12 @@ class StaffDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         # Enter in the name field adds the person; it must not press the default Save.
-        if watched is self.new_name and event.type() == QEvent.Type.KeyPress and \
-                isinstance(event, QKeyEvent) and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.new_name
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._add_new()
             return True
         return super().eventFilter(watched, event)
@@ -103,9 +121,9 @@ class StaffDialog(QDialog):
     def _add_new(self) -> None:
         name = " ".join(self.new_name.text().split())
         if not name:
-            self.error.show_message("Type the new staff member's name first.")
+            self.error.show_message(self.tr("Type the new staff member's name first."))
             return
-        self._add_row(StaffMember(0, name, self.new_role.currentText(), True))
+        self._add_row(StaffMember(0, name, str(self.new_role.currentData()), True))
         self.new_name.clear()
         self.error.show_message(None)
         self.new_name.setFocus()
@@ -119,8 +137,11 @@ class StaffDialog(QDialog):
         for member in staff.list_staff(include_inactive=True):
             self._add_row(member)
             account = signs_in.get(member.id)
-            text = "—" if account is None or not account.has_password else \
-                ("password + PIN" if account.has_pin else "password")
+            text = (
+                "—"
+                if account is None or not account.has_password
+                else ("password + PIN" if account.has_pin else "password")
+            )
             item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(self.table.rowCount() - 1, 3, item)
@@ -132,7 +153,7 @@ class StaffDialog(QDialog):
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
-            self.error.show_message("Select a staff member first.")
+            self.error.show_message(self.tr("Select a staff member first."))
             return None
         name = " ".join(item.text().split())
         if not item.data(Qt.ItemDataRole.UserRole):
@@ -191,8 +212,9 @@ class StaffDialog(QDialog):
         self.table.setItem(row, 0, name)
         role = QComboBox()
         role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        role.addItems(catalog.STAFF_ROLES)
-        role.setCurrentText(member.role)
+        for key in catalog.STAFF_ROLES:
+            role.addItem(labels.label(key), key)
+        role.setCurrentIndex(max(0, role.findData(member.role)))
         self.table.setCellWidget(row, 1, role)
         active = QCheckBox()
         active.setChecked(member.active)
@@ -207,8 +229,14 @@ class StaffDialog(QDialog):
             assert isinstance(role, QComboBox) and isinstance(active, QCheckBox)
             if name is None or not (name.text().strip() or name.data(Qt.ItemDataRole.UserRole)):
                 continue
-            found.append(StaffMember(int(name.data(Qt.ItemDataRole.UserRole) or 0), name.text(),
-                                     role.currentText(), active.isChecked()))
+            found.append(
+                StaffMember(
+                    int(name.data(Qt.ItemDataRole.UserRole) or 0),
+                    name.text(),
+                    str(role.currentData()),
+                    active.isChecked(),
+                )
+            )
         return found
 
     def save(self) -> None:
@@ -220,27 +248,27 @@ class StaffDialog(QDialog):
         self.accept()
 
 
-class CadenceDialog(QDialog):
+class CadenceDialog(Translatable, QDialog):
     """How often each segment expects contact; beyond that a client shows as gone quiet."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Contact cadence")
+        self.setWindowTitle(self.tr("Contact cadence"))
         current = agenda.cadence()
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
         for segment in dict.fromkeys(customers.segments() + list(current)):
             spin = QSpinBox()
             spin.setRange(0, 3650)
-            spin.setSuffix(" days")
-            spin.setSpecialValueText("no cadence")
+            spin.setSuffix(self.tr(" days"))
+            spin.setSpecialValueText(self.tr("no cadence"))
             spin.setValue(current.get(segment, 0))
-            spin.setAccessibleName(f"Cadence for {segment}")
+            spin.setAccessibleName(self.tr("Cadence for {segment}").format(segment=segment))
             self.spins[segment] = spin
             form.addRow(segment, spin)
         buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Contact each client of a segment at least every…"))
+        layout.addWidget(QLabel(self.tr("Contact each client of a segment at least every…")))
         layout.addLayout(form)
         layout.addWidget(buttons)
 
@@ -249,22 +277,22 @@ class CadenceDialog(QDialog):
         self.accept()
 
 
-class StagesDialog(QDialog):
+class StagesDialog(Translatable, QDialog):
     """Rename the lifecycle stages and change their order on the board."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Lifecycle stages")
+        self.setWindowTitle(self.tr("Lifecycle stages"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Stages")
+        self.list.setAccessibleName(self.tr("Stages"))
         for key, label in lifecycle.stages():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
-        up = QPushButton("Move up")
-        down = QPushButton("Move down")
+        up = QPushButton(self.tr("Move up"))
+        down = QPushButton(self.tr("Move down"))
         up.clicked.connect(lambda: self.shift(-1))
         down.clicked.connect(lambda: self.shift(1))
         self.error = ErrorLabel()
@@ -278,16 +306,28 @@ class StagesDialog(QDialog):
         row.addLayout(side)
         self.reactivation = QSpinBox()
         self.reactivation.setRange(1, 3650)
-        self.reactivation.setSuffix(" days")
+        self.reactivation.setSuffix(self.tr(" days"))
         self.reactivation.setValue(lifecycle.reactivation_days())
-        self.reactivation.setAccessibleName("Propose Reactivation after")
-        self.reactivation.setToolTip("Customers with no interaction for this long are proposed "
-                                     "for Reactivation on the board")
+        self.reactivation.setAccessibleName(self.tr("Propose Reactivation after"))
+        self.reactivation.setToolTip(
+            self.tr(
+                "Customers with no interaction for this long are "
+                "proposed "
+                "for Reactivation on the board"
+            )
+        )
         reactivation = QFormLayout()
-        reactivation.addRow("Propose Reactivation after", self.reactivation)
+        reactivation.addRow(self.tr("Propose Reactivation after"), self.reactivation)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Double-click (or F2) a stage to rename it; the order is the "
-                                "board's, left to right."))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Double-click (or F2) a stage to rename it; the order is "
+                    "the "
+                    "board's, left to right."
+                )
+            )
+        )
         layout.addLayout(row)
         layout.addLayout(reactivation)
         layout.addWidget(self.error)
@@ -303,8 +343,10 @@ class StagesDialog(QDialog):
         self.list.setCurrentRow(target)
 
     def stages(self) -> list[tuple[str, str]]:
-        return [(str(self.list.item(i).data(Qt.ItemDataRole.UserRole)), self.list.item(i).text())
-                for i in range(self.list.count())]
+        return [
+            (str(self.list.item(i).data(Qt.ItemDataRole.UserRole)), self.list.item(i).text())
+            for i in range(self.list.count())
+        ]
 
     def save(self) -> None:
         try:

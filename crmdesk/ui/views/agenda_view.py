@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import schedule
 from crmdesk.services.agenda import DueFollowUp
 from crmdesk.store.models import utcnow
+from crmdesk.ui import labels, when
 
 MIME = "application/x-crmdesk-follow-up"
 FID_ROLE = Qt.ItemDataRole.UserRole
 CID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DayList(QListWidget):
+class DayList(Translatable, QListWidget):
     """The follow-ups of one day; a drop of follow-ups from another day moves them here."""
 
     dropped = Signal(list, object)  # follow-up ids, the day (dt.date)
@@ -52,7 +54,8 @@ class DayList(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setAlternatingRowColors(True)
-        self.setAccessibleName(f"Follow-ups on {day:%A %d %B}" if day else "Overdue")
+        self.setAccessibleName(self.tr("Follow-ups on {day}")
+                               .format(day=when.long_day(day)) if day else self.tr("Overdue"))
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt naming
         return [MIME]
@@ -99,16 +102,31 @@ class DayList(QListWidget):
 
 
 def _item(f: DueFollowUp, with_day: bool = False) -> QListWidgetItem:
-    when = f.due_at.astimezone()
-    stamp = f"{when:%a %d %b %H:%M}" if with_day else f"{when:%H:%M}"
+    due = f.due_at.astimezone()
+    stamp = (when.stamp(due) if with_day else when.time_text(due))
     star = "★ " if f.is_promise else ""
     item = QListWidgetItem(f"{stamp} {star}{f.what} — {f.customer_name}")
     item.setData(FID_ROLE, f.id)
     item.setData(CID_ROLE, f.customer_id)
-    item.setToolTip(f"{'Promise' if f.is_promise else 'Follow-up'} due {when:%A %d %B %H:%M}"
-                    f"\n{f.what}\nfor {f.customer_name}"
-                    + (f"\nassigned to {f.assignee}" if f.assignee else "")
-                    + "\n\nDrag to another day to reschedule; double-click opens the client")
+    item.setToolTip(
+        (QCoreApplication.translate("AgendaView", "Promise due {when}\n{what}\nfor {customer_name}")
+         if f.is_promise else QCoreApplication.translate(
+             "AgendaView", "Follow-up due {when}\n{what}\nfor {customer_name}")).format(
+            when=when.exact(due),
+            what=f.what,
+            customer_name=f.customer_name,
+        )
+        + (
+            QCoreApplication.translate("AgendaView", "\nassigned to {assignee}").format(
+                assignee=f.assignee
+            )
+            if f.assignee
+            else ""
+        )
+        + QCoreApplication.translate(
+            "AgendaView", "\n\nDrag to another day to reschedule; double-click opens the client"
+        )
+    )
     if f.is_promise or f.overdue:
         font = QFont()
         font.setBold(True)
@@ -116,7 +134,7 @@ def _item(f: DueFollowUp, with_day: bool = False) -> QListWidgetItem:
     return item
 
 
-class AgendaView(QWidget):
+class AgendaView(Translatable, QWidget):
     open_customer = Signal(int)
     reschedule_requested = Signal(list, object)  # ids, dt.date
 
@@ -126,31 +144,39 @@ class AgendaView(QWidget):
         self.clock: Callable[[], dt.datetime] = utcnow
         self.anchor: dt.date | None = None  # the day the range is around (None: today)
         self.range = QComboBox()
-        for key, label in schedule.RANGES.items():
+        for key, label in labels.pairs(schedule.RANGES.items()):
             self.range.addItem(label, key)
         self.range.setCurrentIndex(self.range.findData("week"))
-        self.range.setAccessibleName("Agenda range")
+        self.range.setAccessibleName(self.tr("Agenda range"))
         self.scope = QComboBox()
-        for key, label in (("mine", "Mine"), ("team", "The team's"),
-                           ("unassigned", "Not yet assigned")):
+        for key, label in (
+            ("mine", self.tr("Mine")),
+            ("team", self.tr("The team's")),
+            ("unassigned", self.tr("Not yet assigned")),
+        ):
             self.scope.addItem(label, key)
-        self.scope.setAccessibleName("Whose agenda")
-        self.scope.setToolTip("Mine: assigned to me, or my clients' ones nobody took")
+        self.scope.setAccessibleName(self.tr("Whose agenda"))
+        self.scope.setToolTip(self.tr("Mine: assigned to me, or my clients' ones nobody took"))
         self.previous = QPushButton("◀")
-        self.previous.setToolTip("Earlier")
-        self.previous.setAccessibleName("Earlier")
+        self.previous.setToolTip(self.tr("Earlier"))
+        self.previous.setAccessibleName(self.tr("Earlier"))
         self.next = QPushButton("▶")
-        self.next.setToolTip("Later")
-        self.next.setAccessibleName("Later")
-        self.back = QPushButton("Today")
-        self.back.setToolTip("Back to the range around today")
+        self.next.setToolTip(self.tr("Later"))
+        self.next.setAccessibleName(self.tr("Later"))
+        self.back = QPushButton(self.tr("Today"))
+        self.back.setToolTip(self.tr("Back to the range around today"))
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
-        self.hint = QLabel("Drag a follow-up to another day to reschedule it (Ctrl+Z undoes); "
-                           "double-click to open the client.")
+        self.hint = QLabel(
+            self.tr(
+                "Drag a follow-up to another day to reschedule it (Ctrl+Z "
+                "undoes); "
+                "double-click to open the client."
+            )
+        )
         self.hint.setEnabled(False)
         self.hint.setWordWrap(True)
         top = QHBoxLayout()
@@ -215,26 +241,33 @@ class AgendaView(QWidget):
         month = key == "month"
         shown = days.first if not month else (self.anchor or today).replace(day=1)
         if key in ("today", "tomorrow"):
-            self.title.setText(f"{days.first:%A %d %B %Y}")
+            self.title.setText(when.long_date(days.first))
         elif month:
-            self.title.setText(f"{shown:%B %Y}")
+            self.title.setText(when.month_year(shown))
         else:
-            self.title.setText(f"{days.first:%d %b} – {days.last:%d %b %Y}")
+            self.title.setText(f"{when.day_month(days.first)} – {when.date_text(days.last)}")
         column_offset = 0
         if days.first <= today <= days.last and not month:
             late = schedule.overdue(str(self.scope.currentData()), self.person(), now)
             if late:
-                self._cell(None, "Overdue", late, 0, 0, True)
+                self._cell(None, self.tr("Overdue"), late, 0, 0, True)
                 column_offset = 1
         for i, day in enumerate(days.days):
             row, col = (i // 7, i % 7) if month else (0, i + column_offset)
-            label = "Today" if day == today else f"{day:%a %d %b}"
+            label = self.tr("Today") if day == today else when.short_day(day)
             if month and day.month != shown.month:
-                label = f"({day:%d %b})"
+                label = f"({when.day_month(day)})"
             self._cell(day, label, by_day.get(day, []), row, col, day == today)
 
-    def _cell(self, day: dt.date | None, title: str, items: list[DueFollowUp], row: int,
-              col: int, bold: bool) -> None:
+    def _cell(
+        self,
+        day: dt.date | None,
+        title: str,
+        items: list[DueFollowUp],
+        row: int,
+        col: int,
+        bold: bool,
+    ) -> None:
         box = QGroupBox(f"{title} ({len(items)})" if items else title)
         if bold:
             font = box.font()

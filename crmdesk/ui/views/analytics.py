@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk import i18n
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff
 from crmdesk.services.canvas import Canvas, Scope, SegmentRow
 from crmdesk.services.dashboard import GROUPS, Chart, Dashboard
-from crmdesk.ui import workers
+from crmdesk.ui import labels, workers
 from crmdesk.ui.charts import ChartView, default_format
 from crmdesk.ui.theme import is_dark
 from crmdesk.ui.widgets.flow import FlowLayout
@@ -42,7 +44,7 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class ScopeBar(QWidget):
+class ScopeBar(Translatable, QWidget):
     """From / to / owner, and the buttons of the page."""
 
     changed = Signal()
@@ -55,21 +57,27 @@ class ScopeBar(QWidget):
         for edit, name in ((self.first, "From"), (self.last, "To")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(f"Period {name.lower()}")
-            edit.setToolTip(f"{name}: the period's {'first' if name == 'From' else 'last'} "
-                            "day (included)")
+            edit.setAccessibleName(self.tr("Period {value}").format(value=name.lower()))
+            edit.setToolTip(self.tr("{name}: the period's {value} day (included)")
+                            .format(name=name, value='first' if name == 'From' else 'last'))
         self.owner = QComboBox()
-        self.owner.setAccessibleName("Owner")
-        self.owner.setToolTip("Only the customers this staff member looks after")
+        self.owner.setAccessibleName(self.tr("Owner"))
+        self.owner.setToolTip(self.tr("Only the customers this staff member looks after"))
         self.reload_owners()
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Stop computing")
+        self.status.setAccessibleName(self.tr("Status"))
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop computing"))
         self.cancel.hide()
         self.layout_ = FlowLayout(self)  # wraps onto a second row in a narrow window
-        for widget in (QLabel("From"), self.first, QLabel("to"), self.last, QLabel("Owner"),
-                       self.owner):
+        for widget in (
+            QLabel(self.tr("From")),
+            self.first,
+            QLabel(self.tr("to")),
+            self.last,
+            QLabel(self.tr("Owner")),
+            self.owner,
+        ):
             self.layout_.addWidget(widget)
         self.layout_.addWidget(self.status, 1)
         self.layout_.addWidget(self.cancel)
@@ -88,15 +96,16 @@ class ScopeBar(QWidget):
         current = self.owner.currentData() or ""
         self.owner.blockSignals(True)
         self.owner.clear()
-        self.owner.addItem("Everyone", "")
+        self.owner.addItem(self.tr("Everyone"), "")
         for member in staff.list_staff(include_inactive=True):
             self.owner.addItem(member.name, member.name)
         self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
         self.owner.blockSignals(False)
 
     def scope(self) -> Scope:
-        return Scope(_pydate(self.first.date()), _pydate(self.last.date()),
-                     self.owner.currentData() or "")
+        return Scope(
+            _pydate(self.first.date()), _pydate(self.last.date()), self.owner.currentData() or ""
+        )
 
     def set_scope(self, scope: Scope) -> None:
         for w in (self.first, self.last, self.owner):
@@ -109,7 +118,7 @@ class ScopeBar(QWidget):
         self.changed.emit()
 
 
-class _Page(QWidget):
+class _Page(Translatable, QWidget):
     """What both pages share: the scope bar, a worker with Cancel, stale marking, and the
     customers behind a figure."""
 
@@ -130,13 +139,15 @@ class _Page(QWidget):
         self.refused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.refused.hide()
 
-    def run(self, work: Callable[[], Any], done: Callable[[Any], None],
-            message: str = "Computing…") -> None:
+    def run(
+        self, work: Callable[[], Any], done: Callable[[Any], None], message: str = "Computing…"
+    ) -> None:
         self.cancel()
         self.generation += 1
         generation = self.generation
         self.bar.status.setText(message)
         self.bar.cancel.show()
+
         def in_worker(progress: workers.ProgressFn) -> Any:
             from crmdesk.services import canvas_columns
 
@@ -147,9 +158,17 @@ class _Page(QWidget):
 
         task = workers.Task(in_worker)
         task.signals.progress.connect(
-            lambda done, total: generation == self.generation and self.bar.status.setText(
-                f"Reading the book's history into memory (once)… {done / total:.0%}"
-                if total else message))
+            lambda done, total: (
+                generation == self.generation
+                and self.bar.status.setText(
+                    self.tr("Reading the book's history into memory (once)… {value:.0%}").format(
+                        value=done / total
+                    )
+                    if total
+                    else message
+                )
+            )
+        )
 
         def finished(result: Any) -> None:
             if generation != self.generation:
@@ -177,7 +196,7 @@ class _Page(QWidget):
             self.task = None
             self.generation += 1
             self.bar.cancel.hide()
-            self.bar.status.setText("Cancelled.")
+            self.bar.status.setText(self.tr("Cancelled."))
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """For tests: wait until the current computation has been shown."""
@@ -194,15 +213,21 @@ class _Page(QWidget):
         ok = access.can("analytics")
         if not ok:
             me = access.current()
-            role = access.ROLE_LABELS.get(me.role, me.role).lower()
-            self.refused.setText(f"The relationship canvas and the dashboards are for "
-                                 f"managers and executives, not for your role ({role}).")
+            role = labels.label(access.ROLE_LABELS.get(me.role, me.role)).lower()
+            self.refused.setText(
+                self.tr(
+                    "The relationship canvas and the dashboards are for "
+                    "managers and executives, not for your role ({role})."
+                ).format(role=role)
+            )
         self.refused.setVisible(not ok)
         return ok
 
     def drill(self, find: Callable[[], list[int]], label: str) -> None:
-        self.run(find, lambda ids: self.show_customers.emit(list(ids), label),
-                 "Finding the customers…")
+        self.run(
+            find, lambda ids: self.show_customers.emit(list(ids), label),
+            self.tr("Finding the customers…"),
+        )
 
     #: Each page computes its figures again (in a worker) for the current filters.
     reload: Callable[[], None]
@@ -224,17 +249,24 @@ class CanvasView(_Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: Canvas | None = None
-        self.pdf_button = self.bar.add_button("Export PDF…", "The canvas as a PDF on the "
-                                              "statements' letterhead",
-                                              lambda: self.export_requested.emit("pdf"))
-        self.csv_button = self.bar.add_button("Export CSV…", "The canvas as a spreadsheet",
-                                              lambda: self.export_requested.emit("csv"))
-        self.costs_button = self.bar.add_button("Costs…", "Hourly cost per role, default "
-                                                "duration per channel, answer target",
-                                                lambda: self.export_requested.emit("costs"))
+        self.pdf_button = self.bar.add_button(
+            self.tr("Export PDF…"),
+            self.tr("The canvas as a PDF on the statements' letterhead"),
+            lambda: self.export_requested.emit("pdf"),
+        )
+        self.csv_button = self.bar.add_button(
+            self.tr("Export CSV…"),
+            self.tr("The canvas as a spreadsheet"),
+            lambda: self.export_requested.emit("csv"),
+        )
+        self.costs_button = self.bar.add_button(
+            self.tr("Costs…"),
+            self.tr("Hourly cost per role, default duration per channel, answer target"),
+            lambda: self.export_requested.emit("costs"),
+        )
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Relationship canvas")
+        self.browser.setAccessibleName(self.tr("Relationship canvas"))
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.anchorClicked.connect(lambda url: self._anchor(url.toString()))
         layout = QVBoxLayout(self)
@@ -276,116 +308,205 @@ class CanvasView(_Page):
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
         card_bg = palette.color(QPalette.ColorRole.AlternateBase).name()
         me = access.current()
-        who = ("" if me.role == "manager" else
-               " Counted: the customers you may see beyond name and contact.")
+        who = (
+            ""
+            if me.role == "manager"
+            else " Counted: the customers you may see beyond name and contact."
+        )
         mismatches = [r.mismatch() for r in result.rows if r.mismatch()]
-        head = (f"<p style='color:{muted}'>{html.escape(result.scope.label())} · money in "
-                f"{html.escape(result.currency)} · customers in the book today; period "
-                f"figures include archived and forgotten customers.{html.escape(who)} "
-                "Click a figure to see its customers.</p>")
+        head = (
+            f"<p style='color:{muted}'>{html.escape(result.scope.label())} · money in "
+            f"{html.escape(result.currency)} · customers in the book today; period "
+            f"figures include archived and forgotten customers.{html.escape(who)} "
+            "Click a figure to see its customers.</p>"
+        )
         if mismatches:
-            head += "".join(f"<p style='color:{warn}; margin:0'>⚠ {html.escape(m)}</p>"
-                            for m in mismatches if m)
-        cells = [self._card_html(row, result, row is result.total, warn, muted, i)
-                 for i, row in enumerate([*result.rows, result.total])]
+            head += "".join(
+                f"<p style='color:{warn}; margin:0'>⚠ {html.escape(m)}</p>" for m in mismatches if m
+            )
+        cells = [
+            self._card_html(row, result, row is result.total, warn, muted, i)
+            for i, row in enumerate([*result.rows, result.total])
+        ]
         rows = []
         for start in range(0, len(cells), columns):
-            chunk = cells[start:start + columns]
+            chunk = cells[start : start + columns]
             chunk += [""] * (columns - len(chunk))
-            rows.append("<tr>" + "".join(
-                f"<td width='{100 // columns}%' valign='top' "
-                f"style='background:{card_bg if c else 'transparent'}; padding:8px'>{c}</td>"
-                for c in chunk) + "</tr>")
-        return (f"<html><head><style>a {{ color:{link}; text-decoration:none; }}"
-                f" h3 {{ margin:0 }} .m {{ color:{muted} }}</style></head><body>{head}"
-                "<table width='100%' cellspacing='8' cellpadding='0'>"
-                + "".join(rows) + "</table></body></html>")
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f"<td width='{100 // columns}%' valign='top' "
+                    f"style='background:{card_bg if c else 'transparent'}; padding:8px'>{c}</td>"
+                    for c in chunk
+                )
+                + "</tr>"
+            )
+        return (
+            f"<html><head><style>a {{ color:{link}; text-decoration:none; }}"
+            f" h3 {{ margin:0 }} .m {{ color:{muted} }}</style></head><body>{head}"
+            "<table width='100%' cellspacing='8' cellpadding='0'>"
+            + "".join(rows)
+            + "</table></body></html>"
+        )
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
         if self.result is not None and self.columns() != self._columns:
             self._show(self.result)
 
-    def _card_html(self, r: SegmentRow, c: Canvas, total: bool, warn: str, muted: str,
-                   index: int) -> str:
+    def _card_html(
+        self, r: SegmentRow, c: Canvas, total: bool, warn: str, muted: str, index: int
+    ) -> str:
         e = html.escape
 
         def link(figure: str, key: str, text: str) -> str:
             return f"<a href='seg{index}/{e(figure)}/{e(key)}'>{text}</a>"
 
         cur = e(c.currency)
-        stage_labels = dict(lifecycle.stages())
-        channel = canvas.channel_label
-        parts = [f"<h3 style='margin:0'>{e(r.label)}</h3>",
-                 link("customers", "", f"<b>{r.customers:,}</b> customers")]
+        stage_labels = dict(labels.pairs(lifecycle.stages()))
+        def channel(key: str) -> str:
+            return labels.label(canvas.channel_label(key))
+
+        parts = [
+            f"<h3 style='margin:0'>{e(r.label)}</h3>",
+            link("customers", "", self.tr("<b>%n</b> customer(s)", "", r.customers)),
+        ]
 
         def line(title: str, body: str) -> None:
             parts.append(f"<br><span class='m'>{e(title)}</span> {body}")
 
-        rel = " · ".join(link("relationship", k, f"{e(catalog.RELATIONSHIP_LABELS.get(k, k))} "
-                              f"{n:,}") for k, n in sorted(r.relationship_types.items(),
-                                                          key=lambda kv: -kv[1]))
-        line("Relationships:", rel or "—")
+        rel = " · ".join(
+            link(
+                "relationship", k, f"{e(labels.label(catalog.RELATIONSHIP_LABELS.get(k, k)))} {n:,}"
+            )
+            for k, n in sorted(r.relationship_types.items(), key=lambda kv: -kv[1])
+        )
+        line(self.tr("Relationships:"), rel or "—")
         shares = r.stage_shares
-        line("Stages:", " · ".join(link("stage", k, f"{e(stage_labels.get(k, k))} "
-                                                    f"{shares.get(k, 0):.0%}")
-                                   for k in stage_labels if r.stages.get(k)) or "—")
-        used = " · ".join(link("channel", k, f"{e(channel(k))} {n / r.interactions:.0%}")
-                          for k, n in sorted(r.channels_used.items(), key=lambda kv: -kv[1]))
-        line(f"Contacts ({r.interactions:,}):", used or "none in the period")
-        pref = " · ".join(link("preferred", k, f"{e(channel(k))} {n:,}")
-                          for k, n in sorted(r.channels_preferred.items(),
-                                             key=lambda kv: -kv[1]))
-        line("Prefer:", pref or "—")
+        line(
+            self.tr("Stages:"),
+            " · ".join(
+                link("stage", k, f"{e(stage_labels.get(k, k))} {shares.get(k, 0):.0%}")
+                for k in stage_labels
+                if r.stages.get(k)
+            )
+            or "—",
+        )
+        used = " · ".join(
+            link("channel", k, f"{e(channel(k))} {n / r.interactions:.0%}")
+            for k, n in sorted(r.channels_used.items(), key=lambda kv: -kv[1])
+        )
+        line(
+            self.tr("Contacts ({interactions:,}):").format(interactions=r.interactions),
+            used or self.tr("none in the period"),
+        )
+        pref = " · ".join(
+            link("preferred", k, f"{e(channel(k))} {n:,}")
+            for k, n in sorted(r.channels_preferred.items(), key=lambda kv: -kv[1])
+        )
+        line(self.tr("Prefer:"), pref or "—")
         if r.mismatch() and not total:
             share = r.on_preferred_channel / r.with_preference if r.with_preference else 0
-            parts.append(f"<br><span style='color:{warn}'>Only {share:.0%} of contacts on "
-                         "the channel the client prefers</span>")
+            parts.append(
+                f"<br><span style='color:{warn}'>"
+                + e(self.tr("Only {share} of contacts on the channel the client prefers")
+                    .format(share=f"{share:.0%}")) + "</span>"
+            )
         target = c.settings.answer_target_hours
-        line("Answer:", link("inbound", "", f"median {_fmt_hours(r.response_median_hours)}")
-             + f", p90 {_fmt_hours(r.response_p90_hours)}, "
-               f"{_share(r.answered_within(target))} within {target} h"
-             + (" · " + link("unanswered", "", f"{r.unanswered:,} waiting")
-                if r.unanswered else ""))
+        line(
+            self.tr("Answer:"),
+            link("inbound", "", self.tr("median {hours}").format(
+                hours=_fmt_hours(r.response_median_hours)))
+            + self.tr(", p90 {fmt_hours}, {share} within {target} h").format(
+                fmt_hours=_fmt_hours(r.response_p90_hours),
+                share=_share(r.answered_within(target)),
+                target=target,
+            )
+            + (" · " + link("unanswered", "", self.tr("%n waiting", "", r.unanswered))
+               if r.unanswered else ""),
+        )
         if r.satisfaction is None:
             sat = "—"
         else:
             trend = r.satisfaction_trend
-            arrow = "" if trend is None else (f" ▲ {trend:+.1f}" if trend > 0.05 else
-                                              f" ▼ {trend:+.1f}" if trend < -0.05 else " =")
-            sat = link("rated", "", f"{r.satisfaction:.1f} / 5{arrow}") + \
-                f" ({r.satisfaction_count:,} ratings)"
-        line("Satisfaction:", sat)
+            arrow = (
+                ""
+                if trend is None
+                else (
+                    f" ▲ {trend:+.1f}"
+                    if trend > 0.05
+                    else f" ▼ {trend:+.1f}"
+                    if trend < -0.05
+                    else " ="
+                )
+            )
+            sat = (
+                link("rated", "", f"{r.satisfaction:.1f} / 5{arrow}")
+                + " " + self.tr("(%n rating(s))", "", r.satisfaction_count)
+            )
+        line(self.tr("Satisfaction:"), sat)
         p = r.promises
         if p.due:
-            prom = (f"<b>{_share(p.on_time_share)}</b> kept on time of {p.due:,} due"
-                    + (" · " + link("promises_late", "", f"{p.kept_late:,} late")
-                       if p.kept_late else "")
-                    + (" · " + link("promises_overdue", "",
-                                    f"<span style='color:{warn}'>{p.overdue:,} overdue</span>")
-                       if p.overdue else ""))
+            prom = (
+                self.tr("<b>{share}</b> kept on time of %n due", "", p.due).format(
+                    share=_share(p.on_time_share))
+                + (
+                    " · " + link("promises_late", "", self.tr("%n late", "", p.kept_late))
+                    if p.kept_late
+                    else ""
+                )
+                + (
+                    " · "
+                    + link(
+                        "promises_overdue",
+                        "",
+                        f"<span style='color:{warn}'>"
+                        + self.tr("%n overdue", "", p.overdue) + "</span>",
+                    )
+                    if p.overdue
+                    else ""
+                )
+            )
         else:
-            prom = "none due in the period"
-        line("Promises:", prom)
-        defaulted = (f" ({r.minutes_defaulted / 60:,.1f} h by channel defaults)"
-                     if r.minutes_defaulted else "")
-        line("Staff time:", link("in_touch", "", f"{r.staff_hours:,.1f} h") + e(defaulted))
-        money = canvas.money_text
+            prom = self.tr("none due in the period")
+        line(self.tr("Promises:"), prom)
+        defaulted = (
+            " " + self.tr("({hours} h by channel defaults)").format(
+                hours=f"{r.minutes_defaulted / 60:,.1f}")
+            if r.minutes_defaulted
+            else ""
+        )
+        line(self.tr("Staff time:"), link("in_touch", "", f"{r.staff_hours:,.1f} h") + e(defaulted))
+        def money(cents: int | None) -> str:  # 12,345.67 / 12.345,67
+            text = canvas.money_text(cents)
+            return text.translate(str.maketrans(",.", ".,")) if i18n.language() == "es" else text
+
         per = money(r.cost_per_customer_cents) if r.customers else ""
-        line("Cost:", link("in_touch", "", f"<b>{e(money(r.cost_cents))} {cur}</b>")
-                      + (f" · {e(per)} per customer" if per else ""))
-        ratio = (f" · {r.bought_in_period_cents / r.cost_cents:,.1f} × its cost"
-                 if r.cost_cents else "")
+        line(
+            self.tr("Cost:"),
+            link("in_touch", "", f"<b>{e(money(r.cost_cents))} {cur}</b>")
+            + (self.tr(" · {e} per customer").format(e=e(per)) if per else ""),
+        )
+        ratio = (
+            " · " + self.tr("{ratio} × its cost").format(
+                ratio=f"{r.bought_in_period_cents / r.cost_cents:,.1f}") if r.cost_cents else ""
+        )
         bought = e(money(r.bought_in_period_cents))
-        line("Bought in the period:", link("bought", "", f"{bought} {cur}") + ratio)
+        line(self.tr("Bought in the period:"), link("bought", "", f"{bought} {cur}") + ratio)
         others = ", ".join(f"{e(k)} {e(money(v))}" for k, v in r.other_currencies_cents.items())
-        line("Lifetime value:", link("customers", "",
-                                     f"<b>{e(money(r.lifetime_value_cents))} {cur}</b>")
-             + f" · last 12 months {e(money(r.last_12_months_cents))}"
-             + (f" · also {others}" if others else ""))
+        line(
+            self.tr("Lifetime value:"),
+            link("customers", "", f"<b>{e(money(r.lifetime_value_cents))} {cur}</b>")
+            + self.tr(" · last 12 months {e}").format(e=e(money(r.last_12_months_cents)))
+            + (self.tr(" · also {others}").format(others=others) if others else ""),
+        )
         liability = round(r.points_outstanding * c.settings.point_value_cents)
-        line("Points outstanding:", f"{r.points_outstanding:,} (worth "
-                                    f"{e(money(liability))} {cur})")
+        line(
+            self.tr("Points outstanding:"),
+            self.tr("{points_outstanding:,} (worth {e} {cur})").format(
+                points_outstanding=r.points_outstanding, e=e(money(liability)), cur=cur
+            ),
+        )
         return "".join(parts)
 
     def _anchor(self, href: str) -> None:
@@ -405,23 +526,41 @@ class CanvasView(_Page):
 
     def _open(self, segment: str | None, figure: str, key: str) -> None:
         scope = self.bar.scope()
-        names = {"customers": "customers", "relationship": "relationship",
-                 "stage": "stage", "channel": "contacted on", "preferred": "prefer",
-                 "in_touch": "in touch in the period", "unanswered": "waiting for an answer",
-                 "inbound": "wrote or called in the period",
-                 "rated": "rated a contact", "promises_late": "promises kept late",
-                 "promises_overdue": "promises overdue", "bought": "bought in the period"}
-        label_key = {"relationship": catalog.RELATIONSHIP_LABELS.get(key, key),
-                     "stage": dict(lifecycle.stages()).get(key, key),
-                     "channel": canvas.channel_label(key),
-                     "preferred": canvas.channel_label(key)}.get(figure, "")
-        label = " · ".join(p for p in (segment or "all segments", names.get(figure, figure),
-                                       label_key, scope.label()) if p)
+        names = {
+            "customers": "customers",
+            "relationship": "relationship",
+            "stage": "stage",
+            "channel": "contacted on",
+            "preferred": "prefer",
+            "in_touch": "in touch in the period",
+            "unanswered": "waiting for an answer",
+            "inbound": "wrote or called in the period",
+            "rated": "rated a contact",
+            "promises_late": "promises kept late",
+            "promises_overdue": "promises overdue",
+            "bought": "bought in the period",
+        }
+        label_key = {
+            "relationship": labels.label(catalog.RELATIONSHIP_LABELS.get(key, key)),
+            "stage": dict(labels.pairs(lifecycle.stages())).get(key, key),
+            "channel": canvas.channel_label(key),
+            "preferred": canvas.channel_label(key),
+        }.get(figure, "")
+        label = " · ".join(
+            p
+            for p in (
+                segment or "all segments",
+                names.get(figure, figure),
+                label_key,
+                scope.label(),
+            )
+            if p
+        )
         self.drill(lambda: canvas.customers_behind(scope, segment, figure, key), label)
 
 
 # --- the dashboards -----------------------------------------------------------------------------
-class ChartCard(QFrame):
+class ChartCard(Translatable, QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -433,7 +572,7 @@ class ChartCard(QFrame):
         self.view = ChartView()
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Chart note")
+        self.note.setAccessibleName(self.tr("Chart note"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
@@ -455,13 +594,18 @@ class DashboardView(_Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.pdf_button = self.bar.add_button("Export PDF…", "Every chart as a PDF on the "
-                                              "statements' letterhead",
-                                              lambda: self.export_requested.emit("pdf"))
-        self.csv_button = self.bar.add_button("Export CSV…", "The figures behind every chart",
-                                              lambda: self.export_requested.emit("csv"))
+        self.pdf_button = self.bar.add_button(
+            self.tr("Export PDF…"),
+            self.tr("Every chart as a PDF on the statements' letterhead"),
+            lambda: self.export_requested.emit("pdf"),
+        )
+        self.csv_button = self.bar.add_button(
+            self.tr("Export CSV…"),
+            self.tr("The figures behind every chart"),
+            lambda: self.export_requested.emit("csv"),
+        )
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Dashboards")
+        self.tabs.setAccessibleName(self.tr("Dashboards"))
         self.cards: dict[str, list[ChartCard]] = {}
         self.boards: dict[str, Dashboard] = {}
         self.loaded: dict[str, Scope] = {}
@@ -500,8 +644,10 @@ class DashboardView(_Page):
         group, scope = self.current_group(), self.bar.scope()
         if self.loaded.get(group) == scope:
             return
-        self.run(lambda: dashboard.compute(scope, only={group}),
-                 lambda board: self._show(group, scope, board))
+        self.run(
+            lambda: dashboard.compute(scope, only={group}),
+            lambda board: self._show(group, scope, board),
+        )
 
     def _show(self, group: str, scope: Scope, board: Dashboard) -> None:
         self.loaded[group] = scope
@@ -516,8 +662,7 @@ class DashboardView(_Page):
             card = ChartCard()
             card.setMinimumHeight(280)
             card.setMaximumHeight(self.CARD_MAX_HEIGHT)
-            card.view.point_activated.connect(
-                lambda cat, ser, c=card: self._open(c, cat, ser))
+            card.view.point_activated.connect(lambda cat, ser, c=card: self._open(c, cat, ser))
             grid.addWidget(card, len(cards) // 2, len(cards) % 2)
             cards.append(card)
         for card, chart in zip(cards, board.charts, strict=False):
@@ -536,11 +681,17 @@ class DashboardView(_Page):
         scope = self.bar.scope()
         cat_label = dict(chart.categories).get(category, category)
         ser_label = next((s.name for s in chart.series if s.key == series), "")
-        label = " · ".join(p for p in (chart.title, cat_label,
-                                       ser_label if len(chart.series) > 1 else "",
-                                       scope.label()) if p)
-        self.drill(lambda: dashboard.customers_behind(scope, chart.key, category, series),
-                   label)
+        label = " · ".join(
+            p
+            for p in (
+                chart.title,
+                cat_label,
+                ser_label if len(chart.series) > 1 else "",
+                scope.label(),
+            )
+            if p
+        )
+        self.drill(lambda: dashboard.customers_behind(scope, chart.key, category, series), label)
 
     def all_charts(self) -> Callable[[], Dashboard]:
         scope = self.bar.scope()

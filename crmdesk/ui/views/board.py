@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,9 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import customer_query, lifecycle
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.lifecycle import Card
+from crmdesk.ui import labels
 
 MIME = "application/x-crmdesk-customers"
 PAGE = 60
@@ -51,7 +54,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ColumnModel(QAbstractListModel):
+class ColumnModel(Translatable, QAbstractListModel):
     """One stage's cards: ids arrive a page at a time as the list is scrolled (fetchMore)."""
 
     move_requested = Signal(list, str)  # customer ids, target stage
@@ -107,18 +110,28 @@ class ColumnModel(QAbstractListModel):
             return card
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             who = " · ".join(p for p in (card.segment, card.owner, card.tier) if p)
-            days = f"{card.days_in_stage} day{'s' if card.days_in_stage != 1 else ''} in stage"
-            nxt = f"next: {card.next_follow_up}" if card.next_follow_up else "no follow-up"
+            days = self.tr("%n day(s) in stage", "", card.days_in_stage)
+            nxt = (self.tr("next: {what}").format(what=card.next_follow_up)
+                   if card.next_follow_up else self.tr("no follow-up"))
             if card.next_due is not None:
                 nxt = _next_text(card)
             return f"{card.name}\n{who or '—'}\n{days}\n{nxt}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            late = " (overdue)" if card.overdue else ""
-            return (f"{card.name}\n{card.segment} · owner {card.owner or 'nobody'}\n"
-                    + (f"{card.tier} tier · {card.points:,} points\n" if card.tier else "")
-                    + f"{card.days_in_stage} days in {lifecycle.stage_label(card.stage)}\n"
-                    f"Next follow-up: {card.next_follow_up or '—'}{late}\n"
-                    "Drag to another stage, or Ctrl+←/→")
+            stage = labels.label(lifecycle.stage_label(card.stage))
+            lines = [card.name,
+                     self.tr("{segment} · owner {owner}").format(
+                         segment=card.segment, owner=card.owner or self.tr("nobody"))]
+            if card.tier:
+                lines.append(self.tr("{tier} tier · %n point(s)", "", card.points)
+                             .format(tier=card.tier))
+            lines.append(self.tr("%n day(s) in {stage}", "", card.days_in_stage)
+                         .format(stage=stage))
+            nxt = card.next_follow_up or "—"
+            lines.append(self.tr("Next follow-up: {what} (overdue)").format(what=nxt)
+                         if card.overdue else
+                         self.tr("Next follow-up: {what}").format(what=nxt))
+            lines.append(self.tr("Drag to another stage, or Ctrl+←/→"))
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and card.overdue:
             font = QFont()
             font.setBold(True)
@@ -129,8 +142,12 @@ class ColumnModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
         if index.isValid():
-            return (base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsDragEnabled)
+            return (
+                base
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
         return base
 
     def supportedDropActions(self) -> Qt.DropAction:
@@ -148,14 +165,16 @@ class ColumnModel(QAbstractListModel):
         data.setData(MIME, QByteArray(json.dumps({"stage": self.stage, "ids": ids}).encode()))
         return data
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if not data.hasFormat(MIME):
             return False
         return bool(json.loads(bytes(data.data(MIME).data()).decode())["stage"] != self.stage)
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         ids = json.loads(bytes(data.data(MIME).data()).decode())["ids"]
@@ -224,32 +243,42 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(name_font)
         painter.setPen(ink)
         name_w = inner.width() - (chip_w + 6 if chip_w else 0)
-        painter.drawText(QRect(inner.left(), y, name_w, spacing),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         QFontMetrics(name_font).elidedText(card.name, Qt.TextElideMode.ElideRight,
-                                                            name_w))
+        painter.drawText(
+            QRect(inner.left(), y, name_w, spacing),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QFontMetrics(name_font).elidedText(card.name, Qt.TextElideMode.ElideRight, name_w),
+        )
         y += spacing + 3
         # 2. the owner's avatar and name, the segment
         painter.setFont(base_font)
         line_h = max(spacing, self.AVATAR)
         text_x = inner.left()
         if card.owner:
-            avatar.paint(painter, QRectF(inner.left(), y + (line_h - self.AVATAR) / 2,
-                                         self.AVATAR, self.AVATAR), card.owner)
+            avatar.paint(
+                painter,
+                QRectF(inner.left(), y + (line_h - self.AVATAR) / 2, self.AVATAR, self.AVATAR),
+                card.owner,
+            )
             text_x += self.AVATAR + 6
-        who = " · ".join(p for p in (card.owner or _tr("no owner"), card.segment) if p)
+        owner = card.owner or QCoreApplication.translate("Board", "no owner")
+        who = " · ".join(p for p in (owner, card.segment) if p)
         painter.setPen(ink if card.owner else muted)
         width = inner.right() - text_x
-        painter.drawText(QRect(text_x, y, width, line_h),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText(who, Qt.TextElideMode.ElideRight, width))
+        painter.drawText(
+            QRect(text_x, y, width, line_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(who, Qt.TextElideMode.ElideRight, width),
+        )
         y += line_h + 3
         # 3. days in the stage
         painter.setPen(muted)
-        painter.drawText(QRect(inner.left(), y, inner.width(), spacing),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText(_days_in_stage(card.days_in_stage),
-                                            Qt.TextElideMode.ElideRight, inner.width()))
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), spacing),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(
+                _days_in_stage(card.days_in_stage), Qt.TextElideMode.ElideRight, inner.width()
+            ),
+        )
         y += spacing
         # 4. the next follow-up, with its date; overdue in words and in the warning colour
         text = _next_text(card)
@@ -260,38 +289,41 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(bold)
         else:
             painter.setPen(ink if card.next_due else muted)
-        painter.drawText(QRect(inner.left(), y, inner.width(), spacing),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                          inner.width()))
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), spacing),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
+        )
         painter.restore()
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Board", text)
 
 
 def _days_in_stage(days: int) -> str:
     from crmdesk.ui import when
 
-    return _tr("{days} in this stage").format(days=when.days_text(days))
+    return QCoreApplication.translate("Board", "{days} in this stage").format(
+        days=when.days_text(days)
+    )
 
 
 def _next_text(card: Card) -> str:
-    """"⚠ 3 days overdue · Send the fee table", "Next: tomorrow 10:00 · Call", or none."""
+    """ "⚠ 3 days overdue · Send the fee table", "Next: tomorrow 10:00 · Call", or none."""
     from crmdesk.ui import when
 
     if card.next_due is None:
-        return _tr("No follow-up planned") if not card.next_follow_up else card.next_follow_up
+        return (
+            QCoreApplication.translate("Board", "No follow-up planned")
+            if not card.next_follow_up
+            else card.next_follow_up
+        )
     due = when.due_text(card.next_due)
     if card.overdue:
         return f"⚠ {due} · {card.next_what}"
-    return _tr("Next: {due} · {what}").format(due=due, what=card.next_what)
+    return QCoreApplication.translate("Board", "Next: {due} · {what}").format(
+        due=due, what=card.next_what
+    )
 
 
-class BoardView(QWidget):
+class BoardView(Translatable, QWidget):
     #: the book changed while another page was shown: re-read when shown again
     stale = False
     move_requested = Signal(list, str)  # customer ids, target stage
@@ -316,13 +348,13 @@ class BoardView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         self.suggestions = QListWidget()
-        self.suggestions.setAccessibleName("Suggested moves")
+        self.suggestions.setAccessibleName(self.tr("Suggested moves"))
         self.suggestions.setMaximumHeight(110)
         self.suggest_label = QLabel()
-        self.accept_button = QPushButton("Move to Reactivation")
-        self.accept_button.setToolTip("Accept the suggestion for the selected customer")
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("Not now: ask again only after a new contact")
+        self.accept_button = QPushButton(self.tr("Move to Reactivation"))
+        self.accept_button.setToolTip(self.tr("Accept the suggestion for the selected customer"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Not now: ask again only after a new contact"))
         bar = QHBoxLayout()
         bar.addWidget(self.suggest_label, 1)
         bar.addWidget(self.accept_button)
@@ -335,7 +367,8 @@ class BoardView(QWidget):
         self.accept_button.clicked.connect(lambda: self._suggestion(self.suggestion_accepted))
         self.dismiss_button.clicked.connect(lambda: self._suggestion(self.suggestion_dismissed))
         self.suggestions.itemActivated.connect(
-            lambda item: self.open_customer.emit(int(item.data(ID_ROLE))))
+            lambda item: self.open_customer.emit(int(item.data(ID_ROLE)))
+        )
         self._build_columns()
 
     def _build_columns(self) -> None:
@@ -344,7 +377,7 @@ class BoardView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.columns.clear()
-        for key, label in lifecycle.stages():
+        for key, label in labels.pairs(lifecycle.stages()):
             header = QLabel(label)
             font = header.font()
             font.setBold(True)
@@ -352,7 +385,7 @@ class BoardView(QWidget):
             view = QListView()
             model = ColumnModel(key, view)
             view.setModel(model)
-            view.setAccessibleName(f"{label} column")
+            view.setAccessibleName(self.tr("{label} column").format(label=label))
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
@@ -368,7 +401,8 @@ class BoardView(QWidget):
             view.activated.connect(lambda index: self.open_customer.emit(int(index.data(ID_ROLE))))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(
-                lambda pos, v=view, k=key: self._menu(v, k, pos))
+                lambda pos, v=view, k=key: self._menu(v, k, pos)
+            )
             for keys, step in (("Ctrl+Right", 1), ("Ctrl+Left", -1)):
                 shortcut = QShortcut(QKeySequence(keys), view)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -388,19 +422,27 @@ class BoardView(QWidget):
 
     def set_filter(self, flt: CustomerFilter) -> None:
         self.filter = replace(flt, stage="", archived=False)
-        parts = [f"search “{flt.text}”" if flt.text else "",
-                 flt.segment and f"segment {flt.segment}", flt.owner and f"owner {flt.owner}",
-                 flt.tag and f"tag {flt.tag}", flt.relationship and "one relationship type"]
+        parts = [
+            f"search “{flt.text}”" if flt.text else "",
+            flt.segment and f"segment {flt.segment}",
+            flt.owner and f"owner {flt.owner}",
+            flt.tag and f"tag {flt.tag}",
+            flt.relationship and "one relationship type",
+        ]
         shown = ", ".join(p for p in parts if p)
         self.filter_label.setText(
-            f"Showing customers matching {shown} (filters are shared with the Customers page)"
-            if shown else "All customers (filters on the Customers page apply here too)")
+            self.tr(
+                "Showing customers matching {shown} (filters are shared with the Customers page)"
+            ).format(shown=shown)
+            if shown
+            else self.tr("All customers (filters on the Customers page apply here too)")
+        )
         self.reload()
 
     def reload(self) -> None:
         counts = lifecycle.column_counts(self.filter)
         for key, (header, _view, model) in self.columns.items():
-            header.setText(f"{lifecycle.stage_label(key)} ({counts.get(key, 0):,})")
+            header.setText(f"{labels.label(lifecycle.stage_label(key))} ({counts.get(key, 0):,})")
             model.reload(self.filter, counts.get(key, 0))
         self._reload_suggestions()
 
@@ -416,10 +458,11 @@ class BoardView(QWidget):
                     touched.add(stage)
         for stage in touched:
             header, _view, model = self.columns[stage]
-            header.setText(f"{lifecycle.stage_label(stage)} ({model.total:,})")
+            header.setText(f"{labels.label(lifecycle.stage_label(stage))} ({model.total:,})")
             model.reload(self.filter, model.total)
-        if any(target == "reactivation" or source == "reactivation"
-               for _c, source, target in pairs):
+        if any(
+            target == "reactivation" or source == "reactivation" for _c, source, target in pairs
+        ):
             self._reload_suggestions()
 
     def _reload_suggestions(self) -> None:
@@ -431,13 +474,25 @@ class BoardView(QWidget):
             row = rows.get(cid)
             if row is None:
                 continue
-            item = QListWidgetItem(f"{row[1]} {row[2]} — {lifecycle.stage_label(row[5])}, "
-                                   f"no contact for {days}+ days")
+            item = QListWidgetItem(
+                self.tr("{given} {family} — {stage}, no contact for {days}+ days").format(
+                    given=row[1],
+                    family=row[2],
+                    stage=labels.label(lifecycle.stage_label(row[5])),
+                    days=days,
+                )
+            )
             item.setData(ID_ROLE, cid)
             self.suggestions.addItem(item)
         self.suggest_label.setText(
-            f"Suggested for Reactivation: {total:,} customer(s) with no interaction for "
-            f"{days} days" if total else "No suggestions.")
+            self.tr(
+                "Suggested for Reactivation: %n customer(s) with no interaction for {days} days",
+                "",
+                total,
+            ).format(days=days)
+            if total
+            else self.tr("No suggestions.")
+        )
         for button in (self.accept_button, self.dismiss_button):
             button.setEnabled(bool(total))
 
@@ -464,12 +519,16 @@ class BoardView(QWidget):
         if not ids:
             return
         menu = QMenu(self)
-        for key, label in lifecycle.stages():
+        for key, label in labels.pairs(lifecycle.stages()):
             if key != stage:
-                action = menu.addAction(f"Move to {label}…")
+                action = menu.addAction(self.tr("Move to {label}…").format(label=label))
                 action.triggered.connect(lambda _c=False, k=key: self.ask_reason(ids, k))
         menu.addSeparator()
-        write = menu.addAction(f"Write to Everyone in {lifecycle.stage_label(stage)}…")
+        write = menu.addAction(
+            self.tr("Write to Everyone in {value}…").format(
+                value=labels.label(lifecycle.stage_label(stage))
+            )
+        )
         write.triggered.connect(lambda _c=False: self.write_column_requested.emit(stage))
         if self.extend_menu is not None:  # the window's customer actions (open, log…)
             menu.addSeparator()
@@ -480,7 +539,12 @@ class BoardView(QWidget):
 
     def ask_reason(self, ids: list[int], stage: str) -> None:
         reason, ok = QInputDialog.getText(
-            self, "Move", f"Why move to {lifecycle.stage_label(stage)}? (optional)")
+            self,
+            self.tr("Move"),
+            self.tr("Why move to {value}? (optional)").format(
+                value=labels.label(lifecycle.stage_label(stage))
+            ),
+        )
         if ok:
             self.reason_move_requested.emit(ids, stage, reason)
 

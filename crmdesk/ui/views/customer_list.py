@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk import i18n
+from crmdesk.i18n import Translatable
 from crmdesk.services import catalog, customer_query, customers, lifecycle, spelling
 from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.ui import labels
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
 from crmdesk.ui.widgets.highlight import HighlightDelegate
 
@@ -53,7 +56,7 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
-class CustomerListView(QWidget):
+class CustomerListView(Translatable, QWidget):
     """A search box, filter bar and the lazy table. `archived=True` makes it the Trash."""
 
     current_changed = Signal(object)  # customer id or None
@@ -67,44 +70,59 @@ class CustomerListView(QWidget):
         super().__init__(parent)
         self.archived = archived
         self.model = CustomerTableModel(CustomerFilter(archived=archived), self)
-        noun = "archived customers" if archived else "customers"
 
         self.search = SearchBox()
         self.search.setPlaceholderText(
-            "Search name, e-mail, phone, company, tag or notes  (Ctrl+F)")
+            self.tr("Search name, e-mail, phone, company, tag or notes  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(f"Search {noun}")
-        self.search.setToolTip("Type any part of a name, e-mail, phone (digits), company, tag "
+        self.search.setAccessibleName(self.tr("Search archived customers") if archived
+                                      else self.tr("Search customers"))
+        self.search.setToolTip(self.tr("Type any part of a name, e-mail, phone (digits), company, "
+                                       "tag "
                                "or note; results update as you type, best match first. "
-                               "Enter opens the first, Down goes into the list, Esc clears.")
+                               "Enter opens the first, Down goes into the list, Esc clears."))
         self.order = QComboBox()
-        for key, label in customer_query.SORT_CHOICES:
+        for key, label in labels.pairs(customer_query.SORT_CHOICES):
             self.order.addItem(label, key)
-        self.order.setAccessibleName("Sort order")
+        self.order.setAccessibleName(self.tr("Sort order"))
         self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.order.setToolTip("Order of the list: best match first (name order without search "
-                              "text), or by a column (a click on a column header does too)")
+        self.order.setToolTip(self.tr("Order of the list: best match first (name order without "
+                                      "search "
+                              "text), or by a column (a click on a column header does too)"))
         self.suggestion = QLabel()
-        self.suggestion.setAccessibleName("Spelling suggestion")
+        self.suggestion.setAccessibleName(self.tr("Spelling suggestion"))
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
-        self.suggestion.setToolTip("Click or press Enter in the search box to search for it")
+        self.suggestion.setToolTip(self.tr("Click or press Enter in the search box to search for "
+                                           "it"))
         self.suggestion.hide()
         self._suggested: list[str] = []
-        self.stage = self._filter_combo("All stages", lifecycle.stages(), "Filter by stage")
-        self.segment = self._filter_combo("All segments", [], "Filter by segment")
+        self.stage = self._filter_combo(
+            self.tr("All stages"), labels.pairs(lifecycle.stages()), self.tr("Filter by stage")
+        )
+        self.segment = self._filter_combo(self.tr("All segments"), [], self.tr("Filter by segment"))
         self.relationship = self._filter_combo(
-            "All relationships", catalog.RELATIONSHIP_TYPES, "Filter by relationship type")
-        self.owner = self._filter_combo("Any owner", [], "Filter by owner")
-        self.tag = self._filter_combo("Any tag", [], "Filter by tag")
+            self.tr("All relationships"),
+            labels.pairs(catalog.RELATIONSHIP_TYPES),
+            self.tr("Filter by relationship type"),
+        )
+        self.owner = self._filter_combo(self.tr("Any owner"), [], self.tr("Filter by owner"))
+        self.tag = self._filter_combo(self.tr("Any tag"), [], self.tr("Filter by tag"))
         self.consent = self._filter_combo(
-            "Any consent", [(k, f"Agreed to {v.lower()}") for k, v in catalog.CONSENT_CHANNELS],
-            "Only customers who agreed to marketing on a channel (for a mailing, export the "
-            "list filtered so)")
+            self.tr("Any consent"),
+            [(k, self.tr("Agreed to {channel}").format(channel=v.lower()))
+             for k, v in labels.pairs(catalog.CONSENT_CHANNELS)],
+            self.tr(
+                "Only customers who agreed to marketing on a channel (for a mailing, export "
+                "the "
+                "list filtered so)"
+            ),
+        )
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(f"{noun.capitalize()} list")
+        self.table.setAccessibleName(self.tr("Archived customers list") if archived
+                                     else self.tr("Customers list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,7 +131,8 @@ class CustomerListView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(  # rows with breathing room
-            self.table.fontMetrics().height() + 14)
+            self.table.fontMetrics().height() + 14
+        )
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
@@ -134,20 +153,20 @@ class CustomerListView(QWidget):
                 self.table.setItemDelegateForColumn(column, self.highlight)
 
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Customer count")
+        self.count_label.setAccessibleName(self.tr("Customer count"))
         #: the name of who works now (the main window provides it), for "My clients"
         self.me: Callable[[], str] = lambda: ""
-        self.mine = QCheckBox("My clients")
-        self.mine.setAccessibleName("Only my clients")
-        self.mine.setToolTip("Only the customers you look after (owner = you)")
+        self.mine = QCheckBox(self.tr("My clients"))
+        self.mine.setAccessibleName(self.tr("Only my clients"))
+        self.mine.setToolTip(self.tr("Only the customers you look after (owner = you)"))
         self.mine.setVisible(not archived)
         # An empty result says what was searched and offers to clear it.
         self.no_match = QLabel()
         self.no_match.setWordWrap(True)
         self.no_match.setTextFormat(Qt.TextFormat.PlainText)
-        self.no_match.setAccessibleName("No customers match")
-        self.clear_button = QPushButton("Clear search and filters")
-        self.clear_button.setToolTip("Show every customer again")
+        self.no_match.setAccessibleName(self.tr("No customers match"))
+        self.clear_button = QPushButton(self.tr("Clear search and filters"))
+        self.clear_button.setToolTip(self.tr("Show every customer again"))
         self.no_match_bar = QWidget()
         bar = QHBoxLayout(self.no_match_bar)
         bar.setContentsMargins(0, 4, 0, 4)
@@ -159,8 +178,14 @@ class CustomerListView(QWidget):
 
         self.filter_bar = QWidget()  # wraps onto a second row rather than cut "All stag"
         filters = FlowLayout(self.filter_bar)
-        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
-                      self.consent):
+        for combo in (
+            self.stage,
+            self.segment,
+            self.relationship,
+            self.owner,
+            self.tag,
+            self.consent,
+        ):
             filters.addWidget(combo)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -183,8 +208,14 @@ class CustomerListView(QWidget):
         self.search.down_pressed.connect(self._into_list)
         self.suggestion.linkActivated.connect(self.search.setText)
         self.order.currentIndexChanged.connect(self._order_chosen)
-        for combo in (self.stage, self.segment, self.relationship, self.owner, self.tag,
-                      self.consent):
+        for combo in (
+            self.stage,
+            self.segment,
+            self.relationship,
+            self.owner,
+            self.tag,
+            self.consent,
+        ):
             combo.currentIndexChanged.connect(self._apply)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._update_count)
@@ -200,8 +231,7 @@ class CustomerListView(QWidget):
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         # Wide enough for its "All …" entry, whole; a narrow window wraps the filter bar.
-        combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(max(9, len(everything) + 1))
         return combo
 
@@ -222,8 +252,11 @@ class CustomerListView(QWidget):
     def refresh_choices(self, choices: customers.Choices | None = None) -> None:
         """Reload the segment, owner and tag lists (keeps the selection)."""
         choices = choices or customers.choices()
-        for combo, items in ((self.segment, choices.segments), (self.owner, choices.owners),
-                             (self.tag, choices.tags)):
+        for combo, items in (
+            (self.segment, choices.segments),
+            (self.owner, choices.owners),
+            (self.tag, choices.tags),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -235,12 +268,18 @@ class CustomerListView(QWidget):
 
     def current_filter(self) -> CustomerFilter:
         return CustomerFilter(
-            text=self.search.text(), stage=self.stage.currentData(),
-            segment=self.segment.currentData(), relationship=self.relationship.currentData(),
-            owner=self.owner.currentData(), tag=self.tag.currentData(),
-            consent=self.consent.currentData(), archived=self.archived,
-            sort=self.model.filter.sort, descending=self.model.filter.descending,
-            extra=dict(self.restriction))
+            text=self.search.text(),
+            stage=self.stage.currentData(),
+            segment=self.segment.currentData(),
+            relationship=self.relationship.currentData(),
+            owner=self.owner.currentData(),
+            tag=self.tag.currentData(),
+            consent=self.consent.currentData(),
+            archived=self.archived,
+            sort=self.model.filter.sort,
+            descending=self.model.filter.descending,
+            extra=dict(self.restriction),
+        )
 
     # --- the customers behind a figure (canvas, dashboards) --------------------------------
     #: {"ids": [...], "label": "..."} while the list shows the customers behind a figure
@@ -250,10 +289,11 @@ class CustomerListView(QWidget):
         self.restriction = {}
         self.restriction_label = QLabel()
         self.restriction_label.setWordWrap(True)
-        self.restriction_label.setAccessibleName("Showing the customers behind a figure")
-        self.show_all_button = QPushButton("Show All Customers")
-        self.show_all_button.setToolTip("Leave the customers behind the figure and show the "
-                                        "whole list again")
+        self.restriction_label.setAccessibleName(self.tr("Showing the customers behind a figure"))
+        self.show_all_button = QPushButton(self.tr("Show All Customers"))
+        self.show_all_button.setToolTip(
+            self.tr("Leave the customers behind the figure and show the whole list again")
+        )
         self.show_all_button.clicked.connect(self.clear_restriction)
         bar = QHBoxLayout()
         bar.addWidget(self.restriction_label, 1)
@@ -268,7 +308,9 @@ class CustomerListView(QWidget):
         """Show only `ids` (the customers behind a figure), with `label` saying which; the
         search and filters still narrow them."""
         self.restriction = {"ids": list(ids), "label": label}
-        self.restriction_label.setText(f"Showing the {len(ids):,} customers behind: {label}")
+        self.restriction_label.setText(
+            self.tr("Showing the %n customer(s) behind: {label}", "", len(ids)).format(label=label)
+        )
         self.restriction_bar.show()
         self._apply()
 
@@ -282,14 +324,26 @@ class CustomerListView(QWidget):
         """Show a saved view: put its values in the widgets and query once."""
         self.restriction = dict(flt.extra) if flt.extra.get("ids") is not None else {}
         self.restriction_bar.setVisible(bool(self.restriction))
-        widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
-                   self.tag, self.consent]
+        widgets = [
+            self.search,
+            self.stage,
+            self.segment,
+            self.relationship,
+            self.owner,
+            self.tag,
+            self.consent,
+        ]
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.text)
-        for combo, value in ((self.stage, flt.stage), (self.segment, flt.segment),
-                             (self.relationship, flt.relationship), (self.owner, flt.owner),
-                             (self.tag, flt.tag), (self.consent, flt.consent)):
+        for combo, value in (
+            (self.stage, flt.stage),
+            (self.segment, flt.segment),
+            (self.relationship, flt.relationship),
+            (self.owner, flt.owner),
+            (self.tag, flt.tag),
+            (self.consent, flt.consent),
+        ):
             index = combo.findData(value)
             if index < 0 and value:
                 combo.addItem(value, value)
@@ -312,7 +366,7 @@ class CustomerListView(QWidget):
             self.mine.blockSignals(True)
             self.mine.setChecked(False)
             self.mine.blockSignals(False)
-            self.mine.setToolTip("Choose who you are under “You:” first")
+            self.mine.setToolTip(self.tr("Choose who you are under “You:” first"))
             return
         if name and self.owner.findData(name) < 0:
             self.owner.addItem(name, name)
@@ -326,8 +380,15 @@ class CustomerListView(QWidget):
             self._sync_mine()
 
     def clear_filters(self) -> None:
-        widgets = [self.search, self.stage, self.segment, self.relationship, self.owner,
-                   self.tag, self.consent]
+        widgets = [
+            self.search,
+            self.stage,
+            self.segment,
+            self.relationship,
+            self.owner,
+            self.tag,
+            self.consent,
+        ]
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
@@ -343,7 +404,9 @@ class CustomerListView(QWidget):
         self.mine.setChecked(bool(me) and self.owner.currentData() == me)
         self.mine.blockSignals(False)
         if me:
-            self.mine.setToolTip(f"Only the customers {me} looks after (owner = {me})")
+            self.mine.setToolTip(
+                self.tr("Only the customers {me} looks after (owner = {me})").format(me=me)
+            )
 
     def _apply(self) -> None:
         self._sync_mine()
@@ -358,8 +421,11 @@ class CustomerListView(QWidget):
             # Not sortable in SQL: put the indicator back where the sort really is.
             header = self.table.horizontalHeader()
             header.blockSignals(True)
-            real = (Qt.SortOrder.DescendingOrder if self.model.filter.descending
-                    else Qt.SortOrder.AscendingOrder)
+            real = (
+                Qt.SortOrder.DescendingOrder
+                if self.model.filter.descending
+                else Qt.SortOrder.AscendingOrder
+            )
             header.setSortIndicator(self.model.sort_column(), real)
             header.blockSignals(False)
         self._show_order()
@@ -370,9 +436,14 @@ class CustomerListView(QWidget):
     def _describe_filter(self) -> str:
         flt = self.current_filter()
         parts = [f"“{flt.text.strip()}”"] if flt.text.strip() else []
-        for label, combo in (("stage", self.stage), ("segment", self.segment),
-                             ("relationship", self.relationship), ("owner", self.owner),
-                             ("tag", self.tag), ("consent", self.consent)):
+        for label, combo in (
+            (self.tr("stage"), self.stage),
+            (self.tr("segment"), self.segment),
+            (self.tr("relationship"), self.relationship),
+            (self.tr("owner"), self.owner),
+            (self.tr("tag"), self.tag),
+            (self.tr("consent"), self.consent),
+        ):
             if combo.currentData():
                 parts.append(f"{label} {combo.currentText()}")
         return ", ".join(parts)
@@ -419,34 +490,41 @@ class CustomerListView(QWidget):
 
     def _update_suggestion(self) -> None:
         flt = self.model.filter
-        self._suggested = spelling.did_you_mean(flt, self.model.rowCount()) \
-            if flt.text.strip() else []
+        self._suggested = (
+            spelling.did_you_mean(flt, self.model.rowCount()) if flt.text.strip() else []
+        )
         if not self._suggested:
             self.suggestion.hide()
             return
         from html import escape
 
-        links = ", ".join(f'<a href="{escape(text, quote=True)}"><i>{escape(text)}</i></a>'
-                          for text in self._suggested)
-        self.suggestion.setText(f"Did you mean {links}?")
+        links = ", ".join(
+            f'<a href="{escape(text, quote=True)}"><i>{escape(text)}</i></a>'
+            for text in self._suggested
+        )
+        self.suggestion.setText(self.tr("Did you mean {links}?").format(links=links))
         self.suggestion.setAccessibleDescription(
-            "Did you mean " + ", ".join(self._suggested) + "? Enter searches for the first.")
+            self.tr("Did you mean {words}? Enter searches for the first.").format(
+                words=", ".join(self._suggested)))
         self.suggestion.show()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         searched = self._describe_filter()
         if shown == 0 and searched:
-            where = "in the Trash" if self.archived else "on the list"
-            self.no_match.setText(f"No customers {where} match {searched}.")
+            no_match = (self.tr("No customers in the Trash match {searched}.") if self.archived
+                        else self.tr("No customers on the list match {searched}."))
+            self.no_match.setText(no_match.format(searched=searched))
             self.no_match_bar.show()
         else:
             self.no_match_bar.hide()
-        noun = "archived customers" if self.archived else "customers"
-        if shown == total:
-            self.count_label.setText(f"{total:,} {noun}")
+        if self.archived:
+            count = self.tr("%n archived customer(s)", "", total)
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+            count = self.tr("%n customer(s)", "", total)
+        if shown != total:
+            count = self.tr("{shown} of {count}").format(shown=i18n.integer(shown), count=count)
+        self.count_label.setText(count)
 
     # --- selection ------------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -465,8 +543,10 @@ class CustomerListView(QWidget):
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -19,12 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import access, locale_text, loyalty_ledger, loyalty_programme
+from crmdesk import i18n
+from crmdesk.i18n import Translatable
+from crmdesk.services import access, loyalty_ledger, loyalty_programme
 from crmdesk.services.loyalty_ledger import LedgerLine, PurchaseLine, Summary
+from crmdesk.ui import when
 from crmdesk.ui.models.list_table import Index, ListTableModel
 
-KIND_NAMES = {"earn": "Purchase", "bonus": "Bonus", "redeem": "Redeemed", "expire": "Expired",
-              "adjust": "Adjustment"}
+KIND_NAMES = {"earn": QT_TRANSLATE_NOOP("LoyaltyTab", "Purchase"),
+              "bonus": QT_TRANSLATE_NOOP("LoyaltyTab", "Bonus"),
+              "redeem": QT_TRANSLATE_NOOP("LoyaltyTab", "Redeemed"),
+              "expire": QT_TRANSLATE_NOOP("LoyaltyTab", "Expired"),
+              "adjust": QT_TRANSLATE_NOOP("LoyaltyTab", "Adjustment")}
 
 
 class RowsModel(ListTableModel):
@@ -71,8 +77,8 @@ def _table(model: RowsModel, name: str) -> QTableView:
     return view
 
 
-class LoyaltyTab(QWidget):
-    EMPTY_TEXT = "Select a customer to see their loyalty points."
+class LoyaltyTab(Translatable, QWidget):
+    EMPTY_TEXT = QT_TRANSLATE_NOOP("LoyaltyTab", "Select a customer to see their loyalty points.")
     purchase_requested = Signal()
     redeem_requested = Signal()
     points_requested = Signal()
@@ -86,13 +92,13 @@ class LoyaltyTab(QWidget):
         self._window = 12
         self.balance = QLabel("—")
         self.balance.setObjectName("loyaltyBalance")
-        self.balance.setAccessibleName("Points balance")
+        self.balance.setAccessibleName(self.tr("Points balance"))
         font = self.balance.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.balance.setFont(font)
         self.tier = QLabel()
-        self.tier.setAccessibleName("Tier")
+        self.tier.setAccessibleName(self.tr("Tier"))
         self.tier.setTextFormat(Qt.TextFormat.PlainText)
         bold = self.tier.font()
         bold.setBold(True)
@@ -101,16 +107,16 @@ class LoyaltyTab(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
-        self.progress.setAccessibleName("Progress to the next tier")
+        self.progress.setAccessibleName(self.tr("Progress to the next tier"))
         self.next_tier = QLabel()
-        self.next_tier.setAccessibleName("Points to the next tier")
+        self.next_tier.setAccessibleName(self.tr("Points to the next tier"))
         self.expiring = QLabel()
-        self.expiring.setAccessibleName("Points expiring soon")
+        self.expiring.setAccessibleName(self.tr("Points expiring soon"))
         self.value = QLabel()
-        self.value.setAccessibleName("Lifetime value")
+        self.value.setAccessibleName(self.tr("Lifetime value"))
         self.value.setWordWrap(True)
         grid = QGridLayout()
-        grid.addWidget(QLabel("Points"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Points")), 0, 0)
         grid.addWidget(self.balance, 1, 0, 2, 1)
         grid.addWidget(self.tier, 0, 1)
         grid.addWidget(self.progress, 1, 1)
@@ -119,34 +125,42 @@ class LoyaltyTab(QWidget):
         grid.setColumnStretch(1, 1)
         self.tier.setWordWrap(True)  # a narrow pane wraps rather than cuts
 
-        self.purchase_button = QPushButton("Record &purchase…")
-        self.purchase_button.setToolTip("Record a purchase; it earns points (Ctrl+Shift+B)")
-        self.redeem_button = QPushButton("&Redeem…")
-        self.redeem_button.setToolTip("Spend points on a reward")
-        self.points_button = QPushButton("Bonus / ad&just…")
-        self.points_button.setToolTip("Give bonus points or correct the balance, with a reason")
-        self.statement_button = QPushButton("&Statement…")
-        self.statement_button.setToolTip("A PDF loyalty statement for a period (Ctrl+P)")
+        self.purchase_button = QPushButton(self.tr("Record &purchase…"))
+        self.purchase_button.setToolTip(
+            self.tr("Record a purchase; it earns points (Ctrl+Shift+B)"))
+        self.redeem_button = QPushButton(self.tr("&Redeem…"))
+        self.redeem_button.setToolTip(self.tr("Spend points on a reward"))
+        self.points_button = QPushButton(self.tr("Bonus / ad&just…"))
+        self.points_button.setToolTip(
+            self.tr("Give bonus points or correct the balance, with a reason")
+        )
+        self.statement_button = QPushButton(self.tr("&Statement…"))
+        self.statement_button.setToolTip(self.tr("A PDF loyalty statement for a period (Ctrl+P)"))
         from crmdesk.ui.widgets.flow import FlowLayout
 
         button_bar = QWidget()  # the buttons wrap onto a second row in a narrow pane
         buttons = FlowLayout(button_bar)
-        for button, signal in ((self.purchase_button, self.purchase_requested),
-                               (self.redeem_button, self.redeem_requested),
-                               (self.points_button, self.points_requested),
-                               (self.statement_button, self.statement_requested)):
+        for button, signal in (
+            (self.purchase_button, self.purchase_requested),
+            (self.redeem_button, self.redeem_requested),
+            (self.points_button, self.points_requested),
+            (self.statement_button, self.statement_requested),
+        ):
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)
 
-        self.ledger_model = RowsModel(["Date", "Type", "Description", "Points", "Balance"],
-                                      {3, 4})
-        self.ledger = _table(self.ledger_model, "Points ledger")
-        self.purchase_model = RowsModel(["Date", "Amount", "Description", "Points", "Status"],
-                                        {1, 3})
-        self.purchases = _table(self.purchase_model, "Purchases")
-        self.reverse_button = QPushButton("Re&verse purchase…")
-        self.reverse_button.setToolTip("Take back a purchase (returned, cancelled): a new "
-                                       "entry, the history stays")
+        self.ledger_model = RowsModel([self.tr("Date"), self.tr("Type"), self.tr("Description"),
+                                       self.tr("Points"), self.tr("Balance")], {3, 4})
+        self.ledger = _table(self.ledger_model, self.tr("Points ledger"))
+        self.purchase_model = RowsModel(
+            [self.tr("Date"), self.tr("Amount"), self.tr("Description"), self.tr("Points"),
+             self.tr("Status")], {1, 3}
+        )
+        self.purchases = _table(self.purchase_model, self.tr("Purchases"))
+        self.reverse_button = QPushButton(self.tr("Re&verse purchase…"))
+        self.reverse_button.setToolTip(
+            self.tr("Take back a purchase (returned, cancelled): a new entry, the history stays")
+        )
         self.reverse_button.setEnabled(False)
         self.reverse_button.clicked.connect(self._reverse)
         self.purchases.selectionModel().selectionChanged.connect(self._purchase_selected)
@@ -156,10 +170,10 @@ class LoyaltyTab(QWidget):
         purchases_layout.addWidget(self.purchases, 1)
         purchases_layout.addWidget(self.reverse_button, 0, Qt.AlignmentFlag.AlignRight)
         self.lists = QTabWidget()
-        self.lists.addTab(self.ledger, "Points &ledger")
-        self.lists.addTab(purchases_page, "P&urchases")
+        self.lists.addTab(self.ledger, self.tr("Points &ledger"))
+        self.lists.addTab(purchases_page, self.tr("P&urchases"))
 
-        self.empty = QLabel(self.EMPTY_TEXT)
+        self.empty = QLabel(self.tr(self.EMPTY_TEXT))
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -191,7 +205,7 @@ class LoyaltyTab(QWidget):
     def reload(self) -> None:
         cid = self.customer_id
         if cid is None:
-            self.empty.setText(self.EMPTY_TEXT)
+            self.empty.setText(self.tr(self.EMPTY_TEXT))
             self.summary = None
             self.balance.setText("—")
             for label in (self.tier, self.next_tier, self.expiring, self.value):
@@ -211,54 +225,78 @@ class LoyaltyTab(QWidget):
         except access.AccessDenied:
             self.show_customer(None)
             self.customer_id = cid
-            self.empty.setText("The loyalty account of this client is for their executive and "
-                               "managers.")
+            self.empty.setText(
+                self.tr("The loyalty account of this client is for their executive and managers.")
+            )
             return
         self._set_enabled(True)
         self._show_summary(summary)
         _opening, lines = loyalty_ledger.ledger(cid)
         lines.reverse()  # newest first, as a bank shows it
-        self.ledger_model.set_rows([self._ledger_row(line) for line in lines],
-                                   [line.id for line in lines])
+        self.ledger_model.set_rows(
+            [self._ledger_row(line) for line in lines], [line.id for line in lines]
+        )
         bought = loyalty_ledger.purchases(cid)
         self.purchase_model.set_rows([self._purchase_row(p) for p in bought], bought)
         self.reverse_button.setEnabled(False)
 
     def _show_summary(self, s: Summary) -> None:
-        self.balance.setText(f"{s.balance:,}")
+        self.balance.setText(i18n.integer(s.balance))
         status = s.status
-        self.tier.setText(f"Tier: {status.tier} · {status.qualifying:,} points earned in "
-                          f"{self._window} months")
+        self.tier.setText(
+            self.tr("Tier: {tier} · %n point(s) earned in {window} months", "",
+                    status.qualifying).format(tier=status.tier, window=self._window)
+        )
         self.progress.setValue(int(status.progress * 1000))
         if status.next_tier:
-            self.next_tier.setText(f"{status.to_next:,} more points to {status.next_tier} "
-                                   f"({status.qualifying:,} of {status.next_threshold:,})")
+            self.next_tier.setText(
+                self.tr("%n more point(s) to {next_tier} ({qualifying} of {next_threshold})", "",
+                        status.to_next).format(
+                    next_tier=status.next_tier,
+                    qualifying=i18n.integer(status.qualifying),
+                    next_threshold=i18n.integer(status.next_threshold),
+                )
+            )
         else:
-            self.next_tier.setText("The programme's highest tier")
+            self.next_tier.setText(self.tr("The programme's highest tier"))
         self.progress.setToolTip(self.next_tier.text())
         if s.expiring and s.expiring_first:
-            self.expiring.setText(f"{s.expiring:,} points expire in the next 90 days "
-                                  f"(first on {s.expiring_first:%d %b %Y}).")
+            self.expiring.setText(
+                self.tr("%n point(s) expire in the next 90 days (first on {day}).", "",
+                        s.expiring).format(day=when.date_text(s.expiring_first))
+            )
         else:
-            self.expiring.setText("No points expire in the next 90 days.")
-        value = (f"Lifetime value {locale_text.money(s.lifetime_cents, s.currency)} · "
-                 f"last 12 months {locale_text.money(s.last_12m_cents, s.currency)} · "
-                 f"{s.purchases:,} purchase{'s' if s.purchases != 1 else ''}")
-        others = ", ".join(locale_text.money(v, c) for c, v in sorted(s.other_currencies.items()))
-        self.value.setText(value + (f" (also {others})" if others else ""))
+            self.expiring.setText(self.tr("No points expire in the next 90 days."))
+        value = self.tr("Lifetime value {lifetime} · last 12 months {last} · %n purchase(s)", "",
+                        s.purchases).format(lifetime=i18n.money(s.lifetime_cents, s.currency),
+                                            last=i18n.money(s.last_12m_cents, s.currency))
+        others = ", ".join(i18n.money(v, c) for c, v in sorted(s.other_currencies.items()))
+        self.value.setText(
+            value + (self.tr(" (also {others})").format(others=others) if others else "")
+        )
 
-    @staticmethod
-    def _ledger_row(line: LedgerLine) -> list[str]:
-        kind = "Reversal" if line.reversal else KIND_NAMES.get(line.kind, line.kind)
+    def _ledger_row(self, line: LedgerLine) -> list[str]:
+        kind = self.tr("Reversal") if line.reversal else QCoreApplication.translate(
+            "LoyaltyTab", KIND_NAMES.get(line.kind, line.kind))
         who = f" — {line.staff}" if line.staff else ""
-        return [f"{line.when.astimezone():%Y-%m-%d %H:%M}", kind, line.describe() + who,
-                f"{line.points:+,}", f"{line.balance:,}"]
+        return [
+            when.stamp(line.when),
+            kind,
+            line.describe() + who,
+            ("+" if line.points > 0 else "") + i18n.integer(line.points),
+            i18n.integer(line.balance),
+        ]
 
-    @staticmethod
-    def _purchase_row(p: PurchaseLine) -> list[str]:
-        status = "Reversed" if p.reversed else "Reversal" if p.reverses_id else ""
-        return [p.on.isoformat(), locale_text.money(p.amount_cents, p.currency),
-                p.description, f"{p.points:+,}" if p.points else "", status]
+    def _purchase_row(self, p: PurchaseLine) -> list[str]:
+        status = self.tr("Reversed") if p.reversed else self.tr("Reversal") if p.reverses_id \
+            else ""
+        return [
+            when.date_text(p.on),
+            i18n.money(p.amount_cents, p.currency),
+            p.description,
+            ("+" if p.points > 0 else "") + i18n.integer(p.points) if p.points else "",
+            status,
+        ]
 
     def selected_purchase(self) -> PurchaseLine | None:
         rows = self.purchases.selectionModel().selectedRows()

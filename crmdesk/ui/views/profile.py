@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,25 +21,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import access, catalog, customers, lifecycle
 from crmdesk.services.customers import CustomerData, Problem
 from crmdesk.services.greeting import greeting
 from crmdesk.services.validation import format_phone, normalise_email, normalise_phone
+from crmdesk.ui import labels, when
 from crmdesk.ui.widgets.contact_rows import AddressesEditor, ContactPointsEditor
 from crmdesk.ui.widgets.fields import ErrorLabel, OptionalDateEdit
 
 #: the profile's fields in the order of the form, with the label a person reads there
 FIELD_LABELS = [
-    ("given_name", "Given name"), ("family_name", "Family name"),
-    ("preferred_name", "Preferred name"), ("salutation", "Salutation"),
-    ("address_form", "Form of address"), ("birthday", "Birthday"), ("language", "Language"),
-    ("emails", "E-mails"), ("phones", "Phones"), ("addresses", "Addresses"),
-    ("preferred_channel", "Preferred channel"), ("best_time", "Best time"),
-    ("stage", "Stage"), ("segment", "Segment"), ("relationship_type", "Relationship type"),
-    ("owner", "Owner"), ("tags", "Tags"), ("occupation", "Occupation"), ("company", "Company"),
-    ("life_situation", "Life situation"), ("interests", "Interests, tastes"),
-    ("needs", "Problems, needs"), ("notes", "Notes"), ("notes_private", "Notes are private"),
-    ("kind", "Organisation"), ("organisation_id", "Works for"),
+    ("given_name", QT_TRANSLATE_NOOP("ProfileEditor", "Given name")),
+    ("family_name", QT_TRANSLATE_NOOP("ProfileEditor", "Family name")),
+    ("preferred_name", QT_TRANSLATE_NOOP("ProfileEditor", "Preferred name")),
+    ("salutation", QT_TRANSLATE_NOOP("ProfileEditor", "Salutation")),
+    ("address_form", QT_TRANSLATE_NOOP("ProfileEditor", "Form of address")),
+    ("birthday", QT_TRANSLATE_NOOP("ProfileEditor", "Birthday")),
+    ("language", QT_TRANSLATE_NOOP("ProfileEditor", "Language")),
+    ("emails", QT_TRANSLATE_NOOP("ProfileEditor", "E-mails")),
+    ("phones", QT_TRANSLATE_NOOP("ProfileEditor", "Phones")),
+    ("addresses", QT_TRANSLATE_NOOP("ProfileEditor", "Addresses")),
+    ("preferred_channel", QT_TRANSLATE_NOOP("ProfileEditor", "Preferred channel")),
+    ("best_time", QT_TRANSLATE_NOOP("ProfileEditor", "Best time")),
+    ("stage", QT_TRANSLATE_NOOP("ProfileEditor", "Stage")),
+    ("segment", QT_TRANSLATE_NOOP("ProfileEditor", "Segment")),
+    ("relationship_type", QT_TRANSLATE_NOOP("ProfileEditor", "Relationship type")),
+    ("owner", QT_TRANSLATE_NOOP("ProfileEditor", "Owner")),
+    ("tags", QT_TRANSLATE_NOOP("ProfileEditor", "Tags")),
+    ("occupation", QT_TRANSLATE_NOOP("ProfileEditor", "Occupation")),
+    ("company", QT_TRANSLATE_NOOP("ProfileEditor", "Company")),
+    ("life_situation", QT_TRANSLATE_NOOP("ProfileEditor", "Life situation")),
+    ("interests", QT_TRANSLATE_NOOP("ProfileEditor", "Interests, tastes")),
+    ("needs", QT_TRANSLATE_NOOP("ProfileEditor", "Problems, needs")),
+    ("notes", QT_TRANSLATE_NOOP("ProfileEditor", "Notes")),
+    ("notes_private", QT_TRANSLATE_NOOP("ProfileEditor", "Notes are private")),
+    ("kind", QT_TRANSLATE_NOOP("ProfileEditor", "Organisation")),
+    ("organisation_id", QT_TRANSLATE_NOOP("ProfileEditor", "Works for")),
 ]
 
 
@@ -68,7 +86,7 @@ def _line(name: str, hint: str = "") -> QLineEdit:
     return edit
 
 
-class ProfileEditor(QWidget):
+class ProfileEditor(Translatable, QWidget):
     """Shows one customer (or a new one) and tells whether the form differs from the store."""
 
     dirty_changed = Signal(bool)
@@ -97,7 +115,8 @@ class ProfileEditor(QWidget):
         self.greeting_label = QLabel()
         self.greeting_label.setObjectName("profileGreeting")
         self.greeting_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.greeting_label.setToolTip("How letters and statements will address this person")
+        self.greeting_label.setToolTip(self.tr("How letters and statements will address this "
+                                               "person"))
         gfont = self.greeting_label.font()
         gfont.setItalic(True)
         gfont.setPointSizeF(gfont.pointSizeF() * 1.15)
@@ -108,21 +127,21 @@ class ProfileEditor(QWidget):
         self.photo_label = QLabel()
         self.photo_label.setFixedSize(72, 72)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo_label.setAccessibleName("Photo")
-        self.photo_label.setToolTip("The picture from the customer's address book card")
+        self.photo_label.setAccessibleName(self.tr("Photo"))
+        self.photo_label.setToolTip(self.tr("The picture from the customer's address book card"))
         self.photo_label.hide()
 
-        self.given = _line("Given name")
-        self.family = _line("Family name")
-        self.preferred = _line("Preferred name", "What they like to be called")
+        self.given = _line(self.tr("Given name"))
+        self.family = _line(self.tr("Family name"))
+        self.preferred = _line(self.tr("Preferred name"), self.tr("What they like to be called"))
         self.salutation = QComboBox()
         self.salutation.setEditable(True)
         self.salutation.addItems(catalog.SALUTATIONS)
-        self.salutation.setAccessibleName("Salutation")
-        self.address_form = _combo(catalog.ADDRESS_FORMS, "Form of address")
+        self.salutation.setAccessibleName(self.tr("Salutation"))
+        self.address_form = _combo(labels.pairs(catalog.ADDRESS_FORMS), self.tr("Form of address"))
         self.birthday = OptionalDateEdit()
-        self.birthday.setAccessibleName("Birthday")
-        self.language = _combo(catalog.LANGUAGES, "Preferred language")
+        self.birthday.setAccessibleName(self.tr("Birthday"))
+        self.language = _combo(labels.pairs(catalog.LANGUAGES), self.tr("Preferred language"))
         self.name_error = ErrorLabel()
         self.birthday_error = ErrorLabel()
 
@@ -131,110 +150,127 @@ class ProfileEditor(QWidget):
             "Phone", catalog.PHONE_LABELS, lambda t: normalise_phone(t, self.region),
             display=format_phone)
         self.addresses = AddressesEditor(catalog.ADDRESS_LABELS)
-        self.channel = _combo(catalog.CONTACT_CHANNELS, "Preferred channel")
-        self.best_time = _line("Best time to contact", "e.g. weekday mornings")
+        self.channel = _combo(labels.pairs(catalog.CONTACT_CHANNELS), self.tr("Preferred channel"))
+        self.best_time = _line(self.tr("Best time to contact"), self.tr("e.g. weekday mornings"))
 
-        self.stage = _combo(lifecycle.stages(), "Lifecycle stage")
+        self.stage = _combo(labels.pairs(lifecycle.stages()), self.tr("Lifecycle stage"))
         self.segment = QComboBox()
         self.segment.setEditable(True)
-        self.segment.setAccessibleName("Segment")
-        self.relationship = _combo(catalog.RELATIONSHIP_TYPES, "Relationship type")
+        self.segment.setAccessibleName(self.tr("Segment"))
+        self.relationship = _combo(labels.pairs(catalog.RELATIONSHIP_TYPES),
+                                   self.tr("Relationship type"))
         self.owner = QComboBox()
         self.owner.setEditable(True)
-        self.owner.setAccessibleName("Owner")
-        self.owner.setToolTip("The staff member who looks after this client")
-        self.tags = _line("Tags", "Comma-separated, e.g. golf, wine")
+        self.owner.setAccessibleName(self.tr("Owner"))
+        self.owner.setToolTip(self.tr("The staff member who looks after this client"))
+        self.tags = _line(self.tr("Tags"), self.tr("Comma-separated, e.g. golf, wine"))
 
-        self.occupation = _line("Occupation")
-        self.company = _line("Company")
-        self.kind = QCheckBox("This client is an organisation (a company)")
-        self.kind.setAccessibleName("Client is an organisation")
-        self.kind.setToolTip("A company client: its name is the given name; people can be "
-                             "its contact persons")
+        self.occupation = _line(self.tr("Occupation"))
+        self.company = _line(self.tr("Company"))
+        self.kind = QCheckBox(self.tr("This client is an organisation (a company)"))
+        self.kind.setAccessibleName(self.tr("Client is an organisation"))
+        self.kind.setToolTip(
+            self.tr(
+                "A company client: its name is the given name; people can be its contact persons"
+            )
+        )
         self.works_for = QComboBox()
-        self.works_for.setAccessibleName("Works for")
-        self.works_for.setToolTip("The organisation client this person is a contact person of")
+        self.works_for.setAccessibleName(self.tr("Works for"))
+        self.works_for.setToolTip(
+            self.tr("The organisation client this person is a contact person of")
+        )
         self.contact_persons = QLabel()
-        self.contact_persons.setAccessibleName("Contact persons")
+        self.contact_persons.setAccessibleName(self.tr("Contact persons"))
         self.contact_persons.setWordWrap(True)
         self.contact_persons.setTextFormat(Qt.TextFormat.PlainText)
-        self.life = _text("Life situation", "Family, life events…")
-        self.interests = _text("Interests and tastes", "Hobbies, likes, dislikes…")
-        self.needs = _text("Problems and needs", "What they worry about or want solved…")
-        self.notes = _text("Notes", "Anything else worth remembering", 80)
-        self.notes_private = QCheckBox("Private")
-        self.notes_private.setAccessibleName("Notes are private")
-        self.notes_private.setToolTip("Only managers and the executive who looks after this "
-                                      "client read notes marked private")
+        self.life = _text(self.tr("Life situation"), self.tr("Family, life events…"))
+        self.interests = _text(
+            self.tr("Interests and tastes"), self.tr("Hobbies, likes, dislikes…")
+        )
+        self.needs = _text(
+            self.tr("Problems and needs"), self.tr("What they worry about or want solved…")
+        )
+        self.notes = _text(self.tr("Notes"), self.tr("Anything else worth remembering"), 80)
+        self.notes_private = QCheckBox(self.tr("Private"))
+        self.notes_private.setAccessibleName(self.tr("Notes are private"))
+        self.notes_private.setToolTip(
+            self.tr(
+                "Only managers and the executive who looks after "
+                "this "
+                "client read notes marked private"
+            )
+        )
         self.access_banner = QLabel()
         self.access_banner.setObjectName("accessBanner")
         self.access_banner.setWordWrap(True)
         self.access_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.access_banner.setAccessibleName("What you may see of this customer")
-        self.access_banner.setStyleSheet("QLabel#accessBanner { border: 1px solid palette(mid);"
-                                         " border-radius: 4px; padding: 6px; }")
+        self.access_banner.setAccessibleName(self.tr("What you may see of this customer"))
+        self.access_banner.setStyleSheet(
+            "QLabel#accessBanner { border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 6px; }"
+        )
         self.access_banner.hide()
         self.level = access.Level.FULL
 
         self.consent_checks: dict[str, QCheckBox] = {}
         self.consent_dates: dict[str, OptionalDateEdit] = {}
 
-        identity = QGroupBox("Person")
+        identity = QGroupBox(self.tr("Person"))
         form = QFormLayout(identity)
-        form.addRow("&Given name", self.given)
-        form.addRow("&Family name", self.family)
+        form.addRow(self.tr("&Given name"), self.given)
+        form.addRow(self.tr("&Family name"), self.family)
         form.addRow("", self.name_error)
-        form.addRow("&Preferred name", self.preferred)
-        form.addRow("Salutation", self.salutation)
-        form.addRow("Form of address", self.address_form)
-        form.addRow("&Birthday", self.birthday)
+        form.addRow(self.tr("&Preferred name"), self.preferred)
+        form.addRow(self.tr("Salutation"), self.salutation)
+        form.addRow(self.tr("Form of address"), self.address_form)
+        form.addRow(self.tr("&Birthday"), self.birthday)
         form.addRow("", self.birthday_error)
-        form.addRow("Language", self.language)
+        form.addRow(self.tr("Language"), self.language)
 
-        contact = QGroupBox("Contact")
+        contact = QGroupBox(self.tr("Contact"))
         cform = QFormLayout(contact)
-        cform.addRow("E-mails", self.emails)
-        cform.addRow("Phones", self.phones)
-        cform.addRow("Addresses", self.addresses)
-        cform.addRow("Preferred channel", self.channel)
-        cform.addRow("Best time", self.best_time)
+        cform.addRow(self.tr("E-mails"), self.emails)
+        cform.addRow(self.tr("Phones"), self.phones)
+        cform.addRow(self.tr("Addresses"), self.addresses)
+        cform.addRow(self.tr("Preferred channel"), self.channel)
+        cform.addRow(self.tr("Best time"), self.best_time)
 
-        relation = QGroupBox("Relationship")
+        relation = QGroupBox(self.tr("Relationship"))
         rform = QFormLayout(relation)
-        rform.addRow("Stage", self.stage)
-        rform.addRow("Segment", self.segment)
-        rform.addRow("Relationship type", self.relationship)
-        rform.addRow("Owner", self.owner)
-        rform.addRow("&Tags", self.tags)
+        rform.addRow(self.tr("Stage"), self.stage)
+        rform.addRow(self.tr("Segment"), self.segment)
+        rform.addRow(self.tr("Relationship type"), self.relationship)
+        rform.addRow(self.tr("Owner"), self.owner)
+        rform.addRow(self.tr("&Tags"), self.tags)
 
-        about = QGroupBox("About the client")
+        about = QGroupBox(self.tr("About the client"))
         aform = QFormLayout(about)
         aform.addRow("", self.kind)
-        aform.addRow("Works for", self.works_for)
-        aform.addRow("Contact persons", self.contact_persons)
-        aform.addRow("Occupation", self.occupation)
-        aform.addRow("Company", self.company)
-        aform.addRow("Life situation", self.life)
-        aform.addRow("Interests, tastes", self.interests)
-        aform.addRow("Problems, needs", self.needs)
-        aform.addRow("&Notes", self.notes)
+        aform.addRow(self.tr("Works for"), self.works_for)
+        aform.addRow(self.tr("Contact persons"), self.contact_persons)
+        aform.addRow(self.tr("Occupation"), self.occupation)
+        aform.addRow(self.tr("Company"), self.company)
+        aform.addRow(self.tr("Life situation"), self.life)
+        aform.addRow(self.tr("Interests, tastes"), self.interests)
+        aform.addRow(self.tr("Problems, needs"), self.needs)
+        aform.addRow(self.tr("&Notes"), self.notes)
         aform.addRow("", self.notes_private)
         self._about_box, self._relation_form, self._identity_form = about, rform, form
         self._contact_form = cform
 
-        consent = QGroupBox("Marketing consent")
-        consent.setToolTip("Tick a channel when the client agrees to marketing on it")
+        consent = QGroupBox(self.tr("Marketing consent"))
+        consent.setToolTip(self.tr("Tick a channel when the client agrees to marketing on it"))
         kform = QFormLayout(consent)
-        for key, label in catalog.CONSENT_CHANNELS:
+        for key, label in labels.pairs(catalog.CONSENT_CHANNELS):
             check = QCheckBox(label)
-            check.setAccessibleName(f"Consent: {label}")
-            when = OptionalDateEdit()
-            when.setAccessibleName(f"Consent date: {label}")
-            when.setToolTip("The date the consent was given")
-            check.toggled.connect(lambda on, w=when: self._consent_toggled(on, w))
+            check.setAccessibleName(self.tr("Consent: {label}").format(label=label))
+            date_edit = OptionalDateEdit()
+            date_edit.setAccessibleName(self.tr("Consent date: {label}").format(label=label))
+            date_edit.setToolTip(self.tr("The date the consent was given"))
+            check.toggled.connect(lambda on, w=date_edit: self._consent_toggled(on, w))
             self.consent_checks[key] = check
-            self.consent_dates[key] = when
-            kform.addRow(check, when)
+            self.consent_dates[key] = date_edit
+            kform.addRow(check, date_edit)
 
         # One column: the pane beside the list is narrow, and a form reads top to bottom.
         column = QVBoxLayout()
@@ -251,17 +287,19 @@ class ProfileEditor(QWidget):
 
         self.problems_label = ErrorLabel()
         self.problems_label.setObjectName("formProblems")
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Discard unsaved changes (Esc)")
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save this profile (Ctrl+S)")
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Discard unsaved changes (Esc)"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save this profile (Ctrl+S)"))
         self.save_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems_label, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
-        self.empty_hint = QLabel("Select a customer in the list, or press Ctrl+N to add one.")
+        self.empty_hint = QLabel(
+            self.tr("Select a customer in the list, or press Ctrl+N to add one.")
+        )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
 
@@ -280,20 +318,38 @@ class ProfileEditor(QWidget):
         layout.addLayout(buttons)
         self._form_widgets = [scroll, self.revert_button, self.save_button]
 
-        for edit in (self.given, self.family, self.preferred, self.best_time, self.tags,
-                     self.occupation, self.company):
+        for edit in (
+            self.given,
+            self.family,
+            self.preferred,
+            self.best_time,
+            self.tags,
+            self.occupation,
+            self.company,
+        ):
             edit.textChanged.connect(self._changed)
         for text in (self.life, self.interests, self.needs, self.notes):
             text.textChanged.connect(self._changed)
         for combo in (self.salutation, self.segment, self.owner):
             combo.currentTextChanged.connect(self._changed)
-        for combo in (self.address_form, self.language, self.channel, self.stage,
-                      self.relationship, self.works_for):
+        for combo in (
+            self.address_form,
+            self.language,
+            self.channel,
+            self.stage,
+            self.relationship,
+            self.works_for,
+        ):
             combo.currentIndexChanged.connect(self._changed)
         self.kind.toggled.connect(self._changed)
         self.kind.toggled.connect(self._show_kind)
-        for widget in (self.emails, self.phones, self.addresses, self.birthday,
-                       *self.consent_dates.values()):
+        for widget in (
+            self.emails,
+            self.phones,
+            self.addresses,
+            self.birthday,
+            *self.consent_dates.values(),
+        ):
             widget.changed.connect(self._changed)
         for check in self.consent_checks.values():
             check.toggled.connect(self._changed)
@@ -344,8 +400,9 @@ class ProfileEditor(QWidget):
             combo.setCurrentText(text)
             self._loading = was
 
-    def load(self, data: CustomerData | None, new: bool = False,
-             level: access.Level = access.Level.FULL) -> None:
+    def load(
+        self, data: CustomerData | None, new: bool = False, level: access.Level = access.Level.FULL
+    ) -> None:
         """Show `data`; None with new=True starts a blank new customer, else an empty pane.
         `level` is what the person using the window may see of this customer (`data` is
         already cut down to it): the rest of the form is hidden or read-only."""
@@ -410,29 +467,47 @@ class ProfileEditor(QWidget):
         full = level == access.Level.FULL
         for widget in (self.relationship, self.owner):
             widget.setEnabled(full)
-            widget.setToolTip("" if full else "Only managers and the executive who looks after "
-                              "this client may change this")
+            widget.setToolTip(
+                ""
+                if full
+                else self.tr(
+                    "Only managers and the executive who looks after this client may change this"
+                )
+            )
         self.notes.setReadOnly(bool(hidden_notes))
         self.notes_private.setEnabled(not hidden_notes)
         self.notes.setPlaceholderText(
-            "Private notes: not shown to you" if hidden_notes
-            else "Anything else worth remembering")
+            self.tr("Private notes: not shown to you")
+            if hidden_notes
+            else self.tr("Anything else worth remembering")
+        )
         owner = data.owner if data is not None and data.owner else "their executive"
         if contact_only:
             self.access_banner.setText(
-                f"Exclusive client of {owner}. You see their name and how to reach them; the "
-                f"rest of the profile is for {owner} and managers.")
+                self.tr(
+                    "Exclusive client of {owner}. You see their name and how to reach them; "
+                    "the rest of the profile is for {owner} and managers."
+                ).format(owner=owner)
+            )
         elif hidden_notes:
-            self.access_banner.setText(f"The notes about this client are private: {owner} and "
-                                       "managers read them.")
+            self.access_banner.setText(
+                self.tr(
+                    "The notes about this client are private: {owner} and managers read them."
+                ).format(owner=owner)
+            )
         self.access_banner.setVisible(bool(contact_only or hidden_notes))
 
     def _show_photo(self, blob: bytes | None) -> None:
         pixmap = QPixmap()
         if blob and pixmap.loadFromData(blob):
-            self.photo_label.setPixmap(pixmap.scaled(
-                72, 72, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.photo_label.setPixmap(
+                pixmap.scaled(
+                    72,
+                    72,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             self.photo_label.show()
         else:
             self.photo_label.clear()
@@ -446,18 +521,23 @@ class ProfileEditor(QWidget):
     def _fill_organisations(self, shown: CustomerData) -> None:
         """The organisations a person may work for, and an organisation's contact persons."""
         self.works_for.clear()
-        self.works_for.addItem("(no organisation)", None)
+        self.works_for.addItem(self.tr("(no organisation)"), None)
         for oid, name in customers.organisations():
             if oid != shown.id:
                 self.works_for.addItem(name, oid)
         index = self.works_for.findData(shown.organisation_id)
         self.works_for.setCurrentIndex(max(index, 0))
         self.kind.setChecked(shown.kind == "organisation")
-        people = customers.contact_persons(shown.id) if shown.id is not None \
-            and shown.kind == "organisation" else []
-        self.contact_persons.setText(", ".join(name for _id, name in people[:20])
-                                     + ("…" if len(people) > 20 else "") if people
-                                     else "(none yet)")
+        people = (
+            customers.contact_persons(shown.id)
+            if shown.id is not None and shown.kind == "organisation"
+            else []
+        )
+        self.contact_persons.setText(
+            ", ".join(name for _id, name in people[:20]) + ("…" if len(people) > 20 else "")
+            if people
+            else self.tr("(none yet)")
+        )
         self._show_kind(self.kind.isChecked())
 
     def _show_kind(self, organisation: bool) -> None:
@@ -475,22 +555,36 @@ class ProfileEditor(QWidget):
                 consents[key] = self.consent_dates[key].date() or dt.date.today()
         base = self._original or CustomerData()
         return CustomerData(
-            given_name=self.given.text(), family_name=self.family.text(),
-            preferred_name=self.preferred.text(), salutation=self.salutation.currentText(),
-            address_form=self.address_form.currentData(), birthday=self.birthday.date(),
-            life_situation=self.life.toPlainText(), interests=self.interests.toPlainText(),
-            needs=self.needs.toPlainText(), occupation=self.occupation.text(),
-            company=self.company.text(), preferred_channel=self.channel.currentData(),
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            preferred_name=self.preferred.text(),
+            salutation=self.salutation.currentText(),
+            address_form=self.address_form.currentData(),
+            birthday=self.birthday.date(),
+            life_situation=self.life.toPlainText(),
+            interests=self.interests.toPlainText(),
+            needs=self.needs.toPlainText(),
+            occupation=self.occupation.text(),
+            company=self.company.text(),
+            preferred_channel=self.channel.currentData(),
             kind="organisation" if self.kind.isChecked() else "person",
             organisation_id=None if self.kind.isChecked() else self.works_for.currentData(),
-            best_time=self.best_time.text(), language=self.language.currentData(),
-            segment=self.segment.currentText(), relationship_type=self.relationship.currentData(),
-            owner=self.owner.currentText(), notes=self.notes.toPlainText(),
+            best_time=self.best_time.text(),
+            language=self.language.currentData(),
+            segment=self.segment.currentText(),
+            relationship_type=self.relationship.currentData(),
+            owner=self.owner.currentText(),
+            notes=self.notes.toPlainText(),
             notes_private=self.notes_private.isChecked(),
-            stage=self.stage.currentData(), emails=self.emails.points(),
-            phones=self.phones.points(), addresses=self.addresses.addresses(),
-            consents=consents, tags=[t for t in self.tags.text().split(",") if t.strip()],
-            id=base.id, created_at=base.created_at, updated_at=base.updated_at,
+            stage=self.stage.currentData(),
+            emails=self.emails.points(),
+            phones=self.phones.points(),
+            addresses=self.addresses.addresses(),
+            consents=consents,
+            tags=[t for t in self.tags.text().split(",") if t.strip()],
+            id=base.id,
+            created_at=base.created_at,
+            updated_at=base.updated_at,
             archived_at=base.archived_at,
         )
 
@@ -503,16 +597,18 @@ class ProfileEditor(QWidget):
         if self._original is None or not self._dirty:
             return []
         if self.is_new or self._original_clean is None:
-            return ["New customer"]
+            return [self.tr("New customer")]
         now = customers.validate(self.current_data(), self.region)[0]
         was = self._original_clean
-        changed = [label for name, label in FIELD_LABELS
-                   if getattr(now, name) != getattr(was, name)]
-        for key, label in catalog.CONSENT_CHANNELS:
+        changed = [
+            QCoreApplication.translate("ProfileEditor", label)
+            for name, label in FIELD_LABELS if getattr(now, name) != getattr(was, name)
+        ]
+        for key, label in labels.pairs(catalog.CONSENT_CHANNELS):
             if (key in now.consents) != (key in was.consents):
-                changed.append(f"Consent: {label}")
+                changed.append(self.tr("Consent: {label}").format(label=label))
             elif now.consents.get(key) != was.consents.get(key):
-                changed.append(f"Consent date: {label}")
+                changed.append(self.tr("Consent date: {label}").format(label=label))
         return changed
 
     def _changed(self, *_args: object) -> None:
@@ -528,10 +624,12 @@ class ProfileEditor(QWidget):
             self.name_label.setText("")
             self.greeting_label.setText("")
             self.meta_label.setText("")
-        self.name_error.show_message(next(
-            (p.message for p in problems if p.field == "given_name"), None))
-        self.birthday_error.show_message(next(
-            (p.message for p in problems if p.field == "birthday"), None))
+        self.name_error.show_message(
+            next((p.message for p in problems if p.field == "given_name"), None)
+        )
+        self.birthday_error.show_message(
+            next((p.message for p in problems if p.field == "birthday"), None)
+        )
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty and not self.is_new)
         if not problems:
@@ -541,22 +639,24 @@ class ProfileEditor(QWidget):
             self.dirty_changed.emit(dirty)
 
     def _update_header(self, data: CustomerData) -> None:
-        name = data.display_name if (data.given_name or data.family_name) else "New customer"
+        name = data.display_name if (data.given_name or data.family_name) else \
+            self.tr("New customer")
         if data.preferred_name and data.preferred_name != data.given_name:
             name += f" “{data.preferred_name}”"
         self.name_label.setText(name)
         self.greeting_label.setText(greeting(data) if (data.given_name or data.family_name) else "")
         base = self._original
         if base is None or base.id is None:
-            self.meta_label.setText("Not saved yet")
+            self.meta_label.setText(self.tr("Not saved yet"))
             return
-        parts = [f"Customer #{base.id}"]
+        parts = [self.tr("Customer #{id}").format(id=base.id)]
         if base.created_at:
-            parts.append(f"added {base.created_at.astimezone():%Y-%m-%d}")
+            parts.append(self.tr("added {day}").format(day=when.date_text(base.created_at)))
         if base.updated_at:
-            parts.append(f"updated {base.updated_at.astimezone():%Y-%m-%d %H:%M}")
+            parts.append(self.tr("updated {stamp}").format(stamp=when.stamp(base.updated_at)))
         if base.archived_at:
-            parts.append(f"in Trash since {base.archived_at.astimezone():%Y-%m-%d}")
+            parts.append(self.tr("in Trash since {day}").format(
+                day=when.date_text(base.archived_at)))
         self.meta_label.setText(" · ".join(parts))
 
     def show_problems(self, problems: list[Problem]) -> list[str]:
@@ -566,14 +666,23 @@ class ProfileEditor(QWidget):
         self.phones.revalidate()
         lines = []
         for problem in problems:
-            label = {"emails": "E-mail", "phones": "Phone", "given_name": "Name",
-                     "birthday": "Birthday"}.get(problem.field, problem.field.replace("_", " "))
+            label = {
+                "emails": "E-mail",
+                "phones": "Phone",
+                "given_name": "Name",
+                "birthday": "Birthday",
+            }.get(problem.field, problem.field.replace("_", " "))
             lines.append(f"{label.capitalize()}: {problem.message}")
-        self.problems_label.show_message("Not saved. " + " ".join(lines) if lines else None)
+        self.problems_label.show_message(
+            self.tr("Not saved. ") + " ".join(lines) if lines else None
+        )
         first = problems[0] if problems else None
         editor = {"emails": self.emails, "phones": self.phones}.get(first.field) if first else None
-        row = editor.row_for_point(first.index) if editor and first and first.index is not None \
+        row = (
+            editor.row_for_point(first.index)
+            if editor and first and first.index is not None
             else None
+        )
         if row is not None:
             row.value.setFocus()
         elif first is not None and first.field == "given_name":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,15 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.services import catalog, customers, locale_text, summary
+from crmdesk import i18n
+from crmdesk.i18n import Translatable
+from crmdesk.services import catalog, customers, summary
 from crmdesk.services.summary import Summary
 from crmdesk.store.db import DB_ERRORS
 from crmdesk.store.models import utcnow
+from crmdesk.ui import labels, when
 
 #: the sections and what Edit opens for each
-SECTIONS = [("follow_ups", "Open promises and follow-ups"), ("contacts", "Last contacts"),
-            ("about", "About the person"), ("relationship", "Relationship"),
-            ("loyalty", "Loyalty"), ("person", "How to address and reach them")]
+SECTIONS = [("follow_ups", QT_TRANSLATE_NOOP("SummaryView", "Open promises and follow-ups")),
+            ("contacts", QT_TRANSLATE_NOOP("SummaryView", "Last contacts")),
+            ("about", QT_TRANSLATE_NOOP("SummaryView", "About the person")),
+            ("relationship", QT_TRANSLATE_NOOP("SummaryView", "Relationship")),
+            ("loyalty", QT_TRANSLATE_NOOP("SummaryView", "Loyalty")),
+            ("person", QT_TRANSLATE_NOOP("SummaryView", "How to address and reach them"))]
 
 
 def _label(name: str) -> QLabel:
@@ -43,10 +49,13 @@ def _label(name: str) -> QLabel:
 
 
 def _when(value: dt.datetime) -> str:
-    return f"{value.astimezone():%a %d %b %Y %H:%M}"
+    """"Thu 3 Dec 2026 10:00" / "jue 3 dic 2026 10:00"."""
+    return QCoreApplication.translate("SummaryView", "{day} {date} {time}").format(
+        day=when.weekday(value.date() if value.tzinfo is None else value.astimezone().date()),
+        date=when.date_text(value), time=when.time_text(value))
 
 
-class SummaryView(QWidget):
+class SummaryView(Translatable, QWidget):
     #: a section's Edit (or a double-click on it): "person", "about", "relationship",
     #: "loyalty", "follow_ups" or "contacts"
     edit_requested = Signal(str)
@@ -59,16 +68,16 @@ class SummaryView(QWidget):
         self.photo = QLabel()
         self.photo.setFixedSize(72, 72)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setAccessibleName("Photo or initials")
+        self.photo.setAccessibleName(self.tr("Photo or initials"))
         self.photo.setObjectName("summaryPhoto")
-        self.name = _label("Name")
+        self.name = _label(self.tr("Name"))
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name.setFont(font)
-        self.greeting = _label("How to address them")
-        self.reach = _label("How they like to be contacted")
-        self.note = _label("What you may see")
+        self.greeting = _label(self.tr("How to address them"))
+        self.reach = _label(self.tr("How they like to be contacted"))
+        self.note = _label(self.tr("What you may see"))
         self.note.setEnabled(False)
         self.boxes: dict[str, QGroupBox] = {}
         self.texts: dict[str, QLabel] = {}
@@ -81,16 +90,18 @@ class SummaryView(QWidget):
             who.addWidget(label)
         head.addLayout(who, 1)
         column.addLayout(head)
-        for key, title in SECTIONS:
+        for key, english in SECTIONS:
+            title = QCoreApplication.translate("SummaryView", english)
             box = QGroupBox(title)
             box.setAccessibleName(title)
             box.installEventFilter(self)
             text = _label(title)
             text.installEventFilter(self)
-            edit = QPushButton("Timeline…" if key in ("follow_ups", "contacts") else
-                               "Loyalty…" if key == "loyalty" else "Edit")
-            edit.setToolTip(f"{title}: open it to change it (or double-click the section)")
-            edit.setAccessibleName(f"Edit: {title}")
+            edit = QPushButton(self.tr("Timeline…") if key in ("follow_ups", "contacts") else
+                               self.tr("Loyalty…") if key == "loyalty" else self.tr("Edit"))
+            edit.setToolTip(self.tr("{title}: open it to change it (or double-click the section)")
+                            .format(title=title))
+            edit.setAccessibleName(self.tr("Edit: {title}").format(title=title))
             edit.clicked.connect(lambda _c=False, k=key: self.edit_requested.emit(k))
             row = QHBoxLayout(box)
             row.addWidget(text, 1)
@@ -105,7 +116,7 @@ class SummaryView(QWidget):
         self.scroll.setWidget(content)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty = QLabel("Select a customer in the list to see them at a glance.")
+        self.empty = QLabel(self.tr("Select a customer in the list to see them at a glance."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,39 +154,54 @@ class SummaryView(QWidget):
     def _fill(self, s: Summary) -> None:
         d = s.data
         self.name.setText(d.display_name)
-        self.greeting.setText(f"“{s.greeting}”" + (f" · likes to be called {d.preferred_name}"
+        self.greeting.setText(f"“{s.greeting}”" + (self.tr(" · likes to be called {preferred_name}")
+                                                   .format(preferred_name=d.preferred_name)
                                                    if d.preferred_name else ""))
         reach = summary.how_to_contact(d)
         from crmdesk.services.validation import format_phone
 
         first = [format_phone(p.value) for p in d.phones[:1]] + [e.value for e in d.emails[:1]]
-        self.reach.setText("Contact: " + (reach or "no preference recorded")
+        self.reach.setText(self.tr("Contact: {how}").format(
+            how=reach or self.tr("no preference recorded"))
                            + (f" · {', '.join(first)}" if first else ""))
         self.note.setVisible(s.contact_only)
-        self.note.setText("Name and contact only: this is someone else's exclusive client.")
+        self.note.setText(
+            self.tr("Name and contact only: this is someone else's exclusive client."))
         self._fill_photo(s)
-        about = [("Life situation", d.life_situation), ("Interests and tastes", d.interests),
-                 ("Problems and needs", d.needs),
-                 ("Occupation", ", ".join(p for p in (d.occupation, d.company) if p)),
-                 ("Notes", d.notes)]
-        self.texts["about"].setText("\n".join(f"{k}: {v}" for k, v in about if v.strip())
-                                    or "Nothing written yet: Edit to add what you learn.")
+        about = [
+            (self.tr("Life situation: {text}"), d.life_situation),
+            (self.tr("Interests and tastes: {text}"), d.interests),
+            (self.tr("Problems and needs: {text}"), d.needs),
+            (self.tr("Occupation: {text}"),
+             ", ".join(p for p in (d.occupation, d.company) if p)),
+            (self.tr("Notes: {text}"), d.notes),
+        ]
+        self.texts["about"].setText(
+            "\n".join(k.format(text=v) for k, v in about if v.strip())
+            or self.tr("Nothing written yet: Edit to add what you learn.")
+        )
         self.boxes["about"].setVisible(not s.contact_only)
         self.texts["person"].setText(self._person_text(s))
-        rel = [f"{s.relationship_label}, looked after by {d.owner or 'nobody yet'}",
-               f"Stage: {s.stage_label}, for {s.days_in_stage} days"]
+        rel = [
+            (self.tr("{relationship}, looked after by {owner}") if d.owner
+             else self.tr("{relationship}, looked after by nobody yet")).format(
+                relationship=labels.label(s.relationship_label), owner=d.owner),
+            self.tr("Stage: {stage}, for %n day(s)", "", s.days_in_stage).format(
+                stage=labels.label(s.stage_label)),
+        ]
         if d.segment:
-            rel.append(f"Segment: {d.segment}")
+            rel.append(self.tr("Segment: {segment}").format(segment=d.segment))
         if d.tags:
-            rel.append(f"Tags: {', '.join(d.tags)}")
+            rel.append(self.tr("Tags: {tags}").format(tags=", ".join(d.tags)))
         self.texts["relationship"].setText("\n".join(rel))
         self.boxes["loyalty"].setVisible(s.loyalty is not None)
         if s.loyalty is not None:
             self.texts["loyalty"].setText(self._loyalty_text(s))
         self.texts["follow_ups"].setText(self._follow_up_text(s))
         self.texts["contacts"].setText(self._contacts_text(s))
-        self.texts["contacts"].setToolTip("\n\n".join(
-            f"{_when(c.when)} — {c.notes}" for c in s.contacts if c.notes))
+        self.texts["contacts"].setToolTip(
+            "\n\n".join(f"{_when(c.when)} — {c.notes}" for c in s.contacts if c.notes)
+        )
 
     def _fill_photo(self, s: Summary) -> None:
         from crmdesk.ui.widgets import avatar
@@ -185,77 +211,89 @@ class SummaryView(QWidget):
         scale = self.devicePixelRatioF()
         if data and pixmap.loadFromData(data):
             self.photo.setPixmap(avatar.pixmap(s.data.display_name, 72, scale, pixmap))
-            self.photo.setToolTip("The picture from the customer's address book card")
+            self.photo.setToolTip(self.tr("The picture from the customer's address book card"))
         else:  # initials on the colour of the name (and in the accessible name)
-            self.photo.setPixmap(avatar.pixmap(s.data.display_name, 72, scale,
-                                               letters=s.initials))
-            self.photo.setToolTip("No picture: the customer's initials")
-        self.photo.setAccessibleName(f"Photo or initials: {s.initials}")
+            self.photo.setPixmap(avatar.pixmap(s.data.display_name, 72, scale, letters=s.initials))
+            self.photo.setToolTip(self.tr("No picture: the customer's initials"))
+        self.photo.setAccessibleName(
+            self.tr("Photo or initials: {initials}").format(initials=s.initials)
+        )
 
-    @staticmethod
-    def _person_text(s: Summary) -> str:
+    def _person_text(self, s: Summary) -> str:
         d = s.data
         lines = []
         if d.emails:
-            lines.append("E-mail: " + ", ".join(e.value for e in d.emails))
+            lines.append(self.tr("E-mail: {addresses}").format(
+                addresses=", ".join(e.value for e in d.emails)))
         if d.phones:
             from crmdesk.services.validation import format_phone
 
-            lines.append("Phone: " + ", ".join(format_phone(p.value) for p in d.phones))
+            lines.append(self.tr("Phone: {numbers}").format(
+                numbers=", ".join(format_phone(p.value) for p in d.phones)))
         if d.consents:
-            lines.append("Agreed to marketing by: " + ", ".join(
-                dict(catalog.CONSENT_CHANNELS).get(k, k).lower() for k in sorted(d.consents)))
+            lines.append(self.tr("Agreed to marketing by: {channels}").format(
+                channels=", ".join(
+                    labels.label(dict(catalog.CONSENT_CHANNELS).get(k, k)).lower()
+                    for k in sorted(d.consents))))
         if s.birthday_next is not None:
-            today = dt.date.today()
-            days = (s.birthday_next - today).days
-            when = "today" if days == 0 else "tomorrow" if days == 1 else \
-                f"on {s.birthday_next:%a %d %b} (in {days} days)"
-            lines.append(f"Birthday {when}: turns {s.turns}")
+            days = (s.birthday_next - dt.date.today()).days
+            if days == 0:
+                line = self.tr("Birthday today: turns {age}")
+            elif days == 1:
+                line = self.tr("Birthday tomorrow: turns {age}")
+            else:
+                line = self.tr("Birthday on {day} (in %n day(s)): turns {age}", "", days).format(
+                    day=when.short_day(s.birthday_next), age="{age}")
+            lines.append(line.format(age=s.turns))
         elif d.birthday is not None:
-            lines.append(f"Birthday: {d.birthday:%d %B}")
-        return "\n".join(lines) or "No e-mail or phone yet."
+            lines.append(self.tr("Birthday: {day}").format(day=when.day_long_month(d.birthday)))
+        return "\n".join(lines) or self.tr("No e-mail or phone yet.")
 
-    @staticmethod
-    def _loyalty_text(s: Summary) -> str:
+    def _loyalty_text(self, s: Summary) -> str:
         lo = s.loyalty
         assert lo is not None
-        lines = [f"{lo.tier}, {lo.balance:,} points"
-                 + (f" · {lo.to_next:,} more for {lo.next_tier}" if lo.next_tier and
-                    lo.to_next is not None else ""),
-                 f"Lifetime value: {locale_text.money(lo.lifetime_cents, lo.currency)}"]
+        balance = self.tr("{tier}, %n point(s)", "", lo.balance).format(tier=lo.tier)
+        if lo.next_tier and lo.to_next is not None:
+            balance += " · " + self.tr("%n more for {tier}", "", lo.to_next).format(
+                tier=lo.next_tier)
+        lines = [balance, self.tr("Lifetime value: {money}").format(
+            money=i18n.money(lo.lifetime_cents, lo.currency))]
         if lo.redeemable:
-            lines.append("Can redeem now: " + ", ".join(
-                f"{name} ({cost:,} points)" for name, cost in lo.redeemable[:6]))
+            lines.append(self.tr("Can redeem now: {rewards}").format(rewards=", ".join(
+                self.tr("{reward} (%n point(s))", "", cost).format(reward=name)
+                for name, cost in lo.redeemable[:6])))
         else:
-            lines.append("Not enough points for a reward yet")
+            lines.append(self.tr("Not enough points for a reward yet"))
         return "\n".join(lines)
 
-    @staticmethod
-    def _follow_up_text(s: Summary) -> str:
+    def _follow_up_text(self, s: Summary) -> str:
         if not s.open_follow_ups:
-            return "Nothing promised or pending."
+            return self.tr("Nothing promised or pending.")
         lines = []
         for f in s.open_follow_ups:
-            mark = "★ Promise" if f.promise else "Follow-up"
-            late = " — OVERDUE" if f.overdue else ""
+            if f.promise:
+                line = (self.tr("★ Promise due {when} — OVERDUE: {what}") if f.overdue
+                        else self.tr("★ Promise due {when}: {what}"))
+            else:
+                line = (self.tr("Follow-up due {when} — OVERDUE: {what}") if f.overdue
+                        else self.tr("Follow-up due {when}: {what}"))
             who = f" [{f.assignee}]" if f.assignee else ""
-            lines.append(f"{mark} due {_when(f.due_at)}{late}: {f.what}{who}")
+            lines.append(line.format(when=_when(f.due_at), what=f.what) + who)
         return "\n".join(lines)
 
-    @staticmethod
-    def _contacts_text(s: Summary) -> str:
+    def _contacts_text(self, s: Summary) -> str:
         lines = []
         for c in s.contacts:
             arrow = "←" if c.direction == "in" else "→"
-            channel = catalog.INTERACTION_CHANNEL_LABELS.get(c.channel, c.channel)
+            channel = labels.label(catalog.INTERACTION_CHANNEL_LABELS.get(c.channel, c.channel))
             what = c.subject or " ".join(c.notes.split())[:80]
             outcome = f" — {c.outcome}" if c.outcome else ""
             staff = f" ({c.staff})" if c.staff else ""
             lines.append(f"{_when(c.when)} {arrow} {channel}: {what}{outcome}{staff}")
         if not lines:
-            lines.append("No contact recorded yet.")
+            lines.append(self.tr("No contact recorded yet."))
         if s.unanswered:
-            lines.append(f"{s.unanswered} inbound contact(s) not answered yet")
+            lines.append(self.tr("%n inbound contact(s) not answered yet", "", s.unanswered))
         elif s.unanswered == 0 and s.contacts:
-            lines.append("Every inbound contact answered")
+            lines.append(self.tr("Every inbound contact answered"))
         return "\n".join(lines)

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import catalog, lifecycle, response_times, timeline
 from crmdesk.services.timeline import Entry
+from crmdesk.ui import labels
 from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_time
+from crmdesk.ui.widgets.flow import FlowLayout
 
 
 class TimelineModel(LazyTableModel):
@@ -29,6 +32,7 @@ class TimelineModel(LazyTableModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
+        self.headers = (self.tr("When (due)"), self.tr("What happened"), self.tr("Staff"))
         self.customer_id: int | None = None
         self.kind = ""
         self.channel = ""
@@ -62,7 +66,7 @@ class TimelineModel(LazyTableModel):
         return None
 
 
-class TimelineView(QWidget):
+class TimelineView(Translatable, QWidget):
     log_requested = Signal()
     follow_up_requested = Signal()
     edit_requested = Signal(int)  # interaction id
@@ -74,24 +78,26 @@ class TimelineView(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox()
-        self.kind.addItem("Everything", "")
+        self.kind.addItem(self.tr("Everything"), "")
         for key, label in timeline.KINDS:
             self.kind.addItem(label, key)
-        self.kind.setAccessibleName("Show kind")
+        self.kind.setAccessibleName(self.tr("Show kind"))
         self.channel = QComboBox()
-        self.channel.addItem("Any channel", "")
-        for key, label in catalog.INTERACTION_CHANNELS:
+        self.channel.addItem(self.tr("Any channel"), "")
+        for key, label in labels.pairs(catalog.INTERACTION_CHANNELS):
             self.channel.addItem(label, key)
-        self.channel.setAccessibleName("Show channel")
-        self.log_button = QPushButton("Log interaction…")
-        self.log_button.setToolTip("Record a call, visit, e-mail… with this customer (Ctrl+I)")
-        self.follow_button = QPushButton("Add follow-up…")
-        self.follow_button.setToolTip("Something to do for this customer, or a promise made")
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setToolTip("Mark the selected follow-up as done")
+        self.channel.setAccessibleName(self.tr("Show channel"))
+        self.log_button = QPushButton(self.tr("Log interaction…"))
+        self.log_button.setToolTip(self.tr("Record a call, visit, e-mail… with this customer "
+                                           "(Ctrl+I)"))
+        self.follow_button = QPushButton(self.tr("Add follow-up…"))
+        self.follow_button.setToolTip(self.tr("Something to do for this customer, or a promise "
+                                              "made"))
+        self.done_button = QPushButton(self.tr("Mark done"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up as done"))
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Timeline")
+        self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,21 +118,24 @@ class TimelineView(QWidget):
         self.full_text.setTextFormat(Qt.TextFormat.PlainText)
         self.full_text.setWordWrap(True)
         self.full_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.full_text.setAccessibleName("The selected entry in full")
+        self.full_text.setAccessibleName(self.tr("The selected entry in full"))
         self.full_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 12)
-        buttons = QHBoxLayout()
+        button_bar = QWidget()
+        # wraps onto a second row when the pane is narrow (Spanish labels are longer):
+        # a button is never cut
+        buttons = FlowLayout(button_bar)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.follow_button)
         buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show"))
+        filters.addWidget(QLabel(self.tr("Show")))
         filters.addWidget(self.kind)
         filters.addWidget(self.channel)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(buttons)
+        layout.addWidget(button_bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.full_text)
@@ -153,21 +162,27 @@ class TimelineView(QWidget):
         self.model.reload()
         cid = self.model.customer_id
         if cid is None:
-            self.summary.setText("Select a customer to see their timeline.")
+            self.summary.setText(self.tr("Select a customer to see their timeline."))
             return
         stats = response_times.per_customer(cid)
-        text = f"{self.name}: " if self.name else ""
-        text += f"{self.model.rowCount():,} entries"
+        entries = self.tr("%n item(s)", "", self.model.rowCount())
+        text = self.tr("{name}: {entries}").format(name=self.name, entries=entries) \
+            if self.name else entries
         if stats.answered:
-            text += (f" · we answer in {response_times.describe(stats.mean_seconds)} on average"
-                     f" (median {response_times.describe(stats.median_seconds)})")
+            text += " · " + self.tr("we answer in {mean} on average (median {median})").format(
+                mean=response_times.describe(stats.mean_seconds),
+                median=response_times.describe(stats.median_seconds))
         if stats.waiting:
-            text += f" · {stats.waiting} inbound contact(s) not answered yet"
+            text += " · " + self.tr("%n inbound contact(s) not answered yet", "", stats.waiting)
         stays = lifecycle.time_in_stage(cid)
-        path = " → ".join(f"{lifecycle.stage_label(s.stage)} {s.days} d" for s in stays)
-        text += f"\nIn {lifecycle.stage_label(stays[-1].stage)} for {stays[-1].days} days"
+        path = " → ".join(
+            self.tr("{stage} {days} d").format(
+                stage=labels.label(lifecycle.stage_label(s.stage)), days=s.days)
+            for s in stays)
+        text += "\n" + self.tr("In {stage} for %n day(s)", "", stays[-1].days).format(
+            stage=labels.label(lifecycle.stage_label(stays[-1].stage)))
         if len(stays) > 1:
-            text += f" (time in stage: {path})"
+            text += " " + self.tr("(time in stage: {path})").format(path=path)
         self.summary.setText(text)
 
     def _cleared(self) -> None:
@@ -177,10 +192,12 @@ class TimelineView(QWidget):
     def _show_full(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_data(current.row()) if current.isValid() else None
         # Mark done only for an open follow-up (no second click closing it again).
-        self.done_button.setEnabled(row is not None and row.kind == "follow_up"
-                                    and row.status == "open")
-        self.full_text.setText("" if row is None else
-                               f"{local_time(row.when)} · {row.title}\n{row.detail}")
+        self.done_button.setEnabled(
+            row is not None and row.kind == "follow_up" and row.status == "open"
+        )
+        self.full_text.setText(
+            "" if row is None else f"{local_time(row.when)} · {row.title}\n{row.detail}"
+        )
 
     def _filter(self) -> None:
         self.model.kind = self.kind.currentData()

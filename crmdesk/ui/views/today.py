@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.i18n import Translatable
 from crmdesk.services import catalog, myday
 from crmdesk.store.models import utcnow
-from crmdesk.ui import theme, when
+from crmdesk.ui import labels, theme, when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,7 +59,7 @@ def _item(text: str, key: int | None = None, bold: bool = False) -> QTableWidget
     return item
 
 
-class TodayView(QWidget):
+class TodayView(Translatable, QWidget):
     open_customer = Signal(int)
     log_call = Signal(int)
     follow_up_done = Signal(int)
@@ -79,42 +80,66 @@ class TodayView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.scope = QComboBox()
-        for key, label in myday.SCOPES.items():
+        for key, label in labels.pairs(myday.SCOPES.items()):
             self.scope.addItem(label, key)
-        self.scope.setAccessibleName("Whose day")
-        self.scope.setToolTip("My day: follow-ups assigned to me and my clients' ones nobody "
+        self.scope.setAccessibleName(self.tr("Whose day"))
+        self.scope.setToolTip(self.tr("My day: follow-ups assigned to me and my clients' ones "
+                                      "nobody "
                               "took; the team's day: everyone's; not yet assigned: the "
-                              "hand-over queue")
-        self.follow_ups = _table(["", "Due", "Customer", "What", "Assigned to"],
-                                 "Follow-ups due today and overdue")
-        self.meetings = _table(["Time", "Customer", "Channel", "Subject", "With"],
-                               "Meetings today")
-        self.birthdays = _table(["Day", "Customer", "Turns"], "Birthdays this week")
-        self.quiet = _table(["Customer", "Segment", "Last contact", "Quiet for"],
-                            "Customers gone quiet")
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setToolTip("Mark the selected follow-up as done (Ctrl+Z undoes)")
-        self.call_button = QPushButton("Log a call…")
-        self.call_button.setToolTip("Log a call with the selected quiet customer")
+                              "hand-over queue"))
+        self.follow_ups = _table(
+            ["", self.tr("Due"), self.tr("Customer"), self.tr("What"), self.tr("Assigned to")],
+            self.tr("Follow-ups due today and overdue"),
+        )
+        self.meetings = _table(
+            [
+                self.tr("Time"),
+                self.tr("Customer"),
+                self.tr("Channel"),
+                self.tr("Subject"),
+                self.tr("With"),
+            ],
+            self.tr("Meetings today"),
+        )
+        self.birthdays = _table(
+            [self.tr("Day"), self.tr("Customer"), self.tr("Turns")], self.tr("Birthdays this week")
+        )
+        self.quiet = _table(
+            [
+                self.tr("Customer"),
+                self.tr("Segment"),
+                self.tr("Last contact"),
+                self.tr("Quiet for"),
+            ],
+            self.tr("Customers gone quiet"),
+        )
+        self.done_button = QPushButton(self.tr("Mark done"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up as done (Ctrl+Z undoes)"))
+        self.call_button = QPushButton(self.tr("Log a call…"))
+        self.call_button.setToolTip(self.tr("Log a call with the selected quiet customer"))
         self.quiet_note = QLabel()
         self.quiet_note.setEnabled(False)
 
-        self.follow_box = QGroupBox("Follow-ups due (★ promises first)")
+        self.follow_box = QGroupBox(self.tr("Follow-ups due (★ promises first)"))
         fl = QVBoxLayout(self.follow_box)
         fl.addWidget(self.follow_ups)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.done_button)
         fl.addLayout(row)
-        meeting_box = QGroupBox("Meetings today")
-        meeting_box.setToolTip("In-person and video contacts logged today")
+        meeting_box = QGroupBox(self.tr("Meetings today"))
+        meeting_box.setToolTip(self.tr("In-person and video contacts logged today"))
         QVBoxLayout(meeting_box).addWidget(self.meetings)
-        self.birthday_box = QGroupBox("Birthdays")
-        self.birthday_box.setToolTip("Birthdays today and in the next 7 days")
+        self.birthday_box = QGroupBox(self.tr("Birthdays"))
+        self.birthday_box.setToolTip(self.tr("Birthdays today and in the next 7 days"))
         QVBoxLayout(self.birthday_box).addWidget(self.birthdays)
-        self.quiet_box = QGroupBox("Gone quiet")
-        self.quiet_box.setToolTip("No interaction for longer than their segment's contact "
-                                  "cadence (Settings ▸ Contact Cadence)")
+        self.quiet_box = QGroupBox(self.tr("Gone quiet"))
+        self.quiet_box.setToolTip(
+            self.tr(
+                "No interaction for longer than their segment's contact "
+                "cadence (Settings ▸ Contact Cadence)"
+            )
+        )
         ql = QVBoxLayout(self.quiet_box)
         ql.addWidget(self.quiet)
         row = QHBoxLayout()
@@ -122,7 +147,8 @@ class TodayView(QWidget):
         row.addWidget(self.call_button)
         ql.addLayout(row)
         self.follow_ups.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)  # what must be done gets the room
+            3, QHeaderView.ResizeMode.Stretch
+        )  # what must be done gets the room
         self.follow_ups.horizontalHeader().setStretchLastSection(False)
         self.meeting_box = meeting_box
         content = QWidget()
@@ -134,14 +160,22 @@ class TodayView(QWidget):
         # An empty day teaches how to begin.
         self.empty_text = QLabel()
         self.empty_text.setWordWrap(True)
-        self.empty_text.setAccessibleName("Nothing to do today")
+        self.empty_text.setAccessibleName(self.tr("Nothing to do today"))
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.capture_button = QPushButton("Log a call or visit…  (Ctrl+L)")
-        self.capture_button.setToolTip("Quick capture: type a name, pick the client or create "
-                                       "a new prospect, write what was said")
-        self.import_button = QPushButton("Import contacts…  (Ctrl+Shift+I)")
-        self.import_button.setToolTip("Bring in contacts from a phone, Outlook, Gmail or a "
-                                      "spreadsheet (vCard or CSV)")
+        self.capture_button = QPushButton(self.tr("Log a call or visit…  (Ctrl+L)"))
+        self.capture_button.setToolTip(
+            self.tr(
+                "Quick capture: type a name, pick the client or "
+                "create "
+                "a new prospect, write what was said"
+            )
+        )
+        self.import_button = QPushButton(self.tr("Import contacts…  (Ctrl+Shift+I)"))
+        self.import_button.setToolTip(
+            self.tr(
+                "Bring in contacts from a phone, Outlook, Gmail or a spreadsheet (vCard or CSV)"
+            )
+        )
         empty = QWidget()
         el = QVBoxLayout(empty)
         el.addStretch(1)
@@ -159,7 +193,7 @@ class TodayView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.scope)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -228,19 +262,25 @@ class TodayView(QWidget):
         due = day.follow_ups
         self.due_count = day.due_count
         overdue = day.overdue
-        shown = f" (the first {len(due)} shown)" if self.due_count > len(due) else ""
         if day.scope == "mine":
-            who = f"{day.staff_name}'s day" if day.staff_name else \
-                "Today (choose who you are under You: to see your own)"
+            who = (
+                self.tr("{name}'s day").format(name=day.staff_name)
+                if day.staff_name
+                else self.tr("Today (choose who you are under You: to see your own)")
+            )
         else:
-            who = myday.SCOPES[day.scope]
-        self.heading.setText(f"{who}, {now.astimezone():%A %d %B}: {self.due_count:,} "
-                             f"follow-ups due{shown}"
-                             + (f", {overdue} overdue" if overdue and not shown else ""))
+            who = labels.label(myday.SCOPES[day.scope])
+        heading = self.tr("{who}, {day}: %n follow-up(s) due", "", self.due_count).format(
+            who=who, day=when.long_day(now))
+        if self.due_count > len(due):
+            heading += " " + self.tr("(the first %n shown)", "", len(due))
+        elif overdue:
+            heading += self.tr(", %n overdue", "", overdue)
+        self.heading.setText(heading)
         self.follow_ups.setRowCount(len(due))
         for r, f in enumerate(due):
             star = _item("★" if f.is_promise else "", f.id)
-            star.setToolTip("A promise made to the client" if f.is_promise else "")
+            star.setToolTip(self.tr("A promise made to the client") if f.is_promise else "")
             self.follow_ups.setItem(r, 0, star)
             due_item = _item(when.due_text(f.due_at, now), f.id, f.overdue)
             due_item.setToolTip(when.exact(f.due_at))
@@ -249,36 +289,54 @@ class TodayView(QWidget):
             self.follow_ups.setItem(r, 1, due_item)
             self.follow_ups.setItem(r, 2, _item(f.customer_name, f.customer_id))
             self.follow_ups.setItem(r, 3, _item(f.what, f.id, f.is_promise))
-            self.follow_ups.setItem(r, 4, _item(f.assignee or "(nobody yet)", f.id))
+            self.follow_ups.setItem(r, 4, _item(f.assignee or self.tr("(nobody yet)"), f.id))
             self.follow_ups.item(r, 3).setToolTip(f.what)
         self.meetings.setRowCount(len(day.meetings))
         for r, m in enumerate(day.meetings):
             self.meetings.setItem(r, 0, _item(when.time_text(m.happened_at), m.customer_id))
             self.meetings.setItem(r, 1, _item(m.customer_name, m.customer_id))
-            self.meetings.setItem(r, 2, _item(
-                catalog.INTERACTION_CHANNEL_LABELS.get(m.channel, m.channel), m.customer_id))
+            self.meetings.setItem(
+                r,
+                2,
+                _item(
+                    labels.label(catalog.INTERACTION_CHANNEL_LABELS.get(m.channel, m.channel)),
+                    m.customer_id,
+                ),
+            )
             self.meetings.setItem(r, 3, _item(m.subject, m.customer_id))
             self.meetings.setItem(r, 4, _item(m.staff, m.customer_id))
         birthdays = day.birthdays
         self.birthdays.setRowCount(len(birthdays))
         for r, b in enumerate(birthdays):
-            day_text = "Today" if b.next_date == now.astimezone().date() else \
-                "Tomorrow" if b.next_date == now.astimezone().date() + dt.timedelta(days=1) \
-                else f"{when.weekday(b.next_date)} {when.date_text(b.next_date)}"
-            self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, day_text == "Today"))
+            today = b.next_date == now.astimezone().date()
+            day_text = (
+                self.tr("Today")
+                if today
+                else self.tr("Tomorrow")
+                if b.next_date == now.astimezone().date() + dt.timedelta(days=1)
+                else when.short_day(b.next_date)
+            )
+            self.birthdays.setItem(r, 0, _item(day_text, b.customer_id, today))
             self.birthdays.setItem(r, 1, _item(b.name, b.customer_id))
             self.birthdays.setItem(r, 2, _item(str(b.age), b.customer_id))
         quiet, total = day.quiet, day.quiet_total
         self.quiet.setRowCount(len(quiet))
         for r, q in enumerate(quiet):
-            last = when.past_text(q.last_contact, now) if q.last_contact else "never"
+            last = when.past_text(q.last_contact, now) if q.last_contact else self.tr("never")
             self.quiet.setItem(r, 0, _item(q.name, q.customer_id))
             self.quiet.setItem(r, 1, _item(q.segment, q.customer_id))
             self.quiet.setItem(r, 2, _item(last, q.customer_id))
-            self.quiet.setItem(r, 3, _item(
-                f"{when.days_text(q.days_quiet)} (every {q.cadence_days})", q.customer_id))
-        self.quiet_note.setText(f"{total:,} in all; the {len(quiet)} most overdue are shown"
-                                if total > len(quiet) else f"{total:,} in all")
+            self.quiet.setItem(
+                r,
+                3,
+                _item(self.tr("{quiet} (every {cadence})").format(
+                    quiet=when.days_text(q.days_quiet), cadence=q.cadence_days), q.customer_id),
+            )
+        self.quiet_note.setText(
+            self.tr("%n in all; the {n} most overdue are shown", "", total).format(n=len(quiet))
+            if total > len(quiet)
+            else self.tr("%n in all", "", total)
+        )
         self._show_empty_state(day)
 
     def _show_empty_state(self, day: myday.Day) -> None:
@@ -287,18 +345,28 @@ class TodayView(QWidget):
             return
         if day.scope == "mine" and myday.any_customers():
             self.empty_text.setText(
-                "Nothing due for you today: no follow-ups, meetings, birthdays or quiet "
-                "clients. Switch “Show” to the team's day, or log a call with Ctrl+L.")
+                self.tr(
+                    "Nothing due for you today: no follow-ups, meetings, birthdays or quiet "
+                    "clients. Switch “Show” to the team's day, or log a call with Ctrl+L."
+                )
+            )
         elif myday.any_customers():
             self.empty_text.setText(
-                f"{myday.SCOPES[day.scope]}: nothing due today. Log a call or a visit with "
-                "Ctrl+L; a follow-up you add shows here on its day.")
+                self.tr(
+                    "{value}: nothing due today. Log a call or a visit with Ctrl+L; a "
+                    "follow-up you add shows here on its day."
+                ).format(value=labels.label(myday.SCOPES[day.scope]))
+            )
         else:
             self.empty_text.setText(
-                "Your book is empty. Log the first call or walk-in with Ctrl+L (type a name: a "
-                "new client is created as you go), or import your contacts from a phone, "
-                "Outlook or a spreadsheet. Follow-ups and promises due, birthdays and clients "
-                "gone quiet will show here every morning.")
+                self.tr(
+                    "Your book is empty. Log the first call or walk-in with Ctrl+L (type a "
+                    "name: a "
+                    "new client is created as you go), or import your contacts from a phone, "
+                    "Outlook or a spreadsheet. Follow-ups and promises due, birthdays and clients "
+                    "gone quiet will show here every morning."
+                )
+            )
         self.body.setCurrentIndex(1)
 
     def selected_follow_up(self) -> int | None:
