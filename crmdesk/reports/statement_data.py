@@ -54,6 +54,7 @@ class StatementData:
     affordable: list[tuple[str, int]] = field(default_factory=list)
     next_reward: tuple[str, int] | None = None
     tiered: bool = False  # above the programme's starting tier
+    gender: str = ""  # "f", "m" or "" (unknown): the Spanish words agree with it
 
     @property
     def earned(self) -> int:
@@ -145,7 +146,7 @@ def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
     status = tier_for(loyalty_ledger.qualifying_points(cid, as_of, prog), prog)
     soon, first = loyalty_ledger.expiring(cid, as_of, prog)
     return StatementData(
-        customer_id=cid, language=language,
+        customer_id=cid, language=language, gender=greeting.gender(data, contact),
         full_name=data.display_name, greeting=greeting.greeting(data, contact),
         address_lines=address_block(data, contact), period=period,
         issued=ctx.now.astimezone().date(),

@@ -171,7 +171,7 @@ class _StatementCanvas(rl_canvas.Canvas):
     def _decorate(self, page: int, pages: int) -> None:
         assert self.statement is not None
         data, logo = self.statement
-        w = words(data.language)
+        w = words(data.language, data.gender)
         top = PAGE_H - 12 * mm
         if page == 1:
             rule_y = draw_letterhead(self, logo, data.business_name, data.business_lines)
@@ -250,7 +250,7 @@ class _TopBlock(_Drawn):
         self.HEIGHT = max(27 * mm, 14 + 13.5 * min(7, len(d.address_lines)))
 
     def draw(self) -> None:
-        d, w = self.d, words(self.d.language)
+        d, w = self.d, words(self.d.language, self.d.gender)
         top = self.HEIGHT
         for i, line in enumerate(d.address_lines[:7]):
             self.text(0, top - 10 - i * 13.5, line, FONT, 10, width=WIDTH - 85 * mm)
@@ -275,7 +275,7 @@ class _Summary(_Drawn):
         self.d = d
 
     def draw(self) -> None:
-        d, w, n = self.d, words(self.d.language), self.d.language
+        d, w, n = self.d, words(self.d.language, self.d.gender), self.d.language
         c = self.canv
         box = WIDTH / 4
         cells = [(w["opening"], _num(d.opening, n), INK),
@@ -380,7 +380,7 @@ class _LedgerRows(Flowable):
 
 
 def _ledger(d: StatementData) -> _LedgerRows:
-    w = words(d.language)
+    w = words(d.language, d.gender)
     desc_width = WIDTH - 72 * mm - 10
     n = d.language
     rows: list[tuple[str, str, str, str, bool]] = [
@@ -397,7 +397,7 @@ def _ledger(d: StatementData) -> _LedgerRows:
 
 
 def _closing_sections(d: StatementData) -> list[Flowable]:
-    w = words(d.language)
+    w = words(d.language, d.gender)
     n = d.language
     parts: list[Flowable] = [_heading(w["your_tier"])]
     if d.next_tier and not d.tiered:
@@ -436,7 +436,7 @@ def _closing_sections(d: StatementData) -> list[Flowable]:
 
 def statement_story(d: StatementData, logo: ImageReader) -> list[Flowable]:
     """The flowables of one statement (several can follow each other in one document)."""
-    w = words(d.language)
+    w = words(d.language, d.gender)
     period = d.period.label(d.language)
     intro = (w["intro_tier"].format(period=period, tier=d.tier) if d.tiered
              else w["intro"].format(period=period))
@@ -480,6 +480,6 @@ def render(statements: Iterable[StatementData], out: str | Path | BinaryIO, *, t
 
 
 def render_one(data: StatementData, out: str | Path | BinaryIO) -> None:
-    w = words(data.language)
+    w = words(data.language, data.gender)
     render([data], out, title=data.title, author=data.business_name or "crmdesk",
            subject=w["subject"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "title": "Loyalty statement",
@@ -73,5 +75,27 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def words(language: str) -> dict[str, str]:
-    return TEXT["es" if language == "es" else "en"]
+#: Spanish agrees with the client: "socia" for a woman; where the form of address does not
+#: say, a wording that needs no gender.
+_ES_NEUTRAL = {
+    "member": "N.º de socio/a",
+    "intro_tier": "Le enviamos su extracto de puntos de {period}. Gracias por formar parte de "
+                  "nuestro nivel {tier}.",
+    "tier_next": "Su nivel es {tier}. Con {points} puntos más en {months} meses pasará a "
+                 "{next}.",
+    "tier_top": "Su nivel es {tier}, el más alto de todos. Gracias.",
+    "tier_base": "Ha acumulado {qualifying} puntos en los últimos {months} meses. Con "
+                 "{points} más pasará al nivel {next}.",
+}
+
+
+def words(language: str, gender: str = "m") -> dict[str, str]:
+    """The statement's words in `language`, agreeing with the client's `gender` ("f", "m",
+    or "" when the book does not know it)."""
+    if language != "es":
+        return TEXT["en"]
+    if gender == "f":
+        return {k: re.sub(r"\bsocio\b", "socia", v) for k, v in TEXT["es"].items()}
+    if gender == "m":
+        return TEXT["es"]
+    return {**TEXT["es"], **_ES_NEUTRAL}

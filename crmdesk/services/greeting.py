@@ -21,6 +21,16 @@ def _key(salutation: str) -> str:
     return salutation.strip().rstrip(".").casefold()
 
 
+def gender(data: CustomerData, contact: CustomerData | None = None) -> str:
+    """"f" or "m" where the form of address says it (Mrs, Sra., Mr, Don…), else "" (a
+    letter then uses a neutral wording); an organisation: its contact person's."""
+    if data.kind == "organisation":
+        return gender(contact) if contact is not None and contact.kind != "organisation" \
+            else ""
+    key = _key(data.salutation)
+    return "f" if key in _FEMININE else "m" if key in _MASCULINE else ""
+
+
 def first_name(data: CustomerData, contact: CustomerData | None = None) -> str:
     """The name a message uses for the client (an organisation: its contact's, else its
     own name)."""

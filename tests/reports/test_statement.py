@@ -105,6 +105,22 @@ def test_spanish_client_gets_a_spanish_statement(book: object) -> None:
     assert "Saldo final" in text and "Página 1 de 1" in text
 
 
+@pytest.mark.parametrize(("salutation", "expected", "absent"), [
+    ("Sra.", "Es usted socia Silver", "socio"),
+    ("Sr.", "Es usted socio Silver", "socia"),
+    ("", "Su nivel es Silver", "socio Silver"),
+])
+def test_the_spanish_statement_agrees_with_the_client(book: object, salutation: str,
+                                                       expected: str, absent: str) -> None:
+    """"Socia" for Sra. Peña, "socio" for Sr. García; where the form of address does not
+    say, a wording that needs no gender."""
+    cid = add("Lola", "Peña", salutation=salutation, language="es")
+    loyalty_ledger.record_purchase(cid, 1_000_00, on=dt.date(2026, 10, 5), now=NOW)
+    text = " ".join("\n".join(text_of(render(cid))[1]).split())
+    assert expected in text
+    assert absent not in text
+
+
 def test_markup_in_user_text_prints_literally(book: object) -> None:
     cid = add("<b>Bob", "& Co</b>", salutation="Mr",
               addresses=[PostalAddress("home", '<img src="/etc/passwd"/> 1 Road', "<i>Town</i>",
