@@ -553,21 +553,40 @@ class HubLink:
             return list(self.conn.execute("SELECT * FROM crm.snapshot(%s, %s, %s)",
                                           (kind, after, limit)))
 
-    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
-        """Every live record of a kind, streamed with COPY in blocks of `batch` (one
-        statement per kind: the policy's subplans are built once, not once per page)."""
-        with plain_errors("The hub refused the snapshot"), self.conn.cursor().copy(
-                "COPY (SELECT uid, data::text, seq FROM crm.rec WHERE kind = %s "
-                "AND NOT deleted) TO STDOUT", (kind,)) as copy:
-            copy.set_types(["text", "text", "int8"])
-            block: list[tuple[str, str, int]] = []
-            for row in copy.rows():
-                block.append(row)
-                if len(block) >= batch:
-                    yield block
-                    block = []
-            if block:
-                yield block
+    def snapshot_records(self, kinds: list[str], batch: int
+                         ) -> Iterator[tuple[str, list[tuple[str, str, int]]]]:
+        """Every live record of these kinds, streamed with COPY in one statement and
+        handed out in blocks of up to `batch` records of one kind (call inside
+        `snapshot()`).
+
+        One statement for all kinds: the table is read once, in one sequential scan, and
+        the policy's subplans are built once (one statement per kind read the table
+        seventeen times, and PostgreSQL's JIT compiled each: half a second apiece). The
+        planner's guess of what the policy keeps leads it to an index scan in key order,
+        twice as slow for a snapshot that takes nearly every row: both are off for this
+        statement only."""
+        with plain_errors("The hub refused the snapshot"):
+            for name in ("jit", "enable_indexscan", "enable_bitmapscan"):
+                self.conn.execute(f"SET LOCAL {name} = off")
+            with self.conn.cursor().copy(
+                    "COPY (SELECT kind, uid, data::text, seq FROM crm.rec "
+                    "WHERE kind = ANY(%s) AND NOT deleted) TO STDOUT", (list(kinds),)) as copy:
+                copy.set_types(["text", "text", "text", "int8"])
+                blocks: dict[str, list[tuple[str, str, int]]] = {}
+                for kind, uid, data, seq in copy.rows():
+                    block = blocks.get(kind)
+                    if block is None:
+                        block = blocks[kind] = []
+                    block.append((uid, data, seq))
+                    if len(block) >= batch:
+                        yield kind, block
+                        blocks[kind] = []
+                for kind, block in blocks.items():
+                    if block:
+                        yield kind, block
+            # (SET LOCAL would end with the transaction; the rest of it plans as usual.)
+            for name in ("jit", "enable_indexscan", "enable_bitmapscan"):
+                self.conn.execute(f"RESET {name}")
 
     def head(self) -> int:
         with plain_errors("Cannot read the hub"):
