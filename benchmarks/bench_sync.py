@@ -138,8 +138,11 @@ def main() -> int:
         snapshot_sql = ("SELECT kind, uid, data::text, seq FROM crm.rec "
                         "WHERE kind = ANY(%s) AND NOT deleted")
         kinds = (snapshot_kinds(),)
-        bare_read, bare_bytes = copy_seconds(conn, snapshot_sql, kinds)
-        rls_read, rls_bytes = copy_seconds(role_conn, snapshot_sql, kinds)
+        # (Each read twice, alternately, the faster kept: the machine is shared.)
+        reads = [(copy_seconds(conn, snapshot_sql, kinds),
+                  copy_seconds(role_conn, snapshot_sql, kinds)) for _ in range(2)]
+        bare_read, bare_bytes = min(r[0] for r in reads)
+        rls_read, rls_bytes = min(r[1] for r in reads)
 
         # Bootstrap of a laptop.
         link = client.HubLink.open(url, login, password=password)
@@ -155,7 +158,7 @@ def main() -> int:
         print(f"  bootstrap of a {args.role}'s laptop ({kind_of_book} book; join: "
               f"{pulled.received:,} records, {count:,} customers, search index built): "
               f"{boot:.1f} s (this process's CPU {cpu:.1f} s)   [target <= 60 s]")
-        print(f"    bare: the same snapshot read with COPY as the superuser (no RLS): "
+        print(f"    bare: the same snapshot read to the end with COPY as the superuser (no RLS): "
               f"{bare_read:.1f} s ({bare_bytes / 1e6:.0f} MB); as {login} (with RLS): "
               f"{rls_read:.1f} s ({rls_bytes / 1e6:.0f} MB)  =  {boot / bare_read:.1f}x "
               "the bare read")
