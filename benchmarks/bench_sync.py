@@ -67,13 +67,14 @@ def snapshot_kinds() -> list[str]:
     return [t.hub_name(p) for t in TABLES for p in t.parts()]
 
 
-def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = ()) -> tuple[float, int]:
+def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = (), *,
+                 snapshot: bool = True) -> tuple[float, int]:
     """Seconds to read a COPY of `sql` to the end (raw blocks, nothing parsed), and how
     many bytes came."""
     t0 = time.perf_counter()
     size = 0
     with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
-        for name in ("jit", "enable_indexscan", "enable_bitmapscan"):
+        for name in ("jit", "enable_indexscan", "enable_bitmapscan") if snapshot else ():
             cur.execute(f"SET LOCAL {name} = off")  # as the snapshot does
         with cur.copy(f"COPY ({sql}) TO STDOUT", params) as copy:
             for block in copy:
@@ -81,13 +82,16 @@ def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = ()) -> tup
     return time.perf_counter() - t0, size
 
 
-def timed(fn: object, rounds: int) -> list[float]:
-    out = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        out.append(time.perf_counter() - t0)
-    return out
+def explain(conn: object, label: str, sql: str, params: tuple[object, ...], *,
+            snapshot: bool) -> None:
+    """EXPLAIN ANALYZE of `sql` on `conn`, printed indented (the plan's nodes and times)."""
+    with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
+        for name in ("jit", "enable_indexscan", "enable_bitmapscan") if snapshot else ("jit",):
+            cur.execute(f"SET LOCAL {name} = off")  # (crm.pull runs without JIT)
+        rows = cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
+    print(f"    EXPLAIN ANALYZE, {label}:")
+    for (line,) in rows:
+        print(f"      {line}")
 
 
 def main() -> int:
@@ -101,6 +105,9 @@ def main() -> int:
                         help="the laptop's book is encrypted (as the window's Join makes it)")
     parser.add_argument("--bootstrap-only", action="store_true",
                         help="stop after the bootstrap and pull figures")
+    parser.add_argument("--explain", action="store_true",
+                        help="print EXPLAIN ANALYZE of the snapshot and of a pull page, "
+                             "as the role (RLS) and as the superuser")
     args = parser.parse_args()
 
     from crmdesk.hub import client, office, testserver
@@ -138,6 +145,9 @@ def main() -> int:
         snapshot_sql = ("SELECT kind, uid, data::text, seq FROM crm.rec "
                         "WHERE kind = ANY(%s) AND NOT deleted")
         kinds = (snapshot_kinds(),)
+        if args.explain:
+            explain(conn, "snapshot as the superuser", snapshot_sql, kinds, snapshot=True)
+            explain(role_conn, f"snapshot as {login}", snapshot_sql, kinds, snapshot=True)
         # (Each read twice, alternately, the faster kept: the machine is shared.)
         reads = [(copy_seconds(conn, snapshot_sql, kinds),
                   copy_seconds(role_conn, snapshot_sql, kinds)) for _ in range(2)]
@@ -171,10 +181,18 @@ def main() -> int:
         old = max(0, int(pulled.cursor) // 2)
         page_sql = ("SELECT r.seq, r.kind, r.uid, r.cust, r.data, r.v, r.deleted FROM crm.rec "
                     "r WHERE r.seq > %s ORDER BY r.seq LIMIT %s")
-        as_role = timed(lambda: role_conn.execute("SELECT * FROM crm.pull(%s, %s)",
-                                                  (old, sync.PULL_PAGE)).fetchall(), 20)
-        bare_page = timed(lambda: conn.execute(page_sql, (old, sync.PULL_PAGE)).fetchall(), 20)
-        print(f"  a pull page of {sync.PULL_PAGE:,} records as {login} (RLS): p50 "
+        if args.explain:
+            explain(conn, "a pull page as the superuser", page_sql, (old, sync.PULL_PAGE),
+                    snapshot=False)
+            explain(role_conn, f"a pull page as {login} (the SELECT crm.pull runs)", page_sql,
+                    (old, sync.PULL_PAGE), snapshot=False)
+        as_role, bare_page = [], []
+        for _ in range(20):  # alternately; raw COPY blocks, so nothing but the SQL is timed
+            as_role.append(copy_seconds(role_conn, "SELECT * FROM crm.pull(%s, %s)",
+                                        (old, sync.PULL_PAGE), snapshot=False)[0])
+            bare_page.append(copy_seconds(conn, page_sql, (old, sync.PULL_PAGE),
+                                          snapshot=False)[0])
+        print(f"  a pull page of {sync.PULL_PAGE:,} records as {login} (crm.pull, RLS): p50 "
               f"{ms(statistics.median(as_role))}, p95 {ms(percentile(as_role, 95))}")
         print(f"    bare: the same SELECT as the superuser (no RLS): p50 "
               f"{ms(statistics.median(bare_page))}, p95 {ms(percentile(bare_page, 95))}")
