@@ -61,12 +61,6 @@ def edit_profiles(count: int, start: int = 1, field: str = "occupation") -> None
 LOGINS = {"executive": "ana", "receptionist": "rita", "manager": "manager"}
 
 
-def snapshot_kinds() -> list[str]:
-    from crmdesk.services.sync_spec import TABLES
-
-    return [t.hub_name(p) for t in TABLES for p in t.parts()]
-
-
 def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = (), *,
                  snapshot: bool = True) -> tuple[float, int]:
     """Seconds to read a COPY of `sql` to the end (raw blocks, nothing parsed), and how
@@ -74,20 +68,18 @@ def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = (), *,
     t0 = time.perf_counter()
     size = 0
     with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
-        for name in ("jit", "enable_indexscan", "enable_bitmapscan") if snapshot else ():
-            cur.execute(f"SET LOCAL {name} = off")  # as the snapshot does
+        if snapshot:
+            cur.execute("SET LOCAL jit = off")  # as the snapshot does
         with cur.copy(f"COPY ({sql}) TO STDOUT", params) as copy:
             for block in copy:
                 size += len(block)
     return time.perf_counter() - t0, size
 
 
-def explain(conn: object, label: str, sql: str, params: tuple[object, ...], *,
-            snapshot: bool) -> None:
+def explain(conn: object, label: str, sql: str, params: tuple[object, ...]) -> None:
     """EXPLAIN ANALYZE of `sql` on `conn`, printed indented (the plan's nodes and times)."""
     with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
-        for name in ("jit", "enable_indexscan", "enable_bitmapscan") if snapshot else ("jit",):
-            cur.execute(f"SET LOCAL {name} = off")  # (crm.pull runs without JIT)
+        cur.execute("SET LOCAL jit = off")  # (as the snapshot, and crm.pull, run)
         rows = cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
     print(f"    EXPLAIN ANALYZE, {label}:")
     for (line,) in rows:
@@ -142,12 +134,11 @@ def main() -> int:
         if login != "manager":
             client.enrol(conn, login, password, args.role, login.title())
         role_conn = client.connect(url, login, password=password)
-        snapshot_sql = ("SELECT kind, uid, data::text, seq FROM crm.rec "
-                        "WHERE kind = ANY(%s) AND NOT deleted")
-        kinds = (snapshot_kinds(),)
+        snapshot_sql = client.SNAPSHOT_SQL
+        kinds: tuple[object, ...] = ()
         if args.explain:
-            explain(conn, "snapshot as the superuser", snapshot_sql, kinds, snapshot=True)
-            explain(role_conn, f"snapshot as {login}", snapshot_sql, kinds, snapshot=True)
+            explain(conn, "snapshot as the superuser", snapshot_sql, kinds)
+            explain(role_conn, f"snapshot as {login}", snapshot_sql, kinds)
         # (Each read twice, alternately, the faster kept: the machine is shared.)
         reads = [(copy_seconds(conn, snapshot_sql, kinds),
                   copy_seconds(role_conn, snapshot_sql, kinds)) for _ in range(2)]
@@ -182,10 +173,9 @@ def main() -> int:
         page_sql = ("SELECT r.seq, r.kind, r.uid, r.cust, r.data, r.v, r.deleted FROM crm.rec "
                     "r WHERE r.seq > %s ORDER BY r.seq LIMIT %s")
         if args.explain:
-            explain(conn, "a pull page as the superuser", page_sql, (old, sync.PULL_PAGE),
-                    snapshot=False)
+            explain(conn, "a pull page as the superuser", page_sql, (old, sync.PULL_PAGE))
             explain(role_conn, f"a pull page as {login} (the SELECT crm.pull runs)", page_sql,
-                    (old, sync.PULL_PAGE), snapshot=False)
+                    (old, sync.PULL_PAGE))
         as_role, bare_page = [], []
         for _ in range(20):  # alternately; raw COPY blocks, so nothing but the SQL is timed
             as_role.append(copy_seconds(role_conn, "SELECT * FROM crm.pull(%s, %s)",
