@@ -3,6 +3,11 @@ PostgreSQL (started as a non-root user on 127.0.0.1, stopped at the end), then t
 issue 13 asks for, each beside the bare operation on the same data in the same run.
 
 Run: .venv/bin/python benchmarks/bench_sync.py [--size 100000] [--no-gui]
+       [--role executive|receptionist|manager] [--encrypted] [--bootstrap-only]
+
+--role: whose laptop joins and pulls (issue 14: a receptionist's bootstrap and the pull
+cost with row-level security, each beside the same SELECT as the superuser, no RLS).
+--encrypted: the laptop's book is encrypted, as the window's Join always makes it.
 """
 
 from __future__ import annotations
@@ -52,13 +57,50 @@ def edit_profiles(count: int, start: int = 1, field: str = "occupation") -> None
         customers.update(cid, data, "US")
 
 
+#: The laptop that joins, by role: its login (the manager's is their second device).
+LOGINS = {"executive": "ana", "receptionist": "rita", "manager": "manager"}
+
+
+def copy_seconds(conn: object, sql: str, params: tuple[object, ...] = (), *,
+                 snapshot: bool = True) -> tuple[float, int]:
+    """Seconds to read a COPY of `sql` to the end (raw blocks, nothing parsed), and how
+    many bytes came."""
+    t0 = time.perf_counter()
+    size = 0
+    with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
+        if snapshot:
+            cur.execute("SET LOCAL jit = off")  # as the snapshot does
+        with cur.copy(f"COPY ({sql}) TO STDOUT", params) as copy:
+            for block in copy:
+                size += len(block)
+    return time.perf_counter() - t0, size
+
+
+def explain(conn: object, label: str, sql: str, params: tuple[object, ...]) -> None:
+    """EXPLAIN ANALYZE of `sql` on `conn`, printed indented (the plan's nodes and times)."""
+    with conn.transaction(), conn.cursor() as cur:  # type: ignore[attr-defined]
+        cur.execute("SET LOCAL jit = off")  # (as the snapshot, and crm.pull, run)
+        rows = cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params).fetchall()
+    print(f"    EXPLAIN ANALYZE, {label}:")
+    for (line,) in rows:
+        print(f"      {line}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=Path("bench-out"))
     parser.add_argument("--no-gui", action="store_true", help="skip the keystroke runs")
+    parser.add_argument("--role", choices=sorted(LOGINS), default="executive",
+                        help="the role of the laptop that joins and pulls")
+    parser.add_argument("--encrypted", action="store_true",
+                        help="the laptop's book is encrypted (as the window's Join makes it)")
+    parser.add_argument("--bootstrap-only", action="store_true",
+                        help="stop after the bootstrap and pull figures")
+    parser.add_argument("--explain", action="store_true",
+                        help="print EXPLAIN ANALYZE of the snapshot and of a pull page, "
+                             "as the role (RLS) and as the superuser")
     args = parser.parse_args()
-
 
     from crmdesk.hub import client, office, testserver
     from crmdesk.services import access, sync
@@ -87,28 +129,68 @@ def main() -> int:
               f"{time.perf_counter() - t0:.1f} s")
         close_database()
         conn = client.connect(admin, password=password)
-        client.enrol(conn, "ana", password, "executive", "Ana")
-        t0 = time.perf_counter()
-        with conn.cursor().copy("COPY (SELECT seq, kind, uid, cust, data, v, deleted "
-                                "FROM crm.rec ORDER BY seq) TO STDOUT") as copy:
-            for _block in copy:
-                pass
-        bare_read = time.perf_counter() - t0
+        login = LOGINS[args.role]
+        laptop_key = "bench passphrase" if args.encrypted else None
+        if login != "manager":
+            client.enrol(conn, login, password, args.role, login.title())
+        role_conn = client.connect(url, login, password=password)
+        snapshot_sql = client.SNAPSHOT_SQL
+        kinds: tuple[object, ...] = ()
+        if args.explain:
+            explain(conn, "snapshot as the superuser", snapshot_sql, kinds)
+            explain(role_conn, f"snapshot as {login}", snapshot_sql, kinds)
+        # (Each read twice, alternately, the faster kept: the machine is shared.)
+        reads = [(copy_seconds(conn, snapshot_sql, kinds),
+                  copy_seconds(role_conn, snapshot_sql, kinds)) for _ in range(2)]
+        bare_read, bare_bytes = min(r[0] for r in reads)
+        rls_read, rls_bytes = min(r[1] for r in reads)
 
         # Bootstrap of a laptop.
-        link = client.HubLink.open(url, "ana", password=password)
+        link = client.HubLink.open(url, login, password=password)
         access.reset()
-        open_book(laptop)
+        open_book(laptop, passphrase=laptop_key)
+        cpu0 = time.process_time()
         t0 = time.perf_counter()
-        pulled = office.join_office(link, url, "ana")
+        pulled = office.join_office(link, url, login)
         boot = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
         count = db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]
-        print(f"  bootstrap of a laptop (join: {pulled.received:,} records, {count:,} "
-              f"customers, search index built): {boot:.1f} s   [target <= 60 s]")
-        print(f"    bare: reading the same records from the hub with COPY: {bare_read:.1f} s")
+        kind_of_book = "encrypted" if args.encrypted else "plain"
+        print(f"  bootstrap of a {args.role}'s laptop ({kind_of_book} book; join: "
+              f"{pulled.received:,} records, {count:,} customers, search index built): "
+              f"{boot:.1f} s (this process's CPU {cpu:.1f} s)   [target <= 60 s]")
+        print(f"    bare: the same snapshot read to the end with COPY as the superuser (no RLS): "
+              f"{bare_read:.1f} s ({bare_bytes / 1e6:.0f} MB); as {login} (with RLS): "
+              f"{rls_read:.1f} s ({rls_bytes / 1e6:.0f} MB)  =  {boot / bare_read:.1f}x "
+              "the bare read")
         print("    of which: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(
             pulled.phases.items(), key=lambda kv: -kv[1]) if v >= 0.1))
         close_database()
+
+        # The pull cost with row-level security: one full page from an old cursor, as the
+        # role (crm.pull, RLS applied) and as the superuser (the same SELECT, no RLS).
+        old = max(0, int(pulled.cursor) // 2)
+        page_sql = ("SELECT r.seq, r.kind, r.uid, r.cust, r.data, r.v, r.deleted FROM crm.rec "
+                    "r WHERE r.seq > %s ORDER BY r.seq LIMIT %s")
+        if args.explain:
+            explain(conn, "a pull page as the superuser", page_sql, (old, sync.PULL_PAGE))
+            explain(role_conn, f"a pull page as {login} (the SELECT crm.pull runs)", page_sql,
+                    (old, sync.PULL_PAGE))
+        as_role, bare_page = [], []
+        for _ in range(20):  # alternately; raw COPY blocks, so nothing but the SQL is timed
+            as_role.append(copy_seconds(role_conn, "SELECT * FROM crm.pull(%s, %s)",
+                                        (old, sync.PULL_PAGE), snapshot=False)[0])
+            bare_page.append(copy_seconds(conn, page_sql, (old, sync.PULL_PAGE),
+                                          snapshot=False)[0])
+        print(f"  a pull page of {sync.PULL_PAGE:,} records as {login} (crm.pull, RLS): p50 "
+              f"{ms(statistics.median(as_role))}, p95 {ms(percentile(as_role, 95))}")
+        print(f"    bare: the same SELECT as the superuser (no RLS): p50 "
+              f"{ms(statistics.median(bare_page))}, p95 {ms(percentile(bare_page, 95))}")
+        role_conn.close()
+        if args.bootstrap_only:
+            link.close()
+            conn.close()
+            return 0
 
         # Push of one change, of 500 changes (the manager's book).
         mlink = client.HubLink.open(url, "manager", password=password)
@@ -148,7 +230,8 @@ def main() -> int:
               f"[target <= 1 s]")
         print(f"    bare: inserting 500 rows into a plain hub table: {ms(bare500)}")
 
-        # Incremental pull after 10 changes (the laptop pulls what the manager pushed).
+        # Incremental pull after 10 changes (the laptop pulls what the manager pushed, as
+        # its login: row-level security applies).
         pulls = []
         bare_pull = []
         phases: dict[str, float] = {}
@@ -156,7 +239,7 @@ def main() -> int:
             edit_profiles(10, start=3000 + rnd * 10, field="interests")
             sync.push(mlink)
             close_database()
-            open_book(laptop)
+            open_book(laptop, passphrase=laptop_key)
             head = db.execute_sql("SELECT cursor FROM sync_state").fetchone()[0]
             t0 = time.perf_counter()
             got = sync.pull(link)

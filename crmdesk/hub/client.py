@@ -515,6 +515,11 @@ def set_office(conn: Any, office: str) -> None:
                      "ON CONFLICT (key) DO NOTHING", (office,))
 
 
+#: The snapshot a laptop joins with: every live record its login may see (row-level
+#: security decides which; kinds the laptop did not ask for are skipped as they arrive).
+SNAPSHOT_SQL = "SELECT kind, uid, data::text, seq FROM crm.rec WHERE NOT deleted"
+
+
 class HubLink:
     """A book's connection to the hub as its staff login: hello, push, pull, ack.
 
@@ -570,21 +575,39 @@ class HubLink:
             return list(self.conn.execute("SELECT * FROM crm.snapshot(%s, %s, %s)",
                                           (kind, after, limit)))
 
-    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
-        """Every live record of a kind, streamed with COPY in blocks of `batch` (one
-        statement per kind: the policy's subplans are built once, not once per page)."""
-        with plain_errors("The hub refused the snapshot"), self.conn.cursor().copy(
-                "COPY (SELECT uid, data::text, seq FROM crm.rec WHERE kind = %s "
-                "AND NOT deleted) TO STDOUT", (kind,)) as copy:
-            copy.set_types(["text", "text", "int8"])
-            block: list[tuple[str, str, int]] = []
-            for row in copy.rows():
-                block.append(row)
-                if len(block) >= batch:
-                    yield block
-                    block = []
-            if block:
-                yield block
+    def snapshot_records(self, kinds: list[str], batch: int
+                         ) -> Iterator[tuple[str, list[tuple[str, str, int]]]]:
+        """Every live record of these kinds, streamed with COPY in one statement and
+        handed out in blocks of up to `batch` records of one kind (call inside
+        `snapshot()`).
+
+        One statement for all kinds, which reads the table once, sequentially: one
+        statement per kind read it seventeen times, each compiled by PostgreSQL's JIT
+        (half a second apiece). The statement names no kind: with row-level security
+        the planner prices the policy's subplans per row and took the primary key's index
+        (kind, uid) for a condition on kind, a random walk over the whole table three
+        times slower than reading it in order, even with index scans disabled. Kinds
+        this crmdesk does not know (a newer hub's) are skipped here, as before."""
+        wanted = set(kinds)
+        with plain_errors("The hub refused the snapshot"):
+            self.conn.execute("SET LOCAL jit = off")
+            with self.conn.cursor().copy(f"COPY ({SNAPSHOT_SQL}) TO STDOUT") as copy:
+                copy.set_types(["text", "text", "text", "int8"])
+                blocks: dict[str, list[tuple[str, str, int]]] = {}
+                for kind, uid, data, seq in copy.rows():
+                    block = blocks.get(kind)
+                    if block is None:
+                        if kind not in wanted:
+                            continue
+                        block = blocks[kind] = []
+                    block.append((uid, data, seq))
+                    if len(block) >= batch:
+                        yield kind, block
+                        blocks[kind] = []
+                for kind, block in blocks.items():
+                    if block:
+                        yield kind, block
+            self.conn.execute("RESET jit")  # (the rest of the transaction plans as usual)
 
     def head(self) -> int:
         with plain_errors("Cannot read the hub"):

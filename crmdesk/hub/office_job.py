@@ -44,15 +44,16 @@ class _Progress:
     def hello(self, device: str, name: str, proto: int) -> dict[str, Any]:
         return dict(self.link.hello(device, self.device_name or name, proto))
 
-    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
-        for block in self.link.snapshot_kind(kind, batch):
+    def snapshot_records(self, kinds: list[str], batch: int
+                         ) -> Iterator[tuple[str, list[tuple[str, str, int]]]]:
+        for kind, block in self.link.snapshot_records(kinds, batch):
             self.records += len(block)
             now = time.monotonic()
             if now - self._said > 0.2:
                 self._said = now
                 _say(stage=f"Receiving {kind.split('.')[0].replace('_', ' ')}",
                      records=self.records)
-            yield block
+            yield kind, block
 
 
 def _stop(_signum: int, _frame: Any) -> None:

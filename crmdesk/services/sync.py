@@ -1054,8 +1054,8 @@ def _take_away(cust: str, visible: set[tuple[str, str]]) -> int:
 
 # --- bootstrap -------------------------------------------------------------------------
 class SnapshotLink(Link, Protocol):
-    def snapshot_kind(self, kind: str, batch: int) -> Iterator[list[tuple[str, str, int]]]:
-        ...
+    def snapshot_records(self, kinds: list[str], batch: int
+                         ) -> Iterator[tuple[str, list[tuple[str, str, int]]]]: ...
 
     def head(self) -> int: ...
 
@@ -1072,11 +1072,46 @@ def _column_defaults(table: str) -> dict[str, str]:
     return out
 
 
-def _bulk_fts() -> None:
-    """The customers' search rows, as search_index.reindex writes them, in one go."""
+class _PhoneTokens:
+    """The search tokens of the phone numbers a bootstrap received, worked out by a
+    second thread while this one fills the tables: SQLite runs its statements without
+    holding the GIL, so parsing the numbers (the largest part of building the search
+    index) overlaps with them. Each number's tokens are those of
+    `search_index.phone_tokens`, the function every other write uses."""
+
+    def __init__(self, numbers: list[str]):
+        self.tokens: dict[str, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(numbers,), daemon=True,
+                                        name="crmdesk-phone-tokens")
+        self._thread.start()
+
+    def _run(self, numbers: list[str]) -> None:
+        for e164 in numbers:
+            if self._stop.is_set():
+                return
+            # (A number that raised is left out: the main thread meets it again.)
+            self.tokens[e164] = search_index.phone_tokens(e164)
+
+    def done(self) -> dict[str, str]:
+        self._thread.join()
+        return self.tokens
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _bulk_fts(known: dict[str, str] | None = None) -> None:
+    """The customers' search rows, as search_index.reindex writes them, in one go
+    (`known`: phone tokens already worked out, by number)."""
+    known = known or {}
     phones: dict[int, list[str]] = {}
     for cid, e164 in db.execute_sql("SELECT customer_id, e164 FROM customer_phone"):
-        phones.setdefault(int(cid), []).append(search_index.phone_tokens(e164))
+        tokens = known.get(e164)
+        if tokens is None:
+            tokens = search_index.phone_tokens(e164)
+        phones.setdefault(int(cid), []).append(tokens)
     rows = [(cid, name, emails or "", " ".join(phones.get(int(cid), [])), company, tags or "",
              notes)
             for cid, name, emails, company, tags, notes in db.execute_sql(
@@ -1096,6 +1131,20 @@ def _bulk_fts() -> None:
                    "SELECT id, subject, notes, outcome FROM interaction")
 
 
+def _staged(kind: str) -> str:
+    """The temporary table staging one kind's records of a bootstrap (uid, data, seq)."""
+    return "temp.boot_" + kind.replace(".", "__")
+
+
+def _probed(table: Table, part: str) -> bool:
+    """Whether a bootstrap looks records of this part up by uid (and so indexes them):
+    every part but the table's first is joined to it; a part holding a reference to a
+    row of the same table is read again once every row is in."""
+    main = table.columns[next(iter(table.columns))]
+    return part != main or any(table.refs.get(c) == table.name
+                               for c, p in table.columns.items() if p == part)
+
+
 def _bulk_table(table: Table) -> None:
     """Rows of one table from the staged records, foreign keys turned into local ids by
     SQL; rows whose parent is absent wait in sync_pending."""
@@ -1106,8 +1155,7 @@ def _bulk_table(table: Table) -> None:
     alias = {main: "s"}
     for n, part in enumerate(p for p in parts if p != main):
         alias[part] = f"s{n}"
-        joins.append(f"LEFT JOIN boot s{n} ON s{n}.kind = '{table.hub_name(part)}' "
-                     f"AND s{n}.uid = s.uid")
+        joins.append(f"LEFT JOIN {_staged(table.hub_name(part))} s{n} ON s{n}.uid = s.uid")
     cols, exprs, parents = [], [], []
     later: list[tuple[str, str]] = []  # (column, its part) naming a row of this table
     for c, part in table.columns.items():
@@ -1132,7 +1180,7 @@ def _bulk_table(table: Table) -> None:
         exprs.append(value if fill == "NULL" else f"coalesce({value}, {fill})")
         cols.append(c)
     ok = " AND ".join(parents) or "1"
-    base = (f"FROM boot s {' '.join(joins)} WHERE s.kind = '{table.hub_name(main)}'")
+    base = f"FROM {_staged(table.hub_name(main))} s {' '.join(joins)} WHERE 1"
     order = "ORDER BY s.seq"
     if table.name == "purchase":  # a reversal after the purchase it reverses
         order = "ORDER BY json_extract(s.data, '$.reverses_id') IS NOT NULL, s.seq"
@@ -1145,16 +1193,56 @@ def _bulk_table(table: Table) -> None:
                    f"ON {table.name} (uid)")
     t = table.name
     for c, part in later:
-        raw = (f"(SELECT json_extract(b.data, '$.{c}') FROM boot b WHERE b.kind = "
-               f"'{table.hub_name(part)}' AND b.uid = {t}.uid)")
+        staged = _staged(table.hub_name(part))
+        raw = f"(SELECT json_extract(b.data, '$.{c}') FROM {staged} b WHERE b.uid = {t}.uid)"
         db.execute_sql(f"UPDATE {t} SET {c} = (SELECT x.id FROM {t} x WHERE x.uid = {raw}) "
-                       f"WHERE uid IN (SELECT b.uid FROM boot b WHERE b.kind = "
-                       f"'{table.hub_name(part)}' AND json_extract(b.data, '$.{c}') IS NOT "
-                       "NULL)")
-    kinds = ", ".join(f"'{table.hub_name(p)}'" for p in parts)
-    db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT b.kind, b.uid, b.data "
-                   f"FROM boot b WHERE b.kind IN ({kinds}) AND NOT EXISTS "
-                   f"(SELECT 1 FROM {table.name} t WHERE t.uid = b.uid)")
+                       f"WHERE uid IN (SELECT b.uid FROM {staged} b WHERE "
+                       f"json_extract(b.data, '$.{c}') IS NOT NULL)")
+    for part in parts:
+        kind = table.hub_name(part)
+        db.execute_sql(f"INSERT INTO sync_pending (kind, uid, rec) SELECT '{kind}', b.uid, "
+                       f"b.data FROM {_staged(kind)} b WHERE NOT EXISTS "
+                       f"(SELECT 1 FROM {table.name} t WHERE t.uid = b.uid) ORDER BY b.uid")
+
+
+def _fill_tables(rep: PullReport, indexes: list[tuple[str, str]],
+                 triggers: list[tuple[str, str]], t0: float) -> None:
+    """Each table from the staged records, then the book's own indexes, figures and
+    triggers back (bootstrap's middle part)."""
+    for table in TABLES:
+        if table.name == "sync_conflict":
+            for uid, data in db.execute_sql(f"SELECT uid, data FROM "
+                                            f"{_staged('sync_conflict')} ORDER BY "
+                                            "seq").fetchall():
+                _apply_conflict(uid, json.loads(data), False)
+        else:
+            _bulk_table(table)
+        t0 = rep.clock(f"table {table.name}", t0)
+    for _name, sql in indexes:
+        db.execute_sql(sql)
+    t0 = rep.clock("indexes", t0)
+    rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
+    db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
+                   "0) FROM points_entry WHERE customer_id = customer.id)")
+    # Derived here from the rows received (never synced): last contact, next follow-up.
+    from crmdesk.store import migrations
+
+    for sql in migrations.CONTACT_FIGURES_BACKFILL:
+        db.execute_sql(sql)
+    if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'customer_count'"
+                      ).fetchone():
+        db.execute_sql("UPDATE customer_count SET n = (SELECT count(*) FROM customer "
+                       "WHERE (archived_at IS NOT NULL) = customer_count.archived)")
+    if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
+                      ).fetchone():
+        db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
+    for _name, sql in triggers:
+        db.execute_sql(sql)
+    t0 = rep.clock("balances", t0)
+
+
+#: The page cache of a bootstrap (KiB), instead of the book's 16 MB while it lasts.
+BOOTSTRAP_CACHE_KIB = 256 * 1024
 
 
 def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
@@ -1169,6 +1257,20 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
     conn = db.connection()
     conn.create_function("crmdesk_unhex", 1, _unhex, deterministic=True)
     db.execute_sql("PRAGMA temp_store = MEMORY")  # the staged records (dropped at the end)
+    # A page cache as large as the work, while it lasts: the default one spills the one
+    # transaction to the WAL and reads the uid indexes of the parents back again and
+    # again (in an encrypted book each read decrypts the page).
+    cache = int(db.execute_sql("PRAGMA cache_size").fetchone()[0])
+    db.execute_sql(f"PRAGMA cache_size = {-BOOTSTRAP_CACHE_KIB}")
+    try:
+        return _bootstrap(link, st, rep, head, conn, page)
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {cache}")
+        db.execute_sql("PRAGMA temp_store = DEFAULT")
+
+
+def _bootstrap(link: SnapshotLink, st: State, rep: PullReport, head: int, conn: Any,
+               page: int) -> PullReport:
     with db.atomic():
         # Bulk: no capture triggers nor uid indexes while the rows go in (both come back
         # at the end of this transaction, the indexes built once).
@@ -1189,31 +1291,43 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
             db.execute_sql(f'DROP TRIGGER "{name}"')
         for name, _sql in indexes:
             db.execute_sql(f'DROP INDEX "{name}"')
-        # Staged in a plain table (appended), indexed once loaded.
-        db.execute_sql("DROP TABLE IF EXISTS temp.boot")
-        db.execute_sql("CREATE TEMP TABLE boot (kind TEXT NOT NULL, uid TEXT NOT NULL, "
-                       "data TEXT NOT NULL, seq INTEGER NOT NULL)")
+        # Staged in plain tables, one per kind (appended), indexed once loaded where a
+        # later statement looks records up by uid.
+        kinds = [table.hub_name(part) for table in TABLES for part in table.parts()]
+        for kind in kinds:
+            db.execute_sql(f"DROP TABLE IF EXISTS {_staged(kind)}")
+            db.execute_sql(f"CREATE TABLE {_staged(kind)} (uid TEXT NOT NULL, "
+                           "data TEXT NOT NULL, seq INTEGER NOT NULL)")
         with applying():
             db.execute_sql("DELETE FROM setting")  # the office's settings replace defaults
             t0 = time.perf_counter()
             # The hub is read in a second thread while this one stores: PostgreSQL's work
             # and ours overlap (psycopg waits without holding the GIL).
             pages: queue.Queue[_Page | BaseException | None] = queue.Queue(maxsize=4)
+            stop = threading.Event()  # this thread gave up (an error, Cancel)
+
+            def hand(item: _Page | BaseException | None) -> bool:
+                while not stop.is_set():
+                    try:
+                        pages.put(item, timeout=0.1)
+                        return True
+                    except queue.Full:
+                        continue
+                return False
 
             def reader() -> None:
                 try:
-                    for table in TABLES:
-                        for part in table.parts():
-                            kind = table.hub_name(part)
-                            for block in link.snapshot_kind(kind, page):
-                                pages.put((kind, block))
-                    pages.put(None)
+                    for got in link.snapshot_records(kinds, page):
+                        if not hand(got):
+                            return
+                    hand(None)
                 except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-                    pages.put(exc)
+                    hand(exc)
 
+            inserts = {kind: f"INSERT INTO {_staged(kind)} VALUES (?, ?, ?)" for kind in kinds}
             thread = threading.Thread(target=reader, name="crmdesk-bootstrap", daemon=True)
-            thread.start()
             try:
+                thread.start()
                 while True:
                     got = pages.get()
                     if got is None:
@@ -1222,55 +1336,44 @@ def bootstrap(link: SnapshotLink, *, page: int = 20_000) -> PullReport:
                         raise got
                     kind, rows = got
                     t0 = rep.clock("waiting for the hub", t0)
-                    conn.executemany("INSERT INTO boot VALUES (?, ?, ?, ?)",
-                                     [(kind, u, d, q) for u, d, q in rows])
+                    conn.executemany(inserts[kind], rows)
                     rep.received += len(rows)
                     t0 = rep.clock("staging", t0)
             finally:
-                thread.join()
-            db.execute_sql("CREATE INDEX temp.boot_kind ON boot (kind, uid)")
-            if db.execute_sql("SELECT 1 FROM boot WHERE kind = 'message_template' "
-                              "LIMIT 1").fetchone():
+                stop.set()  # (the reader stops at its next block, whatever stopped us)
+                if thread.is_alive():
+                    thread.join()
+            for table in TABLES:
+                for part in table.parts():
+                    if _probed(table, part):
+                        kind = table.hub_name(part)
+                        db.execute_sql(f"CREATE INDEX {_staged(kind)}_uid ON "
+                                       f"{_staged(kind).removeprefix('temp.')} (uid)")
+            if db.execute_sql(f"SELECT 1 FROM {_staged('message_template')} LIMIT 1"
+                              ).fetchone():
                 # The office's templates replace the starter ones of a new book.
                 db.execute_sql("DELETE FROM message_template")
             t0 = rep.clock("staging", t0)
-            for table in TABLES:
-                if table.name == "sync_conflict":
-                    for uid, data in db.execute_sql("SELECT uid, data FROM boot WHERE kind = "
-                                                    "'sync_conflict'").fetchall():
-                        _apply_conflict(uid, json.loads(data), False)
-                else:
-                    _bulk_table(table)
-                t0 = rep.clock(f"table {table.name}", t0)
-            for _name, sql in indexes:
-                db.execute_sql(sql)
-            t0 = rep.clock("indexes", t0)
-            rep.waiting = int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
-            db.execute_sql("UPDATE customer SET points_balance = (SELECT coalesce(sum(points), "
-                           "0) FROM points_entry WHERE customer_id = customer.id)")
-            # Derived here from the rows received (never synced): last contact, next follow-up.
-            from crmdesk.store import migrations
-
-            for sql in migrations.CONTACT_FIGURES_BACKFILL:
-                db.execute_sql(sql)
-            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'customer_count'"
-                              ).fetchone():
-                db.execute_sql("UPDATE customer_count SET n = (SELECT count(*) FROM customer "
-                               "WHERE (archived_at IS NOT NULL) = customer_count.archived)")
-            if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
-                              ).fetchone():
-                db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
-            for _name, sql in triggers:
-                db.execute_sql(sql)
-            t0 = rep.clock("balances", t0)
-            _bulk_fts()
+            numbers = [n for (n,) in db.execute_sql(
+                f"SELECT DISTINCT json_extract(data, '$.e164') FROM "
+                f"{_staged('customer_phone')}") if isinstance(n, str)]
+            phone_tokens = _PhoneTokens(numbers)
+            try:
+                _fill_tables(rep, indexes, triggers, t0)
+                t0 = time.perf_counter()
+                known = phone_tokens.done()
+                t0 = rep.clock("phone numbers (beyond the tables' time)", t0)
+            finally:
+                phone_tokens.cancel()
+            _bulk_fts(known)
             t0 = rep.clock("search index", t0)
-        db.execute_sql("DROP TABLE temp.boot")
+        for kind in kinds:
+            db.execute_sql(f"DROP TABLE {_staged(kind)}")
+        t0 = rep.clock("dropping the staged records", t0)
         install_capture(backfill=False)  # (every row came with its uid)
         t0 = rep.clock("capture triggers", t0)
         db.execute_sql("UPDATE sync_state SET cursor = ? WHERE id = 1", (head,))
     rep.cursor = head
-    db.execute_sql("PRAGMA temp_store = DEFAULT")
     link.ack(st.device, head)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     rep.clock("commit and checkpoint", t0)
