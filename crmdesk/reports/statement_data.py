@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crmdesk.services import business as business_settings
 from crmdesk.services import greeting, loyalty_ledger
@@ -79,12 +79,15 @@ class BatchContext:
     business: business_settings.Business
     logo: bytes
     now: dt.datetime
+    #: every reward's Spanish name by its name (withdrawn ones too: the history names them)
+    spanish_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, now: dt.datetime | None = None) -> BatchContext:
         biz = business_settings.load()
         logo = business_settings.printable_logo(biz.logo or business_settings.default_logo())
-        return cls(programme(), rewards(active_only=True), biz, logo, now or utcnow())
+        names = {r.name.casefold(): r.name_es for r in rewards() if r.name_es}
+        return cls(programme(), rewards(active_only=True), biz, logo, now or utcnow(), names)
 
 
 def postal_address(data: CustomerData) -> PostalAddress | None:
@@ -138,6 +141,9 @@ def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
     contact = greeting.addressee(data)
     language = "es" if data.language == "es" else "en"
     opening, entries = loyalty_ledger.ledger(cid, period.start_utc(), period.end_utc())
+    if language == "es" and ctx.spanish_names:  # a reward chosen: named as the client reads
+        entries = [replace(e, reward=ctx.spanish_names.get(e.reward.casefold(), e.reward))
+                   if e.kind == "redeem" else e for e in entries]
     lines = [StatementLine(e.when.astimezone().date(), e.describe(language), e.points, e.balance)
              for e in entries]
     closing = entries[-1].balance if entries else opening
@@ -156,8 +162,9 @@ def gather(cid: int, period: Period, ctx: BatchContext) -> StatementData:
         to_next=status.to_next,
         progress=status.progress, tier_window_months=prog.tier_window_months,
         expiring=soon, expiring_by=first,
-        affordable=[(r.name, r.points_cost) for r in ctx.rewards if r.points_cost <= closing],
-        next_reward=next(((r.name, r.points_cost) for r in ctx.rewards
+        affordable=[(r.name_in(language), r.points_cost) for r in ctx.rewards
+                    if r.points_cost <= closing],
+        next_reward=next(((r.name_in(language), r.points_cost) for r in ctx.rewards
                           if r.points_cost > closing), None),
         tiered=status.tier != prog.base_tier,
     )

@@ -174,18 +174,25 @@ class RewardInfo:
     name: str
     points_cost: int
     active: bool
+    name_es: str = ""  # its name for Spanish clients ('' : `name`)
+
+    def name_in(self, language: str) -> str:
+        """The reward's name as a client speaking `language` reads it."""
+        return self.name_es if language == "es" and self.name_es else self.name
 
 
 def rewards(active_only: bool = False) -> list[RewardInfo]:
     query = Reward.select().order_by(Reward.points_cost, Reward.name)
     if active_only:
         query = query.where(Reward.active == True)  # noqa: E712 - Peewee expression
-    return [RewardInfo(r.id, r.name, r.points_cost, bool(r.active)) for r in query]
+    return [RewardInfo(r.id, r.name, r.points_cost, bool(r.active), r.name_es or "")
+            for r in query]
 
 
 def find_reward(name: str) -> RewardInfo | None:
     row = Reward.get_or_none(peewee.fn.lower(Reward.name) == name.strip().lower())
-    return RewardInfo(row.id, row.name, row.points_cost, bool(row.active)) if row else None
+    return (RewardInfo(row.id, row.name, row.points_cost, bool(row.active), row.name_es or "")
+            if row else None)
 
 
 def save_rewards(items: list[RewardInfo]) -> None:
@@ -211,7 +218,9 @@ def save_rewards(items: list[RewardInfo]) -> None:
         for r in items:
             if r.id:
                 Reward.update(name=r.name.strip(), points_cost=r.points_cost,
-                              active=r.active).where(Reward.id == r.id).execute()
+                              active=r.active, name_es=r.name_es.strip()
+                              ).where(Reward.id == r.id).execute()
             else:
-                Reward.create(name=r.name.strip(), points_cost=r.points_cost, active=r.active)
+                Reward.create(name=r.name.strip(), points_cost=r.points_cost, active=r.active,
+                              name_es=r.name_es.strip())
 

@@ -95,7 +95,7 @@ TABLES: list[Table] = [
           uid_sql="'setting:' || NEW.key",
           # How far this book's expiry run has gone is its own business.
           local_rows="{r}.key IN ('points_expired_through')"),
-    Table("reward", _cols(OPEN, "name", "points_cost", "active", "created_at"),
+    Table("reward", _cols(OPEN, "name", "points_cost", "active", "created_at", "name_es"),
           customer=None, uid_sql="'reward:' || lower(NEW.name)"),
     Table("saved_view", _cols(OPEN, "name", "spec", "created_at"), customer=None,
           uid_sql="'view:' || NEW.name"),

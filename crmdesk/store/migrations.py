@@ -521,6 +521,12 @@ def _perf_indexes(database: peewee.Database) -> None:
         "WHERE kind = 'organisation' AND archived_at IS NULL")
 
 
+def _reward_spanish_names(database: peewee.Database) -> None:
+    """A reward's name as Spanish statements and the window in Spanish show it ('' : the
+    name as typed, in every language)."""
+    database.execute_sql("ALTER TABLE reward ADD COLUMN name_es TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
@@ -533,7 +539,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v10_customer_counts,
                      _perf_indexes,
                      migration_sync2.sync_coverage,
-                     migration_sync2.customer_aliases]
+                     migration_sync2.customer_aliases,
+                     _reward_spanish_names]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -553,6 +560,8 @@ PERF_INDEXES_VERSION = STEPS.index(_perf_indexes) + 1
 SYNC_COVERAGE_VERSION = STEPS.index(migration_sync2.sync_coverage) + 1
 #: The version that remembers merges (customer_alias).
 CUSTOMER_ALIAS_VERSION = STEPS.index(migration_sync2.customer_aliases) + 1
+#: The version whose rewards may carry a Spanish name.
+REWARD_NAMES_VERSION = STEPS.index(_reward_spanish_names) + 1
 
 
 def current_version(database: peewee.Database) -> int:

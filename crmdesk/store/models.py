@@ -213,6 +213,7 @@ class Reward(BaseModel):
     points_cost = peewee.IntegerField()
     active = peewee.BooleanField(default=True)
     created_at = UTCDateTimeField(default=utcnow)
+    name_es = peewee.TextField(default="")  # shown to Spanish clients ('' : `name`)
 
 
 class PointsEntry(BaseModel):

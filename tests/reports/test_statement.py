@@ -121,6 +121,27 @@ def test_the_spanish_statement_agrees_with_the_client(book: object, salutation: 
     assert absent not in text
 
 
+def test_rewards_carry_their_spanish_name_to_spanish_clients(book: object) -> None:
+    """A reward named "Coffee" with the Spanish name "Café": a Spanish client reads "Café"
+    in the rewards they can choose and in the history of what they chose; an English client
+    reads "Coffee"."""
+    from crmdesk.services import loyalty_programme
+    from crmdesk.services.loyalty_programme import RewardInfo
+
+    loyalty_programme.save_rewards([RewardInfo(0, "Coffee", 100, True, "Café"),
+                                    RewardInfo(0, "Spa day", 8_000, True)])
+    es = add("Lola", "Peña", salutation="Sra.", language="es")
+    en = add("Ann", "Smith", salutation="Ms", language="en")
+    for cid in (es, en):
+        loyalty_ledger.record_purchase(cid, 400_00, on=dt.date(2026, 10, 5), now=NOW)
+        loyalty_ledger.redeem(cid, 100, "Coffee", now=on(20))
+    spanish = " ".join("\n".join(text_of(render(es))[1]).split())
+    english = " ".join("\n".join(text_of(render(en))[1]).split())
+    assert "Café — 100 puntos" in spanish and "Canje: Café" in spanish
+    assert "Coffee" not in spanish
+    assert "Coffee — 100 points" in english and "Café" not in english
+
+
 def test_markup_in_user_text_prints_literally(book: object) -> None:
     cid = add("<b>Bob", "& Co</b>", salutation="Mr",
               addresses=[PostalAddress("home", '<img src="/etc/passwd"/> 1 Road', "<i>Town</i>",

@@ -225,6 +225,8 @@ def test_programme_settings_dialog_saves_tiers_rewards_and_letterhead(  # type: 
         spin.setValue(500)                      # Silver from 500 points
         dialog.expiry.setValue(12)
         dialog._add_reward(RewardInfo(0, "Tea", 50, True))
+        row = dialog.rewards.rowCount() - 1
+        dialog.rewards.item(row, 3).setText("Té")   # its name for Spanish clients
         dialog.choose_logo_file = lambda: bad
         dialog._choose_logo()
         assert "not a PNG or JPEG" in dialog.error.text()
@@ -237,7 +239,7 @@ def test_programme_settings_dialog_saves_tiers_rewards_and_letterhead(  # type: 
     window.actions["loyalty_programme"].trigger()
     prog = loyalty_programme.programme()
     assert prog.tiers[0].threshold == 500 and prog.expiry_months == 12
-    assert [r.name for r in loyalty_programme.rewards()] == ["Tea"]
+    assert [(r.name, r.name_es) for r in loyalty_programme.rewards()] == [("Tea", "Té")]
     assert window.customers.model.index(row, tier_col).data() == "Silver"
     from crmdesk.services import business
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import peewee
 import pytest
@@ -327,3 +328,28 @@ def test_closing_is_opening_plus_the_period(book: object, ops: list[tuple[str, i
     assert data.closing == data.opening + data.earned - data.used
     assert data.closing == (data.lines[-1].balance if data.lines else data.opening)
     assert data.closing == loyalty_ledger.ledger(cid, period.end_utc(), None)[0]
+
+
+def test_a_book_of_the_previous_schema_keeps_its_rewards_without_spanish_names(
+        tmp_path: Path) -> None:
+    import peewee
+
+    from crmdesk.store import migrations
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "old.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=migrations.REWARD_NAMES_VERSION - 1)
+    database.execute_sql("INSERT INTO reward (name, points_cost, active, created_at) VALUES "
+                         "('Coffee', 100, 1, '2025-01-01T00:00:00Z')")
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(proxy) == migrations.LATEST
+        [coffee] = loyalty_programme.rewards()
+        assert (coffee.name, coffee.name_es, coffee.name_in("es")) == ("Coffee", "", "Coffee")
+    finally:
+        close_database()

@@ -1756,6 +1756,10 @@
         <translation>Ofrecida</translation>
     </message>
     <message>
+        <source>Name in Spanish</source>
+        <translation>Nombre en español</translation>
+    </message>
+    <message>
         <source>Rewards catalogue</source>
         <translation>Catálogo de recompensas</translation>
     </message>
@@ -1806,6 +1810,10 @@ Teléfono · correo</translation>
     <message>
         <source>&amp;Address</source>
         <translation>Dir&amp;ección</translation>
+    </message>
+    <message>
+        <source>What Spanish-speaking clients read on statements (empty: the name)</source>
+        <translation>Lo que leen en los extractos los clientes de habla hispana (vacío: el nombre)</translation>
     </message>
     <message>
         <source>Choose a logo</source>

@@ -112,7 +112,8 @@ class LoyaltyProgrammeDialog(QDialog):
         return spin
 
     def _rewards_page(self) -> QWidget:
-        self.rewards = _editable_table([self.tr("Reward"), self.tr("Points"), self.tr("Offered")],
+        self.rewards = _editable_table([self.tr("Reward"), self.tr("Points"), self.tr("Offered"),
+                                        self.tr("Name in Spanish")],
                                        self.tr("Rewards catalogue"))
         for reward in loyalty_programme.rewards():
             self._add_reward(reward)
@@ -200,6 +201,10 @@ class LoyaltyProgrammeDialog(QDialog):
         offered.setCheckState(Qt.CheckState.Checked if reward.active
                               else Qt.CheckState.Unchecked)
         self.rewards.setItem(row, 2, offered)
+        spanish = QTableWidgetItem(reward.name_es)
+        spanish.setToolTip(self.tr("What Spanish-speaking clients read on statements (empty: "
+                                   "the name)"))
+        self.rewards.setItem(row, 3, spanish)
         if edit:
             self.rewards.setCurrentCell(row, 0)
             self.rewards.editItem(item)
@@ -253,10 +258,12 @@ class LoyaltyProgrammeDialog(QDialog):
             item, spin = self.rewards.item(row, 0), self.rewards.cellWidget(row, 1)
             offered = self.rewards.item(row, 2)
             assert isinstance(spin, QSpinBox) and item is not None
+            spanish = self.rewards.item(row, 3)
             items.append(RewardInfo(int(item.data(Qt.ItemDataRole.UserRole) or 0), item.text(),
                                     spin.value(),
                                     offered is not None
-                                    and offered.checkState() == Qt.CheckState.Checked))
+                                    and offered.checkState() == Qt.CheckState.Checked,
+                                    spanish.text() if spanish is not None else ""))
         return items
 
     def save(self) -> None:
