@@ -1426,6 +1426,13 @@ BEGIN
     END IF;
   END IF;
   res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+  IF res ->> 'r' = 'refused' AND my_role <> 'manager' AND EXISTS (
+      SELECT 1 FROM crm.acl a WHERE a.cust = coalesce(cu, u) AND crm.level_refusal(
+        my_role, my_staff, k, a.owner, a.exclusive, a.private_notes, true) IS NOT NULL) THEN
+    -- A refusal never tells what the author may not see: no value comes back (the laptop
+    -- takes that customer's rows again, as its person may see them).
+    RETURN jsonb_set(res, '{w}', '{}'::jsonb);
+  END IF;
   IF c = '_del' AND res ->> 'r' IN ('refused', 'lost') THEN
     -- A removal the hub did not take: the row stays, and the laptop takes it back whole
     -- (the answer names every field, not only "not removed").

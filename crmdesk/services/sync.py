@@ -497,6 +497,7 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
             return rep
         upto = int(rows[-1][0]) if rows else 0
         items = fold(rows, st.device)
+        _pushed_customers.update(str(i["cu"]) for i in items if i.get("cu"))
         extra = _audit_items(trail, st)
         answer = link.push(PROTOCOL, st.device, items + extra) if items or extra \
             else {"results": []}
@@ -956,7 +957,8 @@ def _reconcile_access(link: Any, since: int) -> int:
     book holds of them. What they may no longer see leaves the book; what they may now see
     arrives. Unsent local writes stay (the hub judges them by the access their author had).
     Returns how many customers were taken again."""
-    custs = list(dict.fromkeys([*link.access_changes(since), *_stale_merged()]))
+    custs = list(dict.fromkeys([*link.access_changes(since), *_stale_merged(),
+                                *_restricted_pushed()]))
     done = removed = 0
     for start in range(0, len(custs), ACCESS_BATCH):
         chunk = custs[start:start + ACCESS_BATCH]
@@ -975,6 +977,28 @@ def _reconcile_access(link: Any, since: int) -> int:
 
         purge_freed_space()  # what this person may no longer see must not linger in the file
     return done
+
+
+_pushed_customers: set[str] = set()  # customers this device's pushes wrote to
+_my_role: list[str] = [""]  # this device's person's role, as the hub said (hello)
+
+
+def _restricted_pushed() -> list[str]:
+    """Customers this laptop just wrote to that its person sees only in part (exclusive to
+    someone else, private notes): what the hub kept of those writes (a call logged with an
+    exclusive client, a refused edit) may be beyond what they may see, so their rows are
+    taken again. (A manager sees everything: nothing to take again.)"""
+    pushed = list(_pushed_customers)
+    _pushed_customers.clear()
+    if not pushed or _my_role[0] in ("", "manager"):
+        return []
+    out: list[str] = []
+    for start in range(0, len(pushed), 500):
+        chunk = pushed[start:start + 500]
+        out += [r[0] for r in db.execute_sql(
+            "SELECT uid FROM customer WHERE uid IN (" + ", ".join("?" * len(chunk)) + ") AND "
+            "(relationship_type = 'exclusive' OR notes_private)", chunk)]
+    return out
 
 
 def _stale_merged() -> list[str]:
@@ -1413,6 +1437,7 @@ def hello(link: Link) -> dict[str, Any]:
         _hub_schema = int(info.get("schema") or 0)
     except (TypeError, ValueError):
         _hub_schema = 0
+    _my_role[0] = str(info.get("role") or "")
     if st.office and info.get("office") and info["office"] != st.office:
         raise SyncError("This book belongs to another office's hub: nothing was sent.")
     return info

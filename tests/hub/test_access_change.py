@@ -136,3 +136,35 @@ def test_a_write_beyond_what_the_author_ever_had_is_refused(office: Office) -> N
         assert customers.load(_cid("Family0")).company == ""
         refused = [c for c in sync.conflicts(include_resolved=True) if c.field == "company"]
         assert refused and "contact level" in refused[0].reason
+
+
+def test_a_refusal_does_not_tell_what_the_author_may_not_see(office: Office) -> None:
+    """A hostile laptop pushes a write to the company of a client exclusive to Ana: the hub
+    refuses it and its answer carries no value (it used to carry the company it holds)."""
+    import json
+    import time
+
+    from crmdesk.hub import client
+    from tests.hub.office_kit import PASSWORD
+
+    manager = office.start()
+    with manager:
+        _set("Family0", company=MARK_COMPANY, relationship_type="exclusive", owner="Ana")
+        uid = db.execute_sql("SELECT uid FROM customer WHERE family_name = 'Family0'"
+                             ).fetchone()[0]
+    manager.sync()
+    rita = office.join("rita")
+    with rita:
+        device = sync.require_state().device
+    conn = client.connect(office.url, "rita", password=PASSWORD)
+    try:
+        stamp = f"{int(time.time() * 1000)}-0000000001-{device}"
+        item = {"k": "customer.standard", "u": uid, "c": "company", "x": "Hostile",
+                "h": stamp, "q": 0, "cu": uid}
+        answer = conn.execute("SELECT crm.push(1, %s, %s::jsonb)",
+                              (device, json.dumps([item]))).fetchone()[0]
+    finally:
+        conn.close()
+    [result] = answer["results"]
+    assert result["r"] == "refused"
+    assert MARK_COMPANY not in json.dumps(answer)

@@ -694,3 +694,22 @@ def test_an_older_write_of_the_same_laptop_does_not_overwrite_a_redirected_later
     m.clock_jumps_ahead(login="manager")
     m.works_for(cust=2, login="ben", org=1)
     m.teardown()
+
+
+@pytest.mark.parametrize("write", ["edit", "call"])
+def test_a_write_to_a_client_exclusive_to_someone_else_leaves_the_laptop(
+        env: Env, write: str) -> None:
+    """Found by CI's state machine: the manager makes a client exclusive to Ana; Ben, who
+    knows it, still edits its company (refused by the hub) or logs a call with it (kept: it
+    happened). Either way Ben's laptop must end with what Ben may see of that client, and
+    the hub's refusal must not tell him the company it holds."""
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    m.change_access(cust=0, owner="Ana", private=False)
+    m.sync(login="manager")
+    m.sync(login="ben")
+    if write == "edit":
+        m.edit_field(col="company", cust=0, login="ben", value="A")
+    else:
+        m.log_interaction(cust=0, login="ben", with_follow_up=False)
+    m.teardown()
