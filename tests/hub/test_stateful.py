@@ -60,6 +60,11 @@ FIELDS = ["company", "occupation", "notes", "preferred_name", "interests"]
 EXAMPLES = int(os.environ.get("CRMDESK_SYNC_EXAMPLES", "1000" if os.environ.get("CI")
                               else "120"))
 TABLES = [t for t in BY_NAME.values() if t.name != "sync_conflict"]
+#: CRMDESK_SYNC_EXPLORE=1: new random examples on every run (how the defects in the
+#: regression tests below were found; run it before a change to sync lands). Otherwise the
+#: same examples every run, so that CI judges the change, not the luck of the draw; the
+#: defects exploration finds and are not fixed yet stand below as strict xfail tests.
+EXPLORE = os.environ.get("CRMDESK_SYNC_EXPLORE") == "1"
 
 
 @dataclass
@@ -618,7 +623,7 @@ def test_office_state_machine(env: Env) -> None:
     run_state_machine_as_test(
         OfficeMachine,
         settings=settings(max_examples=EXAMPLES, stateful_step_count=10, deadline=None,
-                          suppress_health_check=list(HealthCheck), derandomize=False,
+                          suppress_health_check=list(HealthCheck), derandomize=not EXPLORE,
                           database=None))
 
 
@@ -712,4 +717,39 @@ def test_a_write_to_a_client_exclusive_to_someone_else_leaves_the_laptop(
         m.edit_field(col="company", cust=0, login="ben", value="A")
     else:
         m.log_interaction(cust=0, login="ben", with_follow_up=False)
+    m.teardown()
+
+
+
+@pytest.mark.xfail(strict=True, reason="known defect, not fixed yet: an edit of a customer "
+                   "merged into a second one that a third laptop then merges into a first one "
+                   "stays on the one in the middle (in the Trash), neither on the kept "
+                   "customer nor in conflicts")
+def test_an_edit_landing_in_the_middle_of_a_chain_of_offline_merges(env: Env) -> None:
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    m.clock_jumps_ahead(login="manager")
+    m.merge(keep=0, login="ana", other=1)
+    m.merge(keep=1, login="manager", other=2)
+    m.sync(login="manager")
+    m.edit_field(col="company", cust=2, login="manager", value="A")
+    m.teardown()
+
+
+@pytest.mark.xfail(strict=True, reason="known defect, not fixed yet: three offline merges of "
+                   "the same three customers on three laptops, with a clock far ahead, can "
+                   "bring a merged-away customer back out of the Trash")
+def test_three_offline_merges_of_three_customers_keep_the_merged_away_ones_away(
+        env: Env) -> None:
+    OfficeMachine.env = env
+    m = OfficeMachine()
+    m.clock_jumps_ahead(login="manager")
+    m.merge(keep=0, login="ben", other=1)
+    m.merge(keep=1, login="manager", other=2)
+    m.sync(login="manager")
+    m.clock_jumps_ahead(login="manager")
+    m.clock_jumps_ahead(login="manager")
+    m.merge(keep=2, login="ana", other=1)
+    m.bonus(cust=0, login="ben")
+    m.edit_field(col="company", cust=0, login="manager", value="Peña")
     m.teardown()
