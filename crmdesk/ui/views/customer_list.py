@@ -320,19 +320,16 @@ class CustomerListView(Translatable, QWidget):
             self.restriction_bar.hide()
             self._apply()
 
+    def _filter_widgets(self) -> list[QWidget]:
+        """The search box, then the filter combos, in the order they stand."""
+        return [self.search, self.stage, self.segment, self.relationship, self.owner,
+                self.tag, self.consent]
+
     def set_filter(self, flt: CustomerFilter) -> None:
         """Show a saved view: put its values in the widgets and query once."""
         self.restriction = dict(flt.extra) if flt.extra.get("ids") is not None else {}
         self.restriction_bar.setVisible(bool(self.restriction))
-        widgets = [
-            self.search,
-            self.stage,
-            self.segment,
-            self.relationship,
-            self.owner,
-            self.tag,
-            self.consent,
-        ]
+        widgets = self._filter_widgets()
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.text)
@@ -380,15 +377,7 @@ class CustomerListView(Translatable, QWidget):
             self._sync_mine()
 
     def clear_filters(self) -> None:
-        widgets = [
-            self.search,
-            self.stage,
-            self.segment,
-            self.relationship,
-            self.owner,
-            self.tag,
-            self.consent,
-        ]
+        widgets = self._filter_widgets()
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
