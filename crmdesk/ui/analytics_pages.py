@@ -44,7 +44,7 @@ class AnalyticsPages(Translatable):
             "canvas": self._action(self.tr("Relationship &Canvas"), self.tr("Ctrl+Shift+K"),
                                    self.tr("The relationship canvas: one card per segment"),
                                    lambda: nav.setCurrentItem(self.nav_canvas)),
-            "dashboards": self._action(self.tr("&Dashboards"), self.tr("Ctrl+Shift+D"),
+            "dashboards": self._action(self.tr("Dash&boards"), self.tr("Ctrl+Shift+D"),
                                        self.tr("Charts of the funnel, promises, response times, "
                                        "satisfaction, loyalty and value"),
                                        lambda: nav.setCurrentItem(self.nav_dashboard)),

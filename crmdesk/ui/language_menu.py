@@ -21,7 +21,7 @@ NATIVE_NAMES = {"en": "E&nglish", "es": "&Español"}
 class LanguageMenu(Translatable):
     def __init__(self, window: Any, parent_menu: QMenu) -> None:
         self.window = window
-        self.menu = parent_menu.addMenu(self.tr("&Language"))
+        self.menu = parent_menu.addMenu(self.tr("La&nguage"))
         self.menu.setObjectName("Language")
         self.group = QActionGroup(self.menu)
         self.group.setExclusive(True)

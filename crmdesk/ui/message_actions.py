@@ -25,7 +25,7 @@ _SPECS = [
                        "Write to the selected customers from a template: e-mail, letter or SMS "
                        "(Ctrl+Shift+M)"),
      "&Contact"),
-    ("write_to_list", QT_TRANSLATE_NOOP("MessageActions", "Write to Everyone in the &List…"), "",
+    ("write_to_list", QT_TRANSLATE_NOOP("MessageActions", "Write to Everyone in the Li&st…"), "",
      QT_TRANSLATE_NOOP("MessageActions",
                        "Write to every customer the list shows now (its search, filters or "
                        "saved view)"),

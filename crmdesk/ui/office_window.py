@@ -138,7 +138,7 @@ class OfficeSync(Translatable):
                 "F9",
             ),
             "review": self._action(
-                self.tr("Review &Conflicts…"),
+                self.tr("Review Con&flicts…"),
                 self.tr("Edits made at the same time on two devices, and writes the hub refused"),
                 self.open_review,
             ),

@@ -296,7 +296,7 @@ def install(window) -> ReminderCenter:  # type: ignore[no-untyped-def]
     banner.done_requested.connect(done)
     banner.snooze_requested.connect(snooze)
     window.hub.interactions_changed.connect(changed)
-    action = QAction(QCoreApplication.translate("Reminders", "&Reminders…"), window)
+    action = QAction(QCoreApplication.translate("Reminders", "R&eminders…"), window)
     action.setToolTip(
         QCoreApplication.translate(
             "Reminders", "How many minutes before a promise is due to remind you"

@@ -344,3 +344,27 @@ def test_numbers_follow_the_interface_language() -> None:
                 vocabulary.percent(0.45)) == ("12,345", "1,234.5", "45%")
     finally:
         QLocale.setDefault(before)
+
+
+def test_no_dialog_has_two_controls_on_one_letter_in_english(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch) -> None:
+    """The English texts are the source: their Alt+letter keys are as unique as the Spanish."""
+    cid = add("Lola", "Peña", emails=("lola@example.es",), phones=("+34 612 345 678",),
+              region="ES")
+    window = make_window()
+    window.refresh()
+    clashes: list[str] = []
+
+    def inspect(action: str, dialog: QDialog) -> None:
+        clash = _accelerator_clashes(dialog)
+        if clash:
+            clashes.append(f"{type(dialog).__name__}: {clash}")
+
+    def prepare() -> None:
+        window.nav.setCurrentItem(window.nav_customers)
+        window.customers.select_id(cid)
+        if window.profile.customer_id != cid:
+            window._show_customer(cid)
+
+    open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
+    assert not clashes, clashes

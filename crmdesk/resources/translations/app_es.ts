@@ -203,7 +203,7 @@
             <translation>Mover los clientes seleccionados a la Papelera (Supr)</translation>
         </message>
         <message>
-            <source>&amp;Restore from Trash</source>
+            <source>Res&amp;tore from Trash</source>
             <translation>&amp;Restaurar de la Papelera</translation>
         </message>
         <message>
@@ -307,7 +307,7 @@
             <translation>Añadir o editar el personal y sus roles</translation>
         </message>
         <message>
-            <source>Contact &amp;Cadence…</source>
+            <source>Contact Ca&amp;dence…</source>
             <translation>&amp;Frecuencia de contacto…</translation>
         </message>
         <message>
@@ -315,7 +315,7 @@
             <translation>Cada cuánto espera noticias cada segmento</translation>
         </message>
         <message>
-            <source>&amp;Funnel Report…</source>
+            <source>F&amp;unnel Report…</source>
             <translation>&amp;Informe del embudo…</translation>
         </message>
         <message>
@@ -323,7 +323,7 @@
             <translation>Cómo avanzaron los clientes por las etapas en un periodo</translation>
         </message>
         <message>
-            <source>Lifecycle &amp;Stages…</source>
+            <source>Lifecycle Sta&amp;ges…</source>
             <translation>&amp;Etapas del ciclo de vida…</translation>
         </message>
         <message>
@@ -387,7 +387,7 @@
             <translation>Traer contactos de archivos vCard (.vcf) o CSV, o un libro entero (.json)</translation>
         </message>
         <message>
-            <source>Undo an Earlier &amp;Import…</source>
+            <source>&amp;Undo an Earlier Import…</source>
             <translation>Deshacer una im&amp;portación anterior…</translation>
         </message>
         <message>
@@ -427,7 +427,7 @@
             <translation>Los clientes de la lista actual en un CSV con el formato de Google Contacts</translation>
         </message>
         <message>
-            <source>Export List for &amp;Outlook…</source>
+            <source>Export List for Ou&amp;tlook…</source>
             <translation>Exportar lista para Outloo&amp;k…</translation>
         </message>
         <message>
@@ -467,7 +467,7 @@
             <translation>Proteger el libro con una frase de paso (SQLCipher): un portátil perdido no revela nada</translation>
         </message>
         <message>
-            <source>Change &amp;Passphrase…</source>
+            <source>Change Passp&amp;hrase…</source>
             <translation>Cam&amp;biar la frase de paso…</translation>
         </message>
         <message>
@@ -515,7 +515,7 @@
             <translation>Ocultar todos los datos de clientes hasta escribir su contraseña o PIN (Ctrl+Mayús+L)</translation>
         </message>
         <message>
-            <source>Sign In as Someone &amp;Else…</source>
+            <source>Sign In &amp;as Someone Else…</source>
             <translation>Ca&amp;mbiar de usuario…</translation>
         </message>
         <message>
@@ -523,7 +523,7 @@
             <translation>Pasar la ventana a otra persona del equipo</translation>
         </message>
         <message>
-            <source>Change My Password or &amp;PIN…</source>
+            <source>Change My &amp;Password or PIN…</source>
             <translation>Mi c&amp;ontraseña o PIN…</translation>
         </message>
         <message>
@@ -539,7 +539,7 @@
             <translation>Minutos sin teclado ni ratón antes de que la ventana se bloquee sola</translation>
         </message>
         <message>
-            <source>Remember Passphrase on This &amp;Computer</source>
+            <source>&amp;Remember Passphrase on This Computer</source>
             <translation>Recordar la frase de paso en es&amp;te ordenador</translation>
         </message>
         <message>
@@ -683,7 +683,7 @@ Arrastrar a otro día para reprogramar; doble clic abre el cliente</translation>
             <translation>El lienzo de relaciones: una tarjeta por segmento</translation>
         </message>
         <message>
-            <source>&amp;Dashboards</source>
+            <source>Dash&amp;boards</source>
             <translation>&amp;Paneles</translation>
         </message>
         <message>
@@ -2291,7 +2291,7 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
     <context>
         <name>LanguageMenu</name>
         <message>
-            <source>&amp;Language</source>
+            <source>La&amp;nguage</source>
             <extracomment>the languages offered, each in its own language (never translated)</extracomment>
             <translation>&amp;Idioma</translation>
         </message>
@@ -2933,7 +2933,7 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>Escribir a los clientes seleccionados con una plantilla: correo, carta o SMS (Ctrl+Mayús+M)</translation>
         </message>
         <message>
-            <source>Write to Everyone in the &amp;List…</source>
+            <source>Write to Everyone in the Li&amp;st…</source>
             <translation>Escribir a toda la &amp;lista…</translation>
         </message>
         <message>
@@ -3065,7 +3065,7 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>Enviar ahora al servidor los cambios de este libro y traer los de los demás</translation>
         </message>
         <message>
-            <source>Review &amp;Conflicts…</source>
+            <source>Review Con&amp;flicts…</source>
             <translation>Revisar &amp;conflictos…</translation>
         </message>
         <message>
@@ -3570,7 +3570,7 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>Recordatorios {minutes} minutos antes de cada promesa</translation>
         </message>
         <message>
-            <source>&amp;Reminders…</source>
+            <source>R&amp;eminders…</source>
             <translation>&amp;Recordatorios…</translation>
         </message>
         <message>

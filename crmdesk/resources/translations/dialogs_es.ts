@@ -140,7 +140,7 @@
         <translation>Un PDF por &amp;cliente, en una carpeta</translation>
     </message>
     <message>
-        <source>One c&amp;ombined PDF</source>
+        <source>One com&amp;bined PDF</source>
         <translation>Un PDF c&amp;onjunto</translation>
     </message>
     <message>
@@ -384,7 +384,7 @@
         <translation>vence</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
+        <source>Su&amp;bject:</source>
         <translation>As&amp;unto:</translation>
     </message>
     <message>
@@ -428,7 +428,7 @@
         <translation>&amp;Guardar…</translation>
     </message>
     <message>
-        <source>mailto: &amp;Link</source>
+        <source>mailto: L&amp;ink</source>
         <translation>&amp;Enlace mailto:</translation>
     </message>
     <message>
@@ -913,7 +913,7 @@
         <translation>Asignado a</translation>
     </message>
     <message>
-        <source>&amp;What</source>
+        <source>Wh&amp;at</source>
         <translation>&amp;Qué</translation>
     </message>
     <message>
@@ -1709,7 +1709,7 @@
         <translation>&amp;Divisa</translation>
     </message>
     <message>
-        <source>Points &amp;per unit</source>
+        <source>Points per &amp;unit</source>
         <translation>Puntos por &amp;unidad</translation>
     </message>
     <message>
@@ -2859,7 +2859,7 @@ Teléfono · correo</translation>
         <translation>Finalidad, canal, idioma:</translation>
     </message>
     <message>
-        <source>&amp;Subject:</source>
+        <source>Su&amp;bject:</source>
         <translation>As&amp;unto:</translation>
     </message>
     <message>
@@ -2875,7 +2875,7 @@ Teléfono · correo</translation>
         <translation>Campos de combinación ({% if formal %}…{% endif %} para las partes que solo reciben algunos clientes):</translation>
     </message>
     <message>
-        <source>&amp;New</source>
+        <source>Ne&amp;w</source>
         <translation>Nue&amp;va</translation>
     </message>
     <message>

@@ -155,7 +155,7 @@ class ComposerDialog(QDialog):
         el = QVBoxLayout(editor)
         el.setContentsMargins(0, 0, 0, 0)
         subject_row = QHBoxLayout()
-        subject_caption = QLabel(self.tr("&Subject:"))
+        subject_caption = QLabel(self.tr("Su&bject:"))
         subject_caption.setBuddy(self.subject_edit)
         subject_row.addWidget(subject_caption)
         subject_row.addWidget(self.subject_edit, 1)
@@ -199,7 +199,7 @@ class ComposerDialog(QDialog):
         self.open_mail_button.setToolTip(self.tr("Save the e-mail as a draft (.eml) and open it "
                                                  "in your mail program to send"))
         self.save_button = QPushButton(self.tr("&Save…"))
-        self.mailto_button = QPushButton(self.tr("mailto: &Link"))
+        self.mailto_button = QPushButton(self.tr("mailto: L&ink"))
         self.mailto_button.setToolTip(self.tr("Open a new message in your mail program (text "
                                               "only)"))
         self.send_button = QPushButton(self.tr("Sen&d"))

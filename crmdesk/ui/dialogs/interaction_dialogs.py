@@ -81,7 +81,7 @@ class FollowUpFields(QWidget):
         self.warning = ErrorLabel()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("&What"), self.what)
+        form.addRow(self.tr("Wh&at"), self.what)
         form.addRow(self.tr("D&ue"), self.due)
         form.addRow("", self.promise)
         form.addRow(self.tr("Assigned &to"), self.assignee)

@@ -94,7 +94,7 @@ class LoyaltyProgrammeDialog(QDialog):
             self._add_tier(tier)
         form = QFormLayout()
         form.addRow(self.tr("&Currency"), self.currency)
-        form.addRow(self.tr("Points &per unit"), self.rate)
+        form.addRow(self.tr("Points per &unit"), self.rate)
         form.addRow(self.tr("&Starting tier"), self.base_tier)
         form.addRow(self.tr("Tier &window"), self.window)
         form.addRow(self.tr("Points &expire after"), self.expiry)

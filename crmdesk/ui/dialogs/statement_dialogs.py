@@ -96,7 +96,7 @@ class BatchStatementsDialog(QDialog):
         self.scope_segment.toggled.connect(self.segment.setEnabled)
         self.picker = PeriodPicker()
         self.each = QRadioButton(self.tr("One PDF per &customer, into a folder"))
-        self.combined = QRadioButton(self.tr("One c&ombined PDF"))
+        self.combined = QRadioButton(self.tr("One com&bined PDF"))
         self.each.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.each)

@@ -141,7 +141,7 @@ class TemplateLibraryDialog(QDialog):
         row.addWidget(self.channel_combo)
         row.addWidget(self.language_combo)
         form.addRow(self.tr("Purpose, channel, language:"), row)
-        form.addRow(self.tr("&Subject:"), self.subject_edit)
+        form.addRow(self.tr("Su&bject:"), self.subject_edit)
         middle = QWidget()
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +168,7 @@ class TemplateLibraryDialog(QDialog):
         splitter.setSizes([200, 500, 300])
         splitter.setChildrenCollapsible(False)
 
-        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button = QPushButton(self.tr("Ne&w"))
         self.save_button = QPushButton(self.tr("&Save"))
         self.delete_button = QPushButton(self.tr("&Delete Version"))
         close = QPushButton(self.tr("Close"))
