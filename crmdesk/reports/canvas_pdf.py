@@ -304,19 +304,26 @@ def _fmt(unit: str) -> Any:
     return fmt
 
 
+def _font_for(text: str, font: str = FONT) -> str:
+    """A drawing's String has one font: DejaVu, or, for a name DejaVu has no glyphs for (a
+    Korean staff member, a Japanese reward), a CJK font that has them."""
+    return font if not cjk.needs_fallback(text, font) else cjk.cid_font(text)
+
+
 def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
-    """One chart as a ReportLab drawing: title, legend, bars or lines, notes."""
+    """One chart as a ReportLab drawing: title, legend, bars or lines, notes. Names typed by
+    the business (categories, series) are drawn in a font that has their glyphs."""
     d = Drawing(width, height)
-    d.add(String(0, height - 11, _fit(chart.title, width, BOLD, 9.5), fontName=BOLD,
-                 fontSize=9.5, fillColor=INK))
+    d.add(String(0, height - 11, _fit(chart.title, width, BOLD, 9.5),
+                 fontName=_font_for(chart.title, BOLD), fontSize=9.5, fillColor=INK))
     lines: list[str] = []
     if chart.note:  # two lines at most, the second cut if need be
         lines = simpleSplit(chart.note, FONT, 7, width)
         if len(lines) > 2:
             lines = [lines[0], _fit(" ".join(lines[1:]), width, FONT, 7)]
         for i, line in enumerate(lines):
-            d.add(String(0, 2 + 8 * (len(lines) - 1 - i), line, fontName=FONT, fontSize=7,
-                         fillColor=MUTED))
+            d.add(String(0, 2 + 8 * (len(lines) - 1 - i), line, fontName=_font_for(line),
+                         fontSize=7, fillColor=MUTED))
     values = [v for s in chart.series for v in s.values if v is not None]
     if not chart.categories or not any(values):
         d.add(String(width / 2, height / 2, "No data in this period.", fontName=FONT,
@@ -367,6 +374,10 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     cat = plot.categoryAxis
     cat.labels.fontName = FONT
     cat.labels.fontSize = 6.5
+    shown = list(reversed(labels)) if chart.kind == "funnel" else labels
+    for i, label in enumerate(shown):
+        if (name := _font_for(label)) != FONT:
+            cat.labels[i].fontName = name
     if chart.kind != "funnel" and (len(labels) > 6 or max(map(len, labels)) * len(labels) > 70):
         cat.labels.angle = 30
         cat.labels.boxAnchor = "ne"
@@ -378,7 +389,7 @@ def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
         legend.columnMaximum = 1
         legend.deltax = 8
         legend.dxTextSpace = 3
-        legend.fontName = FONT
+        legend.fontName = _font_for("".join(s.name for s in chart.series[:8]))
         legend.fontSize = 6.5
         legend.boxAnchor = "nw"
         legend.dx = legend.dy = 6

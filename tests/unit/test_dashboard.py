@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -311,3 +312,38 @@ def test_columns_given_to_a_worker_stay_whole_when_the_book_changes(book: Book) 
     fresh = canvas_columns.columns()
     assert fresh is not held and len(fresh.i_cust) == size + 1
     assert len(held.i_cust) == len(held.i_when) == len(held.i_answer) == size
+
+
+def test_pdf_chart_labels_draw_korean_and_japanese_names_in_a_cjk_font(
+        book: Book, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staff member or a reward named in Korean or Japanese shows in the dashboard PDF's
+    axis and legend in the shipped CJK fonts (boxes before), the others in DejaVu."""
+    from pypdf import PdfReader
+    from reportlab.graphics import renderPDF
+
+    from crmdesk.reports import canvas_pdf, cjk
+    from crmdesk.reports.statement_pdf import FONT, register_fonts
+
+    monkeypatch.setattr(cjk, "SYSTEM_FONTS", [])
+    monkeypatch.delenv("CRMDESK_CJK_FONT", raising=False)
+    cjk.embedded_fonts.cache_clear()
+    register_fonts()
+    try:
+        chart = dashboard.Chart("promises_by_person", "Promises per person", "bar",
+                                [("a", "김민준"), ("b", "Peña"), ("c", "山田花子")],
+                                [dashboard.Series("kept", "約束", [3, 1, 2]),
+                                 dashboard.Series("late", "Late", [1, 0, 1])])
+        drawing = canvas_pdf.chart_drawing(chart, 380, 180)
+        out = tmp_path / "chart.pdf"
+        renderPDF.drawToFile(drawing, str(out))
+    finally:
+        cjk.embedded_fonts.cache_clear()
+    plot = next(c for c in drawing.contents if hasattr(c, "categoryAxis"))
+    fonts = [plot.categoryAxis.labels[i].fontName for i in range(3)]
+    assert fonts[1] == FONT and FONT not in (fonts[0], fonts[2]), fonts
+    reader = PdfReader(out)
+    embedded = {str(ref.get_object()["/BaseFont"]).split("+")[-1]
+                for page in reader.pages for ref in page["/Resources"]["/Font"].values()}
+    assert {"crmdeskHangul", "DroidSansFallback"} <= embedded, embedded
+    text = reader.pages[0].extract_text()
+    assert "김민준" in text and "山田花子" in text and "Peña" in text and "約束" in text
