@@ -101,7 +101,7 @@ def install(app: QCoreApplication, choice: str, system: QLocale | None = None) -
     _current = lang
     from crmdesk.services import texts  # the services' sentences too (no Qt there)
 
-    texts.install(QCoreApplication.translate)
+    texts.install(QCoreApplication.translate, lang)
     return lang
 
 

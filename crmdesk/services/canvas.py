@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crmdesk.services import access, catalog, lifecycle, loyalty_programme, settings
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
 NO_SEGMENT = "(no segment)"
@@ -98,7 +99,9 @@ def shown(text: str, limit: int = 40) -> str:
 
 def check_scope(scope: Scope) -> None:
     if scope.last < scope.first:
-        raise ScopeError(f"The period ends ({scope.last}) before it starts ({scope.first}).")
+        raise ScopeError(translate(
+            "canvas", "The period ends ({last}) before it starts ({first}).").format(
+            last=scope.last, first=scope.first))
 
 
 @dataclass
@@ -120,7 +123,9 @@ def customer_where(scope: Scope, alias: str = "c") -> Where:
         row = db.execute_sql("SELECT id FROM staff WHERE name = ?",
                              (" ".join(scope.owner.split()),)).fetchone()
         if row is None:
-            raise ScopeError(f"There is no staff member called “{shown(scope.owner)}”.")
+            raise ScopeError(translate(
+                "canvas", "There is no staff member called “{shown}”.").format(
+                shown=shown(scope.owner)))
         clauses.append(f"{alias}.owner_id = ?")
         params.append(int(row[0]))
     return Where(" AND ".join(clauses), params)
@@ -546,7 +551,8 @@ def customers_behind(scope: Scope, segment: str | None, figure: str, key: str = 
     `segment` None means every segment; `key` is the relationship type, stage or channel
     for the figures that have one. Only customers in the book today (not the Trash)."""
     if figure not in FIGURES:
-        raise ScopeError(f"“{shown(figure)}” is not a figure of the canvas.")
+        raise ScopeError(translate(
+            "canvas", "“{shown}” is not a figure of the canvas.").format(shown=shown(figure)))
     where = customer_where(scope)
     now = now or dt.datetime.now(dt.UTC)
     lo, hi = scope.start_utc(), scope.end_utc()

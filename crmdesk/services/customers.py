@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crmdesk.services import access, audit, catalog, search_index
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
 from crmdesk.store.db import db
 from crmdesk.store.models import (
@@ -282,7 +283,8 @@ def update(cid: int, data: CustomerData, region: str, staff_id: int | None = Non
     with db.atomic():
         before = Customer.get_or_none(Customer.id == cid)
         if before is None:
-            raise LookupError(f"Customer {cid} does not exist.")
+            raise LookupError(translate(
+                "customers", "Customer {cid} does not exist.").format(cid=cid))
         seen = access.level(cid)
         if seen < access.Level.FULL:  # what this person cannot see, they cannot change
             clean = keep_hidden(load(cid), clean, seen)
@@ -302,7 +304,7 @@ def load(cid: int) -> CustomerData:
     """The stored profile of customer `cid` (LookupError if there is none)."""
     row = Customer.get_or_none(Customer.id == cid)
     if row is None:
-        raise LookupError(f"Customer {cid} does not exist.")
+        raise LookupError(translate("customers", "Customer {cid} does not exist.").format(cid=cid))
     owner = Staff.get_or_none(Staff.id == row.owner_id) if row.owner_id else None
     return CustomerData(
         given_name=row.given_name, family_name=row.family_name,

@@ -23,6 +23,7 @@ from crmdesk.services import (
     settings,
 )
 from crmdesk.services.canvas import Scope, Where, customer_where
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
 NOBODY = "(nobody)"
@@ -644,7 +645,8 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
         cond = "c.created_at >= ? AND c.created_at < ?"
         params = [m_lo, m_hi]
     else:
-        raise canvas.ScopeError(f"“{chart}” is not a chart of the dashboard.")
+        raise canvas.ScopeError(translate(
+            "dashboard", "“{chart}” is not a chart of the dashboard.").format(chart=chart))
     return [int(r[0]) for r in db.execute_sql(
         f"SELECT c.id FROM customer c WHERE c.archived_at IS NULL AND {where.sql} AND {cond} "
         "ORDER BY +c.sort_name LIMIT ?", [*where.params, *params, limit])]

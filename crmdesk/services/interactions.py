@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from crmdesk.services import access, audit, catalog
 from crmdesk.services.customers import Problem, ValidationFailed
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import Customer, FollowUp, Interaction, Staff, utcnow
 
@@ -146,12 +147,14 @@ def edit(iid: int, data: InteractionData) -> None:
     with db.atomic():
         before = Interaction.get_or_none(Interaction.id == iid)
         if before is None:
-            raise LookupError(f"Interaction {iid} does not exist.")
+            raise LookupError(translate(
+                "interactions", "Interaction {iid} does not exist.").format(iid=iid))
         me = access.current()
         if access.level(before.customer_id) == access.Level.CONTACT and \
                 before.staff_id != me.staff_id:
-            raise access.AccessDenied(f"{me.name} may edit only the interactions they logged "
-                                      "for this customer.")
+            raise access.AccessDenied(translate(
+                "interactions", "{name} may edit only the interactions they logged for this "
+                "customer.").format(name=me.name))
         data.staff_id = access.own_name(data.staff_id, allowed=before.staff_id)
         (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
          .where(Interaction.id == iid).execute())
@@ -164,7 +167,8 @@ def edit(iid: int, data: InteractionData) -> None:
 def load(iid: int) -> InteractionData:
     row = Interaction.get_or_none(Interaction.id == iid)
     if row is None:
-        raise LookupError(f"Interaction {iid} does not exist.")
+        raise LookupError(translate(
+            "interactions", "Interaction {iid} does not exist.").format(iid=iid))
     return InteractionData(
         customer_id=row.customer_id, channel=row.channel, direction=row.direction,
         notes=row.notes, happened_at=row.happened_at, staff_id=row.staff_id,
@@ -185,11 +189,13 @@ def add_follow_up(data: FollowUpData) -> int:
 def set_follow_up_status(fid: int, status: str) -> str:
     """Mark a follow-up open, done or cancelled; returns the status it had before."""
     if status not in dict(catalog.FOLLOW_UP_STATUSES):
-        raise ValueError(f"Unknown status “{status}”.")
+        raise ValueError(translate(
+            "interactions", "Unknown status “{status}”.").format(status=status))
     with db.atomic():
         row = FollowUp.get_or_none(FollowUp.id == fid)
         if row is None:
-            raise LookupError(f"Follow-up {fid} does not exist.")
+            raise LookupError(translate(
+                "interactions", "Follow-up {fid} does not exist.").format(fid=fid))
         FollowUp.update(status=status, completed_at=None if status == "open" else utcnow()
                         ).where(FollowUp.id == fid).execute()
         return str(row.status)
@@ -198,7 +204,8 @@ def set_follow_up_status(fid: int, status: str) -> str:
 def load_follow_up(fid: int) -> FollowUpData:
     row = FollowUp.get_or_none(FollowUp.id == fid)
     if row is None:
-        raise LookupError(f"Follow-up {fid} does not exist.")
+        raise LookupError(translate(
+            "interactions", "Follow-up {fid} does not exist.").format(fid=fid))
     return FollowUpData(customer_id=row.customer_id, what=row.what, due_at=row.due_at,
                         is_promise=bool(row.is_promise), assignee_id=row.assignee_id,
                         interaction_id=row.interaction_id, status=row.status, id=row.id,

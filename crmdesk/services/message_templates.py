@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from crmdesk.services import access, audit
 from crmdesk.services.customers import Problem, ValidationFailed
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -102,12 +103,14 @@ class _Environment(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
-            raise jinja2.exceptions.SecurityError("the power operator is not available")
+            raise jinja2.exceptions.SecurityError(translate(
+                "message_templates", "the power operator is not available"))
         sized = [v for v in (left, right) if isinstance(v, str | list | tuple)]
         if sized:
             other = right if sized[0] is left else left
             if isinstance(other, int) and len(sized[0]) * other > MAX_OUTPUT:
-                raise jinja2.exceptions.SecurityError("that would build too long a text")
+                raise jinja2.exceptions.SecurityError(translate(
+                    "message_templates", "that would build too long a text"))
         return super().call_binop(context, operator, left, right)
 
 
@@ -299,7 +302,9 @@ def find(name: str, language: str) -> TemplateText:
     found = versions(name)
     if not found:
         names = ", ".join(t.name for t in list_templates()) or "none"
-        raise LookupError(f"There is no template “{name}” (templates: {names}).")
+        raise LookupError(translate(
+            "message_templates", "There is no template “{name}” (templates: {names}).").format(
+            name=name, names=names))
     return found.get(language) or found.get("en") or next(iter(found.values()))
 
 
@@ -335,7 +340,8 @@ def save(t: TemplateText) -> int:
             old = db.execute_sql("SELECT name FROM message_template WHERE id = ?",
                                  (t.id,)).fetchone()
             if old is None:
-                raise LookupError(f"Template {t.id} no longer exists.")
+                raise LookupError(translate(
+                    "message_templates", "Template {id} no longer exists.").format(id=t.id))
             clash = db.execute_sql("SELECT id FROM message_template WHERE name = ? AND "
                                    "language = ? AND id != ?", (name, t.language, t.id)
                                    ).fetchone()

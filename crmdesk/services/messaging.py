@@ -27,6 +27,7 @@ from crmdesk.services import message_delivery as delivery
 from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import CustomerData, PostalAddress
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -122,7 +123,8 @@ def recipient(cid: int) -> Recipient:
         "FROM customer c LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?",
         (cid,)).fetchone()
     if row is None:
-        raise LookupError(f"There is no customer {cid} in this book.")
+        raise LookupError(translate(
+            "messaging", "There is no customer {cid} in this book.").format(cid=cid))
     level = access.level(cid)
     full = level >= access.Level.STANDARD
     email = db.execute_sql("SELECT address FROM customer_email WHERE customer_id = ? "
@@ -225,8 +227,10 @@ def refuse_hidden_fields(r: Recipient, names: Iterable[str]) -> None:
         me = access.current()
         fields = ", ".join(f"“{n}”" for n in hidden)
         raise access.AccessDenied(
-            f"{me.name or 'You'} may not use {fields} in a message to {r.name}: only their "
-            "executive and managers may see it. Choose another template.")
+            translate(
+            "messaging", "{value} may not use {fields} in a message to {name}: only their "
+            "executive and managers may see it. Choose another template.").format(
+            value=me.name or 'You', fields=fields, name=r.name))
 
 
 # --- consent and the channel ---------------------------------------------------------------
@@ -261,7 +265,9 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
     access.require("message")
     problems = templates.problems_of(t.subject, t.body)
     if problems:
-        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {problems[0]}")
+        raise MessageError(translate(
+            "messaging", "Template “{name}” ({language}) cannot be used: {problems}").format(
+            name=t.name, language=t.language, problems=problems[0]))
     names = t.fields
     refuse_hidden_fields(r, names)
     ctx = context(r, names, shared)
@@ -272,7 +278,9 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
         body_html = templates.compiled(t.body, html=True).render(ctx).strip() \
             if html and channel == "email" else None
     except Exception as exc:  # noqa: BLE001 - a stored template that no longer renders
-        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {exc}"
+        raise MessageError(translate(
+            "messaging", "Template “{name}” ({language}) cannot be used: {exc}").format(
+            name=t.name, language=t.language, exc=exc)
                            ) from exc
     from crmdesk.reports.statement_data import address_block
 
@@ -292,14 +300,20 @@ def compose(cid: int, template_name: str, channel: str | None = None,
     access.require("message")
     r = recipient(cid)
     if r.archived:
-        raise MessageError(f"{r.name} is in the Trash: restore them to write to them.")
+        raise MessageError(translate(
+            "messaging", "{name} is in the Trash: restore them to write to them.").format(
+            name=r.name))
     t = templates.find(template_name, language or r.data.language)
     if language and t.language != language:
         wanted = templates.LANGUAGES.get(language, language)
-        raise MessageError(f"Template “{t.name}” has no {wanted} version.")
+        raise MessageError(translate(
+            "messaging", "Template “{name}” has no {wanted} version.").format(
+            name=t.name, wanted=wanted))
     channel = channel or default_channel(r, t.channel)
     if channel not in templates.CHANNELS:
-        raise MessageError(f"Unknown channel “{channel}” (email, letter or sms).")
+        raise MessageError(translate(
+            "messaging", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=channel))
     draft = render(t, r, channel, shared or Shared.load(), html=True)
     problem = channel_problem(r, channel)
     if problem:
@@ -510,12 +524,14 @@ def refuse_special(target: Path) -> None:
     except FileNotFoundError:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise MessageError(f"{target} is not a regular file: nothing was written.")
+        raise MessageError(translate(
+            "messaging", "{target} is not a regular file: nothing was written.").format(
+            target=target))
 
 
 def _check_draft(draft: Draft) -> None:
     if not draft.body.strip():
-        raise MessageError("The message has no text: nothing was written.")
+        raise MessageError(translate("messaging", "The message has no text: nothing was written."))
 
 
 def deliver(draft: Draft, out: Path, shared: Shared | None = None,
@@ -551,7 +567,8 @@ def send(draft: Draft, shared: Shared | None = None, staff_id: int | None = None
     """Send an e-mail through the configured SMTP server, then log it. A failure raises
     SendFailed saying why; nothing is logged, the draft stays as it was."""
     if draft.channel != "email" or not draft.to_address:
-        raise MessageError("Only an e-mail with an address can be sent by the mail server.")
+        raise MessageError(translate(
+            "messaging", "Only an e-mail with an address can be sent by the mail server."))
     access.require("message")
     _check_draft(draft)
     shared = shared or Shared.load()
@@ -582,7 +599,9 @@ def plan_many(ids: list[int], template_name: str, channel: str | None = None) ->
     t = templates.find(template_name, "en")
     channel = channel or t.channel
     if channel not in templates.CHANNELS:
-        raise MessageError(f"Unknown channel “{channel}” (email, letter or sms).")
+        raise MessageError(translate(
+            "messaging", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=channel))
     names = t.fields
     included: list[int] = []
     excluded: list[Excluded] = []

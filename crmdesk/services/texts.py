@@ -7,12 +7,12 @@ with the literal text as the direct second argument so that pyside6-lupdate find
 
     raise InvalidValue(texts.translate("validation", "“{text}” is not a phone number.")
                        .format(text=text))
-    texts.translate("importing", "%n contact(s) not kept", None, count)   # a plural
+    importing.tr("%n contact(s) not kept", "", count)   # a plural: see `Context`
 
 Placeholders are `{name}`, filled by `.format` after the translation (never a sentence built
-from pieces); a plural passes the disambiguation (None) and `n` positionally, as lupdate
-reads only that form; `%n` is the number. Texts kept in tables (access.WHAT) are marked with
-`QT_TRANSLATE_NOOP(context, text)` and translated where they are used.
+from pieces); a plural goes through a `Context` object's `tr(text, "", n)`, the one form
+lupdate's Python parser files as a plural; `%n` is the number. Texts kept in tables
+(access.WHAT) are marked with `QT_TRANSLATE_NOOP(context, text)` and translated where used.
 
 By default `translate` gives the English source back: the CLI, the files and every caller
 without a window speak English, byte for byte as before (`reset()` at each CLI command).
@@ -33,6 +33,7 @@ def _source(context: str, text: str, disambiguation: str | None = None, n: int =
 
 
 _hook: Hook = _source
+_language = "en"
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -44,6 +45,23 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
         if "(s)" in out:  # no catalogue: the English forms ("1 contact", "2 contacts")
             out = out.replace("(s)", "" if n == 1 else "s")
     return out
+
+
+class Context:
+    """The texts of one context, for plurals: lupdate's Python parser takes the numerus form
+    only from a `.tr(text, "", n)` call, and files it under the name of the object it is
+    called on, so the object is named as its context:
+
+        importing = texts.Context("importing")
+        importing.tr("%n line(s) skipped", "", count)
+
+    (tests/unit/test_service_texts.py checks that every Context's variable has its name.)"""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate(self.name, text, disambiguation or None, n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, for lupdate)
@@ -59,16 +77,29 @@ def vocabulary(label: str) -> str:
     return _hook("vocabulary", label, None, -1) if label else label
 
 
-def install(hook: Hook) -> None:
-    """Translate the services' texts with `hook` (the window: QCoreApplication.translate)."""
-    global _hook
-    _hook = hook
+def install(hook: Hook, language: str = "en") -> None:
+    """Translate the services' texts with `hook` (the window: QCoreApplication.translate)
+    into `language` (numbers in texts are written as it writes them: 1,234 / 1.234)."""
+    global _hook, _language
+    _hook, _language = hook, language
 
 
 def reset() -> None:
     """Back to English source texts (a CLI command, a test)."""
-    global _hook
-    _hook = _source
+    global _hook, _language
+    _hook, _language = _source, "en"
+
+
+def language() -> str:
+    """The language the services' texts are written in ("en" unless the window chose)."""
+    return _language
+
+
+def integer(value: int) -> str:
+    """A count inside a text: 1,234 in English, 1.234 in Spanish."""
+    from crmdesk.services import locale_text
+
+    return locale_text.integer(value, _language)
 
 
 def translating() -> bool:
