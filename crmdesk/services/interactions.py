@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from crmdesk.services import access, audit, catalog
+from crmdesk.services import access, audit, catalog, texts
 from crmdesk.services.customers import Problem, ValidationFailed
 from crmdesk.services.texts import translate
 from crmdesk.store.db import db
@@ -57,22 +57,32 @@ def _customer_exists(cid: int) -> bool:
 def validate_interaction(data: InteractionData) -> list[Problem]:
     problems = []
     if not _customer_exists(data.customer_id):
-        problems.append(Problem("customer", f"Customer {data.customer_id} does not exist."))
+        problems.append(Problem("customer", translate(
+            "interactions", "Customer {customer_id} does not exist.").format(
+            customer_id=data.customer_id)))
     if data.channel not in catalog.INTERACTION_CHANNEL_LABELS:
-        problems.append(Problem("channel", f"Unknown channel “{data.channel}” (one of: "
-                                f"{', '.join(catalog.INTERACTION_CHANNEL_LABELS)})."))
+        problems.append(Problem("channel", translate(
+            "interactions", "Unknown channel “{channel}” (one of: {value}).").format(
+            channel=data.channel, value=', '.join(catalog.INTERACTION_CHANNEL_LABELS))))
     if data.direction not in catalog.DIRECTION_LABELS:
-        problems.append(Problem("direction", "The direction must be “in” or “out”."))
+        problems.append(Problem("direction", translate(
+            "interactions", "The direction must be “in” or “out”.")))
     if not data.notes.strip():
-        problems.append(Problem("notes", "Write a note: what was said or done."))
+        problems.append(Problem("notes", translate(
+            "interactions", "Write a note: what was said or done.")))
     if len(data.notes) > MAX_NOTE:
-        problems.append(Problem("notes", f"The note is too long (at most {MAX_NOTE:,})."))
+        problems.append(Problem("notes", translate(
+            "interactions", "The note is too long (at most {MAX_NOTE}).").format(
+            MAX_NOTE=texts.integer(MAX_NOTE))))
     if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
-        problems.append(Problem("satisfaction", "Satisfaction goes from 1 to 5."))
+        problems.append(Problem("satisfaction", translate(
+            "interactions", "Satisfaction goes from 1 to 5.")))
     if data.duration_min is not None and data.duration_min < 0:
-        problems.append(Problem("duration_min", "The duration cannot be negative."))
+        problems.append(Problem("duration_min", translate(
+            "interactions", "The duration cannot be negative.")))
     if as_utc(data.happened_at) > utcnow() + dt.timedelta(minutes=5):
-        problems.append(Problem("happened_at", "An interaction cannot happen in the future."))
+        problems.append(Problem("happened_at", translate(
+            "interactions", "An interaction cannot happen in the future.")))
     return problems
 
 
@@ -80,11 +90,14 @@ def validate_follow_up(data: FollowUpData) -> tuple[list[Problem], list[str]]:
     """Problems that block saving, and warnings that do not (a due date in the past)."""
     problems = []
     if not _customer_exists(data.customer_id):
-        problems.append(Problem("customer", f"Customer {data.customer_id} does not exist."))
+        problems.append(Problem("customer", translate(
+            "interactions", "Customer {customer_id} does not exist.").format(
+            customer_id=data.customer_id)))
     if not data.what.strip():
-        problems.append(Problem("what", "Say what must be done."))
+        problems.append(Problem("what", translate("interactions", "Say what must be done.")))
     if data.assignee_id is not None and Staff.get_or_none(Staff.id == data.assignee_id) is None:
-        problems.append(Problem("assignee", "That staff member does not exist."))
+        problems.append(Problem("assignee", translate(
+            "interactions", "That staff member does not exist.")))
     warnings = []
     if data.status == "open" and as_utc(data.due_at) < utcnow():
         warnings.append("The due date is already past: this follow-up starts overdue.")
@@ -226,7 +239,9 @@ def log_many(items: list[InteractionData]) -> list[int]:
     limit = utcnow() + dt.timedelta(minutes=5)
     for d in items:
         if d.customer_id not in known:
-            problems.append(Problem("customer", f"Customer {d.customer_id} does not exist."))
+            problems.append(Problem("customer", translate(
+                "interactions", "Customer {customer_id} does not exist.").format(
+                customer_id=d.customer_id)))
         elif d.channel not in catalog.INTERACTION_CHANNEL_LABELS or \
                 d.direction not in catalog.DIRECTION_LABELS or not d.notes.strip() or \
                 len(d.notes) > MAX_NOTE or as_utc(d.happened_at) > limit:

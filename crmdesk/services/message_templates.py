@@ -22,7 +22,7 @@ import jinja2
 import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from crmdesk.services import access, audit
+from crmdesk.services import access, audit, texts
 from crmdesk.services.customers import Problem, ValidationFailed
 from crmdesk.services.texts import translate
 from crmdesk.store.db import db
@@ -312,16 +312,22 @@ def validate(t: TemplateText) -> list[Problem]:
     problems: list[Problem] = []
     name = " ".join(t.name.split())
     if not name:
-        problems.append(Problem("name", "A template needs a name."))
+        problems.append(Problem("name", translate("message_templates", "A template needs a name.")))
     elif len(name) > MAX_NAME:
-        problems.append(Problem("name", f"The name is too long (at most {MAX_NAME})."))
+        problems.append(Problem("name", translate(
+            "message_templates", "The name is too long (at most {MAX_NAME}).").format(
+            MAX_NAME=MAX_NAME)))
     if t.language not in LANGUAGES:
-        problems.append(Problem("language", f"Unknown language “{t.language}” (en or es)."))
+        problems.append(Problem("language", translate(
+            "message_templates", "Unknown language “{language}” (en or es).").format(
+            language=t.language)))
     if t.channel not in CHANNELS:
-        problems.append(Problem("channel", f"Unknown channel “{t.channel}” (email, letter "
-                                "or sms)."))
+        problems.append(Problem("channel", translate(
+            "message_templates", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=t.channel)))
     if t.purpose not in PURPOSES:
-        problems.append(Problem("purpose", f"Unknown purpose “{t.purpose}”."))
+        problems.append(Problem("purpose", translate(
+            "message_templates", "Unknown purpose “{purpose}”.").format(purpose=t.purpose)))
     problems += [Problem(p.part, str(p)) for p in check(t.subject, t.body, t.channel)]
     return problems
 
@@ -346,8 +352,9 @@ def save(t: TemplateText) -> int:
                                    "language = ? AND id != ?", (name, t.language, t.id)
                                    ).fetchone()
             if clash:
-                raise ValidationFailed([Problem("name", f"“{name}” already has a "
-                                                f"{LANGUAGES[t.language]} version.")])
+                raise ValidationFailed([Problem("name", translate(
+                    "message_templates", "“{name}” already has a {language} version.").format(
+                    name=name, language=texts.vocabulary(LANGUAGES[t.language])))])
             db.execute_sql("UPDATE message_template SET name = ?, language = ?, purpose = ?, "
                            "channel = ?, subject = ?, body = ?, updated_at = ?, updated_by = ? "
                            "WHERE id = ?", (name, t.language, t.purpose, t.channel,

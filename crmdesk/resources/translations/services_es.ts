@@ -442,8 +442,48 @@
 <context>
     <name>customers</name>
     <message>
+        <source>Too long (at most {MAX_NAME} characters).</source>
+        <translation>Demasiado largo ({MAX_NAME} caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>Too long (at most {MAX_TEXT} characters).</source>
+        <translation>Demasiado largo ({MAX_TEXT} caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>A customer needs a given or a family name.</source>
+        <translation>Un cliente necesita un nombre o unos apellidos.</translation>
+    </message>
+    <message>
+        <source>The birthday is in the future.</source>
+        <translation>El cumpleaños está en el futuro.</translation>
+    </message>
+    <message>
+        <source>Unknown {field} “{value}”.</source>
+        <translation>{field} desconocido: «{value}».</translation>
+    </message>
+    <message>
+        <source>Unknown kind of client “{kind}”.</source>
+        <translation>Tipo de cliente desconocido «{kind}».</translation>
+    </message>
+    <message>
+        <source>A client cannot work for themselves.</source>
+        <translation>Un cliente no puede trabajar para sí mismo.</translation>
+    </message>
+    <message>
+        <source>Client {oid} is not an organisation of this book.</source>
+        <translation>El cliente {oid} no es una organización de este libro.</translation>
+    </message>
+    <message>
         <source>Customer {cid} does not exist.</source>
         <translation>No existe el cliente {cid}.</translation>
+    </message>
+    <message>
+        <source>customer {id}</source>
+        <translation>cliente {id}</translation>
+    </message>
+    <message>
+        <source>Customer {id} was merged into {kept}: restore that one instead (in an office book a merged-away customer stays in the Trash).</source>
+        <translation>El cliente {id} se fusionó con {kept}: restaura ese en su lugar (en un libro de la oficina un cliente fusionado se queda en la Papelera).</translation>
     </message>
 </context>
 <context>
@@ -788,6 +828,46 @@
 <context>
     <name>interactions</name>
     <message>
+        <source>Customer {customer_id} does not exist.</source>
+        <translation>No existe el cliente {customer_id}.</translation>
+    </message>
+    <message>
+        <source>Unknown channel “{channel}” (one of: {value}).</source>
+        <translation>Canal desconocido «{channel}» (uno de: {value}).</translation>
+    </message>
+    <message>
+        <source>The direction must be “in” or “out”.</source>
+        <translation>La dirección debe ser «in» u «out».</translation>
+    </message>
+    <message>
+        <source>Write a note: what was said or done.</source>
+        <translation>Escribe una nota: qué se dijo o se hizo.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {MAX_NOTE}).</source>
+        <translation>La nota es demasiado larga ({MAX_NOTE} como máximo).</translation>
+    </message>
+    <message>
+        <source>Satisfaction goes from 1 to 5.</source>
+        <translation>La satisfacción va de 1 a 5.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>La duración no puede ser negativa.</translation>
+    </message>
+    <message>
+        <source>An interaction cannot happen in the future.</source>
+        <translation>Una interacción no puede ocurrir en el futuro.</translation>
+    </message>
+    <message>
+        <source>Say what must be done.</source>
+        <translation>Indica qué hay que hacer.</translation>
+    </message>
+    <message>
+        <source>That staff member does not exist.</source>
+        <translation>Ese miembro del personal no existe.</translation>
+    </message>
+    <message>
         <source>Interaction {iid} does not exist.</source>
         <translation>No existe la interacción {iid}.</translation>
     </message>
@@ -1002,8 +1082,32 @@
         <translation>No hay ninguna plantilla «{name}» (plantillas: {names}).</translation>
     </message>
     <message>
+        <source>A template needs a name.</source>
+        <translation>Una plantilla necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most {MAX_NAME}).</source>
+        <translation>El nombre es demasiado largo ({MAX_NAME} como máximo).</translation>
+    </message>
+    <message>
+        <source>Unknown language “{language}” (en or es).</source>
+        <translation>Idioma desconocido «{language}» (en o es).</translation>
+    </message>
+    <message>
+        <source>Unknown channel “{channel}” (email, letter or sms).</source>
+        <translation>Canal desconocido «{channel}» (email, letter o sms).</translation>
+    </message>
+    <message>
+        <source>Unknown purpose “{purpose}”.</source>
+        <translation>Finalidad desconocida «{purpose}».</translation>
+    </message>
+    <message>
         <source>Template {id} no longer exists.</source>
         <translation>La plantilla {id} ya no existe.</translation>
+    </message>
+    <message>
+        <source>“{name}” already has a {language} version.</source>
+        <translation>«{name}» ya tiene una versión en {language}.</translation>
     </message>
 </context>
 <context>
