@@ -100,7 +100,8 @@ def validate_follow_up(data: FollowUpData) -> tuple[list[Problem], list[str]]:
             "interactions", "That staff member does not exist.")))
     warnings = []
     if data.status == "open" and as_utc(data.due_at) < utcnow():
-        warnings.append("The due date is already past: this follow-up starts overdue.")
+        warnings.append(translate(
+            "interactions", "The due date is already past: this follow-up starts overdue."))
     return problems, warnings
 
 

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
 
-from crmdesk.services import access, audit, greeting, interactions, locale_text
+from crmdesk.services import access, audit, greeting, interactions, locale_text, texts
 from crmdesk.services import business as business_settings
 from crmdesk.services import message_delivery as delivery
 from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import CustomerData, PostalAddress
 from crmdesk.services.interactions import FollowUpData, InteractionData
-from crmdesk.services.texts import translate
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -226,31 +226,44 @@ def refuse_hidden_fields(r: Recipient, names: Iterable[str]) -> None:
     if hidden:
         me = access.current()
         fields = ", ".join(f"“{n}”" for n in hidden)
-        raise access.AccessDenied(
-            translate(
-            "messaging", "{value} may not use {fields} in a message to {name}: only their "
-            "executive and managers may see it. Choose another template.").format(
-            value=me.name or 'You', fields=fields, name=r.name))
+        text = translate(
+            "messaging", "{me} may not use {fields} in a message to {name}: only their "
+            "executive and managers may see it. Choose another template.") if me.name else \
+            translate("messaging", "You may not use {fields} in a message to {name}: only their "
+                      "executive and managers may see it. Choose another template.")
+        raise access.AccessDenied(text.format(me=me.name, fields=fields, name=r.name))
+
+
+def _language_name(code: str) -> str:
+    """English / Spanish as a sentence writes it (Spanish: "inglés", lower-case)."""
+    name = texts.vocabulary(templates.LANGUAGES.get(code, code))
+    return name.lower() if texts.language() == "es" else name
 
 
 # --- consent and the channel ---------------------------------------------------------------
 def channel_problem(r: Recipient, channel: str) -> str | None:
     """Why this client should not get a message on `channel` (None: fine)."""
     if r.archived:
-        return "is in the Trash"
+        return translate("messaging", "is in the Trash")
     if channel == "email" and not r.email:
-        return "has no e-mail address"
+        return translate("messaging", "has no e-mail address")
     if channel == "sms" and not r.phone:
-        return "has no phone number"
+        return translate("messaging", "has no phone number")
     if channel == "letter" and r.level >= access.Level.STANDARD and not r.data.addresses:
-        return "has no postal address"
+        return translate("messaging", "has no postal address")
     if CONSENT_FOR[channel] not in r.consents:
-        what = {"email": "e-mail", "post": "post", "sms": "SMS / messaging"}[CONSENT_FOR[channel]]
-        return f"did not consent to {what}"
+        return translate("messaging", {
+            "email": QT_TRANSLATE_NOOP("messaging", "did not consent to e-mail"),
+            "post": QT_TRANSLATE_NOOP("messaging", "did not consent to post"),
+            "sms": QT_TRANSLATE_NOOP("messaging", "did not consent to SMS / messaging"),
+        }[CONSENT_FOR[channel]])
     preferred = r.data.preferred_channel
     if preferred and preferred != PREFERRED[channel] and preferred in PREFERRED.values():
-        label = {"email": "e-mail", "letter": "letters", "sms": "SMS / messaging"}[preferred]
-        return f"prefers {label}"
+        return translate("messaging", {
+            "email": QT_TRANSLATE_NOOP("messaging", "prefers e-mail"),
+            "letter": QT_TRANSLATE_NOOP("messaging", "prefers letters"),
+            "sms": QT_TRANSLATE_NOOP("messaging", "prefers SMS / messaging"),
+        }[preferred])
     return None
 
 
@@ -317,10 +330,13 @@ def compose(cid: int, template_name: str, channel: str | None = None,
     draft = render(t, r, channel, shared or Shared.load(), html=True)
     problem = channel_problem(r, channel)
     if problem:
-        draft.warnings.append(f"{r.name} {problem}.")
+        draft.warnings.append(translate("messaging", "{name} {problem}.").format(
+            name=r.name, problem=problem))
     if t.language != r.data.language:
-        draft.warnings.append(f"{r.name} reads {templates.LANGUAGES[r.data.language]}; this "
-                              f"is the {templates.LANGUAGES[t.language]} version.")
+        draft.warnings.append(translate(
+            "messaging", "{name} reads {language}; this is the {version} version.").format(
+            name=r.name, language=_language_name(r.data.language),
+            version=_language_name(t.language)))
     return draft
 
 
@@ -614,7 +630,8 @@ def plan_many(ids: list[int], template_name: str, channel: str | None = None) ->
                   and templates.FIELD_BY_NAME[n].level > r.level]
         problem = channel_problem(r, channel)
         if hidden:
-            problem = f"uses {', '.join(sorted(hidden))}, which you may not see for them"
+            problem = translate("messaging", "uses {fields}, which you may not see for them")\
+                .format(fields=", ".join(sorted(hidden)))
         if problem:
             excluded.append(Excluded(cid, r.name, problem))
         else:

@@ -868,6 +868,10 @@
         <translation>Ese miembro del personal no existe.</translation>
     </message>
     <message>
+        <source>The due date is already past: this follow-up starts overdue.</source>
+        <translation>La fecha de vencimiento ya ha pasado: este seguimiento empieza vencido.</translation>
+    </message>
+    <message>
         <source>Interaction {iid} does not exist.</source>
         <translation>No existe la interacción {iid}.</translation>
     </message>
@@ -1117,8 +1121,52 @@
         <translation>No hay ningún cliente {cid} en este libro.</translation>
     </message>
     <message>
-        <source>{value} may not use {fields} in a message to {name}: only their executive and managers may see it. Choose another template.</source>
-        <translation>{value} no puede usar {fields} en un mensaje a {name}: solo pueden verlo su ejecutivo y los responsables. Elige otra plantilla.</translation>
+        <source>{me} may not use {fields} in a message to {name}: only their executive and managers may see it. Choose another template.</source>
+        <translation>{me} no puede usar {fields} en un mensaje a {name}: solo pueden verlo su ejecutivo y los responsables. Elige otra plantilla.</translation>
+    </message>
+    <message>
+        <source>You may not use {fields} in a message to {name}: only their executive and managers may see it. Choose another template.</source>
+        <translation>No se puede usar {fields} en un mensaje a {name}: solo pueden verlo su ejecutivo y los responsables. Elige otra plantilla.</translation>
+    </message>
+    <message>
+        <source>is in the Trash</source>
+        <translation>está en la Papelera</translation>
+    </message>
+    <message>
+        <source>has no e-mail address</source>
+        <translation>no tiene dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>has no phone number</source>
+        <translation>no tiene número de teléfono</translation>
+    </message>
+    <message>
+        <source>has no postal address</source>
+        <translation>no tiene dirección postal</translation>
+    </message>
+    <message>
+        <source>did not consent to e-mail</source>
+        <translation>no ha dado su consentimiento para el correo electrónico</translation>
+    </message>
+    <message>
+        <source>did not consent to post</source>
+        <translation>no ha dado su consentimiento para el correo postal</translation>
+    </message>
+    <message>
+        <source>did not consent to SMS / messaging</source>
+        <translation>no ha dado su consentimiento para SMS / mensajería</translation>
+    </message>
+    <message>
+        <source>prefers e-mail</source>
+        <translation>prefiere el correo electrónico</translation>
+    </message>
+    <message>
+        <source>prefers letters</source>
+        <translation>prefiere las cartas</translation>
+    </message>
+    <message>
+        <source>prefers SMS / messaging</source>
+        <translation>prefiere SMS / mensajería</translation>
     </message>
     <message>
         <source>Template “{name}” ({language}) cannot be used: {problems}</source>
@@ -1141,6 +1189,14 @@
         <translation>Canal desconocido «{channel}» (email, letter o sms).</translation>
     </message>
     <message>
+        <source>{name} {problem}.</source>
+        <translation>{name} {problem}.</translation>
+    </message>
+    <message>
+        <source>{name} reads {language}; this is the {version} version.</source>
+        <translation>{name} lee en {language}; esta es la versión en {version}.</translation>
+    </message>
+    <message>
         <source>{target} is not a regular file: nothing was written.</source>
         <translation>{target} no es un archivo normal: no se ha escrito nada.</translation>
     </message>
@@ -1151,6 +1207,10 @@
     <message>
         <source>Only an e-mail with an address can be sent by the mail server.</source>
         <translation>El servidor de correo solo puede enviar un correo electrónico con dirección.</translation>
+    </message>
+    <message>
+        <source>uses {fields}, which you may not see for them</source>
+        <translation>usa {fields}, que no puedes ver de este cliente</translation>
     </message>
 </context>
 <context>
