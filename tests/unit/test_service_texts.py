@@ -54,8 +54,8 @@ TEXTS_ALLOWED = {
 }
 #: attributes whose `.append(text)` is shown to the person (import notes and reports)
 NOTE_LISTS = {"warnings", "skipped", "kept", "notes"}
-#: attributes whose assigned text is shown (a rejected contact's reason)
-NOTE_FIELDS = {"error", "reason"}
+#: attributes whose assigned text is shown (a rejected contact's reason, a chart's note)
+NOTE_FIELDS = {"error", "reason", "note"}
 
 
 def _text(node: ast.AST | None) -> str | None:
@@ -79,7 +79,7 @@ def bare_sentences(path: Path) -> list[str]:
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
             shown = node.exc.args[0]
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id == "Problem" and len(node.args) > 1:
+                and node.func.id in ("Problem", "Chart", "Series") and len(node.args) > 1:
             shown = node.args[1]
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr == "append" and node.args \
@@ -107,10 +107,13 @@ def test_the_scan_finds_what_it_must(tmp_path: Path) -> None:
         "contact.error = 'no name'\n"
         "raise ValueError(translate('lifecycle', 'A stage needs a name.'))\n"
         "raise KeyError(key)\n"
-        "raise ValueError(f'{a} – {b}')\n", encoding="utf-8")
+        "raise ValueError(f'{a} – {b}')\n"
+        "chart = Chart('funnel', 'Entries per stage', 'bar', [], [])\n"
+        "chart.note = f'{n} promises due'\n", encoding="utf-8")
     hits = sorted(h.split(": ", 1)[1] for h in bare_sentences(sample))
     assert hits == sorted(["'A stage needs a name.'", "'Customer {…} does not exist.'",
-                           "'Write a note.'", "'photo larger than {…} MB'", "'no name'"])
+                           "'Write a note.'", "'photo larger than {…} MB'", "'no name'",
+                           "'Entries per stage'", "'{…} promises due'"])
 
 
 def test_every_service_sentence_is_translatable() -> None:

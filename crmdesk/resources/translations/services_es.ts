@@ -489,6 +489,215 @@
 <context>
     <name>dashboard</name>
     <message>
+        <source>Lifecycle</source>
+        <extracomment>the dashboards&apos; tabs (labels in English; `texts.translate(&quot;dashboard&quot;, label)` shows one)</extracomment>
+        <translation>Ciclo de vida</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>Promesas</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Tiempos de respuesta</translation>
+    </message>
+    <message>
+        <source>Satisfaction and channels</source>
+        <translation>Satisfacción y canales</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fidelización</translation>
+    </message>
+    <message>
+        <source>Quiet clients and value</source>
+        <translation>Clientes inactivos y valor</translation>
+    </message>
+    <message>
+        <source>Funnel: customers entering each stage</source>
+        <translation>Embudo: clientes que entran en cada etapa</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entraron</translation>
+    </message>
+    <message>
+        <source>Entries and exits per stage</source>
+        <translation>Entradas y salidas por etapa</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Salieron</translation>
+    </message>
+    <message>
+        <source>Moved on to the next stage</source>
+        <translation>Pasaron a la etapa siguiente</translation>
+    </message>
+    <message>
+        <source>Of those who left a stage, moved on to the next: {shares}</source>
+        <translation>De los que salieron de una etapa, pasaron a la siguiente: {shares}</translation>
+    </message>
+    <message>
+        <source>Entries per stage, month by month</source>
+        <translation>Entradas por etapa, mes a mes</translation>
+    </message>
+    <message>
+        <source>Median days in each stage (of those who left it)</source>
+        <translation>Mediana de días en cada etapa (de los que salieron)</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>Mediana de días</translation>
+    </message>
+    <message>
+        <source>Promises due in the period, per person</source>
+        <translation>Promesas que vencen en el periodo, por persona</translation>
+    </message>
+    <message>
+        <source>{due} promises due; {share:.0%} of those that fell due were kept on time</source>
+        <translation>{due} promesas con vencimiento; se cumplieron a tiempo el {share:.0%} de las que vencieron</translation>
+    </message>
+    <message>
+        <source>No promise fell due.</source>
+        <translation>No venció ninguna promesa.</translation>
+    </message>
+    <message>
+        <source>Promises by the month they were due</source>
+        <translation>Promesas por mes de vencimiento</translation>
+    </message>
+    <message>
+        <source>Time to answer, by the channel the client used</source>
+        <translation>Tiempo de respuesta, por el canal que usó el cliente</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>Percentil 90</translation>
+    </message>
+    <message>
+        <source>Median time to answer per channel, month by month</source>
+        <translation>Mediana del tiempo de respuesta por canal, mes a mes</translation>
+    </message>
+    <message>
+        <source>Median time to answer, per staff member</source>
+        <translation>Mediana del tiempo de respuesta, por miembro del personal</translation>
+    </message>
+    <message>
+        <source>Share answered within {target} h</source>
+        <translation>Porcentaje respondido en menos de {target} h</translation>
+    </message>
+    <message>
+        <source>Within {target} h</source>
+        <translation>En menos de {target} h</translation>
+    </message>
+    <message>
+        <source>{answered} of {inbound} inbound contacts answered within {target} h</source>
+        <translation>{answered} de {inbound} contactos entrantes respondidos en menos de {target} h</translation>
+    </message>
+    <message>
+        <source>No inbound contact in the period.</source>
+        <translation>Ningún contacto entrante en el periodo.</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5), month by month</source>
+        <translation>Satisfacción (1–5), mes a mes</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Valoración media</translation>
+    </message>
+    <message>
+        <source>Satisfaction by channel</source>
+        <translation>Satisfacción por canal</translation>
+    </message>
+    <message>
+        <source>Contacts by channel</source>
+        <translation>Contactos por canal</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Contacts by relationship type</source>
+        <translation>Contactos por tipo de relación</translation>
+    </message>
+    <message>
+        <source>Points issued, redeemed and expired per month</source>
+        <translation>Puntos emitidos, canjeados y caducados por mes</translation>
+    </message>
+    <message>
+        <source>Customers in each tier today</source>
+        <translation>Clientes en cada nivel hoy</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Points outstanding {points} × {value} ¢ = liability {money} {currency}</source>
+        <translation>Puntos pendientes {points} × {value} ¢ = pasivo {money} {currency}</translation>
+    </message>
+    <message>
+        <source>Top rewards redeemed in the period</source>
+        <translation>Recompensas más canjeadas en el periodo</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>Canjes</translation>
+    </message>
+    <message>
+        <source>Clients gone quiet today (past their segment&apos;s contact cadence)</source>
+        <translation>Clientes inactivos hoy (han superado la frecuencia de contacto de su segmento)</translation>
+    </message>
+    <message>
+        <source>Gone quiet</source>
+        <translation>Inactivos</translation>
+    </message>
+    <message>
+        <source>{segment}: every {days} days</source>
+        <translation>{segment}: cada {days} días</translation>
+    </message>
+    <message>
+        <source>Moved to Reactivation, and reactivated, per month</source>
+        <translation>Pasados a Reactivación, y reactivados, por mes</translation>
+    </message>
+    <message>
+        <source>Moved to Reactivation</source>
+        <translation>Pasados a Reactivación</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Reactivados</translation>
+    </message>
+    <message>
+        <source>Lifetime value by segment ({currency})</source>
+        <translation>Valor de vida por segmento ({currency})</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Valor de vida</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Lifetime value per customer, by the month they were added</source>
+        <translation>Valor de vida por cliente, según el mes de alta</translation>
+    </message>
+    <message>
+        <source>Average lifetime value</source>
+        <translation>Valor de vida medio</translation>
+    </message>
+    <message>
+        <source>Customers added: {months}</source>
+        <translation>Clientes dados de alta: {months}</translation>
+    </message>
+    <message>
         <source>“{chart}” is not a chart of the dashboard.</source>
         <translation>«{chart}» no es un gráfico del panel.</translation>
     </message>

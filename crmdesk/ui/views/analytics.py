@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import i18n
 from crmdesk.i18n import Translatable
-from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff
+from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff, texts
 from crmdesk.services.canvas import Canvas, Scope, SegmentRow
 from crmdesk.services.dashboard import GROUPS, Chart, Dashboard
 from crmdesk.ui import labels, workers
@@ -617,7 +617,7 @@ class DashboardView(_Page):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.tabs.addTab(scroll, label)
+            self.tabs.addTab(scroll, texts.translate("dashboard", label))
             self.cards[key] = []
             page.setProperty("group", key)
         self.tabs.currentChanged.connect(lambda _i: self.reload())
