@@ -121,7 +121,7 @@ def compute(scope: Scope, now: dt.datetime | None = None,
 # --- lifecycle ----------------------------------------------------------------------------
 def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     lo, hi = _period(scope)
-    order = lifecycle.stages()
+    order = [(k, texts.vocabulary(label)) for k, label in lifecycle.stages()]
     keys = [k for k, _ in order]
     if canvas.ENGINE == "columns":
         from crmdesk.services import canvas_columns, dashboard_columns
@@ -189,8 +189,15 @@ def _funnel_sql(lo: str, hi: str, keys: list[str], where: Where) -> tuple[Any, .
 
 
 # --- promises -------------------------------------------------------------------------------
-PROMISE_SERIES = [("kept_on_time", "Kept on time"), ("kept_late", "Kept late"),
-                  ("overdue", "Overdue"), ("open", "Not due yet")]
+PROMISE_SERIES = [("kept_on_time", QT_TRANSLATE_NOOP("dashboard", "Kept on time")),
+                  ("kept_late", QT_TRANSLATE_NOOP("dashboard", "Kept late")),
+                  ("overdue", QT_TRANSLATE_NOOP("dashboard", "Overdue")),
+                  ("open", QT_TRANSLATE_NOOP("dashboard", "Not due yet"))]
+
+
+POINT_SERIES = [("issued", QT_TRANSLATE_NOOP("dashboard", "Issued")),
+                ("redeem", QT_TRANSLATE_NOOP("dashboard", "Redeemed")),
+                ("expire", QT_TRANSLATE_NOOP("dashboard", "Expired"))]
 
 
 def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
@@ -202,7 +209,8 @@ def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     person = Chart("promises_person", translate(
         "dashboard", "Promises due in the period, per person"), "stacked",
                    [(p, p) for p in people],
-                   [Series(k, label, [getattr(by_person[p], k) for p in people])
+                   [Series(k, translate("dashboard", label),
+                           [getattr(by_person[p], k) for p in people])
                     for k, label in PROMISE_SERIES], group="promises")
     total = canvas.Promises()
     for p in by_person.values():
@@ -215,8 +223,9 @@ def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     month_cats = _month_categories(scope)
     month = Chart("promises_month", translate("dashboard", "Promises by the month they were due"),
                   "stacked",
-                  month_cats, [Series(k, label, [getattr(by_month.get(m, canvas.Promises()), k)
-                                                 for m, _ in month_cats])
+                  month_cats, [Series(k, translate("dashboard", label),
+                                      [getattr(by_month.get(m, canvas.Promises()), k)
+                                       for m, _ in month_cats])
                                for k, label in PROMISE_SERIES], group="promises")
     return [person, month]
 
@@ -293,7 +302,8 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     else:
         figures = _answer_figures(scope, where, target)
     by_channel = figures["by_channel"]
-    channels = [(k, label) for k, label in catalog.INTERACTION_CHANNELS if k in by_channel]
+    channels = [(k, texts.vocabulary(label)) for k, label in catalog.INTERACTION_CHANNELS
+                if k in by_channel]
     channel_chart = Chart("response_channel", translate(
         "dashboard", "Time to answer, by the channel the client used"), "bar", channels, [
                               Series("median", translate("dashboard", "Median"), [by_channel[k][0]
@@ -367,7 +377,8 @@ def _contacts(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                                           translate("dashboard", "Average rating"), [
                           by_month[m][0] / by_month[m][1] if by_month.get(m, (0, 0))[1]
                           else None for m, _ in month_cats])], unit="score", group="contacts")
-    channels = [(k, label) for k, label in catalog.INTERACTION_CHANNELS if k in by_channel]
+    channels = [(k, texts.vocabulary(label)) for k, label in catalog.INTERACTION_CHANNELS
+                if k in by_channel]
     sat_channel = Chart("satisfaction_channel", translate("dashboard", "Satisfaction by channel"),
                         "bar", channels,
                         [Series("satisfaction", translate("dashboard", "Average rating"), [
@@ -378,7 +389,8 @@ def _contacts(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                           [Series("contacts", translate("dashboard", "Contacts"), [by_channel[k][0]
                                                            for k, _ in channels])],
                           group="contacts")
-    rels = [(k, label) for k, label in catalog.RELATIONSHIP_TYPES if k in by_relationship]
+    rels = [(k, texts.vocabulary(label)) for k, label in catalog.RELATIONSHIP_TYPES
+            if k in by_relationship]
     count_rel = Chart("interactions_relationship", translate(
         "dashboard", "Contacts by relationship type"), "bar",
                       rels, [Series("contacts", translate("dashboard", "Contacts"),
@@ -410,9 +422,9 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     month_cats = _month_categories(scope)
     points = Chart("points_month", translate(
         "dashboard", "Points issued, redeemed and expired per month"), "bar",
-                   month_cats, [Series(k, label, [flows.get((m, k), 0) for m, _ in month_cats])
-                                for k, label in [("issued", "Issued"), ("redeem", "Redeemed"),
-                                                 ("expire", "Expired")]],
+                   month_cats, [Series(k, translate("dashboard", label),
+                                       [flows.get((m, k), 0) for m, _ in month_cats])
+                                for k, label in POINT_SERIES],
                    unit="points", group="loyalty")
     prog = loyalty_programme.programme()
     tiers = tier_counts(where, now, prog, visible)

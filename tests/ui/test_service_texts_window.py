@@ -176,3 +176,21 @@ def test_a_loyalty_line_speaks_the_language(qtbot, book, make_window, lang) -> N
     assert shown and shown[0].startswith(pick(lang, "Compra ", "Purchase ")), shown
     assert shown[0].endswith(" · Café")
     assert ("12,50" if lang == "es" else "12.50") in shown[0]
+
+
+def test_the_dashboards_speak_the_language(qtbot, book, make_window, lang) -> None:  # type: ignore[no-untyped-def]
+    cid = add("Lola", "Peña")
+    lifecycle.move([cid], "growth")
+    window = make_window()
+    window.nav.setCurrentItem(window.analytics.nav_dashboard)
+    page = window.analytics.dashboard
+    page.wait()
+    assert page.tabs.tabText(0) == pick(lang, "Ciclo de vida", "Lifecycle")
+    assert page.tabs.tabText(1) == pick(lang, "Promesas", "Promises")
+    funnel = next(c.view.chart for c in page.charts() if c.view.chart
+                  and c.view.chart.key == "funnel")
+    assert funnel.title == pick(lang, "Embudo: clientes que entran en cada etapa",
+                                "Funnel: customers entering each stage")
+    assert [label for _k, label in funnel.categories][:2] == \
+        pick(lang, "Conocimiento|Captación", "Knowledge|Acquisition").split("|")
+    assert funnel.series[0].name == pick(lang, "Entraron", "Entered")

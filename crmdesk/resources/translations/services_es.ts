@@ -550,6 +550,34 @@
         <translation>Mediana de días</translation>
     </message>
     <message>
+        <source>Kept on time</source>
+        <translation>Cumplidas a tiempo</translation>
+    </message>
+    <message>
+        <source>Kept late</source>
+        <translation>Cumplidas tarde</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Aún no vencen</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitidos</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Canjeados</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducados</translation>
+    </message>
+    <message>
         <source>Promises due in the period, per person</source>
         <translation>Promesas que vencen en el periodo, por persona</translation>
     </message>
