@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import access, catalog, lifecycle, loyalty_programme, settings
+from crmdesk.services import access, catalog, lifecycle, loyalty_programme, settings, texts
 from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
@@ -64,8 +64,10 @@ class Scope:
         return _stamp(_local_midnight(self.last + dt.timedelta(days=1)))
 
     def label(self) -> str:
-        who = f", customers of {self.owner}" if self.owner else ""
-        return f"{self.first.isoformat()} – {self.last.isoformat()}{who}"
+        if self.owner:
+            return translate("canvas", "{first} – {last}, customers of {owner}").format(
+                first=self.first.isoformat(), last=self.last.isoformat(), owner=self.owner)
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -258,8 +260,10 @@ class SegmentRow:
         if not preferred or not used or preferred == used or not self.interactions:
             return None
         share = self.channels_used[used] / self.interactions
-        return (f"{self.label} clients prefer {channel_label(preferred).lower()}; "
-                f"{share:.0%} of our contacts with them are {channel_label(used).lower()}.")
+        return translate("canvas", "{segment} clients prefer {preferred}; {share:.0%} of our "
+                         "contacts with them are {used}.").format(
+            segment=self.label, preferred=texts.vocabulary(channel_label(preferred)).lower(),
+            share=share, used=texts.vocabulary(channel_label(used)).lower())
 
 
 def _top(counts: dict[str, int]) -> str | None:

@@ -426,12 +426,20 @@
 <context>
     <name>canvas</name>
     <message>
+        <source>{first} – {last}, customers of {owner}</source>
+        <translation>{first} – {last}, clientes de {owner}</translation>
+    </message>
+    <message>
         <source>The period ends ({last}) before it starts ({first}).</source>
         <translation>El periodo termina ({last}) antes de empezar ({first}).</translation>
     </message>
     <message>
         <source>There is no staff member called “{shown}”.</source>
         <translation>No hay ningún miembro del personal llamado «{shown}».</translation>
+    </message>
+    <message>
+        <source>{segment} clients prefer {preferred}; {share:.0%} of our contacts with them are {used}.</source>
+        <translation>Los clientes {segment} prefieren {preferred}; el {share:.0%} de nuestros contactos con ellos son por {used}.</translation>
     </message>
     <message>
         <source>“{shown}” is not a figure of the canvas.</source>

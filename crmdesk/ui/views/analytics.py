@@ -311,15 +311,14 @@ class CanvasView(_Page):
         who = (
             ""
             if me.role == "manager"
-            else " Counted: the customers you may see beyond name and contact."
+            else self.tr(" Counted: the customers you may see beyond name and contact.")
         )
         mismatches = [r.mismatch() for r in result.rows if r.mismatch()]
-        head = (
-            f"<p style='color:{muted}'>{html.escape(result.scope.label())} · money in "
-            f"{html.escape(result.currency)} · customers in the book today; period "
-            f"figures include archived and forgotten customers.{html.escape(who)} "
-            "Click a figure to see its customers.</p>"
-        )
+        head = f"<p style='color:{muted}'>" + html.escape(self.tr(
+            "{scope} · money in {currency} · customers in the book today; period figures "
+            "include archived and forgotten customers.{who} Click a figure to see its "
+            "customers.").format(scope=result.scope.label(), currency=result.currency,
+                                 who=who)) + "</p>"
         if mismatches:
             head += "".join(
                 f"<p style='color:{warn}; margin:0'>⚠ {html.escape(m)}</p>" for m in mismatches if m
