@@ -228,7 +228,31 @@ def _cli_session(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[tup
         _cli(capsys, "import", "--db", db, str(vcf)),
         _cli(capsys, "import", "--db", db, str(csv)),
         _cli(capsys, "import", "--db", db, str(tmp_path)),
+        _cli(capsys, "purchase", "--db", db, "--customer", "1", "--amount", "1.234.567,891"),
+        _cli(capsys, "purchase", "--db", db, "--customer", "1", "--amount", "12",
+             "--currency", "EURO"),
+        _cli(capsys, "purchase", "--db", db, "--customer", "99", "--amount", "12"),
     ]
+    # a receptionist's refusal (the role's label and what it may not do)
+    from crmdesk.services import access, staff
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+
+    open_book(Path(db))
+    rita = staff.add("Rita", "receptionist")
+    marta = staff.add("Marta", "manager")
+    access.set_password(marta, "marta-secret-1")
+    access.set_password(rita, "rita-secret-1")
+    access.reset()
+    close_database()
+    import os
+
+    os.environ["CRMDESK_PASSWORD"] = "rita-secret-1"
+    try:
+        runs.append(_cli(capsys, "--user", "Rita", "export", "--db", db, "--format", "csv", "--out",
+                         str(tmp_path / "out.csv")))
+    finally:
+        del os.environ["CRMDESK_PASSWORD"]
     return runs
 
 
@@ -266,5 +290,7 @@ def test_the_cli_speaks_english_when_the_window_speaks_spanish(
     assert "birthday “someday” not understood" in text
     assert "named after its e-mail address" in text
     assert "none of the columns" in text
+    assert "may not export customer data" in text and "(receptionist)" in text
+    assert "is not a currency code" in text and "has more than two decimals" in text
     assert "«" not in text and "número" not in text
     json.loads(english[3][1])  # the JSON report is still JSON
