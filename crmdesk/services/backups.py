@@ -138,8 +138,8 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
     except DB_ERRORS as exc:
         to.unlink(missing_ok=True)  # a backup is kept only with its audit entry
         raise BookError(translate(
-            "backups", "The backup was not kept: {describe_error}").format(
-            describe_error=describe_error(exc, book))) from exc
+            "backups", "The backup was not kept: {reason}").format(
+            reason=describe_error(exc, book))) from exc
     return to
 
 

@@ -107,9 +107,9 @@ def _parse(raw: bytes) -> dict[str, Any]:
     if isinstance(anchor, dict) and isinstance(rows, list) and \
             anchor.get("entries") != len(rows):
         raise BookImportError(translate(
-            "book_import", "The export's audit trail holds {len} entries, its header says "
-            "{get}: it was cut, so it cannot be trusted.").format(
-            len=texts.integer(len(rows)), get=anchor.get('entries')))
+            "book_import", "The export's audit trail holds {count} entries, its header says "
+            "{header}: it was cut, so it cannot be trusted.").format(
+            count=texts.integer(len(rows)), header=anchor.get('entries')))
     return tables
 
 
@@ -356,13 +356,13 @@ def _check_ledger(tables: dict[str, tuple[list[str], list[list[Any]]]]) -> None:
         total = sums.get(row[cid_at], 0)
         if total < 0:
             raise BookImportError(translate(
-                "book_import", "points_entry: customer {row}'s points add up to {total}, below "
-                "zero.").format(row=row[cid_at], total=total))
+                "book_import", "points_entry: customer {customer}'s points add up to {total}, "
+                "below zero.").format(customer=row[cid_at], total=total))
         if balance_at is not None and row[balance_at] != total:
             raise BookImportError(translate(
-                "book_import", "customer {row}: the points balance {row2} is not the sum of "
-                "the ledger ({total}).").format(
-                row=row[cid_at], row2=row[balance_at], total=total))
+                "book_import", "customer {customer}: the points balance {balance} is not the sum "
+                "of the ledger ({total}).").format(
+                customer=row[cid_at], balance=row[balance_at], total=total))
 
 
 def _sound_after_insert() -> None:
@@ -370,14 +370,14 @@ def _sound_after_insert() -> None:
     bad = db.execute_sql("PRAGMA foreign_key_check").fetchone()
     if bad:
         raise BookImportError(translate(
-            "book_import", "{bad}, row id {bad2}: it refers to a {bad3} that the export does "
-            "not hold.").format(bad=bad[0], bad2=bad[1], bad3=bad[2]))
+            "book_import", "{table}, row id {id}: it refers to a {kind} that the export does "
+            "not hold.").format(table=bad[0], id=bad[1], kind=bad[2]))
     row = db.execute_sql("SELECT p.id FROM purchase p JOIN purchase o ON o.id = p.reverses_id "
                          "WHERE p.customer_id != o.customer_id LIMIT 1").fetchone()
     if row:
         raise BookImportError(translate(
-            "book_import", "purchase, row id {row}: reverses another client's purchase.").format(
-            row=row[0]))
+            "book_import", "purchase, row id {id}: reverses another client's purchase.").format(
+            id=row[0]))
 
 
 def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
@@ -425,9 +425,9 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
                                 if row[i] not in mapping:
                                     raise BookImportError(
                                         translate(
-                                        "book_import", "{table}: {column} {row} is not a staff "
+                                        "book_import", "{table}: {column} {value} is not a staff "
                                         "member of the export.").format(
-                                        table=table, column=column, row=row[i]))
+                                        table=table, column=column, value=row[i]))
                                 row[i] = mapping[row[i]]
                 marks = ",".join("?" * len(columns))
                 names = ",".join(f'"{c}"' for c in columns)

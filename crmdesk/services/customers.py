@@ -121,15 +121,15 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
         value = " ".join(str(getattr(data, name)).split())
         if len(value) > MAX_NAME:
             problems.append(Problem(name, translate(
-                "customers", "Too long (at most {MAX_NAME} characters).").format(
-                MAX_NAME=MAX_NAME)))
+                "customers", "Too long (at most {limit} characters).").format(
+                limit=MAX_NAME)))
         setattr(clean, name, value)
     for name in ("life_situation", "interests", "needs", "notes"):
         value = str(getattr(data, name)).strip()
         if len(value) > MAX_TEXT:
             problems.append(Problem(name, translate(
-                "customers", "Too long (at most {MAX_TEXT} characters).").format(
-                MAX_TEXT=texts.integer(MAX_TEXT))))
+                "customers", "Too long (at most {limit} characters).").format(
+                limit=texts.integer(MAX_TEXT))))
         setattr(clean, name, value)
     if not clean.given_name and not clean.family_name:
         problems.append(Problem("given_name", translate(

@@ -72,8 +72,8 @@ def validate_interaction(data: InteractionData) -> list[Problem]:
             "interactions", "Write a note: what was said or done.")))
     if len(data.notes) > MAX_NOTE:
         problems.append(Problem("notes", translate(
-            "interactions", "The note is too long (at most {MAX_NOTE}).").format(
-            MAX_NOTE=texts.integer(MAX_NOTE))))
+            "interactions", "The note is too long (at most {limit}).").format(
+            limit=texts.integer(MAX_NOTE))))
     if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
         problems.append(Problem("satisfaction", translate(
             "interactions", "Satisfaction goes from 1 to 5.")))

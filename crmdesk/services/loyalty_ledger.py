@@ -92,16 +92,16 @@ def _reason(text: str, required: bool) -> str:
             "loyalty_ledger", "Give a reason: it is printed on the customer's statement."))
     if len(text) > MAX_REASON:
         raise LoyaltyError(translate(
-            "loyalty_ledger", "The reason is too long (at most {MAX_REASON} characters).").format(
-            MAX_REASON=MAX_REASON))
+            "loyalty_ledger", "The reason is too long (at most {limit} characters).").format(
+            limit=MAX_REASON))
     return text
 
 
 def _points(value: int) -> int:
     if not 0 < value <= MAX_POINTS:
         raise LoyaltyError(translate(
-            "loyalty_ledger", "Points must be between 1 and {MAX_POINTS}.").format(
-            MAX_POINTS=texts.integer(MAX_POINTS)))
+            "loyalty_ledger", "Points must be between 1 and {limit}.").format(
+            limit=texts.integer(MAX_POINTS)))
     return value
 
 
@@ -277,8 +277,8 @@ def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
     now = now or utcnow()
     if points == 0 or abs(points) > MAX_POINTS:
         raise LoyaltyError(translate(
-            "loyalty_ledger", "An adjustment is between 1 and {MAX_POINTS} points, up or down "
-            "(not 0).").format(MAX_POINTS=texts.integer(MAX_POINTS)))
+            "loyalty_ledger", "An adjustment is between 1 and {limit} points, up or down "
+            "(not 0).").format(limit=texts.integer(MAX_POINTS)))
     reason = _reason(reason, required=True)
     with db.atomic():
         row = _require_active(cid)

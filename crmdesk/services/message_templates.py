@@ -315,8 +315,8 @@ def validate(t: TemplateText) -> list[Problem]:
         problems.append(Problem("name", translate("message_templates", "A template needs a name.")))
     elif len(name) > MAX_NAME:
         problems.append(Problem("name", translate(
-            "message_templates", "The name is too long (at most {MAX_NAME}).").format(
-            MAX_NAME=MAX_NAME)))
+            "message_templates", "The name is too long (at most {limit}).").format(
+            limit=MAX_NAME)))
     if t.language not in LANGUAGES:
         problems.append(Problem("language", translate(
             "message_templates", "Unknown language “{language}” (en or es).").format(

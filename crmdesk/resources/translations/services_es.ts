@@ -221,8 +221,8 @@
         <translation>No se puede escribir {to}: {value}</translation>
     </message>
     <message>
-        <source>The backup was not kept: {describe_error}</source>
-        <translation>No se ha conservado la copia de seguridad: {describe_error}</translation>
+        <source>The backup was not kept: {reason}</source>
+        <translation>No se ha conservado la copia de seguridad: {reason}</translation>
     </message>
     <message>
         <source>No file at {path}.</source>
@@ -284,8 +284,8 @@
         <translation>La exportación no contiene ninguna tabla.</translation>
     </message>
     <message>
-        <source>The export&apos;s audit trail holds {len} entries, its header says {get}: it was cut, so it cannot be trusted.</source>
-        <translation>El registro de auditoría de la exportación tiene {len} entradas y su cabecera dice {get}: está recortado, así que no es fiable.</translation>
+        <source>The export&apos;s audit trail holds {count} entries, its header says {header}: it was cut, so it cannot be trusted.</source>
+        <translation>El registro de auditoría de la exportación tiene {count} entradas y su cabecera dice {header}: está recortado, así que no es fiable.</translation>
     </message>
     <message>
         <source>{where}: a value of the wrong kind.</source>
@@ -368,28 +368,28 @@
         <translation>audit_entry, fila {value}: el registro de auditoría de la exportación se ha modificado, así que no es fiable.</translation>
     </message>
     <message>
-        <source>points_entry: customer {row}&apos;s points add up to {total}, below zero.</source>
-        <translation>points_entry: los puntos del cliente {row} suman {total}, menos de cero.</translation>
+        <source>points_entry: customer {customer}&apos;s points add up to {total}, below zero.</source>
+        <translation>points_entry: los puntos del cliente {customer} suman {total}, menos de cero.</translation>
     </message>
     <message>
-        <source>customer {row}: the points balance {row2} is not the sum of the ledger ({total}).</source>
-        <translation>customer {row}: el saldo de puntos {row2} no es la suma de los movimientos ({total}).</translation>
+        <source>customer {customer}: the points balance {balance} is not the sum of the ledger ({total}).</source>
+        <translation>customer {customer}: el saldo de puntos {balance} no es la suma de los movimientos ({total}).</translation>
     </message>
     <message>
-        <source>{bad}, row id {bad2}: it refers to a {bad3} that the export does not hold.</source>
-        <translation>{bad}, fila con id {bad2}: hace referencia a un {bad3} que la exportación no contiene.</translation>
+        <source>{table}, row id {id}: it refers to a {kind} that the export does not hold.</source>
+        <translation>{table}, fila con id {id}: hace referencia a un {kind} que la exportación no contiene.</translation>
     </message>
     <message>
-        <source>purchase, row id {row}: reverses another client&apos;s purchase.</source>
-        <translation>purchase, fila con id {row}: anula la compra de otro cliente.</translation>
+        <source>purchase, row id {id}: reverses another client&apos;s purchase.</source>
+        <translation>purchase, fila con id {id}: anula la compra de otro cliente.</translation>
+    </message>
+    <message>
+        <source>{table}: {column} {value} is not a staff member of the export.</source>
+        <translation>{table}: {column} {value} no es un miembro del personal de la exportación.</translation>
     </message>
     <message>
         <source>A whole book can only be imported into an empty book: create a new book first (File ▸ New Book…).</source>
         <translation>Un libro completo solo se puede importar en un libro vacío: crea antes un libro nuevo (Archivo ▸ Nuevo libro…).</translation>
-    </message>
-    <message>
-        <source>{table}: {column} {row} is not a staff member of the export.</source>
-        <translation>{table}: {column} {row} no es un miembro del personal de la exportación.</translation>
     </message>
     <message>
         <source>The export holds a value this book refuses: {exc}</source>
@@ -450,12 +450,8 @@
 <context>
     <name>customers</name>
     <message>
-        <source>Too long (at most {MAX_NAME} characters).</source>
-        <translation>Demasiado largo ({MAX_NAME} caracteres como máximo).</translation>
-    </message>
-    <message>
-        <source>Too long (at most {MAX_TEXT} characters).</source>
-        <translation>Demasiado largo ({MAX_TEXT} caracteres como máximo).</translation>
+        <source>Too long (at most {limit} characters).</source>
+        <translation>Demasiado largo ({limit} caracteres como máximo).</translation>
     </message>
     <message>
         <source>A customer needs a given or a family name.</source>
@@ -1089,8 +1085,8 @@
         <translation>Escribe una nota: qué se dijo o se hizo.</translation>
     </message>
     <message>
-        <source>The note is too long (at most {MAX_NOTE}).</source>
-        <translation>La nota es demasiado larga ({MAX_NOTE} como máximo).</translation>
+        <source>The note is too long (at most {limit}).</source>
+        <translation>La nota es demasiado larga ({limit} como máximo).</translation>
     </message>
     <message>
         <source>Satisfaction goes from 1 to 5.</source>
@@ -1175,12 +1171,12 @@
         <translation>Indica un motivo: se imprime en el extracto del cliente.</translation>
     </message>
     <message>
-        <source>The reason is too long (at most {MAX_REASON} characters).</source>
-        <translation>El motivo es demasiado largo ({MAX_REASON} caracteres como máximo).</translation>
+        <source>The reason is too long (at most {limit} characters).</source>
+        <translation>El motivo es demasiado largo ({limit} caracteres como máximo).</translation>
     </message>
     <message>
-        <source>Points must be between 1 and {MAX_POINTS}.</source>
-        <translation>Los puntos deben estar entre 1 y {MAX_POINTS}.</translation>
+        <source>Points must be between 1 and {limit}.</source>
+        <translation>Los puntos deben estar entre 1 y {limit}.</translation>
     </message>
     <message>
         <source>A purchase cannot be dated in the future.</source>
@@ -1231,8 +1227,8 @@
         <translation>{name} tiene {have} puntos; hacen falta {points} (faltan {short}).</translation>
     </message>
     <message>
-        <source>An adjustment is between 1 and {MAX_POINTS} points, up or down (not 0).</source>
-        <translation>Un ajuste es de entre 1 y {MAX_POINTS} puntos, a favor o en contra (no 0).</translation>
+        <source>An adjustment is between 1 and {limit} points, up or down (not 0).</source>
+        <translation>Un ajuste es de entre 1 y {limit} puntos, a favor o en contra (no 0).</translation>
     </message>
     <message>
         <source>{name} has {have} points; taking {value} away would leave a negative balance.</source>
@@ -1335,8 +1331,8 @@
         <translation>Una plantilla necesita un nombre.</translation>
     </message>
     <message>
-        <source>The name is too long (at most {MAX_NAME}).</source>
-        <translation>El nombre es demasiado largo ({MAX_NAME} como máximo).</translation>
+        <source>The name is too long (at most {limit}).</source>
+        <translation>El nombre es demasiado largo ({limit} como máximo).</translation>
     </message>
     <message>
         <source>Unknown language “{language}” (en or es).</source>
