@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>{name} is no longer active.</source>
-        <translation>{name} ya no está activo.</translation>
+        <translation>{name} ya no está en activo.</translation>
     </message>
     <message>
         <source>A password is needed to sign in on this laptop.</source>
@@ -1164,7 +1164,7 @@
     </message>
     <message>
         <source>{name} is in the Trash; restore them first.</source>
-        <translation>{name} está en la Papelera; restáuralo antes.</translation>
+        <translation>{name} está en la Papelera: restaura antes su ficha.</translation>
     </message>
     <message>
         <source>Give a reason: it is printed on the customer&apos;s statement.</source>
@@ -1419,7 +1419,7 @@
     </message>
     <message>
         <source>{name} is in the Trash: restore them to write to them.</source>
-        <translation>{name} está en la Papelera: restáuralo para escribirle.</translation>
+        <translation>{name} está en la Papelera: restaura su ficha para escribirle.</translation>
     </message>
     <message>
         <source>Template “{name}” has no {wanted} version.</source>
