@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint clean bundle bundle-smoke wheel-check wheel translations translations-app translations-dialogs qm
+.PHONY: run test bench lint clean bundle bundle-smoke wheel-check wheel translations translations-app translations-dialogs translations-services qm
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,13 @@ APP_SOURCES = crmdesk/app.py crmdesk/ui/*.py crmdesk/ui/views/*.py \
 	crmdesk/ui/dialogs/settings_dialogs.py
 DIALOGS_SOURCES = $(filter-out crmdesk/ui/dialogs/settings_dialogs.py,$(wildcard crmdesk/ui/dialogs/*.py)) \
 	crmdesk/ui/widgets/*.py crmdesk/ui/models/*.py
+# "services": the sentences the services write for the window (refusals, validation, import
+# notes, timeline titles; crmdesk/services/texts.py), shown in English by the CLI.
+SERVICES_SOURCES = crmdesk/services/*.py crmdesk/services/importing/*.py
 LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none
 QM_FILES = $(patsubst %.ts,%.qm,$(wildcard $(TRANSLATIONS)/*.ts))
 
-translations: translations-app translations-dialogs
+translations: translations-app translations-dialogs translations-services
 	$(MAKE) --no-print-directory qm
 
 translations-app: $(STAMP)
@@ -39,6 +42,10 @@ translations-app: $(STAMP)
 translations-dialogs: $(STAMP)
 	$(LUPDATE) -target-language es_ES $(DIALOGS_SOURCES) -ts $(TRANSLATIONS)/dialogs_es.ts
 	$(LUPDATE) -target-language en_GB -pluralonly $(DIALOGS_SOURCES) -ts $(TRANSLATIONS)/dialogs_en.ts
+
+translations-services: $(STAMP)
+	$(LUPDATE) -target-language es_ES $(SERVICES_SOURCES) -ts $(TRANSLATIONS)/services_es.ts
+	$(LUPDATE) -target-language en_GB -pluralonly $(SERVICES_SOURCES) -ts $(TRANSLATIONS)/services_en.ts
 
 qm: $(QM_FILES)
 

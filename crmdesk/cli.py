@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crmdesk import __version__, cli_args, cli_messages, paths
-from crmdesk.services import access, audit
+from crmdesk.services import access, audit, texts
 from crmdesk.store.book import Book, open_book
 from crmdesk.store.db import DB_ERRORS, BookError, describe_error
 
@@ -1365,6 +1365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         access.reset()
+        texts.reset()  # the CLI speaks English: its output is a contract
         audit.set_actor(getattr(args, "staff", None) or getattr(args, "user", None)
                         or os.environ.get("CRMDESK_USER"))
         return int(args.func(args))

@@ -99,6 +99,9 @@ def install(app: QCoreApplication, choice: str, system: QLocale | None = None) -
             _translators.append(translator)
     QLocale.setDefault(locale_for(lang, system))
     _current = lang
+    from crmdesk.services import texts  # the services' sentences too (no Qt there)
+
+    texts.install(QCoreApplication.translate, lang)
     return lang
 
 

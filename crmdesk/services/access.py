@@ -28,7 +28,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from crmdesk.services import audit
+from crmdesk.services import audit, texts
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -62,8 +63,8 @@ class SignInPaused(SignInFailed):
     so that neither a new window nor a loop of commands gets round it)."""
 
     def __init__(self, seconds: int):
-        super().__init__(f"Too many failed sign-ins for this name: try again in {seconds} "
-                         "seconds.")
+        super().__init__(translate("access", "Too many failed sign-ins for this name: try "
+                                   "again in {seconds} seconds.").format(seconds=seconds))
         self.seconds = seconds
 
 
@@ -97,16 +98,43 @@ PERMISSIONS: dict[str, set[str]] = {
                   "duplicates"},
     "receptionist": set(),
 }
+# What a permission lets one do, in the words of a refusal ("… may not export customer
+# data."): English here, translated where shown (`translate("access", WHAT[p])`).
 WHAT = {
-    "export": "export customer data", "print": "print statements", "delete":
-    "delete, archive or forget customers", "merge": "merge customers", "import":
-    "import contacts", "audit": "read the audit trail", "staff": "manage staff accounts",
-    "settings": "change the book's settings", "backup": "back up the book",
-    "restore": "restore the book from a backup", "encrypt": "encrypt the book or change "
-    "its passphrase", "adjust_points": "give bonuses or adjust points",
-    "duplicates": "look for duplicate customers", "export_book": "export the whole book",
-    "import_book": "import a whole book",
+    "export": QT_TRANSLATE_NOOP("access", "export customer data"),
+    "print": QT_TRANSLATE_NOOP("access", "print statements"),
+    "delete": QT_TRANSLATE_NOOP("access", "delete, archive or forget customers"),
+    "merge": QT_TRANSLATE_NOOP("access", "merge customers"),
+    "import": QT_TRANSLATE_NOOP("access", "import contacts"),
+    "audit": QT_TRANSLATE_NOOP("access", "read the audit trail"),
+    "staff": QT_TRANSLATE_NOOP("access", "manage staff accounts"),
+    "settings": QT_TRANSLATE_NOOP("access", "change the book's settings"),
+    "backup": QT_TRANSLATE_NOOP("access", "back up the book"),
+    "restore": QT_TRANSLATE_NOOP("access", "restore the book from a backup"),
+    "encrypt": QT_TRANSLATE_NOOP("access", "encrypt the book or change its passphrase"),
+    "adjust_points": QT_TRANSLATE_NOOP("access", "give bonuses or adjust points"),
+    "duplicates": QT_TRANSLATE_NOOP("access", "look for duplicate customers"),
+    "export_book": QT_TRANSLATE_NOOP("access", "export the whole book"),
+    "import_book": QT_TRANSLATE_NOOP("access", "import a whole book"),
 }
+#: what the callers of `require_level` may be refused doing to a customer ("… may not
+#: print a statement for Lola Peña"), listed for lupdate; tests/unit/test_service_texts.py
+#: fails when a caller passes one that is not here
+DOING = [
+    QT_TRANSLATE_NOOP("access", "forget"),
+    QT_TRANSLATE_NOOP("access", "merge"),
+    QT_TRANSLATE_NOOP("access", "export"),
+    QT_TRANSLATE_NOOP("access", "export everything about"),
+    QT_TRANSLATE_NOOP("access", "record a purchase for"),
+    QT_TRANSLATE_NOOP("access", "reverse a purchase of"),
+    QT_TRANSLATE_NOOP("access", "give points to"),
+    QT_TRANSLATE_NOOP("access", "redeem points for"),
+    QT_TRANSLATE_NOOP("access", "adjust the points of"),
+    QT_TRANSLATE_NOOP("access", "see the loyalty account of"),
+    QT_TRANSLATE_NOOP("access", "print a meeting brief for"),
+    QT_TRANSLATE_NOOP("access", "print a statement for"),
+    QT_TRANSLATE_NOOP("access", "archive or restore"),
+]
 # Messages: everyone writes to the clients they may see (with the fields they may see, see
 # services/messaging.py); managers keep the template library; a meeting brief is a print.
 for _role in PERMISSIONS:
@@ -114,8 +142,9 @@ for _role in PERMISSIONS:
 PERMISSIONS["manager"].add("templates")
 PERMISSIONS["manager"].add("brief")
 PERMISSIONS["executive"].add("brief")
-WHAT.update(message="write to clients", templates="edit the message templates",
-            brief="print meeting briefs")
+WHAT.update(message=QT_TRANSLATE_NOOP("access", "write to clients"),
+            templates=QT_TRANSLATE_NOOP("access", "edit the message templates"),
+            brief=QT_TRANSLATE_NOOP("access", "print meeting briefs"))
 
 
 # --- passwords --------------------------------------------------------------------------
@@ -148,16 +177,18 @@ def check_secret(stored: str | None, secret: str) -> bool:
 
 def password_problem(password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
-        return f"A password needs at least {MIN_PASSWORD} characters."
+        return translate("access", "A password needs at least {count} characters.").format(
+            count=MIN_PASSWORD)
     if password.strip() != password or not password.strip():
-        return "A password cannot start or end with a space."
+        return translate("access", "A password cannot start or end with a space.")
     return None
 
 
 def pin_problem(pin: str) -> str | None:
     low, high = PIN_DIGITS
     if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
-        return f"A PIN is {low} to {high} digits."
+        return translate("access", "A PIN is {low} to {high} digits.").format(low=low,
+                                                                                high=high)
     return None
 
 
@@ -183,7 +214,8 @@ def set_password(staff_id: int, password: str | None) -> None:
     row = db.execute_sql("SELECT name, role, active, password_hash FROM staff WHERE id = ?",
                          (staff_id,)).fetchone()
     if row is None:
-        raise LookupError(f"Staff member {staff_id} does not exist.")
+        raise LookupError(translate("access", "Staff member {id} does not exist.").format(
+            id=staff_id))
     name, role, active, had = row
     me = current()
     if me.signed_in and me.staff_id != staff_id:
@@ -193,8 +225,9 @@ def set_password(staff_id: int, password: str | None) -> None:
         if had and role == "manager" and _managers_with_password(staff_id) == 0 and \
                 db.execute_sql("SELECT 1 FROM staff WHERE password_hash IS NOT NULL AND active "
                                "AND id != ?", (staff_id,)).fetchone():
-            raise ValueError(f"{name} is the last manager who can sign in: give another "
-                             "manager a password first.")
+            raise ValueError(translate("access", "{name} is the last manager who can sign in: "
+                                       "give another manager a password first.").format(
+                                           name=name))
         with db.atomic():
             db.execute_sql("UPDATE staff SET password_hash = NULL, pin_hash = NULL "
                            "WHERE id = ?", (staff_id,))
@@ -204,10 +237,10 @@ def set_password(staff_id: int, password: str | None) -> None:
     if problem:
         raise ValueError(problem)
     if not accounts_exist() and role != "manager":
-        raise ValueError("The first person to get a password must be a manager, so that "
-                         "someone can manage the others' accounts.")
+        raise ValueError(translate("access", "The first person to get a password must be a "
+                                   "manager, so that someone can manage the others' accounts."))
     if not active:
-        raise ValueError(f"{name} is no longer active.")
+        raise ValueError(translate("access", "{name} is no longer active.").format(name=name))
     digest = hash_secret(password)
     with db.atomic():
         db.execute_sql("UPDATE staff SET password_hash = ? WHERE id = ?", (digest, staff_id))
@@ -221,12 +254,13 @@ def adopt_device_account(staff_id: int, password: str) -> None:
     sign in, and each works with their own role as everywhere else."""
     row = db.execute_sql("SELECT name, active FROM staff WHERE id = ?", (staff_id,)).fetchone()
     if row is None:
-        raise LookupError(f"Staff member {staff_id} does not exist.")
+        raise LookupError(translate("access", "Staff member {id} does not exist.").format(
+            id=staff_id))
     name, active = row
     if not active:
-        raise ValueError(f"{name} is no longer active.")
+        raise ValueError(translate("access", "{name} is no longer active.").format(name=name))
     if not password:
-        raise ValueError("A password is needed to sign in on this laptop.")
+        raise ValueError(translate("access", "A password is needed to sign in on this laptop."))
     digest = hash_secret(password)
     with db.atomic():
         db.execute_sql("UPDATE staff SET password_hash = ? WHERE id = ?", (digest, staff_id))
@@ -320,7 +354,7 @@ def sign_in(name: str, password: str) -> User:
         left = _pause_left(who)
         if left:
             raise SignInPaused(left)
-        raise SignInFailed("Unknown name or wrong password.")
+        raise SignInFailed(translate("access", "Unknown name or wrong password."))
     user = User(int(row[0]), row[1], row[2])
     _use(user)
     with db.atomic():
@@ -386,7 +420,8 @@ def require_self_or_manager(staff_id: int | None) -> None:
     them for someone else (a call taken on a colleague's behalf)."""
     me = current()
     if me.signed_in and me.role != "manager" and staff_id not in (None, me.staff_id):
-        raise AccessDenied(f"{me.name} may record things only under their own name.")
+        raise AccessDenied(translate("access", "{name} may record things only under their own "
+                                     "name.").format(name=me.name))
 
 
 def own_name(staff_id: int | None, allowed: int | None = None) -> int | None:
@@ -408,8 +443,13 @@ def can(permission: str) -> bool:
 def require(permission: str) -> None:
     if not can(permission):
         me = current()
-        raise AccessDenied(f"{me.name or 'You'} ({ROLE_LABELS.get(me.role, me.role).lower()}) "
-                           f"may not {WHAT.get(permission, permission)}.")
+        role = texts.vocabulary(ROLE_LABELS.get(me.role, me.role)).lower()
+        what = translate("access", WHAT.get(permission, permission))
+        if me.name:
+            raise AccessDenied(translate("access", "{name} ({role}) may not {what}.").format(
+                name=me.name, role=role, what=what))
+        raise AccessDenied(translate("access", "You ({role}) may not {what}.").format(
+            role=role, what=what))
 
 
 def _level(role: str, staff_id: int | None, relationship: str, owner_id: int | None) -> Level:
@@ -465,10 +505,20 @@ def require_level(ids: Iterable[int], needed: Level, doing: str) -> None:
         names = db.execute_sql(
             "SELECT trim(given_name || ' ' || family_name) FROM customer WHERE id = ?",
             (below[0],)).fetchone()
-        who = names[0] if names else f"customer {below[0]}"
-        more = f" (and {len(below) - 1} more)" if len(below) > 1 else ""
-        raise AccessDenied(f"{me.name or 'You'} may not {doing} {who}{more}: only their "
-                           "executive and managers may.")
+        who = names[0] if names else translate("access", "customer {id}").format(id=below[0])
+        doing = translate("access", doing)
+        if len(below) > 1:
+            text = translate("access", "{name} may not {doing} {who} (and {more} more): only "
+                             "their executive and managers may.") if me.name else \
+                translate("access", "You may not {doing} {who} (and {more} more): only their "
+                          "executive and managers may.")
+        else:
+            text = translate("access", "{name} may not {doing} {who}: only their executive "
+                             "and managers may.") if me.name else \
+                translate("access", "You may not {doing} {who}: only their executive and "
+                          "managers may.")
+        raise AccessDenied(text.format(name=me.name, doing=doing, who=who,
+                                       more=len(below) - 1))
 
 
 def contact_only_sql(alias: str = "c") -> str:

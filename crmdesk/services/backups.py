@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmdesk.services import access
+from crmdesk.services.texts import translate
 from crmdesk.store import encryption, migrations, sidecar
 from crmdesk.store.db import (
     APPLICATION_ID,
@@ -54,15 +55,16 @@ def _copy(source: Path, target: Path, progress: Progress | None = None,
                 try:
                     src.backup(dst, pages=16384, progress=step)
                 except KeyboardInterrupt as exc:
-                    raise BookError("Backup cancelled.") from exc
+                    raise BookError(translate("backups", "Backup cancelled.")) from exc
                 if check:
                     found = [r[0] for r in dst.execute("PRAGMA quick_check(5)")]
                     if found != ["ok"]:
                         why = " ".join("; ".join(found).split())
                         raise BookError(
-                            f"{source.name} is damaged ({why}): no backup was "
-                            "written. Run `crmdesk check`; restore an earlier backup if "
-                            "needed.")
+                            translate(
+                            "backups", "{name} is damaged ({why}): no backup was written. Run "
+                            "`crmdesk check`; restore an earlier backup if needed.").format(
+                            name=source.name, why=why))
             finally:
                 dst.close()
         finally:
@@ -120,12 +122,14 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         to = folder / f"{prefix}{book.stem}-{now.strftime(_STAMP)}.db"
     if to.resolve() == book.resolve():
-        raise BookError("A backup cannot replace the book itself.")
+        raise BookError(translate("backups", "A backup cannot replace the book itself."))
     try:
         _copy(book, to, progress, passphrase, check=True)
     except DB_ERRORS as exc:
         if isinstance(exc, OSError):
-            raise BookError(f"Cannot write {to}: {exc.strerror or exc}") from exc
+            raise BookError(translate(
+                "backups", "Cannot write {to}: {value}").format(
+                to=to, value=exc.strerror or exc)) from exc
         reason = describe_error(exc, to)
         raise BookError(reason if "disk is full" in reason.lower()
                         else f"The backup failed: {reason}") from exc
@@ -133,7 +137,9 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
         _record(book, passphrase, "backup", str(to))
     except DB_ERRORS as exc:
         to.unlink(missing_ok=True)  # a backup is kept only with its audit entry
-        raise BookError(f"The backup was not kept: {describe_error(exc, book)}") from exc
+        raise BookError(translate(
+            "backups", "The backup was not kept: {reason}").format(
+            reason=describe_error(exc, book))) from exc
     return to
 
 
@@ -201,33 +207,43 @@ class BackupCheck:
 def check(path: Path, passphrase: str | None = None) -> BackupCheck:
     """Is this file a sound crmdesk book this version can open? BookError says why not."""
     if not path.is_file():
-        raise BookError(f"No file at {path}.")
+        raise BookError(translate("backups", "No file at {path}.").format(path=path))
     encrypted = is_encrypted(path) and not _looks_foreign(path)
     if encrypted and passphrase is None:
-        raise BookError(f"{path.name} is an encrypted book: its passphrase is needed.")
+        raise BookError(translate(
+            "backups", "{name} is an encrypted book: its passphrase is needed.").format(
+            name=path.name))
     try:
         conn = encryption.connect(path, passphrase if encrypted else None, read_only=True)
     except DB_ERRORS as exc:
-        raise BookError(f"{path.name} cannot be opened: {exc}") from exc
+        raise BookError(translate(
+            "backups", "{name} cannot be opened: {exc}").format(name=path.name, exc=exc)) from exc
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except DB_ERRORS as exc:
             if encrypted:
-                raise BookError(f"{path.name} does not open with this book's passphrase "
-                                "(or is not a crmdesk book).") from exc
+                raise BookError(translate(
+                    "backups", "{name} does not open with this book's passphrase (or is not a "
+                    "crmdesk book).").format(name=path.name)) from exc
             raise
         if app_id != APPLICATION_ID:
-            raise BookError(f"{path.name} is not a crmdesk book.")
+            raise BookError(translate(
+                "backups", "{name} is not a crmdesk book.").format(name=path.name))
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
-            raise BookError(f"{path.name} is damaged ({result}).")
+            raise BookError(translate(
+                "backups", "{name} is damaged ({result}).").format(name=path.name, result=result))
         version = conn.execute("SELECT version FROM schema_version").fetchone()[0]
         if version > migrations.LATEST:
-            raise BookError(f"{path.name} was written by a newer crmdesk (schema {version}).")
+            raise BookError(translate(
+                "backups", "{name} was written by a newer crmdesk (schema {version}).").format(
+                name=path.name, version=version))
         customers = conn.execute("SELECT count(*) FROM customer").fetchone()[0]
     except DB_ERRORS as exc:
-        raise BookError(f"{path.name} is not a readable crmdesk book ({exc}).") from exc
+        raise BookError(translate(
+            "backups", "{name} is not a readable crmdesk book ({exc}).").format(
+            name=path.name, exc=exc)) from exc
     finally:
         conn.close()
     taken = dt.datetime.fromtimestamp(path.stat().st_mtime)

@@ -16,7 +16,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from crmdesk.services import access, audit, catalog, search_index
+from crmdesk.services import access, audit, catalog, search_index, texts
+from crmdesk.services.texts import translate
 from crmdesk.store import migrations
 from crmdesk.store.db import db
 
@@ -82,27 +83,33 @@ def _parse(raw: bytes) -> dict[str, Any]:
     try:
         spec = json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise BookImportError("Not a crmdesk book export: the JSON nests too deeply.") from None
+        raise BookImportError(translate(
+            "book_import", "Not a crmdesk book export: the JSON nests too deeply.")) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BookImportError(f"Not a readable JSON file: {exc}") from None
+        raise BookImportError(translate(
+            "book_import", "Not a readable JSON file: {exc}").format(exc=exc)) from None
     if not isinstance(spec, dict) or spec.get("format") != BOOK_FORMAT:
-        raise BookImportError("This JSON file is not a crmdesk book export.")
+        raise BookImportError(translate(
+            "book_import", "This JSON file is not a crmdesk book export."))
     schema = spec.get("schema", 0)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise BookImportError("The export does not say which version of crmdesk wrote it.")
+        raise BookImportError(translate(
+            "book_import", "The export does not say which version of crmdesk wrote it."))
     if schema > migrations.LATEST:
-        raise BookImportError("The export comes from a newer crmdesk; please upgrade.")
+        raise BookImportError(translate(
+            "book_import", "The export comes from a newer crmdesk; please upgrade."))
     tables = spec.get("tables")
     if not isinstance(tables, dict):
-        raise BookImportError("The export holds no tables.")
+        raise BookImportError(translate("book_import", "The export holds no tables."))
     anchor = spec.get("audit_anchor")
     part = tables.get("audit_entry")
     rows = part.get("rows") if isinstance(part, dict) else None
     if isinstance(anchor, dict) and isinstance(rows, list) and \
             anchor.get("entries") != len(rows):
-        raise BookImportError(f"The export's audit trail holds {len(rows):,} entries, its "
-                              f"header says {anchor.get('entries')}: it was cut, so it "
-                              "cannot be trusted.")
+        raise BookImportError(translate(
+            "book_import", "The export's audit trail holds {count} entries, its header says "
+            "{header}: it was cut, so it cannot be trusted.").format(
+            count=texts.integer(len(rows)), header=anchor.get('entries')))
     return tables
 
 
@@ -118,38 +125,55 @@ def _scalar(table: str, n: int, column: str, kind: str, value: Any) -> Any:
     if isinstance(value, dict):
         data = value.get("base64") if set(value) == {"base64"} else None
         if kind != "BLOB" or not isinstance(data, str):
-            raise BookImportError(f"{where}: a value of the wrong kind.")
+            raise BookImportError(translate(
+                "book_import", "{where}: a value of the wrong kind.").format(where=where))
         try:
             return base64.b64decode(data, validate=True)
         except (binascii.Error, ValueError):
-            raise BookImportError(f"{where}: not valid base64.") from None
+            raise BookImportError(translate(
+                "book_import", "{where}: not valid base64.").format(where=where)) from None
     if isinstance(value, list):
-        raise BookImportError(f"{where}: a list where a single value belongs.")
+        raise BookImportError(translate(
+            "book_import", "{where}: a list where a single value belongs.").format(where=where))
     if value is None:
         return None
     if kind == "INTEGER":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise BookImportError(f"{where}: {value!r:.40} is not a whole number.")
+            raise BookImportError(translate(
+                "book_import", "{where}: {value!r:.40} is not a whole number.").format(
+                where=where, value=value))
         if not -(2 ** 63) <= value < 2 ** 63:
-            raise BookImportError(f"{where}: {value} is too large.")
+            raise BookImportError(translate(
+                "book_import", "{where}: {value} is too large.").format(where=where, value=value))
         if (table, column) in BOOLEANS and value not in (0, 1):
-            raise BookImportError(f"{where}: {value} is not 0 or 1.")
+            raise BookImportError(translate(
+                "book_import", "{where}: {value} is not 0 or 1.").format(where=where, value=value))
         if (table, column) in NON_NEGATIVE and value < 0:
-            raise BookImportError(f"{where}: {value} cannot be negative.")
+            raise BookImportError(translate(
+                "book_import", "{where}: {value} cannot be negative.").format(
+                where=where, value=value))
         return value
     if kind == "BLOB":
-        raise BookImportError(f"{where}: binary data must be given as base64.")
+        raise BookImportError(translate(
+            "book_import", "{where}: binary data must be given as base64.").format(where=where))
     if kind in ("REAL", "NUMERIC"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise BookImportError(f"{where}: {value!r:.40} is not a number.")
+            raise BookImportError(translate(
+                "book_import", "{where}: {value!r:.40} is not a number.").format(
+                where=where, value=value))
         return value
     if not isinstance(value, str):
-        raise BookImportError(f"{where}: {value!r:.40} is not text.")
+        raise BookImportError(translate(
+            "book_import", "{where}: {value!r:.40} is not text.").format(where=where, value=value))
     if len(value) > MAX_TEXT or "\x00" in value:
-        raise BookImportError(f"{where}: the text is too long or holds a NUL character.")
+        raise BookImportError(translate(
+            "book_import", "{where}: the text is too long or holds a NUL character.").format(
+            where=where))
     allowed = ENUMS.get((table, column))
     if allowed is not None and value not in allowed:
-        raise BookImportError(f"{where}: unknown value “{value[:40]}”.")
+        raise BookImportError(translate(
+            "book_import", "{where}: unknown value “{value}”.").format(
+            where=where, value=value[:40]))
     try:
         if (table, column) in DATES:
             dt.date.fromisoformat(value)
@@ -158,7 +182,9 @@ def _scalar(table: str, n: int, column: str, kind: str, value: Any) -> Any:
             if stamp.tzinfo is None and table != "setting":
                 raise ValueError
     except ValueError:
-        raise BookImportError(f"{where}: “{value[:40]}” is not a date and time.") from None
+        raise BookImportError(translate(
+            "book_import", "{where}: “{value}” is not a date and time.").format(
+            where=where, value=value[:40])) from None
     return value
 
 
@@ -170,15 +196,20 @@ def _rows(tables: dict[str, Any], table: str) -> tuple[list[str], list[list[Any]
         return [], []
     if not isinstance(part, dict) or not isinstance(part.get("columns"), list) \
             or not isinstance(part.get("rows"), list):
-        raise BookImportError(f"{table}: not a table of the export format.")
+        raise BookImportError(translate(
+            "book_import", "{table}: not a table of the export format.").format(table=table))
     given: list[Any] = part["columns"]
     if not all(isinstance(c, str) for c in given) or len(set(given)) != len(given):
-        raise BookImportError(f"{table}: the column names are not a list of names.")
+        raise BookImportError(translate(
+            "book_import", "{table}: the column names are not a list of names.").format(
+            table=table))
     known = _columns(table)
     names = [name for name, *_ in known]
     for name, _kind, required, _default in known:
         if required and name not in given:
-            raise BookImportError(f"{table}: the column {name} is missing.")
+            raise BookImportError(translate(
+                "book_import", "{table}: the column {name} is missing.").format(
+                table=table, name=name))
     columns = [name for name in names if name in given]
     index = [given.index(c) for c in columns]
     kinds = {name: kind for name, kind, _required, _default in known}
@@ -189,7 +220,9 @@ def _rows(tables: dict[str, Any], table: str) -> tuple[list[str], list[list[Any]
     width = len(given)
     for n, row in enumerate(part["rows"]):
         if type(row) is not list or len(row) != width:
-            raise BookImportError(f"{table}, row {n + 1}: not a row of {width} values.")
+            raise BookImportError(translate(
+                "book_import", "{table}, row {value}: not a row of {width} values.").format(
+                table=table, value=n + 1, width=width))
         out.append([check(row[i], n) for check, i in checks])
     return columns, out
 
@@ -202,7 +235,9 @@ def _checker(table: str, column: str, kind: str, notnull: bool) -> Callable[[Any
     def full(value: Any, n: int) -> Any:
         checked = _scalar(table, n, column, kind, value)
         if checked is None and notnull:
-            raise BookImportError(f"{table}, row {n + 1}, {column}: a value is needed.")
+            raise BookImportError(translate(
+                "book_import", "{table}, row {value}, {column}: a value is needed.").format(
+                table=table, value=n + 1, column=column))
         return checked
 
     if key in ENUMS and kind == "TEXT":
@@ -261,7 +296,8 @@ def _staff_map(columns: list[str], rows: list[list[Any]], keep_secrets: bool
     for row in rows:
         old, name = row[at["id"]], " ".join(str(row[at["name"]]).split())
         if old is None or old in mapping:
-            raise BookImportError("staff: every staff member needs their own id.")
+            raise BookImportError(translate(
+                "book_import", "staff: every staff member needs their own id."))
         if name in existing:
             mapping[old] = existing[name]
             continue
@@ -298,8 +334,9 @@ def _check_chain(columns: list[str], rows: list[list[Any]]) -> None:
             stored["detail_hash"] is None or audit.detail_digest(text) == stored["detail_hash"])
         if stored["prev_hash"] != prev or not text_ok or \
                 audit.entry_hash(stored) != stored["hash"]:
-            raise BookImportError(f"audit_entry, row {n + 1}: the export's audit trail was "
-                                  "changed, so it cannot be trusted.")
+            raise BookImportError(translate(
+                "book_import", "audit_entry, row {value}: the export's audit trail was "
+                "changed, so it cannot be trusted.").format(value=n + 1))
         prev = stored["hash"]
 
 
@@ -318,23 +355,29 @@ def _check_ledger(tables: dict[str, tuple[list[str], list[list[Any]]]]) -> None:
     for row in crows:
         total = sums.get(row[cid_at], 0)
         if total < 0:
-            raise BookImportError(f"points_entry: customer {row[cid_at]}'s points add up to "
-                                  f"{total}, below zero.")
+            raise BookImportError(translate(
+                "book_import", "points_entry: customer {customer}'s points add up to {total}, "
+                "below zero.").format(customer=row[cid_at], total=total))
         if balance_at is not None and row[balance_at] != total:
-            raise BookImportError(f"customer {row[cid_at]}: the points balance "
-                                  f"{row[balance_at]} is not the sum of the ledger ({total}).")
+            raise BookImportError(translate(
+                "book_import", "customer {customer}: the points balance {balance} is not the sum "
+                "of the ledger ({total}).").format(
+                customer=row[cid_at], balance=row[balance_at], total=total))
 
 
 def _sound_after_insert() -> None:
     """What SQLite checks best once the rows are in (inside the transaction)."""
     bad = db.execute_sql("PRAGMA foreign_key_check").fetchone()
     if bad:
-        raise BookImportError(f"{bad[0]}, row id {bad[1]}: it refers to a {bad[2]} that the "
-                              "export does not hold.")
+        raise BookImportError(translate(
+            "book_import", "{table}, row id {id}: it refers to a {kind} that the export does "
+            "not hold.").format(table=bad[0], id=bad[1], kind=bad[2]))
     row = db.execute_sql("SELECT p.id FROM purchase p JOIN purchase o ON o.id = p.reverses_id "
                          "WHERE p.customer_id != o.customer_id LIMIT 1").fetchone()
     if row:
-        raise BookImportError(f"purchase, row id {row[0]}: reverses another client's purchase.")
+        raise BookImportError(translate(
+            "book_import", "purchase, row id {id}: reverses another client's purchase.").format(
+            id=row[0]))
 
 
 def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
@@ -343,8 +386,9 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
     access.require("import_book")
     tables = _parse(raw)
     if db.execute_sql("SELECT count(*) FROM customer").fetchone()[0]:
-        raise BookImportError("A whole book can only be imported into an empty book: "
-                              "create a new book first (File ▸ New Book…).")
+        raise BookImportError(translate(
+            "book_import", "A whole book can only be imported into an empty book: create a new "
+            "book first (File ▸ New Book…)."))
     from crmdesk.services.exporting import BOOK_TABLES
 
     checked = {table: _rows(tables, table) for table in BOOK_TABLES}
@@ -380,8 +424,10 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
                             if row[i] is not None:
                                 if row[i] not in mapping:
                                     raise BookImportError(
-                                        f"{table}: {column} {row[i]} is not a staff member "
-                                        "of the export.")
+                                        translate(
+                                        "book_import", "{table}: {column} {value} is not a staff "
+                                        "member of the export.").format(
+                                        table=table, column=column, value=row[i]))
                                 row[i] = mapping[row[i]]
                 marks = ",".join("?" * len(columns))
                 names = ",".join(f'"{c}"' for c in columns)
@@ -412,11 +458,15 @@ def import_book(raw: bytes, progress: Progress | None = None, source: str = ""
     except BookImportError:
         raise
     except (ValueError, TypeError, OverflowError) as exc:
-        raise BookImportError(f"The export holds a value this book refuses: {exc}") from None
+        raise BookImportError(translate(
+            "book_import", "The export holds a value this book refuses: {exc}").format(
+            exc=exc)) from None
     except Exception as exc:  # an IntegrityError from a CHECK, UNIQUE or trigger
         if type(exc).__name__ not in ("IntegrityError", "OperationalError", "DataError"):
             raise
-        raise BookImportError(f"The export holds a value this book refuses: {exc}") from None
+        raise BookImportError(translate(
+            "book_import", "The export holds a value this book refuses: {exc}").format(
+            exc=exc)) from None
     return counts
 
 

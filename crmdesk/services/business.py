@@ -11,6 +11,7 @@ from pathlib import Path
 
 from crmdesk import paths
 from crmdesk.services import access, settings
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue
 from crmdesk.store.db import db
 
@@ -74,13 +75,18 @@ def read_logo(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
-            raise InvalidValue(f"{path.name} is {size / 1e6:.1f} MB; a logo must be at most "
-                               f"{MAX_LOGO_BYTES / 1e6:.0f} MB.")
+            raise InvalidValue(translate(
+                "business", "{name} is {value:.1f} MB; a logo must be at most {value2:.0f} "
+                "MB.").format(
+                name=path.name, value=size / 1000000.0, value2=MAX_LOGO_BYTES / 1000000.0))
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidValue(f"Cannot read {path.name}: {exc.strerror or exc}") from exc
+        raise InvalidValue(translate(
+            "business", "Cannot read {name}: {value}").format(
+            name=path.name, value=exc.strerror or exc)) from exc
     if logo_kind(data) is None:
-        raise InvalidValue(f"{path.name} is not a PNG or JPEG image.")
+        raise InvalidValue(translate(
+            "business", "{name} is not a PNG or JPEG image.").format(name=path.name))
     return data
 
 
@@ -88,11 +94,13 @@ def save(business: Business) -> None:
     access.require("settings")
     name = business.name.strip()
     if len(name) > 200:
-        raise InvalidValue("The business name is too long (at most 200 characters).")
+        raise InvalidValue(translate(
+            "business", "The business name is too long (at most 200 characters)."))
     if len(business.address) > 1000:
-        raise InvalidValue("The business address is too long (at most 1,000 characters).")
+        raise InvalidValue(translate(
+            "business", "The business address is too long (at most 1,000 characters)."))
     if business.logo is not None and logo_kind(business.logo) is None:
-        raise InvalidValue("The logo must be a PNG or JPEG image.")
+        raise InvalidValue(translate("business", "The logo must be a PNG or JPEG image."))
     with db.atomic():
         settings.put("business_name", name)
         settings.put("business_address", "\n".join(business.address_lines))

@@ -31,7 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import access, catalog, lifecycle, loyalty_programme, settings
+from crmdesk.services import access, catalog, lifecycle, loyalty_programme, settings, texts
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
 NO_SEGMENT = "(no segment)"
@@ -63,8 +64,10 @@ class Scope:
         return _stamp(_local_midnight(self.last + dt.timedelta(days=1)))
 
     def label(self) -> str:
-        who = f", customers of {self.owner}" if self.owner else ""
-        return f"{self.first.isoformat()} – {self.last.isoformat()}{who}"
+        if self.owner:
+            return translate("canvas", "{first} – {last}, customers of {owner}").format(
+                first=self.first.isoformat(), last=self.last.isoformat(), owner=self.owner)
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -98,7 +101,9 @@ def shown(text: str, limit: int = 40) -> str:
 
 def check_scope(scope: Scope) -> None:
     if scope.last < scope.first:
-        raise ScopeError(f"The period ends ({scope.last}) before it starts ({scope.first}).")
+        raise ScopeError(translate(
+            "canvas", "The period ends ({last}) before it starts ({first}).").format(
+            last=scope.last, first=scope.first))
 
 
 @dataclass
@@ -120,7 +125,9 @@ def customer_where(scope: Scope, alias: str = "c") -> Where:
         row = db.execute_sql("SELECT id FROM staff WHERE name = ?",
                              (" ".join(scope.owner.split()),)).fetchone()
         if row is None:
-            raise ScopeError(f"There is no staff member called “{shown(scope.owner)}”.")
+            raise ScopeError(translate(
+                "canvas", "There is no staff member called “{shown}”.").format(
+                shown=shown(scope.owner)))
         clauses.append(f"{alias}.owner_id = ?")
         params.append(int(row[0]))
     return Where(" AND ".join(clauses), params)
@@ -253,8 +260,10 @@ class SegmentRow:
         if not preferred or not used or preferred == used or not self.interactions:
             return None
         share = self.channels_used[used] / self.interactions
-        return (f"{self.label} clients prefer {channel_label(preferred).lower()}; "
-                f"{share:.0%} of our contacts with them are {channel_label(used).lower()}.")
+        return translate("canvas", "{segment} clients prefer {preferred}; {share:.0%} of our "
+                         "contacts with them are {used}.").format(
+            segment=self.label, preferred=texts.vocabulary(channel_label(preferred)).lower(),
+            share=share, used=texts.vocabulary(channel_label(used)).lower())
 
 
 def _top(counts: dict[str, int]) -> str | None:
@@ -546,7 +555,8 @@ def customers_behind(scope: Scope, segment: str | None, figure: str, key: str = 
     `segment` None means every segment; `key` is the relationship type, stage or channel
     for the figures that have one. Only customers in the book today (not the Trash)."""
     if figure not in FIGURES:
-        raise ScopeError(f"“{shown(figure)}” is not a figure of the canvas.")
+        raise ScopeError(translate(
+            "canvas", "“{shown}” is not a figure of the canvas.").format(shown=shown(figure)))
     where = customer_where(scope)
     now = now or dt.datetime.now(dt.UTC)
     lo, hi = scope.start_utc(), scope.end_utc()

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import access, audit, catalog, search_index
+from crmdesk.services import access, audit, catalog, search_index, texts
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
 from crmdesk.store.db import db
 from crmdesk.store.models import (
@@ -119,17 +120,23 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
                  "occupation", "segment", "owner", "best_time"):
         value = " ".join(str(getattr(data, name)).split())
         if len(value) > MAX_NAME:
-            problems.append(Problem(name, f"Too long (at most {MAX_NAME} characters)."))
+            problems.append(Problem(name, translate(
+                "customers", "Too long (at most {limit} characters).").format(
+                limit=MAX_NAME)))
         setattr(clean, name, value)
     for name in ("life_situation", "interests", "needs", "notes"):
         value = str(getattr(data, name)).strip()
         if len(value) > MAX_TEXT:
-            problems.append(Problem(name, f"Too long (at most {MAX_TEXT:,} characters)."))
+            problems.append(Problem(name, translate(
+                "customers", "Too long (at most {limit} characters).").format(
+                limit=texts.integer(MAX_TEXT))))
         setattr(clean, name, value)
     if not clean.given_name and not clean.family_name:
-        problems.append(Problem("given_name", "A customer needs a given or a family name."))
+        problems.append(Problem("given_name", translate(
+            "customers", "A customer needs a given or a family name.")))
     if clean.birthday and clean.birthday > dt.date.today():
-        problems.append(Problem("birthday", "The birthday is in the future."))
+        problems.append(Problem("birthday", translate(
+            "customers", "The birthday is in the future.")))
     checks = [
         ("stage", catalog.STAGE_LABELS), ("relationship_type", catalog.RELATIONSHIP_LABELS),
         ("language", dict(catalog.LANGUAGES)), ("address_form", dict(catalog.ADDRESS_FORMS)),
@@ -138,7 +145,9 @@ def validate(data: CustomerData, region: str) -> tuple[CustomerData, list[Proble
     for name, allowed in checks:
         if getattr(clean, name) not in allowed:
             value = getattr(clean, name)
-            problems.append(Problem(name, f"Unknown {name.replace('_', ' ')} “{value}”."))
+            problems.append(Problem(name, translate(
+                "customers", "Unknown {field} “{value}”.").format(
+                field=name.replace("_", " "), value=value)))
     clean.emails = []
     for i, point in enumerate(data.emails):
         if not point.value.strip():
@@ -173,7 +182,8 @@ def _check_organisation(clean: CustomerData, problems: list[Problem]) -> None:
     """An organisation is named (its name is the given name, the company too) and works for
     no one; a person's organisation must be an organisation client of the book."""
     if clean.kind not in KINDS:
-        problems.append(Problem("kind", f"Unknown kind of client “{clean.kind}”."))
+        problems.append(Problem("kind", translate(
+            "customers", "Unknown kind of client “{kind}”.").format(kind=clean.kind)))
         return
     if clean.kind == "organisation":
         clean.organisation_id = None
@@ -184,13 +194,14 @@ def _check_organisation(clean: CustomerData, problems: list[Problem]) -> None:
     if oid is None:
         return
     if oid == clean.id:
-        problems.append(Problem("organisation_id", "A client cannot work for themselves."))
+        problems.append(Problem("organisation_id", translate(
+            "customers", "A client cannot work for themselves.")))
         return
     row = db.execute_sql("SELECT kind, given_name FROM customer WHERE id = ?",
                          (oid,)).fetchone()
     if row is None or row[0] != "organisation":
-        problems.append(Problem("organisation_id",
-                                f"Client {oid} is not an organisation of this book."))
+        problems.append(Problem("organisation_id", translate(
+            "customers", "Client {oid} is not an organisation of this book.").format(oid=oid)))
     elif not clean.company:
         clean.company = str(row[1])
 
@@ -282,7 +293,8 @@ def update(cid: int, data: CustomerData, region: str, staff_id: int | None = Non
     with db.atomic():
         before = Customer.get_or_none(Customer.id == cid)
         if before is None:
-            raise LookupError(f"Customer {cid} does not exist.")
+            raise LookupError(translate(
+                "customers", "Customer {cid} does not exist.").format(cid=cid))
         seen = access.level(cid)
         if seen < access.Level.FULL:  # what this person cannot see, they cannot change
             clean = keep_hidden(load(cid), clean, seen)
@@ -302,7 +314,7 @@ def load(cid: int) -> CustomerData:
     """The stored profile of customer `cid` (LookupError if there is none)."""
     row = Customer.get_or_none(Customer.id == cid)
     if row is None:
-        raise LookupError(f"Customer {cid} does not exist.")
+        raise LookupError(translate("customers", "Customer {cid} does not exist.").format(cid=cid))
     owner = Staff.get_or_none(Staff.id == row.owner_id) if row.owner_id else None
     return CustomerData(
         given_name=row.given_name, family_name=row.family_name,
@@ -395,10 +407,13 @@ def _refuse_restoring_merged_away(ids: list[int]) -> None:
         f"SELECT a.old_id, c.given_name, c.family_name FROM customer_alias a JOIN customer c "
         f"ON c.id = a.new_id WHERE a.old_id IN ({marks}) LIMIT 1", list(ids)).fetchone()
     if row is not None:
-        kept = " ".join(p for p in (row[1], row[2]) if p) or f"customer {row[0]}"
+        kept = " ".join(p for p in (row[1], row[2]) if p) or \
+            translate("customers", "customer {id}").format(id=row[0])
         raise ValidationFailed([Problem(
-            "archived_at", f"Customer {row[0]} was merged into {kept}: restore that one "
-            "instead (in an office book a merged-away customer stays in the Trash).")])
+            "archived_at", translate(
+                "customers", "Customer {id} was merged into {kept}: restore that one instead "
+                "(in an office book a merged-away customer stays in the Trash).").format(
+                id=row[0], kept=kept))])
 
 
 def set_archived(ids: list[int], archived: bool) -> int:

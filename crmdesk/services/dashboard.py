@@ -21,8 +21,10 @@ from crmdesk.services import (
     loyalty_ledger,
     loyalty_programme,
     settings,
+    texts,
 )
 from crmdesk.services.canvas import Scope, Where, customer_where
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 
 NOBODY = "(nobody)"
@@ -50,9 +52,13 @@ class Chart:
         return self.series[series].values[category]
 
 
-GROUPS = [("lifecycle", "Lifecycle"), ("promises", "Promises"),
-          ("response", "Response times"), ("contacts", "Satisfaction and channels"),
-          ("loyalty", "Loyalty"), ("value", "Quiet clients and value")]
+#: the dashboards' tabs (labels in English; `texts.translate("dashboard", label)` shows one)
+GROUPS = [("lifecycle", QT_TRANSLATE_NOOP("dashboard", "Lifecycle")),
+          ("promises", QT_TRANSLATE_NOOP("dashboard", "Promises")),
+          ("response", QT_TRANSLATE_NOOP("dashboard", "Response times")),
+          ("contacts", QT_TRANSLATE_NOOP("dashboard", "Satisfaction and channels")),
+          ("loyalty", QT_TRANSLATE_NOOP("dashboard", "Loyalty")),
+          ("value", QT_TRANSLATE_NOOP("dashboard", "Quiet clients and value"))]
 
 
 @dataclass
@@ -79,6 +85,10 @@ def months(scope: Scope) -> list[str]:
 
 def month_label(key: str) -> str:
     year, month = key.split("-")
+    if texts.language() == "es":  # the window in Spanish: "dic 2026"
+        from crmdesk.services.locale_text import MONTHS
+
+        return f"{MONTHS['es'][int(month) - 1][:3]} {int(year)}"
     return f"{dt.date(int(year), int(month), 1):%b %Y}"
 
 
@@ -111,7 +121,7 @@ def compute(scope: Scope, now: dt.datetime | None = None,
 # --- lifecycle ----------------------------------------------------------------------------
 def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     lo, hi = _period(scope)
-    order = lifecycle.stages()
+    order = [(k, texts.vocabulary(label)) for k, label in lifecycle.stages()]
     keys = [k for k, _ in order]
     if canvas.ENGINE == "columns":
         from crmdesk.services import canvas_columns, dashboard_columns
@@ -123,24 +133,30 @@ def _funnel(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     else:
         entered, exited, to_next, trend, median_days = _funnel_sql(lo, hi, keys, where)
     cats = list(order)
-    funnel = Chart("funnel", "Funnel: customers entering each stage", "funnel", cats, [
-        Series("entered", "Entered", [entered.get(k, 0) for k in keys])], group="lifecycle")
-    flows = Chart("stage_flows", "Entries and exits per stage", "bar", cats, [
-        Series("entered", "Entered", [entered.get(k, 0) for k in keys]),
-        Series("exited", "Left", [exited.get(k, 0) for k in keys]),
-        Series("moved_on", "Moved on to the next stage", [to_next.get(k, 0) for k in keys]),
+    funnel = Chart("funnel", translate("dashboard", "Funnel: customers entering each stage"),
+                   "funnel", cats, [
+        Series("entered", translate("dashboard", "Entered"),
+               [entered.get(k, 0) for k in keys])], group="lifecycle")
+    flows = Chart("stage_flows", translate("dashboard", "Entries and exits per stage"),
+                  "bar", cats, [
+        Series("entered", translate("dashboard", "Entered"), [entered.get(k, 0) for k in keys]),
+        Series("exited", translate("dashboard", "Left"), [exited.get(k, 0) for k in keys]),
+        Series("moved_on", translate("dashboard", "Moved on to the next stage"),
+               [to_next.get(k, 0) for k in keys]),
     ], group="lifecycle")
     conv = [f"{label} {to_next.get(k, 0) / exited[k]:.0%}" for k, label in order[:-1]
             if exited.get(k)]
-    flows.note = ("Of those who left a stage, moved on to the next: " + ", ".join(conv)
-                  if conv else "")
+    flows.note = translate("dashboard", "Of those who left a stage, moved on to the next: "
+                           "{shares}").format(shares=", ".join(conv)) if conv else ""
     month_cats = _month_categories(scope)
-    trend_chart = Chart("funnel_trend", "Entries per stage, month by month", "line",
+    trend_chart = Chart("funnel_trend", translate("dashboard", "Entries per stage, month by month"),
+                        "line",
                         month_cats, [Series(k, label, [trend.get((k, m), 0)
                                                        for m, _ in month_cats])
                                      for k, label in order], group="lifecycle")
-    days = Chart("stage_days", "Median days in each stage (of those who left it)", "bar",
-                 cats, [Series("median_days", "Median days",
+    days = Chart("stage_days", translate(
+        "dashboard", "Median days in each stage (of those who left it)"), "bar",
+                 cats, [Series("median_days", translate("dashboard", "Median days"),
                                [median_days.get(k) for k in keys])],
                  unit="days", group="lifecycle")
     return [funnel, flows, trend_chart, days]
@@ -173,8 +189,15 @@ def _funnel_sql(lo: str, hi: str, keys: list[str], where: Where) -> tuple[Any, .
 
 
 # --- promises -------------------------------------------------------------------------------
-PROMISE_SERIES = [("kept_on_time", "Kept on time"), ("kept_late", "Kept late"),
-                  ("overdue", "Overdue"), ("open", "Not due yet")]
+PROMISE_SERIES = [("kept_on_time", QT_TRANSLATE_NOOP("dashboard", "Kept on time")),
+                  ("kept_late", QT_TRANSLATE_NOOP("dashboard", "Kept late")),
+                  ("overdue", QT_TRANSLATE_NOOP("dashboard", "Overdue")),
+                  ("open", QT_TRANSLATE_NOOP("dashboard", "Not due yet"))]
+
+
+POINT_SERIES = [("issued", QT_TRANSLATE_NOOP("dashboard", "Issued")),
+                ("redeem", QT_TRANSLATE_NOOP("dashboard", "Redeemed")),
+                ("expire", QT_TRANSLATE_NOOP("dashboard", "Expired"))]
 
 
 def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
@@ -183,20 +206,26 @@ def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                                             f"staff.id = f.assignee_id), '{NOBODY}')")
     by_month = canvas.promise_counts(scope, where, now, group="substr(f.due_at, 1, 7)")
     people = sorted(by_person, key=lambda n: (n == NOBODY, str(n).casefold()))
-    person = Chart("promises_person", "Promises due in the period, per person", "stacked",
+    person = Chart("promises_person", translate(
+        "dashboard", "Promises due in the period, per person"), "stacked",
                    [(p, p) for p in people],
-                   [Series(k, label, [getattr(by_person[p], k) for p in people])
+                   [Series(k, translate("dashboard", label),
+                           [getattr(by_person[p], k) for p in people])
                     for k, label in PROMISE_SERIES], group="promises")
     total = canvas.Promises()
     for p in by_person.values():
         total.add(p)
     share = total.on_time_share
-    person.note = (f"{total.due:,} promises due; {share:.0%} of those that fell due were "
-                   "kept on time" if share is not None else "No promise fell due.")
+    person.note = translate(
+        "dashboard", "{due} promises due; {share:.0%} of those that fell due were kept on "
+        "time").format(due=texts.integer(total.due), share=share) if share is not None \
+        else translate("dashboard", "No promise fell due.")
     month_cats = _month_categories(scope)
-    month = Chart("promises_month", "Promises by the month they were due", "stacked",
-                  month_cats, [Series(k, label, [getattr(by_month.get(m, canvas.Promises()), k)
-                                                 for m, _ in month_cats])
+    month = Chart("promises_month", translate("dashboard", "Promises by the month they were due"),
+                  "stacked",
+                  month_cats, [Series(k, translate("dashboard", label),
+                                      [getattr(by_month.get(m, canvas.Promises()), k)
+                                       for m, _ in month_cats])
                                for k, label in PROMISE_SERIES], group="promises")
     return [person, month]
 
@@ -273,22 +302,24 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     else:
         figures = _answer_figures(scope, where, target)
     by_channel = figures["by_channel"]
-    channels = [(k, label) for k, label in catalog.INTERACTION_CHANNELS if k in by_channel]
-    channel_chart = Chart("response_channel", "Time to answer, by the channel the client "
-                          "used", "bar", channels, [
-                              Series("median", "Median", [by_channel[k][0]
+    channels = [(k, texts.vocabulary(label)) for k, label in catalog.INTERACTION_CHANNELS
+                if k in by_channel]
+    channel_chart = Chart("response_channel", translate(
+        "dashboard", "Time to answer, by the channel the client used"), "bar", channels, [
+                              Series("median", translate("dashboard", "Median"), [by_channel[k][0]
                                                           for k, _ in channels]),
-                              Series("p90", "90th percentile",
+                              Series("p90", translate("dashboard", "90th percentile"),
                                      [by_channel[k][1] for k, _ in channels])],
                           unit="h", group="response")
     month_cats = _month_categories(scope)
     channel_month = figures["channel_month"]
-    channel_trend = Chart("response_channel_month", "Median time to answer per channel, "
-                          "month by month", "line", month_cats,
+    channel_trend = Chart("response_channel_month", translate(
+        "dashboard", "Median time to answer per channel, month by month"), "line", month_cats,
                           [Series(k, label, [channel_month.get((k, m)) for m, _ in month_cats])
                            for k, label in channels], unit="h", group="response")
     staff_month = figures["staff_month"]
-    staff_chart = Chart("response_staff", "Median time to answer, per staff member",
+    staff_chart = Chart("response_staff", translate(
+        "dashboard", "Median time to answer, per staff member"),
                         "line", month_cats,
                         [Series(p, p, [staff_month.get((p, m)) for m, _ in month_cats])
                          for p in figures["people"]],
@@ -297,11 +328,16 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     within: list[float | None] = [in_time.get(m, 0) / asked[m] if asked.get(m) else None
                                   for m, _ in month_cats]
     total_ok = sum(in_time.values())
-    share = Chart("response_target", f"Share answered within {target} h", "line",
-                  month_cats, [Series("within", f"Within {target} h", within)], unit="%",
+    share = Chart("response_target", translate(
+        "dashboard", "Share answered within {target} h").format(target=target), "line",
+                  month_cats, [Series("within", translate(
+                      "dashboard", "Within {target} h").format(target=target), within)], unit="%",
                   group="response")
-    share.note = (f"{total_ok:,} of {figures['inbound']:,} inbound contacts answered within "
-                  f"{target} h" if figures["inbound"] else "No inbound contact in the period.")
+    share.note = translate(
+        "dashboard", "{answered} of {inbound} inbound contacts answered within {target} h").format(
+        answered=texts.integer(total_ok), inbound=texts.integer(figures["inbound"]),
+        target=target) if figures["inbound"] \
+        else translate("dashboard", "No inbound contact in the period.")
     return [channel_chart, channel_trend, staff_chart, share]
 
 
@@ -335,22 +371,30 @@ def _contacts(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
         row[2] += ratings
         by_relationship[relationship] = by_relationship.get(relationship, 0) + n
     month_cats = _month_categories(scope)
-    sat_month = Chart("satisfaction_month", "Satisfaction (1–5), month by month", "line",
-                      month_cats, [Series("satisfaction", "Average rating", [
+    sat_month = Chart("satisfaction_month", translate(
+        "dashboard", "Satisfaction (1–5), month by month"), "line",
+                      month_cats, [Series("satisfaction",
+                                          translate("dashboard", "Average rating"), [
                           by_month[m][0] / by_month[m][1] if by_month.get(m, (0, 0))[1]
                           else None for m, _ in month_cats])], unit="score", group="contacts")
-    channels = [(k, label) for k, label in catalog.INTERACTION_CHANNELS if k in by_channel]
-    sat_channel = Chart("satisfaction_channel", "Satisfaction by channel", "bar", channels,
-                        [Series("satisfaction", "Average rating", [
+    channels = [(k, texts.vocabulary(label)) for k, label in catalog.INTERACTION_CHANNELS
+                if k in by_channel]
+    sat_channel = Chart("satisfaction_channel", translate("dashboard", "Satisfaction by channel"),
+                        "bar", channels,
+                        [Series("satisfaction", translate("dashboard", "Average rating"), [
                             by_channel[k][1] / by_channel[k][2] if by_channel[k][2] else None
                             for k, _ in channels])], unit="score", group="contacts")
-    count_channel = Chart("interactions_channel", "Contacts by channel", "bar", channels,
-                          [Series("contacts", "Contacts", [by_channel[k][0]
+    count_channel = Chart("interactions_channel", translate("dashboard", "Contacts by channel"),
+                          "bar", channels,
+                          [Series("contacts", translate("dashboard", "Contacts"), [by_channel[k][0]
                                                            for k, _ in channels])],
                           group="contacts")
-    rels = [(k, label) for k, label in catalog.RELATIONSHIP_TYPES if k in by_relationship]
-    count_rel = Chart("interactions_relationship", "Contacts by relationship type", "bar",
-                      rels, [Series("contacts", "Contacts", [by_relationship[k]
+    rels = [(k, texts.vocabulary(label)) for k, label in catalog.RELATIONSHIP_TYPES
+            if k in by_relationship]
+    count_rel = Chart("interactions_relationship", translate(
+        "dashboard", "Contacts by relationship type"), "bar",
+                      rels, [Series("contacts", translate("dashboard", "Contacts"),
+                                    [by_relationship[k]
                                                              for k, _ in rels])],
                       group="contacts")
     return [sat_month, sat_channel, count_channel, count_rel]
@@ -376,17 +420,19 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                     GROUP BY 1, 2""", [lo, hi, *where.params]):
             flows[(month, kind)] = abs(int(points))
     month_cats = _month_categories(scope)
-    points = Chart("points_month", "Points issued, redeemed and expired per month", "bar",
-                   month_cats, [Series(k, label, [flows.get((m, k), 0) for m, _ in month_cats])
-                                for k, label in [("issued", "Issued"), ("redeem", "Redeemed"),
-                                                 ("expire", "Expired")]],
+    points = Chart("points_month", translate(
+        "dashboard", "Points issued, redeemed and expired per month"), "bar",
+                   month_cats, [Series(k, translate("dashboard", label),
+                                       [flows.get((m, k), 0) for m, _ in month_cats])
+                                for k, label in POINT_SERIES],
                    unit="points", group="loyalty")
     prog = loyalty_programme.programme()
     tiers = tier_counts(where, now, prog, visible)
     names = [prog.base_tier] + [t.name for t in prog.tiers]
-    tier_chart = Chart("tier_mix", "Customers in each tier today", "bar",
+    tier_chart = Chart("tier_mix", translate("dashboard", "Customers in each tier today"), "bar",
                        [(n, n) for n in names],
-                       [Series("customers", "Customers", [tiers.get(n, 0) for n in names])],
+                       [Series("customers", translate("dashboard", "Customers"),
+                               [tiers.get(n, 0) for n in names])],
                        group="loyalty")
     if visible is not None:
         from crmdesk.services import dashboard_columns
@@ -398,8 +444,10 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
             f"WHERE c.archived_at IS NULL AND {where.sql}", where.params).fetchone()[0])
     value = settings.canvas_settings().point_value_cents
     liability = round(outstanding * value)
-    tier_chart.note = (f"Points outstanding {outstanding:,} × {value} ¢ = liability "
-                       f"{canvas.money_text(liability)} {prog.currency}")
+    tier_chart.note = translate(
+        "dashboard", "Points outstanding {points} × {value} ¢ = liability {money} {currency}")\
+        .format(points=texts.integer(outstanding), value=value,
+                money=canvas.money_text(liability), currency=prog.currency)
     if visible is not None:
         from crmdesk.services import dashboard_columns
 
@@ -412,8 +460,9 @@ def _loyalty(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
                   AND {where.sql} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10""",
             [lo, hi, *where.params])]
     rewards = [(name or "(no reward named)", n) for name, n in found]
-    top = Chart("top_rewards", "Top rewards redeemed in the period", "bar",
-                [(r, r) for r, _ in rewards], [Series("redemptions", "Redemptions",
+    top = Chart("top_rewards", translate("dashboard", "Top rewards redeemed in the period"), "bar",
+                [(r, r) for r, _ in rewards], [Series("redemptions", translate(
+                    "dashboard", "Redemptions"),
                                                       [n for _, n in rewards])],
                 group="loyalty")
     return [points, tier_chart, top]
@@ -473,32 +522,41 @@ def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
         quiet, moves, ltv, cohort = _value_sql(where, cutoffs, lo, hi, currency,
                                                year_ago_day.isoformat())
     segs = list(rules)
-    quiet_chart = Chart("quiet_segment", "Clients gone quiet today (past their segment's "
-                        "contact cadence)", "bar", [(s, s) for s in segs],
-                        [Series("quiet", "Gone quiet", [quiet[s] for s in segs])],
+    quiet_chart = Chart("quiet_segment", translate(
+        "dashboard", "Clients gone quiet today (past their segment's contact cadence)"),
+                        "bar", [(s, s) for s in segs],
+                        [Series("quiet", translate("dashboard", "Gone quiet"),
+                                [quiet[s] for s in segs])],
                         group="value")
-    quiet_chart.note = ", ".join(f"{s}: every {d} days" for s, d in rules.items())
+    quiet_chart.note = ", ".join(translate("dashboard", "{segment}: every {days} days").format(
+        segment=s, days=d) for s, d in rules.items())
     month_cats = _month_categories(scope)
-    react = Chart("reactivation_month", "Moved to Reactivation, and reactivated, per month",
+    react = Chart("reactivation_month", translate(
+        "dashboard", "Moved to Reactivation, and reactivated, per month"),
                   "line", month_cats,
-                  [Series("quiet", "Moved to Reactivation", [moves.get((m, "quiet"), 0)
+                  [Series("quiet", translate("dashboard", "Moved to Reactivation"),
+                          [moves.get((m, "quiet"), 0)
                                                              for m, _ in month_cats]),
-                   Series("back", "Reactivated", [moves.get((m, "back"), 0)
+                   Series("back", translate("dashboard", "Reactivated"), [moves.get((m, "back"), 0)
                                                   for m, _ in month_cats])], group="value")
     known = {name: i for i, name in enumerate(catalog.DEFAULT_SEGMENTS)}
     segments = sorted(ltv, key=lambda s: (not s, known.get(s, len(known)), s.casefold()))
-    ltv_chart = Chart("ltv_segment", f"Lifetime value by segment ({currency})", "bar",
+    ltv_chart = Chart("ltv_segment", translate(
+        "dashboard", "Lifetime value by segment ({currency})").format(currency=currency), "bar",
                       [(s, s or canvas.NO_SEGMENT) for s in segments],
-                      [Series("lifetime", "Lifetime value", [ltv[s][0] for s in segments]),
-                       Series("last_12", "Last 12 months", [ltv[s][1] for s in segments])],
+                      [Series("lifetime", translate("dashboard", "Lifetime value"),
+                              [ltv[s][0] for s in segments]),
+                       Series("last_12", translate("dashboard", "Last 12 months"),
+                              [ltv[s][1] for s in segments])],
                       unit="money", group="value")
-    cohorts = Chart("cohorts", "Lifetime value per customer, by the month they were added",
+    cohorts = Chart("cohorts", translate(
+        "dashboard", "Lifetime value per customer, by the month they were added"),
                     "bar", month_cats,
-                    [Series("average", "Average lifetime value",
+                    [Series("average", translate("dashboard", "Average lifetime value"),
                             [round(cohort[m][1] / cohort[m][0]) if cohort.get(m) else None
                              for m, _ in month_cats])], unit="money", group="value")
-    cohorts.note = "Customers added: " + ", ".join(
-        f"{month_label(m)} {cohort[m][0]:,}" for m, _ in month_cats if m in cohort)
+    cohorts.note = translate("dashboard", "Customers added: {months}").format(months=", ".join(
+        f"{month_label(m)} {texts.integer(cohort[m][0])}" for m, _ in month_cats if m in cohort))
     return [quiet_chart, react, ltv_chart, cohorts]
 
 
@@ -644,7 +702,8 @@ def customers_behind(scope: Scope, chart: str, category: str, series: str = "",
         cond = "c.created_at >= ? AND c.created_at < ?"
         params = [m_lo, m_hi]
     else:
-        raise canvas.ScopeError(f"“{chart}” is not a chart of the dashboard.")
+        raise canvas.ScopeError(translate(
+            "dashboard", "“{chart}” is not a chart of the dashboard.").format(chart=chart))
     return [int(r[0]) for r in db.execute_sql(
         f"SELECT c.id FROM customer c WHERE c.archived_at IS NULL AND {where.sql} AND {cond} "
         "ORDER BY +c.sort_name LIMIT ?", [*where.params, *params, limit])]

@@ -11,6 +11,7 @@ from typing import Any
 from crmdesk.services import access, audit, customers
 from crmdesk.services.customers import CustomerData
 from crmdesk.services.search_index import fold
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -165,7 +166,7 @@ def merge(keep: int, other: int, chosen: CustomerData) -> MergeRecord:
     access.require("merge")
     access.require_level([keep, other], access.Level.FULL, "merge")
     if keep == other:
-        raise ValueError("A customer cannot be merged with itself.")
+        raise ValueError(translate("duplicates", "A customer cannot be merged with itself."))
     with db.atomic():
         before = customers.load(keep)
         customers.load(other)  # LookupError when it is gone

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from crmdesk.services import access, audit, book_import, csv_layouts, customers
 from crmdesk.services.customers import CustomerData
+from crmdesk.services.texts import translate
 from crmdesk.store import migrations
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
@@ -52,13 +53,19 @@ def check_output(target: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise OutputRefused(translate(
+            "exporting", "Cannot write {target}: {value}.").format(
+            target=target, value=exc.strerror or exc)) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise OutputRefused(f"{target} is a folder, not a regular file: give a file name.")
+        raise OutputRefused(translate(
+            "exporting", "{target} is a folder, not a regular file: give a file name.").format(
+            target=target))
     if not stat.S_ISREG(st.st_mode):
         kind = "a pipe" if stat.S_ISFIFO(st.st_mode) else "a socket" \
             if stat.S_ISSOCK(st.st_mode) else "a device"
-        raise OutputRefused(f"{target} is {kind}, not a regular file: nothing was written.")
+        raise OutputRefused(translate(
+            "exporting", "{target} is {kind}, not a regular file: nothing was written.").format(
+            target=target, kind=kind))
 
 
 @contextlib.contextmanager
@@ -74,17 +81,22 @@ def atomic_file(target: Path, mode: int = 0o600) -> Iterator[Path]:
 
     target = Path(target)
     if sidecar.is_book_file(target, anywhere=True):
-        raise BookError(f"{target.name} is an open crmdesk book: choose another file name.")
+        raise BookError(translate(
+            "exporting", "{name} is an open crmdesk book: choose another file name.").format(
+            name=target.name))
     check_output(target)
     part = target.with_name(f".{target.name}.part")
     with contextlib.suppress(FileNotFoundError):
         if not stat.S_ISREG(os.lstat(part).st_mode):
-            raise OutputRefused(f"{part} is in the way and is not a regular file.")
+            raise OutputRefused(translate(
+                "exporting", "{part} is in the way and is not a regular file.").format(part=part))
         part.unlink()  # left over from a crash
     try:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, 0o600)
     except OSError as exc:
-        raise OutputRefused(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise OutputRefused(translate(
+            "exporting", "Cannot write {target}: {value}.").format(
+            target=target, value=exc.strerror or exc)) from exc
     try:
         os.fchmod(fd, 0o600)  # whatever the umask
     finally:
@@ -270,7 +282,8 @@ def export_csv(ids: list[int], out: Path, progress: Progress | None = None,
     access.require("export")
     access.require_level(ids, access.Level.STANDARD, "export")
     if layout not in csv_layouts.LAYOUTS:
-        raise ValueError(f"unknown CSV layout {layout!r}")
+        raise ValueError(translate(
+            "exporting", "unknown CSV layout {layout!r}").format(layout=layout))
     counts = [max(1, _most(t, ids)) for t in ("customer_email", "customer_phone",
                                                "customer_address")]
     with atomic_file(out) as part, part.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from crmdesk.services import access, audit, catalog
+from crmdesk.services import access, audit, catalog, texts
 from crmdesk.services.customers import Problem, ValidationFailed
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import Customer, FollowUp, Interaction, Staff, utcnow
 
@@ -56,22 +57,32 @@ def _customer_exists(cid: int) -> bool:
 def validate_interaction(data: InteractionData) -> list[Problem]:
     problems = []
     if not _customer_exists(data.customer_id):
-        problems.append(Problem("customer", f"Customer {data.customer_id} does not exist."))
+        problems.append(Problem("customer", translate(
+            "interactions", "Customer {customer_id} does not exist.").format(
+            customer_id=data.customer_id)))
     if data.channel not in catalog.INTERACTION_CHANNEL_LABELS:
-        problems.append(Problem("channel", f"Unknown channel “{data.channel}” (one of: "
-                                f"{', '.join(catalog.INTERACTION_CHANNEL_LABELS)})."))
+        problems.append(Problem("channel", translate(
+            "interactions", "Unknown channel “{channel}” (one of: {value}).").format(
+            channel=data.channel, value=', '.join(catalog.INTERACTION_CHANNEL_LABELS))))
     if data.direction not in catalog.DIRECTION_LABELS:
-        problems.append(Problem("direction", "The direction must be “in” or “out”."))
+        problems.append(Problem("direction", translate(
+            "interactions", "The direction must be “in” or “out”.")))
     if not data.notes.strip():
-        problems.append(Problem("notes", "Write a note: what was said or done."))
+        problems.append(Problem("notes", translate(
+            "interactions", "Write a note: what was said or done.")))
     if len(data.notes) > MAX_NOTE:
-        problems.append(Problem("notes", f"The note is too long (at most {MAX_NOTE:,})."))
+        problems.append(Problem("notes", translate(
+            "interactions", "The note is too long (at most {limit}).").format(
+            limit=texts.integer(MAX_NOTE))))
     if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
-        problems.append(Problem("satisfaction", "Satisfaction goes from 1 to 5."))
+        problems.append(Problem("satisfaction", translate(
+            "interactions", "Satisfaction goes from 1 to 5.")))
     if data.duration_min is not None and data.duration_min < 0:
-        problems.append(Problem("duration_min", "The duration cannot be negative."))
+        problems.append(Problem("duration_min", translate(
+            "interactions", "The duration cannot be negative.")))
     if as_utc(data.happened_at) > utcnow() + dt.timedelta(minutes=5):
-        problems.append(Problem("happened_at", "An interaction cannot happen in the future."))
+        problems.append(Problem("happened_at", translate(
+            "interactions", "An interaction cannot happen in the future.")))
     return problems
 
 
@@ -79,14 +90,18 @@ def validate_follow_up(data: FollowUpData) -> tuple[list[Problem], list[str]]:
     """Problems that block saving, and warnings that do not (a due date in the past)."""
     problems = []
     if not _customer_exists(data.customer_id):
-        problems.append(Problem("customer", f"Customer {data.customer_id} does not exist."))
+        problems.append(Problem("customer", translate(
+            "interactions", "Customer {customer_id} does not exist.").format(
+            customer_id=data.customer_id)))
     if not data.what.strip():
-        problems.append(Problem("what", "Say what must be done."))
+        problems.append(Problem("what", translate("interactions", "Say what must be done.")))
     if data.assignee_id is not None and Staff.get_or_none(Staff.id == data.assignee_id) is None:
-        problems.append(Problem("assignee", "That staff member does not exist."))
+        problems.append(Problem("assignee", translate(
+            "interactions", "That staff member does not exist.")))
     warnings = []
     if data.status == "open" and as_utc(data.due_at) < utcnow():
-        warnings.append("The due date is already past: this follow-up starts overdue.")
+        warnings.append(translate(
+            "interactions", "The due date is already past: this follow-up starts overdue."))
     return problems, warnings
 
 
@@ -146,12 +161,14 @@ def edit(iid: int, data: InteractionData) -> None:
     with db.atomic():
         before = Interaction.get_or_none(Interaction.id == iid)
         if before is None:
-            raise LookupError(f"Interaction {iid} does not exist.")
+            raise LookupError(translate(
+                "interactions", "Interaction {iid} does not exist.").format(iid=iid))
         me = access.current()
         if access.level(before.customer_id) == access.Level.CONTACT and \
                 before.staff_id != me.staff_id:
-            raise access.AccessDenied(f"{me.name} may edit only the interactions they logged "
-                                      "for this customer.")
+            raise access.AccessDenied(translate(
+                "interactions", "{name} may edit only the interactions they logged for this "
+                "customer.").format(name=me.name))
         data.staff_id = access.own_name(data.staff_id, allowed=before.staff_id)
         (Interaction.update(**_interaction_columns(data), edited_at=utcnow())
          .where(Interaction.id == iid).execute())
@@ -164,7 +181,8 @@ def edit(iid: int, data: InteractionData) -> None:
 def load(iid: int) -> InteractionData:
     row = Interaction.get_or_none(Interaction.id == iid)
     if row is None:
-        raise LookupError(f"Interaction {iid} does not exist.")
+        raise LookupError(translate(
+            "interactions", "Interaction {iid} does not exist.").format(iid=iid))
     return InteractionData(
         customer_id=row.customer_id, channel=row.channel, direction=row.direction,
         notes=row.notes, happened_at=row.happened_at, staff_id=row.staff_id,
@@ -185,11 +203,13 @@ def add_follow_up(data: FollowUpData) -> int:
 def set_follow_up_status(fid: int, status: str) -> str:
     """Mark a follow-up open, done or cancelled; returns the status it had before."""
     if status not in dict(catalog.FOLLOW_UP_STATUSES):
-        raise ValueError(f"Unknown status “{status}”.")
+        raise ValueError(translate(
+            "interactions", "Unknown status “{status}”.").format(status=status))
     with db.atomic():
         row = FollowUp.get_or_none(FollowUp.id == fid)
         if row is None:
-            raise LookupError(f"Follow-up {fid} does not exist.")
+            raise LookupError(translate(
+                "interactions", "Follow-up {fid} does not exist.").format(fid=fid))
         FollowUp.update(status=status, completed_at=None if status == "open" else utcnow()
                         ).where(FollowUp.id == fid).execute()
         return str(row.status)
@@ -198,7 +218,8 @@ def set_follow_up_status(fid: int, status: str) -> str:
 def load_follow_up(fid: int) -> FollowUpData:
     row = FollowUp.get_or_none(FollowUp.id == fid)
     if row is None:
-        raise LookupError(f"Follow-up {fid} does not exist.")
+        raise LookupError(translate(
+            "interactions", "Follow-up {fid} does not exist.").format(fid=fid))
     return FollowUpData(customer_id=row.customer_id, what=row.what, due_at=row.due_at,
                         is_promise=bool(row.is_promise), assignee_id=row.assignee_id,
                         interaction_id=row.interaction_id, status=row.status, id=row.id,
@@ -219,7 +240,9 @@ def log_many(items: list[InteractionData]) -> list[int]:
     limit = utcnow() + dt.timedelta(minutes=5)
     for d in items:
         if d.customer_id not in known:
-            problems.append(Problem("customer", f"Customer {d.customer_id} does not exist."))
+            problems.append(Problem("customer", translate(
+                "interactions", "Customer {customer_id} does not exist.").format(
+                customer_id=d.customer_id)))
         elif d.channel not in catalog.INTERACTION_CHANNEL_LABELS or \
                 d.direction not in catalog.DIRECTION_LABELS or not d.notes.strip() or \
                 len(d.notes) > MAX_NOTE or as_utc(d.happened_at) > limit:

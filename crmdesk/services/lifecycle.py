@@ -19,6 +19,7 @@ from crmdesk.services import (
     settings,
 )
 from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -58,15 +59,15 @@ def set_stages(ordered: list[tuple[str, str]]) -> None:
     access.require("settings")
     keys = [k for k, _ in ordered]
     if sorted(keys) != sorted(catalog.STAGE_LABELS):
-        raise ValueError("Every stage must appear exactly once.")
+        raise ValueError(translate("lifecycle", "Every stage must appear exactly once."))
     clean = []
     for key, label in ordered:
         label = " ".join(label.split())
         if not label:
-            raise ValueError("A stage needs a name.")
+            raise ValueError(translate("lifecycle", "A stage needs a name."))
         clean.append((key, label))
     if len({label.casefold() for _, label in clean}) != len(clean):
-        raise ValueError("Two stages have the same name.")
+        raise ValueError(translate("lifecycle", "Two stages have the same name."))
     settings.put("stages", json.dumps(clean, ensure_ascii=False))
     _cache.clear()
 
@@ -114,8 +115,9 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
          reason: str = "") -> list[Move]:
     """Move customers to `to_stage` in one transaction; those already there are skipped."""
     if to_stage not in catalog.STAGE_LABELS:
-        raise ValueError(f"Unknown stage “{to_stage}” (one of: "
-                         f"{', '.join(k for k, _ in stages())}).")
+        raise ValueError(translate(
+            "lifecycle", "Unknown stage “{to_stage}” (one of: {value}).").format(
+            to_stage=to_stage, value=', '.join((k for k, _ in stages()))))
     staff_id = access.own_name(staff_id)
     moves = []
     with db.atomic():
@@ -123,7 +125,8 @@ def move(ids: list[int], to_stage: str, staff_id: int | None = None,
             row = db.execute_sql("SELECT stage, stage_since FROM customer WHERE id = ?",
                                  (cid,)).fetchone()
             if row is None:
-                raise LookupError(f"Customer {cid} does not exist.")
+                raise LookupError(translate(
+                    "lifecycle", "Customer {cid} does not exist.").format(cid=cid))
             if row[0] == to_stage:
                 continue
             change = record_change(cid, row[0], to_stage, staff_id, reason)
@@ -281,7 +284,7 @@ def time_in_stage(cid: int, now: dt.datetime | None = None) -> list[StageStay]:
     now = now or utcnow()
     created = db.execute_sql("SELECT created_at FROM customer WHERE id = ?", (cid,)).fetchone()
     if created is None:
-        raise LookupError(f"Customer {cid} does not exist.")
+        raise LookupError(translate("lifecycle", "Customer {cid} does not exist.").format(cid=cid))
     changes = db.execute_sql("SELECT from_stage, to_stage, changed_at FROM stage_change "
                              "WHERE customer_id = ? ORDER BY changed_at, id", (cid,)).fetchall()
     stays: list[StageStay] = []
@@ -376,7 +379,7 @@ def reactivation_days() -> int:
 def set_reactivation_days(days: int) -> None:
     access.require("settings")
     if not 1 <= days <= 3650:
-        raise ValueError("Choose between 1 and 3,650 days.")
+        raise ValueError(translate("lifecycle", "Choose between 1 and 3,650 days."))
     settings.put("reactivation_days", str(int(days)))
 
 

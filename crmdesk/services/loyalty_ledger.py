@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from crmdesk.services import access, audit, locale_text, settings
+from crmdesk.services import access, audit, locale_text, settings, texts
 from crmdesk.services.loyalty_programme import (
     MAX_AMOUNT_CENTS,
     MAX_POINTS,
@@ -25,6 +25,7 @@ from crmdesk.services.loyalty_programme import (
     programme,
     tier_for,
 )
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import PointsEntry, Purchase, utcnow
 
@@ -60,7 +61,8 @@ def _customer_row(cid: int) -> tuple[Any, ...]:
     row = db.execute_sql("SELECT id, archived_at, given_name, family_name, stage "
                          "FROM customer WHERE id = ?", (cid,)).fetchone()
     if row is None:
-        raise LoyaltyError(f"There is no customer {cid} in this book.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "There is no customer {cid} in this book.").format(cid=cid))
     return tuple(row)
 
 
@@ -73,7 +75,9 @@ def _purchase_customer(purchase_id: int) -> int:
 def _require_active(cid: int) -> tuple[Any, ...]:
     row = _customer_row(cid)
     if row[1] is not None:
-        raise LoyaltyError(f"{_name(row)} is in the Trash; restore them first.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "{name} is in the Trash; restore them first.").format(
+            name=_name(row)))
     return row
 
 
@@ -84,15 +88,20 @@ def _name(row: tuple[Any, ...]) -> str:
 def _reason(text: str, required: bool) -> str:
     text = " ".join(text.split())
     if required and not text:
-        raise LoyaltyError("Give a reason: it is printed on the customer's statement.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "Give a reason: it is printed on the customer's statement."))
     if len(text) > MAX_REASON:
-        raise LoyaltyError(f"The reason is too long (at most {MAX_REASON} characters).")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "The reason is too long (at most {limit} characters).").format(
+            limit=MAX_REASON))
     return text
 
 
 def _points(value: int) -> int:
     if not 0 < value <= MAX_POINTS:
-        raise LoyaltyError(f"Points must be between 1 and {MAX_POINTS:,}.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "Points must be between 1 and {limit}.").format(
+            limit=texts.integer(MAX_POINTS)))
     return value
 
 
@@ -107,7 +116,7 @@ def purchase_moment(on: dt.date, now: dt.datetime) -> dt.datetime:
     """When a purchase made on a local calendar day happened: now for today, noon otherwise."""
     today = now.astimezone().date()
     if on > today:
-        raise LoyaltyError("A purchase cannot be dated in the future.")
+        raise LoyaltyError(translate("loyalty_ledger", "A purchase cannot be dated in the future."))
     if on == today:
         return now
     return dt.datetime(on.year, on.month, on.day, 12).astimezone().astimezone(dt.UTC)
@@ -132,13 +141,18 @@ def record_purchase(cid: int, amount_cents: int, on: dt.date | None = None,
     now = now or utcnow()
     prog = programme()
     if amount_cents <= 0:
-        raise LoyaltyError("A purchase must be for more than zero; "
-                           "to take one back, reverse it.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "A purchase must be for more than zero; to take one back, "
+            "reverse it."))
     if amount_cents > MAX_AMOUNT_CENTS:
-        raise LoyaltyError("That amount is too large for one purchase.")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "That amount is too large for one purchase."))
     currency = (currency or prog.currency).strip().upper()
     if len(currency) != 3 or not currency.isalpha() or not currency.isascii():
-        raise LoyaltyError(f"“{currency}” is not a currency code (three letters, e.g. EUR).")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "“{currency}” is not a currency code (three letters, e.g. "
+            "EUR).").format(
+            currency=currency))
     description = _reason(description, required=False)
     day = on or now.astimezone().date()
     moment = purchase_moment(day, now)
@@ -171,11 +185,13 @@ def reverse_purchase(purchase_id: int, reason: str, staff_id: int | None = None,
     with db.atomic():
         original = Purchase.get_or_none(Purchase.id == purchase_id)
         if original is None:
-            raise LoyaltyError(f"There is no purchase {purchase_id}.")
+            raise LoyaltyError(translate(
+                "loyalty_ledger", "There is no purchase {purchase_id}.").format(
+                purchase_id=purchase_id))
         if original.amount_cents < 0:
-            raise LoyaltyError("This line is itself a reversal.")
+            raise LoyaltyError(translate("loyalty_ledger", "This line is itself a reversal."))
         if Purchase.select().where(Purchase.reverses == purchase_id).exists():
-            raise LoyaltyError("This purchase was already reversed.")
+            raise LoyaltyError(translate("loyalty_ledger", "This purchase was already reversed."))
         cid = original.customer_id
         _require_active(cid)
         expire_due(now, [cid])
@@ -221,21 +237,30 @@ def redeem(cid: int, points: int, reward: str = "", staff_id: int | None = None,
     if reward.strip():
         found = find_reward(reward)
         if found is None:
-            raise LoyaltyError(f"There is no reward “{reward.strip()}” in the catalogue.")
+            raise LoyaltyError(translate(
+                "loyalty_ledger", "There is no reward “{value}” in the catalogue.").format(
+                value=reward.strip()))
         if not found.active:
-            raise LoyaltyError(f"“{found.name}” is no longer offered.")
+            raise LoyaltyError(translate(
+                "loyalty_ledger", "“{name}” is no longer offered.").format(name=found.name))
         if found.points_cost != points:
-            raise LoyaltyError(f"“{found.name}” costs {found.points_cost:,} points, "
-                               f"not {points:,}.")
+            raise LoyaltyError(translate(
+                "loyalty_ledger", "“{name}” costs {points_cost} points, not {points}.").format(
+                name=found.name, points_cost=texts.integer(found.points_cost),
+                points=texts.integer(points)))
         name = found.name
     with db.atomic():
         row = _require_active(cid)
         expire_due(now, [cid])
         have = balance(cid)
         if points > have:
-            what = f"“{name}”" if name else "this"
-            raise LoyaltyError(f"{_name(row)} has {have:,} points; {what} needs {points:,} "
-                               f"({points - have:,} short).")
+            text = translate("loyalty_ledger", "{name} has {have} points; “{reward}” needs "
+                             "{points} ({short} short).") if name else \
+                translate("loyalty_ledger", "{name} has {have} points; this needs {points} "
+                          "({short} short).")
+            raise LoyaltyError(text.format(name=_name(row), have=texts.integer(have),
+                                           reward=name, points=texts.integer(points),
+                                           short=texts.integer(points - have)))
         entry = PointsEntry.create(customer=cid, kind="redeem", points=-points,
                                    happened_at=now, reward=name, staff=staff_id,
                                    created_at=now)
@@ -251,16 +276,19 @@ def adjust(cid: int, points: int, reason: str, staff_id: int | None = None,
     staff_id = access.own_name(staff_id)
     now = now or utcnow()
     if points == 0 or abs(points) > MAX_POINTS:
-        raise LoyaltyError(f"An adjustment is between 1 and {MAX_POINTS:,} points, "
-                           "up or down (not 0).")
+        raise LoyaltyError(translate(
+            "loyalty_ledger", "An adjustment is between 1 and {limit} points, up or down "
+            "(not 0).").format(limit=texts.integer(MAX_POINTS)))
     reason = _reason(reason, required=True)
     with db.atomic():
         row = _require_active(cid)
         expire_due(now, [cid])
         have = balance(cid)
         if have + points < 0:
-            raise LoyaltyError(f"{_name(row)} has {have:,} points; "
-                               f"taking {-points:,} away would leave a negative balance.")
+            raise LoyaltyError(translate(
+                "loyalty_ledger", "{name} has {have} points; taking {value} away would leave a "
+                "negative balance.").format(
+                name=_name(row), have=texts.integer(have), value=texts.integer(-points)))
         entry = PointsEntry.create(customer=cid, kind="adjust", points=points,
                                    happened_at=now, reason=reason, staff=staff_id,
                                    created_at=now)

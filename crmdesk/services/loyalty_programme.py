@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 import peewee
 
 from crmdesk.services import access, settings
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import Reward
 
@@ -161,9 +162,11 @@ def parse_points_per_unit(text: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", "."))
     except InvalidOperation as exc:
-        raise LoyaltyError(f"“{text}” is not a number of points.") from exc
+        raise LoyaltyError(translate(
+            "loyalty_programme", "“{text}” is not a number of points.").format(text=text)) from exc
     if not value.is_finite() or math.isnan(float(value)):
-        raise LoyaltyError(f"“{text}” is not a number of points.")
+        raise LoyaltyError(translate(
+            "loyalty_programme", "“{text}” is not a number of points.").format(text=text))
     return value
 
 
@@ -203,11 +206,11 @@ def save_rewards(items: list[RewardInfo]) -> None:
     access.require("settings")
     names = [r.name.strip() for r in items]
     if any(not n for n in names):
-        raise LoyaltyError("Every reward needs a name.")
+        raise LoyaltyError(translate("loyalty_programme", "Every reward needs a name."))
     if len({n.casefold() for n in names}) != len(names):
-        raise LoyaltyError("Two rewards have the same name.")
+        raise LoyaltyError(translate("loyalty_programme", "Two rewards have the same name."))
     if any(not 0 < r.points_cost <= MAX_POINTS for r in items):
-        raise LoyaltyError("A reward must cost at least 1 point.")
+        raise LoyaltyError(translate("loyalty_programme", "A reward must cost at least 1 point."))
     with db.atomic():
         keep = [r.id for r in items if r.id]
         Reward.delete().where(Reward.id.not_in(keep) if keep else True).execute()

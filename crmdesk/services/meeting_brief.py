@@ -14,6 +14,7 @@ from pathlib import Path
 
 from crmdesk.services import access, audit, catalog, customers, greeting, lifecycle
 from crmdesk.services import locale_text as lt
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -160,7 +161,8 @@ def file_name(cid: int) -> str:
     row = db.execute_sql("SELECT family_name, given_name FROM customer WHERE id = ?",
                          (cid,)).fetchone()
     if row is None:
-        raise LookupError(f"There is no customer {cid} in this book.")
+        raise LookupError(translate(
+            "meeting_brief", "There is no customer {cid} in this book.").format(cid=cid))
     name = " ".join(p for p in row if p) or "Customer"
     return f"{safe_stem(f'Brief {name} {cid:06d}')}.pdf"
 
@@ -172,10 +174,11 @@ def write(ids: list[int], out: Path, render: Callable[[list[Brief], Path], None]
 
     access.require("brief")
     if not ids:
-        raise ValueError("No customers to brief.")
+        raise ValueError(translate("meeting_brief", "No customers to brief."))
     for cid in ids:
         if db.execute_sql("SELECT 1 FROM customer WHERE id = ?", (cid,)).fetchone() is None:
-            raise LookupError(f"There is no customer {cid} in this book.")
+            raise LookupError(translate(
+                "meeting_brief", "There is no customer {cid} in this book.").format(cid=cid))
     from crmdesk.services.messaging import refuse_special
 
     refuse_special(out)

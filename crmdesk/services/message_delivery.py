@@ -25,6 +25,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 
 from crmdesk.services import settings
+from crmdesk.services.texts import translate
 from crmdesk.store.models import utcnow
 
 GSM7 = set(
@@ -59,7 +60,8 @@ def sms_length(text: str) -> SmsLength:
 
 def _address(name: str, addr: str) -> Address:
     if "@" not in addr:
-        raise ValueError(f"“{addr}” is not an e-mail address.")
+        raise ValueError(translate(
+            "message_delivery", "“{addr}” is not an e-mail address.").format(addr=addr))
     user, domain = addr.rsplit("@", 1)
     return Address(display_name=" ".join(name.split()), username=user, domain=domain)
 
@@ -181,9 +183,9 @@ def save_smtp_config(cfg: SmtpConfig, password: str | None = None) -> None:
 
     access.require("settings")
     if cfg.security not in ("starttls", "ssl", "none"):
-        raise InvalidValue("Security is starttls, ssl or none.")
+        raise InvalidValue(translate("message_delivery", "Security is starttls, ssl or none."))
     if not 0 < cfg.port < 65536:
-        raise InvalidValue("The port is a number from 1 to 65535.")
+        raise InvalidValue(translate("message_delivery", "The port is a number from 1 to 65535."))
     sender = normalise_email(cfg.from_address) if cfg.from_address.strip() else ""
     with db.atomic():
         for key, value in (("smtp_host", cfg.host.strip()), ("smtp_port", str(cfg.port)),
@@ -195,8 +197,9 @@ def save_smtp_config(cfg: SmtpConfig, password: str | None = None) -> None:
     if password:
         keyring = _keyring()
         if keyring is None:
-            raise InvalidValue("There is no keyring on this computer to keep the password "
-                               "in; crmdesk will ask for it when sending.")
+            raise InvalidValue(translate(
+                "message_delivery", "There is no keyring on this computer to keep the password "
+                "in; crmdesk will ask for it when sending."))
         keyring.set_password(KEYRING_SERVICE, f"{cfg.username}@{cfg.host}", password)
 
 
@@ -225,7 +228,8 @@ class SendFailed(Exception):
 def smtp_send(msg: Message, cfg: SmtpConfig, password: str | None = None,
               timeout: float = 20.0) -> None:
     if not cfg.configured:
-        raise SendFailed("No mail server is set up (Settings ▸ Mail Server…).")
+        raise SendFailed(translate(
+            "message_delivery", "No mail server is set up (Settings ▸ Mail Server…)."))
     if password is None and cfg.username:
         password = smtp_password(cfg)
     del msg["X-Unsent"]
@@ -241,25 +245,35 @@ def smtp_send(msg: Message, cfg: SmtpConfig, password: str | None = None,
                 server.starttls(context=context)
             if cfg.username:
                 if password is None:
-                    raise SendFailed(f"The password for {cfg.username} on {cfg.host} is not "
-                                     "kept on this computer: enter it in Settings ▸ Mail "
-                                     "Server….")
+                    raise SendFailed(translate(
+                        "message_delivery", "The password for {username} on {host} is not kept "
+                        "on this computer: enter it in Settings ▸ Mail "
+                        "Server….").format(username=cfg.username, host=cfg.host))
                 server.login(cfg.username, password)
             server.send_message(msg)
     except SendFailed:
         raise
     except smtplib.SMTPAuthenticationError as exc:
-        raise SendFailed(f"{cfg.host} refused the user name or password ({exc.smtp_code})."
+        raise SendFailed(translate(
+            "message_delivery", "{host} refused the user name or password ({smtp_code}).").format(
+            host=cfg.host, smtp_code=exc.smtp_code)
                          ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
-        raise SendFailed(f"{cfg.host} refused the recipient "
-                         f"{', '.join(exc.recipients)}.") from exc
+        raise SendFailed(translate(
+            "message_delivery", "{host} refused the recipient {value}.").format(
+            host=cfg.host, value=', '.join(exc.recipients))) from exc
     except smtplib.SMTPException as exc:
-        raise SendFailed(f"{cfg.host} did not take the message: {exc}") from exc
+        raise SendFailed(translate(
+            "message_delivery", "{host} did not take the message: {exc}").format(
+            host=cfg.host, exc=exc)) from exc
     except ssl.SSLError as exc:
-        raise SendFailed(f"The secure connection to {cfg.host} failed: {exc.reason}.") from exc
+        raise SendFailed(translate(
+            "message_delivery", "The secure connection to {host} failed: {reason}.").format(
+            host=cfg.host, reason=exc.reason)) from exc
     except OSError as exc:
-        raise SendFailed(f"Cannot reach {cfg.host}:{cfg.port}: {exc.strerror or exc}.") from exc
+        raise SendFailed(translate(
+            "message_delivery", "Cannot reach {host}:{port}: {value}.").format(
+            host=cfg.host, port=cfg.port, value=exc.strerror or exc)) from exc
 
 
 def escape_html(text: str) -> str:

@@ -22,8 +22,9 @@ import jinja2
 import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from crmdesk.services import access, audit
+from crmdesk.services import access, audit, texts
 from crmdesk.services.customers import Problem, ValidationFailed
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -102,12 +103,14 @@ class _Environment(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
-            raise jinja2.exceptions.SecurityError("the power operator is not available")
+            raise jinja2.exceptions.SecurityError(translate(
+                "message_templates", "the power operator is not available"))
         sized = [v for v in (left, right) if isinstance(v, str | list | tuple)]
         if sized:
             other = right if sized[0] is left else left
             if isinstance(other, int) and len(sized[0]) * other > MAX_OUTPUT:
-                raise jinja2.exceptions.SecurityError("that would build too long a text")
+                raise jinja2.exceptions.SecurityError(translate(
+                    "message_templates", "that would build too long a text"))
         return super().call_binop(context, operator, left, right)
 
 
@@ -299,7 +302,9 @@ def find(name: str, language: str) -> TemplateText:
     found = versions(name)
     if not found:
         names = ", ".join(t.name for t in list_templates()) or "none"
-        raise LookupError(f"There is no template “{name}” (templates: {names}).")
+        raise LookupError(translate(
+            "message_templates", "There is no template “{name}” (templates: {names}).").format(
+            name=name, names=names))
     return found.get(language) or found.get("en") or next(iter(found.values()))
 
 
@@ -307,16 +312,22 @@ def validate(t: TemplateText) -> list[Problem]:
     problems: list[Problem] = []
     name = " ".join(t.name.split())
     if not name:
-        problems.append(Problem("name", "A template needs a name."))
+        problems.append(Problem("name", translate("message_templates", "A template needs a name.")))
     elif len(name) > MAX_NAME:
-        problems.append(Problem("name", f"The name is too long (at most {MAX_NAME})."))
+        problems.append(Problem("name", translate(
+            "message_templates", "The name is too long (at most {limit}).").format(
+            limit=MAX_NAME)))
     if t.language not in LANGUAGES:
-        problems.append(Problem("language", f"Unknown language “{t.language}” (en or es)."))
+        problems.append(Problem("language", translate(
+            "message_templates", "Unknown language “{language}” (en or es).").format(
+            language=t.language)))
     if t.channel not in CHANNELS:
-        problems.append(Problem("channel", f"Unknown channel “{t.channel}” (email, letter "
-                                "or sms)."))
+        problems.append(Problem("channel", translate(
+            "message_templates", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=t.channel)))
     if t.purpose not in PURPOSES:
-        problems.append(Problem("purpose", f"Unknown purpose “{t.purpose}”."))
+        problems.append(Problem("purpose", translate(
+            "message_templates", "Unknown purpose “{purpose}”.").format(purpose=t.purpose)))
     problems += [Problem(p.part, str(p)) for p in check(t.subject, t.body, t.channel)]
     return problems
 
@@ -335,13 +346,15 @@ def save(t: TemplateText) -> int:
             old = db.execute_sql("SELECT name FROM message_template WHERE id = ?",
                                  (t.id,)).fetchone()
             if old is None:
-                raise LookupError(f"Template {t.id} no longer exists.")
+                raise LookupError(translate(
+                    "message_templates", "Template {id} no longer exists.").format(id=t.id))
             clash = db.execute_sql("SELECT id FROM message_template WHERE name = ? AND "
                                    "language = ? AND id != ?", (name, t.language, t.id)
                                    ).fetchone()
             if clash:
-                raise ValidationFailed([Problem("name", f"“{name}” already has a "
-                                                f"{LANGUAGES[t.language]} version.")])
+                raise ValidationFailed([Problem("name", translate(
+                    "message_templates", "“{name}” already has a {language} version.").format(
+                    name=name, language=texts.vocabulary(LANGUAGES[t.language])))])
             db.execute_sql("UPDATE message_template SET name = ?, language = ?, purpose = ?, "
                            "channel = ?, subject = ?, body = ?, updated_at = ?, updated_by = ? "
                            "WHERE id = ?", (name, t.language, t.purpose, t.channel,

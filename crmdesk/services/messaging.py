@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
 
-from crmdesk.services import access, audit, greeting, interactions, locale_text
+from crmdesk.services import access, audit, greeting, interactions, locale_text, texts
 from crmdesk.services import business as business_settings
 from crmdesk.services import message_delivery as delivery
 from crmdesk.services import message_templates as templates
 from crmdesk.services.customers import CustomerData, PostalAddress
 from crmdesk.services.interactions import FollowUpData, InteractionData
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -122,7 +123,8 @@ def recipient(cid: int) -> Recipient:
         "FROM customer c LEFT JOIN staff s ON s.id = c.owner_id WHERE c.id = ?",
         (cid,)).fetchone()
     if row is None:
-        raise LookupError(f"There is no customer {cid} in this book.")
+        raise LookupError(translate(
+            "messaging", "There is no customer {cid} in this book.").format(cid=cid))
     level = access.level(cid)
     full = level >= access.Level.STANDARD
     email = db.execute_sql("SELECT address FROM customer_email WHERE customer_id = ? "
@@ -224,29 +226,44 @@ def refuse_hidden_fields(r: Recipient, names: Iterable[str]) -> None:
     if hidden:
         me = access.current()
         fields = ", ".join(f"“{n}”" for n in hidden)
-        raise access.AccessDenied(
-            f"{me.name or 'You'} may not use {fields} in a message to {r.name}: only their "
-            "executive and managers may see it. Choose another template.")
+        text = translate(
+            "messaging", "{me} may not use {fields} in a message to {name}: only their "
+            "executive and managers may see it. Choose another template.") if me.name else \
+            translate("messaging", "You may not use {fields} in a message to {name}: only their "
+                      "executive and managers may see it. Choose another template.")
+        raise access.AccessDenied(text.format(me=me.name, fields=fields, name=r.name))
+
+
+def _language_name(code: str) -> str:
+    """English / Spanish as a sentence writes it (Spanish: "inglés", lower-case)."""
+    name = texts.vocabulary(templates.LANGUAGES.get(code, code))
+    return name.lower() if texts.language() == "es" else name
 
 
 # --- consent and the channel ---------------------------------------------------------------
 def channel_problem(r: Recipient, channel: str) -> str | None:
     """Why this client should not get a message on `channel` (None: fine)."""
     if r.archived:
-        return "is in the Trash"
+        return translate("messaging", "is in the Trash")
     if channel == "email" and not r.email:
-        return "has no e-mail address"
+        return translate("messaging", "has no e-mail address")
     if channel == "sms" and not r.phone:
-        return "has no phone number"
+        return translate("messaging", "has no phone number")
     if channel == "letter" and r.level >= access.Level.STANDARD and not r.data.addresses:
-        return "has no postal address"
+        return translate("messaging", "has no postal address")
     if CONSENT_FOR[channel] not in r.consents:
-        what = {"email": "e-mail", "post": "post", "sms": "SMS / messaging"}[CONSENT_FOR[channel]]
-        return f"did not consent to {what}"
+        return translate("messaging", {
+            "email": QT_TRANSLATE_NOOP("messaging", "did not consent to e-mail"),
+            "post": QT_TRANSLATE_NOOP("messaging", "did not consent to post"),
+            "sms": QT_TRANSLATE_NOOP("messaging", "did not consent to SMS / messaging"),
+        }[CONSENT_FOR[channel]])
     preferred = r.data.preferred_channel
     if preferred and preferred != PREFERRED[channel] and preferred in PREFERRED.values():
-        label = {"email": "e-mail", "letter": "letters", "sms": "SMS / messaging"}[preferred]
-        return f"prefers {label}"
+        return translate("messaging", {
+            "email": QT_TRANSLATE_NOOP("messaging", "prefers e-mail"),
+            "letter": QT_TRANSLATE_NOOP("messaging", "prefers letters"),
+            "sms": QT_TRANSLATE_NOOP("messaging", "prefers SMS / messaging"),
+        }[preferred])
     return None
 
 
@@ -261,7 +278,9 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
     access.require("message")
     problems = templates.problems_of(t.subject, t.body)
     if problems:
-        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {problems[0]}")
+        raise MessageError(translate(
+            "messaging", "Template “{name}” ({language}) cannot be used: {problems}").format(
+            name=t.name, language=t.language, problems=problems[0]))
     names = t.fields
     refuse_hidden_fields(r, names)
     ctx = context(r, names, shared)
@@ -272,7 +291,9 @@ def render(t: templates.TemplateText, r: Recipient, channel: str, shared: Shared
         body_html = templates.compiled(t.body, html=True).render(ctx).strip() \
             if html and channel == "email" else None
     except Exception as exc:  # noqa: BLE001 - a stored template that no longer renders
-        raise MessageError(f"Template “{t.name}” ({t.language}) cannot be used: {exc}"
+        raise MessageError(translate(
+            "messaging", "Template “{name}” ({language}) cannot be used: {exc}").format(
+            name=t.name, language=t.language, exc=exc)
                            ) from exc
     from crmdesk.reports.statement_data import address_block
 
@@ -292,21 +313,30 @@ def compose(cid: int, template_name: str, channel: str | None = None,
     access.require("message")
     r = recipient(cid)
     if r.archived:
-        raise MessageError(f"{r.name} is in the Trash: restore them to write to them.")
+        raise MessageError(translate(
+            "messaging", "{name} is in the Trash: restore them to write to them.").format(
+            name=r.name))
     t = templates.find(template_name, language or r.data.language)
     if language and t.language != language:
         wanted = templates.LANGUAGES.get(language, language)
-        raise MessageError(f"Template “{t.name}” has no {wanted} version.")
+        raise MessageError(translate(
+            "messaging", "Template “{name}” has no {wanted} version.").format(
+            name=t.name, wanted=wanted))
     channel = channel or default_channel(r, t.channel)
     if channel not in templates.CHANNELS:
-        raise MessageError(f"Unknown channel “{channel}” (email, letter or sms).")
+        raise MessageError(translate(
+            "messaging", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=channel))
     draft = render(t, r, channel, shared or Shared.load(), html=True)
     problem = channel_problem(r, channel)
     if problem:
-        draft.warnings.append(f"{r.name} {problem}.")
+        draft.warnings.append(translate("messaging", "{name} {problem}.").format(
+            name=r.name, problem=problem))
     if t.language != r.data.language:
-        draft.warnings.append(f"{r.name} reads {templates.LANGUAGES[r.data.language]}; this "
-                              f"is the {templates.LANGUAGES[t.language]} version.")
+        draft.warnings.append(translate(
+            "messaging", "{name} reads {language}; this is the {version} version.").format(
+            name=r.name, language=_language_name(r.data.language),
+            version=_language_name(t.language)))
     return draft
 
 
@@ -510,12 +540,14 @@ def refuse_special(target: Path) -> None:
     except FileNotFoundError:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise MessageError(f"{target} is not a regular file: nothing was written.")
+        raise MessageError(translate(
+            "messaging", "{target} is not a regular file: nothing was written.").format(
+            target=target))
 
 
 def _check_draft(draft: Draft) -> None:
     if not draft.body.strip():
-        raise MessageError("The message has no text: nothing was written.")
+        raise MessageError(translate("messaging", "The message has no text: nothing was written."))
 
 
 def deliver(draft: Draft, out: Path, shared: Shared | None = None,
@@ -551,7 +583,8 @@ def send(draft: Draft, shared: Shared | None = None, staff_id: int | None = None
     """Send an e-mail through the configured SMTP server, then log it. A failure raises
     SendFailed saying why; nothing is logged, the draft stays as it was."""
     if draft.channel != "email" or not draft.to_address:
-        raise MessageError("Only an e-mail with an address can be sent by the mail server.")
+        raise MessageError(translate(
+            "messaging", "Only an e-mail with an address can be sent by the mail server."))
     access.require("message")
     _check_draft(draft)
     shared = shared or Shared.load()
@@ -582,7 +615,9 @@ def plan_many(ids: list[int], template_name: str, channel: str | None = None) ->
     t = templates.find(template_name, "en")
     channel = channel or t.channel
     if channel not in templates.CHANNELS:
-        raise MessageError(f"Unknown channel “{channel}” (email, letter or sms).")
+        raise MessageError(translate(
+            "messaging", "Unknown channel “{channel}” (email, letter or sms).").format(
+            channel=channel))
     names = t.fields
     included: list[int] = []
     excluded: list[Excluded] = []
@@ -595,7 +630,8 @@ def plan_many(ids: list[int], template_name: str, channel: str | None = None) ->
                   and templates.FIELD_BY_NAME[n].level > r.level]
         problem = channel_problem(r, channel)
         if hidden:
-            problem = f"uses {', '.join(sorted(hidden))}, which you may not see for them"
+            problem = translate("messaging", "uses {fields}, which you may not see for them")\
+                .format(fields=", ".join(sorted(hidden)))
         if problem:
             excluded.append(Excluded(cid, r.name, problem))
         else:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from crmdesk.services import access, agenda
 from crmdesk.services.agenda import Birthday, DueFollowUp, QuietCustomer
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -63,8 +64,9 @@ def whose(staff_id: int | None) -> int | None:
     me = access.current()
     if me.signed_in and me.role != "manager":
         if staff_id not in (None, me.staff_id):
-            raise access.AccessDenied(f"{me.name} may look only at their own day (or the "
-                                      "team's).")
+            raise access.AccessDenied(translate(
+                "myday", "{name} may look only at their own day (or the team's).").format(
+                name=me.name))
         return me.staff_id
     if staff_id is None and me.signed_in:
         return me.staff_id
@@ -74,7 +76,9 @@ def whose(staff_id: int | None) -> int | None:
 def follow_up_scope(scope: str, staff_id: int | None) -> tuple[str, tuple[object, ...]]:
     """The SQL condition (on follow_up f, customer c) of a scope."""
     if scope not in SCOPES:
-        raise ValueError(f"Unknown scope “{scope}” (one of: {', '.join(SCOPES)}).")
+        raise ValueError(translate(
+            "myday", "Unknown scope “{scope}” (one of: {value}).").format(
+            scope=scope, value=', '.join(SCOPES)))
     if scope == "team" or (scope == "mine" and staff_id is None):
         return "", ()
     if scope == "unassigned":

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from crmdesk.services import locale_text
+from crmdesk.services.texts import translate
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
@@ -71,7 +72,8 @@ def parse_period(text: str) -> Period:
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise BadPeriod(f"“{text}”: there is no month {month}.")
+            raise BadPeriod(translate(
+                "periods", "“{text}”: there is no month {month}.").format(text=text, month=month))
         return Period(dt.date(year, month, 1), _month_end(year, month), "month")
     if m := _QUARTER.match(text):
         year, q = int(m[1]), int(m[2])
@@ -79,15 +81,18 @@ def parse_period(text: str) -> Period:
     if m := _YEAR.match(text):
         year = int(m[1])
         if year < 1:
-            raise BadPeriod(f"“{text}” is not a year.")
+            raise BadPeriod(translate("periods", "“{text}” is not a year.").format(text=text))
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-    raise BadPeriod(f"“{text}” is not a period (use YYYY-MM, YYYY-Qn or YYYY, "
-                    "e.g. 2026-10, 2026-Q3, 2026).")
+    raise BadPeriod(translate(
+        "periods", "“{text}” is not a period (use YYYY-MM, YYYY-Qn or YYYY, e.g. 2026-10, "
+        "2026-Q3, 2026).").format(text=text))
 
 
 def between(first: dt.date, last: dt.date) -> Period:
     if last < first:
-        raise BadPeriod(f"The period ends ({last}) before it starts ({first}).")
+        raise BadPeriod(translate(
+            "periods", "The period ends ({last}) before it starts ({first}).").format(
+            last=last, first=first))
     if first.day == 1 and last == _month_end(first.year, first.month):
         return Period(first, last, "month")
     return Period(first, last, "range")
@@ -97,7 +102,8 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise BadPeriod(f"“{text}” is not a date (use YYYY-MM-DD).") from exc
+        raise BadPeriod(translate(
+            "periods", "“{text}” is not a date (use YYYY-MM-DD).").format(text=text)) from exc
 
 
 def last_month(today: dt.date | None = None) -> Period:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from crmdesk.services.customer_query import CustomerFilter
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import SavedView
 
@@ -17,7 +18,7 @@ def save(name: str, flt: CustomerFilter) -> None:
     """Store (or replace) the view `name`."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError("A saved view needs a name.")
+        raise ValueError(translate("saved_views", "A saved view needs a name."))
     spec = json.dumps(flt.to_json(), ensure_ascii=False)
     with db.atomic():
         SavedView.delete().where(SavedView.name == name).execute()
@@ -27,7 +28,8 @@ def save(name: str, flt: CustomerFilter) -> None:
 def load(name: str) -> CustomerFilter:
     view = SavedView.get_or_none(SavedView.name == name)
     if view is None:
-        raise LookupError(f"There is no saved view called “{name}”.")
+        raise LookupError(translate(
+            "saved_views", "There is no saved view called “{name}”.").format(name=name))
     return CustomerFilter.from_json(json.loads(view.spec))
 
 

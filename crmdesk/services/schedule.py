@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from crmdesk.services import access, agenda, audit, myday
 from crmdesk.services.agenda import DueFollowUp
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -52,7 +53,9 @@ def span(kind: str, today: dt.date) -> Span:
         end = following - dt.timedelta(days=1)
         end += dt.timedelta(days=6 - end.weekday())
         return Span(start, end)
-    raise ValueError(f"Unknown range “{kind}” (one of: {', '.join(RANGES)}).")
+    raise ValueError(translate(
+        "schedule", "Unknown range “{kind}” (one of: {value}).").format(
+        kind=kind, value=', '.join(RANGES)))
 
 
 def _local_start(day: dt.date) -> dt.datetime:
@@ -102,14 +105,18 @@ def reschedule(fid: int, due: dt.datetime) -> dt.datetime:
         row = db.execute_sql("SELECT customer_id, due_at, status, assignee_id, what FROM "
                              "follow_up WHERE id = ?", (fid,)).fetchone()
         if row is None:
-            raise LookupError(f"Follow-up {fid} does not exist.")
+            raise LookupError(translate(
+                "schedule", "Follow-up {fid} does not exist.").format(fid=fid))
         cid, before, status, assignee, what = row
         me = access.current()
         if access.level(cid) == access.Level.CONTACT and assignee != me.staff_id:
-            raise access.AccessDenied(f"{me.name or 'You'} may not reschedule a follow-up "
-                                      "of someone else's exclusive client.")
+            raise access.AccessDenied(translate(
+                "schedule", "{value} may not reschedule a follow-up of someone else's "
+                "exclusive client.").format(value=me.name or 'You'))
         if status != "open":
-            raise ValueError(f"“{what}” is {status}: only open follow-ups are rescheduled.")
+            raise ValueError(translate(
+                "schedule", "“{what}” is {status}: only open follow-ups are rescheduled.").format(
+                what=what, status=status))
         old = agenda._parse(before)
         if old == due:
             return old

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from crmdesk.services import access
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue, is_region
 from crmdesk.store.models import Setting
 
@@ -31,7 +32,9 @@ def set_default_region(code: str) -> None:
     access.require("settings")
     code = code.strip().upper()
     if not is_region(code):
-        raise InvalidValue(f"“{code}” is not a known region code (use e.g. US, GB, ES).")
+        raise InvalidValue(translate(
+            "settings", "“{code}” is not a known region code (use e.g. US, GB, ES).").format(
+            code=code))
     put("default_region", code)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crmdesk.services import access, catalog
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 from crmdesk.store.models import Staff
 
@@ -27,9 +28,11 @@ def list_staff(include_inactive: bool = False) -> list[StaffMember]:
 def _clean(name: str, role: str) -> tuple[str, str]:
     name = " ".join(name.split())
     if not name:
-        raise ValueError("A staff member needs a name.")
+        raise ValueError(translate("staff", "A staff member needs a name."))
     if role not in catalog.STAFF_ROLES:
-        raise ValueError(f"Unknown role “{role}” (one of: {', '.join(catalog.STAFF_ROLES)}).")
+        raise ValueError(translate(
+            "staff", "Unknown role “{role}” (one of: {value}).").format(
+            role=role, value=', '.join(catalog.STAFF_ROLES)))
     return name, role
 
 
@@ -37,7 +40,8 @@ def add(name: str, role: str = "executive") -> int:
     access.require("staff")
     name, role = _clean(name, role)
     if Staff.get_or_none(Staff.name == name) is not None:
-        raise ValueError(f"There is already a staff member called “{name}”.")
+        raise ValueError(translate(
+            "staff", "There is already a staff member called “{name}”.").format(name=name))
     return int(Staff.insert(name=name, role=role).execute())
 
 
@@ -46,7 +50,8 @@ def update(staff_id: int, name: str, role: str, active: bool) -> None:
     name, role = _clean(name, role)
     other = Staff.get_or_none((Staff.name == name) & (Staff.id != staff_id))
     if other is not None:
-        raise ValueError(f"There is already a staff member called “{name}”.")
+        raise ValueError(translate(
+            "staff", "There is already a staff member called “{name}”.").format(name=name))
     with db.atomic():
         Staff.update(name=name, role=role, active=active).where(Staff.id == staff_id).execute()
 
@@ -62,7 +67,9 @@ def require(name: str) -> int:
     found = find(name)
     if found is None:
         known = ", ".join(s.name for s in list_staff()) or "nobody yet"
-        raise ValueError(f"No staff member called “{name}” (known: {known}).")
+        raise ValueError(translate(
+            "staff", "No staff member called “{name}” (known: {known}).").format(
+            name=name, known=known))
     return found
 
 
@@ -72,7 +79,9 @@ def save_all(rows: list[StaffMember]) -> None:
     names = [" ".join(r.name.split()).casefold() for r in rows]
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
-        raise ValueError(f"Two staff members have the same name: {sorted(duplicates)[0]}.")
+        raise ValueError(translate(
+            "staff", "Two staff members have the same name: {value}.").format(
+            value=sorted(duplicates)[0]))
     with db.atomic():
         for row in rows:
             if row.id:

@@ -19,8 +19,10 @@ from crmdesk.services import (
     lifecycle,
     loyalty_programme,
     response_times,
+    texts,
 )
 from crmdesk.services.customers import CustomerData
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -161,11 +163,21 @@ def how_to_contact(data: CustomerData) -> str:
     """'Phone, mornings, in Spanish' from the profile (empty parts left out)."""
     parts = []
     if data.preferred_channel:
-        parts.append(catalog.CONTACT_CHANNEL_LABELS.get(data.preferred_channel,
-                                                        data.preferred_channel))
+        parts.append(texts.vocabulary(catalog.CONTACT_CHANNEL_LABELS.get(
+            data.preferred_channel, data.preferred_channel)))
     if data.best_time:
         parts.append(data.best_time)
-    language = dict(catalog.LANGUAGES).get(data.language, data.language)
-    if language:
-        parts.append(f"in {language}")
+    if data.language in IN_LANGUAGE:
+        parts.append(translate("summary", IN_LANGUAGE[data.language]))
+    elif data.language:
+        language = texts.vocabulary(dict(catalog.LANGUAGES).get(data.language, data.language))
+        parts.append(translate("summary", "in {language}").format(language=language))
     return ", ".join(parts)
+
+
+#: "in English" as one text per language the book knows (Spanish writes "en inglés",
+#: lower-case, where a label alone is "Inglés")
+IN_LANGUAGE = {code: text for code, text in (
+    ("en", QT_TRANSLATE_NOOP("summary", "in English")),
+    ("es", QT_TRANSLATE_NOOP("summary", "in Spanish")),
+) if code in dict(catalog.LANGUAGES)}

@@ -13,6 +13,7 @@ from typing import Any
 
 from crmdesk.services import sync
 from crmdesk.services.sync_spec import HUB_KINDS
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
 
@@ -65,7 +66,8 @@ def settle(conflict_id: int, keep: str) -> Settled:
     row = db.execute_sql("SELECT kind, row_uid, col FROM sync_conflict WHERE id = ?",
                          (conflict_id,)).fetchone()
     if row is None:
-        raise sync.SyncError(f"There is no conflict {conflict_id}.")
+        raise sync.SyncError(translate(
+            "sync_review", "There is no conflict {conflict_id}.").format(conflict_id=conflict_id))
     kind, row_uid, col = row
     table = HUB_KINDS[kind][0].name if kind in HUB_KINDS else str(kind).split(".")[0]
     before, existed = _current(table, row_uid, col)

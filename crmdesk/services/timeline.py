@@ -6,11 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from crmdesk.services import access, catalog
+from crmdesk.services import access, catalog, texts
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 from crmdesk.store.db import db
 
-KINDS: list[tuple[str, str]] = [("interaction", "Interactions"), ("follow_up", "Follow-ups"),
-                                ("stage", "Stage changes")]
+#: the kinds of entry and their labels (English; `texts.translate("timeline", label)` shows one)
+KINDS: list[tuple[str, str]] = [("interaction", QT_TRANSLATE_NOOP("timeline", "Interactions")),
+                                ("follow_up", QT_TRANSLATE_NOOP("timeline", "Follow-ups")),
+                                ("stage", QT_TRANSLATE_NOOP("timeline", "Stage changes"))]
 
 # Key: (kind, id); the list of keys is all a view keeps, details come in blocks.
 EntryKey = tuple[str, int]
@@ -77,16 +80,18 @@ def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
                     WHERE i.id IN ({marks})""", inter):
             iid, when, channel, direction, subject, notes, outcome, staff, sat, edited = row
             arrow = "←" if direction == "in" else "→"
-            title = f"{arrow} {catalog.INTERACTION_CHANNEL_LABELS.get(channel, channel)}"
+            label = texts.vocabulary(catalog.INTERACTION_CHANNEL_LABELS.get(channel, channel))
+            title = f"{arrow} {label}"
             if subject:
                 title += f": {subject}"
             extra = []
             if outcome:
-                extra.append(f"Outcome: {outcome}")
+                extra.append(translate("timeline", "Outcome: {outcome}").format(outcome=outcome))
             if sat:
-                extra.append(f"Satisfaction {sat}/5")
+                extra.append(translate("timeline", "Satisfaction {score}/5").format(score=sat))
             if edited:
-                extra.append(f"edited {_parse(edited).astimezone():%Y-%m-%d %H:%M}")
+                extra.append(translate("timeline", "edited {when}").format(
+                    when=f"{_parse(edited).astimezone():%Y-%m-%d %H:%M}"))
             detail = notes + (f"  ({'; '.join(extra)})" if extra else "")
             found[("interaction", iid)] = Entry("interaction", iid, _parse(when), title,
                                                 detail, channel, staff)
@@ -99,15 +104,16 @@ def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
                     FROM follow_up f LEFT JOIN staff s ON s.id = f.assignee_id
                     WHERE f.id IN ({marks})""", follow):
             fid, created, what, due, promise, status, staff, completed = row
-            label = "Promise" if promise else "Follow-up"
-            title = f"{label}: {what}"
-            state = dict(catalog.FOLLOW_UP_STATUSES).get(status, status)
+            title = (translate("timeline", "Promise: {what}") if promise
+                     else translate("timeline", "Follow-up: {what}")).format(what=what)
+            state = texts.vocabulary(dict(catalog.FOLLOW_UP_STATUSES).get(status, status))
             if status == "open" and _parse(due) < now:
-                state = "Open, overdue"
+                state = translate("timeline", "Open, overdue")
             elif completed:
                 state += f" {_parse(completed).astimezone():%Y-%m-%d %H:%M}"
-            detail = (f"Due {_parse(due).astimezone():%Y-%m-%d %H:%M} · {state} · written "
-                      f"{_parse(created).astimezone():%Y-%m-%d}")
+            detail = translate("timeline", "Due {due} · {state} · written {written}").format(
+                due=f"{_parse(due).astimezone():%Y-%m-%d %H:%M}", state=state,
+                written=f"{_parse(created).astimezone():%Y-%m-%d}")
             found[("follow_up", fid)] = Entry("follow_up", fid, _parse(due), title, detail,
                                               "", staff, bool(promise), status)
     changes = [i for k, i in keys if k == "stage"]
@@ -121,6 +127,8 @@ def entries(keys: list[EntryKey]) -> dict[EntryKey, Entry]:
                     FROM stage_change c LEFT JOIN staff s ON s.id = c.staff_id
                     WHERE c.id IN ({marks})""", changes):
             found[("stage", sid)] = Entry("stage", sid, _parse(when),
-                                          f"Stage: {stage_label(a)} → {stage_label(b)}",
+                                          translate("timeline", "Stage: {old} → {new}").format(
+                                              old=texts.vocabulary(stage_label(a)),
+                                              new=texts.vocabulary(stage_label(b))),
                                           reason, "", staff)
     return found

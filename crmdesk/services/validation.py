@@ -6,6 +6,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     import phonenumbers
 
@@ -32,14 +34,15 @@ def normalise_email(text: str) -> str:
     """A syntactically valid address (domain lower-cased, IDNA-checked), or InvalidValue."""
     text = text.strip()
     if not text:
-        raise InvalidValue("The e-mail address is empty.")
+        raise InvalidValue(translate("validation", "The e-mail address is empty."))
     email_validator = _email_validator()
     try:
         result = email_validator.validate_email(
             text, check_deliverability=False, allow_smtputf8=True
         )
     except email_validator.EmailNotValidError as exc:
-        raise InvalidValue(f"“{text}” is not a valid e-mail address: {exc}") from exc
+        raise InvalidValue(translate("validation", "“{text}” is not a valid e-mail address: "
+                                     "{reason}").format(text=text, reason=exc)) from exc
     return str(result.normalized)
 
 
@@ -57,25 +60,28 @@ def normalise_phone(text: str, region: str = "US") -> str:
     phonenumbers = _phonenumbers()
     text = text.strip()
     if not text:
-        raise InvalidValue("The phone number is empty.")
+        raise InvalidValue(translate("validation", "The phone number is empty."))
     try:
         number = phonenumbers.parse(text, region.upper() or None)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidValue(f"“{text}” is not a phone number ({_parse_reason(exc)}).") from exc
+        raise InvalidValue(translate("validation", "“{text}” is not a phone number ({reason}).")
+                           .format(text=text, reason=_parse_reason(exc))) from exc
     # Not IS_POSSIBLE_LOCAL_ONLY: a number without its area code cannot be called from afar.
     possible = phonenumbers.is_possible_number_with_reason(number)
     if possible != phonenumbers.ValidationResult.IS_POSSIBLE:
-        why = {phonenumbers.ValidationResult.TOO_SHORT: "too short",
-               phonenumbers.ValidationResult.TOO_LONG: "too long",
+        why = {phonenumbers.ValidationResult.TOO_SHORT: _TOO_SHORT,
+               phonenumbers.ValidationResult.TOO_LONG: _TOO_LONG,
                phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
-                   "the area code is missing"}.get(possible, "wrong length")
-        raise InvalidValue(
-            f"“{text}” is not a valid phone number for {region_name(number, region)} ({why}).")
+                   _NO_AREA_CODE}.get(possible, _WRONG_LENGTH)
+        raise InvalidValue(translate(
+            "validation", "“{text}” is not a valid phone number for {region} ({why}).").format(
+            text=text, region=region_name(number, region), why=translate("validation", why)))
     national = phonenumbers.national_significant_number(number)
     pattern = _number_plan(int(number.country_code))
     if pattern is None or not pattern.fullmatch(national):
-        raise InvalidValue(
-            f"“{text}” is not a valid phone number for {region_name(number, region)}.")
+        raise InvalidValue(translate(
+            "validation", "“{text}” is not a valid phone number for {region}.").format(
+            text=text, region=region_name(number, region)))
     extension = "".join(ch for ch in (number.extension or "") if ch.isdigit())[:10]
     return f"+{number.country_code}{national}" + (f";ext={extension}" if extension else "")
 
@@ -99,22 +105,32 @@ def _number_plan(country_code: int) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(patterns) + ")") if patterns else None
 
 
+_TOO_SHORT = QT_TRANSLATE_NOOP("validation", "too short")
+_TOO_LONG = QT_TRANSLATE_NOOP("validation", "too long")
+_NO_AREA_CODE = QT_TRANSLATE_NOOP("validation", "the area code is missing")
+_WRONG_LENGTH = QT_TRANSLATE_NOOP("validation", "wrong length")
+
+
 def _parse_reason(exc: phonenumbers.NumberParseException) -> str:
     phonenumbers = _phonenumbers()
     reasons = {
-        phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
-        phonenumbers.NumberParseException.NOT_A_NUMBER: "not a number",
-        phonenumbers.NumberParseException.TOO_SHORT_NSN: "too short",
-        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
-        phonenumbers.NumberParseException.TOO_LONG: "too long",
+        phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            QT_TRANSLATE_NOOP("validation", "unknown country code"),
+        phonenumbers.NumberParseException.NOT_A_NUMBER:
+            QT_TRANSLATE_NOOP("validation", "not a number"),
+        phonenumbers.NumberParseException.TOO_SHORT_NSN: _TOO_SHORT,
+        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: _TOO_SHORT,
+        phonenumbers.NumberParseException.TOO_LONG: _TOO_LONG,
     }
-    return reasons.get(exc.error_type, "unreadable")
+    return translate("validation", reasons.get(exc.error_type,
+                                               QT_TRANSLATE_NOOP("validation", "unreadable")))
 
 
 def region_name(number: phonenumbers.PhoneNumber, fallback: str) -> str:
     phonenumbers = _phonenumbers()
     region = phonenumbers.region_code_for_number(number) or fallback
-    return f"region {region}" if region else "any region"
+    return translate("validation", "region {code}").format(code=region) if region \
+        else translate("validation", "any region")
 
 
 def format_phone(e164: str) -> str:
@@ -152,14 +168,16 @@ def parse_money(text: str, *, allow_negative: bool = False, decimal_comma: bool 
     three digits and all the same; at most two decimals; at most `max_cents`. A single ',' or
     '.' followed by exactly three digits is a thousands mark, unless it is the book's decimal
     mark (`decimal_comma`: ',' is), in which case that is three decimals and refused."""
-    shown = " ".join(str(text).split())[:40] or "(empty)"
+    shown = " ".join(str(text).split())[:40] or translate("validation", "(empty)")
     body = str(text).strip(" \t\u00a0\u202f")
     if not body:
-        raise InvalidValue("Enter an amount (e.g. 12.50).")
+        raise InvalidValue(translate("validation", "Enter an amount (e.g. 12.50)."))
     negative = body.startswith("-")
     if negative:
         body = body[1:]
-    bad = InvalidValue(f"“{shown}” is not an amount (write it like 1234.56 or 1,234.56).")
+    bad = InvalidValue(translate(
+        "validation", "“{shown}” is not an amount (write it like 1234.56 or 1,234.56).")
+        .format(shown=shown))
     if not _AMOUNT.fullmatch(body):
         raise bad
     runs = re.split(r"[^0-9]", body)
@@ -171,9 +189,13 @@ def parse_money(text: str, *, allow_negative: bool = False, decimal_comma: bool 
         if is_decimal:
             if len(tail) > 2:
                 dotted, commas = body.replace(",", "."), body.replace(".", ",")
-                hint = f" (for thousands write {dotted},00 or {commas}.00)" \
-                    if len(tail) == 3 and len(marks) == 1 else ""
-                raise InvalidValue(f"“{shown}” has more than two decimals{hint}.")
+                if len(tail) == 3 and len(marks) == 1:
+                    raise InvalidValue(translate(
+                        "validation", "“{shown}” has more than two decimals (for thousands "
+                        "write {dotted},00 or {commas}.00).").format(
+                        shown=shown, dotted=dotted, commas=commas))
+                raise InvalidValue(translate(
+                    "validation", "“{shown}” has more than two decimals.").format(shown=shown))
             units_runs, decimals, marks = runs[:-1], tail, marks[:-1]
     if marks:  # what is left are thousands marks: one kind, groups of three
         if len(set(marks)) != 1 or marks[0] not in _GROUP_MARKS:
@@ -182,7 +204,9 @@ def parse_money(text: str, *, allow_negative: bool = False, decimal_comma: bool 
             raise bad
     cents = int("".join(units_runs)) * 100 + int(decimals.ljust(2, "0") or "0")
     if negative and not allow_negative:
-        raise InvalidValue(f"“{shown}”: the amount cannot be negative.")
+        raise InvalidValue(translate("validation", "“{shown}”: the amount cannot be negative.")
+                           .format(shown=shown))
     if cents > max_cents:
-        raise InvalidValue(f"“{shown}” is too large for an amount.")
+        raise InvalidValue(translate("validation", "“{shown}” is too large for an amount.")
+                           .format(shown=shown))
     return -cents if negative else cents

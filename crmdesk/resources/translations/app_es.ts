@@ -969,6 +969,14 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
     <context>
         <name>CanvasView</name>
         <message>
+            <source> Counted: the customers you may see beyond name and contact.</source>
+            <translation> Se cuentan los clientes que puedes ver más allá del nombre y el contacto.</translation>
+        </message>
+        <message>
+            <source>{scope} · money in {currency} · customers in the book today; period figures include archived and forgotten customers.{who} Click a figure to see its customers.</source>
+            <translation>{scope} · importes en {currency} · clientes del libro hoy; las cifras del periodo incluyen los clientes archivados y olvidados.{who} Haz clic en una cifra para ver sus clientes.</translation>
+        </message>
+        <message>
             <source>Export PDF…</source>
             <extracomment>Each page computes its figures again (in a worker) for the current filters.</extracomment>
             <translation>Exportar PDF…</translation>

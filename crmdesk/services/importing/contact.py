@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from crmdesk.services import texts
 from crmdesk.services.customers import CustomerData
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 
 MAX_FIELD = 100_000          # characters kept of any one value (notes are the long ones)
 MAX_PHOTO = 2_000_000        # bytes
@@ -43,10 +45,29 @@ def image_mime(data: bytes) -> str | None:
 
 def clip(text: str, what: str, contact: ImportedContact, limit: int = MAX_FIELD) -> str:
     if len(text) > limit:
-        contact.warnings.append(f"{what} cut to {limit:,} characters")
+        contact.warnings.append(translate("importing", "{field} cut to {limit} characters")
+                                .format(field=translate("importing", what),
+                                        limit=texts.integer(limit)))
         return text[:limit]
     return text
 
+
+#: the fields `clip` may cut, for lupdate (translated in the warning)
+CLIPPED_FIELDS = [QT_TRANSLATE_NOOP("importing", "notes"),
+                  QT_TRANSLATE_NOOP("importing", "life situation"),
+                  QT_TRANSLATE_NOOP("importing", "family name"),
+                  QT_TRANSLATE_NOOP("importing", "given name"),
+                  QT_TRANSLATE_NOOP("importing", "organisation")]
+#: a contact named from something else, or unusable: (named after its e-mail, named after
+#: its company, no name at all), for a vCard's card and a CSV file's row
+_NO_NAME = {
+    "card": (QT_TRANSLATE_NOOP("importing", "no name in the card: named after its e-mail address"),
+             QT_TRANSLATE_NOOP("importing", "no name in the card: named after its organisation"),
+             QT_TRANSLATE_NOOP("importing", "no name, e-mail or organisation")),
+    "row": (QT_TRANSLATE_NOOP("importing", "no name in the row: named after its e-mail address"),
+            QT_TRANSLATE_NOOP("importing", "no name in the row: named after its company"),
+            QT_TRANSLATE_NOOP("importing", "no name, e-mail or company")),
+}
 
 _SPLIT = re.compile(r"[._\-+]+")
 
@@ -79,12 +100,18 @@ def ensure_name(contact: ImportedContact, full_name: str, unit: str, company: st
         data.given_name, data.family_name = split_full_name(full_name)
     elif data.emails:
         data.given_name, data.family_name = name_from_email(data.emails[0].value)
-        contact.warnings.append(f"no name in the {unit}: named after its e-mail address")
+        contact.warnings.append(_no_name(unit, company, 0))
     elif data.company:
         data.given_name = data.company
-        contact.warnings.append(f"no name in the {unit}: named after its {company}")
+        contact.warnings.append(_no_name(unit, company, 1))
     if not data.given_name and not data.family_name:
-        contact.error = f"no name, e-mail or {company}"
+        contact.error = _no_name(unit, company, 2)
+
+
+def _no_name(unit: str, company: str, which: int) -> str:
+    """The warning (or error) for a card or row without a name; `company` is what the
+    format calls the organisation (a vCard's "organisation", a CSV file's "company")."""
+    return translate("importing", _NO_NAME["card" if unit == "card" else "row"][which])
 
 
 SYSTEM_GROUPS = {"my contacts", "mycontacts", "starred in android", "starred"}

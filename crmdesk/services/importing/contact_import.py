@@ -15,15 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crmdesk.services import access, audit, catalog, customers, search_index
+from crmdesk.services import access, audit, catalog, customers, search_index, texts
 from crmdesk.services.customers import ContactPoint, CustomerData
 from crmdesk.services.importing.contact import ImportedContact
 from crmdesk.services.search_index import fold
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue, normalise_email, normalise_phone
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
 Progress = Callable[[int, int], bool]
+importing = texts.Context("importing")  # the plurals (see services/texts.py)
 
 NEW, UPDATE, DUPLICATE, REJECTED = "new", "update", "duplicate", "rejected"
 KIND_LABELS = {NEW: "New", UPDATE: "Updates a customer", DUPLICATE: "Probable duplicate",
@@ -54,7 +56,8 @@ class PlanRow:
         if not dropped:
             return self.contact.warnings
         shown = ", ".join(dropped[:8]) + ("…" if len(dropped) > 8 else "")
-        return [*self.contact.warnings, f"not kept: {shown}"]
+        return [*self.contact.warnings,
+                translate("importing", "not kept: {fields}").format(fields=shown)]
 
 
 @dataclass
@@ -157,7 +160,9 @@ def normalise(contact: ImportedContact, region: str) -> CustomerData:
             value = clean_email(point.value)
         except InvalidValue:
             value = point.value.strip()[:254]
-            contact.warnings.append(f"e-mail “{value}” does not look valid: kept as written")
+            contact.warnings.append(translate(
+                "importing", "e-mail “{value}” does not look valid: kept as written").format(
+                value=value))
         if value.casefold() not in {e.value.casefold() for e in emails}:
             emails.append(ContactPoint(point.label or "home", value))
     phones: list[ContactPoint] = []
@@ -166,8 +171,9 @@ def normalise(contact: ImportedContact, region: str) -> CustomerData:
             value = clean_phone(point.value, region)
         except InvalidValue:
             value = point.value.strip()[:40]
-            contact.warnings.append(f"phone “{value}” is not a valid number (region {region}): "
-                                    "kept as written")
+            contact.warnings.append(translate(
+                "importing", "phone “{value}” is not a valid number (region {region}): kept as "
+                "written").format(value=value, region=region))
         if value not in {p.value for p in phones}:
             phones.append(ContactPoint(point.label or "mobile", value))
     data.emails, data.phones = emails, phones
@@ -218,28 +224,35 @@ def plan(contacts: list[ImportedContact], source: str, region: str,
         earlier = next((seen_emails[k] for k in keys if k in seen_emails), None)
         if match is not None:
             if match in archived:
-                row.kind, row.reason = DUPLICATE, f"same e-mail as customer {match} (in the Trash)"
+                row.kind, row.reason = DUPLICATE, translate(
+                    "importing", "same e-mail as customer {id} (in the Trash)").format(id=match)
             else:
-                row.kind, row.reason = UPDATE, f"same e-mail as customer {match}"
+                row.kind, row.reason = UPDATE, translate(
+                    "importing", "same e-mail as customer {id}").format(id=match)
             row.match_id = match
         elif earlier is not None:
-            row.kind, row.reason = DUPLICATE, f"same e-mail as {contacts[earlier].source}"
+            row.kind, row.reason = DUPLICATE, translate(
+                "importing", "same e-mail as {source}").format(source=contacts[earlier].source)
         else:
             phone = next((p.value for p in clean.phones
                           if p.value in phones or p.value in seen_phones), None)
             name_key = _name_key(clean)
             if phone is not None and phone in phones:
                 row.kind, row.match_id = DUPLICATE, phones[phone]
-                row.reason = f"same phone as customer {phones[phone]}"
+                row.reason = translate("importing", "same phone as customer {id}").format(
+                    id=phones[phone])
             elif phone is not None:
                 row.kind = DUPLICATE
-                row.reason = f"same phone as {contacts[seen_phones[phone]].source}"
+                row.reason = translate("importing", "same phone as {source}").format(
+                    source=contacts[seen_phones[phone]].source)
             elif name_key in names:
                 row.kind, row.match_id = DUPLICATE, names[name_key]
-                row.reason = f"same name as customer {names[name_key]}"
+                row.reason = translate("importing", "same name as customer {id}").format(
+                    id=names[name_key])
             elif name_key in seen_names:
                 row.kind = DUPLICATE
-                row.reason = f"same name as {contacts[seen_names[name_key]].source}"
+                row.reason = translate("importing", "same name as {source}").format(
+                    source=contacts[seen_names[name_key]].source)
         row.include = row.kind in (NEW, UPDATE)
         if row.kind == NEW:
             for k in keys:
@@ -473,7 +486,8 @@ class ImportInfo:
     @property
     def title(self) -> str:
         count = self.created + self.updated
-        return f"import of {self.source}, {count:,} customer{'s' if count != 1 else ''}"
+        return importing.tr("import of {source}, {count} customer(s)", "", count).format(
+            source=self.source, count=texts.integer(count))
 
 
 def imports(include_undone: bool = False) -> list[ImportInfo]:
@@ -500,9 +514,10 @@ def undo_import(import_id: int) -> UndoReport:
         row = db.execute_sql("SELECT undone_at FROM import_batch WHERE id = ?",
                              (import_id,)).fetchone()
         if row is None:
-            raise LookupError(f"There is no import {import_id}.")
+            raise LookupError(translate("importing", "There is no import {id}.").format(
+                id=import_id))
         if row[0] is not None:
-            raise LookupError("This import was already undone.")
+            raise LookupError(translate("importing", "This import was already undone."))
         items = db.execute_sql("SELECT customer_id, action, before_json, after_updated_at "
                                "FROM import_item WHERE import_id = ?", (import_id,)).fetchall()
         delete: list[int] = []
@@ -522,7 +537,9 @@ def undo_import(import_id: int) -> UndoReport:
                     customers.write_unchecked(cid, customers.from_json(json.loads(before_json)))
                     report.restored += 1
                 else:
-                    report.kept.append(f"customer {cid} was edited after the import: kept")
+                    report.kept.append(translate(
+                        "importing", "customer {id} was edited after the import: kept").format(
+                        id=cid))
         for start in range(0, len(delete), 500):
             part = delete[start:start + 500]
             marks = ",".join("?" * len(part))

@@ -21,6 +21,7 @@ from crmdesk.services.importing.contact import (
     keep_extra,
 )
 from crmdesk.services.importing.vcard_reader import parse_birthday
+from crmdesk.services.texts import Context, translate
 
 # The csv module reads a whole record, however long; a record over MAX_CARD is then reported
 # as rejected (a field limit would make csv.Error cut it short and lose track of the rows).
@@ -91,6 +92,8 @@ _ALIASES: dict[str, str] = {
 for _key, _target in layouts.aliases().items():
     _ALIASES.setdefault(_key, _target)
 # Google Contacts numbers its repeated fields: "E-mail 1 - Label" / "E-mail 1 - Value".
+importing = Context("importing")  # the plurals (see services/texts.py)
+
 _GOOGLE = re.compile(r"^(e-mail|phone|address|relation|event|website|im) (\d+) - (label|type|"
                      r"value|street|city|region|postal code|country|formatted|po box|"
                      r"extended address|service)$")
@@ -141,8 +144,9 @@ def read_table(raw: bytes, known_columns_only: bool = False,
     skipped: list[str] = []
     if bad_lines:
         shown = ", ".join(str(n) for n in bad_lines[:10]) + ("…" if len(bad_lines) > 10 else "")
-        skipped.append(f"line{'s' if len(bad_lines) > 1 else ''} {shown} not UTF-8: read as "
-                       "Windows-1252 (check their accents)")
+        skipped.append(importing.tr(
+            "line(s) {lines} not UTF-8: read as Windows-1252 (check their accents)", "",
+            len(bad_lines)).format(lines=shown))
     start, headerless, width = _header_position(text, delimiter)
     try:
         for _ in range(start):
@@ -150,10 +154,11 @@ def read_table(raw: bytes, known_columns_only: bool = False,
         headers = [f"Column {n}" for n in range(1, width + 1)] if headerless \
             else [h.strip()[:200] for h in next(reader)]
     except (StopIteration, csv.Error):
-        return CsvTable([], [], encoding, delimiter, skipped=["the file has no header row"])
+        return CsvTable([], [], encoding, delimiter,
+                        skipped=[translate("importing", "the file has no header row")])
     if start:
-        skipped.append(f"{start} line{'s' if start > 1 else ''} of notes before the header "
-                       "row skipped")
+        skipped.append(importing.tr("%n line(s) of notes before the header row skipped", "",
+                                    start))
     rows: list[list[str]] = []
     numbers: list[int] = []
     problems: dict[int, str] = {}
@@ -189,8 +194,9 @@ def read_table(raw: bytes, known_columns_only: bool = False,
                      program=layouts.program(headers))
     if headerless:
         table.guessed = guess_from_values(rows, width)
-        table.skipped.append("no header row: the columns are numbered and their fields "
-                             "guessed from the values (check the mapping)")
+        table.skipped.append(translate(
+            "importing", "no header row: the columns are numbered and their fields guessed "
+            "from the values (check the mapping)"))
     keys = {h.lower() for h in headers}
     if {"e-mail address", "business phone"} & keys and "first name" in keys:
         table.layout = "outlook"
@@ -420,7 +426,7 @@ def row_contact(number: int, row: list[str], headers: list[str],
             if not address.is_blank():
                 data.addresses.append(address)
     except (ValueError, TypeError, IndexError) as exc:
-        contact.error = f"unreadable row ({exc})"
+        contact.error = translate("importing", "unreadable row ({reason})").format(reason=exc)
         return contact
     if department:
         data.occupation = ", ".join(p for p in (data.occupation, department) if p)[:200]

@@ -7,19 +7,27 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crmdesk.services import texts
 from crmdesk.services.importing import csv_reader, text_encoding, vcard_reader
 from crmdesk.services.importing.contact import ImportedContact
+from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 
 MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
 HEAD = 65_536           # what is looked at before a file is read whole
 MAX_CONTACTS = 250_000  # cards or rows of one file (a book is made for 100,000 customers)
-_NOT_TEXT = [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-             (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"),
-             (b"PK\x03\x04", "a ZIP archive (a spreadsheet? save it as CSV first)"),
-             (b"\x1f\x8b", "a gzip archive"), (b"SQLite format 3\x00",
-                                              "a database (a book is opened, not imported)"),
-             (b"\xd0\xcf\x11\xe0", "an Office document (save it as CSV first)"),
-             (b"\x7fELF", "a program"), (b"MZ", "a program")]
+_NOT_TEXT = [(b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("importing", "a PNG image")),
+             (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("importing", "a JPEG image")),
+             (b"GIF8", QT_TRANSLATE_NOOP("importing", "a GIF image")),
+             (b"%PDF", QT_TRANSLATE_NOOP("importing", "a PDF document")),
+             (b"PK\x03\x04", QT_TRANSLATE_NOOP(
+                 "importing", "a ZIP archive (a spreadsheet? save it as CSV first)")),
+             (b"\x1f\x8b", QT_TRANSLATE_NOOP("importing", "a gzip archive")),
+             (b"SQLite format 3\x00", QT_TRANSLATE_NOOP(
+                 "importing", "a database (a book is opened, not imported)")),
+             (b"\xd0\xcf\x11\xe0", QT_TRANSLATE_NOOP(
+                 "importing", "an Office document (save it as CSV first)")),
+             (b"\x7fELF", QT_TRANSLATE_NOOP("importing", "a program")),
+             (b"MZ", QT_TRANSLATE_NOOP("importing", "a program"))]
 
 
 class UnreadableFile(ValueError):
@@ -46,13 +54,15 @@ def not_text(head: bytes) -> str | None:
         return None
     if text_encoding.utf16_without_bom(head):  # UTF-16 without one
         return None
-    return "binary data" if b"\x00" in head[:HEAD] else None
+    return QT_TRANSLATE_NOOP("importing", "binary data") if b"\x00" in head[:HEAD] else None
 
 
 def _refuse_binary(raw: bytes, path: Path) -> None:
     what = not_text(raw[:HEAD])
     if what:
-        raise UnreadableFile(f"{path.name} is not a vCard or CSV file: it looks like {what}.")
+        raise UnreadableFile(translate(
+            "importing", "{file} is not a vCard or CSV file: it looks like {what}.").format(
+            file=path.name, what=translate("importing", what)))
 
 
 def sniff_kind(raw: bytes, path: Path) -> str:
@@ -68,13 +78,16 @@ def _open_regular(path: Path) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise UnreadableFile(translate("importing", "Cannot read {file}: {reason}.").format(
+            file=path, reason=exc.strerror or exc)) from exc
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        kind = "a folder" if stat.S_ISDIR(mode) else "a pipe" if stat.S_ISFIFO(mode) \
-            else "a device or socket"
-        raise UnreadableFile(f"{path} is {kind}, not a file to import.")
+        kind = QT_TRANSLATE_NOOP("importing", "a folder") if stat.S_ISDIR(mode) \
+            else QT_TRANSLATE_NOOP("importing", "a pipe") if stat.S_ISFIFO(mode) \
+            else QT_TRANSLATE_NOOP("importing", "a device or socket")
+        raise UnreadableFile(translate("importing", "{file} is {kind}, not a file to import.")
+                             .format(file=path, kind=translate("importing", kind)))
     return fd
 
 
@@ -84,16 +97,20 @@ def read_regular(path: Path, limit: int = MAX_FILE) -> bytes:
     try:
         size = os.fstat(fd).st_size
         if size > limit:
-            raise UnreadableFile(f"{path.name} is {_size(size)}: too large to import "
-                                 f"(at most {_size(limit)}).")
+            raise UnreadableFile(translate(
+                "importing", "{file} is {size}: too large to import (at most {limit}).").format(
+                file=path.name, size=_size(size), limit=_size(limit)))
         with os.fdopen(os.dup(fd), "rb") as fh:
             raw = fh.read(limit + 1)
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise UnreadableFile(translate("importing", "Cannot read {file}: {reason}.").format(
+            file=path, reason=exc.strerror or exc)) from exc
     finally:
         os.close(fd)
     if len(raw) > limit:
-        raise UnreadableFile(f"{path.name} is larger than {_size(limit)}: too large to import.")
+        raise UnreadableFile(translate(
+            "importing", "{file} is larger than {limit}: too large to import.").format(
+            file=path.name, limit=_size(limit)))
     return raw
 
 
@@ -103,7 +120,8 @@ def head(path: Path, size: int = 4096) -> bytes:
     try:
         return os.read(fd, size)
     except OSError as exc:
-        raise UnreadableFile(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise UnreadableFile(translate("importing", "Cannot read {file}: {reason}.").format(
+            file=path, reason=exc.strerror or exc)) from exc
     finally:
         os.close(fd)
 
@@ -119,19 +137,22 @@ def read_path(path: Path) -> ReadFile:
     from crmdesk.store import sidecar
 
     if sidecar.is_book_file(path):  # its handle, closed, would drop SQLite's locks
-        raise UnreadableFile(f"{path.name} is the book itself: choose a vCard or CSV file.")
+        raise UnreadableFile(translate(
+            "importing", "{file} is the book itself: choose a vCard or CSV file.").format(
+            file=path.name))
     first = head(path, HEAD)
     size = os.stat(path).st_size
     if size > MAX_FILE:
-        raise UnreadableFile(f"{path.name} is {_size(size)}: too large to import "
-                             f"(at most {_size(MAX_FILE)}; split it).")
+        raise UnreadableFile(translate(
+            "importing", "{file} is {size}: too large to import (at most {limit}; split it).")
+            .format(file=path.name, size=_size(size), limit=_size(MAX_FILE)))
     _refuse_binary(first, path)
     return read_bytes(read_regular(path), path)
 
 
 def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if not raw.strip():
-        raise UnreadableFile(f"{path.name} is empty.")
+        raise UnreadableFile(translate("importing", "{file} is empty.").format(file=path.name))
     _refuse_binary(raw, path)
     wide = None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or text_encoding.utf16_without_bom(raw):
@@ -139,31 +160,39 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
         text, wide = text_encoding.unicode_text(raw) or ("", None)
         raw = text.lstrip("\ufeff").encode("utf-8")
     if sniff_kind(raw, path) == "vcard":
+        no_card = translate("importing", "{file} holds no vCard (BEGIN:VCARD … END:VCARD).")
         if b"BEGIN:VCARD" not in raw[:HEAD].upper():
-            raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
+            raise UnreadableFile(no_card.format(file=path.name))
         if raw.count(b"BEGIN:VCARD") + raw.count(b"begin:vcard") > MAX_CONTACTS:
-            raise UnreadableFile(f"{path.name} holds more than {MAX_CONTACTS:,} cards: too "
-                                 "many to import at once (split it).")
+            raise UnreadableFile(translate(
+                "importing", "{file} holds more than {count} cards: too many to import at once "
+                "(split it).").format(file=path.name, count=texts.integer(MAX_CONTACTS)))
         contacts, encoding = vcard_reader.read_vcards(raw)
         if not contacts:
-            raise UnreadableFile(f"{path.name} holds no vCard (BEGIN:VCARD … END:VCARD).")
+            raise UnreadableFile(no_card.format(file=path.name))
         encoding = wide or encoding
-        notes = [] if encoding == "utf-8" else [f"read as {encoding}"]
+        notes = [] if encoding == "utf-8" else [
+            translate("importing", "read as {encoding}").format(encoding=encoding)]
         return ReadFile(path, "vcard", contacts, notes)
     table = csv_reader.read_table(raw, known_columns_only=True, max_rows=MAX_CONTACTS)
     if table.too_many:
-        raise UnreadableFile(f"{path.name} holds more than {MAX_CONTACTS:,} rows: too many to "
-                             "import at once (split it).")
+        raise UnreadableFile(translate(
+            "importing", "{file} holds more than {count} rows: too many to import at once "
+            "(split it).").format(file=path.name, count=texts.integer(MAX_CONTACTS)))
     if not table.headers:
-        raise UnreadableFile(f"{path.name} is not a CSV file with a header row.")
+        raise UnreadableFile(translate(
+            "importing", "{file} is not a CSV file with a header row.").format(file=path.name))
     mapping = csv_reader.mapping_for(table)
     if not any(mapping):
-        raise UnreadableFile(f"{path.name}: none of the columns ({', '.join(table.headers[:6])}"
-                             f"…) is a name, e-mail or phone this program knows.")
+        raise UnreadableFile(translate(
+            "importing", "{file}: none of the columns ({columns}…) is a name, e-mail or phone "
+            "this program knows.").format(file=path.name,
+                                          columns=", ".join(table.headers[:6])))
     if wide:
         table.encoding = wide
-    notes = [f"{table.program or table.layout} layout, {table.encoding}, delimiter "
-             f"{'TAB' if table.delimiter == chr(9) else repr(table.delimiter)}", *table.skipped]
+    notes = [translate("importing", "{layout} layout, {encoding}, delimiter {delimiter}").format(
+        layout=table.program or table.layout, encoding=table.encoding,
+        delimiter="TAB" if table.delimiter == chr(9) else repr(table.delimiter)), *table.skipped]
     return ReadFile(path, "csv", csv_reader.to_contacts(table, mapping), notes, table, mapping)
 
 

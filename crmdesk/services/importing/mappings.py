@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from crmdesk.services.importing import csv_reader, files
+from crmdesk.services.texts import translate
 from crmdesk.services.validation import InvalidValue
 
 FORMAT_KEY = "crmdesk_mapping"
@@ -37,9 +38,10 @@ def target_for(text: str) -> str:
             return target
     if folded.startswith(("note:", "life:")) and len(key) > 5:
         return key[:4] + ":" + key[5:].strip()[:60]  # "note:Customer number" → notes line
-    raise InvalidValue(f"“{key[:40]}” is not a field to import into (e.g. email, phone, "
-                       "ignore, given_name, family_name, company, email:work, phone:home, "
-                       "note:LABEL).")
+    raise InvalidValue(translate(
+        "importing", "“{key}” is not a field to import into (e.g. email, phone, ignore, "
+        "given_name, family_name, company, email:work, phone:home, note:LABEL).").format(
+        key=key[:40]))
 
 
 def parse_pair(text: str) -> tuple[str, str]:
@@ -47,7 +49,9 @@ def parse_pair(text: str) -> tuple[str, str]:
     left of the last '='."""
     header, sep, target = text.rpartition("=")
     if not sep or not header.strip():
-        raise InvalidValue(f"“{text[:40]}”: write COLUMN=FIELD, e.g. 'Primary Email=email'.")
+        raise InvalidValue(translate(
+            "importing", "“{text}”: write COLUMN=FIELD, e.g. 'Primary Email=email'.").format(
+            text=text[:40]))
     return header.strip(), target_for(target)
 
 
@@ -59,7 +63,9 @@ def _column(headers: list[str], header: str) -> int:
     if header.isdigit() and 1 <= int(header) <= len(headers):  # "3" for a numbered column
         return int(header) - 1
     shown = ", ".join(headers[:8]) + ("…" if len(headers) > 8 else "")
-    raise InvalidValue(f"the file has no column “{header[:40]}” (its columns: {shown}).")
+    raise InvalidValue(translate(
+        "importing", "the file has no column “{header}” (its columns: {shown}).").format(
+        header=header[:40], shown=shown))
 
 
 def mapping_list(read: files.ReadFile, columns: dict[str, str], *,
@@ -68,7 +74,9 @@ def mapping_list(read: files.ReadFile, columns: dict[str, str], *,
     column the file does not have is an error (from --map), else it is ignored (a saved
     mapping made for a file with more columns)."""
     if read.table is None:
-        raise InvalidValue(f"{read.path.name} is a vCard file: only CSV columns can be mapped.")
+        raise InvalidValue(translate(
+            "importing", "{name} is a vCard file: only CSV columns can be mapped.").format(
+            name=read.path.name))
     mapping = list(read.mapping) + [""] * (len(read.table.headers) - len(read.mapping))
     for header, target in columns.items():
         try:
@@ -92,10 +100,13 @@ def load(path: Path) -> dict[str, str]:
     except files.UnreadableFile as exc:
         raise InvalidValue(str(exc)) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidValue(f"{path.name} is not a saved mapping (not JSON: {exc}).") from exc
+        raise InvalidValue(translate(
+            "importing", "{name} is not a saved mapping (not JSON: {exc}).").format(
+            name=path.name, exc=exc)) from exc
     if not isinstance(spec, dict) or spec.get(FORMAT_KEY) != 1 \
             or not isinstance(spec.get("columns"), dict):
-        raise InvalidValue(f"{path.name} is not a saved mapping of crmdesk.")
+        raise InvalidValue(translate(
+            "importing", "{name} is not a saved mapping of crmdesk.").format(name=path.name))
     columns = {str(k): str(v) for k, v in spec["columns"].items()}
     for target in columns.values():
         target_for(target)

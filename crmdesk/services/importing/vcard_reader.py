@@ -31,6 +31,7 @@ from crmdesk.services.importing.contact import (
     image_mime,
     keep_extra,
 )
+from crmdesk.services.texts import translate
 
 _QP_CONTINUES = re.compile(r"^=[0-9A-Fa-f]{2}")
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
@@ -183,7 +184,8 @@ def _decode_text(line: _Line, contact: ImportedContact) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    contact.warnings.append(f"{line.name}: unreadable characters replaced")
+    contact.warnings.append(translate("importing", "{field}: unreadable characters replaced")
+                            .format(field=line.name))
     return data.decode("utf-8", errors="replace")
 
 
@@ -256,7 +258,8 @@ def parse_birthday(text: str, contact: ImportedContact) -> dt.date | None:
             continue
         if dt.date(1850, 1, 1) <= parsed <= dt.date.today():
             return parsed
-    contact.warnings.append(f"birthday “{text[:40]}” not understood")
+    contact.warnings.append(translate("importing", "birthday “{text}” not understood").format(
+        text=text[:40]))
     return None
 
 
@@ -268,7 +271,8 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
         try:
             parsed.append(_parse_line(raw))
         except (_vobject_base().ParseError, ValueError, IndexError, AttributeError):
-            contact.warnings.append(f"unreadable line “{raw[:40]}” skipped")
+            contact.warnings.append(translate("importing", "unreadable line “{text}” skipped")
+                                    .format(text=raw[:40]))
     labels = {p.group: _decode_text(p, contact) for p in parsed
               if p.name == "X-ABLABEL" and p.group}
     full_name = ""
@@ -446,15 +450,16 @@ def _photo(line: _Line, contact: ImportedContact) -> None:
         return
     value = line.value
     if value.lower().startswith(("http:", "https:")):
-        contact.warnings.append("photo is a web link: not downloaded")
+        contact.warnings.append(translate("importing", "photo is a web link: not downloaded"))
         return
     data = _decode_binary(value)
     mime = image_mime(data) if data else None
     if not data or mime is None:
-        contact.warnings.append("photo unreadable: left out")
+        contact.warnings.append(translate("importing", "photo unreadable: left out"))
         return
     if len(data) > MAX_PHOTO:
-        contact.warnings.append(f"photo larger than {MAX_PHOTO // 1_000_000} MB: left out")
+        contact.warnings.append(translate("importing", "photo larger than {size} MB: left out")
+                                .format(size=MAX_PHOTO // 1_000_000))
         return
     contact.photo, contact.photo_mime = data, mime
 

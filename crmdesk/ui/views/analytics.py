@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import i18n
 from crmdesk.i18n import Translatable
-from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff
+from crmdesk.services import access, canvas, catalog, dashboard, lifecycle, staff, texts
 from crmdesk.services.canvas import Canvas, Scope, SegmentRow
 from crmdesk.services.dashboard import GROUPS, Chart, Dashboard
 from crmdesk.ui import labels, workers
@@ -311,15 +311,14 @@ class CanvasView(_Page):
         who = (
             ""
             if me.role == "manager"
-            else " Counted: the customers you may see beyond name and contact."
+            else self.tr(" Counted: the customers you may see beyond name and contact.")
         )
         mismatches = [r.mismatch() for r in result.rows if r.mismatch()]
-        head = (
-            f"<p style='color:{muted}'>{html.escape(result.scope.label())} · money in "
-            f"{html.escape(result.currency)} · customers in the book today; period "
-            f"figures include archived and forgotten customers.{html.escape(who)} "
-            "Click a figure to see its customers.</p>"
-        )
+        head = f"<p style='color:{muted}'>" + html.escape(self.tr(
+            "{scope} · money in {currency} · customers in the book today; period figures "
+            "include archived and forgotten customers.{who} Click a figure to see its "
+            "customers.").format(scope=result.scope.label(), currency=result.currency,
+                                 who=who)) + "</p>"
         if mismatches:
             head += "".join(
                 f"<p style='color:{warn}; margin:0'>⚠ {html.escape(m)}</p>" for m in mismatches if m
@@ -617,7 +616,7 @@ class DashboardView(_Page):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.tabs.addTab(scroll, label)
+            self.tabs.addTab(scroll, texts.translate("dashboard", label))
             self.cards[key] = []
             page.setProperty("group", key)
         self.tabs.currentChanged.connect(lambda _i: self.reload())

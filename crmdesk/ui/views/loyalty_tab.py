@@ -282,7 +282,7 @@ class LoyaltyTab(Translatable, QWidget):
         return [
             when.stamp(line.when),
             kind,
-            line.describe() + who,
+            line.describe(i18n.language()) + who,  # the window's language
             ("+" if line.points > 0 else "") + i18n.integer(line.points),
             i18n.integer(line.balance),
         ]

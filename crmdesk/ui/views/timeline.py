@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.i18n import Translatable
-from crmdesk.services import catalog, lifecycle, response_times, timeline
+from crmdesk.services import catalog, lifecycle, response_times, texts, timeline
 from crmdesk.services.timeline import Entry
 from crmdesk.ui import labels
 from crmdesk.ui.models.lazy_table import KEY_ROLE, Index, LazyTableModel, local_time
@@ -80,7 +80,7 @@ class TimelineView(Translatable, QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Everything"), "")
         for key, label in timeline.KINDS:
-            self.kind.addItem(label, key)
+            self.kind.addItem(texts.translate("timeline", label), key)
         self.kind.setAccessibleName(self.tr("Show kind"))
         self.channel = QComboBox()
         self.channel.addItem(self.tr("Any channel"), "")
