@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
 
 from crmdesk.i18n import Translatable
 from crmdesk.services.dashboard import Chart
+from crmdesk.ui.widgets import vocabulary
 
 # Okabe & Ito's colour-blind-safe set: distinct on white and on a dark grey alike.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
@@ -45,17 +46,26 @@ MEANING_COLOURS = {"kept_on_time": "#009E73", "kept_late": "#E69F00", "overdue":
 Formatter = Callable[[float | None, str], str]
 
 
+def _local(text: str) -> str:
+    """A number written the English way (1,234.5, 45%) as the window's language writes it
+    (1.234,5 and 45 % in Spanish)."""
+    if vocabulary.ui_language() != "es":
+        return text
+    text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace("%", "\u00a0%")
+
+
 def default_format(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "%":
-        return f"{value:.0%}"
+        return _local(f"{value:.0%}")
     if unit == "money":
-        return f"{value / 100:,.2f}"
+        return _local(f"{value / 100:,.2f}")
     if unit in ("h", "days", "score"):
         suffix = {"h": " h", "days": " d", "score": ""}[unit]
-        return f"{value:,.1f}{suffix}"
-    return f"{value:,.0f}"
+        return _local(f"{value:,.1f}") + suffix
+    return _local(f"{value:,.0f}")
 
 
 AXIS_SUFFIX = {"h": " h", "days": " d"}
@@ -65,15 +75,15 @@ def _axis_format(value: float, unit: str) -> str:
     """An axis label: the unit of hours and days beside the number (money: its currency is
     in the chart's title)."""
     if unit == "%":
-        return f"{value:.0%}"
+        return _local(f"{value:.0%}")
     if unit == "money":
         value /= 100
     suffix = AXIS_SUFFIX.get(unit, "") if value else ""
     if abs(value) >= 1_000_000:
-        return f"{value / 1_000_000:,.1f} M{suffix}"
+        return _local(f"{value / 1_000_000:,.1f}") + f" M{suffix}"
     if abs(value) >= 10_000:
-        return f"{value / 1000:,.0f} k{suffix}"
-    return (f"{value:,.0f}" if value == int(value) else f"{value:,.1f}") + suffix
+        return _local(f"{value / 1000:,.0f}") + f" k{suffix}"
+    return _local(f"{value:,.0f}" if value == int(value) else f"{value:,.1f}") + suffix
 
 
 def nice_ceiling(value: float) -> float:

@@ -12,6 +12,7 @@ from crmdesk.i18n import Translatable
 from crmdesk.services import access, customer_query, customers
 from crmdesk.store.db import DB_ERRORS, BookError, close_database, describe_error
 from crmdesk.ui import file_dialogs, undo, when, workers
+from crmdesk.ui.widgets import vocabulary
 
 
 class DataActions(Translatable):
@@ -116,9 +117,10 @@ class DataActions(Translatable):
         self._announce([])
         self.statusBar().showMessage(
             self.tr(
-                "Imported {created:,} new and updated {updated:,} customers from {name}. "
+                "Imported {created} new and updated {updated} customers from {name}. "
                 "Ctrl+Z undoes the whole import."
-            ).format(created=result.created, updated=result.updated, name=path.name),
+            ).format(created=vocabulary.number(result.created),
+                     updated=vocabulary.number(result.updated), name=path.name),
             8000,
         )
 
@@ -147,12 +149,12 @@ class DataActions(Translatable):
                  if report.to_trash else "")
         self.statusBar().showMessage(
             self.tr(
-                "Undid the {title}: {removed:,} removed{trash}, {restored:,} restored{kept}."
+                "Undid the {title}: {removed} removed{trash}, {restored} restored{kept}."
             ).format(
                 title=done[chosen].title,
-                removed=report.removed,
+                removed=vocabulary.number(report.removed),
                 trash=trash,
-                restored=report.restored,
+                restored=vocabulary.number(report.restored),
                 kept=kept,
             ),
             8000,

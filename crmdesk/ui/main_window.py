@@ -62,7 +62,7 @@ from crmdesk.ui.views.profile import ProfileEditor
 from crmdesk.ui.views.summary import SummaryView
 from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
-from crmdesk.ui.widgets import wheel_guard
+from crmdesk.ui.widgets import vocabulary, wheel_guard
 
 
 class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
@@ -482,12 +482,15 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
 
     def _update_nav_counts(self) -> None:
         self.nav_today.setText(
-            0, self.tr("My day ({due_count:,})").format(due_count=self.today.due_count)
+            0, self.tr("My day ({due_count})").format(
+                due_count=vocabulary.number(self.today.due_count))
         )
         self.nav_customers.setText(
-            0, self.tr("Customers ({total:,})").format(total=self.customers.model.total)
+            0, self.tr("Customers ({total})").format(
+                total=vocabulary.number(self.customers.model.total))
         )
-        self.nav_trash.setText(0, self.tr("Trash ({total:,})").format(total=self.trash.model.total))
+        self.nav_trash.setText(0, self.tr("Trash ({total})").format(
+            total=vocabulary.number(self.trash.model.total)))
 
     def save_view(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name for this view:"))

@@ -230,3 +230,25 @@ def test_every_dialog_fits_a_small_screen_in_spanish(qtbot, book, make_window, s
     small = english_walk.small_screen.__wrapped__(monkeypatch)  # type: ignore[attr-defined]
     english_walk.test_every_dialog_fits_a_small_screen_and_names_its_controls(
         qtbot, book, make_window, monkeypatch, small, tmp_path)
+
+
+def test_figures_on_the_charts_and_the_canvas_are_written_as_the_language_writes_them(  # type: ignore[no-untyped-def]
+        qapp) -> None:
+    from crmdesk.ui import charts
+    from crmdesk.ui.widgets import vocabulary
+
+    needs_catalogues()
+    try:
+        i18n.install(qapp, "es", system=ENGLISH)
+        assert charts.default_format(1234.5, "h") == "1.234,5 h"
+        assert charts.default_format(0.45, "%") == "45\u00a0%"
+        assert charts.default_format(123456, "money") == "1.234,56"
+        assert charts._axis_format(2_500_000, "") == "2,5 M"
+        assert vocabulary.number(175253) == "175.253"
+    finally:
+        i18n.install(qapp, "en", system=ENGLISH)
+        QLocale.setDefault(QLocale.c())
+    assert charts.default_format(1234.5, "h") == "1,234.5 h"
+    assert charts.default_format(0.45, "%") == "45%"
+    assert charts._axis_format(2_500_000, "") == "2.5 M"
+    assert vocabulary.number(175253) == "175,253"

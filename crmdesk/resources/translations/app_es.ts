@@ -1021,8 +1021,8 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Etapas:</translation>
         </message>
         <message>
-            <source>Contacts ({interactions:,}):</source>
-            <translation>Contactos ({interactions:,}):</translation>
+            <source>Contacts ({interactions}):</source>
+            <translation>Contactos ({interactions}):</translation>
         </message>
         <message>
             <source>none in the period</source>
@@ -1136,8 +1136,8 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Puntos pendientes:</translation>
         </message>
         <message>
-            <source>{points_outstanding:,} (worth {e} {cur})</source>
-            <translation>{points_outstanding:,} (valen {e} {cur})</translation>
+            <source>{points_outstanding} (worth {e} {cur})</source>
+            <translation>{points_outstanding} (valen {e} {cur})</translation>
         </message>
     </context>
     <context>
@@ -1660,8 +1660,8 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             </translation>
         </message>
         <message>
-            <source>Imported {created:,} new and updated {updated:,} customers from {name}. Ctrl+Z undoes the whole import.</source>
-            <translation>Importados de {name}: {created:,} clientes nuevos y {updated:,} actualizados. Ctrl+Z deshace toda la importación.</translation>
+            <source>Imported {created} new and updated {updated} customers from {name}. Ctrl+Z undoes the whole import.</source>
+            <translation>Importados de {name}: {created} clientes nuevos y {updated} actualizados. Ctrl+Z deshace toda la importación.</translation>
         </message>
         <message>
             <source>No import to undo.</source>
@@ -1690,8 +1690,8 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             </translation>
         </message>
         <message>
-            <source>Undid the {title}: {removed:,} removed{trash}, {restored:,} restored{kept}.</source>
-            <translation>Deshecha la {title}: {removed:,} quitados{trash}, {restored:,} restaurados{kept}.</translation>
+            <source>Undid the {title}: {removed} removed{trash}, {restored} restored{kept}.</source>
+            <translation>Deshecha la {title}: {removed} quitados{trash}, {restored} restaurados{kept}.</translation>
         </message>
         <message>
             <source>{name} is not a crmdesk book export.</source>
@@ -2787,16 +2787,16 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
             <translation>Vista guardada: {name}</translation>
         </message>
         <message>
-            <source>My day ({due_count:,})</source>
-            <translation>Mi día ({due_count:,})</translation>
+            <source>My day ({due_count})</source>
+            <translation>Mi día ({due_count})</translation>
         </message>
         <message>
-            <source>Customers ({total:,})</source>
-            <translation>Clientes ({total:,})</translation>
+            <source>Customers ({total})</source>
+            <translation>Clientes ({total})</translation>
         </message>
         <message>
-            <source>Trash ({total:,})</source>
-            <translation>Papelera ({total:,})</translation>
+            <source>Trash ({total})</source>
+            <translation>Papelera ({total})</translation>
         </message>
         <message>
             <source>Save view</source>

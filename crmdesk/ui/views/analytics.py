@@ -33,6 +33,7 @@ from crmdesk.services.dashboard import GROUPS, Chart, Dashboard
 from crmdesk.ui import labels, workers
 from crmdesk.ui.charts import ChartView, default_format
 from crmdesk.ui.theme import is_dark
+from crmdesk.ui.widgets import vocabulary
 from crmdesk.ui.widgets.flow import FlowLayout
 
 
@@ -376,7 +377,8 @@ class CanvasView(_Page):
 
         rel = " · ".join(
             link(
-                "relationship", k, f"{e(labels.label(catalog.RELATIONSHIP_LABELS.get(k, k)))} {n:,}"
+                "relationship", k,
+                f"{e(labels.label(catalog.RELATIONSHIP_LABELS.get(k, k)))} {vocabulary.number(n)}"
             )
             for k, n in sorted(r.relationship_types.items(), key=lambda kv: -kv[1])
         )
@@ -396,11 +398,12 @@ class CanvasView(_Page):
             for k, n in sorted(r.channels_used.items(), key=lambda kv: -kv[1])
         )
         line(
-            self.tr("Contacts ({interactions:,}):").format(interactions=r.interactions),
+            self.tr("Contacts ({interactions}):").format(
+                interactions=vocabulary.number(r.interactions)),
             used or self.tr("none in the period"),
         )
         pref = " · ".join(
-            link("preferred", k, f"{e(channel(k))} {n:,}")
+            link("preferred", k, f"{e(channel(k))} {vocabulary.number(n)}")
             for k, n in sorted(r.channels_preferred.items(), key=lambda kv: -kv[1])
         )
         line(self.tr("Prefer:"), pref or "—")
@@ -471,11 +474,12 @@ class CanvasView(_Page):
         line(self.tr("Promises:"), prom)
         defaulted = (
             " " + self.tr("({hours} h by channel defaults)").format(
-                hours=f"{r.minutes_defaulted / 60:,.1f}")
+                hours=vocabulary.decimal(r.minutes_defaulted / 60))
             if r.minutes_defaulted
             else ""
         )
-        line(self.tr("Staff time:"), link("in_touch", "", f"{r.staff_hours:,.1f} h") + e(defaulted))
+        line(self.tr("Staff time:"),
+             link("in_touch", "", f"{vocabulary.decimal(r.staff_hours)} h") + e(defaulted))
         def money(cents: int | None) -> str:  # 12,345.67 / 12.345,67
             text = canvas.money_text(cents)
             return text.translate(str.maketrans(",.", ".,")) if i18n.language() == "es" else text
@@ -488,7 +492,8 @@ class CanvasView(_Page):
         )
         ratio = (
             " · " + self.tr("{ratio} × its cost").format(
-                ratio=f"{r.bought_in_period_cents / r.cost_cents:,.1f}") if r.cost_cents else ""
+                ratio=vocabulary.decimal(r.bought_in_period_cents / r.cost_cents))
+            if r.cost_cents else ""
         )
         bought = e(money(r.bought_in_period_cents))
         line(self.tr("Bought in the period:"), link("bought", "", f"{bought} {cur}") + ratio)
@@ -502,8 +507,9 @@ class CanvasView(_Page):
         liability = round(r.points_outstanding * c.settings.point_value_cents)
         line(
             self.tr("Points outstanding:"),
-            self.tr("{points_outstanding:,} (worth {e} {cur})").format(
-                points_outstanding=r.points_outstanding, e=e(money(liability)), cur=cur
+            self.tr("{points_outstanding} (worth {e} {cur})").format(
+                points_outstanding=vocabulary.number(r.points_outstanding),
+                e=e(money(liability)), cur=cur
             ),
         )
         return "".join(parts)

@@ -45,6 +45,7 @@ from crmdesk.services import customer_query, lifecycle
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.lifecycle import Card
 from crmdesk.ui import labels
+from crmdesk.ui.widgets import vocabulary
 
 MIME = "application/x-crmdesk-customers"
 PAGE = 60
@@ -442,7 +443,8 @@ class BoardView(Translatable, QWidget):
     def reload(self) -> None:
         counts = lifecycle.column_counts(self.filter)
         for key, (header, _view, model) in self.columns.items():
-            header.setText(f"{labels.label(lifecycle.stage_label(key))} ({counts.get(key, 0):,})")
+            count = vocabulary.number(counts.get(key, 0))
+            header.setText(f"{labels.label(lifecycle.stage_label(key))} ({count})")
             model.reload(self.filter, counts.get(key, 0))
         self._reload_suggestions()
 
@@ -458,7 +460,8 @@ class BoardView(Translatable, QWidget):
                     touched.add(stage)
         for stage in touched:
             header, _view, model = self.columns[stage]
-            header.setText(f"{labels.label(lifecycle.stage_label(stage))} ({model.total:,})")
+            count = vocabulary.number(model.total)
+            header.setText(f"{labels.label(lifecycle.stage_label(stage))} ({count})")
             model.reload(self.filter, model.total)
         if any(
             target == "reactivation" or source == "reactivation" for _c, source, target in pairs
