@@ -30,6 +30,11 @@ from crmdesk.store.db import db
 NOBODY = "(nobody)"
 
 
+def _person(name: str) -> str:
+    """A staff member's name as a chart shows it: "(nobody)" in the window's language."""
+    return translate("dashboard", "(nobody)") if name == NOBODY else name
+
+
 @dataclass
 class Series:
     key: str
@@ -208,7 +213,7 @@ def _promises(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     people = sorted(by_person, key=lambda n: (n == NOBODY, str(n).casefold()))
     person = Chart("promises_person", translate(
         "dashboard", "Promises due in the period, per person"), "stacked",
-                   [(p, p) for p in people],
+                   [(p, _person(p)) for p in people],
                    [Series(k, translate("dashboard", label),
                            [getattr(by_person[p], k) for p in people])
                     for k, label in PROMISE_SERIES], group="promises")
@@ -321,7 +326,7 @@ def _response(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     staff_chart = Chart("response_staff", translate(
         "dashboard", "Median time to answer, per staff member"),
                         "line", month_cats,
-                        [Series(p, p, [staff_month.get((p, m)) for m, _ in month_cats])
+                        [Series(p, _person(p), [staff_month.get((p, m)) for m, _ in month_cats])
                          for p in figures["people"]],
                         unit="h", group="response")
     asked, in_time = figures["asked"], figures["in_time"]
@@ -543,7 +548,7 @@ def _value(scope: Scope, where: Where, now: dt.datetime) -> list[Chart]:
     segments = sorted(ltv, key=lambda s: (not s, known.get(s, len(known)), s.casefold()))
     ltv_chart = Chart("ltv_segment", translate(
         "dashboard", "Lifetime value by segment ({currency})").format(currency=currency), "bar",
-                      [(s, s or canvas.NO_SEGMENT) for s in segments],
+                      [(s, s or translate("dashboard", "(no segment)")) for s in segments],
                       [Series("lifetime", translate("dashboard", "Lifetime value"),
                               [ltv[s][0] for s in segments]),
                        Series("last_12", translate("dashboard", "Last 12 months"),

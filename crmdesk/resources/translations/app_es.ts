@@ -969,6 +969,14 @@ Traiga sus contactos de un teléfono, Outlook, Gmail o una hoja de cálculo (vCa
     <context>
         <name>CanvasView</name>
         <message>
+            <source>(all segments)</source>
+            <translation>(todos los segmentos)</translation>
+        </message>
+        <message>
+            <source>(no segment)</source>
+            <translation>(sin segmento)</translation>
+        </message>
+        <message>
             <source> Counted: the customers you may see beyond name and contact.</source>
             <translation> Se cuentan los clientes que puedes ver más allá del nombre y el contacto.</translation>
         </message>

@@ -493,6 +493,10 @@
 <context>
     <name>dashboard</name>
     <message>
+        <source>(nobody)</source>
+        <translation>(nadie)</translation>
+    </message>
+    <message>
         <source>Lifecycle</source>
         <extracomment>the dashboards&apos; tabs (labels in English; `texts.translate(&quot;dashboard&quot;, label)` shows one)</extracomment>
         <translation>Ciclo de vida</translation>
@@ -708,6 +712,10 @@
     <message>
         <source>Lifetime value by segment ({currency})</source>
         <translation>Valor de vida por segmento ({currency})</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>(sin segmento)</translation>
     </message>
     <message>
         <source>Lifetime value</source>

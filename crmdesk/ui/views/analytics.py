@@ -354,6 +354,13 @@ class CanvasView(_Page):
         if self.result is not None and self.columns() != self._columns:
             self._show(self.result)
 
+    def _segment_title(self, r: SegmentRow, total: bool) -> str:
+        """A card's title: the segment as typed; the totals and the customers with no segment
+        in the window's language."""
+        if total:
+            return self.tr("(all segments)")
+        return r.segment or self.tr("(no segment)")
+
     def _card_html(
         self, r: SegmentRow, c: Canvas, total: bool, warn: str, muted: str, index: int
     ) -> str:
@@ -368,7 +375,7 @@ class CanvasView(_Page):
             return labels.label(canvas.channel_label(key))
 
         parts = [
-            f"<h3 style='margin:0'>{e(r.label)}</h3>",
+            f"<h3 style='margin:0'>{e(self._segment_title(r, total))}</h3>",
             link("customers", "", self.tr("<b>%n</b> customer(s)", "", r.customers)),
         ]
 
