@@ -9,6 +9,7 @@ from pathlib import Path
 
 from crmdesk.services.importing import csv_reader, text_encoding, vcard_reader
 from crmdesk.services.importing.contact import ImportedContact
+from crmdesk.services.importing.speed import without_gc
 
 MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
 HEAD = 65_536           # what is looked at before a file is read whole
@@ -129,6 +130,7 @@ def read_path(path: Path) -> ReadFile:
     return read_bytes(read_regular(path), path)
 
 
+@without_gc
 def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if not raw.strip():
         raise UnreadableFile(f"{path.name} is empty.")
@@ -167,6 +169,7 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
     return ReadFile(path, "csv", csv_reader.to_contacts(table, mapping), notes, table, mapping)
 
 
+@without_gc
 def remap(read: ReadFile, mapping: list[str]) -> ReadFile:
     """The same CSV file read again with the columns mapped as the person chose."""
     assert read.table is not None

@@ -1,0 +1,108 @@
+"""The import's fast paths give the same answers as the slow ones (issue 17)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crmdesk.services.importing import speed
+from crmdesk.services.phone_fast import fast_e164
+from crmdesk.services.validation import InvalidValue, normalise_phone
+
+REGIONS = ["US", "CA", "GB", "DE", "FR", "ES", "IT", "BR", "MX", "AR", "IN", "CN", "JP", "AU",
+           "NL", "CH", "RU", "SE", "PL", "ZA", "NG", "KR", "SG", "HK", "IE", "PT", "BE", "NZ", "BY"]
+CODES = ["1", "44", "49", "33", "34", "39", "55", "52", "54", "91", "86", "81", "61", "31",
+         "41", "7", "46", "48", "27", "234", "82", "65", "852", "353", "351", "800", "888",
+         "0", "999", "1242", "3", "375"]
+
+
+def _slow(text: str, region: str) -> str:
+    try:
+        return normalise_phone(text, region)
+    except InvalidValue as exc:
+        return f"refused: {exc}"
+
+
+@st.composite
+def typed_numbers(draw: st.DrawFn) -> str:
+    plus = draw(st.booleans())
+    body = draw(st.text("0123456789", min_size=2, max_size=14))
+    if plus:
+        body = draw(st.sampled_from(CODES)) + body
+    seps = draw(st.lists(st.sampled_from(["", "", " ", "-", ".", "(", ")", "  "]),
+                         min_size=len(body), max_size=len(body)))
+    text = "".join(d + s for d, s in zip(body, seps, strict=True))
+    return ("+" if plus else "") + draw(st.sampled_from(["", "(", " "])) + text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(typed_numbers(), st.sampled_from(REGIONS))
+def test_fast_path_answers_as_the_rule_does(text: str, region: str) -> None:
+    fast = fast_e164(text, region)
+    assert fast is None or fast == _slow(text, region)
+
+
+@pytest.mark.parametrize(("text", "region", "e164"), [
+    ("+1 416 200 0000", "US", "+14162000000"),
+    ("(905) 555-0123", "US", "+19055550123"),
+    ("905.555.0123", "CA", "+19055550123"),
+    ("+34 612 34 56 78", "US", "+34612345678"),
+    ("+44 20 7946 0018", "US", "+442079460018"),
+    ("612 34 56 78", "ES", "+34612345678"),
+])
+def test_plain_numbers_take_the_fast_path(text: str, region: str, e164: str) -> None:
+    assert fast_e164(text, region) == e164 == normalise_phone(text, region)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("020 7946 0018", "GB"),          # a trunk prefix: phonenumbers strips it
+    ("011 44 20 7946 0018", "US"),    # an international prefix
+    ("1 416 555 0100", "US"),         # the country code without +
+    ("+1 212 555 1234 x12", "US"),    # an extension
+    ("1-800-FLOWERS", "US"),          # letters
+    ("+999 1234 5678", "US"),         # no such country
+    ("555 0100", "US"),               # too short: refused by the rule, with its reason
+    ("+375 8138841776", "US"),        # Belarus: phonenumbers strips the trunk 8 after +375
+])
+def test_the_rest_is_left_to_the_rule(text: str, region: str) -> None:
+    assert fast_e164(text, region) is None
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("+375 8138841776", "US"), ("8 029 123 45 67", "BY"), ("+39 06 6982 1234", "US"),
+    ("06 6982 1234", "IT"), ("+7 8 495 123 45 67", "RU"), ("+1 1 416 555 0100", "US")])
+def test_numbers_with_a_prefix_agree(text: str, region: str) -> None:
+    fast = fast_e164(text, region)
+    assert fast is None or fast == _slow(text, region)
+
+
+def test_the_collector_is_paused_and_comes_back() -> None:
+    assert gc.isenabled()
+    with speed.gc_paused():
+        assert not gc.isenabled()
+        with speed.gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+
+    @speed.without_gc
+    def boom() -> None:
+        assert not gc.isenabled()
+        raise ValueError("bad row")
+
+    with pytest.raises(ValueError):
+        boom()
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with speed.gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
