@@ -106,3 +106,32 @@ def test_a_collector_switched_off_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_fold_is_the_fold_of_each_character() -> None:
+    from crmdesk.services.search_index import fold, fold_slowly
+
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        for text in (ch, f"Σ{ch}\u0301"):
+            assert fold(text) == fold_slowly(text), hex(code)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(max_size=40))
+def test_fold_agrees_with_the_long_way(text: str) -> None:
+    from crmdesk.services.search_index import fold, fold_slowly
+
+    assert fold(text) == fold_slowly(text)
+    assert fold("Peña Łukasz ØSTER straße") == "pena lukasz oster strasse"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab é\t\n\r\xa0\u2003\x0b\x1f\x85")) | st.characters(),
+               max_size=300))
+def test_squeezing_names_as_before(text: str) -> None:
+    from crmdesk.services.importing.contact_import import _squeeze
+
+    assert _squeeze(text) == " ".join(text.split())[:200]

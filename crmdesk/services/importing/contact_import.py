@@ -141,29 +141,46 @@ def clean_email(value: str) -> str:
     return normalise_email(value)
 
 
-def normalise(contact: ImportedContact, region: str) -> CustomerData:
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces running, or a tab, NBSP, newline…
+
+
+def _squeeze(text: str) -> str:
+    """Runs of white space as one space, ends trimmed, at most 200 characters."""
+    if text == text.strip() and not _ODD_SPACE.search(text):
+        return text[:200]  # nearly always: nothing to squeeze
+    return " ".join(text.split())[:200]
+
+
+def normalise(contact: ImportedContact, region: str,
+              languages: frozenset[str] | None = None) -> CustomerData:
     """The contact as it will be stored. A value that does not check out is kept as typed
     (the profile shows what is wrong when it is next edited) and reported. The contact's
     own data is normalised in place (it belongs to this import)."""
     data = contact.data
-    data.given_name = " ".join(data.given_name.split())[:200]
-    data.family_name = " ".join(data.family_name.split())[:200]
-    data.preferred_name = " ".join(data.preferred_name.split())[:200]
-    data.company = " ".join(data.company.split())[:200]
-    data.occupation = " ".join(data.occupation.split())[:200]
-    data.segment = " ".join(data.segment.split())[:200]
-    if data.language not in dict(catalog.LANGUAGES):
+    data.given_name = _squeeze(data.given_name)
+    data.family_name = _squeeze(data.family_name)
+    data.preferred_name = _squeeze(data.preferred_name)
+    data.company = _squeeze(data.company)
+    data.occupation = _squeeze(data.occupation)
+    data.segment = _squeeze(data.segment)
+    if languages is None:
+        languages = frozenset(k for k, _ in catalog.LANGUAGES)
+    if data.language not in languages:
         data.language = "en"
     emails: list[ContactPoint] = []
+    taken: set[str] = set()
     for point in data.emails:
         try:
             value = clean_email(point.value)
         except InvalidValue:
             value = point.value.strip()[:254]
             contact.warnings.append(f"e-mail “{value}” does not look valid: kept as written")
-        if value.casefold() not in {e.value.casefold() for e in emails}:
+        key = value.casefold()
+        if key not in taken:
+            taken.add(key)
             emails.append(ContactPoint(point.label or "home", value))
     phones: list[ContactPoint] = []
+    numbers: set[str] = set()
     for point in data.phones:
         try:
             value = clean_phone(point.value, region)
@@ -171,14 +188,17 @@ def normalise(contact: ImportedContact, region: str) -> CustomerData:
             value = point.value.strip()[:40]
             contact.warnings.append(f"phone “{value}” is not a valid number (region {region}): "
                                     "kept as written")
-        if value not in {p.value for p in phones}:
+        if value not in numbers:
+            numbers.add(value)
             phones.append(ContactPoint(point.label or "mobile", value))
     data.emails, data.phones = emails, phones
     if contact.organisation:
         data.kind = "organisation"
         data.company = data.company or data.given_name
-    data.tags = list(dict.fromkeys(t for t in data.tags if t))
-    contact.warnings[:] = list(dict.fromkeys(contact.warnings))
+    if data.tags:
+        data.tags = list(dict.fromkeys(t for t in data.tags if t))
+    if len(contact.warnings) > 1:
+        contact.warnings[:] = list(dict.fromkeys(contact.warnings))
     return data
 
 
@@ -209,13 +229,14 @@ def plan(contacts: list[ImportedContact], source: str, region: str,
     seen_emails: dict[str, int] = {}
     seen_phones: dict[str, int] = {}
     seen_names: dict[str, int] = {}
+    languages = frozenset(k for k, _ in catalog.LANGUAGES)
     for n, contact in enumerate(contacts):
         if progress is not None and n % 2000 == 0 and not progress(n, len(contacts)):
             raise ImportCancelled
         if contact.error:
             result.rows.append(PlanRow(contact, REJECTED, contact.error, include=False))
             continue
-        clean = normalise(contact, region)
+        clean = normalise(contact, region, languages)
         row = PlanRow(contact, NEW, clean=clean)
         keys = [e.value.casefold() for e in clean.emails]
         match = next((emails[k] for k in keys if k in emails), None)
