@@ -8,7 +8,6 @@ one `customers.create` at a time: that is what makes 100,000 rows take seconds.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections.abc import Callable
@@ -88,49 +87,12 @@ class ImportResult:
     skipped: int
 
 
-@functools.lru_cache(maxsize=1024)
-def _number_plan(country_code: int) -> tuple[re.Pattern[str] | None, str]:
-    """The country's general number pattern (all its regions) and its trunk prefix."""
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
-
-    patterns, prefix = [], ""
-    for region in COUNTRY_CODE_TO_REGION_CODE.get(country_code, ()):
-        meta = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
-        if meta is None:
-            continue
-        if meta.general_desc is not None and meta.general_desc.national_number_pattern:
-            patterns.append(meta.general_desc.national_number_pattern)
-        if not prefix and meta.national_prefix and country_code != 1:
-            prefix = meta.national_prefix
-    if not patterns:
-        return None, prefix
-    return re.compile("(?:" + "|".join(patterns) + ")"), prefix
-
-
 def clean_phone(text: str, region: str) -> str:
     """E.164 for an imported number: the book's one phone rule, the profile's too
     (validation.normalise_phone), so whatever an import accepts can be saved again.
     What fails is kept as written. Plain numbers take phone_fast's path (the same answer
     in a seventh of the time); the others, and every refusal, go through the rule itself."""
     return fast_e164(text, region) or normalise_phone(text, region)
-
-
-def fast_phone_tokens(e164: str) -> str:
-    """search_index.phone_tokens without parsing again: digit suffixes, and the national
-    form with its trunk prefix (020 … for +44 20 …)."""
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
-
-    digits = "".join(ch for ch in e164 if ch.isdigit())
-    tokens = [digits[i:] for i in range(len(digits) - 2)]
-    if e164.startswith("+"):
-        for size in (1, 2, 3):
-            code = int(digits[:size]) if digits[:size] else 0
-            if code in COUNTRY_CODE_TO_REGION_CODE:
-                _pattern, prefix = _number_plan(code)
-                if prefix:
-                    tokens.append(prefix + digits[size:])
-                break
-    return " ".join(dict.fromkeys(tokens))
 
 
 def clean_email(value: str) -> str:
@@ -398,6 +360,8 @@ def link_contact_persons(conn: Any, first: int, last: int) -> None:
 def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
                 stamp: str) -> None:
     customer_rows, emails, phones, addresses, tags, photos, fts, items = ([] for _ in range(8))
+    phone_search: list[tuple[int, str]] = []
+    tokens = search_index.phone_tokens
     for offset, row in enumerate(rows):
         cid = first_id + offset
         d = row.clean
@@ -415,9 +379,12 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
         tags += [(cid, t) for t in d.tags]
         if row.contact.photo:
             photos.append((cid, row.contact.photo_mime, row.contact.photo))
+        phone_text = " ".join(tokens(p.value) for p in d.phones)
+        if phone_text:
+            phone_search.append((cid, phone_text))
         fts.append((cid, f"{d.given_name} {d.family_name} {d.preferred_name}",
                     " ".join(p.value for p in d.emails),
-                    " ".join(fast_phone_tokens(p.value) for p in d.phones),
+                    phone_text,
                     f"{d.occupation} {d.company}", " ".join(d.tags), d.notes))
         items.append((import_id, cid, "new"))
     conn.executemany(
@@ -439,6 +406,10 @@ def _insert_new(conn: Any, rows: list[PlanRow], first_id: int, import_id: int,
                  (first_id, first_id + len(rows) - 1))
     conn.executemany("INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, "
                      "notes) VALUES (?,?,?,?,?,?,?)", fts)
+    conn.execute("DELETE FROM customer_phone_search WHERE rowid BETWEEN ? AND ?",
+                 (first_id, first_id + len(rows) - 1))
+    conn.executemany("INSERT INTO customer_phone_search (rowid, digits) VALUES (?, ?)",
+                     phone_search)
     conn.executemany("INSERT INTO import_item (import_id, customer_id, action) VALUES (?,?,?)",
                      items)
 
@@ -553,6 +524,7 @@ def undo_import(import_id: int) -> UndoReport:
             part = delete[start:start + 500]
             marks = ",".join("?" * len(part))
             db.execute_sql(f"DELETE FROM customer_fts WHERE rowid IN ({marks})", part)
+            db.execute_sql(f"DELETE FROM customer_phone_search WHERE rowid IN ({marks})", part)
             db.execute_sql(f"DELETE FROM customer WHERE id IN ({marks})", part)
         if trash:
             customers.set_archived(trash, True)
