@@ -135,3 +135,37 @@ def test_squeezing_names_as_before(text: str) -> None:
     from crmdesk.services.importing.contact_import import _squeeze
 
     assert _squeeze(text) == " ".join(text.split())[:200]
+
+
+LINE = st.text(alphabet=st.sampled_from(list('ABTELtype=;:,."_- xé\\"')), max_size=30)
+
+
+def _vobject_or_error(raw: str) -> object:
+    from crmdesk.services.importing import vcard_reader
+
+    try:
+        return vcard_reader.vobject_fields(raw)
+    except Exception as exc:  # noqa: BLE001 - the error is part of the answer
+        return type(exc).__name__
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINE | st.sampled_from(["TEL;TYPE=cell:+1 416", "item1.EMAIL;type=INTERNET:a@b.c",
+                               "N:Peña;José;;;", "ADR;TYPE=home,pref:;;Gran Vía 7;Madrid",
+                               "X-FOO_BAR;CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE:=C3=A9",
+                               'TEL;TYPE="cell":1', "TEL;;TYPE=x:1", "a.b.TEL:1", "TEL;:1",
+                               "TEL;TYPE=:1", "TEL;TYPE=a,,b:1", "TEL;TYPE=a=b:c:d"]))
+def test_the_line_fast_path_reads_as_vobject(raw: str) -> None:
+    from crmdesk.services.importing import vcard_reader
+
+    fast = vcard_reader.fast_fields(raw)
+    if fast is not None:
+        assert fast == _vobject_or_error(raw)
+
+
+def test_plain_card_lines_take_the_fast_path() -> None:
+    from crmdesk.services.importing import vcard_reader
+
+    for raw in ("N:Peña;José;;;", "TEL;TYPE=cell:+1 416 200 0000", "EMAIL;TYPE=home:a@b.es",
+                "item1.X-ABLABEL:_$!<Other>!$_", "ADR;TYPE=home:;;;Madrid;;;"):
+        assert vcard_reader.fast_fields(raw) == vcard_reader.vobject_fields(raw)
