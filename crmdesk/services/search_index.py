@@ -91,7 +91,10 @@ def phone_tokens(e164: str) -> str:
     unique words per number, each written again into the three prefix indexes; 2/3 of the
     FTS write of an import. Books written then keep those rows until a customer is next
     saved: they find the same numbers.)"""
-    digits = "".join(ch for ch in e164 if ch.isdigit())
+    if e164[:1] == "+" and e164.isascii() and e164[1:].isdigit():
+        digits = e164[1:]  # nearly every stored number
+    else:
+        digits = "".join(ch for ch in e164 if ch.isdigit())
     national = trunk_national(e164, digits)
     return f"{digits} {national}" if national and national not in digits else digits
 

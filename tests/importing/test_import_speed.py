@@ -169,3 +169,56 @@ def test_plain_card_lines_take_the_fast_path() -> None:
     for raw in ("N:Peña;José;;;", "TEL;TYPE=cell:+1 416 200 0000", "EMAIL;TYPE=home:a@b.es",
                 "item1.X-ABLABEL:_$!<Other>!$_", "ADR;TYPE=home:;;;Madrid;;;"):
         assert vcard_reader.fast_fields(raw) == vcard_reader.vobject_fields(raw)
+
+
+def _people(n: int, start: int = 0) -> list[object]:
+    from crmdesk.services.customers import ContactPoint, CustomerData
+    from crmdesk.services.importing.contact import ImportedContact
+
+    return [ImportedContact(f"row {i + 2}", CustomerData(
+        given_name=f"Ana{start + i}", family_name="Ruiz",
+        phones=[ContactPoint("mobile", f"+1 416 555 {(start + i) % 10000:04d}")]))
+        for i in range(n)]
+
+
+def _schema() -> list[tuple[str, str]]:
+    from crmdesk.store.db import db
+
+    return db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type IN ('index', "
+                          "'trigger') ORDER BY name").fetchall()
+
+
+def test_a_cancelled_large_import_keeps_every_index(book: object) -> None:
+    from crmdesk.services.importing import contact_import
+    from crmdesk.store.db import db
+
+    before = _schema()
+    plan = contact_import.plan(_people(contact_import.BULK_INDEXES + 1000), "many.csv", "US")
+    calls = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append(done)
+        return len(calls) < 2  # Cancel while the rows go in
+
+    with pytest.raises(contact_import.ImportCancelled):
+        contact_import.apply(plan, progress)
+    assert _schema() == before
+    assert db.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
+    result = contact_import.apply(plan)
+    assert result.created == contact_import.BULK_INDEXES + 1000 and _schema() == before
+    plan = contact_import.plan(_people(10, 99_000), "few.csv", "US")
+    assert contact_import.apply(plan).created == 10 and _schema() == before
+
+
+def test_a_large_book_keeps_its_indexes_for_a_smaller_import(book: object) -> None:
+    from crmdesk.services.importing import contact_import
+    from crmdesk.store.db import db
+
+    contact_import.apply(contact_import.plan(_people(8000), "first.csv", "US"))
+    with db.atomic():
+        conn = db.connection()
+        assert contact_import._set_indexes_aside(conn, 6000, 8000) == []  # 8,000 held
+        assert contact_import._set_indexes_aside(conn, 4999, 0) == []     # too few rows
+        aside = contact_import._set_indexes_aside(conn, 9000, 8000)
+        assert {"customer_sort", "customer_phone_e164"} <= {name for name, _ in aside}
+        contact_import._put_indexes_back(conn, aside)
