@@ -316,8 +316,9 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
             continue
         if name in _IGNORED:
             continue
-        value = _decode_text(line, contact)
-        if _extra(line, name, unescape(value).strip(), labels, contact):
+        value = _decode_text(line, contact) if line.params else line.value
+        if name in _EXTRA_NAMES and _extra(line, name, unescape(value).strip(), labels,
+                                           contact):
             continue
         if name == "N":
             # Each component may list several values separated by unescaped commas.
@@ -423,6 +424,11 @@ _LIFE = {"spouse", "partner", "child", "children", "parent", "father", "mother",
          "brother", "sister", "kin", "friend"}
 _ANNIVERSARY = ("ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
                 "X-KADDRESSBOOK-X-ANNIVERSARY")
+
+
+#: Every property _extra keeps (the others are not looked at there).
+_EXTRA_NAMES = frozenset({"URL", *_IM, *_ANNIVERSARY, *_RELATED, "RELATED",
+                          "X-ABRELATEDNAMES", "X-ABDATE"})
 
 
 def _day_text(text: str) -> str:
