@@ -108,6 +108,8 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces running, or a tab, NBSP, n
 
 def _squeeze(text: str) -> str:
     """Runs of white space as one space, ends trimmed, at most 200 characters."""
+    if not text:
+        return text
     if text == text.strip() and not _ODD_SPACE.search(text):
         return text[:200]  # nearly always: nothing to squeeze
     return " ".join(text.split())[:200]
@@ -203,6 +205,7 @@ def plan(contacts: list[ImportedContact], source: str, region: str,
         keys = [e.value.casefold() for e in clean.emails]
         match = next((emails[k] for k in keys if k in emails), None)
         earlier = next((seen_emails[k] for k in keys if k in seen_emails), None)
+        name_key = ""  # (worked out below for every row that can be new)
         if match is not None:
             if match in archived:
                 row.kind, row.reason = DUPLICATE, f"same e-mail as customer {match} (in the Trash)"
@@ -233,7 +236,7 @@ def plan(contacts: list[ImportedContact], source: str, region: str,
                 seen_emails.setdefault(k, n)
             for p in clean.phones:
                 seen_phones.setdefault(p.value, n)
-            seen_names.setdefault(_name_key(clean), n)
+            seen_names.setdefault(name_key, n)
         result.rows.append(row)
     if progress is not None:
         progress(len(contacts), len(contacts))
