@@ -52,7 +52,8 @@ def check_book() -> CheckReport:
         # The numbers' own index holds exactly the listed customers with a number.
         missing += db.execute_sql(
             "SELECT count(*) FROM customer c WHERE c.archived_at IS NULL AND EXISTS (SELECT 1 "
-            "FROM customer_phone p WHERE p.customer_id = c.id) AND NOT EXISTS (SELECT 1 "
+            "FROM customer_phone p WHERE p.customer_id = c.id AND p.e164 GLOB '*[0-9]*') "
+            "AND NOT EXISTS (SELECT 1 "
             "FROM customer_phone_search s WHERE s.rowid = c.id)").fetchone()[0]
         orphans += db.execute_sql(
             "SELECT count(*) FROM customer_phone_search s WHERE NOT EXISTS (SELECT 1 FROM "

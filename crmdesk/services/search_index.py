@@ -70,8 +70,8 @@ def trunk_national(e164: str, digits: str) -> str:
     """The national form of a stored number with its country's trunk prefix
     ('+442079460018' -> '02079460018'), '' when its country has none (+1) or the number is
     not in international form. From the numbering plan's metadata, without parsing."""
-    if not e164.startswith("+"):
-        return ""
+    if not e164.startswith("+") or not digits.isascii():
+        return ""  # (a number kept as written may hold other digits: '+²³', '+٣٤٥')
     for size in (1, 2, 3):
         prefix = _trunk_prefix(int(digits[:size])) if digits[:size] else None
         if prefix is not None:

@@ -136,3 +136,19 @@ def test_a_book_of_the_previous_schema_gets_its_phone_rows(tmp_path: Path,
         assert not integrity.check_book().problems
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("kept", ["+²³⁴ 5678", "+٣٤٦١٢٣٤٥", "+", "+999", "n/a 12", "n/a"])
+def test_a_number_kept_as_written_gets_a_search_row_without_failing(book: object,
+                                                                    kept: str) -> None:
+    assert isinstance(search_index.phone_tokens(kept), str)
+    assert search_index.phone_tokens("") == ""
+    plan = contact_import.plan([ImportedContact("row 2", customers.CustomerData(
+        given_name="Eva", family_name="Gil", phones=[customers.ContactPoint(
+            "mobile", kept)]))], "people.csv", "US")
+    contact_import.apply(plan)
+    cid = customer_ids(CustomerFilter(text="eva gil"))[0]
+    data = customers.load(cid)
+    search_index.reindex([cid])
+    assert [p.value for p in data.phones] == [kept]
+    assert not integrity.check_book().problems
