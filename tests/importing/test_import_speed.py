@@ -222,3 +222,19 @@ def test_a_large_book_keeps_its_indexes_for_a_smaller_import(book: object) -> No
         aside = contact_import._set_indexes_aside(conn, 9000, 8000)
         assert {"customer_sort", "customer_phone_e164"} <= {name for name, _ in aside}
         contact_import._put_indexes_back(conn, aside)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ;,\\nÉ\t")), max_size=30))
+def test_a_card_name_reads_as_before(value: str) -> None:
+    from crmdesk.services.importing import vcard_reader
+
+    def before(v: str) -> list[str]:
+        return [" ".join(x for x in (vcard_reader.unescape(y).strip()
+                                     for y in vcard_reader._split(raw, ",")) if x)
+                for raw in vcard_reader._split(v, ";")]
+
+    card = vcard_reader.read_card([f"N:{value}"], "card 1")
+    family, given = (before(value) + ["", ""])[:2]
+    if family or given:
+        assert (card.data.family_name, card.data.given_name) == (family, given)

@@ -322,8 +322,11 @@ def read_card(lines: list[str], source: str) -> ImportedContact:
             continue
         if name == "N":
             # Each component may list several values separated by unescaped commas.
-            parts = [" ".join(v for v in (unescape(x).strip() for x in _split(raw, ","))
-                              if v) for raw in _split(value, ";")] + [""] * 5
+            if "\\" in value or "," in value:
+                parts = [" ".join(v for v in (unescape(x).strip() for x in _split(raw, ","))
+                                  if v) for raw in _split(value, ";")] + [""] * 5
+            else:  # nearly always: nothing escaped, one value per component
+                parts = [p.strip() for p in value.split(";")] + [""] * 5
             family, given, middle, prefix, suffix = parts[:5]
             data.family_name = clip(family, "family name", contact)
             data.given_name = clip(given, "given name", contact)
