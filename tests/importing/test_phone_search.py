@@ -152,3 +152,20 @@ def test_a_number_kept_as_written_gets_a_search_row_without_failing(book: object
     search_index.reindex([cid])
     assert [p.value for p in data.phones] == [kept]
     assert not integrity.check_book().problems
+
+
+def test_an_encrypted_book_imports_in_bulk_and_finds_its_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "secret.db"
+    open_book(path, passphrase="correct horse battery staple")
+    try:
+        people = [ImportedContact(f"row {i + 2}", customers.CustomerData(
+            given_name=f"Eva{i}", family_name="Gil", phones=[customers.ContactPoint(
+                "mobile", f"+44 20 7946 {i:04d}")])) for i in range(contact_import.BULK_INDEXES)]
+        result = contact_import.apply(contact_import.plan(people, "people.csv", "US"))
+        assert result.created == contact_import.BULK_INDEXES
+        assert customer_ids(CustomerFilter(text="020 7946 0042")) == [
+            customer_ids(CustomerFilter(text="eva42"))[0]]
+        assert not integrity.check_book().problems
+    finally:
+        close_database()
+    assert b"Eva42" not in path.read_bytes()
