@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 _SIMPLE = re.compile(r"\+?[0-9(][0-9 ().\-]{1,40}")
@@ -56,16 +57,49 @@ def _possible(meta: Any) -> frozenset[int]:
     return frozenset(lengths - set(meta.general_desc.possible_length_local_only or ()))
 
 
+@dataclass(frozen=True)
+class _Region:
+    code: int                          # its calling code
+    idd: re.Pattern[str] | None        # its international prefix (00, 011 …)
+    national_prefix: re.Pattern[str] | None  # what phonenumbers may strip (national prefix)
+    strips: bool                       # phonenumbers strips that prefix as it is (no rewrite)
+    general: re.Pattern[str] | None    # the region's own number pattern
+    lengths: tuple[int, ...]           # its possible national lengths, sorted
+    local_only: frozenset[int]         # lengths possible only without the area code
+
+
 @functools.lru_cache(maxsize=256)
-def _region(region: str) -> tuple[int, re.Pattern[str] | None, re.Pattern[str] | None] | None:
-    """(calling code, international prefix, national prefix for parsing) of a region."""
+def _region(region: str) -> _Region | None:
     import phonenumbers
 
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
-    if meta is None or not meta.country_code:
+    if meta is None or not meta.country_code or meta.general_desc is None:
         return None
     idd = re.compile(meta.international_prefix) if meta.international_prefix else None
-    return int(meta.country_code), idd, _prefix(meta)
+    strips = bool(meta.national_prefix_for_parsing) and not meta.national_prefix_transform_rule
+    pattern = meta.general_desc.national_number_pattern
+    return _Region(int(meta.country_code), idd, _prefix(meta), strips,
+                   re.compile(pattern) if pattern else None,
+                   tuple(sorted(meta.general_desc.possible_length or ())),
+                   frozenset(meta.general_desc.possible_length_local_only or ()))
+
+
+def _strips_to(local: _Region, digits: str, end: int) -> str | None:
+    """The national number phonenumbers.parse keeps of `digits` written in the region's
+    national form with its trunk prefix, which ends at `end` ('020 7946 0018' in GB ->
+    '2079460018'): its _maybe_strip_national_prefix_carrier_code without a rewrite rule and
+    the length test after it (None: leave it to phonenumbers)."""
+    if local.general is None or not local.lengths or local.lengths[0] == -1:
+        return None
+    stripped = digits[end:]
+    if local.general.fullmatch(digits) and not local.general.fullmatch(stripped):
+        return None  # kept whole: the rule decides, the slow way
+    size = len(stripped)
+    if size in local.local_only or size < local.lengths[0]:
+        return None  # too short or local only: kept whole
+    if size <= local.lengths[-1] and size not in local.lengths:
+        return None  # an invalid length: kept whole
+    return stripped
 
 
 def fast_e164(text: str, region: str) -> str | None:
@@ -94,14 +128,22 @@ def fast_e164(text: str, region: str) -> str | None:
         local = _region(region.upper())
         if local is None:
             return None
-        cc, idd, national_prefix = local
+        cc, national_prefix = local.code, local.national_prefix
         known = _country(cc)
         # An international prefix (011 …) or the country code written first (1 416 …):
         # phonenumbers weighs those; leave them to it.
-        if known is None or (idd is not None and idd.match(digits)) \
+        if known is None or (local.idd is not None and local.idd.match(digits)) \
                 or digits.startswith(str(cc)):
             return None
         rest = digits
+        trunk = national_prefix.match(digits) if national_prefix is not None else None
+        if trunk is not None:
+            if not local.strips:
+                return None
+            stripped = _strips_to(local, digits, trunk.end())
+            if stripped is None:
+                return None
+            rest, national_prefix = stripped, None  # (stripped once, as parse does)
     if not 2 <= len(rest) <= 17 or rest[0] == "0":
         return None
     if national_prefix is not None and national_prefix.match(rest):

@@ -52,13 +52,17 @@ def test_fast_path_answers_as_the_rule_does(text: str, region: str) -> None:
     ("+34 612 34 56 78", "US", "+34612345678"),
     ("+44 20 7946 0018", "US", "+442079460018"),
     ("612 34 56 78", "ES", "+34612345678"),
+    ("020 7946 0018", "GB", "+442079460018"),   # national forms with their trunk prefix
+    ("07700 900123", "GB", "+447700900123"),
+    ("030 123456", "DE", "+4930123456"),
+    ("06 12 34 56 78", "FR", "+33612345678"),
+    ("8 029 123 45 67", "BY", "+375291234567"),
 ])
 def test_plain_numbers_take_the_fast_path(text: str, region: str, e164: str) -> None:
     assert fast_e164(text, region) == e164 == normalise_phone(text, region)
 
 
 @pytest.mark.parametrize(("text", "region"), [
-    ("020 7946 0018", "GB"),          # a trunk prefix: phonenumbers strips it
     ("011 44 20 7946 0018", "US"),    # an international prefix
     ("1 416 555 0100", "US"),         # the country code without +
     ("+1 212 555 1234 x12", "US"),    # an extension
@@ -75,6 +79,36 @@ def test_the_rest_is_left_to_the_rule(text: str, region: str) -> None:
     ("+375 8138841776", "US"), ("8 029 123 45 67", "BY"), ("+39 06 6982 1234", "US"),
     ("06 6982 1234", "IT"), ("+7 8 495 123 45 67", "RU"), ("+1 1 416 555 0100", "US")])
 def test_numbers_with_a_prefix_agree(text: str, region: str) -> None:
+    fast = fast_e164(text, region)
+    assert fast is None or fast == _slow(text, region)
+
+
+@st.composite
+def national_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    """Numbers as people write them at home: a trunk prefix, the region's example numbers
+    with a digit changed, or digits, in every region phonenumbers knows."""
+    import phonenumbers
+
+    region = draw(st.sampled_from(sorted(phonenumbers.SUPPORTED_REGIONS)))
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    kind = draw(st.sampled_from([phonenumbers.PhoneNumberType.MOBILE,
+                                 phonenumbers.PhoneNumberType.FIXED_LINE, None]))
+    example = phonenumbers.example_number_for_type(region, kind) if kind is not None else None
+    if example is not None:
+        digits = "".join(c for c in phonenumbers.format_number(
+            example, phonenumbers.PhoneNumberFormat.NATIONAL) if c.isdigit())
+        at = draw(st.integers(0, len(digits) - 1))
+        digits = digits[:at] + draw(st.sampled_from("0123456789")) + digits[at + 1:]
+    else:
+        digits = draw(st.sampled_from([meta.national_prefix or "", "0", "8", "1", ""])) + \
+            draw(st.text("0123456789", min_size=4, max_size=12))
+    return digits, region
+
+
+@settings(max_examples=3000, deadline=None)
+@given(national_numbers())
+def test_national_forms_answer_as_the_rule_does(number: tuple[str, str]) -> None:
+    text, region = number
     fast = fast_e164(text, region)
     assert fast is None or fast == _slow(text, region)
 
