@@ -125,6 +125,11 @@ def _where(flt: CustomerFilter) -> tuple[str | None, list[str], list[Any]]:
         key = text.casefold()
         clauses.append(f"c.id IN ({EMAIL_RANGE})")
         params += [key, key + "\U0010ffff"]
+    elif phone_digits(text) is not None:
+        # Phone digits: any run of them inside a number (or its national form), from the
+        # numbers' own trigram index (search_index.phone_tokens).
+        clauses.append(f"c.id IN ({PHONE_HITS})")
+        params.append(f'"{phone_digits(text)}"')
     else:
         match = fts_query(text)
         if match is None and text:
@@ -268,6 +273,19 @@ def _tier_sql(text: str) -> tuple[str, list[Any]] | None:
 
 EMAIL_RANGE = ("SELECT customer_id FROM customer_email "
                "WHERE address_key >= ? AND address_key < ?")
+#: The customers whose numbers hold a run of digits (a quoted trigram phrase).
+PHONE_HITS = ("SELECT rowid FROM customer_phone_search "
+              "WHERE customer_phone_search MATCH ?")
+
+
+def phone_digits(text: str) -> str | None:
+    """The digits of a search that is a phone number (3 or more digits and phone
+    punctuation only), else None."""
+    text = text.strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if _PHONEISH.match(text) and len(digits) >= 3 and digits.isascii():
+        return digits
+    return None
 
 
 def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
@@ -296,6 +314,10 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
+    elif clauses[1:2] == [f"c.id IN ({PHONE_HITS})"]:
+        # Start from the few numbers that hold the digits.
+        source = f"({PHONE_HITS}) p CROSS JOIN customer c ON c.id = p.rowid"
+        clauses = [clauses[0], *clauses[2:]]
     elif clauses[1:2] == [f"c.id IN ({EMAIL_RANGE})"]:
         # Start from the few addresses in the e-mail index range (CROSS JOIN keeps SQLite
         # from walking the whole name index instead).
@@ -566,7 +588,6 @@ def matched_contacts(ids: list[int], text: str) -> dict[int, tuple[str | None, s
     for cid, e164 in db.execute_sql(
             f"SELECT customer_id, e164 FROM customer_phone WHERE customer_id IN ({marks}) "
             "ORDER BY customer_id, position", ids):
-        if cid not in found and any(token.startswith(digits)
-                                    for token in phone_tokens(str(e164)).split()):
+        if cid not in found and digits in phone_tokens(str(e164)):
             found[cid] = (None, str(e164))
     return found

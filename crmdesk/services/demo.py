@@ -658,3 +658,5 @@ def _insert(conn: sqlite3.Connection, rows: list[_DemoCustomer]) -> None:
         [(r.id, r.name, " ".join(a for _, a in r.emails),
           " ".join(search_index.phone_tokens(n) for _, n in r.phones), r.company,
           " ".join(r.tags), r.notes) for r in rows])
+    search_index.write_phone_search(
+        [(r.id, " ".join(search_index.phone_tokens(n) for _, n in r.phones)) for r in rows])

@@ -101,6 +101,7 @@ def forget(cid: int) -> ForgetReport:
                       "suggestion_dismissal"):
             db.execute_sql(f"DELETE FROM {table} WHERE customer_id = ?", (cid,))
         db.execute_sql("DELETE FROM customer_fts WHERE rowid = ?", (cid,))
+        db.execute_sql("DELETE FROM customer_phone_search WHERE rowid = ?", (cid,))
         ids = [r[0] for r in db.execute_sql("SELECT id FROM interaction WHERE customer_id = ?",
                                             (cid,))]
         db.execute_sql("UPDATE interaction SET subject = '', notes = '', outcome = '' "

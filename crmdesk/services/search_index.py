@@ -13,34 +13,98 @@ _BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ"
                                "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 
 
-@functools.lru_cache(maxsize=65_536)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key used for sorting and matching names
-    ('Peña' -> 'pena', 'Łukasz' -> 'lukasz', 'Øster' -> 'oster')."""
+def fold_slowly(text: str) -> str:
+    """What `fold` computes, the long way: case-folded, decomposed (NFKD), accents dropped,
+    the letters Unicode does not decompose replaced."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.translate(_BASE_LETTERS)
+
+
+class _FoldedCharacters(dict[int, str]):
+    """fold_slowly of each character, worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_slowly(chr(code))
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key used for sorting and matching names
+    ('Peña' -> 'pena', 'Łukasz' -> 'lukasz', 'Øster' -> 'oster').
+
+    Each step of fold_slowly maps one character at a time (case folding and compatibility
+    decomposition are per character; canonical reordering only moves combining marks, which
+    are all dropped), so the fold of a text is the folds of its characters: plain ASCII is
+    its lower case, anything else one str.translate over a table filled as characters come.
+    An import folds 200,000 unique names; this takes 0.1 µs for ASCII and ~0.3 µs for
+    'García', where the long way took ~5 µs (a test compares both over every character)."""
+    return text.lower() if text.isascii() else text.translate(_FOLDED)
 
 
 def sort_name(given: str, family: str) -> str:
     return fold(f"{family.strip()} {given.strip()}".strip())
 
 
-def phone_tokens(e164: str) -> str:
-    """Every digit suffix of the number plus its national form, so any partial run of
-    digits the user remembers ('5551' in +1 905-555-1234) is a prefix of some token."""
-    import phonenumbers  # loaded on first use (start-up does not need it)
+@functools.lru_cache(maxsize=1024)
+def _trunk_prefix(country_code: int) -> str | None:
+    """The trunk prefix of a calling code ('0' for 44, '' for 1), None for no such code."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
-    digits = "".join(ch for ch in e164 if ch.isdigit())
-    tokens = [digits[i:] for i in range(len(digits) - 2)]
-    try:
-        national = phonenumbers.format_number(
-            phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.NATIONAL
-        )
-        tokens.append("".join(ch for ch in national if ch.isdigit()))
-    except phonenumbers.NumberParseException:
-        pass
-    return " ".join(dict.fromkeys(tokens))
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(country_code)
+    if not regions:
+        return None
+    if country_code == 1:
+        return ""  # NANP's '1' is the country code itself
+    for region in regions:
+        meta = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+        if meta is not None and meta.national_prefix:
+            return str(meta.national_prefix)
+    return ""
+
+
+def trunk_national(e164: str, digits: str) -> str:
+    """The national form of a stored number with its country's trunk prefix
+    ('+442079460018' -> '02079460018'), '' when its country has none (+1) or the number is
+    not in international form. From the numbering plan's metadata, without parsing."""
+    if not e164.startswith("+") or not digits.isascii():
+        return ""  # (a number kept as written may hold other digits: '+²³', '+٣٤٥')
+    for size in (1, 2, 3):
+        prefix = _trunk_prefix(int(digits[:size])) if digits[:size] else None
+        if prefix is not None:
+            return prefix + digits[size:] if prefix else ""
+    return ""
+
+
+def phone_tokens(e164: str) -> str:
+    """The search text of a stored number: its digits and its national form with the trunk
+    prefix ('+442079460018' -> '442079460018 02079460018'; '+14165550100' has no trunk
+    prefix: '14165550100'). customer_phone_search (FTS5 trigram) finds any run of 3 or more
+    of these digits anywhere in them, so any partial run the user remembers ('5551' in
+    +1 905-555-1234, '020 79' in the UK form) finds the number; customer_fts keeps the same
+    two words, so a word typed with a name ('ana 0207') finds numbers starting so.
+
+    (The phone column of customer_fts once held every digit suffix of each number: ~11 long
+    unique words per number, each written again into the three prefix indexes; 2/3 of the
+    FTS write of an import. Books written then keep those rows until a customer is next
+    saved: they find the same numbers.)"""
+    if e164[:1] == "+" and e164.isascii() and e164[1:].isdigit():
+        digits = e164[1:]  # nearly every stored number
+    else:
+        digits = "".join(ch for ch in e164 if ch.isdigit())
+    national = trunk_national(e164, digits)
+    return f"{digits} {national}" if national and national not in digits else digits
+
+
+def write_phone_search(rows: list[tuple[int, str]]) -> None:
+    """Search rows of customers' numbers: (customer id, their phone_tokens joined by spaces),
+    none for a customer without a number. The caller removed the customers' old rows."""
+    db.connection().executemany(
+        "INSERT INTO customer_phone_search (rowid, digits) VALUES (?, ?)",
+        [(cid, text) for cid, text in rows if text])
 
 
 def reindex(customer_ids: Iterable[int]) -> None:
@@ -50,6 +114,7 @@ def reindex(customer_ids: Iterable[int]) -> None:
     an FTS count is the exact number of matching customers."""
     for cid in customer_ids:
         db.execute_sql("DELETE FROM customer_fts WHERE rowid = ?", (cid,))
+        db.execute_sql("DELETE FROM customer_phone_search WHERE rowid = ?", (cid,))
         row = db.execute_sql(
             """SELECT given_name, family_name, preferred_name, occupation, company, notes
                FROM customer WHERE id = ? AND archived_at IS NULL""",
@@ -70,3 +135,4 @@ def reindex(customer_ids: Iterable[int]) -> None:
             (cid, f"{given} {family} {preferred}", " ".join(emails), " ".join(phones),
              f"{occupation} {company}", " ".join(tags), notes),
         )
+        write_phone_search([(cid, " ".join(phones))])

@@ -704,6 +704,8 @@ def _delete_local(table: Table, uid: str) -> None:
     elif table.name == "customer":
         db.execute_sql("DELETE FROM customer_fts WHERE rowid = (SELECT id FROM customer "
                        "WHERE uid = ?)", (uid,))
+        db.execute_sql("DELETE FROM customer_phone_search WHERE rowid = (SELECT id FROM "
+                       "customer WHERE uid = ?)", (uid,))
     db.execute_sql(f"DELETE FROM {table.name} WHERE uid = ?", (uid,))
 
 
@@ -1152,6 +1154,8 @@ def _bulk_fts(known: dict[str, str] | None = None) -> None:
     db.connection().executemany(
         "INSERT INTO customer_fts (rowid, name, emails, phones, company, tags, notes) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    db.execute_sql("DELETE FROM customer_phone_search")
+    search_index.write_phone_search([(int(r[0]), str(r[3])) for r in rows])
     db.execute_sql("DELETE FROM interaction_fts")
     db.execute_sql("INSERT INTO interaction_fts (rowid, subject, notes, outcome) "
                    "SELECT id, subject, notes, outcome FROM interaction")

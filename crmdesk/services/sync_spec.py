@@ -210,6 +210,7 @@ LOCAL_TABLES: dict[str, str] = {
     "schema_version": "the book's own schema version",
     "audit_entry": "travels by its own path (AUDIT_KIND): one hash chain per device",
     "customer_fts": "search index: derived from the customers on each replica",
+    "customer_phone_search": "search index of the phone numbers: derived on each replica",
     "interaction_fts": "search index: derived from the interactions on each replica",
     "customer_count": "derived by triggers from the customers each replica holds",
     "change_counter": "this book's cache key for figures: derived locally",

@@ -35,6 +35,9 @@ def _by_uid() -> dict[str, list[tuple[Any, ...]]]:
     return {"customers": db.execute_sql(
                 "SELECT c.uid, f.name, f.emails, f.phones, f.company, f.tags, f.notes FROM "
                 "customer_fts f JOIN customer c ON c.id = f.rowid ORDER BY c.uid").fetchall(),
+            "phones": db.execute_sql(
+                "SELECT c.uid, s.digits FROM customer_phone_search s JOIN customer c "
+                "ON c.id = s.rowid ORDER BY c.uid").fetchall(),
             "interactions": db.execute_sql(
                 "SELECT i.uid, f.subject, f.notes, f.outcome FROM interaction_fts f "
                 "JOIN interaction i ON i.id = f.rowid ORDER BY i.uid").fetchall(),

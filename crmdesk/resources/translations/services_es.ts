@@ -1063,6 +1063,7 @@
     </message>
     <message>
         <source>photo is a web link: not downloaded</source>
+        <extracomment>Every property _extra keeps (the others are not looked at there).</extracomment>
         <translation>la foto es un enlace web: no se descarga</translation>
     </message>
     <message>

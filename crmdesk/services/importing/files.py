@@ -10,6 +10,7 @@ from pathlib import Path
 from crmdesk.services import texts
 from crmdesk.services.importing import csv_reader, text_encoding, vcard_reader
 from crmdesk.services.importing.contact import ImportedContact
+from crmdesk.services.importing.speed import without_gc
 from crmdesk.services.texts import QT_TRANSLATE_NOOP, translate
 
 MAX_FILE = 256_000_000  # bytes of a vCard or CSV file (100,000 contacts are ~30 MB)
@@ -150,6 +151,7 @@ def read_path(path: Path) -> ReadFile:
     return read_bytes(read_regular(path), path)
 
 
+@without_gc
 def read_bytes(raw: bytes, path: Path) -> ReadFile:
     if not raw.strip():
         raise UnreadableFile(translate("importing", "{file} is empty.").format(file=path.name))
@@ -196,6 +198,7 @@ def read_bytes(raw: bytes, path: Path) -> ReadFile:
     return ReadFile(path, "csv", csv_reader.to_contacts(table, mapping), notes, table, mapping)
 
 
+@without_gc
 def remap(read: ReadFile, mapping: list[str]) -> ReadFile:
     """The same CSV file read again with the columns mapped as the person chose."""
     assert read.table is not None
