@@ -97,14 +97,21 @@ class OfficeSync(Translatable):
         self.banner.setStyleSheet("QLabel { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 4px; }")
         self.banner.hide()
-        layout = window.profile.layout()
-        if layout is not None:
-            layout.insertWidget(0, self.banner)
         self._build_actions()
         for signal in (window.hub.customers_changed, window.hub.interactions_changed,
                        window.hub.loyalty_changed):
             signal.connect(self._local_change)
-        window.profile.customer_shown.connect(lambda _cid: self.banner.hide())
+
+        def on_profile() -> None:  # the profile is built after the first paint
+            layout = window.profile.layout()
+            if layout is not None:
+                layout.insertWidget(0, self.banner)
+            window.profile.customer_shown.connect(lambda _cid: self.banner.hide())
+
+        if hasattr(window, "when_pages_built"):
+            window.when_pages_built(on_profile)
+        else:
+            on_profile()
 
     # --- menus ---------------------------------------------------------------------------
     def _action(self, text: str, tip: str, slot: Any, shortcut: str = "") -> QAction:

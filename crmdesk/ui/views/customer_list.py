@@ -159,7 +159,8 @@ class CustomerListView(Translatable, QWidget):
         self.mine = QCheckBox(self.tr("My clients"))
         self.mine.setAccessibleName(self.tr("Only my clients"))
         self.mine.setToolTip(self.tr("Only the customers you look after (owner = you)"))
-        self.mine.setVisible(not archived)
+        if archived:  # (setVisible(True) on a widget without a parent yet opens a window)
+            self.mine.setVisible(False)
         # An empty result says what was searched and offers to clear it.
         self.no_match = QLabel()
         self.no_match.setWordWrap(True)
