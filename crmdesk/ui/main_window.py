@@ -220,7 +220,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
     #: the pages built on first use (see _build_pages)
     LAZY_PAGES = frozenset({"customers", "profile", "timeline", "loyalty", "summary_view",
                             "detail_tabs", "splitter", "trash", "restore_button", "trash_page",
-                            "board", "interaction_log"})
+                            "board", "interaction_log", "agenda", "reschedule"})
 
     def __getattr__(self, name: str) -> Any:
         """A page not built yet is built when first asked for (only names not found)."""
@@ -234,8 +234,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         return bool(self.__dict__.get("_pages_built"))
 
     def when_pages_built(self, call: Any) -> None:
-        """Run `call()` once the pages exist (at once if they do)."""
-        if self.pages_built:
+        """Run `call()` as the pages are built (at once if they are)."""
+        if self.pages_built or self.__dict__.get("_pages_building"):
             call()
         else:
             self.__dict__.setdefault("_page_hooks", []).append(call)
@@ -329,6 +329,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
                 self.tr("Suggested: no interaction for {days} days")
                 .format(days=lifecycle.reactivation_days())))
         self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
+        for call in self.__dict__.pop("_page_hooks", []):  # pages of other modules (Agenda)
+            call()
         from crmdesk.ui import context_menus
 
         context_menus.install(self)
@@ -343,8 +345,6 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         self.customers.sort_best_match()  # saved columns carry a sort indicator: not kept
         self._pages_built = True
         self._pages_building = False
-        for call in self.__dict__.pop("_page_hooks", []):
-            call()
         self.apply_permissions()
 
     def _build_menus(self) -> None:
