@@ -174,3 +174,26 @@ def test_the_demo_builder_leaves_the_steps_in_step(book: object) -> None:
     now = dt.datetime.now(dt.UTC)
     assert _counts(now - dt.timedelta(days=365), now) == _walked(now - dt.timedelta(days=365),
                                                                  now)
+
+
+def test_the_funnel_reads_index_ranges_only(book: object) -> None:
+    """Every statement of the funnel is a range of a covering index: no walk of the stage
+    history or of the customers (at a million customers a walk is seconds)."""
+    cid = _customer(day(-3), "knowledge")
+    lifecycle.move([cid], "acquisition")
+    statements: list[str] = []
+    connection = db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        lifecycle.funnel(day(-10), day(400))
+    finally:
+        connection.set_trace_callback(None)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")
+               and "sqlite_master" not in s]
+    assert selects
+    for sql in selects:
+        plan = [str(r[-1]) for r in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
+        for line in plan:
+            assert not line.startswith("SCAN") or "COVERING INDEX" in line, (sql, plan)
+            if "stage_step" in line or "customer" in line:
+                assert "INDEX" in line, (sql, plan)
