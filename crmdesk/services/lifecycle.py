@@ -328,14 +328,17 @@ def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
         for stage, n in db.execute_sql(sql, params):
             entered[stage] = entered.get(stage, 0) + sign * n
 
-    # Moves into a stage in the period that were the customer's first entry into it there.
-    add("SELECT to_stage, count(*) FROM stage_step INDEXED BY stage_step_entered "
-        "WHERE changed_at >= ? AND changed_at < ? AND (prev_entry IS NULL OR prev_entry < ?) "
-        "GROUP BY to_stage", (lo, hi, lo))
-    # Added in the period: by the stage they are in now, except that those who moved since
-    # count in the stage they were added in (their first move's from_stage).
-    add("SELECT stage, count(*) FROM customer INDEXED BY customer_created_stage "
-        "WHERE created_at >= ? AND created_at < ? GROUP BY stage", (lo, hi))
+    # (One range of an index per stage: a GROUP BY over the period would sort it.)
+    for stage in list(entered):  # (the rows are the stages of the order, only)
+        # Moves into the stage in the period that were the customer's first entry there...
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_entered "
+            "WHERE to_stage = ? AND changed_at >= ? AND changed_at < ? "
+            "AND (prev_entry IS NULL OR prev_entry < ?)", (stage, stage, lo, hi, lo))
+        # ...and the customers added in the period who are in it now...
+        add("SELECT ?, count(*) FROM customer INDEXED BY customer_created_stage "
+            "WHERE stage = ? AND created_at >= ? AND created_at < ?", (stage, stage, lo, hi))
+    # ...except that those who moved since count in the stage they were added in (their
+    # first move's from_stage).
     add("SELECT now_stage, count(*) FROM stage_step INDEXED BY stage_step_added "
         "WHERE added_at >= ? AND added_at < ? GROUP BY now_stage", (lo, hi), -1)
     add("SELECT from_stage, count(*) FROM stage_step INDEXED BY stage_step_added "

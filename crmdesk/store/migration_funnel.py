@@ -38,7 +38,7 @@ TABLE = """CREATE TABLE stage_step (
 INDEXES = [
     "CREATE INDEX stage_step_customer ON stage_step (customer_id)",
     # entered: moves into a stage in the period whose previous entry came before it
-    "CREATE INDEX stage_step_entered ON stage_step (changed_at, to_stage, prev_entry)",
+    "CREATE INDEX stage_step_entered ON stage_step (to_stage, changed_at, prev_entry)",
     # moved on: moves between two stages in the period, whose stay began in it
     "CREATE INDEX stage_step_moved ON stage_step (from_stage, to_stage, changed_at, "
     "stay_start, prev_same_start)",
@@ -46,7 +46,7 @@ INDEXES = [
     "CREATE INDEX stage_step_added ON stage_step (added_at, from_stage, now_stage) "
     "WHERE added_at IS NOT NULL",
     # the customers added in the period, by the stage they are in now
-    "CREATE INDEX customer_created_stage ON customer (created_at, stage)",
+    "CREATE INDEX customer_created_stage ON customer (stage, created_at)",
 ]
 
 
