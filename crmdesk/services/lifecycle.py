@@ -337,12 +337,14 @@ def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
         # ...and the customers added in the period who are in it now...
         add("SELECT ?, count(*) FROM customer INDEXED BY customer_created_stage "
             "WHERE stage = ? AND created_at >= ? AND created_at < ?", (stage, stage, lo, hi))
-    # ...except that those who moved since count in the stage they were added in (their
-    # first move's from_stage).
-    add("SELECT now_stage, count(*) FROM stage_step INDEXED BY stage_step_added "
-        "WHERE added_at >= ? AND added_at < ? GROUP BY now_stage", (lo, hi), -1)
-    add("SELECT from_stage, count(*) FROM stage_step INDEXED BY stage_step_added "
-        "WHERE added_at >= ? AND added_at < ? GROUP BY from_stage", (lo, hi))
+        # ...except that those who moved since count in the stage they were added in
+        # (their first move's from_stage).
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_added_now "
+            "WHERE now_stage = ? AND added_at >= ? AND added_at < ? "
+            "AND added_at IS NOT NULL", (stage, stage, lo, hi), -1)
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_added "
+            "WHERE from_stage = ? AND added_at >= ? AND added_at < ? "
+            "AND added_at IS NOT NULL", (stage, stage, lo, hi))
     rows = []
     for stage, label in order:
         came, moved = entered[stage], 0

@@ -43,7 +43,9 @@ INDEXES = [
     "CREATE INDEX stage_step_moved ON stage_step (from_stage, to_stage, changed_at, "
     "stay_start, prev_same_start)",
     # added in the period (customers that moved since)
-    "CREATE INDEX stage_step_added ON stage_step (added_at, from_stage, now_stage) "
+    "CREATE INDEX stage_step_added ON stage_step (from_stage, added_at) "
+    "WHERE added_at IS NOT NULL",
+    "CREATE INDEX stage_step_added_now ON stage_step (now_stage, added_at) "
     "WHERE added_at IS NOT NULL",
     # the median stay of those who left a stage in the period: a walk in stay order that
     # stops at the middle (at 1,000,000 customers 0.23 s for a year's funnel, not 2.5 s of
