@@ -224,7 +224,7 @@ def build_demo(count: int, seed: int = 1,
     conn = db.connection()
     now = utcnow()
     today = dt.date.today()
-    from crmdesk.store import migrations
+    from crmdesk.store import migration_funnel, migrations
 
     with db.atomic() as txn:
         # A bulk load: the per-row triggers keeping last contact / next follow-up are off
@@ -232,6 +232,9 @@ def build_demo(count: int, seed: int = 1,
         # ever sees the book without them) and the figures are computed once at the end.
         for trigger, _sql in migrations.CONTACT_TRIGGERS:
             conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        funnel_steps = migration_funnel.present(db)  # the funnel's steps: once, at the end
+        if funnel_steps:
+            migration_funnel.drop_triggers(db)
         for name, role in STAFF:
             conn.execute("INSERT OR IGNORE INTO staff (name, role, active, created_at) "
                          "VALUES (?, ?, 1, ?)", (name, role, now.strftime("%Y-%m-%dT%H:%M:%SZ")))
@@ -266,6 +269,9 @@ def build_demo(count: int, seed: int = 1,
                      "AND f.status = 'open') WHERE id >= ?", (next_id,))
         for _trigger, sql in migrations.CONTACT_TRIGGERS:
             conn.execute(sql)
+        if funnel_steps:
+            migration_funnel.rebuild(db)
+            migration_funnel.create_triggers(db)
         loyalty_ledger.expire_due(now)
     # Fold the big transaction into the book now, rather than leave a WAL of hundreds of MB
     # for the next start to read through.

@@ -89,6 +89,16 @@ def check_book() -> CheckReport:
     if kept != {0: customers - archived, 1: archived}:
         report.problems.append(f"Customer counts out of step: {kept.get(0)} active and "
                                f"{kept.get(1)} in Trash recorded")
+    from crmdesk.store import migration_funnel
+
+    if migration_funnel.present(db):  # the funnel's steps kept by triggers (issue 17)
+        off_steps = migration_funnel.out_of_step(db)
+        if off_steps:
+            report.problems.append(f"Funnel steps out of step with the stage history: "
+                                   f"{off_steps:,} rows differ")
+        else:
+            steps = db.execute_sql("SELECT count(*) FROM stage_step").fetchone()[0]
+            report.findings.append(f"Funnel steps: ok ({steps:,} stage changes)")
     # An organisation works for no one and no client works for themselves (what a save
     # refuses; a merge or two laptops' edits must not make it either).
     bad_orgs = db.execute_sql(

@@ -20,6 +20,7 @@ from crmdesk.services import (
 )
 from crmdesk.services.customer_query import CustomerFilter
 from crmdesk.services.texts import translate
+from crmdesk.store import migration_funnel
 from crmdesk.store.db import db
 from crmdesk.store.models import utcnow
 
@@ -317,8 +318,57 @@ def funnel(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
 
     A customer counts once per stage, from the first time they entered it in the period; they
     moved on when their last move from that stage to the next one in the period came after
-    that. (Counted in Python from two range reads; one SQL statement grouping the same rows
-    was no faster.)"""
+    that. Counted from index ranges of `stage_step`, the history's steps kept ahead by
+    triggers (store/migration_funnel.py); `funnel_by_walk` walks the history instead."""
+    lo, hi = _ts(since), _ts(until)
+    order = stages()
+    nxt = {key: order[i + 1][0] for i, (key, _) in enumerate(order[:-1])}
+    if not migration_funnel.present(db):
+        return funnel_by_walk(since, until)
+    entered = dict.fromkeys((k for k, _ in order), 0)
+
+    def add(sql: str, params: tuple[str, ...], sign: int = 1) -> None:
+        for stage, n in db.execute_sql(sql, params):
+            entered[stage] = entered.get(stage, 0) + sign * n
+
+    # (One range of an index per stage: a GROUP BY over the period would sort it.)
+    for stage in list(entered):  # (the rows are the stages of the order, only)
+        # Moves into the stage in the period that were the customer's first entry there...
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_entered "
+            "WHERE to_stage = ? AND changed_at >= ? AND changed_at < ? "
+            "AND (prev_entry IS NULL OR prev_entry < ?)", (stage, stage, lo, hi, lo))
+        # ...and the customers added in the period who are in it now...
+        add("SELECT ?, count(*) FROM customer INDEXED BY customer_created_stage "
+            "WHERE stage = ? AND created_at >= ? AND created_at < ?", (stage, stage, lo, hi))
+        # ...except that those who moved since count in the stage they were added in
+        # (their first move's from_stage).
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_added_now "
+            "WHERE now_stage = ? AND added_at >= ? AND added_at < ? "
+            "AND added_at IS NOT NULL", (stage, stage, lo, hi), -1)
+        add("SELECT ?, count(*) FROM stage_step INDEXED BY stage_step_added "
+            "WHERE from_stage = ? AND added_at >= ? AND added_at < ? "
+            "AND added_at IS NOT NULL", (stage, stage, lo, hi))
+    rows = []
+    for stage, label in order:
+        came, moved = entered[stage], 0
+        if stage in nxt:
+            # Moved on from a stay that began in the period, once a customer: their first
+            # such move unless the one before it also began in the period.
+            moved = int(db.execute_sql(
+                "SELECT count(*) FROM stage_step INDEXED BY stage_step_moved "
+                "WHERE from_stage = ? AND to_stage = ? AND changed_at >= ? AND changed_at < ? "
+                "AND stay_start >= ? AND stay_start <= changed_at "
+                "AND (prev_same_start IS NULL OR prev_same_start < ?)",
+                (stage, nxt[stage], lo, hi, lo, lo)).fetchone()[0])
+        rows.append(FunnelRow(stage, label, came, moved,
+                              moved / came if came and stage in nxt else None,
+                              _median_stay(stage, lo, hi)))
+    return rows
+
+
+def funnel_by_walk(since: dt.datetime, until: dt.datetime) -> list[FunnelRow]:
+    """The same cohort as `funnel`, walked in Python from the stage history itself (two range
+    reads; ~7 s at 1,000,000 customers): what `funnel` is checked against."""
     lo, hi = _ts(since), _ts(until)
     order = stages()
     nxt = {key: order[i + 1][0] for i, (key, _) in enumerate(order[:-1])}
@@ -364,8 +414,12 @@ def _median_stay(stage: str, lo: str, hi: str) -> float | None:
     n = db.execute_sql(f"SELECT count(*) {where}", (stage, lo, hi)).fetchone()[0]
     if not n:
         return None
+    # The middle one or two, walking the stage's stays in order (no sort of the period's):
+    walk = where.replace("stage_change_from", "stage_change_stay")
+    if not migration_funnel.present(db):
+        walk = where
     middle = [r[0] for r in db.execute_sql(
-        f"SELECT stay_seconds {where} ORDER BY stay_seconds LIMIT ? OFFSET ?",
+        f"SELECT stay_seconds {walk} ORDER BY stay_seconds LIMIT ? OFFSET ?",
         (stage, lo, hi, 2 - n % 2, (n - 1) // 2))]
     return float(statistics.fmean(middle)) / 86400
 

@@ -1266,6 +1266,10 @@ def _fill_tables(rep: PullReport, indexes: list[tuple[str, str]],
     if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
                       ).fetchone():
         db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
+    from crmdesk.store import migration_funnel
+
+    if migration_funnel.present(db):  # the funnel's steps, from the history received
+        migration_funnel.rebuild(db)
     for _name, sql in triggers:
         db.execute_sql(sql)
     t0 = rep.clock("balances", t0)

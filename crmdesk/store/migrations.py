@@ -14,7 +14,7 @@ from pathlib import Path
 
 import peewee
 
-from crmdesk.store import migration_messages, migration_phones, migration_sync2
+from crmdesk.store import migration_funnel, migration_messages, migration_phones, migration_sync2
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -541,7 +541,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      migration_sync2.sync_coverage,
                      migration_sync2.customer_aliases,
                      _reward_spanish_names,
-                     migration_phones.phone_search]
+                     migration_phones.phone_search,
+                     migration_funnel.step]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -565,6 +566,8 @@ CUSTOMER_ALIAS_VERSION = STEPS.index(migration_sync2.customer_aliases) + 1
 REWARD_NAMES_VERSION = STEPS.index(_reward_spanish_names) + 1
 #: The version whose phone numbers are searched in customer_phone_search (issue 17).
 PHONE_SEARCH_VERSION = STEPS.index(migration_phones.phone_search) + 1
+#: The version whose funnel steps are kept ahead by triggers (stage_step, issue 17).
+FUNNEL_STEPS_VERSION = STEPS.index(migration_funnel.step) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -58,14 +58,16 @@ class AccountActions(Translatable):
                 action.setEnabled(False)
                 action.setToolTip(self.tr("{spec_tip} — not for your role ({role})")
                                   .format(spec_tip=spec_tip, role=role))
-        on_list = self.pages.currentWidget() is self.splitter
-        on_trash = self.pages.currentWidget() is self.trash_page
+        built = getattr(self, "pages_built", True)  # (the pages come after the first paint)
+        on_list = built and self.pages.currentWidget() is self.splitter
+        on_trash = built and self.pages.currentWidget() is self.trash_page
         self.actions["archive"].setEnabled(on_list and access.can("delete"))
         self.actions["restore"].setEnabled(on_trash and access.can("delete"))
-        self.restore_button.setEnabled(access.can("delete"))
+        if built:
+            self.restore_button.setEnabled(access.can("delete"))
+            self.loyalty.set_permissions(access.can("print"), access.can("adjust_points"))
         self.actions["switch_user"].setEnabled(access.accounts_exist())
         self.actions["my_password"].setEnabled(me.signed_in)
-        self.loyalty.set_permissions(access.can("print"), access.can("adjust_points"))
         # Whether there is a keyring, and what it holds, is asked when the File menu opens
         # (refresh_remember_passphrase): loading keyring costs ~450 ms, not for every start.
         remember = self.actions["remember_passphrase"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from crmdesk.i18n import Translatable
 from crmdesk.services import access, interactions, schedule
@@ -21,10 +21,11 @@ class _Plurals(Translatable):
         return self.tr("%n follow-up(s)", "", n)
 
 
-def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
-    view = AgendaView()
-    view.person = window.current_user
-    index = window.pages.addWidget(view)
+def install(window) -> None:  # type: ignore[no-untyped-def]
+    """The Agenda's navigation entry now; its page (and what it does) with the window's other
+    pages, right after the first paint (window.when_pages_built)."""
+    placeholder = QWidget()
+    index = window.pages.addWidget(placeholder)
     item = QTreeWidgetItem([QCoreApplication.translate("AgendaActions", "Agenda")])
     item.setData(0, icons.NAV_KEY_ROLE, "Agenda")
     item.setData(0, Qt.ItemDataRole.UserRole, ("page", index))
@@ -33,6 +34,22 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
                                                                    "reschedule"))
     window.nav.insertTopLevelItem(window.nav.indexOfTopLevelItem(window.nav_today) + 1, item)
     window.nav_agenda = item
+    # My day's scope where the person left it (My day is the first page: before the paint)
+    today = window.today
+    today.scope.blockSignals(True)
+    today.set_scope(str(window.qsettings.value("myday/scope", "mine")))
+    today.scope.blockSignals(False)
+    today.scope_changed.connect(lambda scope: window.qsettings.setValue("myday/scope", scope))
+    window.when_pages_built(lambda: _build(window, index, item))
+
+
+def _build(window, index: int, item: QTreeWidgetItem) -> AgendaView:  # type: ignore[no-untyped-def]
+    view = AgendaView()
+    view.person = window.current_user
+    placeholder = window.pages.widget(index)
+    window.pages.insertWidget(index, view)
+    window.pages.removeWidget(placeholder)
+    placeholder.deleteLater()
 
     def on_page(current: QTreeWidgetItem | None, _previous: object = None) -> None:
         if current is item and view.stale:
@@ -100,15 +117,12 @@ def install(window) -> AgendaView:  # type: ignore[no-untyped-def]
     view.scope.currentIndexChanged.connect(
         lambda: window.qsettings.setValue("agenda/scope", view.scope.currentData())
     )
-    today = window.today
-    today.scope.blockSignals(True)
-    today.set_scope(str(window.qsettings.value("myday/scope", "mine")))
-    today.scope.blockSignals(False)
-    today.scope_changed.connect(lambda scope: window.qsettings.setValue("myday/scope", scope))
     view.open_customer.connect(window.show_customer)
     view.reschedule_requested.connect(reschedule)
     window.hub.interactions_changed.connect(changed)
     window.nav.currentItemChanged.connect(on_page)
     window.agenda = view
     window.reschedule = reschedule
+    if window.nav.currentItem() is item:  # built on the way to it
+        view.reload()
     return view

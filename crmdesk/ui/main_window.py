@@ -54,13 +54,6 @@ from crmdesk.ui.events import EventHub
 from crmdesk.ui.lifecycle_actions import LifecycleActions
 from crmdesk.ui.loyalty_actions import LoyaltyActions
 from crmdesk.ui.message_actions import MessageActions
-from crmdesk.ui.views.board import BoardView
-from crmdesk.ui.views.customer_list import CustomerListView
-from crmdesk.ui.views.interaction_log import InteractionLogView
-from crmdesk.ui.views.loyalty_tab import LoyaltyTab
-from crmdesk.ui.views.profile import ProfileEditor
-from crmdesk.ui.views.summary import SummaryView
-from crmdesk.ui.views.timeline import TimelineView
 from crmdesk.ui.views.today import TodayView
 from crmdesk.ui.widgets import vocabulary, wheel_guard
 
@@ -118,51 +111,15 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
             "lock_after": self.edit_lock_after,
             "remember_passphrase": self.toggle_remember_passphrase,
         })
-        self.customers = CustomerListView(archived=False)
-        self.customers.me = lambda: (self.user_combo.currentText()
-                                     if self.user_combo.currentData() is not None else "")
-        self.profile = ProfileEditor(self.region)
-        self.customers.setMinimumWidth(320)
-        self.timeline = TimelineView()
-        self.loyalty = LoyaltyTab()
-        self.summary_view = SummaryView()
-        self.detail_tabs = QTabWidget()
-        # read first, edit on demand
-        self.detail_tabs.addTab(self.summary_view, self.tr("S&ummary"))
-        self.detail_tabs.addTab(self.profile, self.tr("&Profile"))
-        self.detail_tabs.addTab(self.timeline, self.tr("Ti&meline"))
-        self.detail_tabs.addTab(self.loyalty, self.tr("Lo&yalty"))
-        self.detail_tabs.setMinimumWidth(380)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.customers)
-        self.splitter.addWidget(self.detail_tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([700, 560])
-
-        self.trash = CustomerListView(archived=True)
-        restore = QPushButton(self.tr("Restore selected"))
-        restore.setToolTip(self.tr("Bring the selected customers back to the customer list"))
-        restore.clicked.connect(self.restore_selected)
-        trash_page = QWidget()
-        trash_layout = QVBoxLayout(trash_page)
-        hint = QLabel(self.tr("Archived customers stay here, with everything the book knows about "
-                      "them. Restore brings them back to the list."))
-        hint.setWordWrap(True)
-        trash_layout.addWidget(hint)
-        trash_layout.addWidget(self.trash, 1)
-        trash_layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignRight)
-        self.restore_button = restore
-
         self.today = TodayView()
         self.today.person = self.current_user  # My day is the day of who works now
-        self.board = BoardView()
-        self.interaction_log = InteractionLogView()
-        self.trash_page = trash_page
         self.pages = QStackedWidget()
-        for page in (self.today, self.splitter, self.board, self.interaction_log, trash_page):
-            self.pages.addWidget(page)
+        # My day is the first page; the others (the customer list and profile, the board, the
+        # interaction log, the Trash) are built on first use (_build_pages): right after the
+        # first paint, or at once when something asks for one of them.
+        self.pages.addWidget(self.today)
+        for _ in range(4):
+            self.pages.addWidget(QWidget())
 
         self.nav = QTreeWidget()
         self.nav.setHeaderHidden(True)
@@ -207,29 +164,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         self.book_label = QLabel()
         self.statusBar().addPermanentWidget(self.book_label)
 
-        self.customers.current_changed.connect(self._customer_selected)
-        self.customers.activated.connect(self._open_profile)
-        self.trash.activated.connect(lambda _cid: self.restore_selected())
-        self.profile.save_button.clicked.connect(self.save)
-        self.profile.revert_button.clicked.connect(self.cancel_edit)
-        self.profile.dirty_changed.connect(self._dirty_changed)
         self.hub.customers_changed.connect(self._customers_changed)
         self.hub.interactions_changed.connect(self._interactions_changed)
-        self.timeline.log_requested.connect(self.log_interaction)
-        self.timeline.follow_up_requested.connect(self.add_follow_up)
-        self.timeline.edit_requested.connect(self.edit_interaction)
-        self.timeline.done_requested.connect(self.follow_up_done)
-        self.profile.customer_shown.connect(self.loyalty.show_customer)
-        self.profile.customer_shown.connect(self.summary_view.show_customer)
-        self.summary_view.edit_requested.connect(self.edit_section)
         for signal in (self.hub.interactions_changed, self.hub.loyalty_changed):
             signal.connect(lambda ids: self.summary_view.customer_id in ids
                            and self.summary_view.reload())
-        self.loyalty.purchase_requested.connect(self.record_purchase)
-        self.loyalty.redeem_requested.connect(self.redeem_points)
-        self.loyalty.points_requested.connect(self.adjust_points)
-        self.loyalty.statement_requested.connect(self.customer_statement)
-        self.loyalty.reverse_requested.connect(self.reverse_purchase)
         self.hub.loyalty_changed.connect(self._loyalty_changed)
         self.hub.programme_changed.connect(self._programme_changed)
         self.today.open_customer.connect(self.show_customer)
@@ -238,16 +177,6 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         self.today.capture_requested.connect(self.quick_capture)
         self.today.import_requested.connect(self.import_contacts)
         self.today.scope_changed.connect(lambda _s: self._update_nav_counts())
-        self.interaction_log.customer_requested.connect(self.show_customer)
-        self.board.move_requested.connect(self.move_customers)
-        self.board.reason_move_requested.connect(self.move_customers)
-        self.board.open_customer.connect(self.show_customer)
-        self.board.suggestion_accepted.connect(
-            lambda cid: self.move_customers(
-                [cid], "reactivation",
-                self.tr("Suggested: no interaction for {days} days")
-                .format(days=lifecycle.reactivation_days())))
-        self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
@@ -268,9 +197,6 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         from crmdesk.ui import agenda_actions
 
         agenda_actions.install(self)
-        from crmdesk.ui import context_menus
-
-        context_menus.install(self)
         self.window_lock.locked_changed.connect(
             lambda locked: None if locked else self.reminder_center.unlocked())
         # Nothing but the first paint before the window shows: the book's data (My day, the
@@ -290,6 +216,136 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         from crmdesk.ui import chrome
 
         chrome.install(self)  # icons, steady toolbar labels, Help (F1, Ctrl+/), About
+
+    #: the pages built on first use (see _build_pages)
+    LAZY_PAGES = frozenset({"customers", "profile", "timeline", "loyalty", "summary_view",
+                            "detail_tabs", "splitter", "trash", "restore_button", "trash_page",
+                            "board", "interaction_log", "agenda", "reschedule"})
+
+    def __getattr__(self, name: str) -> Any:
+        """A page not built yet is built when first asked for (only names not found)."""
+        if name in MainWindow.LAZY_PAGES and not self.__dict__.get("_pages_building"):
+            self._build_pages()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def pages_built(self) -> bool:
+        return bool(self.__dict__.get("_pages_built"))
+
+    def when_pages_built(self, call: Any) -> None:
+        """Run `call()` as the pages are built (at once if they are)."""
+        if self.pages_built or self.__dict__.get("_pages_building"):
+            call()
+        else:
+            self.__dict__.setdefault("_page_hooks", []).append(call)
+
+    def _build_pages(self) -> None:
+        """The customer list and profile, the board, the interaction log and the Trash: not
+        needed for the first paint (the window opens on My day), so built right after it
+        (finish_loading) or when first asked for, with their connections and saved state."""
+        if self.__dict__.get("_pages_built") or self.__dict__.get("_pages_building"):
+            return
+        self._pages_building = True
+        from crmdesk.ui.views.board import BoardView
+        from crmdesk.ui.views.customer_list import CustomerListView
+        from crmdesk.ui.views.interaction_log import InteractionLogView
+        from crmdesk.ui.views.loyalty_tab import LoyaltyTab
+        from crmdesk.ui.views.profile import ProfileEditor
+        from crmdesk.ui.views.summary import SummaryView
+        from crmdesk.ui.views.timeline import TimelineView
+
+        self.customers = CustomerListView(archived=False)
+        self.customers.me = lambda: (self.user_combo.currentText()
+                                     if self.user_combo.currentData() is not None else "")
+        self.profile = ProfileEditor(self.region)
+        self.customers.setMinimumWidth(320)
+        self.timeline = TimelineView()
+        self.loyalty = LoyaltyTab()
+        self.summary_view = SummaryView()
+        self.detail_tabs = QTabWidget()
+        # read first, edit on demand
+        self.detail_tabs.addTab(self.summary_view, self.tr("S&ummary"))
+        self.detail_tabs.addTab(self.profile, self.tr("&Profile"))
+        self.detail_tabs.addTab(self.timeline, self.tr("Ti&meline"))
+        self.detail_tabs.addTab(self.loyalty, self.tr("Lo&yalty"))
+        self.detail_tabs.setMinimumWidth(380)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.customers)
+        self.splitter.addWidget(self.detail_tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 560])
+
+        self.trash = CustomerListView(archived=True)
+        restore = QPushButton(self.tr("Restore selected"))
+        restore.setToolTip(self.tr("Bring the selected customers back to the customer list"))
+        restore.clicked.connect(self.restore_selected)
+        trash_page = QWidget()
+        trash_layout = QVBoxLayout(trash_page)
+        hint = QLabel(self.tr("Archived customers stay here, with everything the book knows about "
+                      "them. Restore brings them back to the list."))
+        hint.setWordWrap(True)
+        trash_layout.addWidget(hint)
+        trash_layout.addWidget(self.trash, 1)
+        trash_layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignRight)
+        self.restore_button = restore
+
+        self.board = BoardView()
+        self.interaction_log = InteractionLogView()
+        self.trash_page = trash_page
+        for index, page in enumerate((self.splitter, self.board, self.interaction_log,
+                                      trash_page), start=1):
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.customers.current_changed.connect(self._customer_selected)
+        self.customers.activated.connect(self._open_profile)
+        self.trash.activated.connect(lambda _cid: self.restore_selected())
+        self.profile.save_button.clicked.connect(self.save)
+        self.profile.revert_button.clicked.connect(self.cancel_edit)
+        self.profile.dirty_changed.connect(self._dirty_changed)
+        self.timeline.log_requested.connect(self.log_interaction)
+        self.timeline.follow_up_requested.connect(self.add_follow_up)
+        self.timeline.edit_requested.connect(self.edit_interaction)
+        self.timeline.done_requested.connect(self.follow_up_done)
+        self.profile.customer_shown.connect(self.loyalty.show_customer)
+        self.profile.customer_shown.connect(self.summary_view.show_customer)
+        self.summary_view.edit_requested.connect(self.edit_section)
+        self.loyalty.purchase_requested.connect(self.record_purchase)
+        self.loyalty.redeem_requested.connect(self.redeem_points)
+        self.loyalty.points_requested.connect(self.adjust_points)
+        self.loyalty.statement_requested.connect(self.customer_statement)
+        self.loyalty.reverse_requested.connect(self.reverse_purchase)
+        self.interaction_log.customer_requested.connect(self.show_customer)
+        self.board.move_requested.connect(self.move_customers)
+        self.board.reason_move_requested.connect(self.move_customers)
+        self.board.open_customer.connect(self.show_customer)
+        self.board.suggestion_accepted.connect(
+            lambda cid: self.move_customers(
+                [cid], "reactivation",
+                self.tr("Suggested: no interaction for {days} days")
+                .format(days=lifecycle.reactivation_days())))
+        self.board.suggestion_dismissed.connect(self.dismiss_suggestion)
+        for call in self.__dict__.pop("_page_hooks", []):  # pages of other modules (Agenda)
+            call()
+        from crmdesk.ui import context_menus
+
+        context_menus.install(self)
+        s = self.qsettings
+        for key, restore in (
+            ("window/splitter", self.splitter.restoreState),
+            ("window/columns", self.customers.table.horizontalHeader().restoreState),
+        ):
+            value = s.value(key)
+            if value is not None:
+                restore(value)
+        self.customers.sort_best_match()  # saved columns carry a sort indicator: not kept
+        self._pages_built = True
+        self._pages_building = False
+        self.apply_permissions()
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -443,6 +499,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
             return
         if item is not self.nav_today:  # another page is wanted before the first paint
             self.finish_loading()
+            self._build_pages()
+        if not self.pages_built:  # My day, before the first paint: nothing else to do
+            self.pages.setCurrentIndex(0)
+            return
         kind, value = item.data(0, Qt.ItemDataRole.UserRole)
         if kind == "page":
             self.pages.setCurrentIndex(value)
@@ -567,7 +627,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
 
     def maybe_discard(self) -> bool:
         """True when it is fine to replace what the profile shows."""
-        if not self.profile.is_dirty():
+        if not self.pages_built or not self.profile.is_dirty():
             return True
         answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Save:
@@ -882,14 +942,11 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         self._clamp_to_screen()
         for key, restore in (
             ("window/state", self.restoreState),
-            ("window/splitter", self.splitter.restoreState),
             ("window/outer", self.outer.restoreState),
-            ("window/columns", self.customers.table.horizontalHeader().restoreState),
-        ):
+        ):  # (the profile splitter and the list's columns: with their pages, _build_pages)
             value = s.value(key)
             if value is not None:
                 restore(value)
-        self.customers.sort_best_match()  # saved columns carry a sort indicator: not kept
         theme = str(s.value("ui/theme", "system"))
         for action in self.theme_menu.actions():
             action.setChecked(action.data() == theme)
@@ -972,9 +1029,10 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         s = self.qsettings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/outer", self.outer.saveState())
-        s.setValue("window/columns", self.customers.table.horizontalHeader().saveState())
+        if self.pages_built:  # (never built: what was saved before stays)
+            s.setValue("window/splitter", self.splitter.saveState())
+            s.setValue("window/columns", self.customers.table.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming

@@ -78,7 +78,8 @@ class MessageActions(Translatable):
         self.actions["write_to"].setIcon(QIcon.fromTheme(
             "mail-message-new",
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)))
-        self.board.write_column_requested.connect(self.write_to_column)
+        self.when_pages_built(  # the board is built after the first paint
+            lambda: self.board.write_column_requested.connect(self.write_to_column))
         toolbar_actions = self.toolbar.actions()
         after = toolbar_actions.index(self.actions["log_interaction"]) + 1
         before = toolbar_actions[after] if after < len(toolbar_actions) else None

@@ -163,3 +163,60 @@ def test_the_agenda_is_read_when_first_shown(qtbot, book, make_window, qsettings
         assert len(calls) == 1 and not window.agenda.stale
     finally:
         schedule.follow_ups = original  # type: ignore[assignment]
+
+
+def test_the_pages_are_built_after_the_first_paint(qtbot, book, qsettings) -> None:  # type: ignore[no-untyped-def]
+    """My day is the only page the first paint needs: the list and profile, the board, the
+    interaction log and the Trash are built right after it, with their saved state."""
+    from crmdesk.ui.main_window import MainWindow
+    from tests.conftest import add
+
+    add("Ana", "Ruiz")
+    first = MainWindow(book, qsettings)
+    qtbot.addWidget(first)
+    first.nav.setCurrentItem(first.nav_customers)
+    first.splitter.setSizes([900, 300])
+    wide = first.splitter.sizes()
+    first.save_state()
+    first.profile._dirty = False
+    first.close()
+
+    window = MainWindow(book, qsettings)
+    qtbot.addWidget(window)
+    assert not window.pages_built
+    assert all(name not in window.__dict__ for name in MainWindow.LAZY_PAGES)
+    assert window.pages.count() >= 5 and window.pages.currentWidget() is window.today
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.loading, timeout=3000)
+    assert window.pages_built
+    # Built while the window is shown: no widget opened a window of its own on the way (the
+    # window stays the active one, nothing else is on screen).
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(window.isActiveWindow)
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert window.pages.widget(1) is window.splitter and window.pages.widget(2) is window.board
+    assert window.pages.widget(3) is window.interaction_log
+    assert window.pages.widget(4) is window.trash_page
+    assert window.splitter.sizes() == wide  # the saved splitter came back with its page
+    assert window.customers.model.rowCount() == 1
+    window.nav.setCurrentItem(window.nav_board)
+    assert window.pages.currentWidget() is window.board
+
+
+def test_a_page_asked_for_before_the_first_paint_is_built_at_once(qtbot, book, qsettings) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.main_window import MainWindow
+
+    window = MainWindow(book, qsettings)
+    qtbot.addWidget(window)
+    assert not window.pages_built
+    assert window.board.columns  # asked for: built, with every other page
+    assert window.pages_built and window.pages.widget(2) is window.board
+    assert window.profile.save_button is not None
+    try:
+        window.not_a_page  # noqa: B018 - any other missing name is still an AttributeError
+    except AttributeError as exc:
+        assert "not_a_page" in str(exc)
+    else:
+        raise AssertionError("a missing attribute was found")

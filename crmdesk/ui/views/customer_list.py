@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -159,7 +159,8 @@ class CustomerListView(Translatable, QWidget):
         self.mine = QCheckBox(self.tr("My clients"))
         self.mine.setAccessibleName(self.tr("Only my clients"))
         self.mine.setToolTip(self.tr("Only the customers you look after (owner = you)"))
-        self.mine.setVisible(not archived)
+        if archived:  # (setVisible(True) on a widget without a parent yet opens a window)
+            self.mine.setVisible(False)
         # An empty result says what was searched and offers to clear it.
         self.no_match = QLabel()
         self.no_match.setWordWrap(True)
@@ -219,7 +220,8 @@ class CustomerListView(Translatable, QWidget):
             combo.currentIndexChanged.connect(self._apply)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._update_count)
-        self.model.modelReset.connect(self._update_suggestion)
+        self.model.modelReset.connect(self._suggestion_later)
+        self._suggestion_due = False
         self._connect_selection()
 
     @staticmethod
@@ -474,10 +476,25 @@ class CustomerListView(Translatable, QWidget):
             cid = self.model.id_at(0)
             self.select_id(cid)
             self.activated.emit(cid)
-        elif self._suggested:
-            self.search.setText(self._suggested[0])
+        else:
+            self._update_suggestion()  # (one may still be on its way)
+            if self._suggested:
+                self.search.setText(self._suggested[0])
+
+    def _suggestion_later(self) -> None:
+        """The list is repainted first: "Did you mean …?" (rapidfuzz over the book's name
+        words, a few searches) comes right after, in the same turn of the event loop, not
+        in the keystroke's repaint. What was offered for the text before goes at once."""
+        self._suggested = []
+        self.suggestion.hide()
+        if not self._suggestion_due:
+            self._suggestion_due = True
+            QTimer.singleShot(0, self, self._update_suggestion)
 
     def _update_suggestion(self) -> None:
+        if not self._suggestion_due:
+            return
+        self._suggestion_due = False
         flt = self.model.filter
         self._suggested = (
             spelling.did_you_mean(flt, self.model.rowCount()) if flt.text.strip() else []
