@@ -8,6 +8,8 @@ import threading
 from collections import Counter
 from dataclasses import replace
 
+import peewee
+
 from crmdesk.services.customer_query import CustomerFilter, customer_ids
 from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
@@ -23,8 +25,19 @@ _cache: dict[str, object] = {}
 
 
 def _stamp() -> str:
-    """Changes whenever the book may have changed: another connection committed
-    (data_version) or this one wrote (total_changes); both cost nothing to read."""
+    """Changes whenever a name on the list may have changed: the book's 'customer_names'
+    counter (triggers, so another program's writes count too). Any other write, an audit
+    entry or a call logged, keeps the word list. Without the counter: whenever another
+    connection committed (data_version) or this one wrote (total_changes)."""
+    try:
+        row = db.execute_sql(
+            "SELECT n FROM change_counter WHERE name = 'customer_names'").fetchone()
+    except peewee.OperationalError:
+        row = None
+    if row is not None:
+        from crmdesk.services.figures_cache import _book_identity
+
+        return f"{id(db.obj)}:{_book_identity()}:names:{row[0]}"
     version = db.execute_sql("PRAGMA data_version").fetchone()[0]
     changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
     return f"{id(db.obj)}:{id(db.connection())}:{version}:{changes}"

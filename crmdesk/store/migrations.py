@@ -521,6 +521,18 @@ def _perf_indexes(database: peewee.Database) -> None:
         "WHERE kind = 'organisation' AND archived_at IS NULL")
 
 
+def _name_counter(database: peewee.Database) -> None:
+    """A change counter of the names on the list ('customer_names': a customer added,
+    renamed, archived, restored or deleted), so that "Did you mean …?" keeps its word list
+    until a name changes instead of reading it again after any write (an audit entry)."""
+    database.execute_sql("INSERT OR IGNORE INTO change_counter (name, n) "
+                         "VALUES ('customer_names', 0)")
+    bump = "BEGIN UPDATE change_counter SET n = n + 1 WHERE name = 'customer_names'; END"
+    for event in ("INSERT", "DELETE", "UPDATE OF sort_name, archived_at"):
+        database.execute_sql(f"CREATE TRIGGER customer_names_{event.split()[0].lower()} "
+                             f"AFTER {event} ON customer {bump}")
+
+
 def _reward_spanish_names(database: peewee.Database) -> None:
     """A reward's name as Spanish statements and the window in Spanish show it ('' : the
     name as typed, in every language)."""
@@ -542,7 +554,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      migration_sync2.customer_aliases,
                      _reward_spanish_names,
                      migration_phones.phone_search,
-                     migration_funnel.step]
+                     migration_funnel.step,
+                     _name_counter]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -568,6 +581,8 @@ REWARD_NAMES_VERSION = STEPS.index(_reward_spanish_names) + 1
 PHONE_SEARCH_VERSION = STEPS.index(migration_phones.phone_search) + 1
 #: The version whose funnel steps are kept ahead by triggers (stage_step, issue 17).
 FUNNEL_STEPS_VERSION = STEPS.index(migration_funnel.step) + 1
+#: The version that counts changes of the names on the list (spelling's word list).
+NAME_COUNTER_VERSION = STEPS.index(_name_counter) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -319,6 +319,9 @@ _COUNTING_TRIGGERS = {
     "customer_counted_insert": (
         "UPDATE change_counter SET n = n + 1 WHERE name = 'customer+';",
         "UPDATE change_counter SET n = n + ? WHERE name = 'customer+'"),
+    "customer_names_insert": (
+        "UPDATE change_counter SET n = n + 1 WHERE name = 'customer_names';",
+        "UPDATE change_counter SET n = n + ? WHERE name = 'customer_names'"),
     "customer_count_insert": (
         "UPDATE customer_count SET n = n + 1 WHERE archived = (NEW.archived_at IS NOT NULL);",
         "UPDATE customer_count SET n = n + ? WHERE archived = 0"),  # imports are never archived
