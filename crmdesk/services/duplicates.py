@@ -56,18 +56,19 @@ def find_pairs(limit: int = 1_000, progress: Progress | None = None
                     AND e2.customer_id > e1.customer_id
                JOIN customer c1 ON c1.id = e1.customer_id AND c1.archived_at IS NULL
                JOIN customer c2 ON c2.id = e2.customer_id AND c2.archived_at IS NULL"""):
-        note(a, b, 100, f"same e-mail {address}")
+        note(a, b, 100, translate("duplicates", "same e-mail {address}").format(address=address))
     for a, b, number in db.execute_sql(
             """SELECT p1.customer_id, p2.customer_id, p1.e164
                FROM customer_phone p1
                JOIN customer_phone p2 ON p2.e164 = p1.e164 AND p2.customer_id > p1.customer_id
                JOIN customer c1 ON c1.id = p1.customer_id AND c1.archived_at IS NULL
                JOIN customer c2 ON c2.id = p2.customer_id AND c2.archived_at IS NULL"""):
-        note(a, b, 95, f"same phone {number}")
+        note(a, b, 95, translate("duplicates", "same phone {number}").format(number=number))
     # A name alone is weaker evidence than an e-mail or a phone: it scores lower.
     for a, b, ratio in _similar_names(progress):
         note(a, b, 85 if ratio == 100 else ratio - 15,
-             "same name" if ratio == 100 else f"similar names ({ratio}%)")
+             translate("duplicates", "same name") if ratio == 100 else
+             translate("duplicates", "similar names ({ratio}%)").format(ratio=ratio))
     ranked = sorted(pairs.values(), key=lambda p: (-p.score, p.keep, p.other))
     chosen = ranked[:limit]
     ids = sorted({i for p in chosen for i in (p.keep, p.other)})

@@ -745,6 +745,22 @@
 <context>
     <name>duplicates</name>
     <message>
+        <source>same e-mail {address}</source>
+        <translation>mismo correo electrónico {address}</translation>
+    </message>
+    <message>
+        <source>same phone {number}</source>
+        <translation>mismo teléfono {number}</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>mismo nombre</translation>
+    </message>
+    <message>
+        <source>similar names ({ratio}%)</source>
+        <translation>nombres parecidos ({ratio} %)</translation>
+    </message>
+    <message>
         <source>A customer cannot be merged with itself.</source>
         <translation>Un cliente no se puede fusionar consigo mismo.</translation>
     </message>
