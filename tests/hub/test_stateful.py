@@ -721,10 +721,6 @@ def test_a_write_to_a_client_exclusive_to_someone_else_leaves_the_laptop(
 
 
 
-@pytest.mark.xfail(strict=True, reason="known defect, not fixed yet: an edit of a customer "
-                   "merged into a second one that a third laptop then merges into a first one "
-                   "stays on the one in the middle (in the Trash), neither on the kept "
-                   "customer nor in conflicts")
 def test_an_edit_landing_in_the_middle_of_a_chain_of_offline_merges(env: Env) -> None:
     OfficeMachine.env = env
     m = OfficeMachine()
@@ -736,9 +732,6 @@ def test_an_edit_landing_in_the_middle_of_a_chain_of_offline_merges(env: Env) ->
     m.teardown()
 
 
-@pytest.mark.xfail(strict=True, reason="known defect, not fixed yet: three offline merges of "
-                   "the same three customers on three laptops, with a clock far ahead, can "
-                   "bring a merged-away customer back out of the Trash")
 def test_three_offline_merges_of_three_customers_keep_the_merged_away_ones_away(
         env: Env) -> None:
     OfficeMachine.env = env
