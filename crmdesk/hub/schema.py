@@ -1503,8 +1503,249 @@ REVOKE ALL ON FUNCTION crm.settle_organisation(text, text), crm.acl_changed(),
 RESET ROLE;
 """
 
+_V7 = r"""
+SET LOCAL ROLE crm_owner;
+-- v7: merges of merges, found by the state machine.
+-- (1) A merge reaching the hub moves to the kept customer the fields of the merged-away one
+-- that its author had not seen when merging (written by others after the merge's cursor, or
+-- by its own laptop after the merge): a write to B redirected onto C, then C merged into A,
+-- ends on A. Each field by the per-field rule: the later stamp wins, a different value the
+-- other way is kept in conflicts.
+-- (2) A merge is final: the merged-away customer goes to the Trash on the hub when the merge
+-- is taken, whatever a concurrent restore of it (another laptop's merge refused the other way
+-- round, which took its customer back out of the Trash) stamped before.
+CREATE FUNCTION crm.move_fields_to_survivor(old text, new text, q bigint, mdev text, mh text)
+RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  r crm.rec%ROWTYPE;
+  key text;
+  ver jsonb;
+  x jsonb;
+  st jsonb;
+  cur jsonb;
+  there boolean;
+  s bigint;
+BEGIN
+  IF old IS NULL OR new IS NULL OR old = new OR EXISTS (
+      SELECT 1 FROM crm.acl a WHERE a.cust IN (old, new) AND a.forgotten) THEN
+    RETURN;  -- nothing moves onto, or from, a forgotten customer
+  END IF;
+  FOR r IN SELECT * FROM crm.rec WHERE kind IN ('customer', 'customer.standard',
+      'customer.notes') AND uid = old AND NOT deleted ORDER BY kind LOOP
+    FOR key, ver IN SELECT e.key, e.value FROM jsonb_each(r.v) e ORDER BY e.key LOOP
+      CONTINUE WHEN key IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                            'created_at') OR NOT r.data ? key
+                    OR jsonb_typeof(ver) <> 'array';
+      -- what the merging laptop had seen: pulled before merging, or its own earlier write
+      CONTINUE WHEN coalesce((ver ->> 1)::bigint, 0) <= q
+                    OR (ver ->> 2 = mdev AND ver ->> 0 <= mh);
+      x := r.data -> key;
+      SELECT t.v -> key, t.data -> key, true INTO st, cur, there FROM crm.rec t
+      WHERE t.kind = r.kind AND t.uid = new FOR UPDATE;
+      CONTINUE WHEN cur IS NOT DISTINCT FROM x;
+      IF st IS NOT NULL AND st ->> 0 > ver ->> 0 THEN
+        -- the kept customer's value is later: it stays, the moved one is kept in conflicts
+        PERFORM crm.put_conflict(r.kind, new, key, new, coalesce(cur, 'null'), st ->> 0,
+                                 st ->> 2, x, ver ->> 0, ver ->> 2, '');
+        CONTINUE;
+      END IF;
+      IF cur IS NOT NULL AND cur NOT IN ('null'::jsonb, '""'::jsonb) THEN
+        PERFORM crm.put_conflict(r.kind, new, key, new, x, ver ->> 0, ver ->> 2, cur,
+                                 st ->> 0, st ->> 2, '');
+      END IF;
+      s := nextval('crm.change_seq');
+      IF there THEN
+        UPDATE crm.rec SET seq = s, data = jsonb_set(data, ARRAY[key], x),
+          v = jsonb_set(v, ARRAY[key], jsonb_build_array(ver ->> 0, s, ver ->> 2))
+        WHERE kind = r.kind AND uid = new;
+      ELSE
+        INSERT INTO crm.rec (kind, uid, cust, lvl, data, v, deleted, seq)
+        VALUES (r.kind, new, new, crm.kind_level(r.kind), jsonb_build_object(key, x),
+                jsonb_build_object(key, jsonb_build_array(ver ->> 0, s, ver ->> 2)), false, s);
+        there := true;
+      END IF;
+      PERFORM crm.after_put(r.kind, new, new, jsonb_build_object(key, x));
+    END LOOP;
+  END LOOP;
+END $$;
+
+CREATE FUNCTION crm.finalise_merge(old text, h text, dev text, at jsonb) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  s bigint;
+  stamp text;
+BEGIN
+  SELECT r.v -> 'archived_at' ->> 0 INTO stamp FROM crm.rec r
+  WHERE r.kind = 'customer' AND r.uid = old AND NOT r.deleted
+    AND (r.data -> 'archived_at' IS NULL OR r.data -> 'archived_at' = 'null'::jsonb)
+  FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  s := nextval('crm.change_seq');
+  UPDATE crm.rec SET seq = s,
+    data = jsonb_set(data, '{archived_at}',
+                     CASE WHEN jsonb_typeof(at) = 'string' THEN at
+                          ELSE to_jsonb(to_char(now() AT TIME ZONE 'UTC',
+                                                'YYYY-MM-DD"T"HH24:MI:SS"Z"')) END),
+    v = jsonb_set(v, '{archived_at}', jsonb_build_array(greatest(h, coalesce(stamp, '')), s,
+                                                        dev))
+  WHERE kind = 'customer' AND uid = old;
+END $$;
+
+CREATE OR REPLACE FUNCTION crm.redirected(it jsonb, dev text, my_role text, my_staff text,
+                               now_ms bigint) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  k text := it ->> 'k';
+  u text := it ->> 'u';
+  c text := it ->> 'c';
+  x jsonb := it -> 'x';
+  h text := it ->> 'h';
+  q bigint := coalesce((it ->> 'q')::bigint, 0);
+  cu text := it ->> 'cu';
+  target text;
+  res jsonb;
+  cur jsonb;
+  stamp jsonb;
+BEGIN
+  IF k = 'customer_alias' AND c = '*' THEN
+    target := coalesce(crm.alias_target(x ->> 'new_id'), x ->> 'new_id');
+    IF target = x ->> 'old_id' OR EXISTS (
+        SELECT 1 FROM crm.rec r WHERE r.kind = 'customer_alias' AND r.cust = x ->> 'old_id'
+        AND NOT r.deleted AND r.uid <> u) THEN
+      -- Two opposite merges made offline: the one that reached the hub first stands.
+      PERFORM crm.put_conflict(k, u, c, x ->> 'old_id', NULL, NULL, NULL, x, h, dev,
+                               'merge: these customers were already merged the other way '
+                               || '(or this one into a third): this merge was not applied');
+      RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+    END IF;
+    x := jsonb_set(x, '{new_id}', to_jsonb(target));
+    res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+    IF res ->> 'r' = 'ok' THEN
+      PERFORM crm.move_to_survivor(x ->> 'old_id', target, h, dev);
+      -- v7: what others wrote to the merged-away customer that this merge had not seen
+      -- moves to the kept one; and the merge is final (the merged-away one in the Trash)
+      PERFORM crm.move_fields_to_survivor(x ->> 'old_id', target, q, dev, h);
+      PERFORM crm.finalise_merge(x ->> 'old_id', h, dev, x -> 'merged_at');
+      -- (aliases of aliases follow: a merge into the merged-away one points further)
+      UPDATE crm.rec SET data = jsonb_set(data, '{new_id}', to_jsonb(target)),
+        seq = nextval('crm.change_seq'),
+        v = jsonb_set(v, '{new_id}', jsonb_build_array(h, currval('crm.change_seq'), dev))
+      WHERE kind = 'customer_alias' AND NOT deleted AND data ->> 'new_id' = x ->> 'old_id';
+    END IF;
+    RETURN res;
+  END IF;
+  IF k IN ('customer', 'customer.standard', 'customer.notes') AND c <> '*' THEN
+    target := crm.alias_target(u);
+    IF target IS NOT NULL THEN
+      IF c = 'archived_at' AND (x IS NULL OR x = 'null'::jsonb) THEN
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        PERFORM crm.put_conflict(k, u, c, u, cur, NULL, NULL, x, h, dev,
+                                 'merged into another customer: restore that one instead');
+        RETURN jsonb_build_object('r', 'refused', 'e', true,
+                                  'w', jsonb_build_object(c, coalesce(cur, 'null')),
+                                  'd', false);
+      END IF;
+      IF c NOT IN ('archived_at', '_del', 'sort_name', 'updated_at', 'stage_since',
+                   'created_at') THEN
+        -- The edit lands on the kept customer (judged against its version of the field);
+        -- the merged-away one keeps what it had. It was written to another row: what the
+        -- kept customer holds that is later (even from this same laptop) stays, and the
+        -- redirected value is kept in conflicts.
+        SELECT r.v -> c, r.data -> c INTO stamp, cur FROM crm.rec r
+        WHERE r.kind = k AND r.uid = target;
+        IF stamp IS NOT NULL AND stamp ->> 0 > h THEN
+          IF cur IS DISTINCT FROM x THEN
+            PERFORM crm.put_conflict(k, target, c, target, coalesce(cur, 'null'),
+                                     stamp ->> 0, stamp ->> 2, x, h, dev, '');
+          END IF;
+        ELSE
+          PERFORM crm.put(k, target, c, x, h, q, target, dev, my_role, my_staff, now_ms);
+        END IF;
+        SELECT r.data -> c INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u;
+        RETURN jsonb_build_object('r', 'lost', 'w',
+                                  jsonb_build_object(c, coalesce(cur, 'null')));
+      END IF;
+    END IF;
+    IF c = 'organisation_id' AND x IS NOT NULL AND jsonb_typeof(x) = 'string' THEN
+      target := crm.alias_target(x #>> '{}');
+      IF target IS NOT NULL THEN
+        x := to_jsonb(target);
+      END IF;
+    END IF;
+  ELSIF c = '*' AND x ? 'customer_id' AND jsonb_typeof(x -> 'customer_id') = 'string' THEN
+    target := crm.alias_target(x ->> 'customer_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{customer_id}', to_jsonb(target));
+      cu := target;
+    END IF;
+  ELSIF c = '*' AND k = 'customer.standard' AND jsonb_typeof(x -> 'organisation_id') = 'string'
+  THEN
+    target := crm.alias_target(x ->> 'organisation_id');
+    IF target IS NOT NULL THEN
+      x := jsonb_set(x, '{organisation_id}', to_jsonb(target));
+    END IF;
+  ELSIF c = 'customer_id' AND jsonb_typeof(x) = 'string' THEN
+    target := crm.alias_target(x #>> '{}');
+    IF target IS NOT NULL THEN
+      x := to_jsonb(target);
+      cu := target;
+    END IF;
+  END IF;
+  -- One photo per customer: a new photo row for a customer who already has another (the
+  -- merged-away customer's, redirected or moved here by a merge) cannot land beside it. The
+  -- one there stays; this one is refused into conflicts, never silently dropped.
+  IF k = 'customer_photo' AND c = '*' AND jsonb_typeof(x -> 'customer_id') = 'string'
+      AND NOT EXISTS (SELECT 1 FROM crm.rec r WHERE r.kind = k AND r.uid = u)
+      AND EXISTS (SELECT 1 FROM crm.rec d WHERE d.kind = k AND d.cust = x ->> 'customer_id'
+                  AND NOT d.deleted AND d.uid <> u) THEN
+    PERFORM crm.put_conflict(k, u, c, x ->> 'customer_id', NULL, NULL, NULL, x, h, dev,
+                             'this customer already has a photo (merged from a duplicate): '
+                             || 'that one was kept');
+    RETURN jsonb_build_object('r', 'refused', 'e', false, 'w', '{}'::jsonb, 'd', false);
+  END IF;
+  IF c NOT IN ('*', '_del') THEN
+    -- This laptop wrote the field later already (through a merged-away customer, whose
+    -- writes land here): the later value stays, this one is kept in conflicts. (A push
+    -- retried after a lost answer has the very same stamp, and is simply taken again.)
+    SELECT r.v -> c, r.data -> c INTO stamp, cur FROM crm.rec r
+    WHERE r.kind = k AND r.uid = u AND NOT r.deleted;
+    IF stamp IS NOT NULL AND stamp ->> 2 = dev AND stamp ->> 0 > h THEN
+      IF cur IS DISTINCT FROM x THEN
+        PERFORM crm.put_conflict(k, u, c, cu, coalesce(cur, 'null'), stamp ->> 0, dev, x,
+                                 h, dev, '');
+      END IF;
+      RETURN jsonb_build_object('r', 'lost', 'w', jsonb_build_object(c, coalesce(cur, 'null')));
+    END IF;
+  END IF;
+  res := crm.put(k, u, c, x, h, q, cu, dev, my_role, my_staff, now_ms, it -> 'n');
+  IF res ->> 'r' = 'refused' AND my_role <> 'manager' AND EXISTS (
+      SELECT 1 FROM crm.acl a WHERE a.cust = coalesce(cu, u) AND crm.level_refusal(
+        my_role, my_staff, k, a.owner, a.exclusive, a.private_notes, true) IS NOT NULL) THEN
+    -- A refusal never tells what the author may not see: no value comes back (the laptop
+    -- takes that customer's rows again, as its person may see them).
+    RETURN jsonb_set(res, '{w}', '{}'::jsonb);
+  END IF;
+  IF c = '_del' AND res ->> 'r' IN ('refused', 'lost') THEN
+    -- A removal the hub did not take: the row stays, and the laptop takes it back whole
+    -- (the answer names every field, not only "not removed").
+    SELECT r.data INTO cur FROM crm.rec r WHERE r.kind = k AND r.uid = u AND NOT r.deleted;
+    IF FOUND THEN
+      res := jsonb_set(res, '{w}', cur || '{"_del": false}'::jsonb);
+    END IF;
+  END IF;
+  RETURN res;
+END $$;
+
+REVOKE ALL ON FUNCTION crm.move_fields_to_survivor(text, text, bigint, text, text),
+  crm.finalise_merge(text, text, text, jsonb) FROM PUBLIC;
+RESET ROLE;
+"""
+
 #: The hub's migrations ladder; index + 1 is the version.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 #: The first hub schema that keeps audit entries away from every device (no push before).
 AUDIT_SCHEMA = 2
 LATEST = len(MIGRATIONS)

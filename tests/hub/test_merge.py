@@ -10,11 +10,13 @@ import datetime as dt
 import psycopg
 import pytest
 
+from crmdesk.hub import schema
 from crmdesk.services import customers, duplicates, interactions, sync
 from crmdesk.services.customers import ContactPoint
 from crmdesk.services.integrity import check_book
 from crmdesk.services.interactions import InteractionData
 from crmdesk.store.db import db
+from tests.hub.helpers import run_json
 from tests.hub.office_kit import PASSWORD, Laptop, Office
 
 
@@ -283,3 +285,159 @@ def test_an_organisation_made_a_contact_person_on_another_laptop(office: Office)
         why = [c.reason for c in sync.conflicts(include_resolved=True)
                if c.field == "organisation_id"]
         assert why and "an organisation works for no one" in why[0]
+
+
+# --- merges of merges (hub schema 7) ----------------------------------------------------
+def _edit_company(family: str, company: str) -> None:
+    cid = _cid(family)
+    data = customers.load(cid)
+    data.company = company
+    customers.update(cid, data, "US")
+
+
+def _everyone(*laps: Laptop) -> None:
+    for lap in (*laps, *laps[:-1]):
+        lap.sync()
+
+
+def _by_family(family: str) -> tuple[str, bool]:
+    row = db.execute_sql("SELECT company, archived_at FROM customer WHERE family_name = ?",
+                         (family,)).fetchone()
+    return str(row[0]), row[1] is not None
+
+
+def test_an_edit_on_the_hub_before_a_merge_its_author_had_not_seen_moves_to_the_kept_one(
+        office: Office) -> None:
+    """Ben's edit of Family1 reached the hub; Ana, who had not pulled it, merges Family1 into
+    Family0. Her merge had not seen Ben's company: it moves to the kept customer (it stayed
+    on the merged-away one, in the Trash, where nobody looks)."""
+    manager = office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ben:
+        _edit_company("Family1", "Ben's company")
+    ben.sync()
+    with ana:
+        _merge("Family0", "Family1")
+    _everyone(ana, ben, manager)
+    for lap in (manager, ana, ben):
+        with lap:
+            assert _by_family("Family0") == ("Ben's company", False), lap.login
+            assert _by_family("Family1")[1], lap.login
+            assert sync.unsent() == 0 and check_book().ok
+
+
+def test_an_edit_landing_in_the_middle_of_a_chain_of_merges_reaches_the_end(
+        office: Office) -> None:
+    """The state machine's defect: Ana, offline, merges Family1 into Family0; the manager
+    merges Family2 into Family1 and syncs, then edits Family2 (redirected to Family1 by the
+    hub). When Ana's merge arrives, the edit must end on Family0 — B into C, C into A: a
+    write to B lands on A — not stay on Family1, in the Trash."""
+    manager = office.start(customers=3)
+    ana = office.join("ana")
+    with ana:
+        _merge("Family0", "Family1")
+    with manager:
+        _merge("Family1", "Family2")
+    manager.sync()
+    with manager:
+        _edit_company("Family2", "Peña & Co")
+    manager.sync()
+    _everyone(manager, ana)
+    for lap in (manager, ana):
+        with lap:
+            assert _by_family("Family0") == ("Peña & Co", False), lap.login
+            assert _by_family("Family1")[1] and _by_family("Family2")[1], lap.login
+            assert sync.unsent() == 0 and check_book().ok
+    with psycopg.connect(office.admin_url, password=PASSWORD) as conn:
+        targets = {r[0] for r in conn.execute(
+            "SELECT data ->> 'new_id' FROM crm.rec WHERE kind = 'customer_alias' AND NOT "
+            "deleted")}
+    with manager:
+        assert targets == {db.execute_sql("SELECT uid FROM customer WHERE family_name = "
+                                          "'Family0'").fetchone()[0]}
+
+
+def test_a_later_value_of_the_kept_customer_stays_when_the_merge_moves_fields(
+        office: Office) -> None:
+    """What moves with a merge follows the per-field rule: Ben's older edit of Family1
+    reached the hub first, the manager then gave Family0 a company; Ana's merge arrives.
+    The kept customer's later company stays; Ben's is kept in conflicts, not dropped."""
+    manager = office.start()
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ben:
+        _edit_company("Family1", "Ben's company")
+    ben.sync()
+    with manager:
+        _edit_company("Family0", "Manager's company")
+    manager.sync()
+    with ana:
+        _merge("Family0", "Family1")
+    _everyone(ana, ben, manager)
+    for lap in (manager, ana, ben):
+        with lap:
+            assert _by_family("Family0") == ("Manager's company", False), lap.login
+            lost = {(c.field, c.other) for c in sync.conflicts(include_resolved=True)}
+            assert ("company", "Ben's company") in lost, lap.login
+
+
+def test_a_merge_is_final_though_a_refused_opposite_merge_restored_its_customer(
+        office: Office) -> None:
+    """The state machine's second defect: Ben, offline, merges Family1 into Family0; the
+    manager merges Family2 into Family1 and syncs; Ana, offline, merges Family1 into Family2
+    — refused at the hub (the other way round already), so her laptop takes Family1 back out
+    of the Trash, a later stamp than Ben's archive of it. Ben's merge then reaches the hub:
+    it is taken, and Family1 must be in the Trash on every replica, not back."""
+    manager = office.start(customers=3)
+    ana = office.join("ana")
+    ben = office.join("ben")
+    with ben:
+        _merge("Family0", "Family1")
+    with manager:
+        _merge("Family1", "Family2")
+    manager.sync()
+    with ana:
+        _merge("Family2", "Family1")
+    report = ana.sync()
+    assert report.pushed.refused >= 1
+    ben.sync()
+    _everyone(manager, ana, ben)
+    for lap in (manager, ana, ben):
+        with lap:
+            assert not _by_family("Family0")[1], lap.login
+            assert _by_family("Family1")[1] and _by_family("Family2")[1], lap.login
+            assert sync.unsent() == 0 and check_book().ok
+    with psycopg.connect(office.admin_url, password=PASSWORD) as conn:
+        back = conn.execute(
+            "SELECT count(*) FROM crm.rec a JOIN crm.rec c ON c.kind = 'customer' AND "
+            "c.uid = a.data ->> 'old_id' WHERE a.kind = 'customer_alias' AND NOT a.deleted "
+            "AND jsonb_typeof(c.data -> 'archived_at') IS DISTINCT FROM 'string'"
+        ).fetchone()[0]
+    assert back == 0, "a merged-away customer is out of the Trash on the hub"
+
+
+def test_a_hub_of_schema_6_upgraded_moves_what_a_merge_had_not_seen(
+        office: Office, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An office made by the previous crmdesk (hub schema 6) with an edit already on it:
+    `crmdesk hub upgrade` brings it to 7, and a merge arriving afterwards moves that edit."""
+    with monkeypatch.context() as old:
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:6])
+        old.setattr(schema, "LATEST", 6)
+        manager = office.start()
+        ana = office.join("ana")
+        ben = office.join("ben")
+        with ben:
+            _edit_company("Family1", "Ben's company")
+        ben.sync()
+    assert schema.LATEST == 7
+    done = run_json(capsys, "hub", "upgrade", "--hub", office.admin_url, "--json")
+    assert done == {"from": 6, "to": 7}
+    with ana:
+        _merge("Family0", "Family1")
+    _everyone(ana, ben, manager)
+    for lap in (manager, ana, ben):
+        with lap:
+            assert _by_family("Family0") == ("Ben's company", False), lap.login
+            assert _by_family("Family1")[1], lap.login
