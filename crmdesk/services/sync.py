@@ -43,6 +43,7 @@ from crmdesk.services.sync_spec import (
     Table,
     random_uid_sql,
 )
+from crmdesk.services.texts import translate
 from crmdesk.store.db import db
 
 PUSH_BATCH = 500  # outbox rows folded into one push call
@@ -107,8 +108,9 @@ def joined() -> bool:
 def require_state() -> State:
     st = state()
     if st is None:
-        raise SyncError("This book is not an office book: join one with `crmdesk join` or "
-                        "make it one with `crmdesk hub init`.")
+        raise SyncError(translate(
+            "sync", "This book is not an office book: join one with `crmdesk join` or make it "
+            "one with `crmdesk hub init`."))
     return st
 
 
@@ -473,8 +475,9 @@ def _sync_lock(book: Path | None) -> Iterator[None]:
         from crmdesk.store import sidecar  # flock here, a byte lock on Windows (no fcntl)
 
         if not sidecar.try_lock_whole(fd):
-            raise SyncError("Another crmdesk is syncing this book right now; try again in "
-                            "a moment.")
+            raise SyncError(translate(
+                "sync", "Another crmdesk is syncing this book right now; try again in a "
+                "moment."))
         yield
     finally:
         os.close(fd)
@@ -1447,7 +1450,8 @@ def hello(link: Link) -> dict[str, Any]:
         _hub_schema = 0
     _my_role[0] = str(info.get("role") or "")
     if st.office and info.get("office") and info["office"] != st.office:
-        raise SyncError("This book belongs to another office's hub: nothing was sent.")
+        raise SyncError(translate(
+            "sync", "This book belongs to another office's hub: nothing was sent."))
     return info
 
 
@@ -1594,13 +1598,14 @@ def resolve(conflict_id: int, keep: str) -> Conflict:
     again (a new edit, so it wins everywhere on the next sync); either way the conflict is
     marked resolved on every replica."""
     if keep not in ("mine", "theirs"):
-        raise SyncError("--keep takes mine or theirs.")
+        raise SyncError(translate("sync", "--keep takes mine or theirs."))
     found = [c for c in conflicts(include_resolved=True) if c.id == conflict_id]
     if not found:
-        raise SyncError(f"There is no conflict {conflict_id}.")
+        raise SyncError(translate("sync", "There is no conflict {id}.").format(id=conflict_id))
     con = found[0]
     if con.resolved_at:
-        raise SyncError(f"Conflict {conflict_id} was already settled ({con.resolution}).")
+        raise SyncError(translate("sync", "Conflict {id} was already settled ({how}).").format(
+            id=conflict_id, how=con.resolution))
     if con.reason.startswith("overdrawn"):  # a notice: reviewed, nothing to write
         with db.atomic():
             db.execute_sql("UPDATE sync_conflict SET resolved_at = ?, resolution = ? "

@@ -30,8 +30,6 @@ FILES = sorted(SERVICES.glob("*.py")) + sorted((SERVICES / "importing").glob("*.
 
 #: files whose sentences are not shown in the window (or not yet translated), with the reason
 FILES_ALLOWED = {
-    "sync.py": "the office book's sync (issue 13's merge chain is rewritten on its own "
-               "branch at the same time): its refusals are still English",
     "audit.py": "the audit trail's own check (crmdesk audit --verify, the CLI): English, like "
                 "every entry it checks",
     "integrity.py": "crmdesk check's report (the CLI): English",
@@ -45,6 +43,16 @@ TEXTS_ALLOWED = {
         "crmdesk check's report (the CLI)",
     ("loyalty_ledger.py", "Customer {…}: negative points balance {…}"):
         "crmdesk check's report (the CLI)",
+    ("sync.py", "{…} synced rows have no global id (uid)"): "crmdesk check's report (the CLI)",
+    ("sync.py", "{…} capture triggers are missing: writes would not be sent (reopen the "
+                "book to reinstall them)"): "crmdesk check's report (the CLI)",
+    ("sync.py", "the sync state says a pull is being applied"): "crmdesk check's report",
+    ("sync.py", "entry {…}: its hash does not match what it says"):
+        "the office audit trail's verify report (crmdesk audit verify --office)",
+    ("sync.py", "entries {…}–{…} are missing"):
+        "the office audit trail's verify report (crmdesk audit verify --office)",
+    ("sync.py", "entry {…} does not follow the one before"):
+        "the office audit trail's verify report (crmdesk audit verify --office)",
 }
 #: attributes whose `.append(text)` is shown to the person (import notes and reports)
 NOTE_LISTS = {"warnings", "skipped", "kept", "notes"}

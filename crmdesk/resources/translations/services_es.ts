@@ -1591,6 +1591,34 @@
     </message>
 </context>
 <context>
+    <name>sync</name>
+    <message>
+        <source>This book is not an office book: join one with `crmdesk join` or make it one with `crmdesk hub init`.</source>
+        <translation>Este libro no es un libro de la oficina: únete a uno con `crmdesk join` o conviértelo en uno con `crmdesk hub init`.</translation>
+    </message>
+    <message>
+        <source>Another crmdesk is syncing this book right now; try again in a moment.</source>
+        <translation>Otro crmdesk está sincronizando este libro ahora mismo; vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>This book belongs to another office&apos;s hub: nothing was sent.</source>
+        <extracomment>What the customers&apos; search rows (and sort keys) are made of (search_index.reindex): a pulled change of anything else leaves the search index alone. The page cache of a bootstrap (KiB), instead of the book&apos;s 16 MB while it lasts. The schema of the hub this process last said hello to (audit entries go only to a hub that keeps them from every device). The first hub schema that says whose access changed (crm.access_changes).</extracomment>
+        <translation>Este libro pertenece al servidor de otra oficina: no se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>--keep takes mine or theirs.</source>
+        <translation>--keep admite mine o theirs.</translation>
+    </message>
+    <message>
+        <source>There is no conflict {id}.</source>
+        <translation>No hay ningún conflicto {id}.</translation>
+    </message>
+    <message>
+        <source>Conflict {id} was already settled ({how}).</source>
+        <translation>El conflicto {id} ya estaba resuelto ({how}).</translation>
+    </message>
+</context>
+<context>
     <name>sync_review</name>
     <message>
         <source>There is no conflict {conflict_id}.</source>
