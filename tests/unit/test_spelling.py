@@ -123,3 +123,26 @@ def test_a_bulk_import_counts_its_names_once(book: object) -> None:
     assert after is not before and "quintanillah" in after
     assert db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
                           "name = 'customer_names_insert'").fetchone()[0] == 1
+
+
+def test_a_book_of_the_previous_schema_gets_the_names_counter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.services import integrity
+    from crmdesk.store import migrations
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database, db, open_database
+
+    path = tmp_path / "old.db"
+    database = open_database(path)
+    migrations.migrate(database, None, target=migrations.NAME_COUNTER_VERSION - 1)
+    close_database()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        lola = add("Lola", "Peña")
+        first = spelling.name_words()
+        assert "pena" in first and spelling.name_words() is first
+        db.execute_sql("UPDATE customer SET sort_name = 'zuniga lola' WHERE id = ?", (lola,))
+        assert "zuniga" in spelling.name_words()
+        assert not integrity.check_book().problems
+    finally:
+        close_database()
