@@ -122,15 +122,20 @@ def test_every_dialog_fits_a_small_screen_in_spanish(  # type: ignore[no-untyped
                                f"{size.width()}×{size.height()}")
 
     def prepare() -> None:
-        window.nav.setCurrentItem(window.nav_customers)
-        window.customers.select_id(cid)
-        if window.profile.customer_id != cid:
-            window._show_customer(cid)
+        _show_client(window, cid)
 
     open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
     assert "QuickCaptureDialog" in seen and "LogInteractionDialog" in seen, seen
     assert not too_big, too_big
     assert not clashes, clashes
+
+
+def _show_client(window: MainWindow, cid: int) -> None:
+    """The customer list with `cid` chosen, as the dialogs that act on a client need."""
+    window.nav.setCurrentItem(window.nav_customers)
+    window.customers.select_id(cid)
+    if window.profile.customer_id != cid:
+        window._show_customer(cid)
 
 
 def _accelerator_clashes(dialog: QDialog) -> dict[str, list[str]]:
@@ -361,10 +366,7 @@ def test_no_dialog_has_two_controls_on_one_letter_in_english(  # type: ignore[no
             clashes.append(f"{type(dialog).__name__}: {clash}")
 
     def prepare() -> None:
-        window.nav.setCurrentItem(window.nav_customers)
-        window.customers.select_id(cid)
-        if window.profile.customer_id != cid:
-            window._show_customer(cid)
+        _show_client(window, cid)
 
     open_every_dialog(window, qtbot, monkeypatch, inspect, prepare)
     assert not clashes, clashes
