@@ -48,20 +48,25 @@ def check_book() -> CheckReport:
         "SELECT count(*) FROM customer_fts f WHERE NOT EXISTS "
         "(SELECT 1 FROM customer c WHERE c.id = f.rowid AND c.archived_at IS NULL)"
     ).fetchone()[0]
+    phones_missing = phones_orphans = 0
     if migrations.current_version(db.obj) >= migrations.PHONE_SEARCH_VERSION:
         # The numbers' own index holds exactly the listed customers with a number.
-        missing += db.execute_sql(
+        phones_missing = db.execute_sql(
             "SELECT count(*) FROM customer c WHERE c.archived_at IS NULL AND EXISTS (SELECT 1 "
             "FROM customer_phone p WHERE p.customer_id = c.id AND p.e164 GLOB '*[0-9]*') "
             "AND NOT EXISTS (SELECT 1 "
             "FROM customer_phone_search s WHERE s.rowid = c.id)").fetchone()[0]
-        orphans += db.execute_sql(
+        phones_orphans = db.execute_sql(
             "SELECT count(*) FROM customer_phone_search s WHERE NOT EXISTS (SELECT 1 FROM "
             "customer c WHERE c.id = s.rowid AND c.archived_at IS NULL)").fetchone()[0]
     if missing or orphans:
         report.problems.append(
             f"Search index out of step: {missing} customers missing, {orphans} stale entries")
-    else:
+    if phones_missing or phones_orphans:
+        report.problems.append(
+            f"Phone search index out of step: {phones_missing} customers missing, "
+            f"{phones_orphans} stale entries")
+    if not (missing or orphans or phones_missing or phones_orphans):
         report.findings.append(f"Search index: ok ({customers:,} customers)")
     from crmdesk.services.loyalty_ledger import check_balances
 

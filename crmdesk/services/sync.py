@@ -534,9 +534,14 @@ def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
             # The hub refused our merge (the two were merged the other way first): the
             # customer this book put in the Trash for it comes back (an edit, pushed next).
             with db.atomic():
+                back: list[int] = []
                 for uid in unmerged:
-                    db.execute_sql("UPDATE customer SET archived_at = NULL, updated_at = ? "
-                                   "WHERE uid = ? AND archived_at IS NOT NULL", (_now(), uid))
+                    row = db.execute_sql("UPDATE customer SET archived_at = NULL, updated_at = ? "
+                                         "WHERE uid = ? AND archived_at IS NOT NULL "
+                                         "RETURNING id", (_now(), uid)).fetchone()
+                    if row is not None:
+                        back.append(int(row[0]))
+                search_index.reindex(back)  # back on the list: back in the search index
         rep.sent += len(items)
 
 

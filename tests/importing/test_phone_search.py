@@ -91,7 +91,7 @@ def test_the_search_rows_follow_every_write(book: object, tmp_path: Path) -> Non
 def test_integrity_sees_a_stale_phone_row(book: object) -> None:
     add("Ana", "Ruiz", phones=("+1 905 555 1234",))
     db.execute_sql("DELETE FROM customer_phone_search")
-    assert any("Search index out of step" in p for p in integrity.check_book().problems)
+    assert any("Phone search index out of step" in p for p in integrity.check_book().problems)
 
 
 def test_the_office_rebuild_derives_the_phone_rows(book: object) -> None:
