@@ -24,8 +24,10 @@ class _Plurals(Translatable):
 def install(window) -> None:  # type: ignore[no-untyped-def]
     """The Agenda's navigation entry now; its page (and what it does) with the window's other
     pages, right after the first paint (window.when_pages_built)."""
-    placeholder = QWidget()
-    index = window.pages.addWidget(placeholder)
+    # An empty widget holds the page's place in the stack (so the navigation entry has its
+    # index) until _build puts the real Agenda there, right after the first paint.
+    stand_in = QWidget()
+    index = window.pages.addWidget(stand_in)
     item = QTreeWidgetItem([QCoreApplication.translate("AgendaActions", "Agenda")])
     item.setData(0, icons.NAV_KEY_ROLE, "Agenda")
     item.setData(0, Qt.ItemDataRole.UserRole, ("page", index))
@@ -46,10 +48,10 @@ def install(window) -> None:  # type: ignore[no-untyped-def]
 def _build(window, index: int, item: QTreeWidgetItem) -> AgendaView:  # type: ignore[no-untyped-def]
     view = AgendaView()
     view.person = window.current_user
-    placeholder = window.pages.widget(index)
+    stand_in = window.pages.widget(index)
     window.pages.insertWidget(index, view)
-    window.pages.removeWidget(placeholder)
-    placeholder.deleteLater()
+    window.pages.removeWidget(stand_in)
+    stand_in.deleteLater()
 
     def on_page(current: QTreeWidgetItem | None, _previous: object = None) -> None:
         if current is item and view.stale:

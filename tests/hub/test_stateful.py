@@ -63,7 +63,7 @@ TABLES = [t for t in BY_NAME.values() if t.name != "sync_conflict"]
 #: CRMDESK_SYNC_EXPLORE=1: new random examples on every run (how the defects in the
 #: regression tests below were found; run it before a change to sync lands). Otherwise the
 #: same examples every run, so that CI judges the change, not the luck of the draw; the
-#: defects exploration finds and are not fixed yet stand below as strict xfail tests.
+#: defects exploration finds have a named regression test below (none is left unfixed).
 EXPLORE = os.environ.get("CRMDESK_SYNC_EXPLORE") == "1"
 
 
