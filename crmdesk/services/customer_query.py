@@ -301,10 +301,10 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     if match is not None:
         # Drive the query from the FTS hits (a few hundred rows), not from the whole table.
         source = "customer_fts JOIN customer c ON c.id = customer_fts.rowid"
-        clauses = ["customer_fts MATCH ?", *clauses]
-        params = [match, *params]
         tier = _tier_sql(flt.text) if ranked(flt) else None
         if tier is not None:
+            clauses = ["customer_fts MATCH ?", *clauses]
+            params = [match, *params]
             # Best match first: the rank tier, then the name. MATERIALIZED: the tier of each
             # hit is worked out once (a subquery in FROM is flattened into the outer query,
             # which then evaluated it for each ORDER BY term).
@@ -314,6 +314,12 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             return [row[0] for row in db.execute_sql(sql, [*tier[1], *params])]
+    fast = _in_name_order(flt, match, clauses, params, limit)
+    if fast is not None:
+        return fast
+    if match is not None:
+        clauses = ["customer_fts MATCH ?", *clauses]
+        params = [match, *params]
     elif clauses[1:2] == [f"c.id IN ({PHONE_HITS})"]:
         # Start from the few numbers that hold the digits.
         source = f"({PHONE_HITS}) p CROSS JOIN customer c ON c.id = p.rowid"
@@ -332,6 +338,47 @@ def customer_ids(flt: CustomerFilter, limit: int | None = None) -> list[int]:
     return [row[0] for row in db.execute_sql(sql, params)]
 
 
+def _hits_sql(match: str | None, clauses: list[str]) -> str | None:
+    """The bare query of the hits' ids when nothing but the search text narrows the list on
+    its shelf (no filter, no rule on what the person may see): an FTS MATCH, the numbers
+    holding some digits, or a range of the e-mail index. None otherwise."""
+    if clauses[0] != "c.archived_at IS NULL":
+        return None
+    if match is not None:
+        return ("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?"
+                if len(clauses) == 1 else None)
+    if clauses[1:] == [f"c.id IN ({PHONE_HITS})"]:
+        return PHONE_HITS
+    if clauses[1:] == [f"c.id IN ({EMAIL_RANGE})"]:
+        return EMAIL_RANGE
+    return None
+
+
+def _in_name_order(flt: CustomerFilter, match: str | None, clauses: list[str],
+                   params: list[Any], limit: int | None) -> list[int] | None:
+    """The hits in name order from the name order kept in memory (name_order), when the
+    list is in name order, only the search text narrows it and the order is up to date:
+    the bare hits and an array sort, instead of a join and a sort of names per hit. None
+    when SQL has to do it."""
+    if flt.sort not in ("name", RELEVANCE) or ranked(flt):
+        return None
+    sql = _hits_sql(match, clauses)
+    if sql is None:
+        return None
+    from crmdesk.services import name_order
+
+    array = name_order.places()
+    if array is None:
+        return None
+    import numpy as np
+
+    args = [match] if match is not None else params
+    ids = np.fromiter((row[0] for row in db.execute_sql(sql, args)), dtype=np.int64)
+    if sql is EMAIL_RANGE:  # a customer with two addresses in the range is one hit
+        ids = np.unique(ids)
+    return name_order.in_name_order(ids, array, descending=flt.descending, limit=limit)
+
+
 #: Above this many hits the list shows a first page at once and fetches the rest in the
 #: background (sorting tens of thousands of hits costs tens of milliseconds).
 FIRST_PAGE_THRESHOLD = 2000
@@ -346,8 +393,11 @@ def text_only_count(flt: CustomerFilter, total: int) -> int | None:
         return None
     if not flt.text.strip():
         return total
-    match, _clauses, _params = _where(flt)
+    match, clauses, params = _where(flt)
     if match is None:
+        if clauses[1:] == [f"c.id IN ({PHONE_HITS})"]:  # one row a customer on the list
+            return int(db.execute_sql(f"SELECT count(*) FROM ({PHONE_HITS})",
+                                      params).fetchone()[0])
         return None
     row = db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
                          (match,)).fetchone()
@@ -367,6 +417,11 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     direction = "DESC" if flt.descending else "ASC"
     density = hits / max(total, 1)
     order = f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(size)}"
+    if density < 0.02 and not flt.archived:
+        # few hits: sort them in memory, when the name order there is up to date
+        fast = _in_name_order(flt, match, clauses, params, size)
+        if fast is not None:
+            return fast
     if match is None:  # no search text: the name index gives the page directly
         sql = f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} {order}"
         return [row[0] for row in db.execute_sql(sql, params)]
@@ -383,6 +438,11 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
         test = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     sql = f"SELECT c.id FROM customer c WHERE {' AND '.join([*clauses, test])} {order}"
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
+
+
+#: A broad search with more name hits than this finds its names starting with what was
+#: typed by walking the name index (fewer: by sorting them).
+WALK_NAMED = 5_000
 
 
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
@@ -427,10 +487,23 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
              [*params, match])
     whole = f"c.id NOT IN ({listed})"
     prefix = _like(typed)[1:]
-    starts = ("(c.sort_name LIKE ? ESCAPE '\\' OR c.id IN (SELECT rowid FROM customer_fts "
-              "WHERE customer_fts MATCH ?) OR (c.preferred_name <> '' AND "
-              "c.preferred_name LIKE ? ESCAPE '\\'))")
+    initials = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+    # (the preferred names starting with what was typed, from their index: testing each
+    # customer walked past reads its row)
+    preferred = ("c.id IN (SELECT id FROM customer INDEXED BY customer_preferred "
+                 "WHERE preferred_name <> '' AND "
+                 "archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\')")
+    starts = f"(c.sort_name LIKE ? ESCAPE '\\' OR {initials} OR {preferred})"
     starts_params = [prefix, f'name : ^"{typed}"*', prefix]
+    # The same customers among the hits, without the set of every hit (for a first letter,
+    # most of the book): a name whose first word starts with what was typed is a hit; so is
+    # a name or preferred name that starts with it and is written in plain ASCII (its fold
+    # is what the FTS index holds); only others are looked up one by one.
+    ascii_names = "c.given_name || c.family_name || c.preferred_name NOT GLOB '*[^ -~]*'"
+    starts_among_hits = (
+        f"({initials} OR ((c.sort_name LIKE ? ESCAPE '\\' OR {preferred}) AND ({ascii_names} "
+        "OR EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id AND customer_fts "
+        "MATCH ?))))")
     shelf = count()
 
     def dense(hits: int) -> bool:
@@ -448,10 +521,11 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
             # (the names that start with what was typed sort together: walking the name
             # index would pass every name before them first, unless most of the book is
             # named so)
-            if test == starts and named > 5_000:  # walk the name index
+            if test == starts and named > WALK_NAMED:  # walk the name index
                 # (a name starting with what was typed has every word in the name)
-                take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test}",
-                     [*params, match, *starts_params])
+                take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {whole} "
+                     f"AND {starts_among_hits}",
+                     [*params, f'name : ^"{typed}"*', prefix, prefix, match])
             elif test != starts and dense(named):
                 take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test} "
                      f"AND {in_fts}", [*params, match, *starts_params, name_all])

@@ -94,8 +94,16 @@ def check_book() -> CheckReport:
     if kept != {0: customers - archived, 1: archived}:
         report.problems.append(f"Customer counts out of step: {kept.get(0)} active and "
                                f"{kept.get(1)} in Trash recorded")
-    from crmdesk.store import migration_funnel
+    from crmdesk.store import migration_funnel, migration_stage_counts
 
+    if migration_stage_counts.present(db):  # the board's column counts (issue 17)
+        off_stages = migration_stage_counts.out_of_step(db)
+        if off_stages:
+            report.problems.append("Stage counts out of step: " + ", ".join(
+                f"{stage or '(none)'} {held:,} recorded, {counted:,} counted"
+                for stage, (held, counted) in off_stages.items()))
+        else:
+            report.findings.append("Stage counts: ok")
     if migration_funnel.present(db):  # the funnel's steps kept by triggers (issue 17)
         off_steps = migration_funnel.out_of_step(db)
         if off_steps:

@@ -8,9 +8,8 @@ import threading
 from collections import Counter
 from dataclasses import replace
 
-import peewee
-
 from crmdesk.services.customer_query import CustomerFilter, customer_ids
+from crmdesk.services.name_order import names_stamp
 from crmdesk.services.search_index import fold
 from crmdesk.store.db import db
 
@@ -25,22 +24,9 @@ _cache: dict[str, object] = {}
 
 
 def _stamp() -> str:
-    """Changes whenever a name on the list may have changed: the book's 'customer_names'
-    counter (triggers, so another program's writes count too). Any other write, an audit
-    entry or a call logged, keeps the word list. Without the counter: whenever another
-    connection committed (data_version) or this one wrote (total_changes)."""
-    try:
-        row = db.execute_sql(
-            "SELECT n FROM change_counter WHERE name = 'customer_names'").fetchone()
-    except peewee.OperationalError:
-        row = None
-    if row is not None:
-        from crmdesk.services.figures_cache import _book_identity
-
-        return f"{id(db.obj)}:{_book_identity()}:names:{row[0]}"
-    version = db.execute_sql("PRAGMA data_version").fetchone()[0]
-    changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
-    return f"{id(db.obj)}:{id(db.connection())}:{version}:{changes}"
+    """Changes whenever a name on the list may have changed (name_order.names_stamp): any
+    other write, an audit entry or a call logged, keeps the word list."""
+    return names_stamp()
 
 
 def name_words() -> list[str]:

@@ -1274,8 +1274,10 @@ def _fill_tables(rep: PullReport, indexes: list[tuple[str, str]],
     if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'change_counter'"
                       ).fetchone():
         db.execute_sql("UPDATE change_counter SET n = n + 1")  # figures: all new
-    from crmdesk.store import migration_funnel
+    from crmdesk.store import migration_funnel, migration_stage_counts
 
+    if migration_stage_counts.present(db):  # the board's column counts, from the rows
+        migration_stage_counts.rebuild(db)
     if migration_funnel.present(db):  # the funnel's steps, from the history received
         migration_funnel.rebuild(db)
     for _name, sql in triggers:

@@ -214,6 +214,8 @@ LOCAL_TABLES: dict[str, str] = {
     "interaction_fts": "search index: derived from the interactions on each replica",
     "customer_count": "derived by triggers from the customers each replica holds",
     "stage_step": "the funnel's steps: derived by triggers from each replica's stage history",
+    "stage_count": "the board's column counts: derived by triggers from each replica's "
+                   "customers",
     "change_counter": "this book's cache key for figures: derived locally",
     "import_batch": "an import is undone on the device that made it; the undo travels as "
                     "the writes (or the move to the Trash) it makes",

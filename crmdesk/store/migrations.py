@@ -14,7 +14,13 @@ from pathlib import Path
 
 import peewee
 
-from crmdesk.store import migration_funnel, migration_messages, migration_phones, migration_sync2
+from crmdesk.store import (
+    migration_funnel,
+    migration_messages,
+    migration_phones,
+    migration_stage_counts,
+    migration_sync2,
+)
 from crmdesk.store.db import APPLICATION_ID
 
 Step = Callable[[peewee.Database], None]
@@ -533,6 +539,16 @@ def _name_counter(database: peewee.Database) -> None:
                              f"AFTER {event} ON customer {bump}")
 
 
+def _preferred_index(database: peewee.Database) -> None:
+    """The preferred names on the list, indexed: a broad search's first page of best matches
+    asks which customers' preferred name starts with what was typed, and without this index
+    reads every customer row it walks past in name order (~4 µs each: 20-30 ms for a first
+    letter at 100,000 customers)."""
+    database.execute_sql("CREATE INDEX customer_preferred ON customer "
+                         "(preferred_name COLLATE NOCASE) "
+                         "WHERE preferred_name <> '' AND archived_at IS NULL")
+
+
 def _reward_spanish_names(database: peewee.Database) -> None:
     """A reward's name as Spanish statements and the window in Spanish show it ('' : the
     name as typed, in every language)."""
@@ -555,7 +571,9 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _reward_spanish_names,
                      migration_phones.phone_search,
                      migration_funnel.step,
-                     _name_counter]
+                     _name_counter,
+                     _preferred_index,
+                     migration_stage_counts.step]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -583,6 +601,10 @@ PHONE_SEARCH_VERSION = STEPS.index(migration_phones.phone_search) + 1
 FUNNEL_STEPS_VERSION = STEPS.index(migration_funnel.step) + 1
 #: The version that counts changes of the names on the list (spelling's word list).
 NAME_COUNTER_VERSION = STEPS.index(_name_counter) + 1
+#: The version whose preferred names are indexed (a broad search's first page, issue 17).
+PREFERRED_INDEX_VERSION = STEPS.index(_preferred_index) + 1
+#: The version that keeps how many customers each stage holds (stage_count, the board).
+STAGE_COUNTS_VERSION = STEPS.index(migration_stage_counts.step) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -154,3 +154,34 @@ def test_the_matched_email_and_phone_are_shown_and_drawn(qtbot, book, make_windo
     view.table.selectRow(0)
     view.table.viewport().render(image)
     assert view.highlight.words == ["pena"]
+
+
+def test_the_list_reads_the_name_order_in_a_worker_and_sorts_by_it(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window) -> None:
+    """Once the window has read the name order (a worker, after start-up and after a name
+    changed), a search by phone digits lists its hits in name order from memory; a rename
+    is listed at its new place at once (SQL answers until the order is read again)."""
+    from crmdesk.services import customers, name_order
+
+    name_order.forget()
+    ids = [add(given, family, phones=(f"+1 905-555-{1000 + n}",))
+           for n, (given, family) in enumerate([("Zoe", "Zapata"), ("Ana", "Abad"),
+                                                ("Mia", "Moreno"), ("Bo", "Baker")])]
+    window = make_window()
+    view = window.customers
+    view.search.setText("905 555")
+    qtbot.waitUntil(lambda: name_order.places() is not None, timeout=10_000)
+    view.search.setText("")
+    view.search.setText("905 555")
+    assert _names(view) == ["Abad, Ana", "Baker, Bo", "Moreno, Mia", "Zapata, Zoe"]
+    data = customers.load(ids[0])
+    data.family_name = "Aalto"
+    customers.update(ids[0], data, "US")
+    assert name_order.places() is None
+    view.search.setText("905 5551")
+    view.search.setText("905 555")
+    assert _names(view)[0] == "Aalto, Zoe"
+    qtbot.waitUntil(lambda: name_order.places() is not None, timeout=10_000)
+    view.search.setText("905 5551")
+    view.search.setText("905 555")
+    assert _names(view) == ["Aalto, Zoe", "Abad, Ana", "Baker, Bo", "Moreno, Mia"]

@@ -113,6 +113,29 @@ def test_the_first_page_of_a_broad_search_is_the_top_of_the_full_ranking(book: o
     assert customer_ids(CustomerFilter(text="lola pena"), limit=1) == [ids["lola"]]
 
 
+def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
+        book: object, monkeypatch: object) -> None:
+    """The walk a first letter takes in a large book (names starting with it, among the hits
+    without listing every hit) gives the top of the full ranking, with names and preferred
+    names written with accents or in other scripts, whose fold is not what FTS holds."""
+    from crmdesk.services import customer_query, demo
+    from crmdesk.services.customer_query import first_page_ranked
+
+    _book()
+    demo.build_demo(300, seed=3)
+    for given, family, preferred in [("Łukasz", "Łaski", ""), ("Ángel", "Ávila", "Ángelito"),
+                                     ("Zoë", "Møller", "Zo"), ("Ana", "Ørsted", "Øyvind"),
+                                     ("明", "Lam", "Ming"), ("Mia", "O'Brien", "M"),
+                                     ("Lola", "Lopez", "Lo"), ("Ole", "Lund", "Łoś")]:
+        add(given, family, preferred_name=preferred)
+    monkeypatch.setattr(customer_query, "WALK_NAMED", 0)  # type: ignore[attr-defined]
+    for text in ["a", "l", "lo", "m", "o", "z", "zo", "an", "ol", "lu", "ming", "mia o",
+                 "lola lo", "o bri", "x"]:
+        flt = CustomerFilter(text=text)
+        for size in (1, 5, 30, 200):
+            assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
+
+
 def test_ranking_keeps_what_the_person_may_not_see_hidden(book: object) -> None:
     """A receptionist's ranked list and first page never select the exclusive client by her
     company or tags, and the hidden fields do not move her within her tier."""

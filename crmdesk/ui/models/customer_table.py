@@ -157,6 +157,28 @@ class CustomerTableModel(QAbstractTableModel):
             self._set_all(customer_query.customer_ids(flt))
         self._loaded = True
         self.endResetModel()
+        if flt.text.strip() and not flt.archived:
+            QTimer.singleShot(REST_DELAY_MS, self.warm_name_order)
+
+    def warm_name_order(self) -> None:
+        """Read the list's name order into memory off the GUI thread (name_order: searches
+        then sort their hits in an array), or again after a name changed; nothing when it is
+        up to date or already being read."""
+        if self._filter.archived or getattr(self, "_warming", None) is not None:
+            return
+
+        def build(_progress: Any) -> None:
+            from crmdesk.services import name_order
+
+            name_order.build()
+
+        task = workers.Task(build)
+        task.signals.finished.connect(self._warmed)
+        task.signals.failed.connect(self._warmed)
+        self._warming: workers.Task | None = workers.start(task)
+
+    def _warmed(self, _result: object = None) -> None:
+        self._warming = None
 
     def _set_all(self, ids: list[int]) -> None:
         self._ids = ids

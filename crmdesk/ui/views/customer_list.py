@@ -28,6 +28,8 @@ from crmdesk.ui import labels
 from crmdesk.ui.models.customer_table import COLUMNS, ID_ROLE, CustomerTableModel
 from crmdesk.ui.widgets.highlight import HighlightDelegate
 
+#: the name order is read into memory this long after the list is made (after start-up)
+WARM_AFTER_MS = 2000
 #: the columns whose matched words are drawn in bold
 HIGHLIGHTED = ("Name", "Preferred", "Company", "E-mail", "Phone", "Tags")
 
@@ -70,6 +72,8 @@ class CustomerListView(Translatable, QWidget):
         super().__init__(parent)
         self.archived = archived
         self.model = CustomerTableModel(CustomerFilter(archived=archived), self)
+        if not archived:  # searches sort their hits in memory once the name order is read
+            QTimer.singleShot(WARM_AFTER_MS, self.model.warm_name_order)
 
         self.search = SearchBox()
         self.search.setPlaceholderText(

@@ -1,0 +1,96 @@
+"""The list's name order in memory: each customer's place in name order, one numpy array
+indexed by id. Putting the hits of a search in name order is then an array lookup and a sort
+of small integers (~0.05 µs a hit) instead of a join to the customer table and a sort of the
+names (~1 µs a hit: 70 ms for the 68,000 hits of a phone-digit search at a million customers).
+
+The array is kept until a name on the list changes (the book's 'customer_names' counter,
+kept by triggers, so another program's writes count too). It is built on request, off the
+GUI thread (`build`); until it is, and whenever it is out of date, callers get None and use
+SQL, which gives the same order.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import peewee
+
+from crmdesk.store.db import db
+
+#: the place of a customer who is not on the list (in the Trash, or no such id)
+ABSENT = np.iinfo(np.int32).max
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+
+def names_stamp() -> str:
+    """Changes whenever a name on the list may have changed: the book's 'customer_names'
+    counter (a customer added, renamed, archived, restored or deleted). Without the counter
+    (a book of an older schema being opened): whenever another connection committed
+    (data_version) or this one wrote (total_changes)."""
+    try:
+        row = db.execute_sql(
+            "SELECT n FROM change_counter WHERE name = 'customer_names'").fetchone()
+    except peewee.OperationalError:
+        row = None
+    if row is not None:
+        from crmdesk.services.figures_cache import _book_identity
+
+        return f"{id(db.obj)}:{_book_identity()}:names:{row[0]}"
+    version = db.execute_sql("PRAGMA data_version").fetchone()[0]
+    changes = db.execute_sql("SELECT total_changes()").fetchone()[0]
+    return f"{id(db.obj)}:{id(db.connection())}:{version}:{changes}"
+
+
+def places() -> np.ndarray | None:
+    """The array of places in name order (sort name, then id) of the customers on the list,
+    indexed by id (ABSENT for the rest), if it is up to date; else None."""
+    with _lock:
+        cached = _cache.get("places")
+        stamp = _cache.get("stamp")
+    if cached is None or stamp != names_stamp():
+        return None
+    return cached  # type: ignore[return-value]
+
+
+def build() -> np.ndarray:
+    """Read the name order from the name index (a covering walk) and keep it; returns it."""
+    stamp = names_stamp()
+    with _lock:
+        cached = _cache.get("places")
+        if cached is not None and _cache.get("stamp") == stamp:
+            return cached  # type: ignore[return-value]
+    cursor = db.execute_sql("SELECT id FROM customer INDEXED BY customer_sort "
+                            "WHERE archived_at IS NULL ORDER BY sort_name, id")
+    ids = np.fromiter((row[0] for row in cursor), dtype=np.int64)
+    top = int(ids.max()) + 1 if len(ids) else 0
+    array = np.full(top, ABSENT, dtype=np.int32)
+    array[ids] = np.arange(len(ids), dtype=np.int32)
+    if names_stamp() == stamp:  # no name changed while it was read: keep it
+        with _lock:
+            _cache["places"], _cache["stamp"] = array, stamp
+    return array
+
+
+def forget() -> None:
+    """Drop the array (a book closed)."""
+    with _lock:
+        _cache.clear()
+
+
+def in_name_order(ids: np.ndarray, array: np.ndarray, *, descending: bool = False,
+                  limit: int | None = None) -> list[int]:
+    """`ids` (customer ids, each once) of customers on the list in name order (reversed when
+    `descending`), the first `limit` of them; ids not on the list are left out."""
+    inside = ids[ids < len(array)]
+    where = array[inside]
+    keep = where != ABSENT
+    inside, where = inside[keep], where[keep]
+    if descending:
+        where = -where.astype(np.int64)
+    if limit is not None and limit < len(where):
+        part = np.argpartition(where, limit)[:limit]
+        inside, where = inside[part], where[part]
+    return [int(i) for i in inside[np.argsort(where, kind="stable")]]

@@ -1,0 +1,130 @@
+"""The name order kept in memory (services/name_order): searches that sort their hits in an
+array give exactly what SQL gives, and the array is never used once a name changed."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crmdesk.services import customer_query, customers, name_order
+from crmdesk.services.customer_query import CustomerFilter, customer_ids, first_page
+from crmdesk.store.db import db
+from tests.conftest import add
+
+GIVEN = ["María", "Maria", "Lola", "Łukasz", "Hương", "Ana", "Ángel", "Zoë", "Jean-Luc", "Bo"]
+FAMILY = ["Peña", "Pena", "García", "Garcia", "Nguyễn", "Wiśniewski", "O'Brien", "Sørensen",
+          "Ávila", "Zapata"]
+FRAGMENTS = ["m", "ma", "mar", "pen", "peñ", "garc", "nguy", "wis", "o bri", "sor", "av", "z",
+             "555", "5551", "905 555", "612", "@example", "@mail.example", "maria.", "lola.pena@",
+             "maria.garcia@", "maria.garcia@e", "ana.garcia@", "bo.", "golf", "opera", "x", "zzzz"]
+
+
+def _seed(count: int = 80) -> list[int]:
+    """A book of `count` customers with shared and accented names (ties sort by id), numbers
+    sharing digits and e-mail addresses sharing their starts; a few in the Trash."""
+    rnd = random.Random(7)
+    ids = []
+    for _ in range(count):
+        given, family = rnd.choice(GIVEN), rnd.choice(FAMILY)
+        local = f"{given}.{family}".lower().replace("'", "").replace(" ", "")
+        ids.append(add(
+            given, family,
+            emails=tuple(f"{local}@{domain}" for domain in
+                         rnd.sample(["example.com", "mail.example.net"], rnd.randint(0, 2))),
+            phones=tuple(f"+1 {rnd.choice(['905', '612', '416'])}-555-{rnd.randint(1000, 1999)}"
+                         for _ in range(rnd.randint(0, 2))),
+            tags=rnd.sample(["golf", "opera", "wine"], rnd.randint(0, 2))))
+    for cid in ids[::9]:
+        customers.set_archived([cid], True)
+    return ids
+
+
+def _both(flt: CustomerFilter, limit: int | None = None) -> tuple[list[int], list[int]]:
+    name_order.forget()
+    by_sql = customer_ids(flt, limit=limit)
+    assert name_order.places() is None
+    name_order.build()
+    assert name_order.places() is not None
+    return by_sql, customer_ids(flt, limit=limit)
+
+
+def test_searches_sorted_in_memory_give_what_sql_gives(book: object) -> None:
+    _seed()
+
+    @settings(max_examples=150, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(text=st.sampled_from(FRAGMENTS), sort=st.sampled_from(["name", "relevance"]),
+           descending=st.booleans(), limit=st.sampled_from([None, 1, 3, 10]))
+    def run(text: str, sort: str, descending: bool, limit: int | None) -> None:
+        flt = CustomerFilter(text=text, sort=sort, descending=descending)
+        by_sql, in_memory = _both(flt, limit)
+        assert in_memory == by_sql
+        # the list's first page of a search that is not ranked, the same way
+        hits = customer_query.text_only_count(flt, customer_query.count())
+        if hits is not None and not customer_query.ranked(flt):
+            name_order.forget()
+            page_sql = first_page(flt, 5, hits, customer_query.count())
+            name_order.build()
+            assert first_page(flt, 5, hits, customer_query.count()) == page_sql
+            assert hits == len(customer_ids(flt))
+
+    run()
+
+
+def test_the_fast_paths_are_taken(book: object) -> None:
+    """Phone digits, an e-mail start and a search in name order are sorted in memory: with
+    the array's order reversed on purpose, what comes back follows the array."""
+    _seed()
+    for first in ("Zoe", "Abel"):
+        add(first, "Garcia", emails=("maria.garcia@example.com",))
+    array = name_order.build()
+    for text in ("555", "maria.garcia@", "garc"):
+        flt = CustomerFilter(text=text, sort="name")
+        expected = customer_ids(flt)
+        assert len(expected) > 1
+        flipped = array.copy()
+        inside = flipped != name_order.ABSENT
+        flipped[inside] = flipped[inside].max() - flipped[inside]
+        name_order._cache["places"] = flipped
+        assert customer_ids(flt) == expected[::-1]
+        name_order._cache["places"] = array
+
+
+def test_a_name_change_puts_the_array_out_of_use_until_it_is_read_again(book: object) -> None:
+    _seed(20)
+    name_order.build()
+    flt = CustomerFilter(text="555", sort="name")
+    before = customer_ids(flt)
+    last = before[-1]
+    data = customers.load(last)
+    data.family_name = "Aaaron"
+    customers.update(last, data, "US")
+    assert name_order.places() is None  # stale: SQL answers, with the new name first
+    assert customer_ids(flt)[0] == last
+    name_order.build()
+    assert customer_ids(flt)[0] == last
+    customers.set_archived([last], True)
+    assert name_order.places() is None
+    assert last not in customer_ids(flt)
+    name_order.build()
+    assert last not in customer_ids(flt)
+
+
+def test_another_program_renaming_someone_puts_the_array_out_of_use(book: object) -> None:
+    _seed(10)
+    name_order.build()
+    other = sqlite3.connect(str(db.database))
+    with other:
+        other.execute("UPDATE customer SET sort_name = 'aaa' WHERE id = "
+                      "(SELECT max(id) FROM customer)")
+    other.close()
+    assert name_order.places() is None
+
+
+def test_phone_digits_are_counted_without_listing_them(book: object) -> None:
+    _seed(30)
+    flt = CustomerFilter(text="555")
+    assert customer_query.text_only_count(flt, customer_query.count()) == len(customer_ids(flt))
