@@ -465,9 +465,9 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     fts = "SELECT c.id FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid"
     page: list[int] = []
 
-    def take(sql: str, args: list[Any]) -> None:
+    def take(sql: str, args: list[Any], by: str = order) -> None:
         page.extend(row[0] for row in db.execute_sql(
-            f"{sql} {order} LIMIT {int(size - len(page))}", args))
+            f"{sql} {by} LIMIT {int(size - len(page))}", args))
 
     named = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
                                (name_all,)).fetchone()[0])
@@ -482,9 +482,9 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         f"{_folded('c.preferred_name')} = ? OR {_folded(PREFERRED_AND_FAMILY)} = ?)",
         [*exact, f'name : "{typed}"', typed, typed])] if named else []
     listed = ",".join(str(i) for i in whole_ids)
-    if whole_ids:
-        take(f"SELECT c.id FROM customer c WHERE {where} AND c.id IN ({listed})",
-             [*params, match])
+    if whole_ids:  # (from these few, sorted: SQLite would walk the name index to them)
+        take(f"SELECT c.id FROM json_each(?) w CROSS JOIN customer c ON c.id = w.value "
+             f"WHERE {where}", [f"[{listed}]", *params, match], "ORDER BY +c.sort_name, +c.id")
     whole = f"c.id NOT IN ({listed})"
     prefix = _like(typed)[1:]
     initials = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
