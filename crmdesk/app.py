@@ -108,8 +108,8 @@ def run_gui(book_path: Path) -> int:
                 QTimer.singleShot(2, loaded)
                 return
             print(f"painted_at={window.first_paint_at:.4f} loaded_at={time.time():.4f} "
-                  f"cpu_painted={window.first_paint_cpu:.4f} cpu_loaded={time.process_time():.4f}",
-                  flush=True)
+                  f"cpu_painted={window.first_paint_cpu:.4f} cpu_loaded={time.process_time():.4f} "
+                  f"numpy_imported_when_loaded={'numpy' in sys.modules}", flush=True)
             app.quit()
         QTimer.singleShot(0, shown)
     code = int(app.exec())

@@ -66,3 +66,20 @@ def test_other_command_lines_keep_their_answers(capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out.startswith("crmdesk ")
     assert cli.main(["--db"]) == 2
     assert "expected one argument" in capsys.readouterr().err
+
+
+def test_the_window_shows_without_numpy_or_keyring(tmp_path: Path) -> None:
+    """Two imports the window never waits for: keyring (~450 ms) before it shows, numpy
+    (~200 ms, for figures and the name order, read later in workers) until the book's data
+    is in it."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, CRMDESK_EXIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path / "cfg"), CRMDESK_NO_DEMO_OFFER="1")
+    out = subprocess.run([sys.executable, "-m", "crmdesk", "--db", str(tmp_path / "b.db")],
+                         env=env, capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2]).stdout
+    assert "shown_at=" in out, out
+    assert "keyring_imported=False" in out and "numpy_imported_when_loaded=False" in out, out
