@@ -90,8 +90,9 @@ def store_search(path: Path) -> None:
 
     t0, c0 = time.perf_counter(), time.process_time()
     name_order.build()  # as the list does off the GUI thread, 2 s after it is made
+    wall, cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
     print(f"  name order read into memory (a worker, once until a name changes): "
-          f"{(time.perf_counter() - t0) * 1000:.0f} ms, CPU {(time.process_time() - c0) * 1000:.0f} ms")
+          f"{wall:.0f} ms, CPU {cpu:.0f} ms")
     for label, terms in (("typical terms", TERMS), ("single letters", BROAD)):
         floor = cpu_floor = 0.0
         for what, run in (("bare FTS5 MATCH", bare_match),
