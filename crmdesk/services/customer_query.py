@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from crmdesk.services import access, catalog
-from crmdesk.services.search_index import fold
+from crmdesk.services.search_index import fold, folds_as_indexed
 from crmdesk.store.db import db
 
 _WORD = re.compile(r"[^\W_]+")
@@ -495,22 +497,20 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
                  "archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\')")
     starts = f"(c.sort_name LIKE ? ESCAPE '\\' OR {initials} OR {preferred})"
     starts_params = [prefix, f'name : ^"{typed}"*', prefix]
-    # The same customers among the hits, without the set of every hit (for a first letter,
-    # most of the book): a name whose first word starts with what was typed is a hit; so is
-    # a name or preferred name that starts with it and is written in plain ASCII (its fold
-    # is what the FTS index holds); only others are looked up one by one.
-    ascii_names = "c.given_name || c.family_name || c.preferred_name NOT GLOB '*[^ -~]*'"
-    starts_among_hits = (
-        f"({initials} OR ((c.sort_name LIKE ? ESCAPE '\\' OR {preferred}) AND ({ascii_names} "
-        "OR EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id AND customer_fts "
-        "MATCH ?))))")
     shelf = count()
 
-    def dense(hits: int) -> bool:
-        """Whether walking the name index against a set of `hits` customers fills the rest
-        of the page sooner than sorting them: a walk tests about left * shelf / hits rows
-        (~0.4 µs each), a sort reads and sorts every hit (~1.6 µs each)."""
-        return hits * hits * 4 > (size - len(page)) * shelf
+    class Dense:
+        def __call__(self, hits: int) -> bool:
+            """Whether walking the name index against a set of `hits` customers fills the
+            rest of the page sooner than sorting them: a walk tests about left * shelf /
+            hits rows (~0.4 µs each), a sort reads and sorts every hit (~1.6 µs each)."""
+            return hits * hits * 4 > (size - len(page)) * shelf
+
+        def fewest_to_walk(self) -> int:
+            """The smallest set of hits for which a walk pays."""
+            return int(math.isqrt((size - len(page)) * shelf // 4)) + 1
+
+    dense = Dense()
 
     in_fts = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     if named and len(page) < size:
@@ -521,11 +521,10 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
             # (the names that start with what was typed sort together: walking the name
             # index would pass every name before them first, unless most of the book is
             # named so)
-            if test == starts and named > WALK_NAMED:  # walk the name index
+            if test == starts and named > WALK_NAMED:
                 # (a name starting with what was typed has every word in the name)
-                take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {whole} "
-                     f"AND {starts_among_hits}",
-                     [*params, f'name : ^"{typed}"*', prefix, prefix, match])
+                page.extend(_starting_with(typed, size - len(page), clauses, params, whole,
+                                           match, dense))
             elif test != starts and dense(named):
                 take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test} "
                      f"AND {in_fts}", [*params, match, *starts_params, name_all])
@@ -564,6 +563,82 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         else:  # few: sort them
             take(f"{fts} WHERE customer_fts MATCH ? AND {rest}", [sub, *params])
     return page
+
+
+#: a name and preferred name whose fold is what the FTS index holds (plain ASCII, tested in
+#: SQL; else Latin letters with the accents both strip, tested in Python: a few hundred rows)
+_ASCII_NAMES = ("(c.given_name || c.family_name || c.preferred_name NOT GLOB '*[^ -~]*' OR "
+                "crm_folds_as_indexed(c.given_name || c.family_name || c.preferred_name))")
+
+
+def _starting_with(typed: str, size: int, clauses: list[str], params: list[Any],
+                   whole: str, match: str, dense: Any) -> list[int]:
+    """The first `size` customers in name order among the hits of `match` (and `clauses`,
+    but not `whole`) whose name or preferred name starts with `typed`, or whose given name
+    (the first word of the name) does: tier 1 of a broad search, without the set of every
+    hit (for a first letter, most of the book). Three runs in name order, merged:
+
+    - the names starting with it: a range of the name index (in order already);
+    - the preferred names starting with it: a range of their index, sorted;
+    - the first words starting with it (FTS '^'): sorted when few, else the name index
+      walked against them.
+
+    A first word found by FTS is a hit; a name or preferred name starting with what was
+    typed is one when it is written in plain ASCII, and is looked up when not. The runs are
+    read as the merge needs their rows, so a run is looked into only as far as it has names
+    on the page (each lookup costs ~25 µs)."""
+    rest = " AND ".join([*clauses, whole])
+    hit = (f"({_ASCII_NAMES} OR EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id "
+           "AND customer_fts MATCH ?))")
+    order = f"ORDER BY c.sort_name, c.id LIMIT {int(size)}"
+    runs = [
+        db.execute_sql(f"SELECT c.sort_name, c.id FROM customer c INDEXED BY customer_sort "
+                       f"WHERE {rest} AND c.sort_name >= ? AND c.sort_name < ? AND {hit} "
+                       f"{order}", [*params, typed, typed + "\U0010ffff", match]),
+        # (sorted before its first row comes: a name not in ASCII is looked up only when
+        # the merge reaches it)
+        _looked_up(db.execute_sql(
+            "SELECT c.sort_name, c.id, c.given_name || c.family_name || c.preferred_name "
+            "FROM customer c INDEXED BY "
+            "customer_preferred WHERE c.preferred_name <> '' AND c.archived_at IS NULL AND "
+            f"c.preferred_name LIKE ? ESCAPE '\\' AND {rest} {order}",
+            [_like(typed)[1:], *params]), match)]
+    first_words = f'name : ^"{typed}"*'
+    # As many of them as make walking the name index pay (FTS stops reading there): fewer
+    # are sorted, more are walked against.
+    enough = dense.fewest_to_walk()
+    n = int(db.execute_sql(f"SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE "
+                           f"customer_fts MATCH ? LIMIT {enough})", (first_words,)).fetchone()[0])
+    if n >= enough:  # walk the name index against them
+        runs.append(db.execute_sql(
+            f"SELECT c.sort_name, c.id FROM customer c WHERE {rest} AND c.id IN (SELECT rowid "
+            f"FROM customer_fts WHERE customer_fts MATCH ?) {order}",
+            [*params, first_words]))
+    elif n:  # sort them
+        runs.append(db.execute_sql(
+            f"SELECT c.sort_name, c.id FROM customer_fts CROSS JOIN customer c ON c.id = "
+            f"customer_fts.rowid WHERE customer_fts MATCH ? AND {rest} {order}",
+            [first_words, *params]))
+    found: list[int] = []
+    seen: set[int] = set()
+    for _key, cid in heapq.merge(*runs):
+        if cid not in seen:
+            seen.add(cid)
+            found.append(int(cid))
+            if len(found) >= size:
+                break
+    return found
+
+
+def _looked_up(rows: Any, match: str) -> Any:
+    """(sort name, id) of the rows (sort name, id, names) that are hits of `match`: those
+    whose names FTS holds as they fold are; the others are looked up in FTS one by one, as
+    they are reached."""
+    for key, cid, names in rows:
+        if folds_as_indexed(names) or db.execute_sql(
+                "SELECT 1 FROM customer_fts WHERE rowid = ? AND customer_fts MATCH ?",
+                (cid, match)).fetchone():
+            yield key, cid
 
 
 def count(archived: bool = False) -> int:

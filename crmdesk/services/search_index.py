@@ -45,6 +45,31 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLDED)
 
 
+@functools.cache
+def _latin_with_accents() -> frozenset[str]:
+    """ASCII, and the Latin letters with accents whose accents FTS5's tokenizer (unicode61,
+    remove_diacritics 2) strips as `fold` does: those that decompose into a plain ASCII
+    letter and combining marks, but the two that carry two marks over a capital A's dot
+    (a test holds the set against SQLite's own tokenizer, in every SQLite crmdesk uses)."""
+    found = set()
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        parts = unicodedata.normalize("NFD", ch)
+        if (len(parts) > 1 and parts[0].isascii() and parts[0].isalpha()
+                and all(unicodedata.combining(mark) for mark in parts[1:])):
+            found.add(ch)
+    return frozenset(found - {"\u01e0", "\u01e1"}) | {chr(code) for code in range(128)}
+
+
+def folds_as_indexed(text: object) -> bool:
+    """Whether the FTS index holds each word of `text` as `fold` writes it: text in plain
+    ASCII, or with Latin letters whose accents both strip. (Other letters, such as ø, ł or ß
+    and other scripts, may be held otherwise: a caller then asks the index.)"""
+    if not isinstance(text, str):
+        return False
+    return text.isascii() or _latin_with_accents().issuperset(text)
+
+
 def sort_name(given: str, family: str) -> str:
     return fold(f"{family.strip()} {given.strip()}".strip())
 

@@ -106,6 +106,12 @@ def _fold(text: object) -> str:
     return fold(text) if isinstance(text, str) else ""
 
 
+def _folds_as_indexed(text: object) -> int:
+    from crmdesk.services.search_index import folds_as_indexed
+
+    return int(folds_as_indexed(text))
+
+
 class BookDatabase(peewee.SqliteDatabase):
     """A plain book. Every write transaction begins IMMEDIATE: it takes the write lock when
     it begins, waiting up to the busy timeout for another writer, rather than reading first
@@ -121,6 +127,9 @@ class BookDatabase(peewee.SqliteDatabase):
         self.warnings: list[str] = []
         # Search ranking compares names case- and accent-insensitively (every connection).
         self.register_function(_fold, "crm_fold", 1, deterministic=True)
+        # ...and takes a name FTS holds as it folds it for a hit without asking FTS.
+        self.register_function(_folds_as_indexed, "crm_folds_as_indexed", 1,
+                               deterministic=True)
 
     def _open_connection(self) -> Any:
         return super()._connect()  # type: ignore[misc]
