@@ -126,11 +126,19 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
     for given, family, preferred in [("Łukasz", "Łaski", ""), ("Ángel", "Ávila", "Ángelito"),
                                      ("Zoë", "Møller", "Zo"), ("Ana", "Ørsted", "Øyvind"),
                                      ("明", "Lam", "Ming"), ("Mia", "O'Brien", "M"),
-                                     ("Lola", "Lopez", "Lo"), ("Ole", "Lund", "Łoś")]:
+                                     ("Lola", "Lopez", "Lo"), ("Ole", "Lund", "Łoś"),
+                                     ("Maria", "Ruiz", "Mari"), ("María", "Vidal", "Mari"),
+                                     ("Dolores", "Peña", "Lola"), ("Ana", "Lund", "Óla"),
+                                     ("Ida", "Berg", "Øyvind"), ("Bo", "Ek", "Ole Lund")]:
         add(given, family, preferred_name=preferred)
+    # FTS holds 'øyvind' as written: found by her notes only, her preferred name is no
+    # whole-name match of 'oyvind' (its fold) in either way of ranking
+    add("Ivy", "Holm", preferred_name="Øyvind", notes="asked for oyvind")
+    add("Oyvind", "Dahl")
     monkeypatch.setattr(customer_query, "WALK_NAMED", 0)  # type: ignore[attr-defined]
     for text in ["a", "l", "lo", "m", "o", "z", "zo", "an", "ol", "lu", "ming", "mia o",
-                 "lola lo", "o bri", "x"]:
+                 "lola lo", "o bri", "x", "mari", "lola pena", "lola", "ola", "ola lund",
+                 "oyvind", "ole lund", "mari vidal", "angelito"]:
         flt = CustomerFilter(text=text)
         for size in (1, 5, 30, 200):
             assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
