@@ -118,7 +118,7 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
     """The walk a first letter takes in a large book (names starting with it, among the hits
     without listing every hit) gives the top of the full ranking, with names and preferred
     names written with accents or in other scripts, whose fold is not what FTS holds."""
-    from crmdesk.services import customer_query, demo
+    from crmdesk.services import customer_query, demo, name_order
     from crmdesk.services.customer_query import first_page_ranked
 
     _book()
@@ -136,12 +136,22 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
     add("Ivy", "Holm", preferred_name="Øyvind", notes="asked for oyvind")
     add("Oyvind", "Dahl")
     monkeypatch.setattr(customer_query, "WALK_NAMED", 0)  # type: ignore[attr-defined]
-    for text in ["a", "l", "lo", "m", "o", "z", "zo", "an", "ol", "lu", "ming", "mia o",
-                 "lola lo", "o bri", "x", "mari", "lola pena", "lola", "ola", "ola lund",
-                 "oyvind", "ole lund", "mari vidal", "angelito"]:
-        flt = CustomerFilter(text=text)
-        for size in (1, 5, 30, 200):
-            assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (text, size)
+    texts = ["a", "l", "lo", "m", "o", "z", "zo", "an", "ol", "lu", "ming", "mia o",
+             "lola lo", "o bri", "x", "mari", "lola pena", "lola", "ola", "ola lund",
+             "oyvind", "ole lund", "mari vidal", "angelito"]
+    # each way to find the first words and preferred names: sorted by SQL, walked against,
+    # and sorted in the name order kept in memory (with and without it read)
+    for fewest, most, in_memory in ((10**9, 0, False), (1, 0, False), (1, 10**9, True),
+                                    (1, 10**9, False)):
+        monkeypatch.setattr(customer_query, "_fewest_to_walk",  # type: ignore[attr-defined]
+                            lambda left, shelf, n=fewest: n)
+        monkeypatch.setattr(customer_query, "IN_MEMORY_MOST", most)  # type: ignore[attr-defined]
+        name_order.build() if in_memory else name_order.forget()
+        for text in texts:
+            flt = CustomerFilter(text=text)
+            for size in (1, 5, 30, 200):
+                assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (
+                    text, size, fewest, most, in_memory)
 
 
 def test_ranking_keeps_what_the_person_may_not_see_hidden(book: object) -> None:
