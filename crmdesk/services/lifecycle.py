@@ -193,19 +193,21 @@ def column_ids(stage: str, flt: CustomerFilter, offset: int = 0, limit: int = 60
     whole column)."""
     where, params = _filter_sql(flt)
     stamp = _ts(now or utcnow())
-    # (from the few overdue follow-ups: SQLite would rather walk the whole column testing
-    # each card against them, ~300 ms for a column at a million customers)
+    # The overdue cards: those whose next follow-up (kept by triggers, proved by `crmdesk
+    # check`) is past, from their own index, in the column's order. (From the follow-ups
+    # themselves each card's row was read: 6,400 overdue, 45 ms a column at a million.)
     urgent = [r[0] for r in db.execute_sql(
-        f"""SELECT c.id FROM (SELECT DISTINCT customer_id AS id FROM follow_up
-                              WHERE status = 'open' AND due_at < ?) o
-            CROSS JOIN customer c ON c.id = o.id WHERE c.stage = ? AND {where}
-            ORDER BY c.stage_since, c.id""", [stamp, stage, *params])]
+        f"""SELECT c.id FROM customer c INDEXED BY customer_follow_up_due
+            WHERE c.stage = ? AND c.next_follow_up_at < ? AND c.archived_at IS NULL
+            AND c.next_follow_up_at IS NOT NULL AND {where}
+            ORDER BY c.stage_since, c.id""", [stage, stamp, *params])]
     page = urgent[offset:offset + limit]
     if len(page) < limit:
         rest_offset = max(0, offset - len(urgent))
         page += [r[0] for r in db.execute_sql(
             f"""SELECT c.id FROM customer c INDEXED BY customer_stage_since
-                WHERE c.stage = ? AND {where} AND c.id NOT IN ({OVERDUE})
+                WHERE c.stage = ? AND {where}
+                AND NOT coalesce(c.next_follow_up_at < ?, 0)
                 ORDER BY c.stage_since, c.id LIMIT ? OFFSET ?""",
             [stage, *params, stamp, limit - len(page), rest_offset])]
     return page

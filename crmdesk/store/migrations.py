@@ -549,6 +549,14 @@ def _preferred_index(database: peewee.Database) -> None:
                          "WHERE preferred_name <> '' AND archived_at IS NULL")
 
 
+def _follow_up_due_index(database: peewee.Database) -> None:
+    """The customers with an open follow-up, by stage and when it is due: a board column
+    lists its overdue cards first from a range of it (issue 17)."""
+    database.execute_sql("CREATE INDEX customer_follow_up_due ON customer "
+                         "(stage, next_follow_up_at, stage_since) "
+                         "WHERE archived_at IS NULL AND next_follow_up_at IS NOT NULL")
+
+
 def _reward_spanish_names(database: peewee.Database) -> None:
     """A reward's name as Spanish statements and the window in Spanish show it ('' : the
     name as typed, in every language)."""
@@ -573,7 +581,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      migration_funnel.step,
                      _name_counter,
                      _preferred_index,
-                     migration_stage_counts.step]
+                     migration_stage_counts.step,
+                     _follow_up_due_index]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -605,6 +614,8 @@ NAME_COUNTER_VERSION = STEPS.index(_name_counter) + 1
 PREFERRED_INDEX_VERSION = STEPS.index(_preferred_index) + 1
 #: The version that keeps how many customers each stage holds (stage_count, the board).
 STAGE_COUNTS_VERSION = STEPS.index(migration_stage_counts.step) + 1
+#: The version whose customers with an open follow-up are indexed by stage and due date.
+FOLLOW_UP_DUE_VERSION = STEPS.index(_follow_up_due_index) + 1
 
 
 def current_version(database: peewee.Database) -> int:
