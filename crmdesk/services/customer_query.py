@@ -372,12 +372,10 @@ def _in_name_order(flt: CustomerFilter, match: str | None, clauses: list[str],
     array = name_order.places()
     if array is None:
         return None
-    import numpy as np
-
     args = [match] if match is not None else params
-    ids = np.fromiter((row[0] for row in db.execute_sql(sql, args)), dtype=np.int64)
+    ids: Any = [row[0] for row in db.execute_sql(sql, args)]
     if sql is EMAIL_RANGE:  # a customer with two addresses in the range is one hit
-        ids = np.unique(ids)
+        ids = set(ids)
     return name_order.in_name_order(ids, array, descending=flt.descending, limit=limit)
 
 
@@ -471,7 +469,13 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         page.extend(row[0] for row in db.execute_sql(
             f"{sql} {by} LIMIT {int(size - len(page))}", args))
 
-    named = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
+    shelf = count()
+    # How many hits are in the name, counted only as far as decides anything: past WALK_NAMED
+    # and past the size from which a walk pays (dense), the exact number changes no plan
+    # (a first letter's 600,000 name hits at a million customers took 30 ms to count).
+    decides = max(WALK_NAMED + 1, _fewest_to_walk(size, shelf))
+    named = int(db.execute_sql("SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE "
+                               f"customer_fts MATCH ? LIMIT {decides})",
                                (name_all,)).fetchone()[0])
     exact = sorted({typed} | {" ".join(words[k:] + words[:k]) for k in range(1, len(words))})
     # 0: the whole name: the name index, and the few names holding the phrase typed (not a
@@ -500,8 +504,6 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
                  "archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\')")
     starts = f"(c.sort_name LIKE ? ESCAPE '\\' OR {initials} OR {preferred})"
     starts_params = [prefix, f'name : ^"{typed}"*', prefix]
-    shelf = count()
-
     class Dense:
         def __call__(self, hits: int) -> bool:
             """Whether walking the name index against a set of `hits` customers fills the
@@ -610,15 +612,14 @@ def _starting_with(typed: str, size: int, clauses: list[str], params: list[Any],
             f"c.preferred_name LIKE ? ESCAPE '\\' AND {rest} {order}",
             [_like(typed)[1:], *params]), match)
     first_words = f'name : ^"{typed}"*'
-    # As many of them as make walking the name index pay (FTS stops reading there): fewer
-    # are sorted, more are walked against.
-    enough = dense.fewest_to_walk()
-    n = int(db.execute_sql(f"SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE "
-                           f"customer_fts MATCH ? LIMIT {max(enough, IN_MEMORY_MOST)})",
-                           (first_words,)).fetchone()[0])
     in_memory = (_first_words_in_name_order(first_words, whole_ids, size)
-                 if enough <= n < IN_MEMORY_MOST and clauses == ["c.archived_at IS NULL"]
-                 else None)
+                 if clauses == ["c.archived_at IS NULL"] else None)
+    # Without the name order in memory: counted as far as makes walking the name index pay
+    # (FTS stops reading there): fewer are sorted, more are walked against.
+    enough = dense.fewest_to_walk()
+    n = 0 if in_memory is not None else int(db.execute_sql(
+        "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH ? "
+        f"LIMIT {enough})", (first_words,)).fetchone()[0])
     if in_memory is not None:
         runs.append(in_memory)
     elif n >= enough:  # walk the name index against them
@@ -679,29 +680,30 @@ def _fewest_to_walk(left: int, shelf: int) -> int:
     return int(math.isqrt(left * shelf // 4)) + 1
 
 
-#: A set of first words up to this size is put in name order in memory when that order is
-#: read (name_order); a larger one walks the name index against it.
-IN_MEMORY_MOST = 60_000
+#: A set of first words smaller than this is put in name order in memory when that order
+#: is read (name_order); a larger one walks the name index against it.
+IN_MEMORY_MOST = 250_000
 
 
 def _first_words_in_name_order(first_words: str, whole_ids: list[int], size: int
                                ) -> list[tuple[str, int]] | None:
     """The first `size` (sort name, id) in name order of the customers FTS finds for
-    `first_words` (but `whole_ids`), from the name order kept in memory; None
-    when it is not up to date. (Walking the name index against 14,000 Marías to fill a
-    page reads some 30,000 names: 45 ms at a million customers, this ~5 ms.)"""
+    `first_words` (but `whole_ids`), from the name order kept in memory; None when it is
+    not up to date, or when they are IN_MEMORY_MOST or more. (Walking the name index
+    against 14,000 Marías to fill a page reads some 30,000 names: 45 ms at a million
+    customers, this ~5 ms; a first letter's 90,000 first words ~35 ms, its walk ~85.)"""
     from crmdesk.services import name_order
 
     array = name_order.places()
     if array is None:
         return None
-    import numpy as np
-
-    ids = np.fromiter((row[0] for row in db.execute_sql(
-        "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?", (first_words,))),
-        dtype=np.int64)
+    ids: Any = [row[0] for row in db.execute_sql(
+        f"SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT {IN_MEMORY_MOST}",
+        (first_words,))]
+    if len(ids) >= IN_MEMORY_MOST:
+        return None
     if whole_ids:
-        ids = ids[~np.isin(ids, np.array(whole_ids, dtype=np.int64))]
+        ids = set(ids).difference(whole_ids)
     top = name_order.in_name_order(ids, array, limit=size)
     return [(str(key), int(cid)) for key, cid in db.execute_sql(
         "SELECT c.sort_name, c.id FROM json_each(?) w CROSS JOIN customer c ON c.id = w.value "
@@ -720,14 +722,11 @@ def _preferred_in_name_order(prefix: str, whole_ids: list[int], size: int, match
     array = name_order.places()
     if array is None:
         return None
-    import numpy as np
-
-    ids = np.fromiter((row[0] for row in db.execute_sql(
+    ids: Any = [row[0] for row in db.execute_sql(
         "SELECT id FROM customer INDEXED BY customer_preferred WHERE preferred_name <> '' "
-        "AND archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\'", (prefix,))),
-        dtype=np.int64)
+        "AND archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\'", (prefix,))]
     if whole_ids:
-        ids = ids[~np.isin(ids, np.array(whole_ids, dtype=np.int64))]
+        ids = set(ids).difference(whole_ids)
     top = name_order.in_name_order(ids, array, limit=size)
     rows = db.execute_sql(
         "SELECT c.sort_name, c.id, c.given_name || c.family_name || c.preferred_name "

@@ -85,9 +85,8 @@ def test_the_fast_paths_are_taken(book: object) -> None:
         flt = CustomerFilter(text=text, sort="name")
         expected = customer_ids(flt)
         assert len(expected) > 1
-        flipped = array.copy()
-        inside = flipped != name_order.ABSENT
-        flipped[inside] = flipped[inside].max() - flipped[inside]
+        flipped = type(array)("i", (value if value == name_order.ABSENT else 10**6 - value
+                                    for value in array))
         name_order._cache["places"] = flipped
         assert customer_ids(flt) == expected[::-1]
         name_order._cache["places"] = array
@@ -128,3 +127,23 @@ def test_phone_digits_are_counted_without_listing_them(book: object) -> None:
     _seed(30)
     flt = CustomerFilter(text="555")
     assert customer_query.text_only_count(flt, customer_query.count()) == len(customer_ids(flt))
+
+
+def test_reading_the_name_order_never_imports_numpy(tmp_path: object) -> None:
+    """The list reads the name order in a worker a little after start-up: importing numpy
+    there held the GIL for most of a second (the window froze)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from crmdesk.store.book import open_book; "
+            "from crmdesk.services import name_order, customer_query as q; "
+            f"open_book(Path({str(tmp_path)!r}) / 'b.db'); "
+            "from tests.conftest import add; add('Ana', 'Uno', phones=('+1 905-555-1234',)); "
+            "name_order.build(); q.customer_ids(q.CustomerFilter(text='555')); "
+            "q.first_page_ranked(q.CustomerFilter(text='a'), 10); "
+            "print('numpy' in sys.modules)")
+    from pathlib import Path
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
