@@ -7,8 +7,9 @@ before the period ended. Counted from the stage history alone, that is a walk of
 of the period in Python, ~7 s at 1,000,000 customers. `stage_step` keeps beside each move
 what makes the cohort a count of index ranges:
 
-- `stay_start`: when the customer entered the stage the move leaves (their move before, or
-  when they were added);
+- `stay_start`: when the customer last entered the stage the move leaves, at or before the
+  move (their latest move into it, or when they were added in it; none in a history a
+  merge joined whose moves do not chain, as the cohort walk counts it);
 - `prev_entry`: the customer's entry into the stage the move enters before this one (a move
   into it, or being added in it), NULL if none: a move whose previous entry came before the
   period is the customer's first entry of the period;
@@ -72,7 +73,11 @@ def _select(where: str) -> str:
     FROM (
         SELECT s.id, s.customer_id, s.from_stage, s.to_stage, s.changed_at,
                row_number() OVER w AS n,
-               coalesce(lag(s.changed_at) OVER w, c.created_at) AS stay_start,
+               coalesce((SELECT max(p.changed_at) FROM stage_change p
+                         WHERE p.customer_id = s.customer_id AND p.to_stage = s.from_stage
+                         AND p.changed_at <= s.changed_at AND p.id <> s.id),
+                        CASE WHEN s.from_stage = first_value(s.from_stage) OVER w
+                             THEN c.created_at END) AS stay_start,
                c.created_at AS created_at, c.stage AS now_stage,
                first_value(s.from_stage) OVER w AS first_stage
         FROM stage_change s LEFT JOIN customer c ON c.id = s.customer_id
@@ -141,6 +146,25 @@ def out_of_step(database: peewee.Database | Any) -> int:
         f"SELECT count(*) FROM (SELECT * FROM ({fresh}) EXCEPT SELECT {COLUMNS} FROM stage_step"
         f" UNION ALL SELECT * FROM (SELECT {COLUMNS} FROM stage_step EXCEPT "
         f"SELECT * FROM ({fresh})))").fetchone()[0])
+
+
+def restep_unchained(database: peewee.Database) -> None:
+    """Schema step: the steps of the customers whose history does not chain (a move leaving
+    another stage than the one the move before entered: two histories a merge joined) are
+    worked out again, now that `stay_start` is the last entry into the stage left (it was
+    the move before, whatever it entered). Every other history gives the same rows."""
+    if not present(database):
+        return
+    unchained = ("SELECT DISTINCT customer_id FROM (SELECT customer_id, from_stage, "
+                 "lag(to_stage) OVER (PARTITION BY customer_id ORDER BY changed_at, id) "
+                 "AS entered FROM stage_change) WHERE entered IS NOT NULL "
+                 "AND entered <> from_stage")
+    database.execute_sql(f"CREATE TEMP TABLE unchained AS {unchained}")
+    database.execute_sql("DELETE FROM stage_step WHERE customer_id IN "
+                         "(SELECT customer_id FROM unchained)")
+    database.execute_sql(f"INSERT INTO stage_step ({COLUMNS}) "
+                         f"{_select('s.customer_id IN (SELECT customer_id FROM unchained)')}")
+    database.execute_sql("DROP TABLE unchained")
 
 
 def step(database: peewee.Database) -> None:

@@ -582,7 +582,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _name_counter,
                      _preferred_index,
                      migration_stage_counts.step,
-                     _follow_up_due_index]
+                     _follow_up_due_index,
+                     migration_funnel.restep_unchained]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -616,6 +617,8 @@ PREFERRED_INDEX_VERSION = STEPS.index(_preferred_index) + 1
 STAGE_COUNTS_VERSION = STEPS.index(migration_stage_counts.step) + 1
 #: The version whose customers with an open follow-up are indexed by stage and due date.
 FOLLOW_UP_DUE_VERSION = STEPS.index(_follow_up_due_index) + 1
+#: The version whose funnel steps of merged, unchained histories were worked out again.
+FUNNEL_UNCHAINED_VERSION = STEPS.index(migration_funnel.restep_unchained) + 1
 
 
 def current_version(database: peewee.Database) -> int:

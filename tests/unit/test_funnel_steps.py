@@ -207,3 +207,68 @@ def test_the_funnel_reads_index_ranges_only(book: object) -> None:
             assert not line.startswith("SCAN") or "COVERING INDEX" in line, (sql, plan)
             if "stage_step" in line or "customer" in line:
                 assert "INDEX" in line, (sql, plan)
+
+
+def _merged_tie() -> tuple[int, int, int]:
+    """Hypothesis found it: two customers' single moves on the same day, one history
+    merged into the other (knowledge → acquisition joined to conversion → growth)."""
+    base = next(_era) * 200
+    ids = []
+    for first, moves in (("knowledge", ["acquisition"]), ("knowledge", []),
+                         ("conversion", ["growth"])):
+        cid = _customer(day(base), first)
+        ids.append(cid)
+        current = first
+        for to in moves:
+            lifecycle.record_change(cid, current, to, None, "", day(base + 1))
+            current = to
+    db.execute_sql("UPDATE stage_change SET customer_id = ? WHERE customer_id = ?",
+                   (ids[2], ids[0]))
+    return base, ids[0], ids[2]
+
+
+def test_a_merged_history_whose_moves_do_not_chain_counts_as_the_walk(book: object) -> None:
+    """The move from conversion did not follow an entry into conversion (the move before it
+    entered acquisition): it is no stay that began in the period, for the walk nor the
+    steps (the steps counted it as one: conversion 'moved on' 1 of 0)."""
+    base, _gone, kept = _merged_tie()
+    assert migration_funnel.out_of_step(db) == 0
+    since, until = day(base), day(base + 2)
+    assert _counts(since, until) == _walked(since, until)
+    assert _counts(since, until)["conversion"] == (0, 0)
+
+
+def test_a_book_of_the_previous_schema_gets_its_unchained_steps_again(tmp_path: Path) -> None:
+    import peewee
+
+    from crmdesk.store.db import db as proxy
+
+    path = tmp_path / "old.db"
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=migrations.FUNNEL_UNCHAINED_VERSION - 1)
+    stamp = "2026-01-05T10:00:00Z"
+    ids = []
+    for i, (first, to) in enumerate([("knowledge", "acquisition"), ("conversion", "growth")]):
+        cid = database.execute_sql(
+            "INSERT INTO customer (given_name, family_name, sort_name, stage, created_at, "
+            "updated_at, stage_since) VALUES (?, 'Old', ?, ?, ?, ?, ?)",
+            (f"V{i}", f"old v{i}", to, stamp, stamp, stamp)).lastrowid
+        database.execute_sql(
+            "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at) "
+            "VALUES (?, ?, ?, '2026-01-06T10:00:00Z')", (cid, first, to))
+        ids.append(cid)
+    database.execute_sql("UPDATE stage_change SET customer_id = ? WHERE customer_id = ?",
+                         (ids[1], ids[0]))
+    # (the schema before kept the old step: the move before, whatever it entered)
+    database.execute_sql("UPDATE stage_step SET stay_start = '2026-01-06T10:00:00Z' "
+                         "WHERE customer_id = ? AND from_stage = 'conversion'", (ids[1],))
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        assert migration_funnel.out_of_step(db) == 0
+        period = (dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+        assert _counts(*period) == _walked(*period)
+    finally:
+        close_database()
