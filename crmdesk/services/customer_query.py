@@ -453,7 +453,9 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     index against the tier's FTS hits or sorting them, whichever reads fewer rows."""
     tier = _tier_sql(flt.text)
     match, clauses, params = _where(flt)
-    if tier is None or match is None:
+    if tier is None or match is None or not folds_as_indexed(flt.text):
+        # (text FTS holds otherwise than it folds, 'Sø': the tiers below are found from
+        # the folded words, which are not what the search matches; the full ranking is)
         return customer_ids(flt, limit=size)
     words = _WORD.findall(fold(flt.text))
     typed = " ".join(words)
@@ -536,17 +538,23 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
             else:
                 take(f"{fts} WHERE customer_fts MATCH ? AND {where} AND {whole} AND {test}",
                      [name_all, *params, match, *starts_params])
+    def not_shown() -> str:
+        """Not on the page already: a name starting with what was typed is in tier 1 even
+        when FTS holds it otherwise ('Sørensen' for 'so', found by the e-mail), and the
+        tiers below tell the name apart by FTS."""
+        return f"c.id NOT IN ({','.join(str(cid) for cid in page)})"
+
     if len(page) < size:
         # 3: a word in an e-mail or a phone, not every word in the name
         contact = f"({match}) AND ({{emails phones}} : ({' OR '.join(terms)})) NOT ({name_all})"
         found = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts "
                                    "MATCH ?", (contact,)).fetchone()[0])
         if found and dense(found):
-            take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {in_fts}",
-                 [*params, contact])
+            take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {in_fts} "
+                 f"AND {not_shown()}", [*params, contact])
         elif found:
-            take(f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)}",
-                 [contact, *params])
+            take(f"{fts} WHERE customer_fts MATCH ? AND {' AND '.join(clauses)} "
+                 f"AND {not_shown()}", [contact, *params])
     # 4-6: a word in the company, then in the tags, then the rest (the notes), each by name
     upper = [f"{{emails phones}} : ({' OR '.join(terms)})", name_all]
     for column in ("company", "tags", None):
@@ -564,9 +572,11 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         rest = " AND ".join(clauses)
         if dense(found):  # walk the name index against the set of them
             take(f"SELECT c.id FROM customer c WHERE {rest} AND c.id IN "
-                 "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [*params, sub])
+                 "(SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?) "
+                 f"AND {not_shown()}", [*params, sub])
         else:  # few: sort them
-            take(f"{fts} WHERE customer_fts MATCH ? AND {rest}", [sub, *params])
+            take(f"{fts} WHERE customer_fts MATCH ? AND {rest} AND {not_shown()}",
+                 [sub, *params])
     return page
 
 

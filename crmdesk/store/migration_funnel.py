@@ -150,15 +150,18 @@ def out_of_step(database: peewee.Database | Any) -> int:
 
 def restep_unchained(database: peewee.Database) -> None:
     """Schema step: the steps of the customers whose history does not chain (a move leaving
-    another stage than the one the move before entered: two histories a merge joined) are
-    worked out again, now that `stay_start` is the last entry into the stage left (it was
-    the move before, whatever it entered). Every other history gives the same rows."""
+    another stage than the one the move before entered: two histories a merge joined), or
+    who have two moves in one second, are worked out again, now that `stay_start` is the last
+    entry into the stage left at or before the move (it was the move before, whatever it
+    entered). Every other history gives the same rows."""
     if not present(database):
         return
-    unchained = ("SELECT DISTINCT customer_id FROM (SELECT customer_id, from_stage, "
+    # (in a history that chains, the two agree unless two moves share a second)
+    unchained = ("SELECT customer_id FROM (SELECT customer_id, from_stage, "
                  "lag(to_stage) OVER (PARTITION BY customer_id ORDER BY changed_at, id) "
                  "AS entered FROM stage_change) WHERE entered IS NOT NULL "
-                 "AND entered <> from_stage")
+                 "AND entered <> from_stage UNION SELECT customer_id FROM stage_change "
+                 "GROUP BY customer_id, changed_at HAVING count(*) > 1")
     database.execute_sql(f"CREATE TEMP TABLE unchained AS {unchained}")
     database.execute_sql("DELETE FROM stage_step WHERE customer_id IN "
                          "(SELECT customer_id FROM unchained)")

@@ -260,15 +260,28 @@ def test_a_book_of_the_previous_schema_gets_its_unchained_steps_again(tmp_path: 
         ids.append(cid)
     database.execute_sql("UPDATE stage_change SET customer_id = ? WHERE customer_id = ?",
                          (ids[1], ids[0]))
+    # a history that chains, with a move and its undo in the same second
+    tied = database.execute_sql(
+        "INSERT INTO customer (given_name, family_name, sort_name, stage, created_at, "
+        "updated_at, stage_since) VALUES ('T', 'Old', 'old t', 'knowledge', "
+        "'2026-01-01T10:00:00Z', ?, ?)", (stamp, stamp)).lastrowid
+    for first, to in (("knowledge", "acquisition"), ("acquisition", "knowledge")):
+        database.execute_sql(
+            "INSERT INTO stage_change (customer_id, from_stage, to_stage, changed_at) "
+            "VALUES (?, ?, ?, '2026-01-06T10:00:00Z')", (tied, first, to))
     # (the schema before kept the old step: the move before, whatever it entered)
     database.execute_sql("UPDATE stage_step SET stay_start = '2026-01-06T10:00:00Z' "
                          "WHERE customer_id = ? AND from_stage = 'conversion'", (ids[1],))
+    database.execute_sql("UPDATE stage_step SET stay_start = '2026-01-01T10:00:00Z' "
+                         "WHERE customer_id = ? AND from_stage = 'knowledge'", (tied,))
     database.close()
     open_book(path)
     try:
         assert migrations.current_version(db) == migrations.LATEST
         assert migration_funnel.out_of_step(db) == 0
-        period = (dt.datetime(2026, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
-        assert _counts(*period) == _walked(*period)
+        for start in (1, 5):
+            period = (dt.datetime(2026, 1, start, tzinfo=dt.UTC),
+                      dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+            assert _counts(*period) == _walked(*period), start
     finally:
         close_database()

@@ -129,7 +129,10 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
                                      ("Lola", "Lopez", "Lo"), ("Ole", "Lund", "Łoś"),
                                      ("Maria", "Ruiz", "Mari"), ("María", "Vidal", "Mari"),
                                      ("Dolores", "Peña", "Lola"), ("Ana", "Lund", "Óla"),
-                                     ("Ida", "Berg", "Øyvind"), ("Bo", "Ek", "Ole Lund")]:
+                                     ("Ida", "Berg", "Øyvind"), ("Bo", "Ek", "Ole Lund"),
+                                     ("Søren", "Sørensen", ""), ("Anna", "Sørensen", ""),
+                                     ("Søs", "Hansen", ""), ("Sofie", "Jensen", ""),
+                                     ("Ole", "Sommer", "")]:
         add(given, family, preferred_name=preferred)
     # FTS holds 'øyvind' as written: found by her notes only, her preferred name is no
     # whole-name match of 'oyvind' (its fold) in either way of ranking
@@ -138,7 +141,8 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
     monkeypatch.setattr(customer_query, "WALK_NAMED", 0)  # type: ignore[attr-defined]
     texts = ["a", "l", "lo", "m", "o", "z", "zo", "an", "ol", "lu", "ming", "mia o",
              "lola lo", "o bri", "x", "mari", "lola pena", "lola", "ola", "ola lund",
-             "oyvind", "ole lund", "mari vidal", "angelito"]
+             "oyvind", "ole lund", "mari vidal", "angelito", "sø", "Sø", "søren", "so",
+             "sor", "ø"]
     # each way to find the first words and preferred names: sorted by SQL, walked against,
     # and sorted in the name order kept in memory (with and without it read)
     for fewest, most, in_memory in ((10**9, 0, False), (1, 0, False), (1, 10**9, True),
