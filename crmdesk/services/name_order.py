@@ -49,7 +49,7 @@ def names_stamp() -> str:
     return f"{id(db.obj)}:{id(db.connection())}:{version}:{changes}"
 
 
-def places() -> array | None:
+def places() -> array[int] | None:
     """The places in name order (sort name, then id) of the customers on the list, indexed
     by id (ABSENT for the rest), if they are up to date; else None."""
     with _lock:
@@ -60,7 +60,7 @@ def places() -> array | None:
     return cached  # type: ignore[return-value]
 
 
-def build() -> array:
+def build() -> array[int]:
     """Read the name order from the name index (a covering walk) and keep it; returns it."""
     stamp = names_stamp()
     with _lock:
@@ -85,7 +85,7 @@ def forget() -> None:
         _cache.clear()
 
 
-def in_name_order(ids: Iterable[int], table: array, *, descending: bool = False,
+def in_name_order(ids: Iterable[int], table: array[int], *, descending: bool = False,
                   limit: int | None = None) -> list[int]:
     """`ids` (customer ids, each once) of customers on the list in name order (reversed when
     `descending`), the first `limit` of them; ids not on the list are left out."""
