@@ -24,6 +24,7 @@ os.environ["CRMDESK_ANCHOR_DIR"] = tempfile.mkdtemp(prefix="crmdesk-anchors-")
 
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -42,6 +43,20 @@ def book(tmp_path: Path) -> Iterator[Book]:
     yield opened
     access.reset()
     close_database()
+
+
+def old_book(path: Path, version: int) -> Any:
+    """A book at schema `version` (a book an earlier crmdesk wrote), open in the database
+    proxy for the caller to write its rows by hand, then close and open with open_book."""
+    import peewee
+
+    from crmdesk.store import migrations
+    from crmdesk.store.db import db as proxy
+
+    database = peewee.SqliteDatabase(str(path))
+    proxy.initialize(database)
+    migrations.migrate(database, None, target=version)
+    return database
 
 
 def add(given: str, family: str, *, emails: tuple[str, ...] = (), phones: tuple[str, ...] = (),

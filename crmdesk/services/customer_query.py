@@ -582,7 +582,7 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
 
 #: a name and preferred name whose fold is what the FTS index holds (plain ASCII, tested in
 #: SQL; else Latin letters with the accents both strip, tested in Python: a few hundred rows)
-_ASCII_NAMES = ("(c.given_name || c.family_name || c.preferred_name NOT GLOB '*[^ -~]*' OR "
+_FOLDS_AS_INDEXED = ("(c.given_name || c.family_name || c.preferred_name NOT GLOB '*[^ -~]*' OR "
                 "crm_folds_as_indexed(c.given_name || c.family_name || c.preferred_name))")
 
 
@@ -603,7 +603,7 @@ def _starting_with(typed: str, size: int, clauses: list[str], params: list[Any],
     read as the merge needs their rows, so a run is looked into only as far as it has names
     on the page (each lookup costs ~25 µs)."""
     rest = " AND ".join([*clauses, f"c.id NOT IN ({','.join(map(str, whole_ids))})"])
-    hit = (f"({_ASCII_NAMES} OR EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id "
+    hit = (f"({_FOLDS_AS_INDEXED} OR EXISTS (SELECT 1 FROM customer_fts f WHERE f.rowid = c.id "
            "AND customer_fts MATCH ?))")
     order = f"ORDER BY c.sort_name, c.id LIMIT {int(size)}"
     runs = [

@@ -18,7 +18,7 @@ from crmdesk.services import integrity, lifecycle
 from crmdesk.store import migration_funnel, migrations
 from crmdesk.store.book import open_book
 from crmdesk.store.db import close_database, db
-from tests.conftest import add
+from tests.conftest import add, old_book
 
 T0 = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
 STAGES = ["knowledge", "acquisition", "conversion", "growth", "retention", "reactivation"]
@@ -131,14 +131,8 @@ def test_check_proves_the_steps(book: object) -> None:
 
 
 def test_a_book_of_the_previous_schema_gets_its_steps(tmp_path: Path) -> None:
-    import peewee
-
-    from crmdesk.store.db import db as proxy
-
     path = tmp_path / "old.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=migrations.FUNNEL_STEPS_VERSION - 1)
+    database = old_book(path, migrations.FUNNEL_STEPS_VERSION - 1)
     assert not migration_funnel.present(database)
     stamp = "2026-01-05T10:00:00Z"
     for i, (first, moves) in enumerate([("knowledge", ["acquisition", "conversion"]),
@@ -239,14 +233,8 @@ def test_a_merged_history_whose_moves_do_not_chain_counts_as_the_walk(book: obje
 
 
 def test_a_book_of_the_previous_schema_gets_its_unchained_steps_again(tmp_path: Path) -> None:
-    import peewee
-
-    from crmdesk.store.db import db as proxy
-
     path = tmp_path / "old.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=migrations.FUNNEL_UNCHAINED_VERSION - 1)
+    database = old_book(path, migrations.FUNNEL_UNCHAINED_VERSION - 1)
     stamp = "2026-01-05T10:00:00Z"
     ids = []
     for i, (first, to) in enumerate([("knowledge", "acquisition"), ("conversion", "growth")]):

@@ -116,16 +116,12 @@ def test_a_column_reads_its_overdue_cards_from_a_range_not_from_every_card(
 
 
 def test_a_book_of_the_previous_schema_gets_the_follow_up_index(tmp_path: Path) -> None:
-    import peewee
-
     from crmdesk.store import migrations
     from crmdesk.store.book import open_book
-    from crmdesk.store.db import db as proxy
+    from tests.conftest import old_book
 
     path = tmp_path / "old.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=migrations.FOLLOW_UP_DUE_VERSION - 1)
+    database = old_book(path, migrations.FOLLOW_UP_DUE_VERSION - 1)
     stamp = "2026-01-05T10:00:00Z"
     database.execute_sql(
         "INSERT INTO customer (given_name, family_name, sort_name, stage, created_at, "

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-import peewee
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +17,7 @@ from crmdesk.services.customers import ValidationFailed
 from crmdesk.store import migration_stage_counts, migrations
 from crmdesk.store.book import open_book
 from crmdesk.store.db import close_database, db
-from tests.conftest import add
+from tests.conftest import add, old_book
 
 STAGES = ["knowledge", "acquisition", "conversion", "growth", "retention", "reactivation"]
 
@@ -100,12 +99,8 @@ def test_an_import_and_the_demo_keep_them(book: object, tmp_path: Path) -> None:
 
 
 def test_a_book_of_the_previous_schema_gets_its_counts(tmp_path: Path) -> None:
-    from crmdesk.store.db import db as proxy
-
     path = tmp_path / "old.db"
-    database = peewee.SqliteDatabase(str(path))
-    proxy.initialize(database)
-    migrations.migrate(database, None, target=migrations.STAGE_COUNTS_VERSION - 1)
+    database = old_book(path, migrations.STAGE_COUNTS_VERSION - 1)
     assert not migration_stage_counts.present(database)
     stamp = "2026-01-05T10:00:00Z"
     for i, (stage, archived) in enumerate([("growth", None), ("growth", None),
