@@ -620,7 +620,7 @@ def _starting_with(typed: str, size: int, clauses: list[str], params: list[Any],
             "FROM customer c INDEXED BY "
             "customer_preferred WHERE c.preferred_name <> '' AND c.archived_at IS NULL AND "
             f"c.preferred_name LIKE ? ESCAPE '\\' AND {rest} {order}",
-            [_like(typed)[1:], *params]), match)
+            [_like(typed)[1:], *params]), match, _starts_plainly(typed))
     first_words = f'name : ^"{typed}"*'
     in_memory = (_first_words_in_name_order(first_words, whole_ids, size)
                  if clauses == ["c.archived_at IS NULL"] else None)
@@ -742,16 +742,25 @@ def _preferred_in_name_order(prefix: str, whole_ids: list[int], size: int, match
         "SELECT c.sort_name, c.id, c.given_name || c.family_name || c.preferred_name "
         "FROM json_each(?) w CROSS JOIN customer c ON c.id = w.value "
         "ORDER BY +c.sort_name, +c.id", (json.dumps(top),)).fetchall()
-    found = list(_looked_up(rows, match))
+    found = list(_looked_up(rows, match, _starts_plainly(prefix[:-1])))
     return found if len(found) == len(rows) else None
 
 
-def _looked_up(rows: Any, match: str) -> Any:
-    """(sort name, id) of the rows (sort name, id, names) that are hits of `match`: those
-    whose names FTS holds as they fold are; the others are looked up in FTS one by one, as
-    they are reached."""
+def _starts_plainly(typed: str) -> bool:
+    """Whether a preferred name that starts with `typed` (LIKE, which ignores the case of
+    ASCII letters only) is a hit of its words as prefixes, whatever its other letters: true
+    when `typed` is ASCII letters and digits in words one space apart. Its first tokens are
+    then those words in lower case, the last one a prefix (the FTS tokenizer splits at the
+    space and folds ASCII to lower case). ('go' took 108 lookups, 20 ms at 100,000.)"""
+    return typed.isascii() and all(w.isalnum() for w in typed.split(" "))
+
+
+def _looked_up(rows: Any, match: str, all_hits: bool = False) -> Any:
+    """(sort name, id) of the rows (sort name, id, names) that are hits of `match`: every
+    one when `all_hits` is known; else those whose names FTS holds as they fold; the others
+    are looked up in FTS one by one, as they are reached."""
     for key, cid, names in rows:
-        if folds_as_indexed(names) or db.execute_sql(
+        if all_hits or folds_as_indexed(names) or db.execute_sql(
                 "SELECT 1 FROM customer_fts WHERE rowid = ? AND customer_fts MATCH ?",
                 (cid, match)).fetchone():
             yield key, cid
