@@ -286,7 +286,7 @@ def apply(import_plan: ImportPlan, progress: Progress | None = None,
                 txn.rollback()  # the triggers and indexes set aside come back with the rest
                 raise ImportCancelled
         _put_indexes_back(conn, indexes)
-        _put_counting_triggers_back(conn, set_aside, len(fresh))
+        _put_counting_triggers_back(conn, set_aside, first, len(fresh))
         for n, row in enumerate(updates):
             assert row.match_id is not None and row.clean is not None
             _merge_into(row.match_id, row.clean, row.contact, import_id, stamp)
@@ -318,13 +318,20 @@ BULK_COUNT = 1_000
 _COUNTING_TRIGGERS = {
     "customer_counted_insert": (
         "UPDATE change_counter SET n = n + 1 WHERE name = 'customer+';",
-        "UPDATE change_counter SET n = n + ? WHERE name = 'customer+'"),
+        "UPDATE change_counter SET n = n + :rows WHERE name = 'customer+'"),
     "customer_names_insert": (
         "UPDATE change_counter SET n = n + 1 WHERE name = 'customer_names';",
-        "UPDATE change_counter SET n = n + ? WHERE name = 'customer_names'"),
+        "UPDATE change_counter SET n = n + :rows WHERE name = 'customer_names'"),
     "customer_count_insert": (
         "UPDATE customer_count SET n = n + 1 WHERE archived = (NEW.archived_at IS NOT NULL);",
-        "UPDATE customer_count SET n = n + ? WHERE archived = 0"),  # imports are never archived
+        "UPDATE customer_count SET n = n + :rows WHERE archived = 0"),  # never archived
+    # (the board's column counts, book schema 24: an upsert a row, 1.1 s of 100,000)
+    "stage_count_insert": (
+        "INSERT INTO stage_count (stage, n) SELECT coalesce(NEW.stage, ''), 1 "
+        "WHERE NEW.archived_at IS NULL ON CONFLICT (stage) DO UPDATE SET n = n + 1;",
+        "INSERT INTO stage_count (stage, n) SELECT coalesce(stage, ''), count(*) FROM customer "
+        "WHERE id BETWEEN :first AND :last AND archived_at IS NULL GROUP BY 1 "
+        "ON CONFLICT (stage) DO UPDATE SET n = n + excluded.n"),
 }
 
 
@@ -375,9 +382,13 @@ def _put_indexes_back(conn: Any, aside: list[tuple[str, str]]) -> None:
         conn.execute(sql)
 
 
-def _put_counting_triggers_back(conn: Any, aside: list[tuple[str, str]], rows: int) -> None:
+def _put_counting_triggers_back(conn: Any, aside: list[tuple[str, str]], first: int,
+                                rows: int) -> None:
+    """Add what the triggers set aside would have counted for the `rows` customers imported
+    from id `first` on, and put them back."""
+    figures = {"rows": rows, "first": first, "last": first + rows - 1}
     for name, sql in aside:
-        conn.execute(_COUNTING_TRIGGERS[name][1], (rows,))
+        conn.execute(_COUNTING_TRIGGERS[name][1], figures)
         conn.execute(sql)
 
 
