@@ -371,3 +371,51 @@ def close_database() -> None:
         for hook in BEFORE_CLOSE:
             hook()
         db.close()
+
+
+def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """The results of read-only `jobs` over the book, in order, worked through by this
+    thread and a helper thread with its own connection, each taking the next job left
+    (SQLite runs a query without holding the GIL, so two index counts take two cores).
+    Run here, one after another, when there is one job, or when this thread is inside a
+    transaction (the helper would not see what it has written) or the book is in memory.
+    The helper closes its connection when done (SQLite keeps this process's locks: its
+    unix VFS holds a closed descriptor open while another connection has a lock); a job's
+    error is raised here once both are done."""
+    import queue
+    import threading
+
+    if len(jobs) < 2 or db.obj is None or db.in_transaction() or \
+            str(db.database) in ("", ":memory:") or str(db.database).startswith("file::memory"):
+        return [job() for job in jobs]
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in range(len(jobs)):
+        todo.put(i)
+    results: list[Any] = [None] * len(jobs)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        while not errors:
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                results[i] = jobs[i]()
+            except BaseException as exc:  # noqa: BLE001 - raised in the calling thread
+                errors.append(exc)
+
+    def helper() -> None:
+        try:
+            work()
+        finally:
+            if not db.is_closed():
+                db.close()  # this thread's own connection
+
+    thread = threading.Thread(target=helper, name="crmdesk-read", daemon=True)
+    thread.start()
+    work()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return results

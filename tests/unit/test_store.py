@@ -382,3 +382,46 @@ def test_leftovers_of_a_killed_program_are_cleaned_up_at_the_next_open(tmp_path:
     assert not [file for file in partial if file.exists()]
     assert all(stat.S_IMODE(file.stat().st_mode) == 0o600 for file in kept)
     assert all(file.exists() and stat.S_IMODE(file.stat().st_mode) == 0o644 for file in others)
+
+
+def test_read_jobs_on_two_connections_come_back_in_order_and_close_the_helpers(
+        book: object) -> None:
+    """The funnel's counts run on this thread and a helper with its own connection: the
+    results in the order of the jobs, both threads used, the helper's connection closed
+    after, a job's error raised here; inside a transaction (whose writes a second
+    connection would not see) every job runs here."""
+    import threading
+    import time
+
+    import pytest
+
+    from crmdesk.store import sidecar
+    from crmdesk.store.db import on_two_connections
+
+    add("Ana", "Ruiz")
+    path = book.path  # type: ignore[attr-defined]
+    before = sidecar.connections(path)
+    threads: set[int] = set()
+
+    def job(n: int) -> int:
+        threads.add(threading.get_ident())
+        time.sleep(0.02)  # (the helper takes some)
+        return n * 10 + int(db.execute_sql("SELECT count(*) FROM customer").fetchone()[0])
+
+    assert on_two_connections([lambda n=n: job(n) for n in range(8)]) == [
+        n * 10 + 1 for n in range(8)]
+    assert len(threads) == 2
+    assert sidecar.connections(path) == before
+
+    def broken() -> int:
+        raise ValueError("no such stage")
+
+    with pytest.raises(ValueError, match="no such stage"):
+        on_two_connections([lambda: job(1), broken, lambda: job(2), lambda: job(3)])
+    assert sidecar.connections(path) == before
+    threads.clear()
+    with db.atomic():
+        add("Eva", "Soto")  # not committed: only this connection sees her
+        assert on_two_connections([lambda n=n: job(n) for n in range(4)]) == [
+            n * 10 + 2 for n in range(4)]
+    assert threads == {threading.get_ident()}
