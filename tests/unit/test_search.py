@@ -214,3 +214,41 @@ def test_the_accents_taken_as_folded_are_those_the_fts_tokenizer_strips() -> Non
     assert folds_as_indexed("Martínez Núñez") and folds_as_indexed("O'Brien")
     assert not folds_as_indexed("Øster") and not folds_as_indexed("Łukasz")
     assert not folds_as_indexed("明") and not folds_as_indexed(None)
+
+
+def test_the_trunk_prefixes_table_is_the_phone_metadata() -> None:
+    """The table of trunk prefixes (which spares a phone search importing phonenumbers)
+    says what phonenumbers' metadata says, for every number that could be a calling code."""
+    from crmdesk.services import search_index, trunk_prefixes
+
+    differ = {cc: (trunk_prefixes.trunk_prefix(cc), search_index.trunk_prefix_from_metadata(cc))
+              for cc in range(0, 1000)
+              if trunk_prefixes.trunk_prefix(cc) != search_index.trunk_prefix_from_metadata(cc)}
+    assert not differ, ("regenerate crmdesk/services/trunk_prefixes.py from "
+                        f"search_index.trunk_prefix_from_metadata: (table, metadata) {differ}")
+    assert search_index.phone_tokens("+442079460018") == "442079460018 02079460018"
+    assert search_index.phone_tokens("+36301234567") == "36301234567 06301234567"
+    assert search_index.phone_tokens("+14165550100") == "14165550100"
+
+
+def test_a_phone_search_and_its_matched_number_do_not_import_phonenumbers(
+        tmp_path: object) -> None:
+    """The first phone search in the window (the matched number shown, its national form)
+    used to import phonenumbers (110 ms) while the list repainted."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from crmdesk.store.book import open_book\n"
+        "from crmdesk.services import customer_query, search_index\n"
+        f"open_book({str(tmp_path)!r} + '/b.db')\n"
+        "from crmdesk.store.db import db\n"
+        "db.execute_sql(\"INSERT INTO customer_phone_search (rowid, digits) VALUES (1, ?)\", "
+        "(search_index.phone_tokens('+442079460018'),))\n"
+        "customer_query.customer_ids(customer_query.CustomerFilter(text='020 7946'))\n"
+        "print(search_index.trunk_national('+33612345678', '33612345678'))\n"
+        "print('phonenumbers' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["0612345678", "False"]
