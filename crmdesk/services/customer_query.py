@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import math
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from crmdesk.services import access, catalog
 from crmdesk.services.search_index import fold, folds_as_indexed
@@ -379,11 +383,64 @@ def _in_name_order(flt: CustomerFilter, match: str | None, clauses: list[str],
     return name_order.in_name_order(ids, array, descending=flt.descending, limit=limit)
 
 
+class _Remembered(threading.local):
+    """One thread's answers, and the state of its connection they were read in."""
+
+    def __init__(self) -> None:
+        self.conn: Any = None
+        self.state: tuple[int, int, int] | None = None
+        self.answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+
+_remembered = _Remembered()
+_forgotten = [0]  # moved on by forget_answers, in every thread
+
+
+def forget_answers() -> None:
+    """Every thread's remembered answers are recomputed (the name order was read again or
+    dropped: the answers are the same, but a test compares the two ways of finding them)."""
+    _forgotten[0] += 1
+#: How many answers a thread keeps (a count or a first page of ids each).
+REMEMBER_MOST = 48
+R = TypeVar("R")
+
+
+def remembered(func: Callable[..., R]) -> Callable[..., R]:
+    """`func(flt, ...)` answered again from memory while the book has not changed: a person
+    types the first letters of a new search many times a day, and a first letter's count
+    and first page cost tens of milliseconds at a million customers. Any write forgets
+    every answer: this connection's own (its total_changes) and every other connection's,
+    in this process or another (SQLite's data_version), so an answer is never older than
+    the book. Kept per thread (each has its own connection), per person (what they may
+    see), and per connection object (another book, or the same one opened again, starts
+    empty)."""
+    @functools.wraps(func)
+    def wrapper(flt: CustomerFilter, *args: Any) -> R:
+        conn = db.connection()
+        state = (int(conn.total_changes),
+                 int(conn.execute("PRAGMA data_version").fetchone()[0]), _forgotten[0])
+        memo = _remembered
+        if memo.conn is not conn or memo.state != state:
+            memo.conn, memo.state = conn, state
+            memo.answers.clear()
+        key = (func.__name__, repr(flt), args, access.current())
+        if key in memo.answers:
+            memo.answers.move_to_end(key)
+            answer = memo.answers[key]
+        else:
+            answer = memo.answers[key] = func(flt, *args)
+            while len(memo.answers) > REMEMBER_MOST:
+                memo.answers.popitem(last=False)
+        return list(answer) if isinstance(answer, list) else answer  # type: ignore[return-value]
+    return wrapper
+
+
 #: Above this many hits the list shows a first page at once and fetches the rest in the
 #: background (sorting tens of thousands of hits costs tens of milliseconds).
 FIRST_PAGE_THRESHOLD = 2000
 
 
+@remembered
 def text_only_count(flt: CustomerFilter, total: int) -> int | None:
     """The exact number of hits when only search text narrows the list (one FTS count,
     ~2 ms even for a one-letter prefix over 100k customers), `total` when nothing does;
@@ -404,6 +461,7 @@ def text_only_count(flt: CustomerFilter, total: int) -> int | None:
     return int(row[0]) - _contact_misses(match, int(row[0]))
 
 
+@remembered
 def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[int]:
     """The first `size` ids in name order of a broad search with `hits` hits among `total`
     customers on the list. The plan depends on how dense the hits are:
@@ -447,6 +505,7 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
 WALK_NAMED = 500
 
 
+@remembered
 def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     """The first `size` ids of a broad search in best-match order without ranking every hit:
     tier by tier (see _tier_sql; within a tier customers sort by name): the whole-name

@@ -76,6 +76,7 @@ def build() -> array[int]:
     if names_stamp() == stamp:  # no name changed while it was read: keep it
         with _lock:
             _cache["places"], _cache["stamp"] = table, stamp
+        _answers_changed()
     return table
 
 
@@ -83,6 +84,13 @@ def forget() -> None:
     """Drop the array (a book closed)."""
     with _lock:
         _cache.clear()
+    _answers_changed()
+
+
+def _answers_changed() -> None:
+    from crmdesk.services import customer_query
+
+    customer_query.forget_answers()
 
 
 def in_name_order(ids: Iterable[int], table: array[int], *, descending: bool = False,
