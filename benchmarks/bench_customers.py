@@ -49,6 +49,7 @@ def list_query(flt: object) -> int:
 
     if not _TOTAL:
         _TOTAL.append(q.count())  # the list keeps this figure until the next write
+    q.forget_answers()  # (each query worked out: not the answer remembered from the last)
     hits = q.text_only_count(flt, _TOTAL[0])  # type: ignore[arg-type]
     if hits is not None and hits > q.FIRST_PAGE_THRESHOLD:
         if q.ranked(flt):  # type: ignore[arg-type]
@@ -337,19 +338,37 @@ def gui(path: Path) -> None:
     print(f"  name order in memory {time.perf_counter() - t0:.1f} s after the list was shown "
           "(read by a worker while the window idles)")
     ascii_terms = [t for t in TERMS if t.isascii()]
+    from crmdesk.services import customer_query
+
+    # Each answer worked out afresh (the list remembers none), then as the window runs: the
+    # first letters of a new search, typed again, are answered from memory until a write.
+    remember = customer_query.REMEMBER_MOST
+    customer_query.REMEMBER_MOST = 0
+    fresh = keystroke_latencies(ascii_terms)
+    fresh_slowest = sorted(slowest)[-6:]
+    slowest.clear()
+    customer_query.REMEMBER_MOST = remember
+    customer_query.forget_answers()
     typed = keystroke_latencies(ascii_terms)
     print(f"  keystroke to repainted table ({len(typed)} keystrokes, "
-          f"{KEY_INTERVAL * 1000:.0f} ms apart): "
-          f"p50 {statistics.median(typed):.1f} ms, p95 {percentile(typed, 95):.1f} ms, "
-          f"max {max(typed):.1f} ms")
+          f"{KEY_INTERVAL * 1000:.0f} ms apart), each answer worked out afresh: "
+          f"p50 {statistics.median(fresh):.1f} ms, p95 {percentile(fresh, 95):.1f} ms, "
+          f"max {max(fresh):.1f} ms")
+    print("    slowest: " + ", ".join(f"{t!r} {ms:.0f} ms" for ms, t in fresh_slowest))
+    print(f"  the same keystrokes as the window runs them (a search typed again is answered "
+          f"from memory until the book changes): p50 {statistics.median(typed):.1f} ms, "
+          f"p95 {percentile(typed, 95):.1f} ms, max {max(typed):.1f} ms")
     print("    slowest: " + ", ".join(f"{t!r} {ms:.0f} ms" for ms, t in sorted(slowest)[-6:]))
     bare = bare_keystrokes(app, ascii_terms, idle)
     print(f"  the bare operation, same keys in the same run (a QLineEdit whose every key runs "
           f"the bare FTS5 MATCH, first 300 rowids, into a plain table model, repainted in a "
           f"QTableView of the same size): p50 {statistics.median(bare):.1f} ms, p95 "
           f"{percentile(bare, 95):.1f} ms; the list's p95 = "
-          f"{percentile(typed, 95) / max(percentile(bare, 95), 1e-6):.1f}x")
+          f"{percentile(fresh, 95) / max(percentile(bare, 95), 1e-6):.1f}x afresh, "
+          f"{percentile(typed, 95) / max(percentile(bare, 95), 1e-6):.1f}x as the window runs")
+    customer_query.REMEMBER_MOST = 0  # (a first letter worked out, not remembered)
     firsts = keystroke_latencies(["a", "m", "s"])
+    customer_query.REMEMBER_MOST = remember
     print(f"  first keystroke of a search (one letter, most of the book matches): "
           f"median {statistics.median(firsts):.1f} ms, max {max(firsts):.1f} ms")
     search.clear()
