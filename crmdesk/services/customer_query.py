@@ -436,8 +436,9 @@ def remembered(func: Callable[..., R]) -> Callable[..., R]:
 
 
 #: Above this many hits the list shows a first page at once and fetches the rest in the
-#: background (sorting tens of thousands of hits costs tens of milliseconds).
-FIRST_PAGE_THRESHOLD = 2000
+#: background (sorting tens of thousands of hits costs tens of milliseconds; ranking the
+#: 1,400 hits of 'maria' at 100,000 customers 11 ms, its first page 7).
+FIRST_PAGE_THRESHOLD = 1000
 
 
 @remembered
