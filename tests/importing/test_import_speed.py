@@ -197,6 +197,35 @@ def test_the_line_fast_path_reads_as_vobject(raw: str) -> None:
         assert fast == _vobject_or_error(raw)
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(LINE | st.sampled_from(["TEL;TYPE=cell:+1 416", "TEL;TYPE=cell:+34 612",
+                                        "EMAIL;TYPE=home,pref:a@b.c", "N:Peña;José;;;",
+                                        "item1.EMAIL;type=INTERNET:x@y.z", "TEL;CELL:1",
+                                        "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=A9"]),
+                min_size=1, max_size=8))
+def test_a_line_whose_head_was_read_before_reads_as_if_it_were_new(lines: list[str]) -> None:
+    """The heads remembered from earlier lines (the same 'TEL;TYPE=cell' on every card)
+    give each line what reading it afresh gives: its own value, the head's types and
+    parameters."""
+    from crmdesk.services.importing import vcard_reader
+
+    def afresh(raw: str) -> object:
+        fields = vcard_reader.fast_fields(raw)
+        if fields is None:
+            try:
+                fields = vcard_reader.vobject_fields(raw)
+            except Exception as exc:  # noqa: BLE001 - the error is part of the answer
+                return type(exc).__name__
+        return vcard_reader._interpret(*fields)
+
+    for raw in [*lines, *lines]:
+        try:
+            line: object = vcard_reader._parse_line(raw)
+        except Exception as exc:  # noqa: BLE001 - the error is part of the answer
+            line = type(exc).__name__
+        assert line == afresh(raw), raw
+
+
 def test_plain_card_lines_take_the_fast_path() -> None:
     from crmdesk.services.importing import vcard_reader
 
