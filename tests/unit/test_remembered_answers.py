@@ -110,16 +110,31 @@ def _staff(name: str) -> tuple[int, str, str]:
 
 
 def test_another_book_starts_with_nothing_remembered(tmp_path: Path) -> None:
+    """Two books of as many customers, opened in turn, each freshly (the same state of a
+    new connection): each its own answers."""
     from crmdesk.store.book import open_book
     from crmdesk.store.db import close_database
 
-    for n, name in ((2, "one.db"), (5, "two.db")):
+    for mias, name in ((2, "one.db"), (5, "two.db")):
         open_book(tmp_path / name)
-        for i in range(n):
-            add(f"Mia{i}", "Lund")
+        for i in range(5):
+            add(f"Mia{i}" if i < mias else f"Zoe{i}", "Lund")
         close_database()
-    for n, name in ((2, "one.db"), (5, "two.db"), (2, "one.db")):
+    for mias, name in ((2, "one.db"), (5, "two.db"), (2, "one.db")):
         open_book(tmp_path / name)
-        assert customer_query.text_only_count(CustomerFilter(text="mia"),
-                                              customer_query.count()) == n
+        flt = CustomerFilter(text="mia")
+        assert customer_query.text_only_count(flt, 10**6) == mias
+        assert len(first_page_ranked(flt, 10)) == mias
         close_database()
+
+
+def test_nothing_is_remembered_from_inside_a_transaction_rolled_back(many: None) -> None:
+    flt = CustomerFilter(text="mo")
+    before = first_page_ranked(flt, 40)
+    with db.atomic() as txn:
+        inside = add("Abel", "Moro")
+        assert inside in first_page_ranked(flt, 40)
+        assert customer_query.text_only_count(flt, 10**6) == 31
+        txn.rollback()
+    assert first_page_ranked(flt, 40) == before
+    assert customer_query.text_only_count(flt, 10**6) == 30
