@@ -444,9 +444,11 @@ def remembered(func: Callable[..., R]) -> Callable[..., R]:
 
 
 #: Above this many hits the list shows a first page at once and fetches the rest in the
-#: background (sorting tens of thousands of hits costs tens of milliseconds; ranking the
-#: 1,400 hits of 'maria' at 100,000 customers 11 ms, its first page 7).
-FIRST_PAGE_THRESHOLD = 1000
+#: background (sorting tens of thousands of hits costs tens of milliseconds). Not lower:
+#: at 1,000 the first page of 'maria' came 4 ms sooner, but the fetches of the rest, one a
+#: keystroke, took the GIL from the keys after (keystroke p95 at 100,000: 108 ms, 69 ms
+#: at 2,000).
+FIRST_PAGE_THRESHOLD = 2000
 
 
 @remembered
