@@ -400,6 +400,8 @@ def forget_answers() -> None:
     """Every thread's remembered answers are recomputed (the name order was read again or
     dropped: the answers are the same, but a test compares the two ways of finding them)."""
     _forgotten[0] += 1
+
+
 #: How many answers a thread keeps (a count or a first page of ids each).
 REMEMBER_MOST = 48
 R = TypeVar("R")
