@@ -402,13 +402,16 @@ def test_read_jobs_on_two_connections_come_back_in_order_and_close_the_helpers(
     path = book.path  # type: ignore[attr-defined]
     before = sidecar.connections(path)
     threads: set[int] = set()
+    both = threading.Barrier(2, timeout=10)  # (jobs 0 and 1 wait for each other)
 
-    def job(n: int) -> int:
+    def job(n: int, meet: bool = False) -> int:
         threads.add(threading.get_ident())
-        time.sleep(0.02)  # (the helper takes some)
+        if meet:
+            both.wait()
+        time.sleep(0.005)
         return n * 10 + int(db.execute_sql("SELECT count(*) FROM customer").fetchone()[0])
 
-    assert on_two_connections([lambda n=n: job(n) for n in range(8)]) == [
+    assert on_two_connections([lambda n=n: job(n, meet=n < 2) for n in range(8)]) == [
         n * 10 + 1 for n in range(8)]
     assert len(threads) == 2
     assert sidecar.connections(path) == before
