@@ -377,10 +377,19 @@ def _in_name_order(flt: CustomerFilter, match: str | None, clauses: list[str],
     if array is None:
         return None
     args = [match] if match is not None else params
-    ids: Any = [row[0] for row in db.execute_sql(sql, args)]
+    ids: Any = _id_list(sql, args)
     if sql is EMAIL_RANGE:  # a customer with two addresses in the range is one hit
         ids = set(ids)
     return name_order.in_name_order(ids, array, descending=flt.descending, limit=limit)
+
+
+def _id_list(sql: str, args: Any) -> list[int]:
+    """The ids in the one column of `sql`'s rows, in their order, as SQLite writes them into
+    one JSON array: fetching 11,000 rows one by one through the sqlite3 module took 7 ms,
+    this 4.7 (the first words of 'a' at 100,000 customers)."""
+    row = db.execute_sql(f"WITH found(id) AS ({sql}) SELECT json_group_array(id) FROM found",
+                         args).fetchone()
+    return json.loads(row[0]) if row is not None and row[0] else []
 
 
 class _Remembered(threading.local):
@@ -847,9 +856,9 @@ def _first_words_in_name_order(first_words: str, whole_ids: list[int], size: int
     array = name_order.places()
     if array is None:
         return None
-    ids: Any = [row[0] for row in db.execute_sql(
+    ids: Any = _id_list(
         f"SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT {IN_MEMORY_MOST}",
-        (first_words,))]
+        (first_words,))
     if len(ids) >= IN_MEMORY_MOST:
         return None
     if whole_ids:
@@ -872,9 +881,9 @@ def _preferred_in_name_order(prefix: str, whole_ids: list[int], size: int, match
     array = name_order.places()
     if array is None:
         return None
-    ids: Any = [row[0] for row in db.execute_sql(
+    ids: Any = _id_list(
         "SELECT id FROM customer INDEXED BY customer_preferred WHERE preferred_name <> '' "
-        "AND archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\'", (prefix,))]
+        "AND archived_at IS NULL AND preferred_name LIKE ? ESCAPE '\\'", (prefix,))
     if whole_ids:
         ids = set(ids).difference(whole_ids)
     top = name_order.in_name_order(ids, array, limit=size)

@@ -18,6 +18,7 @@ import heapq
 import threading
 from array import array
 from collections.abc import Iterable
+from typing import Any
 
 import peewee
 
@@ -76,6 +77,7 @@ def build() -> array[int]:
     if names_stamp() == stamp:  # no name changed while it was read: keep it
         with _lock:
             _cache["places"], _cache["stamp"] = table, stamp
+            _cache["ids"] = (table, array("i", ids))  # who is at each place of `table`
         _answers_changed()
     return table
 
@@ -97,6 +99,24 @@ def in_name_order(ids: Iterable[int], table: array[int], *, descending: bool = F
                   limit: int | None = None) -> list[int]:
     """`ids` (customer ids, each once) of customers on the list in name order (reversed when
     `descending`), the first `limit` of them; ids not on the list are left out."""
+    with _lock:
+        pair: Any = _cache.get("ids")
+    at = pair[1] if pair is not None and pair[0] is table else None
+    if at is not None:
+        # The hits' places, put in order as plain integers (no key function: half the time
+        # of the sort below), then read back as ids.
+        try:
+            spots = list(map(table.__getitem__, ids))
+        except IndexError:  # (an id past the table: a search row of no customer)
+            spots = None
+        if spots is not None:
+            if descending:
+                spots = [spot for spot in spots if spot != ABSENT]
+            if limit is not None and limit < len(spots):
+                spots = (heapq.nlargest if descending else heapq.nsmallest)(limit, spots)
+            else:
+                spots.sort(reverse=descending)
+            return [at[spot] for spot in spots if spot != ABSENT]
     top = len(table)
     inside = [cid for cid in ids if cid < top and table[cid] != ABSENT]
     if limit is not None and limit < len(inside):

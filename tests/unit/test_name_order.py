@@ -147,3 +147,36 @@ def test_reading_the_name_order_never_imports_numpy(tmp_path: object) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2], timeout=120)
     assert out.stdout.strip() == "False", out.stderr
+
+
+@settings(max_examples=200, deadline=None)
+@given(order=st.permutations(list(range(1, 40))), gone=st.sets(st.integers(1, 39)),
+       hits=st.sets(st.integers(1, 45)), limit=st.one_of(st.none(), st.integers(0, 50)),
+       descending=st.booleans())
+def test_the_places_sorted_as_integers_give_what_the_keyed_sort_gives(
+        order: list[int], gone: set[int], hits: set[int], limit: int | None,
+        descending: bool) -> None:
+    """in_name_order with the array built beside it (places sorted as plain integers, then
+    read back as ids) lists exactly what the sort keyed by the array gives (the same array
+    copied, which has none beside it): customers not on the list (the Trash) and ids past
+    the array left out, a limit or not, either way round."""
+    from array import array
+
+    listed = [cid for cid in order if cid not in gone]
+    table = array("i", [name_order.ABSENT]) * 40
+    for place, cid in enumerate(listed):
+        table[cid] = place
+    saved = dict(name_order._cache)
+    try:
+        name_order._cache["places"] = table
+        name_order._cache["ids"] = (table, array("i", listed))
+        fast = name_order.in_name_order(hits, table, descending=descending, limit=limit)
+        keyed = name_order.in_name_order(hits, array("i", table), descending=descending,
+                                         limit=limit)
+    finally:
+        name_order._cache.clear()
+        name_order._cache.update(saved)
+    expected = sorted((cid for cid in hits if cid in listed), key=listed.index,
+                      reverse=descending)
+    assert keyed == expected[:limit] if limit is not None else keyed == expected
+    assert fast == keyed
