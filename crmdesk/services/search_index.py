@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -69,6 +70,58 @@ def folds_as_indexed(text: object) -> bool:
     if not isinstance(text, str):
         return False
     return text.isascii() or _latin_with_accents().issuperset(text)
+
+
+@functools.cache
+def _kept_letter(ch: str) -> bool:
+    """Whether FTS5's tokenizer (unicode61, remove_diacritics 2) holds the character `ch`
+    (not ASCII) as a letter of a word and never as an ASCII one: a letter or digit in
+    Unicode 3.2 (the tokenizer's own tables are of a later version, which keeps these) none
+    of whose forms (as written, in lower case, case-folded) decomposes into anything ASCII
+    ('ø', 'ł', 'ß', 'д', '明'; not the Kelvin sign, not 'ﬁ'). A test holds this against
+    SQLite's tokenizer for every such character of the Basic Multilingual Plane."""
+    category = unicodedata.ucd_3_2_0.category(ch)
+    if not (category[0] in "LN" or category == "Co"):
+        return False
+    return not any(part.isascii() for form in (ch, ch.lower(), ch.casefold())
+                   for part in unicodedata.normalize("NFKD", form))
+
+
+def leading_words(text: str, count: int) -> list[str] | None:
+    """The first `count` words of `text` as the FTS index holds them, as far as they decide
+    whether they are plain ASCII words typed (the last one a prefix): ASCII letters and
+    digits in lower case, the Latin letters whose accents both strip folded, other letters
+    kept as they are (no ASCII word can match them). None when a character before the end
+    of those words is one whose place the tokenizer alone knows (a mark, a symbol)."""
+    if text.isascii():
+        return _ASCII_WORDS.findall(text.lower())[:count]
+    words: list[str] = []
+    word: list[str] = []
+    latin = _latin_with_accents()
+    for ch in text:
+        if ch.isascii():
+            if ch.isalnum():
+                word.append(ch.lower())
+                continue
+        elif ch in latin:
+            word.append(fold(ch))
+            continue
+        elif _kept_letter(ch):
+            word.append(ch)
+            continue
+        else:
+            return None
+        if word:  # (a separator)
+            words.append("".join(word))
+            word = []
+            if len(words) == count:
+                return words
+    if word:
+        words.append("".join(word))
+    return words[:count]
+
+
+_ASCII_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def sort_name(given: str, family: str) -> str:

@@ -144,10 +144,22 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
              "lola lo", "o bri", "x", "mari", "lola pena", "lola", "ola", "ola lund",
              "oyvind", "ole lund", "mari vidal", "angelito", "sø", "Sø", "søren", "so",
              "sor", "ø", "go", "gos", "go o", "go ø"]
-    # each way to find the first words and preferred names: sorted by SQL, walked against,
-    # and sorted in the name order kept in memory (with and without it read)
-    for fewest, most, in_memory in ((10**9, 0, False), (1, 0, False), (1, 10**9, True),
-                                    (1, 10**9, False)):
+    # each way to find the first words and preferred names: the name order walked and each
+    # name read (_first_words_walk), sorted by SQL, walked against, and sorted in the name
+    # order kept in memory (with and without it read)
+    walks = [0]
+    real_walk = customer_query._first_words_walk  # type: ignore[attr-defined]
+
+    def counted(*args: object) -> object:
+        walks[0] += 1
+        return real_walk(*args)
+
+    monkeypatch.setattr(customer_query, "_first_words_walk", counted)  # type: ignore[attr-defined]
+    for fewest, most, in_memory, walk in ((1, 0, False, 10**9), (10**9, 0, False, 0),
+                                          (1, 0, False, 0), (1, 10**9, True, 0),
+                                          (1, 10**9, False, 0)):
+        monkeypatch.setattr(customer_query,  # type: ignore[attr-defined]
+                            "FIRST_WORDS_WALK_MOST", walk)
         monkeypatch.setattr(customer_query, "_fewest_to_walk",  # type: ignore[attr-defined]
                             lambda left, shelf, n=fewest: n)
         monkeypatch.setattr(customer_query, "IN_MEMORY_MOST", most)  # type: ignore[attr-defined]
@@ -156,7 +168,8 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
             flt = CustomerFilter(text=text)
             for size in (1, 5, 30, 200):
                 assert first_page_ranked(flt, size) == customer_ids(flt, limit=size), (
-                    text, size, fewest, most, in_memory)
+                    text, size, fewest, most, in_memory, walk)
+    assert walks[0] > 0
 
 
 def test_preferred_names_starting_with_plain_letters_are_not_looked_up_one_by_one(

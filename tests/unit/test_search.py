@@ -252,3 +252,70 @@ def test_a_phone_search_and_its_matched_number_do_not_import_phonenumbers(
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["0612345678", "False"]
+
+
+def _sqlite_modules() -> list[object]:
+    import sqlite3
+
+    modules: list[object] = [sqlite3]
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
+
+        modules.append(sqlcipher)
+    except ImportError:  # (a build without SQLCipher has no encrypted books)
+        pass
+    return modules
+
+
+def test_letters_kept_as_they_are_are_letters_of_a_word_in_fts5() -> None:
+    """Every character of the Basic Multilingual Plane that leading_words keeps as it is
+    (search_index._kept_letter) is, in SQLite's own tokenizer, part of the word it stands
+    in and not ASCII there: 'q<ch>q' is one word, which no plain ASCII word matches."""
+    from crmdesk.services.search_index import _kept_letter
+
+    kept = [chr(code) for code in range(0x80, 0x10000)
+            if not 0xD800 <= code < 0xE000 and _kept_letter(chr(code))]
+    assert {"ø", "ł", "æ", "đ", "д", "明", "ı"} <= set(kept)
+    # (the Kelvin sign, the ligature fi and ß ('ss' case-folded) may become ASCII; accents,
+    # marks and punctuation are not kept letters)
+    assert not {"\u212a", "\ufb01", "ß", "é", "\u0301", "\u00b7", "\u2013"} & set(kept)
+    for module in _sqlite_modules():
+        con = module.connect(":memory:")  # type: ignore[attr-defined]
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x, "
+                    "tokenize = 'unicode61 remove_diacritics 2')")
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+        con.executemany("INSERT INTO t (rowid, x) VALUES (?, ?)",
+                        [(code, f"q{ch}q") for code, ch in ((ord(c), c) for c in kept)])
+        # each row one word (the documents of all words add up to the rows), each of three
+        # letters, none in ASCII
+        words = con.execute("SELECT term, doc FROM v").fetchall()
+        assert sum(doc for _term, doc in words) == len(kept), module
+        odd = [term for term, _doc in words if len(term) != 3 or term.isascii()]
+        assert not odd, (module, odd[:20])
+        con.close()
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.text(st.sampled_from("ab Zé-ñøŁ明'\u0301\u00b7K\u212a9_ .ü"), max_size=12),
+       typed=st.lists(st.text("abzekno9", min_size=1, max_size=3), min_size=1, max_size=2))
+def test_leading_words_decide_a_first_words_match_as_fts5_does(name: str,
+                                                               typed: list[str]) -> None:
+    """Where leading_words tells the first words of a name, whether they are the ASCII words
+    typed (the last one a prefix) is what FTS5's own '^' phrase query says."""
+    from crmdesk.services.search_index import leading_words
+
+    held = leading_words(name, len(typed))
+    if held is None:
+        return
+    *whole, last = typed
+    ours = len(held) >= len(typed) and held[len(whole)].startswith(last) and \
+        held[:len(whole)] == whole
+    for module in _sqlite_modules():
+        con = module.connect(":memory:")  # type: ignore[attr-defined]
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(name, "
+                    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')")
+        con.execute("INSERT INTO t (rowid, name) VALUES (1, ?)", (name,))
+        found = con.execute("SELECT count(*) FROM t WHERE t MATCH ?",
+                            (f'name : ^"{" ".join(typed)}"*',)).fetchone()[0]
+        con.close()
+        assert ours is bool(found), (module, name, typed, held)
