@@ -99,10 +99,14 @@ def in_name_order(ids: Iterable[int], table: array[int], *, descending: bool = F
                   limit: int | None = None) -> list[int]:
     """`ids` (customer ids, each once) of customers on the list in name order (reversed when
     `descending`), the first `limit` of them; ids not on the list are left out."""
+    if not isinstance(ids, (list, set, frozenset, tuple)):
+        ids = list(ids)  # (read twice below)
     with _lock:
         pair: Any = _cache.get("ids")
     at = pair[1] if pair is not None and pair[0] is table else None
-    if at is not None:
+    # (a negative id, which only another program could write, would read a place from the
+    # array's end: the keyed sort below leaves it out)
+    if at is not None and min(ids, default=0) >= 0:
         # The hits' places, put in order as plain integers (no key function: half the time
         # of the sort below), then read back as ids.
         try:
@@ -118,7 +122,7 @@ def in_name_order(ids: Iterable[int], table: array[int], *, descending: bool = F
                 spots.sort(reverse=descending)
             return [at[spot] for spot in spots if spot != ABSENT]
     top = len(table)
-    inside = [cid for cid in ids if cid < top and table[cid] != ABSENT]
+    inside = [cid for cid in ids if 0 <= cid < top and table[cid] != ABSENT]
     if limit is not None and limit < len(inside):
         pick = heapq.nlargest if descending else heapq.nsmallest
         return pick(limit, inside, key=table.__getitem__)

@@ -68,6 +68,7 @@ def walked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return real(emails, tokens)
 
     monkeypatch.setattr(customer_query, "emails_phrase_at", counting)
+    monkeypatch.setattr(customer_query, "DENSE_WALK_HITS", 0)  # (a small book walks too)
     return calls
 
 
@@ -100,11 +101,12 @@ def test_hits_rarer_where_the_names_start_fall_back_to_the_index(
     assert walked[0] == 30  # the walk read as far as it may, then asked the index
 
 
-def test_the_walk_tells_a_page_from_the_whole_list(book: object) -> None:
+def test_the_walk_tells_a_page_from_the_whole_list(book: object, walked: list[int]) -> None:
     """Hits fewer than a page and dense: the walk reads the whole list and keeps them all."""
     first = add("Ana", "Abad", emails=("ana@example.com",))
     add("Bea", "Bravo", emails=("bea@other.org",))
     assert _page("@example") == [first]
+    assert walked[0] == 2
 
 
 def test_an_address_not_in_plain_ascii_is_asked_of_the_index(book: object,
@@ -130,3 +132,31 @@ def test_a_receptionist_gets_the_same_page(book: object, walked: list[int]) -> N
         assert _page("@example.c") == _by_name("@example.c")
         assert walked[0] > 0, who
         access.reset()
+
+
+def test_a_walk_gives_up_where_the_hits_are_rarer_than_over_the_book(
+        book: object, walked: list[int]) -> None:
+    """Half the book at the domain, none of them among the first 500 names: the walk stops
+    soon after 400 names read (not at DENSE_WALK_MOST), and the index gives the page."""
+    from crmdesk.store.db import db
+
+    with db.atomic():
+        for i in range(500):
+            add(f"Ana{i:03d}", f"Abad{i:03d}", emails=(f"ana{i}@other.org",))
+        late = [add(f"Zoe{i:03d}", f"Zubiri{i:03d}", emails=(f"zoe{i}@example.es",))
+                for i in range(500)]
+    # (a page of 200: the walk may read 1,200 names at this density)
+    assert _page("@example", 200) == late[:200] == _by_name("@example", 200)
+    assert walked[0] == 400  # (the 401st name read stops it)
+
+
+def test_a_blob_in_the_search_row_is_asked_of_the_index(book: object, walked: list[int]
+                                                        ) -> None:
+    from crmdesk.store.db import db
+
+    ids = _book_of_domains()
+    db.execute_sql("UPDATE customer_fts SET emails = CAST('b ana0@example.com' AS BLOB) "
+                   "WHERE rowid = ?", (ids["com"][0],))
+    customer_query.forget_answers()
+    assert _page("@b") == _by_name("@b") == [ids["com"][0]]
+    assert walked[0] == 0

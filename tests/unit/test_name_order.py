@@ -180,3 +180,21 @@ def test_the_places_sorted_as_integers_give_what_the_keyed_sort_gives(
                       reverse=descending)
     assert keyed == expected[:limit] if limit is not None else keyed == expected
     assert fast == keyed
+
+
+def test_ids_read_once_and_negative_ids_are_left_out() -> None:
+    """An iterator of ids is read once for both ways of sorting; a negative id (only another
+    program could write one) is not taken for the customer at the array's end."""
+    from array import array
+
+    table = array("i", [name_order.ABSENT, 0, 1, 2])
+    saved = dict(name_order._cache)
+    try:
+        name_order._cache["places"] = table
+        name_order._cache["ids"] = (table, array("i", [1, 2, 3]))
+        assert name_order.in_name_order(iter([3, 1, 9]), table) == [1, 3]
+        assert name_order.in_name_order([1, -2], table) == [1]
+        assert name_order.in_name_order([3, 2, 1], table, limit=2) == [1, 2]
+    finally:
+        name_order._cache.clear()
+        name_order._cache.update(saved)
