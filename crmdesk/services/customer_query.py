@@ -719,11 +719,30 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
         tiers below tell the name apart by FTS."""
         return f"c.id NOT IN ({','.join(str(cid) for cid in page)})"
 
+    def from_memory(tier: str) -> bool:
+        """The rest of the page from the hits of a lower tier (the FTS query `tier`) put in
+        name order in memory (name_order), when only the search text narrows the list and
+        that order is up to date: one reading of the tier's hits, where a count and then a
+        walk against their set read them twice ('charity gala' at a million customers: the
+        tags tier's 60,000 hits 62 ms counted and 74 ms walked against). False: SQL does."""
+        if clauses != ["c.archived_at IS NULL"]:
+            return False
+        from crmdesk.services import name_order
+
+        array = name_order.places()
+        if array is None:
+            return False
+        ids = set(_id_list("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?",
+                           [tier])).difference(page)
+        page.extend(name_order.in_name_order(ids, array, limit=size - len(page)))
+        return True
+
     if len(page) < size:
         # 3: a word in an e-mail or a phone, not every word in the name
         contact = f"({match}) AND ({{emails phones}} : ({' OR '.join(terms)})) NOT ({name_all})"
-        found = int(db.execute_sql("SELECT count(*) FROM customer_fts WHERE customer_fts "
-                                   "MATCH ?", (contact,)).fetchone()[0])
+        found = 0 if from_memory(contact) else int(db.execute_sql(
+            "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?",
+            (contact,)).fetchone()[0])
         if found and dense(found):
             take(f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} AND {in_fts} "
                  f"AND {not_shown()}", [*params, contact])
@@ -740,6 +759,8 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
             mine = f"{column} : ({' OR '.join(terms)})"
             sub = f"({match}) AND ({mine})" + "".join(f" NOT ({u})" for u in upper)
             upper.append(mine)
+        if from_memory(sub):
+            continue
         found = int(db.execute_sql(
             "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH ?", (sub,)).fetchone()[0])
         if not found:
