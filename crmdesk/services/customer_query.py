@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import peewee
 
 from crmdesk.services import access, catalog
-from crmdesk.services.search_index import fold, folds_as_indexed, leading_words
+from crmdesk.services.search_index import ASCII_WORDS, fold, folds_as_indexed, leading_words
 from crmdesk.store.db import db
 
 _WORD = re.compile(r"[^\W_]+")
@@ -526,7 +526,7 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
     return [row[0] for row in db.execute_sql(sql, [*params, match])]
 
 
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+_ASCII_TOKEN = ASCII_WORDS
 
 
 def emails_phrase_at(emails: str, tokens: list[str]) -> bool | None:

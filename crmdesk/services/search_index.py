@@ -94,7 +94,7 @@ def leading_words(text: str, count: int) -> list[str] | None:
     kept as they are (no ASCII word can match them). None when a character before the end
     of those words is one whose place the tokenizer alone knows (a mark, a symbol)."""
     if text.isascii():
-        return _ASCII_WORDS.findall(text.lower())[:count]
+        return ASCII_WORDS.findall(text.lower())[:count]
     words: list[str] = []
     word: list[str] = []
     latin = _latin_with_accents()
@@ -121,7 +121,8 @@ def leading_words(text: str, count: int) -> list[str] | None:
     return words[:count]
 
 
-_ASCII_WORDS = re.compile(r"[a-z0-9]+")
+#: the words of plain ASCII text (lower case) as FTS5's tokenizer splits them
+ASCII_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def sort_name(given: str, family: str) -> str:
