@@ -44,6 +44,26 @@ class _Bridge(QObject):
     status = Signal(object)
 
 
+class _Reporter:
+    """What the worker calls with each status: it hands the status to the window's bridge
+    (a queued signal) until the window closes it. Once `close` has returned the worker
+    holds no Qt object, so a worker still finishing a slow connect never emits into, or
+    frees, a bridge of a window that has gone."""
+
+    def __init__(self, bridge: _Bridge):
+        self._bridge: _Bridge | None = bridge
+        self._lock = threading.Lock()
+
+    def __call__(self, st: LiveStatus) -> None:
+        with self._lock:
+            if self._bridge is not None:
+                self._bridge.status.emit(st)
+
+    def close(self) -> None:
+        with self._lock:
+            self._bridge = None
+
+
 class _Status(Translatable):
     """The sync status texts (a class: lupdate files Qt plurals only from self.tr)."""
 
@@ -92,6 +112,7 @@ class OfficeSync(Translatable):
         self.bridge = _Bridge()
         self.bridge.status.connect(self._on_status)
         self.live: LiveSync | None = None
+        self.reporter: _Reporter | None = None
         self.thread: threading.Thread | None = None
         self.last: LiveStatus | None = None
         self.password: str | None = None  # typed this session (never stored)
@@ -230,9 +251,10 @@ class OfficeSync(Translatable):
         self.device_label = self.device_name(st.device if st else "")
         from crmdesk.services.sync_live import LiveSync
 
+        self.reporter = _Reporter(self.bridge)
         self.live = LiveSync(
             self.w.book.path,
-            self.bridge.status.emit,
+            self.reporter,
             password=self.password,
             device_name=self.device_label,
         )
@@ -244,8 +266,10 @@ class OfficeSync(Translatable):
         """Stop the worker. It is waited for a moment only: one still connecting (a hub
         that does not answer) ends on its own after its short connect timeout, without
         touching the book."""
-        live, thread = self.live, self.thread
-        self.live = self.thread = None
+        live, thread, reporter = self.live, self.thread, self.reporter
+        self.live = self.thread = self.reporter = None
+        if reporter is not None:
+            reporter.close()  # (waits for a report being handed over)
         if live is not None:
             live.stop()
         if thread is not None:
