@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.services import sync
-from crmdesk.store.db import DB_ERRORS, db
+from crmdesk.store.db import DB_ERRORS, close_thread_connections, db
 
 PUSH_DELAY_S = 0.3  # gather a burst of edits into one push
 TICK_S = 0.25  # how often the outbox is looked at
@@ -231,8 +231,7 @@ class LiveSync:
             self._loop()
         finally:
             self._disconnect()
-            if db.obj is not None and not db.is_closed():
-                db.close()  # this thread's connection
+            close_thread_connections()  # this thread's connections (to any book)
 
     def _loop(self) -> None:
         pending_since: float | None = None

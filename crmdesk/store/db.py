@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,6 +114,10 @@ def _folds_as_indexed(text: object) -> int:
     return int(folds_as_indexed(text))
 
 
+#: Every book database made in this process (see close_thread_connections).
+_BOOKS: weakref.WeakSet[BookDatabase] = weakref.WeakSet()
+
+
 class BookDatabase(peewee.SqliteDatabase):
     """A plain book. Every write transaction begins IMMEDIATE: it takes the write lock when
     it begins, waiting up to the busy timeout for another writer, rather than reading first
@@ -124,6 +130,7 @@ class BookDatabase(peewee.SqliteDatabase):
     def __init__(self, database: str, **kwargs: Any):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(database, **kwargs)
+        _BOOKS.add(self)
         self.warnings: list[str] = []
         # Search ranking compares names case- and accent-insensitively (every connection).
         self.register_function(_fold, "crm_fold", 1, deterministic=True)
@@ -373,6 +380,27 @@ def close_database() -> None:
         db.close()
 
 
+def close_thread_connections() -> None:
+    """Close this thread's connection to every book, the open one and any the window has
+    since left (a task still running when the book was switched or closed).
+
+    A pool thread calls this as its task ends. Its Python thread state is made for the task
+    and cleared after it, freeing whatever the thread still holds: an encrypted book's
+    connection freed there (sqlcipher3's dealloc, on a thread state being torn down)
+    aborts the whole process."""
+    for database in list(_BOOKS):
+        if database.is_closed():
+            continue
+        with contextlib.suppress(*DB_ERRORS):
+            try:
+                database.close()
+            except peewee.OperationalError:  # a transaction left open: closing rolls it back
+                state: Any = getattr(database, "_state")  # noqa: B009 - peewee's own
+                conn = state.conn
+                state.reset()
+                database._close(conn)
+
+
 def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
     """The results of read-only `jobs` over the book, in order, worked through by this
     thread and a helper thread with its own connection, each taking the next job left
@@ -409,8 +437,7 @@ def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
         try:
             work()
         finally:
-            if not db.is_closed():
-                db.close()  # this thread's own connection
+            close_thread_connections()  # this thread's own connection
 
     thread = threading.Thread(target=helper, name="crmdesk-read", daemon=True)
     thread.start()

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from crmdesk.store.db import db
+from crmdesk.store.db import close_thread_connections, db
 
 ProgressFn = Callable[[int, int], bool]
 
@@ -68,8 +68,8 @@ class Task(QRunnable):
                 self._emit(self.signals.finished, result)
         finally:
             self._connection = None
-            if self.uses_book and db.obj is not None and not db.is_closed():
-                db.close()  # this thread's own connection
+            # This thread's own connections, on the book open now or one left since.
+            close_thread_connections()
 
 
 def start(task: Task) -> Task:
