@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,9 +179,19 @@ def _hub_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+class _Stopped(BaseException):
+    """The worker was stopped: it leaves the book alone (not an error of any kind)."""
+
+
 class LiveSync:
     """The loop. `run()` blocks (call it in a background thread); `wake`, `stop`,
-    `set_password` and `sync_now` may be called from any thread."""
+    `set_password`, `sync_now` and `released` may be called from any thread.
+
+    The worker reads and writes the book that is open in this process (the `db` proxy),
+    only while it holds `_book_lock` and has not been stopped: once `stop()` and then
+    `released()` have returned it never touches a book again, so the window may close or
+    switch the book at once (a worker still connecting to a hub that does not answer ends
+    on its own, after its connect timeout, without waiting to be joined)."""
 
     def __init__(self, book: Path, on_status: Callable[[LiveStatus], None], *,
                  password: str | None = None, device_name: str = "",
@@ -194,6 +204,7 @@ class LiveSync:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._lock = threading.Lock()
+        self._book_lock = threading.RLock()
         self._link: Any = None
         self._listener: Listener | None = None
         self._failures = 0
@@ -221,6 +232,30 @@ class LiveSync:
         self._stop.set()
         self._wake.set()
 
+    def released(self) -> None:
+        """After stop(): wait until the worker is off the book (a sync under way ends
+        first); from then on it never touches the book."""
+        with self._book_lock:
+            pass
+
+    @contextlib.contextmanager
+    def _on_book(self) -> Iterator[None]:
+        with self._book_lock:
+            if self._stop.is_set():
+                raise _Stopped
+            yield
+
+    @contextlib.contextmanager
+    def _off_book(self) -> Iterator[None]:
+        """(Inside _on_book) let go of the book while waiting on the network."""
+        self._book_lock.release()
+        try:
+            yield
+        finally:
+            self._book_lock.acquire()
+        if self._stop.is_set():
+            raise _Stopped
+
     @property
     def stopped(self) -> bool:
         return self._stop.is_set()
@@ -229,6 +264,8 @@ class LiveSync:
     def run(self) -> None:
         try:
             self._loop()
+        except _Stopped:
+            pass
         finally:
             self._disconnect()
             close_thread_connections()  # this thread's connections (to any book)
@@ -239,7 +276,8 @@ class LiveSync:
         while not self._stop.is_set():
             now = time.monotonic()
             try:
-                waiting = sync.unsent()
+                with self._on_book():
+                    waiting = sync.unsent()
             except DB_ERRORS:
                 waiting = 0
             if waiting and pending_since is None:
@@ -276,49 +314,50 @@ class LiveSync:
     def _attempt(self) -> bool:
         """One sync; True when it went through."""
         self.attempts += 1
-        try:
-            if self._link is None:
-                self._open()
-                if self._stop.is_set():  # stopped while connecting: leave the book alone
+        with self._on_book():  # (the connect itself lets go of it)
+            try:
+                if self._link is None:
+                    self._open()
+                watching = _Watching(self._link)
+                link = _Named(watching, self.device_name) if self.device_name else watching
+                report = sync.sync(link, self.book)
+            except sync.SyncError as exc:
+                if "Another crmdesk is syncing" in str(exc):  # the CLI: it does our work
+                    self._retry_at = time.monotonic() + 1.0
+                    self._report_offline(online=True, error="")
                     return False
-            watching = _Watching(self._link)
-            link = _Named(watching, self.device_name) if self.device_name else watching
-            report = sync.sync(link, self.book)
-        except sync.SyncError as exc:
-            if "Another crmdesk is syncing" in str(exc):  # the CLI: it does our work
-                self._retry_at = time.monotonic() + 1.0
-                self._report_offline(online=True, error="")
+                self._failed(exc)
                 return False
-            self._failed(exc)
-            return False
-        except _hub_errors() as exc:
-            self._failed(exc)
-            return False
-        except DB_ERRORS as exc:  # the book is busy (a long import): try again shortly
-            self._retry_at = time.monotonic() + 1.0
-            from crmdesk.store.db import describe_error
+            except _hub_errors() as exc:
+                self._failed(exc)
+                return False
+            except DB_ERRORS as exc:  # the book is busy (a long import): try again shortly
+                self._retry_at = time.monotonic() + 1.0
+                from crmdesk.store.db import describe_error
 
-            self._report_offline(online=self._link is not None, error=describe_error(exc))
-            return False
-        self._failures = 0
-        self._last_pull = time.monotonic()
-        st = sync.state()
-        self.on_status(LiveStatus(
-            online=True, last_sync=st.last_sync if st else None, unsent=sync.unsent(),
-            conflicts=report.conflicts, changed=customer_ids(watching.customers),
-            received=report.pulled.received, sent=report.pushed.sent))
-        return True
+                self._report_offline(online=self._link is not None, error=describe_error(exc))
+                return False
+            self._failures = 0
+            self._last_pull = time.monotonic()
+            st = sync.state()
+            self.on_status(LiveStatus(
+                online=True, last_sync=st.last_sync if st else None, unsent=sync.unsent(),
+                conflicts=report.conflicts, changed=customer_ids(watching.customers),
+                received=report.pulled.received, sent=report.pushed.sent))
+            return True
 
     def _open(self) -> None:
         st = sync.require_state()
-        conn = self._connect(st.hub, st.login, self.password)
-        from crmdesk.hub.client import HubLink
+        # Stopped while connecting: _off_book raises _Stopped, run() closes the link.
+        with self._off_book():
+            conn = self._connect(st.hub, st.login, self.password)
+            from crmdesk.hub.client import HubLink
 
-        self._link = HubLink(conn)
-        try:
-            self._listener = Listener(self._connect(st.hub, st.login, self.password))
-        except _hub_errors():
-            self._listener = None  # periodic pulls only, until the next reconnect
+            self._link = HubLink(conn)
+            try:
+                self._listener = Listener(self._connect(st.hub, st.login, self.password))
+            except _hub_errors():
+                self._listener = None  # periodic pulls only, until the next reconnect
 
     def _disconnect(self) -> None:
         link, self._link = self._link, None
@@ -340,8 +379,9 @@ class LiveSync:
 
     def _report_offline(self, *, online: bool = False, error: str | None = None) -> None:
         try:
-            st = sync.state()
-            unsent, conflicts = sync.unsent(), sync.open_conflicts()
+            with self._on_book():
+                st = sync.state()
+                unsent, conflicts = sync.unsent(), sync.open_conflicts()
         except DB_ERRORS:
             st, unsent, conflicts = None, 0, 0
         self.on_status(LiveStatus(

@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-import weakref
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,8 +114,11 @@ def _folds_as_indexed(text: object) -> int:
     return int(folds_as_indexed(text))
 
 
-#: Every book database made in this process (see close_thread_connections).
-_BOOKS: weakref.WeakSet[BookDatabase] = weakref.WeakSet()
+#: The book databases with a connection open in some thread, and how many: held here
+#: (strongly) until the last is closed, so that a thread can still close its connection to
+#: a book the window has left and freed (see close_thread_connections).
+_OPEN: dict[BookDatabase, int] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 class BookDatabase(peewee.SqliteDatabase):
@@ -130,7 +133,6 @@ class BookDatabase(peewee.SqliteDatabase):
     def __init__(self, database: str, **kwargs: Any):
         kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(database, **kwargs)
-        _BOOKS.add(self)
         self.warnings: list[str] = []
         # Search ranking compares names case- and accent-insensitively (every connection).
         self.register_function(_fold, "crm_fold", 1, deterministic=True)
@@ -150,6 +152,8 @@ class BookDatabase(peewee.SqliteDatabase):
             sidecar.connection_closed(self.database)
             raise
         sidecar.connection_opened(self.database, first)
+        with _OPEN_LOCK:
+            _OPEN[self] = _OPEN.get(self, 0) + 1
         return conn
 
     def _close(self, conn: Any) -> None:
@@ -157,6 +161,12 @@ class BookDatabase(peewee.SqliteDatabase):
             super()._close(conn)  # type: ignore[misc]
         finally:
             sidecar.connection_closed(self.database)
+            with _OPEN_LOCK:
+                left = _OPEN.get(self, 0) - 1
+                if left > 0:
+                    _OPEN[self] = left
+                else:
+                    _OPEN.pop(self, None)
 
 
 class EncryptedDatabase(BookDatabase):
@@ -387,18 +397,20 @@ def close_thread_connections() -> None:
     A pool thread calls this as its task ends. Its Python thread state is made for the task
     and cleared after it, freeing whatever the thread still holds: an encrypted book's
     connection freed there (sqlcipher3's dealloc, on a thread state being torn down)
-    aborts the whole process."""
-    for database in list(_BOOKS):
-        if database.is_closed():
+    aborts the whole process. Each close also gives back the book's shared lock."""
+    with _OPEN_LOCK:
+        databases = list(_OPEN)
+    for database in databases:
+        if database.is_closed():  # (this thread's connection: peewee keeps one per thread)
             continue
         with contextlib.suppress(*DB_ERRORS):
-            try:
-                database.close()
-            except peewee.OperationalError:  # a transaction left open: closing rolls it back
+            if database.in_transaction():  # left open by the task: closing rolls it back
                 state: Any = getattr(database, "_state")  # noqa: B009 - peewee's own
                 conn = state.conn
                 state.reset()
                 database._close(conn)
+            else:
+                database.close()
 
 
 def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
@@ -411,7 +423,6 @@ def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
     unix VFS holds a closed descriptor open while another connection has a lock); a job's
     error is raised here once both are done."""
     import queue
-    import threading
 
     if len(jobs) < 2 or db.obj is None or db.in_transaction() or \
             str(db.database) in ("", ":memory:") or str(db.database).startswith("file::memory"):

@@ -57,7 +57,9 @@ class _Reporter:
     def __call__(self, st: LiveStatus) -> None:
         with self._lock:
             if self._bridge is not None:
-                self._bridge.status.emit(st)
+                # (With who sent it: a report queued just before a switch of book is not
+                # taken for one of the next book's worker.)
+                self._bridge.status.emit((self, st))
 
     def close(self) -> None:
         with self._lock:
@@ -263,15 +265,17 @@ class OfficeSync(Translatable):
         self._show()
 
     def stop(self, wait: float = 1.0) -> None:
-        """Stop the worker. It is waited for a moment only: one still connecting (a hub
-        that does not answer) ends on its own after its short connect timeout, without
-        touching the book."""
+        """Stop the worker. Once this returns the worker touches neither the book (a sync
+        under way is let finish) nor this window; the thread itself is waited for a moment
+        only: one still connecting (a hub that does not answer) ends on its own after its
+        short connect timeout."""
         live, thread, reporter = self.live, self.thread, self.reporter
         self.live = self.thread = self.reporter = None
         if reporter is not None:
             reporter.close()  # (waits for a report being handed over)
         if live is not None:
             live.stop()
+            live.released()
         if thread is not None:
             thread.join(wait)
 
@@ -288,8 +292,9 @@ class OfficeSync(Translatable):
         if self.live is not None and not self._announcing:
             self.live.wake()
 
-    def _on_status(self, st: LiveStatus) -> None:
-        if self.live is None:
+    def _on_status(self, sent: tuple[_Reporter, LiveStatus]) -> None:
+        reporter, st = sent
+        if self.live is None or reporter is not self.reporter:
             return  # a report from a worker that was stopped
         before = self.last
         self.last = st

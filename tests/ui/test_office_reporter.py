@@ -21,16 +21,38 @@ def test_reports_arrive_until_closed_then_none_and_no_bridge_is_kept(qtbot: Any)
     worker = threading.Thread(target=reporter, args=("online",))
     worker.start()
     worker.join()
-    qtbot.waitUntil(lambda: got == ["online"])
+    qtbot.waitUntil(lambda: got == [(reporter, "online")])  # with who sent it
 
     reporter.close()
     late = threading.Thread(target=reporter, args=("late",))
     late.start()
     late.join()
     QCoreApplication.processEvents()
-    assert got == ["online"]
+    assert got == [(reporter, "online")]
 
     gone = weakref.ref(bridge)
     del bridge
     gc.collect()
     assert gone() is None  # the reporter (held by the worker) keeps no Qt object alive
+
+
+def test_a_report_of_the_worker_before_is_not_taken_for_the_current_one(make_window: Any,
+                                                                        qtbot: Any) -> None:
+    """A status queued by the old book's worker just before a switch arrives after the next
+    worker started: the window ignores it (it would show the old book's conflicts)."""
+    from crmdesk.services.sync_live import LiveStatus
+
+    window = make_window()
+    office = window.office
+    old, current = _Reporter(office.bridge), _Reporter(office.bridge)
+    office.live = object()  # (as if a worker were running: only `is None` is asked)
+    office.reporter = current
+    try:
+        old(LiveStatus(online=False, error="the old book's hub", conflicts=3))
+        QCoreApplication.processEvents()
+        assert office.last is None
+        current(LiveStatus(online=True, last_sync="2026-12-03T10:00:00Z"))
+        qtbot.waitUntil(lambda: office.last is not None)
+        assert office.last.online and office.last.conflicts == 0
+    finally:
+        office.live = office.reporter = None

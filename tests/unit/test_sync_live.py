@@ -181,3 +181,81 @@ def test_the_office_job_starts_from_a_checkout_and_from_the_bundle(monkeypatch) 
     done = subprocess.run([sys.executable, str(entry), "--office-job"], input="not json\n",
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "error" in json.loads(done.stdout.strip().splitlines()[-1])
+
+
+class _FakeConn:
+    """A hub connection that answers nothing (the sync itself is replaced in these tests)."""
+
+    closed = False
+
+    def execute(self, *_args: Any) -> None:
+        return None
+
+    def notifies(self, timeout: float, stop_after: int) -> list[Any]:
+        time.sleep(min(timeout, 0.05))
+        return []
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_stopped_while_connecting_it_is_released_at_once_and_leaves_the_book_alone(
+        book: Book, monkeypatch: Any) -> None:
+    """The window switching books does not wait for a hub that is slow to answer, and the
+    worker, once connected, never syncs the book the window opened since."""
+    _make_office_book()
+    connecting, answer = threading.Event(), threading.Event()
+    conns: list[_FakeConn] = []
+    synced: list[Path | None] = []
+
+    def slow(url: str, login: str, password: str | None) -> Any:
+        connecting.set()
+        answer.wait(10)
+        conns.append(_FakeConn())
+        return conns[-1]
+
+    monkeypatch.setattr(sync, "sync", lambda link, path=None: synced.append(path))
+    live = sync_live.LiveSync(book.path, lambda _st: None, connect=slow)
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    assert connecting.wait(5)
+    live.stop()
+    t0 = time.monotonic()
+    live.released()
+    assert time.monotonic() - t0 < 0.5  # not waiting for the hub
+    answer.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert synced == []  # the book was left alone
+    assert conns and all(c.closed for c in conns)  # and the hub connections closed
+
+
+def test_stopped_during_a_sync_it_is_released_when_that_sync_ends(book: Book,
+                                                                  monkeypatch: Any) -> None:
+    _make_office_book()
+    in_sync, finish = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def long_sync(link: Any, path: Path | None = None) -> Any:
+        calls.append("sync")
+        in_sync.set()
+        finish.wait(10)
+        calls.append("synced")
+        raise sync.SyncError("the hub said no")  # (no report to build)
+
+    monkeypatch.setattr(sync, "sync", long_sync)
+    live = sync_live.LiveSync(book.path, lambda _st: None,
+                              connect=lambda *_a: _FakeConn())
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    assert in_sync.wait(5)
+    live.stop()
+    released = threading.Event()
+    waiter = threading.Thread(target=lambda: (live.released(), released.set()), daemon=True)
+    waiter.start()
+    time.sleep(0.3)
+    assert not released.is_set()  # the window waits: the sync is writing this book
+    finish.set()
+    assert released.wait(5)
+    thread.join(5)
+    assert not thread.is_alive() and calls == ["sync", "synced"]
