@@ -36,6 +36,20 @@ from crmdesk.store.db import close_database  # noqa: E402
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test() -> Iterator[None]:
+    """A background task a test's window started (the name order warmed, a count, an
+    import) ends with the test: it would otherwise run on into the next test's book."""
+    yield
+    import sys
+
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None and qtcore.QCoreApplication.instance() is not None:
+        pool = qtcore.QThreadPool.globalInstance()
+        pool.clear()
+        assert pool.waitForDone(30_000), "a background task did not end"
+
+
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
     access.reset()
