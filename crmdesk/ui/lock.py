@@ -58,8 +58,17 @@ class WindowLock(Translatable, QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check_idle)
         self._arm()
+        self._watching = False
+
+    def watch_input(self) -> None:
+        """Start watching the keyboard and mouse (once; the window calls this when the book's
+        data is in, after its first paint). The watch is an event filter on the whole
+        application, which every event of it passes through Python, and the first of each
+        kind of event costs PySide6 its Python class: not before the window has shown
+        itself. (The idle time counts from the window's start until then.)"""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching:
+            self._watching = True
             app.installEventFilter(self)
 
     def _arm(self) -> None:

@@ -1005,6 +1005,7 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
             return
         self.loading = False
         self._load_book_data()
+        self.window_lock.watch_input()  # (not before the first paint: see watch_input)
         if self.statusBar().currentMessage() == self.tr("Reading the book…"):
             self.statusBar().clearMessage()
 

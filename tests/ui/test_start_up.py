@@ -220,3 +220,31 @@ def test_a_page_asked_for_before_the_first_paint_is_built_at_once(qtbot, book, q
         assert "not_a_page" in str(exc)
     else:
         raise AssertionError("a missing attribute was found")
+
+
+def test_the_idle_watch_starts_once_the_book_is_read_and_then_sees_input(  # type: ignore[no-untyped-def]
+        qtbot, book, qsettings, monkeypatch) -> None:
+    """The window lock's application-wide event filter (every event through Python) is put
+    on after the first paint, when the book's data is in; from then on a key counts as use."""
+    from crmdesk.ui.main_window import MainWindow
+
+    watching_when_painted: list[bool] = []
+    load = MainWindow._load_book_data
+
+    def loading(self):  # type: ignore[no-untyped-def]
+        watching_when_painted.append(self.window_lock._watching)
+        load(self)
+
+    monkeypatch.setattr(MainWindow, "_load_book_data", loading)
+    window = MainWindow(book, qsettings)
+    qtbot.addWidget(window)
+    assert not window.window_lock._watching
+    window.show()
+    qtbot.waitUntil(lambda: not window.loading)
+    assert window.first_paint_at is not None
+    assert watching_when_painted == [False]  # not on while the window built and painted
+    watch = window.window_lock
+    assert watch._watching
+    before = watch.last_input
+    qtbot.keyClick(window, Qt.Key.Key_Shift)
+    assert watch.last_input > before
