@@ -41,6 +41,10 @@ def _no_task_outlives_its_test() -> Iterator[None]:
     """A background task a test's window started (the name order warmed, a count, an
     import) ends with the test: it would otherwise run on into the next test's book."""
     yield
+    _drain_pool()
+
+
+def _drain_pool() -> None:
     import sys
 
     qtcore = sys.modules.get("PySide6.QtCore")
@@ -55,6 +59,7 @@ def book(tmp_path: Path) -> Iterator[Book]:
     access.reset()
     opened = open_book(tmp_path / "book.db")
     yield opened
+    _drain_pool()  # (a task the test started ends on the book it ran on, still open)
     access.reset()
     close_database()
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from crmdesk.services import sync
-from crmdesk.store.db import DB_ERRORS, close_thread_connections, db
+from crmdesk.store.db import DB_ERRORS, close_thread_connections, db, pinned_book
 
 PUSH_DELAY_S = 0.3  # gather a burst of edits into one push
 TICK_S = 0.25  # how often the outbox is looked at
@@ -197,6 +197,8 @@ class LiveSync:
                  password: str | None = None, device_name: str = "",
                  connect: Callable[[str, str, str | None], Any] | None = None):
         self.book = book
+        # The book open as the worker is made: the worker's `db`, whatever is opened since.
+        self._database = db.open_book()
         self.on_status = on_status
         self.password = password
         self.device_name = device_name
@@ -232,11 +234,15 @@ class LiveSync:
         self._stop.set()
         self._wake.set()
 
-    def released(self) -> None:
-        """After stop(): wait until the worker is off the book (a sync under way ends
-        first); from then on it never touches the book."""
-        with self._book_lock:
-            pass
+    def released(self, timeout: float = -1) -> bool:
+        """After stop(): wait (up to `timeout` seconds; -1: for as long as it takes) until
+        the worker is off the book: a sync under way ends first. From then on it never
+        touches a book; a sync still going after the timeout (a hub that stopped answering
+        mid-way) goes on with the book it started on, never another (pinned_book)."""
+        if self._book_lock.acquire(timeout=timeout):
+            self._book_lock.release()
+            return True
+        return False
 
     @contextlib.contextmanager
     def _on_book(self) -> Iterator[None]:
@@ -263,7 +269,8 @@ class LiveSync:
     # --- the loop (its own thread) ---------------------------------------------------
     def run(self) -> None:
         try:
-            self._loop()
+            with pinned_book(self._database):
+                self._loop()
         except _Stopped:
             pass
         finally:

@@ -16,7 +16,61 @@ import peewee
 
 from crmdesk.store import sidecar
 
-db = peewee.DatabaseProxy()
+_PROXY_SLOT: Any = peewee.DatabaseProxy.__dict__["obj"]  # (the proxy's own slot)
+
+
+class _Pins(threading.local):
+    database: Any = None  # (a class default: no AttributeError raised on each look-up)
+
+
+class BookProxy(peewee.DatabaseProxy):
+    """`db`: the book open in this process. A background thread may pin the book it works
+    on (`pinned_book`): for that thread `db` stays that book whatever the window opens
+    since, so a worker finishing late can never read or write the next book."""
+
+    __slots__ = ("_pins",)
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_pins", _Pins())
+        super().__init__()
+
+    def __setattr__(self, attr: str, value: Any) -> None:
+        if attr == "obj":
+            _PROXY_SLOT.__set__(self, value)
+            return
+        if attr not in ("_callbacks", "_Model", "_pins"):
+            raise AttributeError("Cannot set attribute on proxy.")
+        object.__setattr__(self, attr, value)
+
+    @property
+    def obj(self) -> Any:
+        pinned = self._pins.database
+        return pinned if pinned is not None else _PROXY_SLOT.__get__(self)
+
+    @obj.setter
+    def obj(self, value: Any) -> None:
+        _PROXY_SLOT.__set__(self, value)
+
+    def open_book(self) -> Any:
+        """The book the window has open (this thread's pin aside)."""
+        return _PROXY_SLOT.__get__(self)
+
+
+db = BookProxy()
+
+
+@contextmanager
+def pinned_book(database: Any) -> Iterator[Any]:
+    """For the calling thread, `db` is `database` (a book opened here) until the block
+    ends; then this thread's connection to it is closed. None pins nothing."""
+    if database is None:
+        yield None
+        return
+    db._pins.database = database
+    try:
+        yield database
+    finally:
+        db._pins.database = None
 
 # 'CRMD' in the SQLite header tells a crmdesk book from any other SQLite file.
 APPLICATION_ID = 0x43524D44

@@ -188,6 +188,9 @@ class BookActions(Translatable):
         takes ~30 s), then open it again — as it was if the change failed."""
         path = self.book.path
         before = self.book.passphrase
+        office = getattr(self, "office", None)
+        if office is not None:
+            office.stop()  # (the sync worker's own connection would keep the book open)
         self.book.database.close()
         dialog = QProgressDialog(
             self.tr("Rewriting the book… (a large book takes a while)"), "", 0, 0, self
@@ -216,6 +219,9 @@ class BookActions(Translatable):
     rewrite_task: workers.Task | None = None
 
     def _after_reopen(self) -> None:
+        office = getattr(self, "office", None)
+        if office is not None:
+            office.start()  # (an office book syncs again)
         self.undo_stack.clear()
         self.profile.load(None)
         self.timeline.show_customer(None)  # (a customer of the book before may not be here)

@@ -323,6 +323,9 @@ class DataActions(Translatable):
         ):
             return
         path = self.book.path
+        office = getattr(self, "office", None)
+        if office is not None:
+            office.stop()  # (the sync worker's own connection would keep the book open)
         close_database()
         self.book.database.close()
 

@@ -1004,8 +1004,8 @@ class MainWindow(BookActions, ContactActions, LifecycleActions, LoyaltyActions,
         if not getattr(self, "loading", False):
             return
         self.loading = False
-        self._load_book_data()
         self.window_lock.watch_input()  # (not before the first paint: see watch_input)
+        self._load_book_data()
         if self.statusBar().currentMessage() == self.tr("Reading the book…"):
             self.statusBar().clearMessage()
 

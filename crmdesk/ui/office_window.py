@@ -265,9 +265,10 @@ class OfficeSync(Translatable):
         self._show()
 
     def stop(self, wait: float = 1.0) -> None:
-        """Stop the worker. Once this returns the worker touches neither the book (a sync
-        under way is let finish) nor this window; the thread itself is waited for a moment
-        only: one still connecting (a hub that does not answer) ends on its own after its
+        """Stop the worker. A sync under way is let finish for up to two seconds; once this
+        returns the worker reaches no window and never touches a book again, or (a hub
+        that stopped answering mid-sync) goes on only with the book it started on, which
+        it pins (store.db.pinned_book). One still connecting ends on its own after its
         short connect timeout."""
         live, thread, reporter = self.live, self.thread, self.reporter
         self.live = self.thread = self.reporter = None
@@ -275,7 +276,7 @@ class OfficeSync(Translatable):
             reporter.close()  # (waits for a report being handed over)
         if live is not None:
             live.stop()
-            live.released()
+            live.released(timeout=2.0)
         if thread is not None:
             thread.join(wait)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from crmdesk.store.db import close_thread_connections, db
+from crmdesk.store.db import close_thread_connections, db, pinned_book
 
 ProgressFn = Callable[[int, int], bool]
 
@@ -28,6 +28,9 @@ class Task(QRunnable):
         super().__init__()
         self.func = func
         self.uses_book = uses_book  # False: work on files only (the book may be closed)
+        # The book open when the task is made: the task's `db` even if the window opens
+        # another meanwhile (an import never carries on into the next book).
+        self._book = db.open_book() if uses_book else None
         self.signals = _Signals()
         self.cancelled = False
         self._connection: Any = None
@@ -56,9 +59,10 @@ class Task(QRunnable):
         if self.cancelled:
             return
         try:
-            if self.uses_book and db.obj is not None:
-                self._connection = db.connection()
-            result = self.func(self._progress)
+            with pinned_book(self._book):
+                if self.uses_book and db.obj is not None:
+                    self._connection = db.connection()
+                result = self.func(self._progress)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI as a message
             if not self.cancelled:
                 traceback.print_exc()

@@ -114,3 +114,27 @@ def test_another_book_leaves_no_stale_timeline(  # type: ignore[no-untyped-def]
     window.refresh()
     assert window.timeline.model.customer_id is None
     assert "Select a customer" in window.timeline.summary.text()
+
+
+def test_an_office_book_can_be_encrypted_while_its_sync_worker_runs(  # type: ignore[no-untyped-def]
+        qtbot, book, make_window, monkeypatch) -> None:
+    """The sync worker keeps a connection of its own to the book: encrypting (or changing
+    the passphrase, or restoring) stops it first and starts it again on the new file,
+    rather than being refused as "still open in this program"."""
+    from crmdesk.services import sync
+    from crmdesk.store.db import db, is_encrypted
+
+    with db.atomic():
+        sync.start(device="dev-1", office="office-1", hub="postgresql://127.0.0.1:9/x",
+                   login="ana")
+    add("Vera", "Secreta")
+    window = make_window()
+    assert window.office.live is not None  # the worker runs (and finds no hub)
+    qtbot.waitUntil(lambda: window.office.last is not None, timeout=10_000)
+    monkeypatch.setattr(MainWindow, "ask_new_passphrase", lambda self, title: "open sesame")
+    window.actions["encrypt_book"].trigger()
+    qtbot.waitUntil(lambda: window.book.encrypted or bool(window.last_error), timeout=20_000)
+    assert window.book.encrypted, window.last_error
+    assert is_encrypted(book.path)
+    assert window.office.live is not None  # syncing again, on the encrypted book
+    window.office.stop()

@@ -229,13 +229,14 @@ def test_the_idle_watch_starts_once_the_book_is_read_and_then_sees_input(  # typ
     from crmdesk.ui.main_window import MainWindow
 
     watching_when_painted: list[bool] = []
-    load = MainWindow._load_book_data
+    finish = MainWindow.finish_loading
 
     def loading(self):  # type: ignore[no-untyped-def]
-        watching_when_painted.append(self.window_lock._watching)
-        load(self)
+        if self.loading:  # (right after the first paint)
+            watching_when_painted.append(self.window_lock._watching)
+        finish(self)
 
-    monkeypatch.setattr(MainWindow, "_load_book_data", loading)
+    monkeypatch.setattr(MainWindow, "finish_loading", loading)
     window = MainWindow(book, qsettings)
     qtbot.addWidget(window)
     assert not window.window_lock._watching

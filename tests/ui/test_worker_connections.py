@@ -13,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,3 +68,40 @@ def test_a_task_outliving_its_encrypted_book_leaves_no_connection(tmp_path: Path
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split("\n")[-2:] == ["ok", ""]
     assert done.stdout.count("left open: 0") == 4, done.stdout
+
+
+def test_a_task_keeps_to_the_book_it_was_started_on(qtbot: Any, tmp_path: Path) -> None:
+    """A background write still running when the window opens another book (an import, say)
+    finishes in the book it was started on, never in the next one."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database, db
+    from crmdesk.ui import workers
+
+    first = open_book(tmp_path / "first.db")
+    go = threading.Event()
+    done: list[str] = []
+
+    def job(_progress: Any) -> None:
+        go.wait(10)
+        with db.atomic():
+            db.execute_sql("INSERT INTO setting (key, value) VALUES ('late-write', 'x')")
+        done.append(str(db.database))
+
+    workers.start(workers.Task(job))
+    close_database()
+    second = open_book(tmp_path / "second.db")
+    go.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert done == [str(first.path)]
+    assert db.execute_sql("SELECT count(*) FROM setting WHERE key = 'late-write'"
+                          ).fetchone()[0] == 0
+    close_database()
+    open_book(first.path)
+    assert db.execute_sql("SELECT count(*) FROM setting WHERE key = 'late-write'"
+                          ).fetchone()[0] == 1
+    close_database()
+    assert second.path != first.path

@@ -259,3 +259,43 @@ def test_stopped_during_a_sync_it_is_released_when_that_sync_ends(book: Book,
     assert released.wait(5)
     thread.join(5)
     assert not thread.is_alive() and calls == ["sync", "synced"]
+
+
+def test_a_sync_that_outlasts_the_wait_goes_on_with_its_own_book(book: Book, tmp_path: Path,
+                                                                 monkeypatch: Any) -> None:
+    """A hub that stops answering mid-sync: the window stops waiting after a while and opens
+    another book; the late sync still writes the book it started on, never the new one."""
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+
+    _make_office_book()
+    in_sync, finish = threading.Event(), threading.Event()
+    wrote: list[str] = []
+
+    def hung_sync(link: Any, path: Path | None = None) -> Any:
+        in_sync.set()
+        finish.wait(10)
+        wrote.append(str(db.database))
+        with db.atomic():
+            db.execute_sql("UPDATE sync_state SET last_error = 'late' WHERE id = 1")
+        raise sync.SyncError("the hub said no")
+
+    monkeypatch.setattr(sync, "sync", hung_sync)
+    live = sync_live.LiveSync(book.path, lambda _st: None, connect=lambda *_a: _FakeConn())
+    thread = threading.Thread(target=live.run, daemon=True)
+    thread.start()
+    assert in_sync.wait(5)
+    live.stop()
+    assert not live.released(timeout=0.2)  # the window gives up waiting
+    close_database()
+    other = open_book(tmp_path / "other.db")
+    finish.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert wrote == [str(book.path)]
+    assert db.database == str(other.path)  # the window's book is the other one still
+    assert db.execute_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sync_state' "
+                          "AND EXISTS (SELECT 1 FROM sync_state)").fetchone()[0] == 0
+    close_database()
+    open_book(book.path)
+    assert db.execute_sql("SELECT last_error FROM sync_state").fetchone()[0] == "late"
