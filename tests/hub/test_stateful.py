@@ -57,7 +57,7 @@ LOGINS = ["manager", "ana", "ben", "rita"]
 ROLES = {login: role for login, (_name, role) in STAFF.items()}
 STAFF_NAMES = {login: name for login, (name, _role) in STAFF.items()}
 FIELDS = ["company", "occupation", "notes", "preferred_name", "interests"]
-EXAMPLES = int(os.environ.get("CRMDESK_SYNC_EXAMPLES", "1000" if os.environ.get("CI")
+EXAMPLES = int(os.environ.get("CRMDESK_SYNC_EXAMPLES", "300" if os.environ.get("CI")
                               else "120"))
 TABLES = [t for t in BY_NAME.values() if t.name != "sync_conflict"]
 #: CRMDESK_SYNC_EXPLORE=1: new random examples on every run (how the defects in the
