@@ -187,11 +187,11 @@ class LiveSync:
     """The loop. `run()` blocks (call it in a background thread); `wake`, `stop`,
     `set_password`, `sync_now` and `released` may be called from any thread.
 
-    The worker reads and writes the book that is open in this process (the `db` proxy),
-    only while it holds `_book_lock` and has not been stopped: once `stop()` and then
-    `released()` have returned it never touches a book again, so the window may close or
-    switch the book at once (a worker still connecting to a hub that does not answer ends
-    on its own, after its connect timeout, without waiting to be joined)."""
+    The worker reads and writes the book open when it was made (pinned: `db` in its thread
+    stays that book), only while it holds `_book_lock` and has not been stopped: once
+    `stop()` and then `released()` have returned it never touches a book again, so the
+    window may close or switch the book at once (a worker still connecting to a hub that
+    does not answer ends on its own, after its connect timeout, without being joined)."""
 
     def __init__(self, book: Path, on_status: Callable[[LiveStatus], None], *,
                  password: str | None = None, device_name: str = "",

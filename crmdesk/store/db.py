@@ -62,7 +62,8 @@ db = BookProxy()
 @contextmanager
 def pinned_book(database: Any) -> Iterator[Any]:
     """For the calling thread, `db` is `database` (a book opened here) until the block
-    ends; then this thread's connection to it is closed. None pins nothing."""
+    ends. None pins nothing. (The thread closes its connections itself, as it ends:
+    close_thread_connections.)"""
     if database is None:
         yield None
         return
@@ -504,7 +505,13 @@ def on_two_connections(jobs: list[Callable[[], Any]]) -> list[Any]:
         finally:
             close_thread_connections()  # this thread's own connection
 
-    thread = threading.Thread(target=helper, name="crmdesk-read", daemon=True)
+    caller_book = db.obj  # (the helper reads the caller's book, pinned or not)
+
+    def pinned_helper() -> None:
+        with pinned_book(caller_book):
+            helper()
+
+    thread = threading.Thread(target=pinned_helper, name="crmdesk-read", daemon=True)
     thread.start()
     work()
     thread.join()

@@ -105,3 +105,37 @@ def test_a_task_keeps_to_the_book_it_was_started_on(qtbot: Any, tmp_path: Path) 
                           ).fetchone()[0] == 1
     close_database()
     assert second.path != first.path
+
+
+def test_the_second_reader_of_a_pinned_thread_reads_its_book(tmp_path: Path) -> None:
+    """store.db.on_two_connections from a task still on the book it started on: its helper
+    thread reads that book too, not the one the window has open now."""
+    import threading
+
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import (
+        close_database,
+        close_thread_connections,
+        db,
+        on_two_connections,
+        pinned_book,
+    )
+
+    first = open_book(tmp_path / "first.db")
+    database = db.open_book()
+    close_database()
+    open_book(tmp_path / "second.db")
+    seen: list[list[str]] = []
+
+    def task() -> None:
+        with pinned_book(database):
+            seen.append(on_two_connections([
+                lambda: db.execute_sql("PRAGMA database_list").fetchone()[2],
+                lambda: db.execute_sql("PRAGMA database_list").fetchone()[2]]))
+        close_thread_connections()
+
+    thread = threading.Thread(target=task)
+    thread.start()
+    thread.join(10)
+    close_database()
+    assert seen == [[str(first.path), str(first.path)]]
