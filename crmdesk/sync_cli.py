@@ -225,8 +225,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(st, ensure_ascii=False))
         else:
+            held = f" · {st['waiting']} received, held back" if st["waiting"] else ""
             print(f"Hub {st['hub']} as {st['login']} · {st['unsent']} waiting to be sent · "
-                  f"{st['conflicts']} to review · last sync {st['last_sync'] or 'never'}")
+                  f"{st['conflicts']} to review{held} · last sync "
+                  f"{st['last_sync'] or 'never'}")
         return 0
     try:
         link = _link_for_book()

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from peewee import IntegrityError
+
 from crmdesk.services import search_index
 from crmdesk.services.sync_spec import (
     AUDIT_KIND,
@@ -487,6 +489,12 @@ def unsent() -> int:
     return int(db.execute_sql("SELECT count(*) FROM sync_outbox").fetchone()[0])
 
 
+def held_back() -> int:
+    """Records received from the hub and not stored here yet: their customer has not
+    arrived, or this book cannot store them as they are. Each sync tries them again."""
+    return int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])
+
+
 def push(link: Link, *, batch: int = PUSH_BATCH) -> PushReport:
     st = require_state()
     rep = PushReport()
@@ -883,6 +891,10 @@ def _apply_batch(recs: list[tuple[str, str, dict[str, Any], bool]], rep: PullRep
         "SELECT kind, uid, rec FROM sync_pending").fetchall()]
     queue = [*waiting, *recs]
     db.execute_sql("DELETE FROM sync_pending")
+    # A record this book cannot store as it is (a UNIQUE or CHECK rule: two rows claiming
+    # one customer's tag or consent, fields missing) waits too, rolled back on its own,
+    # rather than stop the pull and so every pull after it.
+    refused: list[tuple[str, str, dict[str, Any], bool]] = []
     for _ in range(8):  # a child may name a parent later in the batch
         later: list[tuple[str, str, dict[str, Any], bool]] = []
         for kind, uid, data, deleted in queue:
@@ -891,11 +903,14 @@ def _apply_batch(recs: list[tuple[str, str, dict[str, Any], bool]], rep: PullRep
                     apply_record(kind, uid, data, deleted)
             except _Missing:
                 later.append((kind, uid, data, deleted))
+            except IntegrityError:
+                refused.append((kind, uid, data, deleted))
         if len(later) == len(queue):
             break
         queue = later
     else:
         later = queue
+    later += refused
     for kind, uid, data, _deleted in later:
         db.execute_sql("INSERT OR REPLACE INTO sync_pending (kind, uid, rec) VALUES (?, ?, ?)",
                        (kind, uid, json.dumps(data)))
@@ -1187,6 +1202,8 @@ def _bulk_table(table: Table) -> None:
     """Rows of one table from the staged records, foreign keys turned into local ids by
     SQL; rows whose parent is absent wait in sync_pending."""
     defaults = _column_defaults(table.name)
+    required = {name for _cid, name, _type, notnull, default, _pk in db.execute_sql(
+        f"PRAGMA table_info({table.name})").fetchall() if notnull and default is None}
     parts = table.parts()
     main = table.columns[next(iter(table.columns))]
     joins = []
@@ -1213,8 +1230,10 @@ def _bulk_table(table: Table) -> None:
         else:
             value = raw
         fill = table.fill.get(c, defaults.get(c, "NULL"))
+        if part == main and c in required and c not in table.fill:
+            fill = "NULL"  # (a record without it is not stored: it waits, as a pull's)
         # (A missing field takes the column's default; JSON null never reaches a NOT NULL
-        # column.)
+        # column that has one.)
         exprs.append(value if fill == "NULL" else f"coalesce({value}, {fill})")
         cols.append(c)
     ok = " AND ".join(parents) or "1"
@@ -1225,7 +1244,10 @@ def _bulk_table(table: Table) -> None:
     if table.name in table.refs.values():  # a row naming another of its table
         db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                        f"ON {table.name} (uid)")
-    db.execute_sql(f"INSERT INTO {table.name} ({', '.join(cols)}, uid) SELECT "
+    # (OR IGNORE: a row this book cannot store as it is, a UNIQUE or NOT NULL rule, is
+    # left out and its records wait in sync_pending below, as a pull leaves them, rather
+    # than stop the join.)
+    db.execute_sql(f"INSERT OR IGNORE INTO {table.name} ({', '.join(cols)}, uid) SELECT "
                    f"{', '.join(exprs)}, s.uid {base} AND {ok} {order}")
     db.execute_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {table.name}_uid "
                    f"ON {table.name} (uid)")
@@ -1497,7 +1519,7 @@ def status() -> dict[str, Any]:
     return {"hub": st.hub, "device": st.device, "login": st.login, "office": st.office,
             "unsent": unsent(), "last_sync": st.last_sync, "conflicts": open_conflicts(),
             "cursor": st.cursor, "last_error": st.last_error,
-            "waiting": int(db.execute_sql("SELECT count(*) FROM sync_pending").fetchone()[0])}
+            "waiting": held_back()}
 
 
 def check() -> tuple[list[str], list[str]]:

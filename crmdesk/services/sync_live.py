@@ -52,6 +52,7 @@ class LiveStatus:
     last_sync: str | None = None  # ISO UTC of the last complete sync
     unsent: int = 0
     conflicts: int = 0
+    held: int = 0  # received from the hub, not stored here yet (sync.held_back)
     error: str = ""  # one sentence when offline or refused
     needs_password: bool = False
     changed: list[int] = field(default_factory=list)  # customers a sync changed here
@@ -349,7 +350,8 @@ class LiveSync:
             st = sync.state()
             self.on_status(LiveStatus(
                 online=True, last_sync=st.last_sync if st else None, unsent=sync.unsent(),
-                conflicts=report.conflicts, changed=customer_ids(watching.customers),
+                conflicts=report.conflicts, held=sync.held_back(),
+                changed=customer_ids(watching.customers),
                 received=report.pulled.received, sent=report.pushed.sent))
             return True
 
@@ -389,11 +391,12 @@ class LiveSync:
             with self._on_book():
                 st = sync.state()
                 unsent, conflicts = sync.unsent(), sync.open_conflicts()
+                held = sync.held_back()
         except DB_ERRORS:
-            st, unsent, conflicts = None, 0, 0
+            st, unsent, conflicts, held = None, 0, 0, 0
         self.on_status(LiveStatus(
             online=online, last_sync=st.last_sync if st else None, unsent=unsent,
-            conflicts=conflicts, error=error if error is not None else
+            conflicts=conflicts, held=held, error=error if error is not None else
             ("The hub needs your password." if self._needs_password else ""),
             needs_password=self._needs_password))
 

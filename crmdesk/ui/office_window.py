@@ -85,6 +85,8 @@ class _Status(Translatable):
                 parts.append(self.tr("%n waiting", "", st.unsent))
             if st.conflicts:
                 parts.append(self.tr("%n to review", "", st.conflicts))
+            if st.held:
+                parts.append(self.tr("%n held back", "", st.held))
         return " · ".join(parts)
 
 
@@ -330,6 +332,11 @@ class OfficeSync(Translatable):
         elif st is not None and st.online:
             tip = self.tr("Connected to the hub as {login}.").format(login=self._login()) \
                 + " " + tip
+        if st is not None and st.held:
+            tip += " " + self.tr(
+                "%n record(s) from the hub wait here, not stored yet: their customer has not "
+                "arrived, or this book cannot store them as they are. Each sync tries them "
+                "again.", "", st.held)
         self.button.setToolTip(tip)
         self.button.setVisible(self.joined())
 

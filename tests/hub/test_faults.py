@@ -222,3 +222,25 @@ def test_protocol_versions(office: Office) -> None:
     with ana:
         assert sync.unsent() == 0 and waiting > 0
         assert _one("SELECT company FROM customer WHERE family_name = 'Family0'") == "v1 push"
+
+
+def test_a_hub_connection_notices_a_hub_gone_from_the_network(office: Office) -> None:
+    """Every hub connection (the CLI's, the live sync's, a join's: all client.connect) has
+    TCP keepalives and a limit for unacknowledged data on its socket, so a hub gone from the
+    network ends a sync in about half a minute instead of hanging it."""
+    import socket
+
+    conn = client.connect(office.admin_url, password=PASSWORD)
+    try:
+        sock = socket.socket(fileno=socket.dup(conn.pgconn.socket))
+        try:
+            assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 10
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 5
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 3
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT) == 30_000
+        finally:
+            sock.close()
+        assert conn.execute("SELECT 1").fetchone() == (1,)  # (the link still works)
+    finally:
+        conn.close()

@@ -92,6 +92,7 @@ def test_a_hub_that_wants_a_password_waits_for_one(book: Book) -> None:
     (LiveStatus(online=True, last_sync=None), "Online"),
     (LiveStatus(online=False, unsent=3, conflicts=1), "Offline · 3 waiting · 1 to review"),
     (LiveStatus(online=False, needs_password=True), "Offline — needs your hub password"),
+    (LiveStatus(online=True, held=2, unsent=1), "Online · 1 waiting · 2 held back"),
     (None, "Connecting to the hub…"),
 ])
 def test_status_text(status: LiveStatus | None, text: str) -> None:

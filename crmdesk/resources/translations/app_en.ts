@@ -315,6 +315,13 @@
                 <numerusform>%n changes from the office.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) from the hub wait here, not stored yet: their customer has not arrived, or this book cannot store them as they are. Each sync tries them again.</source>
+            <translation>
+                <numerusform>%n record from the hub waits here, not stored yet: its customer has not arrived, or this book cannot store it as it is. Each sync tries it again.</numerusform>
+                <numerusform>%n records from the hub wait here, not stored yet: their customer has not arrived, or this book cannot store them as they are. Each sync tries them again.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>SummaryView</name>
@@ -485,6 +492,13 @@
             <translation>
                 <numerusform>%n to review</numerusform>
                 <numerusform>%n to review</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n held back</source>
+            <translation>
+                <numerusform>%n held back</numerusform>
+                <numerusform>%n held back</numerusform>
             </translation>
         </message>
     </context>

@@ -3154,6 +3154,13 @@ Discard them, or Cancel to go back and correct them?</source>
             <source>Connected to the hub as {login}.</source>
             <translation>Conexión con el servidor de la oficina como {login}.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) from the hub wait here, not stored yet: their customer has not arrived, or this book cannot store them as they are. Each sync tries them again.</source>
+            <translation>
+                <numerusform>%n registro del servidor de la oficina espera aquí, aún sin guardar: su cliente no ha llegado todavía, o este libro no puede guardarlo tal como está. Cada sincronización lo intenta de nuevo.</numerusform>
+                <numerusform>%n registros del servidor de la oficina esperan aquí, aún sin guardar: su cliente no ha llegado todavía, o este libro no puede guardarlos tal como están. Cada sincronización los intenta de nuevo.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Someone else changed this profile while you were editing it: their {names} {value} shown; your unsaved changes are kept. Save to keep yours.</source>
             <translation>Otra persona cambió esta ficha mientras la editaba: se muestra su {names} {value}; sus cambios sin guardar se conservan. Guarde para mantener los suyos.</translation>
@@ -4531,6 +4538,13 @@ Discard them, or Cancel to go back and correct them?</source>
             <translation>
                 <numerusform>%n por revisar</numerusform>
                 <numerusform>%n por revisar</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n held back</source>
+            <translation>
+                <numerusform>%n retenido</numerusform>
+                <numerusform>%n retenidos</numerusform>
             </translation>
         </message>
     </context>
