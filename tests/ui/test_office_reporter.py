@@ -56,3 +56,25 @@ def test_a_report_of_the_worker_before_is_not_taken_for_the_current_one(make_win
         assert office.last.online and office.last.conflicts == 0
     finally:
         office.live = office.reporter = None
+
+
+def test_records_held_back_show_on_the_status_button(make_window: Any, qtbot: Any) -> None:
+    from crmdesk.services.sync_live import LiveStatus
+
+    window = make_window()
+    office = window.office
+    current = _Reporter(office.bridge)
+    office.live = object()
+    office.reporter = current
+    office.joined = lambda: True  # type: ignore[method-assign]
+    try:
+        current(LiveStatus(online=True, held=2))
+        qtbot.waitUntil(lambda: office.last is not None)
+        assert office.button.text() == "Online · 2 held back"
+        assert "2 records from the hub wait here" in office.button.toolTip()
+        current(LiveStatus(online=True))
+        qtbot.waitUntil(lambda: office.last is not None and not office.last.held)
+        assert "held back" not in office.button.text()
+        assert "wait here" not in office.button.toolTip()
+    finally:
+        office.live = office.reporter = None
