@@ -116,6 +116,8 @@ def connect(url: str, user: str | None = None, *, password: str | None = None,
     kwargs: dict[str, Any] = {"connect_timeout": int(os.environ.get("CRMDESK_HUB_TIMEOUT", "5")),
                               "application_name": "crmdesk", "autocommit": autocommit,
                               **DEAD_LINK}
+    if psycopg.pq.version() < 120000:  # (a libpq before 12 refuses the option it lacks)
+        del kwargs["tcp_user_timeout"]
     if user:
         kwargs["user"] = user
     if password:

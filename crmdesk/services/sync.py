@@ -739,6 +739,9 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
             cols[c] = _unhex(v)
             continue
         cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
+    for c in _required_refs(table):
+        if c in cols and cols[c] is None:
+            raise IntegrityError(f"{table.name}.{c}: a record that names no parent")
     names = list(cols)
     current = db.execute_sql(
         f"SELECT {', '.join(names) if names else 'uid'} FROM {table.name} WHERE uid = ?",
@@ -754,12 +757,29 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
         return
     if not insert_ok:
         return
+    if any(c not in cols for c in _required_refs(table)):
+        # (SQLite would give a missing INTEGER PRIMARY KEY a new number: another parent's)
+        raise IntegrityError(f"{table.name}: a record that names no parent")
     for c, expr in table.fill.items():
         if c not in cols:
             cols[c] = db.execute_sql(f"SELECT {expr}").fetchone()[0]
     names = [*cols, "uid"]
     db.execute_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
                    f"({', '.join('?' * len(names))})", [*cols.values(), uid])
+
+
+_REQUIRED_REFS: dict[str, frozenset[str]] = {}
+
+
+def _required_refs(table: Table) -> frozenset[str]:
+    """The references a row of `table` cannot be without (NOT NULL, or its primary key)."""
+    found = _REQUIRED_REFS.get(table.name)
+    if found is None:
+        found = _REQUIRED_REFS[table.name] = frozenset(
+            name for _cid, name, _type, notnull, default, pk in db.execute_sql(
+                f"PRAGMA table_info({table.name})").fetchall()
+            if name in table.refs and ((notnull and default is None) or pk))
+    return found
 
 
 #: What the customers' search rows (and sort keys) are made of (search_index.reindex): a
@@ -886,35 +906,47 @@ class PullReport:
 
 
 def _apply_batch(recs: list[tuple[str, str, dict[str, Any], bool]], rep: PullReport) -> None:
-    """Apply records, parents first; what still misses a parent waits in sync_pending."""
-    waiting = [(k, u, json.loads(r), False) for k, u, r in db.execute_sql(
+    """Apply records, parents first; what still misses a parent waits in sync_pending.
+
+    A record that waits is tried again before the page, unless the page brings a newer
+    version of it or its deletion: then only that one is applied (or waits in its place).
+    """
+    waiting = [(k, u, *_unparked(r)) for k, u, r in db.execute_sql(
         "SELECT kind, uid, rec FROM sync_pending").fetchall()]
-    queue = [*waiting, *recs]
+    # (the newest of each record, in the page's order: one row per record on the hub)
+    queue = list({(k, u): (k, u, d, x) for k, u, d, x in [*waiting, *recs]}.values())
     db.execute_sql("DELETE FROM sync_pending")
     # A record this book cannot store as it is (a UNIQUE or CHECK rule: two rows claiming
     # one customer's tag or consent, fields missing) waits too, rolled back on its own,
-    # rather than stop the pull and so every pull after it.
-    refused: list[tuple[str, str, dict[str, Any], bool]] = []
+    # rather than stop the pull and so every pull after it; it is tried again in the next
+    # pass, after the page's other records (one of them may free it).
     for _ in range(8):  # a child may name a parent later in the batch
         later: list[tuple[str, str, dict[str, Any], bool]] = []
         for kind, uid, data, deleted in queue:
             try:
                 with db.atomic():
                     apply_record(kind, uid, data, deleted)
-            except _Missing:
+            except (_Missing, IntegrityError):
                 later.append((kind, uid, data, deleted))
-            except IntegrityError:
-                refused.append((kind, uid, data, deleted))
         if len(later) == len(queue):
             break
         queue = later
     else:
         later = queue
-    later += refused
-    for kind, uid, data, _deleted in later:
+    for kind, uid, data, deleted in later:
         db.execute_sql("INSERT OR REPLACE INTO sync_pending (kind, uid, rec) VALUES (?, ?, ?)",
-                       (kind, uid, json.dumps(data)))
+                       (kind, uid, _PARKED_DELETION if deleted else json.dumps(data)))
     rep.waiting = len(later)
+
+
+#: A deletion that waits is kept as JSON null (a record's data is always an object).
+_PARKED_DELETION = "null"
+
+
+def _unparked(rec: str) -> tuple[dict[str, Any], bool]:
+    """(data, deleted) of a record kept in sync_pending."""
+    data = json.loads(rec)
+    return ({}, True) if data is None else (data, False)
 
 
 def _ms_of(v: dict[str, Any]) -> int:
@@ -957,6 +989,9 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
                              if k == "customer" and d.get("given_name") == FORGOTTEN)
         if len(rows) < page:
             break
+    if not rep.received and held_back():
+        _retry_waiting(rep)
+    rep.waiting = held_back()
     rep.cursor = cursor
     if _hub_schema >= ACCESS_HUB_SCHEMA and hasattr(link, "access_changes"):
         # (after the pages: every access change committed before the last page was read
@@ -971,6 +1006,25 @@ def pull(link: Link, *, page: int = PULL_PAGE) -> PullReport:
 
         purge_freed_space()  # what identified them must not linger in the file
     return rep
+
+
+class _Unchanged(Exception):
+    """Nothing that waited could be stored: the retry is rolled back."""
+
+
+def _retry_waiting(rep: PullReport) -> None:
+    """The records that wait, tried again when the hub sent nothing new (something written
+    here may have freed them): the book is left as it was unless one of them is stored."""
+    before = held_back()
+    try:
+        with db.atomic(), applying():
+            _apply_batch([], rep)
+            if rep.waiting >= before:
+                raise _Unchanged
+            _refresh_derived()
+    except _Unchanged:
+        _touched_customers.clear()
+        _touched_interactions.clear()
 
 
 ACCESS_BATCH = 500  # customers whose rows are taken again per call
@@ -1226,7 +1280,8 @@ def _bulk_table(table: Table) -> None:
         elif c in table.refs:
             ref = table.refs[c]
             value = f"(SELECT id FROM {ref} WHERE uid = {raw})"
-            parents.append(f"({raw} IS NULL OR {value} IS NOT NULL)")
+            parents.append(f"{value} IS NOT NULL" if c in _required_refs(table)
+                           else f"({raw} IS NULL OR {value} IS NOT NULL)")
         else:
             value = raw
         fill = table.fill.get(c, defaults.get(c, "NULL"))

@@ -5,6 +5,7 @@ join goes on. One bad record must never stop an office book from syncing."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -119,3 +120,137 @@ def test_a_join_sets_aside_what_it_cannot_store_and_goes_on(book: Book) -> None:
     assert landed["consents"] == [("k1",)]
     assert landed["waiting"] == ["k2", "t2", "t3", "t4"]
     assert rep.waiting == 4 and rep.cursor == len(RECORDS)
+
+
+class _Hub:
+    """A hub's change log as the hub keeps it: one row per record, a change or a deletion
+    gives it the next sequence number."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], tuple[int, dict[str, Any], bool]] = {}
+        self.seq = 0
+
+    def put(self, kind: str, uid: str, data: dict[str, Any], deleted: bool = False) -> None:
+        self.seq += 1
+        self.rows[(kind, uid)] = (self.seq, data, deleted)
+
+    def pull(self, after: int, limit: int) -> list[tuple[Any, ...]]:
+        found = sorted((n, kind, uid, "c1", data, {}, deleted)
+                       for (kind, uid), (n, data, deleted) in self.rows.items() if n > after)
+        return found[:limit]
+
+    def ack(self, device: str, upto: int) -> None:
+        pass
+
+
+def _state() -> dict[str, Any]:
+    return {"consents": db.execute_sql("SELECT uid, given_on FROM customer_consent "
+                                       "ORDER BY uid").fetchall(),
+            "tags": db.execute_sql("SELECT uid, tag FROM customer_tag ORDER BY uid").fetchall(),
+            "waiting": db.execute_sql("SELECT uid FROM sync_pending ORDER BY uid").fetchall()}
+
+
+def _clashing_hub() -> _Hub:
+    hub = _Hub()
+    for uid, kind, data in RECORDS[:3] + RECORDS[5:7]:  # customer, t1, t2, k1, k2
+        hub.put(kind, uid, data)
+    return hub
+
+
+def test_a_newer_version_or_a_deletion_replaces_the_record_that_waits(book: Book) -> None:
+    _joined()
+    hub = _clashing_hub()
+    sync.pull(hub)  # type: ignore[arg-type]
+    assert _state()["waiting"] == [("k2",), ("t2",)]
+    # The office tidies up: the duplicate tag goes, the first consent goes and the second
+    # is corrected.
+    hub.put("customer_tag", "t2", {}, deleted=True)
+    hub.put("customer_consent", "k1", {}, deleted=True)
+    hub.put("customer_consent", "k2", {"customer_id": "c1", "channel": "email",
+                                       "given_on": "2026-03-04"})
+    rep = sync.pull(hub)  # type: ignore[arg-type]
+    assert _state() == {"consents": [("k2", "2026-03-04")], "tags": [("t1", "vip")],
+                        "waiting": []}
+    assert rep.waiting == 0
+    # Later changes do not bring the old versions back (they were not kept aside).
+    hub.put("customer_tag", "t1", {}, deleted=True)
+    sync.pull(hub)  # type: ignore[arg-type]
+    hub.put("customer_tag", "t9", {"customer_id": "c1", "tag": "gold"})
+    sync.pull(hub)  # type: ignore[arg-type]
+    assert _state() == {"consents": [("k2", "2026-03-04")], "tags": [("t9", "gold")],
+                        "waiting": []}
+
+
+def test_a_deletion_in_the_same_page_frees_the_record_it_clashed_with(book: Book) -> None:
+    _joined()
+    hub = _Hub()
+    for uid, kind, data in RECORDS[:2]:  # the customer and tag t1
+        hub.put(kind, uid, data)
+    sync.pull(hub)  # type: ignore[arg-type]
+    hub.put(*RECORDS[2][1::-1], RECORDS[2][2])  # t2: the same tag…
+    hub.put("customer_tag", "t1", {}, deleted=True)  # …and t1 deleted, after it
+    rep = sync.pull(hub)  # type: ignore[arg-type]
+    assert _state()["tags"] == [("t2", "vip")]
+    assert rep.waiting == 0
+
+
+def test_what_waits_is_tried_again_when_the_hub_sends_nothing_new(book: Book) -> None:
+    import sqlite3
+
+    _joined()
+    hub = _clashing_hub()
+    sync.pull(hub)  # type: ignore[arg-type]
+    watcher = sqlite3.connect(book.path)
+    version = watcher.execute("PRAGMA data_version").fetchone()[0]
+    # Nothing new, nothing can be stored: the book is not written at all.
+    rep = sync.pull(hub)  # type: ignore[arg-type]
+    assert rep.received == 0 and rep.waiting == 2
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] == version
+    # A change here frees the duplicate tag: the next sync stores it, with nothing from the hub.
+    db.execute_sql("DELETE FROM customer_tag WHERE uid = 't1'")
+    rep = sync.pull(hub)  # type: ignore[arg-type]
+    assert _state()["tags"] == [("t2", "vip")]
+    assert rep.received == 0 and rep.waiting == 1
+    watcher.close()
+
+
+def test_a_deletion_that_waits_stays_a_deletion(book: Book) -> None:
+    _joined()
+    hub = _clashing_hub()
+    sync.pull(hub)  # type: ignore[arg-type]
+    # (as a deletion the book could not apply at once is kept)
+    db.execute_sql("INSERT INTO sync_pending (kind, uid, rec) VALUES ('customer_tag', 't1', "
+                   "?)", (sync._PARKED_DELETION,))
+    sync.pull(hub)  # type: ignore[arg-type]
+    assert _state()["tags"] == [("t2", "vip")]  # t1 deleted, which freed t2
+
+
+PHOTOS: list[tuple[str, str, dict[str, Any]]] = [
+    RECORDS[0],
+    ("c2", "customer", {**RECORDS[0][2], "given_name": "Ana"}),
+    ("photo:c1", "customer_photo", {"customer_id": "c1", "mime": "image/png", "data": "00"}),
+    ("photo:zz", "customer_photo", {"mime": "image/png", "data": "00"}),  # whose?
+]
+
+
+def _photos() -> list[tuple[str, str]]:
+    return db.execute_sql("SELECT c.uid, p.uid FROM customer_photo p JOIN customer c ON "
+                          "c.id = p.customer_id ORDER BY p.uid").fetchall()
+
+
+def test_a_photo_that_names_no_customer_waits_in_a_pull(book: Book) -> None:
+    _joined()
+    link = _Pulls()
+    link.records = PHOTOS
+    rep = sync.pull(link)  # type: ignore[arg-type]
+    assert _photos() == [("c1", "photo:c1")]  # not given to whoever has the next number
+    assert rep.waiting == 1
+
+
+def test_a_photo_that_names_no_customer_waits_in_a_join(
+        book: Book, monkeypatch: pytest.MonkeyPatch) -> None:
+    _joined()
+    monkeypatch.setattr(sys.modules[__name__], "RECORDS", PHOTOS)
+    rep = sync.bootstrap(_Snapshot())  # type: ignore[arg-type]
+    assert _photos() == [("c1", "photo:c1")]
+    assert rep.waiting == 1
