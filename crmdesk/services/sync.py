@@ -741,7 +741,7 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
         cols[c] = _local_id(table.refs[c], v) if c in table.refs else v
     for c in _required_refs(table):
         if c in cols and cols[c] is None:
-            raise IntegrityError(f"{table.name}.{c}: a record that names no parent")
+            raise IntegrityError(f"{table.name}.{c}")  # (a record naming no parent)
     names = list(cols)
     current = db.execute_sql(
         f"SELECT {', '.join(names) if names else 'uid'} FROM {table.name} WHERE uid = ?",
@@ -759,7 +759,7 @@ def _write_local(table: Table, uid: str, values: dict[str, Any], *, insert_ok: b
         return
     if any(c not in cols for c in _required_refs(table)):
         # (SQLite would give a missing INTEGER PRIMARY KEY a new number: another parent's)
-        raise IntegrityError(f"{table.name}: a record that names no parent")
+        raise IntegrityError(table.name)
     for c, expr in table.fill.items():
         if c not in cols:
             cols[c] = db.execute_sql(f"SELECT {expr}").fetchone()[0]

@@ -157,6 +157,35 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
+class Walk(threading.local):
+    """A walk of the name order under way in this thread (customer_query's first-words
+    walk): the rows SQL has read for it, counted by crm_walked() in its WHERE clause, and the
+    hits and lookups it made. SQL skips rows that cannot be hits without Python seeing them,
+    so the rule that gives up a walk whose hits are too rare is applied here, row by row: a
+    walk gives up after `most` rows, or sooner when fewer than one in 40 were hits (a lookup
+    costs some eight rows read)."""
+
+    read = found = asked = 0
+    most = -1  # (no walk under way)
+    gave_up = False
+
+    def start(self, most: int) -> None:
+        self.read = self.found = self.asked = 0
+        self.most, self.gave_up = most, False
+
+
+WALK = Walk()
+
+
+def _walked() -> int:
+    w = WALK
+    w.read += 1
+    if w.most >= 0 and (w.read + 8 * w.asked > 400 + 40 * w.found or w.read > w.most):
+        w.gave_up = True
+        raise RuntimeError("walk given up")  # (SQLite stops the statement)
+    return 1
+
+
 def _fold(text: object) -> str:
     from crmdesk.services.search_index import fold
 
@@ -194,6 +223,7 @@ class BookDatabase(peewee.SqliteDatabase):
         # ...and takes a name FTS holds as it folds it for a hit without asking FTS.
         self.register_function(_folds_as_indexed, "crm_folds_as_indexed", 1,
                                deterministic=True)
+        self.register_function(_walked, "crm_walked", 0)  # (a row read by a walk: WALK)
 
     def _open_connection(self) -> Any:
         return super()._connect()  # type: ignore[misc]

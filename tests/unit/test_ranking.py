@@ -150,7 +150,10 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
                                      ("Søren", "Sørensen", ""), ("Anna", "Sørensen", ""),
                                      ("Søs", "Hansen", ""), ("Sofie", "Jensen", ""),
                                      ("Ole", "Sommer", ""), ("Goran", "Øberg", "Goša"),
-                                     ("Łucja", "Ås", "Gośka"), ("Ida", "Berg", "Go Øst")]:
+                                     ("Łucja", "Ås", "Gośka"), ("Ida", "Berg", "Go Øst"),
+                                     # (first words only the index knows how it holds)
+                                     ("Ana\u0301", "Zed", ""), ("\u2605Mia", "Zed", ""),
+                                     ("M\u0301a", "Abe", ""), ("A", "Be", "")]:
         add(given, family, preferred_name=preferred)
     # FTS holds 'øyvind' as written: found by her notes only, her preferred name is no
     # whole-name match of 'oyvind' (its fold) in either way of ranking
@@ -172,9 +175,11 @@ def test_the_walk_for_names_starting_with_what_was_typed_keeps_the_full_ranking(
         return real_walk(*args)
 
     monkeypatch.setattr(customer_query, "_first_words_walk", counted)  # type: ignore[attr-defined]
+    # (a walk of 30 rows gives up part of the way, whenever the hits are not dense enough)
     for fewest, most, in_memory, walk in ((1, 0, False, 10**9), (10**9, 0, False, 0),
                                           (1, 0, False, 0), (1, 10**9, True, 0),
-                                          (1, 10**9, False, 0)):
+                                          (1, 10**9, False, 0), (1, 10**9, True, 10**9),
+                                          (1, 10**9, True, 30), (1, 0, False, 30)):
         monkeypatch.setattr(customer_query,  # type: ignore[attr-defined]
                             "FIRST_WORDS_WALK_MOST", walk)
         monkeypatch.setattr(customer_query, "_fewest_to_walk",  # type: ignore[attr-defined]
