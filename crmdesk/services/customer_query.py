@@ -893,6 +893,11 @@ class _WalkTooLong(Exception):
 FIRST_WORDS_WALK_MOST = 4_000
 
 
+#: The first-letters scan asks the index about at most this many names (each ~25 µs)
+#: before it leaves the page to FTS.
+FIRST_LETTERS_ASKED_MOST = 100
+
+
 def _first_letters_in_memory(typed: str, whole_ids: list[int], size: int, first_words: str
                              ) -> list[tuple[str, int]] | None:
     """The first `size` (sort name, id) in name order of the customers (but `whole_ids`)
@@ -916,16 +921,24 @@ def _first_letters_in_memory(typed: str, whole_ids: list[int], size: int, first_
     unsure = name_order.UNSURE
     skip = set(whole_ids)
     top: list[int] = []
-    for hit in re.finditer(f"[{re.escape(x)}{re.escape(unsure)}]", first):
+    asked = 0
+    # (two letters: the places of whichever letter is rarer are scanned, 'aq' by its 'q';
+    # an unsure name has UNSURE in both strings)
+    by_second = bool(y) and second.count(y) < first.count(x)
+    scanned, letter = (second, y) if by_second else (first, x)
+    for hit in re.finditer(f"[{re.escape(letter)}{re.escape(unsure)}]", scanned):
         place = hit.start()
         cid = at[place]
         if cid in skip:
             continue
         if first[place] == unsure:
+            asked += 1
+            if asked > FIRST_LETTERS_ASKED_MOST:
+                return None  # (names in scripts with marks, mostly: FTS finds them sooner)
             ok = db.execute_sql("SELECT 1 FROM customer_fts WHERE rowid = ? AND customer_fts "
                                 "MATCH ?", (cid, first_words)).fetchone() is not None
         else:
-            ok = not y or second[place] == y
+            ok = first[place] == x and (not y or second[place] == y)
         if ok:
             top.append(cid)
             if len(top) >= size:
@@ -935,8 +948,8 @@ def _first_letters_in_memory(typed: str, whole_ids: list[int], size: int, first_
         "ORDER BY +c.sort_name, +c.id", (json.dumps(top),))]
 
 
-def _first_words_walk(typed: str, rest: str, params: list[Any], first_words: str,
-                      most: int = FIRST_WORDS_WALK_MOST) -> Any | None:
+def _first_words_walk(typed: str, rest: str, params: list[Any], first_words: str
+                      ) -> Any | None:
     """The customers (but `rest`) whose name starts with the words `typed` (the FTS
     query `first_words`, name : ^"typed"*), as (sort name, id) in name order: a walk of the
     name index, each customer's name read from its FTS row (a lookup by rowid) and its first
@@ -958,7 +971,8 @@ def _first_words_walk(typed: str, rest: str, params: list[Any], first_words: str
              "NOT {text} GLOB '[A-Za-z0-9]*' OR typeof({text}) <> 'text')")
     cursor = _with_fts_text("name", "SELECT c.sort_name, c.id, {text} FROM customer c INDEXED BY "
                             f"customer_sort {{join}} WHERE {rest} AND crm_walked() AND {maybe} "
-                            "ORDER BY c.sort_name, c.id", [*params, f"{first}%"], walk=most)
+                            "ORDER BY c.sort_name, c.id", [*params, f"{first}%"],
+                            walk=FIRST_WORDS_WALK_MOST)
     if cursor is None:  # (given up before its first row)
         return None
     walk = WALK

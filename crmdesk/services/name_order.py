@@ -14,8 +14,10 @@ SQL, which gives the same order.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
+import re
 import threading
 from array import array
 from collections.abc import Iterable
@@ -102,42 +104,88 @@ class FirstLetters:
         self.first, self.second = first, second
 
 
+#: Each customer id's search text as three characters, in id order (ids with none: 'n'):
+#: 't' and its name's first two characters (spaces past its end), or 'b' (not text).
+_HEADS = ("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+          "SELECT group_concat(CASE WHEN typeof(t.c0) = 'text' THEN 't' || substr(t.c0 || "
+          "'  ', 1, 2) WHEN t.c0 IS NULL THEN 'n  ' ELSE 'b  ' END, '') FROM n "
+          "LEFT JOIN customer_fts_content t ON t.id = n.i")
+
+
+@functools.cache
+def _folds() -> dict[int, str]:
+    """Each ASCII capital, and each Latin letter with accents that FTS holds as one plain
+    ASCII letter ('É' -> 'e'), as that letter (a str.translate table)."""
+    from crmdesk.services.search_index import _latin_with_accents, fold
+
+    table = {ord(ch): ch.lower() for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for ch in _latin_with_accents():
+        if not ch.isascii() and len(fold(ch)) == 1 and fold(ch) in _PLAIN:
+            table[ord(ch)] = fold(ch)
+    return table
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _first_letters(ids: list[int], top: int) -> FirstLetters | None:
-    """The first letters of the names of `ids` (in name order), from the search index's
-    own store of the names read in its order (a walk in name order would look each one up:
-    six times as long): the first two characters when they are ASCII letters or digits, in
-    SQL; the rest (one name in twenty: 'Élodie', 'J. Smith') worked out in Python."""
+    """The first letters of the names of `ids` (in name order), from the search index's own
+    store of the names read in its order, two characters of each, in one string (a walk in
+    name order would look each one up: twice as long), put in name order and folded ('É' is
+    'e') in C. A name whose first character is not then a plain ASCII letter or digit, or
+    whose second is not ASCII ('Øyvind', a mark, a name with no given name), is worked out
+    in Python from its text."""
     from crmdesk.services.search_index import leading_words
 
     try:
-        row = db.execute_sql(
-            "SELECT json_group_array(id), group_concat(code, '') FROM (SELECT id, CASE WHEN "
-            "substr(c0, 1, 2) GLOB '[A-Za-z0-9][A-Za-z0-9]' THEN lower(substr(c0, 1, 2)) "
-            "ELSE '??' END AS code FROM customer_fts_content)").fetchone()
+        row = db.execute_sql(_HEADS, (top - 1,)).fetchone()
     except peewee.OperationalError:  # (a book without the search text's own table)
         return None
-    held: list[int] = json.loads(row[0]) if row and row[0] else []
-    codes = str(row[1] or "") if row else ""
-    if len(codes) != 2 * len(held) or not codes.isascii():
-        return None  # (a name stored as something else than text: the index is asked)
-    first, second = [NO_ASCII] * top, [NO_ASCII] * top
-    unsure = []
-    for cid, one, two in zip(held, codes[0::2], codes[1::2], strict=True):
-        if 0 <= cid < top:
-            first[cid], second[cid] = one, two
-            if one == UNSURE:
-                unsure.append(cid)
+    heads = row[0] if row is not None else None
+    if not isinstance(heads, str) or len(heads) != 3 * top:
+        return None
+    folds = _folds()
+    kinds = "".join(map(heads[0::3].__getitem__, ids))
+    first = "".join(map(heads[1::3].__getitem__, ids)).translate(folds)
+    second = "".join(map(heads[2::3].__getitem__, ids)).translate(folds)
+    fixed: dict[int, tuple[str, str]] = {}
+    for hit in _NOT_TEXT.finditer(kinds):
+        place = hit.start()
+        # (no search text: FTS finds nothing; one not stored as text is read as text: asked)
+        fixed[place] = (NO_ASCII, NO_ASCII) if hit.group() == "n" else (UNSURE, UNSURE)
+    # (the names worked out in Python, found in C: a first character that is not a plain
+    # ASCII letter or digit, a second that is not ASCII)
+    odd: dict[int, int] = {}  # id -> place
+    for place in sorted({m.start() for m in _NOT_PLAIN.finditer(first)}
+                        | {m.start() for m in _NOT_ASCII.finditer(second)}):
+        if place not in fixed:
+            odd[ids[place]] = place
     for cid, name in db.execute_sql("SELECT id, c0 FROM customer_fts_content WHERE id IN "
-                                    "(SELECT value FROM json_each(?))", (json.dumps(unsure),)):
-        words = leading_words(name, 1) if isinstance(name, str) else []
-        if words is None:
-            continue  # (UNSURE: asked of the index)
+                                    "(SELECT value FROM json_each(?))", (json.dumps(list(odd)),)):
+        words = leading_words(name, 1) if isinstance(name, str) else None
+        if words is None:  # (a mark or a symbol: only the index knows)
+            fixed[odd[cid]] = (UNSURE, UNSURE)
+            continue
         word = words[0] if words else ""
         one = word[:1] if word[:1].isascii() and word[:1] else NO_ASCII
         two = word[1:2] if len(word) > 1 else " "
-        first[cid], second[cid] = one, two if two.isascii() else NO_ASCII
-    return FirstLetters("".join([first[cid] for cid in ids]),
-                        "".join([second[cid] for cid in ids]))
+        fixed[odd[cid]] = (one, two if two.isascii() else NO_ASCII)
+    if fixed:
+        firsts, seconds = list(first), list(second)
+        for place, (one, two) in fixed.items():
+            firsts[place], seconds[place] = one, two
+        first, second = "".join(firsts), "".join(seconds)
+    # a second character that is not a letter or digit ends a one-letter first word
+    second = second.translate(_WORD_ENDS)
+    return FirstLetters(first, second)
+
+
+_NOT_TEXT = re.compile("[nb]")
+_NOT_PLAIN = re.compile("[^a-z0-9]")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+#: ASCII characters that end a word, read as the space of a one-letter first word
+_WORD_ENDS = str.maketrans({chr(c): " " for c in range(128)
+                            if not chr(c).isalnum() and chr(c) not in (UNSURE, NO_ASCII)})
 
 
 def who_is_at(table: array[int]) -> array[int] | None:

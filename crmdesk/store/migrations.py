@@ -539,6 +539,18 @@ def _name_counter(database: peewee.Database) -> None:
                              f"AFTER {event} ON customer {bump}")
 
 
+def _name_counter_every_name(database: peewee.Database) -> None:
+    """The names counter also counts a change of the given, family or preferred name that
+    leaves the sort name as it was ('Oyvind' -> 'Øyvind', words moved between the given
+    and the family name, a name settled after a conflict): the first letters kept with the
+    name order, and the word list of "Did you mean …?", are read again after it."""
+    database.execute_sql("DROP TRIGGER IF EXISTS customer_names_update")
+    database.execute_sql(
+        "CREATE TRIGGER customer_names_update AFTER UPDATE OF sort_name, archived_at, "
+        "given_name, family_name, preferred_name ON customer BEGIN UPDATE change_counter "
+        "SET n = n + 1 WHERE name = 'customer_names'; END")
+
+
 def _preferred_index(database: peewee.Database) -> None:
     """The preferred names on the list, indexed: a broad search's first page of best matches
     asks which customers' preferred name starts with what was typed, and without this index
@@ -583,7 +595,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _preferred_index,
                      migration_stage_counts.step,
                      _follow_up_due_index,
-                     migration_funnel.restep_unchained]
+                     migration_funnel.restep_unchained,
+                     _name_counter_every_name]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -619,6 +632,8 @@ STAGE_COUNTS_VERSION = STEPS.index(migration_stage_counts.step) + 1
 FOLLOW_UP_DUE_VERSION = STEPS.index(_follow_up_due_index) + 1
 #: The version whose funnel steps of merged, unchained histories were worked out again.
 FUNNEL_UNCHAINED_VERSION = STEPS.index(migration_funnel.restep_unchained) + 1
+#: The version whose names counter counts every change of a name (not only the sort name).
+NAMES_COUNTED_VERSION = STEPS.index(_name_counter_every_name) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -198,3 +199,79 @@ def test_ids_read_once_and_negative_ids_are_left_out() -> None:
     finally:
         name_order._cache.clear()
         name_order._cache.update(saved)
+
+
+def _first_letters_hits(typed: str) -> list[int]:
+    """The customers the first letters kept in memory say start with `typed`, by place."""
+    table = name_order.places()
+    assert table is not None
+    letters, at = name_order.first_letters(table), name_order.who_is_at(table)
+    assert letters is not None and at is not None
+    pairs = zip(letters.first, letters.second, strict=True)
+    return [at[place] for place, (one, two) in enumerate(pairs)
+            if one == typed[0] and (len(typed) == 1 or two == typed[1])]
+
+
+def _fts_hits(typed: str) -> list[int]:
+    ids = {row[0] for row in db.execute_sql(
+        "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?", (f'name : ^"{typed}"*',))}
+    table = name_order.places()
+    assert table is not None
+    return name_order.in_name_order(ids, table)
+
+
+def test_the_first_letters_are_those_fts_holds_and_are_read_again_after_any_rename(
+        book: object) -> None:
+    """Each customer's first two letters, kept with the name order, say which names FTS
+    finds for a first or second keystroke (accents folded, one-letter first words, no given
+    name); a change of a name that leaves its sort name as it was ('Oyvind' -> 'Øyvind',
+    the given and family names swapped by a sync or a settled conflict) makes them stale."""
+    _seed(40)
+    odd = [add("Élodie", "Zed"), add("J.", "Smith"), add("", "Ortega"), add("Oyvind", "Dahl"),
+           add("Wang", "Wei"), add("Ma", "Li")]
+    name_order.build()
+    for typed in ["m", "ma", "e", "el", "j", "o", "or", "oy", "w", "we", "wa", "l", "z"]:
+        assert _first_letters_hits(typed) == _fts_hits(typed), typed
+    # written as a sync writes them: the sort name as it was
+    from crmdesk.services import search_index
+
+    for cid, first, family in [(odd[3], "Øyvind", "Dahl"), (odd[4], "", "Wei Wang")]:
+        before = name_order.places()
+        db.execute_sql("UPDATE customer SET given_name = ?, family_name = ? WHERE id = ?",
+                       (first, family, cid))
+        search_index.reindex([cid])
+        assert name_order.places() is None and before is not None  # stale: not used
+        name_order.build()
+    for typed in ["o", "oy", "w", "we"]:
+        assert _first_letters_hits(typed) == _fts_hits(typed), typed
+
+
+def test_a_book_of_the_previous_schema_counts_every_rename_once_upgraded(
+        tmp_path: Path) -> None:
+    from crmdesk.store import migrations
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database
+    from tests.conftest import old_book
+
+    path = tmp_path / "old.db"
+    database = old_book(path, migrations.NAMES_COUNTED_VERSION - 1)
+    stamp = "2026-01-05T10:00:00Z"
+    database.execute_sql("INSERT INTO customer (given_name, family_name, sort_name, created_at, "
+                         "updated_at) VALUES ('Oyvind', 'Dahl', 'dahl oyvind', ?, ?)",
+                         (stamp, stamp))
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+
+        def names() -> int:
+            return int(db.execute_sql("SELECT n FROM change_counter WHERE name = "
+                                      "'customer_names'").fetchone()[0])
+
+        before = names()
+        db.execute_sql("UPDATE customer SET given_name = 'Øyvind'")  # the same sort name
+        assert names() == before + 1
+        db.execute_sql("UPDATE customer SET notes = 'likes opera'")  # not a name
+        assert names() == before + 1
+    finally:
+        close_database()
