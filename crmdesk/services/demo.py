@@ -216,7 +216,8 @@ class _Clock:
 
 def build_demo(count: int, seed: int = 1,
                progress: Callable[[int, int], bool] | None = None) -> int:
-    """Add `count` demo customers to the open book in one transaction; returns how many.
+    """Add `count` demo customers to the open book in one transaction (and the points that
+    expired by now in a second one); returns how many.
 
     `progress(done, total)` may return False to cancel (nothing is kept then).
     """
@@ -290,7 +291,10 @@ def _build(conn: sqlite3.Connection, count: int, seed: int, rng: random.Random,
         if funnel_steps:
             migration_funnel.rebuild(db)
             migration_funnel.create_triggers(db)
-        loyalty_ledger.expire_due(now)
+    # The points that expired, once the customers are in: its own transaction, not a
+    # savepoint inside the big one (there each entry's statement journal could not be let go
+    # until the savepoint ended: 40,000 customers 14.7 s, a million over two hours).
+    loyalty_ledger.expire_due(now)
     return count
 
 
