@@ -747,7 +747,8 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
 
     # (A tier below is reached only with the page not full: every hit of the tiers above
     # is on it, so a tier's hits are its FTS hits less the page. Saying NOT the tiers above
-    # to FTS as well read each of their words' hits again: 'charity gala' 10 -> 5 ms.)
+    # to FTS as well read each of their words' hits again: 'charity gala' at 100,000
+    # customers 145 -> 96 million instructions.)
     if len(page) < size:
         # 3: a word in an e-mail or a phone, not every word in the name
         contact = f"({match}) AND ({{emails phones}} : ({' OR '.join(terms)}))"
