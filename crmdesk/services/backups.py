@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +124,35 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
         to = folder / f"{prefix}{book.stem}-{now.strftime(_STAMP)}.db"
     if to.resolve() == book.resolve():
         raise BookError(translate("backups", "A backup cannot replace the book itself."))
+    with _open_here(book, passphrase):
+        _back_up_open(book, to, progress, passphrase)
+    return to
+
+
+@contextmanager
+def _open_here(book: Path, passphrase: str | None) -> Iterator[None]:
+    """The book open in this process while it is copied: a book no one had open is opened as
+    the window opens it (a -wal from another copy is set aside, not copied; the last
+    connection takes its -wal away when it closes), then closed."""
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import db
+
+    current = db.obj
+    if current is not None and os.path.realpath(current.database) == os.path.realpath(book) \
+            and sidecar.connections(book):
+        yield
+        return
+    opened = open_book(book, create=False, passphrase=passphrase)
+    try:
+        yield
+    finally:
+        opened.database.close()
+        if current is not None:
+            db.initialize(current)
+
+
+def _back_up_open(book: Path, to: Path, progress: Progress | None,
+                  passphrase: str | None) -> None:
     try:
         _copy(book, to, progress, passphrase, check=True)
     except DB_ERRORS as exc:
@@ -140,7 +170,6 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
         raise BookError(translate(
             "backups", "The backup was not kept: {reason}").format(
             reason=describe_error(exc, book))) from exc
-    return to
 
 
 def _auto_backups(book: Path) -> list[tuple[dt.datetime, Path]]:

@@ -168,6 +168,23 @@ def test_backups_and_restores_are_audited_by_the_service(tmp_path: Path) -> None
     close_database()
 
 
+def test_a_backup_of_a_closed_book_leaves_no_journal_beside_it(tmp_path: Path) -> None:
+    """The copy's reading of the book left an empty -wal that was not the book's own: the
+    next open set it aside and warned that a journal from another copy was found."""
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Ana", "Ruiz")
+    close_database()
+    for name in ("one.db", "two.db"):
+        backups.back_up(path, tmp_path / name)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("book.db")) == [
+        "book.db", "book.db.lock"]
+    book = open_book(path)
+    assert book.warnings == []
+    assert _audit_rows("backup") == [str(tmp_path / "one.db"), str(tmp_path / "two.db")]
+    close_database()
+
+
 def test_the_command_line_audits_a_backup_and_a_restore_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from crmdesk.cli import main
 

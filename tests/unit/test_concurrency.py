@@ -368,6 +368,30 @@ def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
     assert len(err.splitlines()) == 1 and "did not belong to this book" in err
 
 
+def test_a_backup_of_a_closed_book_does_not_copy_a_foreign_wal(tmp_path: Path) -> None:
+    """A backup reads the book as an open does: another copy's journal is set aside, not
+    read into the backup."""
+    import shutil
+    import sqlite3
+
+    from crmdesk.services import backups
+
+    path = tmp_path / "book.db"
+    open_book(path)
+    add("Mine", "Only")
+    close_database()
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(path, copy)
+    writer = _writer(copy, 3, "Foreign", copy_wal_to=Path(f"{path}-wal"))
+    writer.kill()
+    writer.wait()
+    saved = backups.back_up(path, tmp_path / "saved.db")
+    assert len(list(tmp_path.glob("book.db-wal.foreign-*"))) == 1
+    conn = sqlite3.connect(saved)
+    assert [r[0] for r in conn.execute("SELECT given_name FROM customer")] == ["Mine"]
+    conn.close()
+
+
 @needs_proc_locks
 def test_a_writer_that_waited_too_long_names_the_program_holding_the_book(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
