@@ -666,10 +666,13 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     # 0: the whole name: the name index, and the few names holding the phrase typed (not a
     # prefix) whose preferred name is compared
     preferred_sql, preferred_params = _preferred_whole(typed)
+    # (the name looked up even with no name hit: a name FTS holds otherwise, 'Đặng' for
+    # 'dang', is a whole-name match found by its e-mail or notes; a preferred name is one
+    # only with the phrase in the name)
     whole_ids = [int(row[0]) for row in db.execute_sql(
         f"SELECT id FROM customer WHERE archived_at IS NULL AND sort_name IN "
-        f"({','.join('?' * len(exact))}) UNION {preferred_sql}",
-        [*exact, *preferred_params])] if named else []
+        f"({','.join('?' * len(exact))})" + (f" UNION {preferred_sql}" if named else ""),
+        [*exact, *(preferred_params if named else [])])]
     listed = ",".join(str(i) for i in whole_ids)
     in_hits = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
     if whole_ids:  # (from these, sorted: SQLite would walk the name index to them)
@@ -703,10 +706,20 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
     dense = Dense()
 
     in_fts = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
-    if named and len(page) < size:
+    # the names and preferred names starting with what was typed that FTS holds otherwise
+    # than they fold ('Łaski' for 'l' (FTS: 'łaski'), found by her e-mail): no name hits, but
+    # tier 1 in the full ranking; each looked up (a few: the rest are name hits)
+    held_otherwise = (
+        "SELECT c.sort_name, c.id FROM (SELECT id FROM customer INDEXED BY customer_sort "
+        "WHERE archived_at IS NULL AND sort_name >= ? AND sort_name < ? UNION SELECT id FROM "
+        "customer INDEXED BY customer_preferred WHERE preferred_name <> '' AND archived_at IS "
+        "NULL AND preferred_name LIKE ? ESCAPE '\\') AS may CROSS JOIN customer c ON c.id = "
+        f"may.id WHERE {' AND '.join(clauses)} AND {whole} AND NOT {_FOLDS_AS_INDEXED} AND "
+        f"{_PROBE} {order} LIMIT ?")
+    if len(page) < size:
         # 1: a name starts with what was typed; 2: every word is in the name
         for test in (starts, f"NOT {starts}"):
-            if len(page) >= size:
+            if len(page) >= size or not named and test != starts:
                 break
             # (the names that start with what was typed sort together: walking the name
             # index would pass every name before them first, unless most of the book is
@@ -715,7 +728,17 @@ def first_page_ranked(flt: CustomerFilter, size: int) -> list[int]:
                 # (a name starting with what was typed has every word in the name)
                 page.extend(_starting_with(typed, size - len(page), clauses, params,
                                            whole_ids, match, dense))
-            elif test != starts and dense(named):
+            elif test == starts:
+                left = size - len(page)
+                runs = [db.execute_sql(held_otherwise, [typed, typed + "\U0010ffff", prefix,
+                                                        *params, match, left])]
+                if named:
+                    runs.append(db.execute_sql(
+                        f"SELECT c.sort_name, c.id {fts[len('SELECT c.id '):]} WHERE "
+                        f"customer_fts MATCH ? AND {where} AND {whole} AND {test} {order} "
+                        f"LIMIT {int(left)}", [name_all, *params, match, *starts_params]))
+                page.extend(_merged(runs, left))
+            elif dense(named):
                 take(f"SELECT c.id FROM customer c WHERE {where} AND {whole} AND {test} "
                      f"AND {in_fts}", [*params, match, *starts_params, name_all])
             else:
