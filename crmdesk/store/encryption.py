@@ -30,7 +30,13 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
             return sqlite3.connect(str(path))
         # A real file: URI (percent-encoded, file:///C:/... on Windows): a name holding '#',
         # '?' or '%' otherwise names another file ("my#book.db" opened "my").
-        return sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        # A book in WAL mode with no -wal beside it is open nowhere (the last connection
+        # takes the -wal away): read as it is, since a read-only connection would leave an
+        # empty -wal and -shm beside it (a backup checked before a restore) that it cannot
+        # take away.
+        immutable = "" if os.path.exists(f"{path}-wal") else "&immutable=1"
+        return sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro{immutable}",
+                               uri=True)
     from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
 
     _kdf_iterations()

@@ -185,6 +185,19 @@ def test_a_backup_of_a_closed_book_leaves_no_journal_beside_it(tmp_path: Path) -
     close_database()
 
 
+def test_checking_and_restoring_a_backup_leave_nothing_beside_it(tmp_path: Path) -> None:
+    """A read-only reading of a WAL book left an empty -wal and a -shm beside the backup."""
+    path = tmp_path / "book.db"
+    book = open_book(path)
+    add("Ana", "Ruiz")
+    (tmp_path / "kept").mkdir()
+    saved = backups.back_up(book.path, tmp_path / "kept" / "saved.db")
+    close_database()
+    assert backups.check(saved).customers == 1
+    backups.restore(path, saved)
+    assert [p.name for p in saved.parent.iterdir()] == ["saved.db"]
+
+
 def test_the_command_line_audits_a_backup_and_a_restore_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from crmdesk.cli import main
 
