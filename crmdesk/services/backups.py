@@ -93,12 +93,17 @@ def _record(book: Path, passphrase: str | None, action: str, detail: str) -> Non
             if not had_connection and not db.is_closed():
                 db.close()
         return
-    opened = open_book(book, create=False, passphrase=passphrase)
+    try:
+        opened = open_book(book, create=False, passphrase=passphrase)
+    except BaseException:
+        if current is not None:  # (a failed open may have pointed the proxy at the book)
+            db.initialize(current)
+        raise
     try:
         _record_and_anchor(action, detail)
     finally:
         opened.database.close()
-        if current is not None:
+        if current is not None and db.obj is opened.database:  # (not if another was opened)
             db.initialize(current)
 
 
@@ -131,24 +136,22 @@ def back_up(book: Path, to: Path | None = None, progress: Progress | None = None
 
 @contextmanager
 def _open_here(book: Path, passphrase: str | None) -> Iterator[None]:
-    """The book open in this process while it is copied: a book no one had open is opened as
-    the window opens it (a -wal from another copy is set aside, not copied; the last
-    connection takes its -wal away when it closes), then closed."""
-    from crmdesk.store.book import open_book
-    from crmdesk.store.db import db
+    """The book connected in this thread while it is copied, as the window connects it: a
+    -wal from another copy is set aside, not copied, and the last connection takes the -wal
+    away when it closes. (Not through the proxy the other threads use: the window's own book
+    stays theirs.)"""
+    from crmdesk.store.db import connect_database, db
 
     current = db.obj
     if current is not None and os.path.realpath(current.database) == os.path.realpath(book) \
             and sidecar.connections(book):
         yield
         return
-    opened = open_book(book, create=False, passphrase=passphrase)
+    held = connect_database(book, create=False, passphrase=passphrase)
     try:
         yield
     finally:
-        opened.database.close()
-        if current is not None:
-            db.initialize(current)
+        held.close()
 
 
 def _back_up_open(book: Path, to: Path, progress: Progress | None,

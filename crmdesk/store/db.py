@@ -407,6 +407,16 @@ def open_database(path: Path | str, *, create: bool = True,
 
     An encrypted book needs its passphrase (PassphraseNeeded, WrongPassphrase otherwise);
     a new book given a passphrase is created encrypted; a plain book opens as it is."""
+    database = connect_database(path, create=create, passphrase=passphrase)
+    db.initialize(database)
+    return database
+
+
+def connect_database(path: Path | str, *, create: bool = True,
+                     passphrase: str | None = None) -> peewee.SqliteDatabase:
+    """open_database without pointing the proxy at it: the book connected in this thread
+    (its lock taken, a -wal from another copy set aside), for a caller that reads it beside
+    the book open here (a backup of a book that is not open)."""
     path = Path(path).expanduser()
     if not create and not path.exists():
         raise BookError(f"No book at {path}.")
@@ -441,7 +451,6 @@ def open_database(path: Path | str, *, create: bool = True,
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         database.close()
         raise BookError(f"The file {path} is not a crmdesk book.")
-    db.initialize(database)
     return database
 
 

@@ -185,6 +185,56 @@ def test_a_backup_of_a_closed_book_leaves_no_journal_beside_it(tmp_path: Path) -
     close_database()
 
 
+def test_a_backup_of_another_book_leaves_the_open_one_to_the_window(tmp_path: Path) -> None:
+    """The daily backup (a worker) of a book that is no longer the open one: while it copies,
+    the window still reads its own book, and a book opened meanwhile stays open after."""
+    import threading
+
+    other = tmp_path / "a.db"
+    open_book(other)
+    add("In", "A")
+    close_database()
+    open_book(tmp_path / "b.db")
+    add("In", "B")
+    copying, go = threading.Event(), threading.Event()
+
+    def progress(_done: int, _total: int) -> bool:
+        copying.set()
+        go.wait(10)
+        return True
+
+    worker = threading.Thread(target=lambda: backups.back_up(other, tmp_path / "bk.db",
+                                                             progress))
+    worker.start()
+    assert copying.wait(10)
+    assert [r[0] for r in db.execute_sql("SELECT family_name FROM customer")] == ["B"]
+    third = open_book(tmp_path / "c.db")
+    go.set()
+    worker.join()
+    assert db.obj is third.database
+    sqlite = sqlite3.connect(tmp_path / "bk.db")
+    assert [r[0] for r in sqlite.execute("SELECT family_name FROM customer")] == ["A"]
+    sqlite.close()
+    close_database()
+    assert not Path(f"{other}-wal").exists()
+
+
+def test_a_book_that_cannot_be_opened_for_its_audit_entry_leaves_the_open_one(
+        tmp_path: Path) -> None:
+    other = tmp_path / "new.db"
+    open_book(other)
+    close_database()
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE schema_version SET version = version + 5")  # a newer crmdesk's
+    conn.commit()
+    conn.close()
+    book = open_book(tmp_path / "book.db")
+    with pytest.raises(BookError):
+        backups.back_up(other, tmp_path / "bk.db")
+    assert db.obj is book.database
+    close_database()
+
+
 def test_checking_and_restoring_a_backup_leave_nothing_beside_it(tmp_path: Path) -> None:
     """A read-only reading of a WAL book left an empty -wal and a -shm beside the backup."""
     path = tmp_path / "book.db"
