@@ -17,10 +17,17 @@ _BASE_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ"
 
 def fold_slowly(text: str) -> str:
     """What `fold` computes, the long way: case-folded, decomposed (NFKD), accents dropped,
-    the letters Unicode does not decompose replaced."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.translate(_BASE_LETTERS)
+    the letters Unicode does not decompose replaced; again until nothing changes (a letter
+    decomposed from another may be a capital: 'ᴬ' -> 'A', '𝐀' -> 'A', 'ϒ' -> 'Υ'; case
+    folding may bring a mark: 'İ' -> 'i̇'), so that a fold is in lower case and folds to
+    itself."""
+    while True:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        folded = plain.translate(_BASE_LETTERS)
+        if folded == text:
+            return folded
+        text = folded
 
 
 class _FoldedCharacters(dict[int, str]):

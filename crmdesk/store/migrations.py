@@ -575,6 +575,20 @@ def _reward_spanish_names(database: peewee.Database) -> None:
     database.execute_sql("ALTER TABLE reward ADD COLUMN name_es TEXT NOT NULL DEFAULT ''")
 
 
+def _sort_names_in_lower_case(database: peewee.Database) -> None:
+    """The sort names folded again: a letter decomposed from another could stay a capital
+    ('𝐀lex' -> 'Alex', 'ᴬ' -> 'A'), which sorted among no one and which a search's range of
+    names in lower case passed by (search_index.fold_slowly). Only names holding a capital
+    or a letter outside ASCII are read; folding a fold again is folding the name."""
+    from crmdesk.services.search_index import fold
+
+    changed = [(fold(key), cid) for cid, key in database.execute_sql(
+        "SELECT id, sort_name FROM customer WHERE sort_name GLOB '*[^ -~]*' "
+        "OR sort_name GLOB '*[A-Z]*'") if isinstance(key, str) and fold(key) != key]
+    database.connection().executemany("UPDATE customer SET sort_name = ? WHERE id = ?",
+                                      changed)
+
+
 STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      _v3_interactions_and_follow_ups, _v4_lifecycle, _v5_loyalty,
                      _v6_import_export, _v7_audit_trail, _v8_staff_accounts,
@@ -596,7 +610,8 @@ STEPS: list[Step] = [_v1_core, _v2_saved_views_and_email_index,
                      migration_stage_counts.step,
                      _follow_up_due_index,
                      migration_funnel.restep_unchained,
-                     _name_counter_every_name]
+                     _name_counter_every_name,
+                     _sort_names_in_lower_case]
 #: the schema version that brought the trigger-kept customer counts (tests use this)
 CUSTOMER_COUNTS_VERSION = STEPS.index(_v10_customer_counts) + 1
 LATEST = len(STEPS)
@@ -634,6 +649,8 @@ FOLLOW_UP_DUE_VERSION = STEPS.index(_follow_up_due_index) + 1
 FUNNEL_UNCHAINED_VERSION = STEPS.index(migration_funnel.restep_unchained) + 1
 #: The version whose names counter counts every change of a name (not only the sort name).
 NAMES_COUNTED_VERSION = STEPS.index(_name_counter_every_name) + 1
+#: The version whose sort names were folded again into lower case.
+SORT_NAMES_LOWER_VERSION = STEPS.index(_sort_names_in_lower_case) + 1
 
 
 def current_version(database: peewee.Database) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -160,6 +161,11 @@ def test_fold_agrees_with_the_long_way(text: str) -> None:
 
     assert fold(text) == fold_slowly(text)
     assert fold("Peña Łukasz ØSTER straße") == "pena lukasz oster strasse"
+    # a fold folds to itself, without capitals or marks ('𝐀lex' sorted among the capitals,
+    # and a search's range of the names, in lower case, passed it by)
+    assert fold(fold(text)) == fold(text) == fold(text).casefold()
+    assert not any(unicodedata.combining(ch) for ch in fold(text))
+    assert fold("𝐀lex ᴬna İstanbul") == "alex ana istanbul"
 
 
 @settings(max_examples=2000, deadline=None)

@@ -261,3 +261,42 @@ def test_ranking_keeps_what_the_person_may_not_see_hidden(book: object) -> None:
         found = customer_ids(CustomerFilter(text="lola"))
         assert found == [twin, ids["hidden"]]  # both start with Lola: name order
         access.reset()
+
+
+def test_a_name_whose_letters_fold_to_capitals_is_found_where_it_sorts(book: object) -> None:
+    """'𝐀lex' folded to 'Alex': the full ranking's LIKE took it for a name starting with 'al',
+    the first page's range of names in lower case passed it by."""
+    from crmdesk.services.customer_query import first_page_ranked
+
+    add("Zed", "\U0001d400lex", emails=("alex.z@example.com",))
+    add("Bob", "Alvarez", emails=("al@example.com",))
+    for size in (1, 5):
+        flt = CustomerFilter(text="al")
+        assert first_page_ranked(flt, size) == customer_ids(flt, limit=size)
+
+
+def test_a_book_of_the_previous_schema_has_its_sort_names_folded_again(tmp_path: object
+                                                                        ) -> None:
+    from pathlib import Path
+
+    from crmdesk.store import migrations
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database, db
+    from tests.conftest import old_book
+
+    path = Path(str(tmp_path)) / "old.db"
+    database = old_book(path, migrations.SORT_NAMES_LOWER_VERSION - 1)
+    stamp = "2026-01-05T10:00:00Z"
+    for given, family, key in [("Zed", "\U0001d400lex", "Alex zed"), ("Ana", "Smith", "smith ana"),
+                               ("Пётр", "Иванов", "иванов петр")]:
+        database.execute_sql("INSERT INTO customer (given_name, family_name, sort_name, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                             (given, family, key, stamp, stamp))
+    database.close()
+    open_book(path)
+    try:
+        assert migrations.current_version(db) == migrations.LATEST
+        assert [r[0] for r in db.execute_sql("SELECT sort_name FROM customer ORDER BY id")] == [
+            "alex zed", "smith ana", "иванов петр"]
+    finally:
+        close_database()
