@@ -214,6 +214,9 @@ def rotate(book: Path) -> list[Path]:
     for _when, path in _auto_backups(book):
         if path not in keep:
             path.unlink(missing_ok=True)
+            # (and what an earlier crmdesk's check of it left beside it)
+            for journal in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+                journal.unlink(missing_ok=True)
             removed.append(path)
     return removed
 

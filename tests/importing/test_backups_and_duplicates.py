@@ -37,11 +37,15 @@ def test_rotation_keeps_seven_daily_and_four_weekly(book, tmp_path: Path) -> Non
         path = backups.auto_backup(book.path, now=when)
         assert path is not None
         made.append(path)
+        if day == 0:  # what a check by an earlier crmdesk left beside the first one
+            for journal in ("-wal", "-shm"):
+                Path(f"{path}{journal}").write_bytes(b"")
         assert backups.auto_backup(book.path, now=when + dt.timedelta(hours=3)) is None
     kept = sorted(p.name for p in backups.backup_dir(book.path).glob("auto-*.db"))
     assert len(kept) == 11
     newest = [p.name for p in made[-7:]]
     assert set(newest) <= set(kept)
+    assert sorted(p.name for p in backups.backup_dir(book.path).iterdir()) == kept
 
 
 def test_restore_checks_the_file_and_keeps_the_current_book(tmp_path: Path) -> None:
