@@ -504,6 +504,13 @@ def first_page(flt: CustomerFilter, size: int, hits: int, total: int) -> list[in
         fast = _in_name_order(flt, match, clauses, params, size)
         if fast is not None:
             return fast
+    digits = phone_digits(flt.text) if match is None else None
+    if digits is not None and density >= DENSE_PHONE_DENSITY and not flt.archived and \
+            clauses[1:2] == [f"c.id IN ({PHONE_HITS})"] and params[:1] == [f'"{digits}"']:
+        page = _dense_phone_page(digits, [clauses[0], *clauses[2:]], params[1:], size,
+                                 direction, density)
+        if page is not None:
+            return page
     if match is None:  # no search text: the name index gives the page directly
         sql = f"SELECT c.id FROM customer c WHERE {' AND '.join(clauses)} {order}"
         return [row[0] for row in db.execute_sql(sql, params)]
@@ -612,6 +619,42 @@ def _dense_domain_page(text: str, clauses: list[str], params: list[Any], size: i
             if hit is None:
                 return None
             if hit:
+                page.append(int(cid))
+                if len(page) == size:
+                    return page
+    finally:
+        cursor.close()
+    return page if read < most else None  # (fewer rows than `most`: the whole list read)
+
+
+#: The share of the list from which phone digits most numbers hold ('555') are found by a
+#: walk in name order (fewer: the walk reads too many names before the page is full).
+DENSE_PHONE_DENSITY = 0.05
+
+
+def _dense_phone_page(digits: str, clauses: list[str], params: list[Any], size: int,
+                      direction: str, density: float) -> list[int] | None:
+    """The first `size` customers in name order whose numbers hold `digits`, when most of
+    the list does: the name index walked and each customer's search text of their numbers
+    (customer_phone_search's own store of it, what its trigrams are made of) read by rowid
+    and tested, where the set of hits is built first otherwise ('555' at a million
+    customers: 510,000 hits, 71 ms -> 0.3 ms). None when the walk does not decide it (the
+    hits rarer where the names start)."""
+    most = min(DENSE_WALK_MOST, max(4 * size, int(3 * size / max(density, 0.01))))
+    cursor = db.execute_sql(
+        f"SELECT c.id, s.c0 FROM customer c LEFT JOIN customer_phone_search_content s "
+        f"ON s.id = c.id WHERE {' AND '.join(clauses)} "
+        f"ORDER BY c.sort_name {direction}, c.id {direction} LIMIT {int(most)}", params)
+    page: list[int] = []
+    read = 0
+    try:
+        for cid, text in cursor:
+            read += 1
+            if read > 400 and len(page) < read * density / 2:
+                return None  # (hits half as dense as over the book: rarer here)
+            if text is not None and not isinstance(text, str):
+                return None  # (a blob written by another program: the index reads bytes)
+            if text and digits in text:  # (a trigram phrase of digits: a run of them)
                 page.append(int(cid))
                 if len(page) == size:
                     return page
@@ -1053,7 +1096,10 @@ def _preferred_whole(typed: str) -> tuple[str, list[Any]]:
                 f"{_folded('c.preferred_name')} = ? OR {_folded(PREFERRED_AND_FAMILY)} = ?)",
                 [phrase, typed, typed])
     folded = _folded("c.preferred_name")
-    alike = (f"{folded} = ? AND (crm_folds_as_indexed(c.preferred_name) OR {_PROBE})")
+    # (a name in plain ASCII is held as it folds without asking Python: 5,218 Lolas at a
+    # million customers, 12.5 -> 5.2 ms)
+    alike = (f"{folded} = ? AND (c.preferred_name NOT GLOB '*[^ -~]*' OR "
+             f"crm_folds_as_indexed(c.preferred_name) OR {_PROBE})")
     sql = " UNION ALL ".join(
         "SELECT c.id FROM customer c INDEXED BY customer_preferred WHERE "
         f"c.preferred_name <> '' AND c.archived_at IS NULL AND {start} AND {alike}"
