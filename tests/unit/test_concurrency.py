@@ -350,8 +350,9 @@ def test_the_book_s_own_wal_after_a_crash_is_replayed_without_a_word(tmp_path: P
     close_database()
 
 
-def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _a_foreign_wal_beside(tmp_path: Path) -> Path:
+    """A closed book holding 'Mine', with the -wal of a copy of it that a killed program
+    wrote three customers into put beside it."""
     import shutil
 
     path = tmp_path / "book.db"
@@ -363,6 +364,12 @@ def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
     writer = _writer(copy, 3, "Foreign", copy_wal_to=Path(f"{path}-wal"))
     writer.kill()
     writer.wait()
+    return path
+
+
+def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _a_foreign_wal_beside(tmp_path)
     code, err = _cli(capsys, "check", "--db", str(path))
     assert code == 0
     assert len(err.splitlines()) == 1 and "did not belong to this book" in err
@@ -371,20 +378,11 @@ def test_the_command_line_says_when_a_foreign_wal_was_set_aside(
 def test_a_backup_of_a_closed_book_does_not_copy_a_foreign_wal(tmp_path: Path) -> None:
     """A backup reads the book as an open does: another copy's journal is set aside, not
     read into the backup."""
-    import shutil
     import sqlite3
 
     from crmdesk.services import backups
 
-    path = tmp_path / "book.db"
-    open_book(path)
-    add("Mine", "Only")
-    close_database()
-    copy = tmp_path / "copy.db"
-    shutil.copyfile(path, copy)
-    writer = _writer(copy, 3, "Foreign", copy_wal_to=Path(f"{path}-wal"))
-    writer.kill()
-    writer.wait()
+    path = _a_foreign_wal_beside(tmp_path)
     saved = backups.back_up(path, tmp_path / "saved.db")
     assert len(list(tmp_path.glob("book.db-wal.foreign-*"))) == 1
     conn = sqlite3.connect(saved)
