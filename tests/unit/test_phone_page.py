@@ -112,3 +112,41 @@ def test_a_receptionist_gets_the_same_page(book: object, walks: list[Any]) -> No
         assert _page("555") == _by_name("555")
         assert walks and walks[0] is not None, who
         access.reset()
+
+
+@pytest.mark.parametrize("text", ["CAST(X'FF3535353535' AS TEXT)", "'00' || char(0) || '555'"])
+def test_a_search_row_written_by_another_program_is_asked_of_the_index(
+        book: object, walks: list[Any], text: str) -> None:
+    """Text that is not UTF-8, or a NUL (where the trigram tokenizer stops): the index
+    decides, as it does for the rest of the list."""
+    from crmdesk.store.db import db
+
+    ids = _book()
+    db.execute_sql(f"UPDATE customer_phone_search SET digits = {text} WHERE rowid = ?",
+                   (ids["555"][0],))
+    assert _page("555") == _by_name("555")
+    assert walks == [None]
+
+
+def test_a_book_without_the_stored_text_is_asked_of_the_index(book: object,
+                                                             walks: list[Any]) -> None:
+    from crmdesk.store.db import db
+
+    ids = _book()
+    db.execute_sql("ALTER TABLE customer_phone_search_content RENAME TO elsewhere")
+    try:
+        assert _page("555") == ids["555"][:10]
+        assert walks == [None]
+    finally:
+        db.execute_sql("ALTER TABLE elsewhere RENAME TO customer_phone_search_content")
+
+
+def test_the_check_finds_stored_text_out_of_step_with_the_trigrams(book: object) -> None:
+    from crmdesk.services import integrity
+    from crmdesk.store.db import db
+
+    ids = _book()
+    assert not [p for p in integrity.check_book().problems if "Phone search" in p]
+    db.execute_sql("UPDATE customer_phone_search_content SET c0 = '0000' WHERE id = ?",
+                   (ids["555"][0],))
+    assert [p for p in integrity.check_book().problems if "Phone search index is damaged" in p]
