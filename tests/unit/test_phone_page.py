@@ -150,3 +150,30 @@ def test_the_check_finds_stored_text_out_of_step_with_the_trigrams(book: object)
     db.execute_sql("UPDATE customer_phone_search_content SET c0 = '0000' WHERE id = ?",
                    (ids["555"][0],))
     assert [p for p in integrity.check_book().problems if "Phone search index is damaged" in p]
+
+
+def test_a_damaged_search_index_of_an_encrypted_book_is_one_line(tmp_path: object) -> None:
+    """SQLCipher's SQLite checks FTS5 indexes in its integrity_check too: the index is
+    reported once, as the search index, not as a damaged file."""
+    from pathlib import Path
+
+    from crmdesk.services import integrity
+    from crmdesk.store import encryption
+    from crmdesk.store.book import open_book
+    from crmdesk.store.db import close_database, db
+
+    path = Path(str(tmp_path)) / "book.db"
+    open_book(path)
+    cid = add("Ana", "Abad", phones=("+1 416 555 0100",))
+    close_database()
+    encryption.encrypt_book(path, "secret-passphrase-1")
+    open_book(path, passphrase="secret-passphrase-1")
+    try:
+        db.execute_sql("UPDATE customer_phone_search_content SET c0 = '0000' WHERE id = ?",
+                       (cid,))
+        report = integrity.check_book()
+        assert [p for p in report.problems if "Phone search index is damaged" in p]
+        assert not [p for p in report.problems if p.startswith("SQLite integrity")]
+        assert "SQLite integrity: ok" in report.findings
+    finally:
+        close_database()
