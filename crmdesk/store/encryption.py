@@ -22,21 +22,24 @@ from crmdesk.store.db import (
 _TABLE_COUNTS = ("customer", "interaction", "points_entry", "purchase", "stage_change")
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI of a plain book file read without writing. A real file: URI (percent-encoded,
+    file:///C:/... on Windows): a name holding '#', '?' or '%' otherwise names another file
+    ("my#book.db" opened "my"). A book with no -wal (nor a rollback -journal) beside it is
+    open nowhere (the last connection takes the -wal away) and is read as it is: a
+    read-only connection would leave an empty -wal and -shm beside it (a backup checked
+    before a restore) that it cannot take away."""
+    journals = any(os.path.exists(f"{path}-{kind}") for kind in ("wal", "journal"))
+    return f"{Path(path).absolute().as_uri()}?mode=ro{'' if journals else '&immutable=1'}"
+
+
 def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
     """A raw DB-API connection to a book file: sqlite3 for a plain one, SQLCipher keyed
     for an encrypted one (copies and checks use these, not the Peewee proxy)."""
     if passphrase is None:
         if not read_only:
             return sqlite3.connect(str(path))
-        # A real file: URI (percent-encoded, file:///C:/... on Windows): a name holding '#',
-        # '?' or '%' otherwise names another file ("my#book.db" opened "my").
-        # A book in WAL mode with no -wal beside it is open nowhere (the last connection
-        # takes the -wal away): read as it is, since a read-only connection would leave an
-        # empty -wal and -shm beside it (a backup checked before a restore) that it cannot
-        # take away.
-        immutable = "" if os.path.exists(f"{path}-wal") else "&immutable=1"
-        return sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro{immutable}",
-                               uri=True)
+        return sqlite3.connect(read_only_uri(path), uri=True)
     from sqlcipher3 import dbapi2 as sqlcipher  # type: ignore[import-untyped]
 
     _kdf_iterations()

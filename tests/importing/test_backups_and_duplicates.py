@@ -252,6 +252,20 @@ def test_checking_and_restoring_a_backup_leave_nothing_beside_it(tmp_path: Path)
     assert [p.name for p in saved.parent.iterdir()] == ["saved.db"]
 
 
+def test_a_file_with_a_journal_beside_it_is_not_read_as_it_is(tmp_path: Path) -> None:
+    """Only a file that no journal shows open somewhere is read without SQLite's locks."""
+    from crmdesk.store.encryption import read_only_uri
+
+    path = tmp_path / "b#1.db"
+    path.write_bytes(b"")
+    assert read_only_uri(path).endswith("b%231.db?mode=ro&immutable=1")
+    for kind in ("wal", "journal"):
+        journal = Path(f"{path}-{kind}")
+        journal.write_bytes(b"")
+        assert read_only_uri(path).endswith("?mode=ro"), kind
+        journal.unlink()
+
+
 def test_the_command_line_audits_a_backup_and_a_restore_once(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from crmdesk.cli import main
 
